@@ -1,0 +1,19 @@
+package dev.stepup.application.port.out.audit;
+
+/** The kinds of happening the audit trail records. */
+public enum AuditEventType {
+  STEP_UP_CHECK,
+  OTP_SENT,
+  VERIFICATION,
+  TOKEN_ISSUED,
+  TOKEN_CONSUMED,
+  TOKEN_REVOKED,
+  TOKEN_REFUSED,
+  LOCKOUT,
+  SETTINGS_CHANGED,
+  BOOTSTRAP;
+
+  public String wire() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.stepup.application.port.out.token;
+
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The record of every elevated token issued. */
+public interface ElevatedTokens {
+
+  void add(ElevatedToken token);
+
+  Optional<ElevatedToken> find(ElevatedTokenId id);
+
+  /** Every token issued to the session, in any state. */
+  List<ElevatedToken> forSession(SessionId sessionId);
+
+  /**
+   * Marks a single-use token consumed, only if it is still unconsumed and unrevoked; returns
+   * whether this call did it. Of concurrent calls for one token, exactly one returns true.
+   */
+  boolean markConsumed(ElevatedTokenId id, Instant at);
+
+  /** Marks a token revoked, only if it is unconsumed, unrevoked and unexpired at {@code at}. */
+  boolean markRevoked(ElevatedTokenId id, Instant at);
+
+  /** Revokes every still-active token of the user; returns how many. */
+  int revokeAllForUser(UserId userId, Instant at);
+
+  /** Revokes every still-active token of the session; returns how many. */
+  int revokeAllForSession(SessionId sessionId, Instant at);
+
+  List<ElevatedToken> search(TokenSearch search);
+
+  long count(TokenSearch search);
+}

@@ -1,0 +1,101 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.user.UserId;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds audit events with the fields every service fills the same way. */
+final class Audit {
+
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  Audit(AuditTrail trail, Clock clock) {
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  Entry event(AuditEventType type, EnvironmentId environmentId, RequestOrigin origin) {
+    return new Entry(type, environmentId, origin);
+  }
+
+  /** A fluent event under construction; {@link #success()} or {@link #failure} records it. */
+  final class Entry {
+    private final AuditEventType type;
+    private final EnvironmentId environmentId;
+    private final RequestOrigin origin;
+    private UserId userId;
+    private SessionId sessionId;
+    private Set<Scope> scopes = Set.of();
+    private VerificationMethod method;
+    private String actor;
+
+    private Entry(AuditEventType type, EnvironmentId environmentId, RequestOrigin origin) {
+      this.type = type;
+      this.environmentId = environmentId;
+      this.origin = origin;
+    }
+
+    Entry user(UserId userId) {
+      this.userId = userId;
+      return this;
+    }
+
+    Entry session(Optional<SessionId> sessionId) {
+      this.sessionId = sessionId.orElse(null);
+      return this;
+    }
+
+    Entry scopes(Set<Scope> scopes) {
+      this.scopes = scopes;
+      return this;
+    }
+
+    Entry method(Optional<VerificationMethod> method) {
+      this.method = method.orElse(null);
+      return this;
+    }
+
+    Entry actor(String actor) {
+      this.actor = actor;
+      return this;
+    }
+
+    void success() {
+      write(AuditEvent.Outcome.SUCCESS, null);
+    }
+
+    void success(String detail) {
+      write(AuditEvent.Outcome.SUCCESS, detail);
+    }
+
+    void failure(String reason) {
+      write(AuditEvent.Outcome.FAILURE, reason);
+    }
+
+    private void write(AuditEvent.Outcome outcome, String reason) {
+      trail.record(
+          new AuditEvent(
+              clock.instant(),
+              Optional.ofNullable(environmentId),
+              type,
+              outcome,
+              Optional.ofNullable(userId),
+              Optional.ofNullable(sessionId),
+              scopes,
+              Optional.ofNullable(method),
+              Optional.ofNullable(reason),
+              Optional.ofNullable(actor),
+              origin));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.stepup.application.fakes;
+
+import dev.stepup.application.port.out.environment.ApiKeys;
+import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.environment.EnvironmentId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** API keys in memory. */
+public final class InMemoryApiKeys implements ApiKeys {
+  private final Map<String, ApiKey> byId = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<ApiKey> findByDigest(String digest) {
+    return byId.values().stream().filter(k -> k.digest().equals(digest)).findFirst();
+  }
+
+  @Override
+  public List<ApiKey> forEnvironment(EnvironmentId environmentId) {
+    return byId.values().stream().filter(k -> k.environmentId().equals(environmentId)).toList();
+  }
+
+  @Override
+  public void save(ApiKey apiKey) {
+    byId.put(apiKey.id(), apiKey);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.stepup.application.fakes;
+
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.domain.session.Session;
+import dev.stepup.domain.session.SessionId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Sessions kept in memory, found by id or by token digest. */
+public final class InMemorySessions implements Sessions {
+  private final Map<SessionId, Session> byId = new ConcurrentHashMap<>();
+  private final Map<String, SessionId> byDigest = new ConcurrentHashMap<>();
+
+  @Override
+  public void create(Session session, String tokenDigest) {
+    byId.put(session.id(), copy(session));
+    byDigest.put(tokenDigest, session.id());
+  }
+
+  @Override
+  public Optional<Session> find(SessionId id) {
+    return Optional.ofNullable(byId.get(id)).map(InMemorySessions::copy);
+  }
+
+  @Override
+  public Optional<Session> findByTokenDigest(String tokenDigest) {
+    return Optional.ofNullable(byDigest.get(tokenDigest)).flatMap(this::find);
+  }
+
+  @Override
+  public void save(Session session) {
+    byId.put(session.id(), copy(session));
+  }
+
+  private static Session copy(Session s) {
+    return new Session(
+        s.id(),
+        s.environmentId(),
+        s.userId(),
+        s.signInCredentialId(),
+        s.createdAt(),
+        s.expiresAt(),
+        s.endedAt().orElse(null));
+  }
+}

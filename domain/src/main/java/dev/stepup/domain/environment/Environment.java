@@ -1,0 +1,76 @@
+package dev.stepup.domain.environment;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A tenant with its own users, API keys and step-up settings. */
+public final class Environment {
+
+  private final EnvironmentId id;
+  private String name;
+  private StepUpSettings settings;
+
+  public Environment(EnvironmentId id, String name, StepUpSettings settings) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.name = requireName(name);
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** A new environment with the default settings of DESIGN.md. */
+  public static Environment create(EnvironmentId id, String name) {
+    return new Environment(id, name, StepUpSettings.defaults());
+  }
+
+  private static String requireName(String name) {
+    Objects.requireNonNull(name, "name");
+    String trimmed = name.strip();
+    if (trimmed.isEmpty() || trimmed.length() > 100) {
+      throw new IllegalArgumentException("environment name must be 1-100 characters");
+    }
+    return trimmed;
+  }
+
+  public EnvironmentId id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public StepUpSettings settings() {
+    return settings;
+  }
+
+  public void rename(String newName) {
+    this.name = requireName(newName);
+  }
+
+  /**
+   * Applies new step-up settings unless they are incoherent, in which case nothing changes and the
+   * outcome says why.
+   */
+  public Reconfiguration reconfigure(StepUpSettings proposed) {
+    Objects.requireNonNull(proposed, "proposed");
+    List<String> problems = proposed.problems();
+    if (!problems.isEmpty()) {
+      return new Reconfiguration.Rejected(problems);
+    }
+    StepUpSettings previous = this.settings;
+    this.settings = proposed;
+    return new Reconfiguration.Applied(previous, proposed);
+  }
+
+  /** Outcome of {@link #reconfigure}. */
+  public sealed interface Reconfiguration {
+    /** The settings changed from {@code previous} to {@code current}. */
+    record Applied(StepUpSettings previous, StepUpSettings current) implements Reconfiguration {}
+
+    /** Nothing changed; {@code problems} explain why the proposal was refused. */
+    record Rejected(List<String> problems) implements Reconfiguration {
+      public Rejected {
+        problems = List.copyOf(problems);
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.stepup.domain.policy;
+
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What {@code check} answers: whether step-up is required and, if so, how the user can do it. */
+public sealed interface StepUpDecision {
+
+  boolean isRequired();
+
+  /** No step-up needed for this scope now. */
+  record NotRequired(Why why) implements StepUpDecision {
+    public NotRequired {
+      Objects.requireNonNull(why, "why");
+    }
+
+    @Override
+    public boolean isRequired() {
+      return false;
+    }
+
+    /** Why the action may proceed without step-up. */
+    public enum Why {
+      STEP_UP_DISABLED,
+      SCOPE_NOT_PROTECTED,
+      VALID_TOKEN_HELD
+    }
+  }
+
+  /**
+   * Step-up is needed. {@code credentials} lists what the user may verify with, in the order to
+   * offer them; it is empty when nothing is eligible (path {@link Path#NONE}).
+   */
+  record Required(
+      Path path, List<Credential> credentials, Optional<CredentialId> defaultCredentialId)
+      implements StepUpDecision {
+    public Required {
+      Objects.requireNonNull(path, "path");
+      List<Credential> listed = List.copyOf(credentials);
+      Objects.requireNonNull(defaultCredentialId, "defaultCredentialId");
+      if ((path == Path.NONE) != listed.isEmpty()) {
+        throw new IllegalArgumentException("path NONE goes with no credentials, and only then");
+      }
+      if (defaultCredentialId.isPresent()
+          && listed.stream().noneMatch(c -> c.id().equals(defaultCredentialId.get()))) {
+        throw new IllegalArgumentException("default credential must be one of those listed");
+      }
+      credentials = listed;
+    }
+
+    @Override
+    public boolean isRequired() {
+      return true;
+    }
+
+    /** Required, but the user cannot verify: used when anything goes wrong (fail closed). */
+    public static Required withNoWayToVerify() {
+      return new Required(Path.NONE, List.of(), Optional.empty());
+    }
+  }
+
+  /** How a required step-up is to be completed. */
+  enum Path {
+    /** With a passkey, TOTP device, or recovery code. */
+    MFA,
+    /** By re-proving a sign-in identity: email, SMS, external wallet, social login. */
+    REAUTH,
+    /** The user has nothing eligible to verify with. */
+    NONE
+  }
+}

@@ -1,0 +1,156 @@
+package dev.stepup.domain.policy;
+
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.method.AuthenticationPath;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.policy.StepUpDecision.NotRequired;
+import dev.stepup.domain.policy.StepUpDecision.Path;
+import dev.stepup.domain.policy.StepUpDecision.Required;
+import dev.stepup.domain.policy.VerificationPermission.Permitted;
+import dev.stepup.domain.policy.VerificationPermission.Reason;
+import dev.stepup.domain.policy.VerificationPermission.Refused;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.Session;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.user.User;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The MFA-versus-re-auth policy: decides whether a user must step up for a scope and with what, and
+ * whether a given verification may count. A user with MFA can only step up with MFA, so control of
+ * a mailbox, phone or social account never bypasses their second factor.
+ */
+public final class StepUpPolicy {
+
+  /**
+   * Decides what {@code check} answers for a user in a session.
+   *
+   * @param sessionTokens the elevated tokens issued to this session, in any state
+   */
+  public StepUpDecision decide(
+      StepUpSettings settings,
+      User user,
+      Session session,
+      Scope scope,
+      Collection<ElevatedToken> sessionTokens,
+      Instant now) {
+    if (!settings.enabled()) {
+      return new NotRequired(NotRequired.Why.STEP_UP_DISABLED);
+    }
+    if (!settings.action(scope).isProtected()) {
+      return new NotRequired(NotRequired.Why.SCOPE_NOT_PROTECTED);
+    }
+    if (holdsTokenFor(user, session, scope, sessionTokens, now)) {
+      return new NotRequired(NotRequired.Why.VALID_TOKEN_HELD);
+    }
+    List<Credential> mfa = mfaCredentials(settings, user);
+    if (!mfa.isEmpty()) {
+      return new Required(Path.MFA, mfa, Optional.of(defaultMfa(mfa)));
+    }
+    List<Credential> reauth = reauthCredentials(settings, user);
+    if (!reauth.isEmpty()) {
+      return new Required(Path.REAUTH, reauth, Optional.of(defaultReauth(reauth, session)));
+    }
+    return Required.withNoWayToVerify();
+  }
+
+  private static boolean holdsTokenFor(
+      User user, Session session, Scope scope, Collection<ElevatedToken> tokens, Instant now) {
+    return tokens.stream()
+        .filter(t -> t.userId().equals(user.id()))
+        .filter(t -> t.sessionId().filter(session.id()::equals).isPresent())
+        .anyMatch(t -> t.covers(scope, now));
+  }
+
+  /** The user's MFA devices whose method the environment enables: they put the user on MFA. */
+  public List<Credential> mfaCredentials(StepUpSettings settings, User user) {
+    return user.credentials().stream()
+        .filter(Credential::isMfa)
+        .filter(c -> settings.isEnabled(c.method()))
+        .toList();
+  }
+
+  private static List<Credential> reauthCredentials(StepUpSettings settings, User user) {
+    return user.credentials().stream()
+        .filter(Credential::isReauthCredential)
+        .filter(c -> settings.isEnabled(c.method()))
+        .toList();
+  }
+
+  private static CredentialId defaultMfa(List<Credential> mfa) {
+    return mfa.stream()
+        .filter(Credential::defaultMfa)
+        .findFirst()
+        .or(() -> mfa.stream().max(Comparator.comparing(Credential::createdAt)))
+        .orElseThrow()
+        .id();
+  }
+
+  private static CredentialId defaultReauth(List<Credential> reauth, Session session) {
+    return session
+        .signInCredentialId()
+        .filter(id -> reauth.stream().anyMatch(c -> c.id().equals(id)))
+        .orElse(reauth.get(0).id());
+  }
+
+  /**
+   * Whether the user may step up with {@code method} at all: the environment must enable it, a user
+   * with MFA may only use MFA methods (a recovery code among them), and the user must hold a
+   * credential the method can verify.
+   */
+  public VerificationPermission permitMethod(
+      StepUpSettings settings, User user, VerificationMethod method) {
+    if (!settings.isEnabled(method)) {
+      return new Refused(Reason.METHOD_DISABLED);
+    }
+    boolean onMfaPath = !mfaCredentials(settings, user).isEmpty();
+    if (method.path() == AuthenticationPath.REAUTH && onMfaPath) {
+      return new Refused(Reason.MFA_REQUIRED);
+    }
+    if (method == VerificationMethod.RECOVERY_CODE) {
+      return onMfaPath ? new Permitted() : new Refused(Reason.NO_ELIGIBLE_CREDENTIAL);
+    }
+    List<Credential> candidates =
+        method.path() == AuthenticationPath.MFA
+            ? mfaCredentials(settings, user)
+            : reauthCredentials(settings, user);
+    if (candidates.stream().noneMatch(c -> c.method() == method)) {
+      boolean onlyEmbeddedWallets =
+          method == VerificationMethod.WALLET
+              && user.credentials().stream().anyMatch(Credential::isEmbeddedWallet);
+      return new Refused(
+          onlyEmbeddedWallets
+              ? Reason.EMBEDDED_WALLET_NOT_SUPPORTED
+              : Reason.NO_ELIGIBLE_CREDENTIAL);
+    }
+    return new Permitted();
+  }
+
+  /**
+   * Whether the user may step up with this particular credential: the rules of {@link
+   * #permitMethod} for its method, and the credential itself must be eligible.
+   */
+  public VerificationPermission permitCredential(
+      StepUpSettings settings, User user, Credential credential) {
+    if (user.credential(credential.id()).isEmpty()) {
+      return new Refused(Reason.NO_ELIGIBLE_CREDENTIAL);
+    }
+    if (credential.isEmbeddedWallet()) {
+      return new Refused(Reason.EMBEDDED_WALLET_NOT_SUPPORTED);
+    }
+    VerificationPermission forMethod = permitMethod(settings, user, credential.method());
+    if (forMethod instanceof Refused) {
+      return forMethod;
+    }
+    if (!credential.isMfa() && !credential.isReauthCredential()) {
+      return new Refused(Reason.CREDENTIAL_NOT_ELIGIBLE);
+    }
+    return new Permitted();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.stepup.domain.scope;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A sensitive action a user must step up for, with the wire string clients send. */
+public enum Scope {
+  WALLET_EXPORT("wallet:export"),
+  WALLET_SIGN("wallet:sign"),
+  WALLET_REFRESH("wallet:refresh"),
+  WALLET_RESHARE("wallet:reshare"),
+  CREDENTIAL_LINK("credential:link"),
+  CREDENTIAL_UNLINK("credential:unlink");
+
+  private final String wire;
+
+  Scope(String wire) {
+    this.wire = wire;
+  }
+
+  /** The string clients send and tokens carry, e.g. {@code wallet:export}. */
+  public String wire() {
+    return wire;
+  }
+
+  /** The scope named by {@code wire}, if it is one of the known scopes. */
+  public static Optional<Scope> fromWire(String wire) {
+    if (wire == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
+  }
+
+  /**
+   * The scope named by {@code wire}.
+   *
+   * @throws UnknownScopeException when no scope has that name
+   */
+  public static Scope parse(String wire) {
+    return fromWire(wire).orElseThrow(() -> new UnknownScopeException(wire));
+  }
+
+  /** Every scope named in {@code wires}; at least one must be given. */
+  public static Set<Scope> parseAll(Collection<String> wires) {
+    Objects.requireNonNull(wires, "wires");
+    if (wires.isEmpty()) {
+      throw new IllegalArgumentException("at least one scope must be requested");
+    }
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    for (String wire : wires) {
+      scopes.add(parse(wire));
+    }
+    return scopes;
+  }
+
+  /** The space-separated form used in token claims (RFC 8693 {@code scope}). */
+  public static String joinWire(Collection<Scope> scopes) {
+    return scopes.stream().sorted().map(Scope::wire).collect(Collectors.joining(" "));
+  }
+
+  @Override
+  public String toString() {
+    return wire;
+  }
+}

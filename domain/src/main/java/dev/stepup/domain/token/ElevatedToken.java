@@ -1,0 +1,219 @@
+package dev.stepup.domain.token;
+
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.user.UserId;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The record of an elevated access token: who it was issued to, for which scopes, how the user
+ * verified, and where it is in its lifecycle.
+ */
+public final class ElevatedToken {
+
+  private final ElevatedTokenId id;
+  private final EnvironmentId environmentId;
+  private final UserId userId;
+  private final Optional<SessionId> sessionId;
+  private final Set<Scope> scopes;
+  private final Optional<VerificationMethod> method;
+  private final boolean singleUse;
+  private final Instant issuedAt;
+  private final Instant expiresAt;
+  private Instant consumedAt;
+  private Instant revokedAt;
+
+  /**
+   * Rebuilds a token record as stored.
+   *
+   * @param method how the user verified; empty when a host backend issued the token itself
+   */
+  public ElevatedToken(
+      ElevatedTokenId id,
+      EnvironmentId environmentId,
+      UserId userId,
+      Optional<SessionId> sessionId,
+      Set<Scope> scopes,
+      Optional<VerificationMethod> method,
+      boolean singleUse,
+      Instant issuedAt,
+      Instant expiresAt,
+      Instant consumedAt,
+      Instant revokedAt) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.environmentId = Objects.requireNonNull(environmentId, "environmentId");
+    this.userId = Objects.requireNonNull(userId, "userId");
+    this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(scopes, "scopes");
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("an elevated token carries at least one scope");
+    }
+    this.scopes = Collections.unmodifiableSet(EnumSet.copyOf(scopes));
+    this.method = Objects.requireNonNull(method, "method");
+    this.singleUse = singleUse;
+    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+    if (!expiresAt.isAfter(issuedAt)) {
+      throw new IllegalArgumentException("a token must expire after it is issued");
+    }
+    if (consumedAt != null && !singleUse) {
+      throw new IllegalArgumentException("only a single-use token can be consumed");
+    }
+    this.consumedAt = consumedAt;
+    this.revokedAt = revokedAt;
+  }
+
+  /**
+   * Issues a token for {@code scopes} under the environment's rules: single-use (5 minutes) when
+   * any scope is configured single-use, otherwise multi-use (10 minutes).
+   */
+  public static ElevatedToken issue(
+      ElevatedTokenId id,
+      EnvironmentId environmentId,
+      UserId userId,
+      Optional<SessionId> sessionId,
+      Set<Scope> scopes,
+      Optional<VerificationMethod> method,
+      StepUpSettings settings,
+      Instant now) {
+    TokenUse use = settings.tokenUseFor(scopes);
+    return new ElevatedToken(
+        id,
+        environmentId,
+        userId,
+        sessionId,
+        scopes,
+        method,
+        use == TokenUse.SINGLE,
+        now,
+        now.plus(use.lifetime()),
+        null,
+        null);
+  }
+
+  public TokenState state(Instant now) {
+    if (consumedAt != null) {
+      return TokenState.CONSUMED;
+    }
+    if (revokedAt != null) {
+      return TokenState.REVOKED;
+    }
+    if (!now.isBefore(expiresAt)) {
+      return TokenState.EXPIRED;
+    }
+    return TokenState.ACTIVE;
+  }
+
+  /** Whether the token is active at {@code now} and grants {@code scope}. */
+  public boolean covers(Scope scope, Instant now) {
+    return state(now) == TokenState.ACTIVE && scopes.contains(scope);
+  }
+
+  /**
+   * Checks the token before a protected action in {@code environment} for {@code scope}, acting as
+   * {@code user}. A single-use token that is accepted is consumed by this call: the caller must
+   * persist the transition atomically so that exactly one of concurrent uses wins.
+   */
+  public TokenUseOutcome use(EnvironmentId environment, UserId user, Scope scope, Instant now) {
+    if (environmentId.equals(environment) && !userId.equals(user)) {
+      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.WRONG_SUBJECT);
+    }
+    return redeem(environment, Optional.of(scope), now);
+  }
+
+  /**
+   * Redeems the token for a host backend that checks it on the user's behalf, optionally for one
+   * scope; a single-use token that is accepted is consumed, as in {@link #use}.
+   */
+  public TokenUseOutcome redeem(EnvironmentId environment, Optional<Scope> scope, Instant now) {
+    if (!environmentId.equals(environment)) {
+      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.WRONG_ENVIRONMENT);
+    }
+    TokenUseOutcome refusal = refusalFor(state(now));
+    if (refusal != null) {
+      return refusal;
+    }
+    if (scope.isPresent() && !scopes.contains(scope.get())) {
+      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.SCOPE_NOT_GRANTED);
+    }
+    if (singleUse) {
+      consumedAt = now;
+      return new TokenUseOutcome.Accepted(true);
+    }
+    return new TokenUseOutcome.Accepted(false);
+  }
+
+  private static TokenUseOutcome refusalFor(TokenState state) {
+    return switch (state) {
+      case ACTIVE -> null;
+      case CONSUMED -> new TokenUseOutcome.Refused(TokenUseOutcome.Reason.CONSUMED);
+      case EXPIRED -> new TokenUseOutcome.Refused(TokenUseOutcome.Reason.EXPIRED);
+      case REVOKED -> new TokenUseOutcome.Refused(TokenUseOutcome.Reason.REVOKED);
+    };
+  }
+
+  /**
+   * Revokes the token; returns false when it was no longer active (revoking is idempotent, and a
+   * consumed or expired token stays as it ended).
+   */
+  public boolean revoke(Instant now) {
+    if (state(now) != TokenState.ACTIVE) {
+      return false;
+    }
+    revokedAt = now;
+    return true;
+  }
+
+  public ElevatedTokenId id() {
+    return id;
+  }
+
+  public EnvironmentId environmentId() {
+    return environmentId;
+  }
+
+  public UserId userId() {
+    return userId;
+  }
+
+  public Optional<SessionId> sessionId() {
+    return sessionId;
+  }
+
+  public Set<Scope> scopes() {
+    return scopes;
+  }
+
+  public Optional<VerificationMethod> method() {
+    return method;
+  }
+
+  public boolean singleUse() {
+    return singleUse;
+  }
+
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Optional<Instant> consumedAt() {
+    return Optional.ofNullable(consumedAt);
+  }
+
+  public Optional<Instant> revokedAt() {
+    return Optional.ofNullable(revokedAt);
+  }
+}
