@@ -145,12 +145,16 @@ public final class StepUpPolicy {
       return new Refused(Reason.EMBEDDED_WALLET_NOT_SUPPORTED);
     }
     VerificationPermission forMethod = permitMethod(settings, user, credential.method());
-    if (forMethod instanceof Refused) {
+    // A disabled method or the MFA rule outranks the credential's own eligibility; past those,
+    // an ineligible credential is named as such, whatever other credentials the user holds.
+    if (forMethod instanceof Refused refused
+        && (refused.reason() == Reason.METHOD_DISABLED
+            || refused.reason() == Reason.MFA_REQUIRED)) {
       return forMethod;
     }
     if (!credential.isMfa() && !credential.isReauthCredential()) {
       return new Refused(Reason.CREDENTIAL_NOT_ELIGIBLE);
     }
-    return new Permitted();
+    return forMethod;
   }
 }

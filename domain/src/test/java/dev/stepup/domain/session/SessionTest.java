@@ -1,0 +1,101 @@
+package dev.stepup.domain.session;
+
+import static dev.stepup.domain.Fixtures.ALICE;
+import static dev.stepup.domain.Fixtures.DEMO;
+import static dev.stepup.domain.Fixtures.NOW;
+import static dev.stepup.domain.Fixtures.id;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+
+  private static final SessionId ID = new SessionId("ses_1");
+  private static final Instant START = NOW;
+  private static final Instant EXPIRY = NOW.plus(Duration.ofHours(8));
+
+  private final Session session =
+      Session.start(ID, DEMO, ALICE, Optional.of(id("email")), START, Duration.ofHours(8));
+
+  @Test
+  void startedSessionRemembersWhoSignedInWithWhat() {
+    assertThat(session.id()).isEqualTo(ID);
+    assertThat(session.environmentId()).isEqualTo(DEMO);
+    assertThat(session.userId()).isEqualTo(ALICE);
+    assertThat(session.signInCredentialId()).contains(id("email"));
+    assertThat(session.createdAt()).isEqualTo(START);
+    assertThat(session.expiresAt()).isEqualTo(EXPIRY);
+    assertThat(session.endedAt()).isEmpty();
+  }
+
+  @Test
+  void sessionIsActiveFromItsStartUntilJustBeforeItExpires() {
+    assertThat(session.isActive(START)).isTrue();
+    assertThat(session.isActive(EXPIRY.minusMillis(1))).isTrue();
+  }
+
+  @Test
+  void sessionIsNoLongerActiveAtTheExactExpiryInstant() {
+    assertThat(session.isActive(EXPIRY)).isFalse();
+    assertThat(session.isActive(EXPIRY.plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void endedSessionIsNoLongerActive() {
+    Instant signOut = START.plus(Duration.ofMinutes(30));
+
+    assertThat(session.end(signOut)).isTrue();
+
+    assertThat(session.isActive(signOut)).isFalse();
+    assertThat(session.isActive(signOut.plusSeconds(1))).isFalse();
+    assertThat(session.endedAt()).contains(signOut);
+  }
+
+  @Test
+  void endingTwiceIsHarmlessAndKeepsTheFirstSignOutTime() {
+    Instant first = START.plus(Duration.ofMinutes(30));
+    session.end(first);
+
+    assertThat(session.end(first.plus(Duration.ofMinutes(5)))).isFalse();
+
+    assertThat(session.endedAt()).contains(first);
+  }
+
+  @Test
+  void sessionWithoutARememberedSignInCredentialIsAllowed() {
+    Session anonymousSignIn =
+        Session.start(ID, DEMO, ALICE, Optional.empty(), START, Duration.ofMinutes(1));
+
+    assertThat(anonymousSignIn.signInCredentialId()).isEmpty();
+  }
+
+  @Test
+  void rebuiltEndedSessionIsNotActive() {
+    Session rebuilt =
+        new Session(ID, DEMO, ALICE, Optional.empty(), START, EXPIRY, START.plusSeconds(60));
+
+    assertThat(rebuilt.isActive(START.plusSeconds(120))).isFalse();
+    assertThat(rebuilt.end(START.plusSeconds(120))).isFalse();
+  }
+
+  @Test
+  void sessionMustExpireAfterItStarts() {
+    assertThatThrownBy(() -> Session.start(ID, DEMO, ALICE, Optional.empty(), START, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expire after");
+    assertThatThrownBy(
+            () ->
+                new Session(ID, DEMO, ALICE, Optional.empty(), START, START.minusSeconds(1), null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void sessionIdMustNotBeBlank() {
+    assertThatThrownBy(() -> new SessionId("")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new SessionId("ses_9")).hasToString("ses_9");
+  }
+}

@@ -1,0 +1,496 @@
+package dev.stepup.domain.token;
+
+import static dev.stepup.domain.Fixtures.ALICE;
+import static dev.stepup.domain.Fixtures.BOB;
+import static dev.stepup.domain.Fixtures.DEMO;
+import static dev.stepup.domain.Fixtures.NOW;
+import static dev.stepup.domain.Fixtures.PRODUCTION;
+import static dev.stepup.domain.Fixtures.SESSION;
+import static dev.stepup.domain.Fixtures.minutesAfterNow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stepup.domain.environment.ProtectedAction;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.token.TokenUseOutcome.Accepted;
+import dev.stepup.domain.token.TokenUseOutcome.Reason;
+import dev.stepup.domain.token.TokenUseOutcome.Refused;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ElevatedTokenTest {
+
+  private static final ElevatedTokenId ID = new ElevatedTokenId("tok_1");
+
+  private static ElevatedToken issue(StepUpSettings settings, Set<Scope> scopes) {
+    return ElevatedToken.issue(
+        ID,
+        DEMO,
+        ALICE,
+        Optional.of(SESSION),
+        scopes,
+        Optional.of(VerificationMethod.TOTP),
+        settings,
+        NOW);
+  }
+
+  private static ElevatedToken issue(Scope first, Scope... more) {
+    return issue(StepUpSettings.defaults(), EnumSet.of(first, more));
+  }
+
+  /** A single-use token for wallet:export, issued now, expiring in 5 minutes. */
+  private static ElevatedToken singleUse() {
+    return issue(Scope.WALLET_EXPORT);
+  }
+
+  /** A multi-use token for wallet:sign, issued now, expiring in 10 minutes. */
+  private static ElevatedToken multiUse() {
+    return issue(Scope.WALLET_SIGN);
+  }
+
+  private static TokenUseOutcome use(ElevatedToken token, Scope scope, Instant at) {
+    return token.use(DEMO, ALICE, scope, at);
+  }
+
+  // --- issue --------------------------------------------------------------------------------
+
+  @Test
+  void issuedTokenRecordsWhoItIsForAndHowTheUserVerified() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.id()).isEqualTo(ID);
+    assertThat(token.environmentId()).isEqualTo(DEMO);
+    assertThat(token.userId()).isEqualTo(ALICE);
+    assertThat(token.sessionId()).contains(SESSION);
+    assertThat(token.scopes()).containsExactly(Scope.WALLET_EXPORT);
+    assertThat(token.method()).contains(VerificationMethod.TOTP);
+    assertThat(token.issuedAt()).isEqualTo(NOW);
+    assertThat(token.consumedAt()).isEmpty();
+    assertThat(token.revokedAt()).isEmpty();
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void tokenForASingleUseScopeIsSingleUseAndLivesFiveMinutes() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.singleUse()).isTrue();
+    assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void tokenForAMultiUseScopeIsMultiUseAndLivesTenMinutes() {
+    ElevatedToken token = multiUse();
+
+    assertThat(token.singleUse()).isFalse();
+    assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void tokenIsSingleUseWhenAnyRequestedScopeIsSingleUse() {
+    ElevatedToken token = issue(Scope.WALLET_SIGN, Scope.WALLET_EXPORT);
+
+    assertThat(token.singleUse()).isTrue();
+    assertThat(token.expiresAt()).isEqualTo(minutesAfterNow(5));
+    assertThat(token.scopes()).containsExactly(Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
+  }
+
+  @Test
+  void issueFollowsTheEnvironmentsConfigurationNotTheDefaults() {
+    StepUpSettings settings =
+        StepUpSettings.defaults()
+            .withAction(new ProtectedAction(Scope.WALLET_EXPORT, true, TokenUse.MULTI))
+            .withAction(new ProtectedAction(Scope.WALLET_SIGN, true, TokenUse.SINGLE));
+
+    assertThat(issue(settings, Set.of(Scope.WALLET_EXPORT)).singleUse()).isFalse();
+    assertThat(issue(settings, Set.of(Scope.WALLET_EXPORT)).expiresAt())
+        .isEqualTo(minutesAfterNow(10));
+    assertThat(issue(settings, Set.of(Scope.WALLET_SIGN)).singleUse()).isTrue();
+    assertThat(issue(settings, Set.of(Scope.WALLET_SIGN)).expiresAt())
+        .isEqualTo(minutesAfterNow(5));
+  }
+
+  @Test
+  void tokenWithoutScopeIsRefused() {
+    assertThatThrownBy(() -> issue(StepUpSettings.defaults(), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new ElevatedToken(
+                    ID,
+                    DEMO,
+                    ALICE,
+                    Optional.empty(),
+                    Set.of(),
+                    Optional.empty(),
+                    true,
+                    NOW,
+                    minutesAfterNow(5),
+                    null,
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one scope");
+  }
+
+  @Test
+  void tokenMustExpireAfterItIsIssued() {
+    assertThatThrownBy(
+            () ->
+                new ElevatedToken(
+                    ID,
+                    DEMO,
+                    ALICE,
+                    Optional.empty(),
+                    Set.of(Scope.WALLET_SIGN),
+                    Optional.empty(),
+                    false,
+                    NOW,
+                    NOW,
+                    null,
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expire after");
+  }
+
+  @Test
+  void multiUseTokenCannotBeStoredAsConsumed() {
+    assertThatThrownBy(
+            () ->
+                new ElevatedToken(
+                    ID,
+                    DEMO,
+                    ALICE,
+                    Optional.empty(),
+                    Set.of(Scope.WALLET_SIGN),
+                    Optional.empty(),
+                    false,
+                    NOW,
+                    minutesAfterNow(10),
+                    minutesAfterNow(1),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("single-use");
+  }
+
+  @Test
+  void tokenScopesCannotBeChangedAfterIssue() {
+    EnumSet<Scope> requested = EnumSet.of(Scope.WALLET_SIGN);
+    ElevatedToken token = issue(StepUpSettings.defaults(), requested);
+
+    requested.add(Scope.WALLET_EXPORT);
+
+    assertThat(token.scopes()).containsExactly(Scope.WALLET_SIGN);
+    assertThatThrownBy(() -> token.scopes().add(Scope.WALLET_EXPORT))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  // --- state -------------------------------------------------------------------------------
+
+  @Test
+  void tokenIsActiveUntilJustBeforeItExpires() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+    assertThat(token.state(token.expiresAt().minusMillis(1))).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void tokenIsExpiredAtTheExactExpiryInstant() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.state(token.expiresAt())).isEqualTo(TokenState.EXPIRED);
+    assertThat(token.state(token.expiresAt().plusSeconds(3600))).isEqualTo(TokenState.EXPIRED);
+  }
+
+  @Test
+  void consumedTokenStaysConsumedAfterItWouldHaveExpired() {
+    ElevatedToken token = singleUse();
+    use(token, Scope.WALLET_EXPORT, minutesAfterNow(1));
+
+    assertThat(token.state(minutesAfterNow(1))).isEqualTo(TokenState.CONSUMED);
+    assertThat(token.state(minutesAfterNow(60))).isEqualTo(TokenState.CONSUMED);
+  }
+
+  @Test
+  void revokedTokenStaysRevokedAfterItWouldHaveExpired() {
+    ElevatedToken token = multiUse();
+    token.revoke(minutesAfterNow(1));
+
+    assertThat(token.state(minutesAfterNow(1))).isEqualTo(TokenState.REVOKED);
+    assertThat(token.state(minutesAfterNow(60))).isEqualTo(TokenState.REVOKED);
+  }
+
+  @Test
+  void storedConsumedTokenIsRebuiltAsConsumed() {
+    ElevatedToken stored =
+        new ElevatedToken(
+            ID,
+            DEMO,
+            ALICE,
+            Optional.of(SESSION),
+            Set.of(Scope.WALLET_EXPORT),
+            Optional.of(VerificationMethod.EMAIL_OTP),
+            true,
+            NOW,
+            minutesAfterNow(5),
+            minutesAfterNow(1),
+            null);
+
+    assertThat(stored.state(minutesAfterNow(2))).isEqualTo(TokenState.CONSUMED);
+    assertThat(stored.consumedAt()).contains(minutesAfterNow(1));
+  }
+
+  @Test
+  void tokenStatesHaveLowerCaseWireNames() {
+    assertThat(TokenState.values())
+        .extracting(TokenState::wire)
+        .containsExactly("active", "consumed", "expired", "revoked");
+  }
+
+  // --- covers --------------------------------------------------------------------------------
+
+  @Test
+  void activeTokenCoversOnlyItsScopes() {
+    ElevatedToken token = issue(Scope.WALLET_SIGN, Scope.WALLET_REFRESH);
+
+    assertThat(token.covers(Scope.WALLET_SIGN, NOW)).isTrue();
+    assertThat(token.covers(Scope.WALLET_REFRESH, NOW)).isTrue();
+    assertThat(token.covers(Scope.WALLET_EXPORT, NOW)).isFalse();
+  }
+
+  @Test
+  void expiredTokenCoversNothing() {
+    ElevatedToken token = multiUse();
+
+    assertThat(token.covers(Scope.WALLET_SIGN, token.expiresAt())).isFalse();
+  }
+
+  @Test
+  void consumedTokenCoversNothing() {
+    ElevatedToken token = singleUse();
+    use(token, Scope.WALLET_EXPORT, NOW);
+
+    assertThat(token.covers(Scope.WALLET_EXPORT, NOW)).isFalse();
+  }
+
+  @Test
+  void revokedTokenCoversNothing() {
+    ElevatedToken token = multiUse();
+    token.revoke(NOW);
+
+    assertThat(token.covers(Scope.WALLET_SIGN, NOW)).isFalse();
+  }
+
+  // --- use -----------------------------------------------------------------------------------
+
+  @Test
+  void singleUseTokenIsConsumedByItsFirstUse() {
+    ElevatedToken token = singleUse();
+
+    TokenUseOutcome first = use(token, Scope.WALLET_EXPORT, minutesAfterNow(1));
+
+    assertThat(first).isEqualTo(new Accepted(true));
+    assertThat(token.consumedAt()).contains(minutesAfterNow(1));
+    assertThat(token.state(minutesAfterNow(1))).isEqualTo(TokenState.CONSUMED);
+  }
+
+  @Test
+  void singleUseTokenIsRefusedAsConsumedOnItsSecondUse() {
+    ElevatedToken token = singleUse();
+    use(token, Scope.WALLET_EXPORT, minutesAfterNow(1));
+
+    TokenUseOutcome second = use(token, Scope.WALLET_EXPORT, minutesAfterNow(2));
+
+    assertThat(second).isEqualTo(new Refused(Reason.CONSUMED));
+    assertThat(token.consumedAt()).contains(minutesAfterNow(1));
+  }
+
+  @Test
+  void singleUseTokenForSeveralScopesIsStillUsedOnlyOnce() {
+    ElevatedToken token = issue(Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
+    use(token, Scope.WALLET_SIGN, NOW);
+
+    assertThat(use(token, Scope.WALLET_EXPORT, NOW)).isEqualTo(new Refused(Reason.CONSUMED));
+  }
+
+  @Test
+  void multiUseTokenCanBeUsedAgainAndAgainUntilItExpires() {
+    ElevatedToken token = multiUse();
+
+    assertThat(use(token, Scope.WALLET_SIGN, NOW)).isEqualTo(new Accepted(false));
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(5))).isEqualTo(new Accepted(false));
+    assertThat(use(token, Scope.WALLET_SIGN, token.expiresAt().minusMillis(1)))
+        .isEqualTo(new Accepted(false));
+    assertThat(token.consumedAt()).isEmpty();
+    assertThat(token.state(minutesAfterNow(9))).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void multiUseTokenIsRefusedAsExpiredFromItsExpiryInstant() {
+    ElevatedToken token = multiUse();
+    use(token, Scope.WALLET_SIGN, NOW);
+
+    assertThat(use(token, Scope.WALLET_SIGN, token.expiresAt()))
+        .isEqualTo(new Refused(Reason.EXPIRED));
+    assertThat(token.state(token.expiresAt())).isEqualTo(TokenState.EXPIRED);
+  }
+
+  @Test
+  void singleUseTokenIsRefusedAsExpiredAfterFiveMinutes() {
+    ElevatedToken token = singleUse();
+
+    assertThat(use(token, Scope.WALLET_EXPORT, minutesAfterNow(5)))
+        .isEqualTo(new Refused(Reason.EXPIRED));
+    assertThat(token.consumedAt()).isEmpty();
+  }
+
+  @Test
+  void revokedTokenIsRefused() {
+    ElevatedToken token = multiUse();
+    token.revoke(minutesAfterNow(1));
+
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(2)))
+        .isEqualTo(new Refused(Reason.REVOKED));
+  }
+
+  @Test
+  void tokenIsRefusedForAScopeItDoesNotGrantAndIsNotConsumed() {
+    ElevatedToken token = singleUse();
+
+    assertThat(use(token, Scope.WALLET_SIGN, NOW)).isEqualTo(new Refused(Reason.SCOPE_NOT_GRANTED));
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+    assertThat(use(token, Scope.WALLET_EXPORT, NOW)).isEqualTo(new Accepted(true));
+  }
+
+  @Test
+  void tokenIsRefusedForAnotherUserAndIsNotConsumed() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.use(DEMO, BOB, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Refused(Reason.WRONG_SUBJECT));
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void tokenIsRefusedInAnotherEnvironmentAndIsNotConsumed() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.use(PRODUCTION, ALICE, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Refused(Reason.WRONG_ENVIRONMENT));
+    assertThat(token.use(PRODUCTION, BOB, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Refused(Reason.WRONG_ENVIRONMENT));
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void anotherUsersUseOfAConsumedTokenIsRefusedAsWrongSubject() {
+    ElevatedToken token = singleUse();
+    use(token, Scope.WALLET_EXPORT, NOW);
+
+    assertThat(token.use(DEMO, BOB, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Refused(Reason.WRONG_SUBJECT));
+  }
+
+  // --- redeem --------------------------------------------------------------------------------
+
+  @Test
+  void redeemWithoutScopeConsumesASingleUseToken() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.redeem(DEMO, Optional.empty(), NOW)).isEqualTo(new Accepted(true));
+    assertThat(token.redeem(DEMO, Optional.empty(), NOW)).isEqualTo(new Refused(Reason.CONSUMED));
+  }
+
+  @Test
+  void redeemWithAGrantedScopeAcceptsAMultiUseTokenWithoutConsumingIt() {
+    ElevatedToken token = multiUse();
+
+    assertThat(token.redeem(DEMO, Optional.of(Scope.WALLET_SIGN), NOW))
+        .isEqualTo(new Accepted(false));
+    assertThat(token.redeem(DEMO, Optional.of(Scope.WALLET_SIGN), minutesAfterNow(1)))
+        .isEqualTo(new Accepted(false));
+  }
+
+  @Test
+  void redeemWithAScopeTheTokenDoesNotGrantIsRefusedAndConsumesNothing() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.redeem(DEMO, Optional.of(Scope.CREDENTIAL_LINK), NOW))
+        .isEqualTo(new Refused(Reason.SCOPE_NOT_GRANTED));
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void redeemInAnotherEnvironmentIsRefused() {
+    assertThat(multiUse().redeem(PRODUCTION, Optional.empty(), NOW))
+        .isEqualTo(new Refused(Reason.WRONG_ENVIRONMENT));
+  }
+
+  @Test
+  void redeemOfAnExpiredOrRevokedTokenIsRefused() {
+    ElevatedToken expired = multiUse();
+    ElevatedToken revoked = multiUse();
+    revoked.revoke(NOW);
+
+    assertThat(expired.redeem(DEMO, Optional.empty(), minutesAfterNow(10)))
+        .isEqualTo(new Refused(Reason.EXPIRED));
+    assertThat(revoked.redeem(DEMO, Optional.empty(), NOW)).isEqualTo(new Refused(Reason.REVOKED));
+  }
+
+  // --- revoke --------------------------------------------------------------------------------
+
+  @Test
+  void revokingAnActiveTokenRevokesIt() {
+    ElevatedToken token = multiUse();
+
+    assertThat(token.revoke(minutesAfterNow(2))).isTrue();
+
+    assertThat(token.revokedAt()).contains(minutesAfterNow(2));
+    assertThat(token.state(minutesAfterNow(2))).isEqualTo(TokenState.REVOKED);
+  }
+
+  @Test
+  void revokingTwiceIsHarmlessAndKeepsTheFirstRevocationTime() {
+    ElevatedToken token = multiUse();
+    token.revoke(minutesAfterNow(2));
+
+    assertThat(token.revoke(minutesAfterNow(3))).isFalse();
+
+    assertThat(token.revokedAt()).contains(minutesAfterNow(2));
+    assertThat(token.state(minutesAfterNow(3))).isEqualTo(TokenState.REVOKED);
+  }
+
+  @Test
+  void revokingAConsumedTokenLeavesItConsumed() {
+    ElevatedToken token = singleUse();
+    use(token, Scope.WALLET_EXPORT, minutesAfterNow(1));
+
+    assertThat(token.revoke(minutesAfterNow(2))).isFalse();
+
+    assertThat(token.revokedAt()).isEmpty();
+    assertThat(token.state(minutesAfterNow(2))).isEqualTo(TokenState.CONSUMED);
+  }
+
+  @Test
+  void revokingAnExpiredTokenLeavesItExpired() {
+    ElevatedToken token = multiUse();
+
+    assertThat(token.revoke(token.expiresAt())).isFalse();
+
+    assertThat(token.revokedAt()).isEmpty();
+    assertThat(token.state(token.expiresAt())).isEqualTo(TokenState.EXPIRED);
+  }
+
+  @Test
+  void tokenIdMustNotBeBlank() {
+    assertThatThrownBy(() -> new ElevatedTokenId(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new ElevatedTokenId("tok_9")).hasToString("tok_9");
+  }
+}
