@@ -87,17 +87,13 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
     Environment environment =
         environments
             .find(query.environmentId())
-            .orElseThrow(() -> new IllegalStateException("no environment " + query.environmentId()));
+            .orElseThrow(
+                () -> new IllegalStateException("no environment " + query.environmentId()));
     User user =
         users
             .find(query.environmentId(), session.userId())
             .orElseThrow(() -> new IllegalStateException("no user " + session.userId()));
     return policy.decide(
-        environment.settings(),
-        user,
-        session,
-        query.scope(),
-        tokens.forSession(session.id()),
-        now);
+        environment.settings(), user, session, query.scope(), tokens.forSession(session.id()), now);
   }
 }

@@ -36,8 +36,7 @@ public final class ConfigureStepUpService implements ConfigureStepUpUseCase {
           Environment environment =
               environments
                   .find(command.environmentId())
-                  .orElseThrow(
-                      () -> new NotFoundException("environment", command.environmentId()));
+                  .orElseThrow(() -> new NotFoundException("environment", command.environmentId()));
           Reconfiguration outcome = environment.reconfigure(command.proposed());
           var entry =
               audit

@@ -131,6 +131,21 @@ public final class ElevatedToken {
   }
 
   /**
+   * As {@link #use(EnvironmentId, UserId, Scope, Instant)}, and the token must also be bound to the
+   * acting session when it was issued to one: a token earned in one session is no use to a thief
+   * who replays it from another.
+   */
+  public TokenUseOutcome use(
+      EnvironmentId environment, UserId user, SessionId session, Scope scope, Instant now) {
+    if (environmentId.equals(environment)
+        && sessionId.isPresent()
+        && !sessionId.get().equals(session)) {
+      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.WRONG_SUBJECT);
+    }
+    return use(environment, user, scope, now);
+  }
+
+  /**
    * Redeems the token for a host backend that checks it on the user's behalf, optionally for one
    * scope; a single-use token that is accepted is consumed, as in {@link #use}.
    */

@@ -25,7 +25,10 @@ public record BootstrapCommand(Optional<String> adminPassword, Optional<String> 
 
   @Override
   public String toString() {
-    return "BootstrapCommand[adminPassword=" + (adminPassword.isPresent() ? "set" : "generate")
-        + ", demoApiKey=" + (demoApiKey.isPresent() ? "set" : "generate") + "]";
+    return "BootstrapCommand[adminPassword="
+        + (adminPassword.isPresent() ? "set" : "generate")
+        + ", demoApiKey="
+        + (demoApiKey.isPresent() ? "set" : "generate")
+        + "]";
   }
 }

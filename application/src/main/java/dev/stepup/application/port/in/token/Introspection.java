@@ -28,7 +28,12 @@ public record Introspection(
 
   public static Introspection unknown() {
     return new Introspection(
-        false, Optional.empty(), Optional.empty(), Set.of(), false, Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Set.of(),
+        false,
+        Optional.empty(),
         Optional.empty());
   }
 }

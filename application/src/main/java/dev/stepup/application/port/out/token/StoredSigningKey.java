@@ -19,7 +19,8 @@ public record StoredSigningKey(
   public StoredSigningKey {
     Objects.requireNonNull(keyId, "keyId");
     Objects.requireNonNull(publicJwk, "publicJwk");
-    encryptedPrivateKey = Objects.requireNonNull(encryptedPrivateKey, "encryptedPrivateKey").clone();
+    encryptedPrivateKey =
+        Objects.requireNonNull(encryptedPrivateKey, "encryptedPrivateKey").clone();
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(retiredAt, "retiredAt");
   }

@@ -1,0 +1,20 @@
+package dev.stepup.adapter.out.persistence;
+
+import java.nio.file.Path;
+
+/** How the embedded H2 database is opened, shared by the server and the tests. */
+public final class H2Settings {
+
+  /**
+   * {@code WRITE_DELAY=0}: a commit is written to the file before it is acknowledged, so a consumed
+   * single-use token stays consumed even when the process is killed right after.
+   */
+  public static final String URL_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
+  private H2Settings() {}
+
+  /** The JDBC URL of the database file {@code stepup} in {@code dataDir}. */
+  public static String url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("stepup") + URL_OPTIONS;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.stepup.adapter.out.persistence;
+
+import static dev.stepup.adapter.out.persistence.Columns.at;
+
+import dev.stepup.application.port.out.environment.ApiKeys;
+import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.environment.EnvironmentId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** API keys, stored as digests only. */
+public final class JdbcApiKeys implements ApiKeys {
+
+  private static final String COLUMNS =
+      "SELECT id, environment_id, name, digest, created_at, last_used_at, revoked_at FROM api_keys";
+
+  private final JdbcClient jdbc;
+
+  public JdbcApiKeys(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<ApiKey> findByDigest(String digest) {
+    return jdbc.sql(COLUMNS + " WHERE digest = ?")
+        .param(digest)
+        .query((rs, n) -> key(rs))
+        .optional();
+  }
+
+  @Override
+  public List<ApiKey> forEnvironment(EnvironmentId environmentId) {
+    return jdbc.sql(COLUMNS + " WHERE environment_id = ? ORDER BY created_at, id")
+        .param(environmentId.value())
+        .query((rs, n) -> key(rs))
+        .list();
+  }
+
+  @Override
+  public void save(ApiKey key) {
+    int updated =
+        jdbc.sql("UPDATE api_keys SET name = ?, last_used_at = ?, revoked_at = ? WHERE id = ?")
+            .params(key.name(), at(key.lastUsedAt()), at(key.revokedAt()), key.id())
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO api_keys (id, environment_id, name, digest, created_at, last_used_at,"
+                  + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              key.id(),
+              key.environmentId().value(),
+              key.name(),
+              key.digest(),
+              at(key.createdAt()),
+              at(key.lastUsedAt()),
+              at(key.revokedAt()))
+          .update();
+    }
+  }
+
+  private static ApiKey key(ResultSet rs) throws SQLException {
+    return new ApiKey(
+        rs.getString("id"),
+        new EnvironmentId(rs.getString("environment_id")),
+        rs.getString("name"),
+        rs.getString("digest"),
+        Columns.instant(rs, "created_at"),
+        Columns.instant(rs, "last_used_at"),
+        Columns.instant(rs, "revoked_at"));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.stepup.adapter.out.persistence;
+
+import static dev.stepup.adapter.out.persistence.Columns.at;
+
+import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The audit trail, append-only. */
+public final class JdbcAuditTrail implements AuditTrail {
+
+  private final JdbcClient jdbc;
+
+  public JdbcAuditTrail(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void record(AuditEvent e) {
+    jdbc.sql(
+            "INSERT INTO audit_events (at, environment_id, type, outcome, user_id, session_id,"
+                + " scopes, method, reason, actor, client_ip, user_agent)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            at(e.at()),
+            e.environmentId().map(EnvironmentId::value).orElse(null),
+            e.type().wire(),
+            e.outcome().name().toLowerCase(java.util.Locale.ROOT),
+            e.userId().map(UserId::value).orElse(null),
+            e.sessionId().map(SessionId::value).orElse(null),
+            Scope.joinWire(e.scopes()),
+            e.method().map(VerificationMethod::wire).orElse(null),
+            e.reason().map(r -> truncate(r, 255)).orElse(null),
+            e.actor().map(a -> truncate(a, 100)).orElse(null),
+            truncate(e.origin().clientIp(), 64),
+            e.origin().userAgent())
+        .update();
+  }
+
+  /** The latest events, newest first. */
+  public List<AuditEvent> recent(int limit) {
+    return jdbc.sql(
+            "SELECT at, environment_id, type, outcome, user_id, session_id, scopes, method, reason,"
+                + " actor, client_ip, user_agent FROM audit_events ORDER BY id DESC LIMIT ?")
+        .param(limit)
+        .query((rs, n) -> event(rs))
+        .list();
+  }
+
+  private static AuditEvent event(ResultSet rs) throws SQLException {
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Arrays.stream(rs.getString("scopes").split(" "))
+        .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
+    return new AuditEvent(
+        Columns.instant(rs, "at"),
+        Columns.optionalString(rs, "environment_id").map(EnvironmentId::new),
+        AuditEventType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)),
+        AuditEvent.Outcome.valueOf(rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+        Columns.optionalString(rs, "user_id").map(UserId::new),
+        Columns.optionalString(rs, "session_id").map(SessionId::new),
+        scopes,
+        Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
+        Columns.optionalString(rs, "reason"),
+        Columns.optionalString(rs, "actor"),
+        new RequestOrigin(rs.getString("client_ip"), rs.getString("user_agent")));
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

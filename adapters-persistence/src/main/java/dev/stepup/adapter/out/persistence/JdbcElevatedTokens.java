@@ -1,0 +1,194 @@
+package dev.stepup.adapter.out.persistence;
+
+import static dev.stepup.adapter.out.persistence.Columns.at;
+
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Token records. Consumption and revocation are single conditional updates whose row count says who
+ * won, so they stay atomic across threads and nodes (ADR 0003).
+ */
+public final class JdbcElevatedTokens implements ElevatedTokens {
+
+  private static final String COLUMNS =
+      "SELECT id, environment_id, user_id, session_id, scopes, method, single_use, issued_at,"
+          + " expires_at, consumed_at, revoked_at FROM elevated_tokens";
+
+  /** Still usable at the bound instant; mirrors ElevatedToken.state(). */
+  private static final String ACTIVE =
+      "consumed_at IS NULL AND revoked_at IS NULL AND expires_at > ?";
+
+  private final JdbcClient jdbc;
+
+  public JdbcElevatedTokens(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void add(ElevatedToken token) {
+    jdbc.sql(
+            "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
+                + " single_use, issued_at, expires_at, consumed_at, revoked_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            token.id().value(),
+            token.environmentId().value(),
+            token.userId().value(),
+            token.sessionId().map(SessionId::value).orElse(null),
+            Scope.joinWire(token.scopes()),
+            token.method().map(VerificationMethod::wire).orElse(null),
+            token.singleUse(),
+            at(token.issuedAt()),
+            at(token.expiresAt()),
+            at(token.consumedAt()),
+            at(token.revokedAt()))
+        .update();
+  }
+
+  @Override
+  public Optional<ElevatedToken> find(ElevatedTokenId id) {
+    return jdbc.sql(COLUMNS + " WHERE id = ?")
+        .param(id.value())
+        .query((rs, n) -> token(rs))
+        .optional();
+  }
+
+  @Override
+  public List<ElevatedToken> forSession(SessionId sessionId) {
+    return jdbc.sql(COLUMNS + " WHERE session_id = ? ORDER BY issued_at")
+        .param(sessionId.value())
+        .query((rs, n) -> token(rs))
+        .list();
+  }
+
+  @Override
+  public boolean markConsumed(ElevatedTokenId id, Instant at) {
+    return jdbc.sql(
+                "UPDATE elevated_tokens SET consumed_at = ? WHERE id = ? AND single_use = TRUE"
+                    + " AND consumed_at IS NULL AND revoked_at IS NULL")
+            .params(at(at), id.value())
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean markRevoked(ElevatedTokenId id, Instant at) {
+    return jdbc.sql("UPDATE elevated_tokens SET revoked_at = ? WHERE id = ? AND " + ACTIVE)
+            .params(at(at), id.value(), at(at))
+            .update()
+        == 1;
+  }
+
+  @Override
+  public int revokeAllForUser(UserId userId, Instant at) {
+    return jdbc.sql("UPDATE elevated_tokens SET revoked_at = ? WHERE user_id = ? AND " + ACTIVE)
+        .params(at(at), userId.value(), at(at))
+        .update();
+  }
+
+  @Override
+  public int revokeAllForSession(SessionId sessionId, Instant at) {
+    return jdbc.sql("UPDATE elevated_tokens SET revoked_at = ? WHERE session_id = ? AND " + ACTIVE)
+        .params(at(at), sessionId.value(), at(at))
+        .update();
+  }
+
+  @Override
+  public List<ElevatedToken> search(TokenSearch search) {
+    Filter filter = filter(search);
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(search.limit());
+    params.add(search.offset());
+    return jdbc.sql(COLUMNS + filter.where() + " ORDER BY issued_at DESC, id LIMIT ? OFFSET ?")
+        .params(params)
+        .query((rs, n) -> token(rs))
+        .list();
+  }
+
+  @Override
+  public long count(TokenSearch search) {
+    Filter filter = filter(search);
+    return jdbc.sql("SELECT COUNT(*) FROM elevated_tokens" + filter.where())
+        .params(filter.params())
+        .query(Long.class)
+        .single();
+  }
+
+  private record Filter(String where, List<Object> params) {}
+
+  private static Filter filter(TokenSearch search) {
+    StringBuilder where = new StringBuilder(" WHERE environment_id = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(search.environmentId().value());
+    search
+        .userId()
+        .ifPresent(
+            user -> {
+              where.append(" AND user_id = ?");
+              params.add(user.value());
+            });
+    search
+        .scope()
+        .ifPresent(
+            scope -> {
+              // Scopes are stored space-separated; pad both sides to match whole words.
+              where.append(" AND CONCAT(' ', scopes, ' ') LIKE ?");
+              params.add("% " + scope.wire() + " %");
+            });
+    search
+        .state()
+        .ifPresent(
+            state -> {
+              switch (state) {
+                case CONSUMED -> where.append(" AND consumed_at IS NOT NULL");
+                case REVOKED -> where.append(" AND consumed_at IS NULL AND revoked_at IS NOT NULL");
+                case EXPIRED -> {
+                  where.append(
+                      " AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at <= ?");
+                  params.add(at(search.now()));
+                }
+                case ACTIVE -> {
+                  where.append(" AND ").append(ACTIVE);
+                  params.add(at(search.now()));
+                }
+              }
+            });
+    return new Filter(where.toString(), params);
+  }
+
+  private static ElevatedToken token(ResultSet rs) throws SQLException {
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Arrays.stream(rs.getString("scopes").split(" "))
+        .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
+    return new ElevatedToken(
+        new ElevatedTokenId(rs.getString("id")),
+        new EnvironmentId(rs.getString("environment_id")),
+        new UserId(rs.getString("user_id")),
+        Columns.optionalString(rs, "session_id").map(SessionId::new),
+        scopes,
+        Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
+        rs.getBoolean("single_use"),
+        Columns.instant(rs, "issued_at"),
+        Columns.instant(rs, "expires_at"),
+        Columns.instant(rs, "consumed_at"),
+        Columns.instant(rs, "revoked_at"));
+  }
+}

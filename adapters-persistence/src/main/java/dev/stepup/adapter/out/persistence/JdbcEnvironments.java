@@ -1,0 +1,108 @@
+package dev.stepup.adapter.out.persistence;
+
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.ProtectedAction;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Environments with their enabled methods and protected actions. */
+public final class JdbcEnvironments implements Environments {
+
+  private final JdbcClient jdbc;
+
+  public JdbcEnvironments(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private record Row(String id, String name, boolean enabled) {}
+
+  private record ActionRow(String scope, boolean isProtected, String tokenUse) {}
+
+  @Override
+  public Optional<Environment> find(EnvironmentId id) {
+    return jdbc.sql("SELECT id, name, step_up_enabled FROM environments WHERE id = ?")
+        .param(id.value())
+        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .optional()
+        .map(this::load);
+  }
+
+  @Override
+  public List<Environment> all() {
+    return jdbc
+        .sql("SELECT id, name, step_up_enabled FROM environments ORDER BY id")
+        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .list()
+        .stream()
+        .map(this::load)
+        .toList();
+  }
+
+  private Environment load(Row row) {
+    Set<VerificationMethod> methods = EnumSet.noneOf(VerificationMethod.class);
+    jdbc.sql("SELECT method FROM environment_methods WHERE environment_id = ?")
+        .param(row.id())
+        .query(String.class)
+        .list()
+        .forEach(m -> VerificationMethod.fromWire(m).ifPresent(methods::add));
+    Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
+    jdbc.sql(
+            "SELECT scope, is_protected, token_use FROM protected_actions WHERE environment_id = ?")
+        .param(row.id())
+        .query((rs, n) -> new ActionRow(rs.getString(1), rs.getBoolean(2), rs.getString(3)))
+        .list()
+        .forEach(
+            a ->
+                Scope.fromWire(a.scope())
+                    .ifPresent(
+                        scope ->
+                            actions.put(
+                                scope,
+                                new ProtectedAction(
+                                    scope, a.isProtected(), TokenUse.valueOf(a.tokenUse())))));
+    return new Environment(
+        new EnvironmentId(row.id()),
+        row.name(),
+        new StepUpSettings(row.enabled(), methods, actions));
+  }
+
+  @Override
+  public void save(Environment environment) {
+    String id = environment.id().value();
+    StepUpSettings settings = environment.settings();
+    int updated =
+        jdbc.sql("UPDATE environments SET name = ?, step_up_enabled = ? WHERE id = ?")
+            .params(environment.name(), settings.enabled(), id)
+            .update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO environments (id, name, step_up_enabled) VALUES (?, ?, ?)")
+          .params(id, environment.name(), settings.enabled())
+          .update();
+    }
+    jdbc.sql("DELETE FROM environment_methods WHERE environment_id = ?").param(id).update();
+    for (VerificationMethod method : settings.enabledMethods()) {
+      jdbc.sql("INSERT INTO environment_methods (environment_id, method) VALUES (?, ?)")
+          .params(id, method.wire())
+          .update();
+    }
+    jdbc.sql("DELETE FROM protected_actions WHERE environment_id = ?").param(id).update();
+    for (ProtectedAction action : settings.actions().values()) {
+      jdbc.sql(
+              "INSERT INTO protected_actions (environment_id, scope, is_protected, token_use)"
+                  + " VALUES (?, ?, ?, ?)")
+          .params(id, action.scope().wire(), action.isProtected(), action.tokenUse().name())
+          .update();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.stepup.adapter.out.persistence;
+
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.user.UserId;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Run in a child process by {@link H2DurabilityTest}: consumes a token in the H2 file database,
+ * says so once the commit returned, and dies on the spot.
+ */
+public final class DurabilityProbe {
+
+  private DurabilityProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    var dataSource =
+        new SimpleDriverDataSource(
+            new org.h2.Driver(), H2Settings.url(Path.of(args[0])), "stepup", "");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    new JdbcEnvironments(jdbc).save(Environment.create(new EnvironmentId("demo"), "Demo"));
+    JdbcElevatedTokens tokens = new JdbcElevatedTokens(jdbc);
+    Instant now = Instant.now();
+    tokens.add(
+        ElevatedToken.issue(
+            new ElevatedTokenId("tok_durable"),
+            new EnvironmentId("demo"),
+            new UserId("usr_a"),
+            Optional.of(new SessionId("ses_a")),
+            Set.of(Scope.WALLET_EXPORT),
+            Optional.of(VerificationMethod.EMAIL_OTP),
+            StepUpSettings.defaults(),
+            now));
+    if (!tokens.markConsumed(new ElevatedTokenId("tok_durable"), now)) {
+      throw new IllegalStateException("could not consume");
+    }
+    System.out.println("COMMITTED");
+    System.out.flush();
+    // The harshest moment to die: right after the commit returned, with no shutdown hooks and
+    // no chance for a background writer to catch up.
+    Runtime.getRuntime().halt(137);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.stepup.application.port.in;
+
+/**
+ * Why a use case refused a request. Each value maps to one stable, machine-readable error code of
+ * the API ({@link #code()}), so clients can react without parsing messages.
+ */
+public enum Refusal {
+  INVALID_CODE("invalid_code"),
+  CODE_EXPIRED("code_expired"),
+  TOO_MANY_ATTEMPTS("too_many_attempts"),
+  RESEND_THROTTLED("too_many_attempts"),
+  MFA_REQUIRED("mfa_required"),
+  NO_ELIGIBLE_CREDENTIAL("no_eligible_credential"),
+  METHOD_DISABLED("method_disabled"),
+  EMBEDDED_WALLET_NOT_SUPPORTED("embedded_wallet_not_supported"),
+  CREDENTIAL_NOT_ELIGIBLE("credential_not_eligible"),
+  NO_PENDING_CODE("no_pending_code"),
+  STEP_UP_REQUIRED("step_up_required"),
+  TOKEN_CONSUMED("token_consumed"),
+  TOKEN_EXPIRED("token_expired"),
+  TOKEN_REVOKED("token_revoked"),
+  INVALID_TOKEN("invalid_token"),
+  CREDENTIAL_IN_USE("credential_in_use"),
+  LAST_CREDENTIAL("last_credential"),
+  ALREADY_CONFIRMED("already_confirmed");
+
+  private final String code;
+
+  Refusal(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

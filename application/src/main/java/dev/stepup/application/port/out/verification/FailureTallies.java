@@ -1,0 +1,14 @@
+package dev.stepup.application.port.out.verification;
+
+import dev.stepup.domain.attempt.FailureTally;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.user.UserId;
+import java.util.Optional;
+
+/** Failed verifications per user and method; kept in the database so locks survive restarts. */
+public interface FailureTallies {
+
+  Optional<FailureTally> find(UserId userId, VerificationMethod method);
+
+  void save(FailureTally tally);
+}

@@ -1,0 +1,472 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SendOtpUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
+import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.EmailSender;
+import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.application.port.out.verification.OtpChallenges;
+import dev.stepup.application.port.out.verification.SmsSender;
+import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.mfa.RecoveryCodes;
+import dev.stepup.domain.mfa.TotpDevice;
+import dev.stepup.domain.otp.OtpChallenge;
+import dev.stepup.domain.otp.OtpOutcome;
+import dev.stepup.domain.otp.OtpSendPolicy;
+import dev.stepup.domain.policy.StepUpPolicy;
+import dev.stepup.domain.policy.VerificationPermission;
+import dev.stepup.domain.scope.Scope;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Step-up by a code the user types: email and SMS one-time codes (re-auth path), TOTP and recovery
+ * codes (MFA path). Each attempt is audited; failures count towards a lock of the method.
+ */
+public final class CodeVerificationService implements SendOtpUseCase, VerifyCodeUseCase {
+
+  private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final OtpChallenges challenges;
+  private final TotpDevices totpDevices;
+  private final RecoveryCodeStore recoveryCodes;
+  private final EmailSender email;
+  private final SmsSender sms;
+  private final TotpVerifier totp;
+  private final SecretHasher hasher;
+  private final SecretCipher cipher;
+  private final IssueElevatedTokenUseCase issuer;
+  private final TransactionRunner transactions;
+  private final StepUpPolicy policy;
+  private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
+  private final AttemptLimiter limiter;
+  private final Audit audit;
+  private final Clock clock;
+
+  public CodeVerificationService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      OtpChallenges challenges,
+      TotpDevices totpDevices,
+      RecoveryCodeStore recoveryCodes,
+      EmailSender email,
+      SmsSender sms,
+      TotpVerifier totp,
+      SecretHasher hasher,
+      SecretCipher cipher,
+      IssueElevatedTokenUseCase issuer,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.challenges = challenges;
+    this.totpDevices = totpDevices;
+    this.recoveryCodes = recoveryCodes;
+    this.email = email;
+    this.sms = sms;
+    this.totp = totp;
+    this.hasher = hasher;
+    this.cipher = cipher;
+    this.issuer = issuer;
+    this.transactions = transactions;
+    this.policy = policy;
+    this.audit = new Audit(auditTrail, clock);
+    this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.clock = clock;
+  }
+
+  // ---- email / SMS one-time codes -------------------------------------------------------------
+
+  @Override
+  public OtpSent send(SessionContext context, Optional<CredentialId> credentialId) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    Credential target = otpTarget(acting, credentialId);
+    VerificationMethod channel = target.method();
+    limiter.ensureNotLocked(acting.user().id(), channel);
+    List<Instant> recent =
+        challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW));
+    Optional<Instant> last =
+        challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt);
+    if (sendPolicy.decide(last, recent.stream().findFirst(), recent.size(), now)
+        instanceof OtpSendPolicy.Decision.Throttled throttled) {
+      audit
+          .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())
+          .user(acting.user().id())
+          .session(Optional.of(acting.session().id()))
+          .method(Optional.of(channel))
+          .failure("throttled");
+      throw new RefusedException(
+          Refusal.RESEND_THROTTLED,
+          "A code was sent moments ago. You can ask for another in "
+              + Math.max(1, throttled.retryAfter().toSeconds())
+              + " seconds.",
+          Optional.of(throttled.retryAfter()),
+          null);
+    }
+    String challengeId = RandomTokens.id("otp");
+    String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
+    OtpChallenge challenge =
+        OtpChallenge.issue(
+            challengeId,
+            context.environmentId(),
+            acting.user().id(),
+            acting.session().id(),
+            target.id(),
+            channel,
+            hasher.digest(codeMaterial(challengeId, code)),
+            now);
+    transactions.inTransaction(
+        () -> {
+          challenges.add(challenge);
+          deliver(context, target, code);
+        });
+    audit
+        .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(channel))
+        .success(target.id().value());
+    return new OtpSent(channel, target.id());
+  }
+
+  private Credential otpTarget(Acting acting, Optional<CredentialId> requested) {
+    var settings = acting.environment().settings();
+    if (requested.isPresent()) {
+      Credential credential =
+          acting
+              .user()
+              .credential(requested.get())
+              .filter(
+                  c ->
+                      c.format() == CredentialFormat.EMAIL
+                          || c.format() == CredentialFormat.PHONE_NUMBER)
+              .orElseThrow(
+                  () ->
+                      new RefusedException(
+                          Refusal.CREDENTIAL_NOT_ELIGIBLE,
+                          "Codes can only be sent to an email address or phone number of this"
+                              + " account."));
+      Refusals.require(policy.permitCredential(settings, acting.user(), credential));
+      return credential;
+    }
+    List<Credential> eligible =
+        acting.user().credentials().stream()
+            .filter(
+                c ->
+                    c.format() == CredentialFormat.EMAIL
+                        || c.format() == CredentialFormat.PHONE_NUMBER)
+            .filter(
+                c ->
+                    policy.permitCredential(settings, acting.user(), c)
+                        instanceof VerificationPermission.Permitted)
+            .toList();
+    if (eligible.isEmpty()) {
+      // Say why: MFA users are told so, not that they have no email.
+      Refusals.require(policy.permitMethod(settings, acting.user(), VerificationMethod.EMAIL_OTP));
+      Refusals.require(policy.permitMethod(settings, acting.user(), VerificationMethod.SMS_OTP));
+      throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
+    }
+    return acting
+        .session()
+        .signInCredentialId()
+        .flatMap(id -> eligible.stream().filter(c -> c.id().equals(id)).findFirst())
+        .orElse(eligible.get(0));
+  }
+
+  private void deliver(SessionContext context, Credential target, String code) {
+    long minutes = OtpChallenge.LIFETIME.toMinutes();
+    if (target.format() == CredentialFormat.EMAIL) {
+      email.send(
+          context.environmentId(),
+          target.identifier(),
+          "Your verification code: " + code,
+          "Your verification code is "
+              + code
+              + ".\n\nIt expires in "
+              + minutes
+              + " minutes. If you did not ask for it, ignore this message and do not share the"
+              + " code with anyone.\n");
+    } else {
+      sms.send(
+          context.environmentId(),
+          target.identifier(),
+          "Your verification code is " + code + ". It expires in " + minutes + " minutes.");
+    }
+  }
+
+  private static String codeMaterial(String challengeId, String code) {
+    return "otp:" + challengeId + ":" + code;
+  }
+
+  @Override
+  public IssuedElevatedToken verifyOtp(
+      SessionContext context, String code, Set<Scope> requestedScopes) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    OtpChallenge challenge =
+        challenges
+            .latestForSession(acting.session().id())
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.NO_PENDING_CODE, "No code was sent to this session; ask for one."));
+    VerificationMethod channel = challenge.channel();
+    Credential credential =
+        acting
+            .user()
+            .credential(challenge.credentialId())
+            .orElseThrow(() -> Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
+    permitted(
+        context,
+        acting,
+        channel,
+        requestedScopes,
+        policy.permitCredential(acting.environment().settings(), acting.user(), credential));
+    limiter.ensureNotLocked(acting.user().id(), channel);
+    String typed = code == null ? "" : code.strip();
+    boolean matches =
+        SIX_DIGITS.matcher(typed).matches()
+            && hasher.digestMatches(codeMaterial(challenge.id(), typed), challenge.codeDigest());
+    OtpOutcome outcome = challenge.verify(matches, now);
+    switch (outcome) {
+      case ACCEPTED -> {
+        if (!challenges.markUsed(challenge.id(), now)) {
+          throw failed(
+              context,
+              acting,
+              channel,
+              requestedScopes,
+              Refusal.CODE_EXPIRED,
+              "This code was already used; ask for a new one.",
+              false);
+        }
+        return succeed(context, acting, channel, requestedScopes);
+      }
+      case WRONG_CODE -> {
+        challenges.recordWrongEntry(challenge.id());
+        int left = challenge.attemptsLeft();
+        throw failed(
+            context,
+            acting,
+            channel,
+            requestedScopes,
+            Refusal.INVALID_CODE,
+            left > 0
+                ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
+                : "That code is not right, and this code no longer works; ask for a new one.",
+            true);
+      }
+      case EXPIRED ->
+          throw failed(
+              context,
+              acting,
+              channel,
+              requestedScopes,
+              Refusal.CODE_EXPIRED,
+              "This code has expired; ask for a new one.",
+              false);
+      case ALREADY_USED ->
+          throw failed(
+              context,
+              acting,
+              channel,
+              requestedScopes,
+              Refusal.CODE_EXPIRED,
+              "This code was already used; ask for a new one.",
+              false);
+      case TOO_MANY_ATTEMPTS ->
+          throw failed(
+              context,
+              acting,
+              channel,
+              requestedScopes,
+              Refusal.TOO_MANY_ATTEMPTS,
+              "This code took too many wrong entries; ask for a new one.",
+              false);
+      default -> throw new IllegalStateException("unhandled outcome " + outcome);
+    }
+  }
+
+  // ---- TOTP -----------------------------------------------------------------------------------
+
+  @Override
+  public IssuedElevatedToken verifyTotp(
+      SessionContext context,
+      String code,
+      Optional<CredentialId> deviceId,
+      Set<Scope> requestedScopes) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    VerificationMethod method = VerificationMethod.TOTP;
+    permitted(
+        context,
+        acting,
+        method,
+        requestedScopes,
+        policy.permitMethod(acting.environment().settings(), acting.user(), method));
+    limiter.ensureNotLocked(acting.user().id(), method);
+    List<TotpDevice> devices = totpDevices.confirmedForUser(acting.user().id());
+    if (deviceId.isPresent()) {
+      devices = devices.stream().filter(d -> d.id().equals(deviceId.get())).toList();
+      if (devices.isEmpty()) {
+        throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
+      }
+    }
+    String typed = code == null ? "" : code.strip();
+    if (SIX_DIGITS.matcher(typed).matches()) {
+      for (TotpDevice device : devices) {
+        OptionalLong step =
+            totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now);
+        if (step.isPresent()) {
+          // A code accepted once is never accepted again, even on another node.
+          if (device.acceptsStep(step.getAsLong())
+              && totpDevices.advanceStep(device.id(), step.getAsLong())) {
+            return succeed(context, acting, method, requestedScopes);
+          }
+          throw failed(
+              context,
+              acting,
+              method,
+              requestedScopes,
+              Refusal.INVALID_CODE,
+              "That code was already used. Wait for the next code in your app.",
+              true);
+        }
+      }
+    }
+    throw failed(
+        context,
+        acting,
+        method,
+        requestedScopes,
+        Refusal.INVALID_CODE,
+        "That code is not right. Check the time on your device and try the current code.",
+        true);
+  }
+
+  // ---- recovery codes -------------------------------------------------------------------------
+
+  @Override
+  public IssuedElevatedToken verifyRecoveryCode(
+      SessionContext context, String code, Set<Scope> requestedScopes) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    VerificationMethod method = VerificationMethod.RECOVERY_CODE;
+    permitted(
+        context,
+        acting,
+        method,
+        requestedScopes,
+        policy.permitMethod(acting.environment().settings(), acting.user(), method));
+    limiter.ensureNotLocked(acting.user().id(), method);
+    String normalized = RecoveryCodes.normalize(code == null ? "" : code);
+    if (RecoveryCodes.isWellFormed(normalized)
+        && recoveryCodes.spend(
+            acting.user().id(), hasher.digest(recoveryMaterial(acting, normalized)), now)) {
+      return succeed(context, acting, method, requestedScopes);
+    }
+    throw failed(
+        context,
+        acting,
+        method,
+        requestedScopes,
+        Refusal.INVALID_CODE,
+        "That recovery code is not valid or was already used.",
+        true);
+  }
+
+  static String recoveryMaterial(Acting acting, String normalizedCode) {
+    return RecoveryMaterial.of(acting.user().id(), normalizedCode);
+  }
+
+  // ---- shared ---------------------------------------------------------------------------------
+
+  private void permitted(
+      SessionContext context,
+      Acting acting,
+      VerificationMethod method,
+      Set<Scope> scopes,
+      VerificationPermission permission) {
+    if (permission instanceof VerificationPermission.Refused refused) {
+      verification(context, acting, method, scopes)
+          .failure(refused.reason().name().toLowerCase(java.util.Locale.ROOT));
+      throw Refusals.of(refused.reason());
+    }
+  }
+
+  private IssuedElevatedToken succeed(
+      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
+    limiter.recordSuccess(acting.user().id(), method);
+    verification(context, acting, method, scopes).success();
+    return issuer.issue(
+        new IssueElevatedTokenCommand(
+            context.environmentId(),
+            acting.user().id(),
+            Optional.of(acting.session().id()),
+            scopes,
+            Optional.of(method),
+            context.origin()));
+  }
+
+  private RefusedException failed(
+      SessionContext context,
+      Acting acting,
+      VerificationMethod method,
+      Set<Scope> scopes,
+      Refusal refusal,
+      String message,
+      boolean countsAsFailure) {
+    verification(context, acting, method, scopes).failure(refusal.code());
+    if (countsAsFailure) {
+      Optional<Duration> lock = limiter.recordFailure(context, acting.user().id(), method);
+      if (lock.isPresent()) {
+        return AttemptLimiter.locked(lock.get());
+      }
+    }
+    return new RefusedException(refusal, message);
+  }
+
+  private Audit.Entry verification(
+      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
+    return audit
+        .event(AuditEventType.VERIFICATION, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .scopes(scopes)
+        .method(Optional.of(method));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.stepup.application.service;
+
+/** Display forms of identifiers that are safe to show on screens and in lists. */
+final class Masking {
+
+  private Masking() {}
+
+  /** {@code alice@example.com} → {@code a••••@example.com}. */
+  static String email(String address) {
+    int at = address.indexOf('@');
+    if (at <= 0) {
+      return "••••";
+    }
+    return address.charAt(0) + "••••" + address.substring(at);
+  }
+
+  /** {@code +14155550123} → {@code +1•••••••0123}. */
+  static String phone(String phone) {
+    if (phone.length() <= 6) {
+      return "••••";
+    }
+    return phone.substring(0, 2)
+        + "•".repeat(phone.length() - 6)
+        + phone.substring(phone.length() - 4);
+  }
+
+  /** {@code 0xAbC…} → {@code 0xAbCd…1234}. */
+  static String address(String address) {
+    if (address.length() < 12) {
+      return address;
+    }
+    return address.substring(0, 6) + "…" + address.substring(address.length() - 4);
+  }
+}

@@ -1,0 +1,275 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.mfa.QrCodes;
+import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
+import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.mfa.TotpProvisioning;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.mfa.RecoveryCodes;
+import dev.stepup.domain.mfa.TotpDevice;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** TOTP enrolment, recovery codes and the default MFA device. */
+public final class MfaService implements ManageMfaUseCase {
+
+  /** A pending TOTP device must be confirmed within this time. */
+  public static final Duration ENROLMENT_WINDOW = Duration.ofMinutes(15);
+
+  private static final int MAX_ALIAS = 60;
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final TotpDevices devices;
+  private final RecoveryCodeStore recoveryCodes;
+  private final ElevatedTokens tokens;
+  private final TotpVerifier totp;
+  private final TotpProvisioning provisioning;
+  private final QrCodes qrCodes;
+  private final SecretCipher cipher;
+  private final SecretHasher hasher;
+  private final ProtectedActionGuard guard;
+  private final TransactionRunner transactions;
+  private final AttemptLimiter limiter;
+  private final Audit audit;
+  private final Clock clock;
+
+  public MfaService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      TotpDevices devices,
+      RecoveryCodeStore recoveryCodes,
+      ElevatedTokens tokens,
+      TotpVerifier totp,
+      TotpProvisioning provisioning,
+      QrCodes qrCodes,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.devices = devices;
+    this.recoveryCodes = recoveryCodes;
+    this.tokens = tokens;
+    this.totp = totp;
+    this.provisioning = provisioning;
+    this.qrCodes = qrCodes;
+    this.cipher = cipher;
+    this.hasher = hasher;
+    this.guard = guard;
+    this.transactions = transactions;
+    this.audit = new Audit(auditTrail, clock);
+    this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public TotpEnrolment startTotpEnrolment(
+      SessionContext context, Optional<String> alias, Optional<String> elevatedToken) {
+    String name = alias.map(String::strip).filter(a -> !a.isEmpty()).orElse("Authenticator app");
+    if (name.length() > MAX_ALIAS) {
+      throw new IllegalArgumentException("alias: at most " + MAX_ALIAS + " characters");
+    }
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    if (!acting.environment().settings().isEnabled(VerificationMethod.TOTP)) {
+      throw Refusals.of(dev.stepup.domain.policy.VerificationPermission.Reason.METHOD_DISABLED);
+    }
+    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
+    byte[] secret = totp.newSecret();
+    TotpDevice device =
+        TotpDevice.pending(
+            new CredentialId(RandomTokens.id("cred")),
+            acting.user().id(),
+            name,
+            cipher.encrypt(secret),
+            now);
+    devices.deletePendingCreatedBefore(now.minus(ENROLMENT_WINDOW));
+    devices.add(device);
+    String account =
+        acting.user().credentials().stream()
+            .filter(c -> c.format() == CredentialFormat.EMAIL)
+            .map(Credential::identifier)
+            .findFirst()
+            .orElse(acting.user().id().value());
+    String uri =
+        provisioning.otpauthUri("Step-up (" + acting.environment().name() + ")", account, secret);
+    return new TotpEnrolment(device.id(), provisioning.base32(secret), uri, qrCodes.png(uri));
+  }
+
+  @Override
+  public List<String> confirmTotp(SessionContext context, CredentialId deviceId, String code) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    TotpDevice device =
+        devices
+            .find(deviceId)
+            .filter(d -> d.userId().equals(acting.user().id()))
+            .orElseThrow(() -> new NotFoundException("TOTP device", deviceId));
+    if (device.isConfirmed()) {
+      throw new RefusedException(Refusal.ALREADY_CONFIRMED, "This device is already confirmed.");
+    }
+    if (!now.isBefore(device.createdAt().plus(ENROLMENT_WINDOW))) {
+      throw new RefusedException(
+          Refusal.CODE_EXPIRED, "This enrolment has expired; start again to get a new QR code.");
+    }
+    limiter.ensureNotLocked(acting.user().id(), VerificationMethod.TOTP);
+    String typed = code == null ? "" : code.strip();
+    OptionalLong step =
+        typed.matches("[0-9]{6}")
+            ? totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now)
+            : OptionalLong.empty();
+    if (step.isEmpty()) {
+      Optional<Duration> lock =
+          limiter.recordFailure(context, acting.user().id(), VerificationMethod.TOTP);
+      if (lock.isPresent()) {
+        throw AttemptLimiter.locked(lock.get());
+      }
+      throw new RefusedException(
+          Refusal.INVALID_CODE,
+          "That code is not right. Enter the code your authenticator app shows now.");
+    }
+    boolean firstMfa = !acting.user().hasMfa();
+    List<String> issued =
+        firstMfa && !recoveryCodes.hasAny(acting.user().id()) ? newRecoveryCodes() : List.of();
+    transactions.inTransaction(
+        () -> {
+          if (!devices.confirm(deviceId, step.getAsLong(), now)) {
+            throw new RefusedException(
+                Refusal.ALREADY_CONFIRMED, "This device is already confirmed.");
+          }
+          User user = acting.user();
+          user.addCredential(
+              new Credential(
+                  deviceId,
+                  CredentialFormat.TOTP,
+                  deviceId.value(),
+                  Optional.empty(),
+                  Optional.of(device.alias()),
+                  false,
+                  now,
+                  false));
+          users.save(user);
+          if (!issued.isEmpty()) {
+            storeRecoveryCodes(acting, issued, now);
+          }
+          // Tokens earned before MFA were earned under weaker rules.
+          tokens.revokeAllForUser(user.id(), now);
+        });
+    limiter.recordSuccess(acting.user().id(), VerificationMethod.TOTP);
+    audit
+        .event(AuditEventType.MFA_ENROLLED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(VerificationMethod.TOTP))
+        .success(deviceId.value());
+    return issued;
+  }
+
+  @Override
+  public List<String> regenerateRecoveryCodes(
+      SessionContext context, Optional<String> elevatedToken) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    if (!acting.user().hasMfa()) {
+      throw new RefusedException(
+          Refusal.NO_ELIGIBLE_CREDENTIAL,
+          "Recovery codes back up a passkey or authenticator app; enrol one first.");
+    }
+    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
+    List<String> issued = newRecoveryCodes();
+    storeRecoveryCodes(acting, issued, now);
+    audit
+        .event(AuditEventType.RECOVERY_CODES_ISSUED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .success();
+    return issued;
+  }
+
+  private void storeRecoveryCodes(Acting acting, List<String> codes, Instant now) {
+    List<String> digests =
+        codes.stream()
+            .map(
+                c ->
+                    hasher.digest(
+                        RecoveryMaterial.of(acting.user().id(), RecoveryCodes.normalize(c))))
+            .toList();
+    recoveryCodes.replace(acting.user().id(), digests, now);
+  }
+
+  private static List<String> newRecoveryCodes() {
+    List<String> codes = new ArrayList<>(RecoveryCodes.COUNT);
+    int length = RecoveryCodes.GROUPS * RecoveryCodes.GROUP_LENGTH;
+    while (codes.size() < RecoveryCodes.COUNT) {
+      byte[] random = RandomTokens.bytes(length);
+      int[] indexes = new int[length];
+      for (int i = 0; i < length; i++) {
+        // 256 is not a multiple of the alphabet size; redraw biased bytes.
+        int b = random[i] & 0xff;
+        while (b >= 256 - 256 % RecoveryCodes.ALPHABET.length()) {
+          b = RandomTokens.bytes(1)[0] & 0xff;
+        }
+        indexes[i] = b;
+      }
+      String code = RecoveryCodes.format(indexes);
+      if (!codes.contains(code)) {
+        codes.add(code);
+      }
+    }
+    return codes;
+  }
+
+  @Override
+  public void chooseDefault(SessionContext context, CredentialId credentialId) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    User user = acting.user();
+    if (user.credential(credentialId).filter(Credential::isMfa).isEmpty()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_NOT_ELIGIBLE,
+          "Only a passkey or authenticator app can be the default.");
+    }
+    user.chooseDefaultMfa(credentialId);
+    users.save(user);
+    audit
+        .event(AuditEventType.DEFAULT_MFA_CHANGED, context.environmentId(), context.origin())
+        .user(user.id())
+        .session(Optional.of(acting.session().id()))
+        .success(credentialId.value());
+  }
+}

@@ -1,0 +1,292 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.CreateUserUseCase;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
+import dev.stepup.application.port.in.user.GetUserUseCase;
+import dev.stepup.application.port.in.user.StartSessionCommand;
+import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.environment.ApiKeys;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.wallet.EmbeddedWallets;
+import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
+import dev.stepup.application.port.out.wallet.WalletKeys;
+import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.session.Session;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.user.User;
+import dev.stepup.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Users, their sessions, and recognising callers by bearer secrets. */
+public final class UserService
+    implements CreateUserUseCase,
+        GetUserUseCase,
+        StartSessionUseCase,
+        AuthenticateCallerUseCase,
+        EndSessionUseCase {
+
+  /** How long a signed-in session lasts. */
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  /** Last-use times of API keys are written at most this often, not on every call. */
+  private static final Duration API_KEY_USE_RESOLUTION = Duration.ofMinutes(1);
+
+  private final Environments environments;
+  private final Users users;
+  private final Sessions sessions;
+  private final ApiKeys apiKeys;
+  private final ElevatedTokens tokens;
+  private final EmbeddedWallets wallets;
+  private final WalletKeys walletKeys;
+  private final SecretCipher cipher;
+  private final SecretHasher hasher;
+  private final TransactionRunner transactions;
+  private final Audit audit;
+  private final Clock clock;
+
+  public UserService(
+      Environments environments,
+      Users users,
+      Sessions sessions,
+      ApiKeys apiKeys,
+      ElevatedTokens tokens,
+      EmbeddedWallets wallets,
+      WalletKeys walletKeys,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.users = users;
+    this.sessions = sessions;
+    this.apiKeys = apiKeys;
+    this.tokens = tokens;
+    this.wallets = wallets;
+    this.walletKeys = walletKeys;
+    this.cipher = cipher;
+    this.hasher = hasher;
+    this.transactions = transactions;
+    this.audit = new Audit(auditTrail, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public User create(CreateUserCommand command) {
+    requireEnvironment(command.environmentId());
+    Instant now = clock.instant();
+    UserId userId = new UserId(RandomTokens.id("usr"));
+    List<Credential> credentials = new ArrayList<>();
+    // Distinct creation instants keep the order the host gave: email, phone, wallets.
+    Instant at = now;
+    if (command.email().isPresent()) {
+      String address = command.email().get().toLowerCase(Locale.ROOT);
+      credentials.add(
+          credential(
+              CredentialFormat.EMAIL, address, Optional.empty(), Masking.email(address), at));
+      at = at.plusMillis(1);
+    }
+    if (command.phoneNumber().isPresent()) {
+      String phone = command.phoneNumber().get();
+      credentials.add(
+          credential(
+              CredentialFormat.PHONE_NUMBER, phone, Optional.empty(), Masking.phone(phone), at));
+      at = at.plusMillis(1);
+    }
+    for (String address : command.externalWallets()) {
+      String lower = address.toLowerCase(Locale.ROOT);
+      credentials.add(
+          credential(
+              CredentialFormat.BLOCKCHAIN,
+              lower,
+              Optional.of(Credential.WALLET_EXTERNAL),
+              Masking.address(address),
+              at));
+      at = at.plusMillis(1);
+    }
+    Optional<EmbeddedWallet> embedded = Optional.empty();
+    if (command.embeddedWallet()) {
+      WalletKeys.NewKey key = walletKeys.create();
+      Credential walletCredential =
+          credential(
+              CredentialFormat.BLOCKCHAIN,
+              key.address().toLowerCase(Locale.ROOT),
+              Optional.of(Credential.WALLET_EMBEDDED),
+              Masking.address(key.address()),
+              at);
+      credentials.add(walletCredential);
+      embedded =
+          Optional.of(
+              new EmbeddedWallet(
+                  walletCredential.id(),
+                  userId,
+                  key.address(),
+                  cipher.encrypt(key.privateKey()),
+                  now,
+                  now));
+    }
+    User user = new User(userId, command.environmentId(), now, credentials);
+    Optional<EmbeddedWallet> wallet = embedded;
+    transactions.inTransaction(
+        () -> {
+          for (Credential c : credentials) {
+            if (users
+                .findByCredential(command.environmentId(), c.format(), c.identifier())
+                .isPresent()) {
+              throw new RefusedException(
+                  Refusal.CREDENTIAL_IN_USE,
+                  "Another user of this environment already has the "
+                      + c.format().wire()
+                      + " "
+                      + c.alias().orElse(""));
+            }
+          }
+          users.save(user);
+          wallet.ifPresent(wallets::add);
+        });
+    audit
+        .event(AuditEventType.USER_CREATED, command.environmentId(), command.origin())
+        .user(userId)
+        .success();
+    return user;
+  }
+
+  private static Credential credential(
+      CredentialFormat format,
+      String identifier,
+      Optional<String> type,
+      String alias,
+      Instant createdAt) {
+    return new Credential(
+        new CredentialId(RandomTokens.id("cred")),
+        format,
+        identifier,
+        type,
+        Optional.of(alias),
+        format == CredentialFormat.EMAIL || format == CredentialFormat.PHONE_NUMBER,
+        createdAt,
+        false);
+  }
+
+  @Override
+  public User get(EnvironmentId environmentId, UserId userId) {
+    return users
+        .find(environmentId, userId)
+        .orElseThrow(() -> new NotFoundException("user", userId));
+  }
+
+  @Override
+  public StartedSession start(StartSessionCommand command) {
+    requireEnvironment(command.environmentId());
+    User user = get(command.environmentId(), command.userId());
+    if (command.signInCredentialId().isPresent()
+        && user.credential(command.signInCredentialId().get()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "signInCredentialId: the user has no credential " + command.signInCredentialId().get());
+    }
+    Instant now = clock.instant();
+    Session session =
+        Session.start(
+            new SessionId(RandomTokens.id("ses")),
+            command.environmentId(),
+            user.id(),
+            command.signInCredentialId(),
+            now,
+            SESSION_LIFETIME);
+    String token = RandomTokens.secret("st_");
+    sessions.create(session, hasher.digest(token));
+    audit
+        .event(AuditEventType.SESSION_STARTED, command.environmentId(), command.origin())
+        .user(user.id())
+        .session(Optional.of(session.id()))
+        .success();
+    return new StartedSession(session.id(), token, session.expiresAt());
+  }
+
+  @Override
+  public Optional<Session> session(EnvironmentId environmentId, String sessionToken) {
+    if (sessionToken == null || !sessionToken.startsWith("st_")) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return sessions
+        .findByTokenDigest(hasher.digest(sessionToken))
+        .filter(s -> s.environmentId().equals(environmentId))
+        .filter(s -> s.isActive(now));
+  }
+
+  @Override
+  public boolean apiKey(EnvironmentId environmentId, String apiKey) {
+    if (apiKey == null || apiKey.isBlank()) {
+      return false;
+    }
+    Optional<ApiKey> key =
+        apiKeys
+            .findByDigest(hasher.digest(apiKey))
+            .filter(k -> k.environmentId().equals(environmentId))
+            .filter(ApiKey::isActive);
+    if (key.isEmpty()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    ApiKey used = key.get();
+    if (used.lastUsedAt().map(t -> t.plus(API_KEY_USE_RESOLUTION).isBefore(now)).orElse(true)) {
+      used.markUsed(now);
+      apiKeys.save(used);
+    }
+    return true;
+  }
+
+  @Override
+  public void end(EnvironmentId environmentId, SessionId sessionId, RequestOrigin origin) {
+    Instant now = clock.instant();
+    Session session =
+        sessions
+            .find(sessionId)
+            .filter(s -> s.environmentId().equals(environmentId))
+            .orElseThrow(() -> new NotFoundException("session", sessionId));
+    transactions.inTransaction(
+        () -> {
+          if (session.end(now)) {
+            sessions.save(session);
+          }
+          tokens.revokeAllForSession(session.id(), now);
+        });
+    audit
+        .event(AuditEventType.SESSION_ENDED, environmentId, origin)
+        .user(session.userId())
+        .session(Optional.of(session.id()))
+        .success();
+  }
+
+  private void requireEnvironment(EnvironmentId id) {
+    if (environments.find(id).isEmpty()) {
+      throw new NotFoundException("environment", id);
+    }
+  }
+}

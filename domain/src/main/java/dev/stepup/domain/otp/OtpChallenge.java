@@ -1,0 +1,164 @@
+package dev.stepup.domain.otp;
+
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One one-time code sent by email or SMS for a session. Only a digest of the code is kept; the
+ * caller compares the entered code with it in constant time and tells {@link #verify} the result.
+ */
+public final class OtpChallenge {
+
+  /** How long a code can be entered. */
+  public static final Duration LIFETIME = Duration.ofMinutes(10);
+
+  /** Wrong entries a code survives; the next one kills it. */
+  public static final int MAX_ATTEMPTS = 5;
+
+  public static final int CODE_LENGTH = 6;
+
+  private final String id;
+  private final EnvironmentId environmentId;
+  private final UserId userId;
+  private final SessionId sessionId;
+  private final CredentialId credentialId;
+  private final VerificationMethod channel;
+  private final String codeDigest;
+  private final Instant issuedAt;
+  private final Instant expiresAt;
+  private int failedAttempts;
+  private Instant usedAt;
+
+  public OtpChallenge(
+      String id,
+      EnvironmentId environmentId,
+      UserId userId,
+      SessionId sessionId,
+      CredentialId credentialId,
+      VerificationMethod channel,
+      String codeDigest,
+      Instant issuedAt,
+      Instant expiresAt,
+      int failedAttempts,
+      Instant usedAt) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.environmentId = Objects.requireNonNull(environmentId, "environmentId");
+    this.userId = Objects.requireNonNull(userId, "userId");
+    this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+    this.credentialId = Objects.requireNonNull(credentialId, "credentialId");
+    this.channel = Objects.requireNonNull(channel, "channel");
+    if (channel != VerificationMethod.EMAIL_OTP && channel != VerificationMethod.SMS_OTP) {
+      throw new IllegalArgumentException("one-time codes go by email or SMS, not " + channel);
+    }
+    this.codeDigest = Objects.requireNonNull(codeDigest, "codeDigest");
+    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+    if (failedAttempts < 0 || failedAttempts > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("failed attempts must be 0-" + MAX_ATTEMPTS);
+    }
+    this.failedAttempts = failedAttempts;
+    this.usedAt = usedAt;
+  }
+
+  /** A fresh code for a session, valid for {@link #LIFETIME}. */
+  public static OtpChallenge issue(
+      String id,
+      EnvironmentId environmentId,
+      UserId userId,
+      SessionId sessionId,
+      CredentialId credentialId,
+      VerificationMethod channel,
+      String codeDigest,
+      Instant now) {
+    return new OtpChallenge(
+        id,
+        environmentId,
+        userId,
+        sessionId,
+        credentialId,
+        channel,
+        codeDigest,
+        now,
+        now.plus(LIFETIME),
+        0,
+        null);
+  }
+
+  /**
+   * Judges one entry of the code. A right code is spent by this call; a wrong one counts against
+   * the code. The caller must persist the transition atomically (see the port), so that a code is
+   * accepted at most once and wrong entries cannot be replayed in parallel past the limit.
+   */
+  public OtpOutcome verify(boolean codeMatches, Instant now) {
+    if (usedAt != null) {
+      return OtpOutcome.ALREADY_USED;
+    }
+    if (!now.isBefore(expiresAt)) {
+      return OtpOutcome.EXPIRED;
+    }
+    if (failedAttempts >= MAX_ATTEMPTS) {
+      return OtpOutcome.TOO_MANY_ATTEMPTS;
+    }
+    if (codeMatches) {
+      usedAt = now;
+      return OtpOutcome.ACCEPTED;
+    }
+    failedAttempts++;
+    return OtpOutcome.WRONG_CODE;
+  }
+
+  /** Wrong entries left before the code dies. */
+  public int attemptsLeft() {
+    return MAX_ATTEMPTS - failedAttempts;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public EnvironmentId environmentId() {
+    return environmentId;
+  }
+
+  public UserId userId() {
+    return userId;
+  }
+
+  public SessionId sessionId() {
+    return sessionId;
+  }
+
+  public CredentialId credentialId() {
+    return credentialId;
+  }
+
+  public VerificationMethod channel() {
+    return channel;
+  }
+
+  public String codeDigest() {
+    return codeDigest;
+  }
+
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public int failedAttempts() {
+    return failedAttempts;
+  }
+
+  public java.util.Optional<Instant> usedAt() {
+    return java.util.Optional.ofNullable(usedAt);
+  }
+}

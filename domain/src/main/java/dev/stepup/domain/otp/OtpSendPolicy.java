@@ -1,0 +1,52 @@
+package dev.stepup.domain.otp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How often codes may be sent to one session: not twice within {@link #RESEND_INTERVAL}, and at
+ * most {@link #MAX_SENDS_PER_HOUR} an hour, so nobody can flood a mailbox or run up SMS costs.
+ */
+public final class OtpSendPolicy {
+
+  public static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
+  public static final int MAX_SENDS_PER_HOUR = 5;
+  public static final Duration WINDOW = Duration.ofHours(1);
+
+  /** Whether a code may be sent now, or how long to wait. */
+  public sealed interface Decision {
+    record Allowed() implements Decision {}
+
+    record Throttled(Duration retryAfter) implements Decision {
+      public Throttled {
+        Objects.requireNonNull(retryAfter, "retryAfter");
+      }
+    }
+  }
+
+  /**
+   * @param lastSentAt when the session's latest code was sent, if any
+   * @param oldestSendInWindow the earliest send within the last {@link #WINDOW}, if any
+   * @param sendsInWindow how many codes the session was sent within the last {@link #WINDOW}
+   */
+  public Decision decide(
+      Optional<Instant> lastSentAt,
+      Optional<Instant> oldestSendInWindow,
+      int sendsInWindow,
+      Instant now) {
+    if (lastSentAt.isPresent()) {
+      Instant nextAllowed = lastSentAt.get().plus(RESEND_INTERVAL);
+      if (now.isBefore(nextAllowed)) {
+        return new Decision.Throttled(Duration.between(now, nextAllowed));
+      }
+    }
+    if (sendsInWindow >= MAX_SENDS_PER_HOUR) {
+      Instant windowFrees = oldestSendInWindow.orElse(now).plus(WINDOW);
+      Duration wait = Duration.between(now, windowFrees);
+      return new Decision.Throttled(wait.isNegative() ? Duration.ofSeconds(1) : wait);
+    }
+    return new Decision.Allowed();
+  }
+}
