@@ -1,0 +1,289 @@
+package dev.stepup.adapter.out.crypto.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.token.ElevatedTokenClaims;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.application.port.out.token.SigningKeys;
+import dev.stepup.application.port.out.token.StoredSigningKey;
+import dev.stepup.application.port.out.token.VerificationKeys;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.user.UserId;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Elevated access tokens as compact ES256 JWS (ADR 0002). Keys live in the shared {@link
+ * SigningKeys} store, private halves encrypted, so every node signs and verifies alike; a key is
+ * rotated after {@code rotationPeriod} and stays published while tokens it signed can be valid.
+ */
+public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, VerificationKeys {
+
+  /** The JWS {@code typ} of elevated tokens; other JWTs are never mistaken for one. */
+  public static final JOSEObjectType TYPE = new JOSEObjectType("stepup-elevated+jwt");
+
+  /** Retired keys stay published this long: the longest token lifetime plus clock skew. */
+  public static final Duration PUBLISH_AFTER_RETIREMENT =
+      TokenUse.MULTI.lifetime().plus(Duration.ofMinutes(1));
+
+  private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(1);
+
+  private final SigningKeys store;
+  private final SecretCipher cipher;
+  private final String issuer;
+  private final Duration rotationPeriod;
+  private final Clock clock;
+  private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
+  private volatile ECKey current;
+  private volatile Instant currentCreatedAt;
+  private volatile Instant lastReload = Instant.EPOCH;
+
+  public JwtElevatedTokenSigner(
+      SigningKeys store, SecretCipher cipher, String issuer, Duration rotationPeriod, Clock clock) {
+    this.store = store;
+    this.cipher = cipher;
+    this.issuer = issuer;
+    this.rotationPeriod = rotationPeriod;
+    this.clock = clock;
+  }
+
+  @Override
+  public String sign(ElevatedTokenClaims claims) {
+    ECKey key = signingKey();
+    JWTClaimsSet.Builder body =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(claims.userId().value())
+            .audience(claims.environmentId().value())
+            .jwtID(claims.tokenId().value())
+            .issueTime(Date.from(claims.issuedAt()))
+            .expirationTime(Date.from(claims.expiresAt()))
+            .claim("scope", Scope.joinWire(claims.scopes()))
+            .claim("amr", claims.amr())
+            .claim("single_use", claims.singleUse());
+    claims.sessionId().ifPresent(sid -> body.claim("sid", sid.value()));
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(key.getKeyID()).build(),
+            body.build());
+    try {
+      ECDSASigner signer = new ECDSASigner(key);
+      signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("could not sign an elevated token", e);
+    }
+    return jwt.serialize();
+  }
+
+  @Override
+  public Optional<ElevatedTokenClaims> verify(String compactToken) {
+    if (compactToken == null || compactToken.length() > 8192) {
+      return Optional.empty();
+    }
+    try {
+      SignedJWT jwt = SignedJWT.parse(compactToken);
+      JWSHeader header = jwt.getHeader();
+      if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())
+          || !TYPE.equals(header.getType())
+          || header.getKeyID() == null) {
+        return Optional.empty();
+      }
+      Optional<ECKey> key = publicKey(header.getKeyID());
+      if (key.isEmpty()) {
+        return Optional.empty();
+      }
+      ECDSAVerifier verifier = new ECDSAVerifier(key.get());
+      verifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+      if (!jwt.verify(verifier)) {
+        return Optional.empty();
+      }
+      return claimsOf(jwt.getJWTClaimsSet());
+    } catch (ParseException | JOSEException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ElevatedTokenClaims> claimsOf(JWTClaimsSet c) throws ParseException {
+    if (!issuer.equals(c.getIssuer())
+        || c.getAudience() == null
+        || c.getAudience().size() != 1
+        || c.getSubject() == null
+        || c.getJWTID() == null
+        || c.getIssueTime() == null
+        || c.getExpirationTime() == null) {
+      return Optional.empty();
+    }
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    String scope = c.getStringClaim("scope");
+    if (scope == null) {
+      return Optional.empty();
+    }
+    for (String wire : scope.split(" ")) {
+      Optional<Scope> known = Scope.fromWire(wire);
+      if (known.isEmpty()) {
+        return Optional.empty();
+      }
+      scopes.add(known.get());
+    }
+    if (scopes.isEmpty()) {
+      return Optional.empty();
+    }
+    Boolean singleUse = c.getBooleanClaim("single_use");
+    List<String> amr = c.getStringListClaim("amr");
+    return Optional.of(
+        new ElevatedTokenClaims(
+            new ElevatedTokenId(c.getJWTID()),
+            new EnvironmentId(c.getAudience().get(0)),
+            new UserId(c.getSubject()),
+            Optional.ofNullable(c.getStringClaim("sid")).map(SessionId::new),
+            scopes,
+            amr == null ? List.of() : amr,
+            Boolean.TRUE.equals(singleUse),
+            c.getIssueTime().toInstant(),
+            c.getExpirationTime().toInstant()));
+  }
+
+  @Override
+  public String jwksJson() {
+    Instant now = clock.instant();
+    List<JWK> published = new ArrayList<>();
+    for (StoredSigningKey stored : store.all()) {
+      boolean stillNeeded =
+          stored.retiredAt().map(r -> now.isBefore(r.plus(PUBLISH_AFTER_RETIREMENT))).orElse(true);
+      if (stillNeeded) {
+        published.add(parsePublic(stored).toPublicJWK());
+      }
+    }
+    if (published.isEmpty()) {
+      published.add(signingKey().toPublicJWK());
+    }
+    return new JWKSet(published).toString(true);
+  }
+
+  /** Starts signing with a new key; the old one stays published for the retirement window. */
+  public synchronized void rotate() {
+    Instant now = clock.instant();
+    StoredSigningKey fresh = generate(now);
+    store.add(fresh);
+    for (StoredSigningKey old : store.all()) {
+      if (!old.keyId().equals(fresh.keyId()) && old.retiredAt().isEmpty()) {
+        store.retire(old.keyId(), now);
+      }
+    }
+    store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
+    current = null;
+  }
+
+  private ECKey signingKey() {
+    Instant now = clock.instant();
+    ECKey key = current;
+    if (key != null && now.isBefore(currentCreatedAt.plus(rotationPeriod))) {
+      return key;
+    }
+    synchronized (this) {
+      Optional<StoredSigningKey> active =
+          store.all().stream().filter(k -> k.retiredAt().isEmpty()).findFirst();
+      if (active.isEmpty() || !now.isBefore(active.get().createdAt().plus(rotationPeriod))) {
+        rotate();
+        active = store.all().stream().filter(k -> k.retiredAt().isEmpty()).findFirst();
+      }
+      StoredSigningKey stored = active.orElseThrow();
+      current = withPrivateKey(stored);
+      currentCreatedAt = stored.createdAt();
+      publicKeys.put(current.getKeyID(), current.toPublicJWK());
+      return current;
+    }
+  }
+
+  private Optional<ECKey> publicKey(String kid) {
+    ECKey known = publicKeys.get(kid);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Instant now = clock.instant();
+    // Another node may have rotated; look again, but not on every forged kid.
+    if (now.isBefore(lastReload.plus(RELOAD_AT_MOST_EVERY))) {
+      return Optional.empty();
+    }
+    lastReload = now;
+    for (StoredSigningKey stored : store.all()) {
+      publicKeys.putIfAbsent(stored.keyId(), parsePublic(stored).toPublicJWK());
+    }
+    return Optional.ofNullable(publicKeys.get(kid));
+  }
+
+  private StoredSigningKey generate(Instant now) {
+    try {
+      ECKey key =
+          new ECKeyGenerator(Curve.P_256)
+              .keyID(UUID.randomUUID().toString())
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.ES256)
+              .generate();
+      byte[] pkcs8 = key.toECPrivateKey().getEncoded();
+      return new StoredSigningKey(
+          key.getKeyID(),
+          key.toPublicJWK().toJSONString(),
+          cipher.encrypt(pkcs8),
+          now,
+          Optional.empty());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("could not generate a signing key", e);
+    }
+  }
+
+  private static ECKey parsePublic(StoredSigningKey stored) {
+    try {
+      return ECKey.parse(stored.publicJwk());
+    } catch (ParseException e) {
+      throw new IllegalStateException("stored signing key " + stored.keyId() + " is unreadable", e);
+    }
+  }
+
+  private ECKey withPrivateKey(StoredSigningKey stored) {
+    try {
+      ECPrivateKey privateKey =
+          (ECPrivateKey)
+              KeyFactory.getInstance("EC")
+                  .generatePrivate(
+                      new PKCS8EncodedKeySpec(cipher.decrypt(stored.encryptedPrivateKey())));
+      return new ECKey.Builder(parsePublic(stored)).privateKey(privateKey).build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("stored signing key " + stored.keyId() + " is unusable", e);
+    }
+  }
+}
