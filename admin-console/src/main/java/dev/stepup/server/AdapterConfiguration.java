@@ -1,0 +1,213 @@
+package dev.stepup.server;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.stepup.adapter.out.crypto.jwt.JwtElevatedTokenSigner;
+import dev.stepup.adapter.out.crypto.secret.AesGcmSecretCipher;
+import dev.stepup.adapter.out.crypto.secret.BcryptHmacSecretHasher;
+import dev.stepup.adapter.out.crypto.secret.MasterKey;
+import dev.stepup.adapter.out.crypto.totp.OtpauthProvisioning;
+import dev.stepup.adapter.out.crypto.totp.RfcTotpVerifier;
+import dev.stepup.adapter.out.crypto.totp.ZxingQrCodes;
+import dev.stepup.adapter.out.crypto.wallet.Web3jWallets;
+import dev.stepup.adapter.out.messaging.HttpSmsGateway;
+import dev.stepup.adapter.out.messaging.OutboxEmailSender;
+import dev.stepup.adapter.out.messaging.OutboxSmsSender;
+import dev.stepup.adapter.out.messaging.SmtpEmailSender;
+import dev.stepup.adapter.out.persistence.H2Settings;
+import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
+import dev.stepup.adapter.out.persistence.JdbcApiKeys;
+import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
+import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
+import dev.stepup.adapter.out.persistence.JdbcEmbeddedWallets;
+import dev.stepup.adapter.out.persistence.JdbcEnvironments;
+import dev.stepup.adapter.out.persistence.JdbcFailureTallies;
+import dev.stepup.adapter.out.persistence.JdbcOtpChallenges;
+import dev.stepup.adapter.out.persistence.JdbcOutbox;
+import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
+import dev.stepup.adapter.out.persistence.JdbcSessions;
+import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
+import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
+import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
+import dev.stepup.adapter.out.persistence.JdbcUsers;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.verification.EmailSender;
+import dev.stepup.application.port.out.verification.Outbox;
+import dev.stepup.application.port.out.verification.SmsSender;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Builds the outbound adapters: database, cryptography, message delivery. */
+@Configuration(proxyBeanMethods = false)
+class AdapterConfiguration {
+
+  // ---- persistence ----------------------------------------------------------------------------
+
+  /**
+   * The configured database ({@code spring.datasource.*}, e.g. PostgreSQL for several nodes), or
+   * else the embedded H2 file database in the data directory.
+   */
+  @Bean
+  DataSource dataSource(DataSourceProperties properties, StepUpProperties stepUp) {
+    if (properties.getUrl() == null || properties.getUrl().isBlank()) {
+      properties.setUrl(H2Settings.url(stepUp.dataDir()));
+      if (properties.getUsername() == null) {
+        properties.setUsername("stepup");
+      }
+    }
+    return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+  }
+
+  @Bean
+  JdbcClient jdbcClient(DataSource dataSource) {
+    return JdbcClient.create(dataSource);
+  }
+
+  @Bean
+  JdbcTransactionRunner transactionRunner(PlatformTransactionManager transactionManager) {
+    return new JdbcTransactionRunner(transactionManager);
+  }
+
+  @Bean
+  JdbcEnvironments environments(JdbcClient jdbc) {
+    return new JdbcEnvironments(jdbc);
+  }
+
+  @Bean
+  JdbcUsers users(JdbcClient jdbc) {
+    return new JdbcUsers(jdbc);
+  }
+
+  @Bean
+  JdbcSessions sessions(JdbcClient jdbc) {
+    return new JdbcSessions(jdbc);
+  }
+
+  @Bean
+  JdbcElevatedTokens elevatedTokens(JdbcClient jdbc) {
+    return new JdbcElevatedTokens(jdbc);
+  }
+
+  @Bean
+  JdbcApiKeys apiKeys(JdbcClient jdbc) {
+    return new JdbcApiKeys(jdbc);
+  }
+
+  @Bean
+  JdbcAdminAccounts adminAccounts(JdbcClient jdbc) {
+    return new JdbcAdminAccounts(jdbc);
+  }
+
+  @Bean
+  JdbcSigningKeys signingKeys(JdbcClient jdbc) {
+    return new JdbcSigningKeys(jdbc);
+  }
+
+  @Bean
+  JdbcAuditTrail auditTrail(JdbcClient jdbc) {
+    return new JdbcAuditTrail(jdbc);
+  }
+
+  @Bean
+  JdbcOtpChallenges otpChallenges(JdbcClient jdbc) {
+    return new JdbcOtpChallenges(jdbc);
+  }
+
+  @Bean
+  JdbcFailureTallies failureTallies(JdbcClient jdbc) {
+    return new JdbcFailureTallies(jdbc);
+  }
+
+  @Bean
+  JdbcTotpDevices totpDevices(JdbcClient jdbc) {
+    return new JdbcTotpDevices(jdbc);
+  }
+
+  @Bean
+  JdbcRecoveryCodes recoveryCodes(JdbcClient jdbc) {
+    return new JdbcRecoveryCodes(jdbc);
+  }
+
+  @Bean
+  JdbcEmbeddedWallets embeddedWallets(JdbcClient jdbc) {
+    return new JdbcEmbeddedWallets(jdbc);
+  }
+
+  @Bean
+  JdbcOutbox outbox(JdbcClient jdbc) {
+    return new JdbcOutbox(jdbc);
+  }
+
+  // ---- cryptography ---------------------------------------------------------------------------
+
+  @Bean
+  MasterKey masterKey(StepUpProperties stepUp) {
+    return MasterKey.load(stepUp.masterKey(), stepUp.dataDir());
+  }
+
+  @Bean
+  AesGcmSecretCipher secretCipher(MasterKey masterKey) {
+    return new AesGcmSecretCipher(masterKey.derive("secret-cipher"));
+  }
+
+  @Bean
+  BcryptHmacSecretHasher secretHasher(MasterKey masterKey) {
+    return new BcryptHmacSecretHasher(masterKey.derive("digest-pepper"));
+  }
+
+  @Bean
+  JwtElevatedTokenSigner tokenSigner(
+      JdbcSigningKeys keys, SecretCipher cipher, StepUpProperties stepUp, Clock clock) {
+    return new JwtElevatedTokenSigner(
+        keys, cipher, stepUp.issuer(), stepUp.signingKeyRotation(), clock);
+  }
+
+  @Bean
+  RfcTotpVerifier totpVerifier() {
+    return new RfcTotpVerifier();
+  }
+
+  @Bean
+  OtpauthProvisioning totpProvisioning() {
+    return new OtpauthProvisioning();
+  }
+
+  @Bean
+  ZxingQrCodes qrCodes() {
+    return new ZxingQrCodes();
+  }
+
+  @Bean
+  Web3jWallets wallets() {
+    return new Web3jWallets();
+  }
+
+  // ---- message delivery -----------------------------------------------------------------------
+
+  /** SMTP when {@code spring.mail.host} is set, else the development outbox. */
+  @Bean
+  EmailSender emailSender(
+      ObjectProvider<JavaMailSender> mail, Outbox outbox, StepUpProperties stepUp, Clock clock) {
+    JavaMailSender smtp = mail.getIfAvailable();
+    return smtp != null
+        ? new SmtpEmailSender(smtp, stepUp.mail().from())
+        : new OutboxEmailSender(outbox, clock);
+  }
+
+  /** The HTTP gateway when {@code stepup.sms.gateway-url} is set, else the development outbox. */
+  @Bean
+  SmsSender smsSender(Outbox outbox, StepUpProperties stepUp, Clock clock) {
+    StepUpProperties.Sms sms = stepUp.sms();
+    return sms.gatewayUrl() != null
+        ? new HttpSmsGateway(
+            new HttpSmsGateway.Settings(
+                sms.gatewayUrl(), sms.bearerToken(), sms.username(), sms.password()))
+        : new OutboxSmsSender(outbox, clock);
+  }
+}

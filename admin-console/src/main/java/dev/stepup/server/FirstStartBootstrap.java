@@ -1,0 +1,74 @@
+package dev.stepup.server;
+
+import dev.stepup.application.port.in.bootstrap.BootstrapCommand;
+import dev.stepup.application.port.in.bootstrap.BootstrapResult;
+import dev.stepup.application.port.in.bootstrap.BootstrapUseCase;
+import java.io.PrintStream;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a fresh installation once the server listens, and tells the operator where to go. The
+ * generated secrets are written to the console once, never to the log, and never kept.
+ */
+@Component
+class FirstStartBootstrap {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FirstStartBootstrap.class);
+
+  private final BootstrapUseCase bootstrap;
+  private final StepUpProperties properties;
+  private final PrintStream console;
+
+  FirstStartBootstrap(BootstrapUseCase bootstrap, StepUpProperties properties) {
+    this.bootstrap = bootstrap;
+    this.properties = properties;
+    this.console = System.out;
+  }
+
+  @EventListener
+  void onReady(ApplicationReadyEvent event) {
+    BootstrapResult result =
+        bootstrap.bootstrap(
+            new BootstrapCommand(
+                Optional.ofNullable(properties.bootstrap().adminPassword()),
+                Optional.ofNullable(properties.bootstrap().demoApiKey())));
+    String base = baseUrl(event);
+    if (!result.firstStart()) {
+      LOG.info("Step-up server ready: admin console at {}/admin", base);
+      return;
+    }
+    StringBuilder banner = new StringBuilder();
+    banner.append("\n================ Step-up server: first start ================\n");
+    banner.append("Admin console:  ").append(base).append("/admin\n");
+    banner.append("Admin user:     ").append(result.adminUsername()).append('\n');
+    result
+        .generatedAdminPassword()
+        .ifPresentOrElse(
+            p -> banner.append("Admin password: ").append(p).append("   (shown once)\n"),
+            () -> banner.append("Admin password: as set in stepup.bootstrap.admin-password\n"));
+    banner.append("Demo API:       ").append(base).append("/api/v1/environments/demo\n");
+    result
+        .generatedDemoApiKey()
+        .ifPresentOrElse(
+            k -> banner.append("Demo API key:   ").append(k).append("   (shown once)\n"),
+            () -> banner.append("Demo API key:   as set in stepup.bootstrap.demo-api-key\n"));
+    banner.append("Only hashes of these secrets are stored; keep them now.\n");
+    banner.append("=============================================================\n");
+    console.println(banner);
+    console.flush();
+  }
+
+  private static String baseUrl(ApplicationReadyEvent event) {
+    int port =
+        event.getApplicationContext() instanceof WebServerApplicationContext web
+            ? web.getWebServer().getPort()
+            : 8080;
+    return "http://localhost:" + port;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.stepup.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code stepup.*}; each can also be set as an environment variable, e.g. {@code
+ * STEPUP_BOOTSTRAP_ADMIN_PASSWORD}.
+ *
+ * @param dataDir where the embedded database and the generated master key live
+ * @param issuer the {@code iss} of elevated tokens
+ * @param masterKey base64 of 32 bytes protecting secrets at rest; generated into the data directory
+ *     when unset (set it, the same on every node, when running more than one)
+ * @param signingKeyRotation how long a token-signing key signs before a new one takes over
+ */
+@ConfigurationProperties("stepup")
+public record StepUpProperties(
+    Path dataDir,
+    String issuer,
+    String masterKey,
+    Duration signingKeyRotation,
+    Bootstrap bootstrap,
+    Mail mail,
+    Sms sms) {
+
+  public StepUpProperties {
+    dataDir = dataDir == null ? Path.of("data") : dataDir;
+    issuer = issuer == null || issuer.isBlank() ? "http://localhost:8080" : issuer;
+    signingKeyRotation = signingKeyRotation == null ? Duration.ofDays(30) : signingKeyRotation;
+    bootstrap = bootstrap == null ? new Bootstrap(null, null) : bootstrap;
+    mail = mail == null ? new Mail(null) : mail;
+    sms = sms == null ? new Sms(null, null, null, null) : sms;
+  }
+
+  /** Secrets for the first start; each one left unset is generated and printed once. */
+  public record Bootstrap(String adminPassword, String demoApiKey) {
+    @Override
+    public String toString() {
+      return "Bootstrap[secrets hidden]";
+    }
+  }
+
+  /** The sender address of emails (the SMTP server itself is {@code spring.mail.*}). */
+  public record Mail(String from) {
+    public Mail {
+      from = from == null || from.isBlank() ? "Step-up <no-reply@localhost>" : from;
+    }
+  }
+
+  /** An SMS provider's HTTP endpoint; without one, texts go to the development outbox. */
+  public record Sms(URI gatewayUrl, String bearerToken, String username, String password) {
+    @Override
+    public String toString() {
+      return "Sms[gatewayUrl=" + gatewayUrl + "]";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StepUpProperties[dataDir=" + dataDir + ", issuer=" + issuer + "]";
+  }
+}

@@ -1,0 +1,265 @@
+package dev.stepup.server;
+
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.environment.ApiKeys;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.mfa.QrCodes;
+import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
+import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.mfa.TotpProvisioning;
+import dev.stepup.application.port.out.security.AdminAccounts;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.VerificationKeys;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.EmailSender;
+import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.application.port.out.verification.OtpChallenges;
+import dev.stepup.application.port.out.verification.SmsSender;
+import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.application.port.out.wallet.EmbeddedWallets;
+import dev.stepup.application.port.out.wallet.WalletKeys;
+import dev.stepup.application.service.BootstrapService;
+import dev.stepup.application.service.CheckStepUpService;
+import dev.stepup.application.service.CodeVerificationService;
+import dev.stepup.application.service.ConfigureStepUpService;
+import dev.stepup.application.service.CredentialService;
+import dev.stepup.application.service.DemoWalletService;
+import dev.stepup.application.service.ElevatedTokenService;
+import dev.stepup.application.service.MfaService;
+import dev.stepup.application.service.ProtectedActionService;
+import dev.stepup.application.service.UserService;
+import dev.stepup.application.service.VerificationKeysService;
+import dev.stepup.domain.policy.StepUpPolicy;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The use cases, as plain objects wired to the adapters' implementations of their ports. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  StepUpPolicy stepUpPolicy() {
+    return new StepUpPolicy();
+  }
+
+  @Bean
+  CheckStepUpService checkStepUpService(
+      Environments environments,
+      Users users,
+      Sessions sessions,
+      ElevatedTokens tokens,
+      StepUpPolicy policy,
+      AuditTrail audit,
+      Clock clock) {
+    return new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
+  }
+
+  @Bean
+  ElevatedTokenService elevatedTokenService(
+      Environments environments,
+      Users users,
+      Sessions sessions,
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new ElevatedTokenService(
+        environments, users, sessions, tokens, signer, transactions, audit, clock);
+  }
+
+  @Bean
+  VerificationKeysService verificationKeysService(VerificationKeys keys) {
+    return new VerificationKeysService(keys);
+  }
+
+  @Bean
+  ProtectedActionService protectedActionService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail audit,
+      Clock clock) {
+    return new ProtectedActionService(environments, sessions, users, tokens, signer, audit, clock);
+  }
+
+  @Bean
+  ConfigureStepUpService configureStepUpService(
+      Environments environments, TransactionRunner transactions, AuditTrail audit, Clock clock) {
+    return new ConfigureStepUpService(environments, transactions, audit, clock);
+  }
+
+  @Bean
+  BootstrapService bootstrapService(
+      Environments environments,
+      ApiKeys apiKeys,
+      AdminAccounts admins,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new BootstrapService(environments, apiKeys, admins, hasher, transactions, audit, clock);
+  }
+
+  @Bean
+  UserService userService(
+      Environments environments,
+      Users users,
+      Sessions sessions,
+      ApiKeys apiKeys,
+      ElevatedTokens tokens,
+      EmbeddedWallets wallets,
+      WalletKeys walletKeys,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new UserService(
+        environments,
+        users,
+        sessions,
+        apiKeys,
+        tokens,
+        wallets,
+        walletKeys,
+        cipher,
+        hasher,
+        transactions,
+        audit,
+        clock);
+  }
+
+  @Bean
+  CodeVerificationService codeVerificationService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      OtpChallenges challenges,
+      TotpDevices totpDevices,
+      RecoveryCodeStore recoveryCodes,
+      EmailSender email,
+      SmsSender sms,
+      TotpVerifier totp,
+      SecretHasher hasher,
+      SecretCipher cipher,
+      IssueElevatedTokenUseCase issuer,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      AuditTrail audit,
+      Clock clock) {
+    return new CodeVerificationService(
+        environments,
+        sessions,
+        users,
+        challenges,
+        totpDevices,
+        recoveryCodes,
+        email,
+        sms,
+        totp,
+        hasher,
+        cipher,
+        issuer,
+        transactions,
+        tallies,
+        policy,
+        audit,
+        clock);
+  }
+
+  @Bean
+  MfaService mfaService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      TotpDevices devices,
+      RecoveryCodeStore recoveryCodes,
+      ElevatedTokens tokens,
+      TotpVerifier totp,
+      TotpProvisioning provisioning,
+      QrCodes qrCodes,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      AuditTrail audit,
+      Clock clock) {
+    return new MfaService(
+        environments,
+        sessions,
+        users,
+        devices,
+        recoveryCodes,
+        tokens,
+        totp,
+        provisioning,
+        qrCodes,
+        cipher,
+        hasher,
+        guard,
+        transactions,
+        tallies,
+        audit,
+        clock);
+  }
+
+  @Bean
+  CredentialService credentialService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      TotpDevices totpDevices,
+      RecoveryCodeStore recoveryCodes,
+      ElevatedTokens tokens,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new CredentialService(
+        environments,
+        sessions,
+        users,
+        totpDevices,
+        recoveryCodes,
+        tokens,
+        guard,
+        transactions,
+        audit,
+        clock);
+  }
+
+  @Bean
+  DemoWalletService demoWalletService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      EmbeddedWallets wallets,
+      WalletKeys keys,
+      SecretCipher cipher,
+      ProtectedActionGuard guard,
+      AuditTrail audit,
+      Clock clock) {
+    return new DemoWalletService(
+        environments, sessions, users, wallets, keys, cipher, guard, audit, clock);
+  }
+}
