@@ -1,0 +1,93 @@
+package dev.stepup.adapter.in.web.api.credential;
+
+import dev.stepup.adapter.in.web.api.support.ApiPaths;
+import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.support.Views.CredentialView;
+import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.user.User;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user: who they are, their credentials, and signing out. */
+@RestController
+@RequestMapping(ApiPaths.ENVIRONMENT)
+@Tag(name = "End user: account")
+@SecurityRequirement(name = "sessionToken")
+class MeController {
+
+  private final Callers callers;
+  private final ManageCredentialsUseCase credentials;
+  private final EndSessionUseCase endSession;
+
+  MeController(
+      Callers callers, ManageCredentialsUseCase credentials, EndSessionUseCase endSession) {
+    this.callers = callers;
+    this.credentials = credentials;
+    this.endSession = endSession;
+  }
+
+  record MeResponse(String userId, List<CredentialView> credentials, boolean mfa) {}
+
+  record LinkRequest(
+      @NotBlank @Size(max = 32) String format, @NotBlank @Size(max = 320) String value) {}
+
+  @Operation(summary = "The signed-in user and their credentials")
+  @GetMapping("/me")
+  MeResponse me(@PathVariable String environmentId, HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    User user = credentials.me(context);
+    return new MeResponse(
+        user.id().value(),
+        user.credentials().stream().map(CredentialView::of).toList(),
+        user.hasMfa());
+  }
+
+  @Operation(summary = "Link an email or phone number (protected by credential:link)")
+  @PostMapping("/credentials")
+  ResponseEntity<CredentialView> link(
+      @PathVariable String environmentId,
+      @Validated @RequestBody LinkRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    var linked =
+        credentials.link(context, body.format(), body.value(), Callers.elevatedToken(request));
+    return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
+  }
+
+  @Operation(summary = "Unlink a credential (protected by credential:unlink)")
+  @DeleteMapping("/credentials/{credentialId}")
+  ResponseEntity<Void> unlink(
+      @PathVariable String environmentId,
+      @PathVariable String credentialId,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    credentials.unlink(context, new CredentialId(credentialId), Callers.elevatedToken(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Sign out: ends the session and revokes its elevated tokens")
+  @DeleteMapping("/session")
+  ResponseEntity<Void> signOut(@PathVariable String environmentId, HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    endSession.end(context.environmentId(), context.sessionId(), context.origin());
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.stepup.adapter.in.web.api.stepup;
+
+import dev.stepup.adapter.in.web.api.support.ApiPaths;
+import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.support.Views.EligibleCredential;
+import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
+import dev.stepup.application.port.in.stepup.CheckStepUpResult;
+import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SendOtpUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The end user's step-up: ask whether it is needed, then prove it with a code. */
+@RestController
+@RequestMapping(ApiPaths.ENVIRONMENT + "/step-up")
+@Tag(name = "End user: step-up")
+@SecurityRequirement(name = "sessionToken")
+class StepUpController {
+
+  private static final Logger LOG = Logger.getLogger(StepUpController.class.getName());
+
+  private final Callers callers;
+  private final CheckStepUpUseCase check;
+  private final SendOtpUseCase sendOtp;
+  private final VerifyCodeUseCase verify;
+
+  StepUpController(
+      Callers callers, CheckStepUpUseCase check, SendOtpUseCase sendOtp, VerifyCodeUseCase verify) {
+    this.callers = callers;
+    this.check = check;
+    this.sendOtp = sendOtp;
+    this.verify = verify;
+  }
+
+  record CheckRequest(@NotBlank @Size(max = 64) String scope) {}
+
+  record CheckResponse(
+      boolean isRequired,
+      List<EligibleCredential> credentials,
+      Optional<String> defaultCredentialId) {
+
+    /** What an unexpected failure answers: never "not required". */
+    static final CheckResponse FAIL_CLOSED = new CheckResponse(true, List.of(), Optional.empty());
+  }
+
+  record SendRequest(@Size(max = 100) String credentialId) {}
+
+  record SendResponse(String verificationType, String credentialId) {}
+
+  record OtpVerifyRequest(
+      @NotBlank @Size(max = 32) String verificationToken,
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+    @Override
+    public String toString() {
+      return "OtpVerifyRequest[requestedScopes=" + requestedScopes + "]";
+    }
+  }
+
+  record TotpVerifyRequest(
+      @NotBlank @Size(max = 32) String code,
+      @Size(max = 100) String deviceId,
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+    @Override
+    public String toString() {
+      return "TotpVerifyRequest[deviceId=" + deviceId + "]";
+    }
+  }
+
+  record RecoveryVerifyRequest(
+      @NotBlank @Size(max = 64) String code,
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+    @Override
+    public String toString() {
+      return "RecoveryVerifyRequest[requestedScopes=" + requestedScopes + "]";
+    }
+  }
+
+  @Operation(summary = "Whether the user must step up for a scope, and with which credentials")
+  @PostMapping("/check")
+  CheckResponse check(
+      @PathVariable String environmentId,
+      @Validated @RequestBody CheckRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    Scope scope = Scope.parse(body.scope());
+    try {
+      CheckStepUpResult result =
+          check.check(
+              new CheckStepUpQuery(
+                  context.environmentId(), context.sessionId(), scope, context.origin()));
+      return new CheckResponse(
+          result.isRequired(),
+          result.credentials().stream().map(EligibleCredential::of).toList(),
+          result.defaultCredentialId().map(CredentialId::value));
+    } catch (RuntimeException e) {
+      // A client must never read a failure as "not required".
+      LOG.log(Level.SEVERE, "check failed; answering required", e);
+      return CheckResponse.FAIL_CLOSED;
+    }
+  }
+
+  @Operation(summary = "Send a one-time code to the user's email or phone")
+  @PostMapping("/otp/send")
+  SendResponse send(
+      @PathVariable String environmentId,
+      @Validated @RequestBody(required = false) SendRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    Optional<CredentialId> credential =
+        Optional.ofNullable(body)
+            .map(SendRequest::credentialId)
+            .filter(id -> !id.isBlank())
+            .map(CredentialId::new);
+    SendOtpUseCase.OtpSent sent = sendOtp.send(context, credential);
+    return new SendResponse(
+        sent.channel() == VerificationMethod.SMS_OTP ? "sms" : "email",
+        sent.credentialId().value());
+  }
+
+  @Operation(summary = "Verify the one-time code and receive an elevated token")
+  @PostMapping("/otp/verify")
+  TokenResponse verifyOtp(
+      @PathVariable String environmentId,
+      @Validated @RequestBody OtpVerifyRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return TokenResponse.of(
+        verify.verifyOtp(
+            context, body.verificationToken(), Scope.parseAll(body.requestedScopes())));
+  }
+
+  @Operation(summary = "Verify a TOTP code and receive an elevated token")
+  @PostMapping("/totp/verify")
+  TokenResponse verifyTotp(
+      @PathVariable String environmentId,
+      @Validated @RequestBody TotpVerifyRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    Optional<CredentialId> device =
+        Optional.ofNullable(body.deviceId()).filter(id -> !id.isBlank()).map(CredentialId::new);
+    return TokenResponse.of(
+        verify.verifyTotp(context, body.code(), device, Scope.parseAll(body.requestedScopes())));
+  }
+
+  @Operation(summary = "Verify a recovery code (each works once) and receive an elevated token")
+  @PostMapping("/recovery-code/verify")
+  TokenResponse verifyRecoveryCode(
+      @PathVariable String environmentId,
+      @Validated @RequestBody RecoveryVerifyRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return TokenResponse.of(
+        verify.verifyRecoveryCode(context, body.code(), Scope.parseAll(body.requestedScopes())));
+  }
+}

@@ -1,0 +1,232 @@
+package dev.stepup.adapter.in.web.api.support;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.domain.scope.UnknownScopeException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a stable {@code code}. Details are written for
+ * the caller: they name the field or the reason, never a class, a stack trace or a secret.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiProblems {
+
+  private static final Logger LOG = Logger.getLogger(ApiProblems.class.getName());
+  private static final String STEP_UP_CHALLENGE = "insufficient_user_authentication";
+
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<ProblemDetail> refused(RefusedException e) {
+    Refusal refusal = e.refusal();
+    HttpStatus status = statusOf(refusal);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    e.retryAfter()
+        .ifPresent(
+            wait ->
+                response.header(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, challenge(e.scope()));
+    }
+    ProblemDetail problem = problem(status, refusal.code(), e.getMessage());
+    e.scope().ifPresent(scope -> problem.setProperty("scope", scope));
+    return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+    if (e.status() == HttpStatus.UNAUTHORIZED) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stepup\"");
+    }
+    return response
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(e.status(), e.code(), e.getMessage()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    return respond(HttpStatus.NOT_FOUND, "not_found", "no such " + e.kind());
+  }
+
+  @ExceptionHandler(UnknownScopeException.class)
+  ResponseEntity<ProblemDetail> unknownScope(UnknownScopeException e) {
+    return respond(HttpStatus.BAD_REQUEST, "unknown_scope", e.getMessage());
+  }
+
+  /** Commands and value objects reject bad input with a message naming the field. */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<ProblemDetail> invalidArgument(IllegalArgumentException e) {
+    return respond(HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
+    String detail =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> f.getField() + ": " + f.getDefaultMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "validation_failed",
+        detail.isEmpty() ? "the request body is not valid" : detail);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (causedBy(e, BodyTooLargeException.class)) {
+      return respond(HttpStatus.BAD_REQUEST, "validation_failed", BodyTooLargeException.DETAIL);
+    }
+    JacksonException json = cause(e, JacksonException.class);
+    if (json == null) {
+      return respond(HttpStatus.BAD_REQUEST, "validation_failed", "the request needs a JSON body");
+    }
+    String field =
+        json.getPath().stream()
+            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    String detail =
+        field.isEmpty()
+            ? "the request body is not valid JSON"
+            : field + ": has the wrong type or shape";
+    return respond(HttpStatus.BAD_REQUEST, "validation_failed", detail);
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+    return respond(
+        HttpStatus.BAD_REQUEST, "validation_failed", e.getHeaderName() + ": header is required");
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    return respond(
+        HttpStatus.BAD_REQUEST, "validation_failed", e.getParameterName() + ": is required");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return respond(HttpStatus.BAD_REQUEST, "validation_failed", e.getName() + ": is not valid");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return respond(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        "send the body as application/json");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return respond(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this API answers JSON");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    return respond(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        e.getMethod() + " is not allowed here");
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+    return respond(HttpStatus.NOT_FOUND, "not_found", "no such resource");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // Logged by type only: messages of unexpected failures may carry request data.
+    LOG.log(Level.SEVERE, "unexpected failure: " + e.getClass().getName(), e);
+    return respond(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "the server could not complete the request; nothing was changed");
+  }
+
+  static HttpStatus statusOf(Refusal refusal) {
+    return switch (refusal) {
+      case INVALID_CODE, CODE_EXPIRED, NO_PENDING_CODE -> HttpStatus.BAD_REQUEST;
+      case TOO_MANY_ATTEMPTS, RESEND_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+      case MFA_REQUIRED,
+          NO_ELIGIBLE_CREDENTIAL,
+          METHOD_DISABLED,
+          EMBEDDED_WALLET_NOT_SUPPORTED,
+          CREDENTIAL_NOT_ELIGIBLE ->
+          HttpStatus.FORBIDDEN;
+      case STEP_UP_REQUIRED, TOKEN_CONSUMED, TOKEN_EXPIRED, TOKEN_REVOKED, INVALID_TOKEN ->
+          HttpStatus.UNAUTHORIZED;
+      case CREDENTIAL_IN_USE, LAST_CREDENTIAL, ALREADY_CONFIRMED -> HttpStatus.CONFLICT;
+    };
+  }
+
+  /** The RFC 9470 challenge: the caller must step up for this scope and retry. */
+  static String challenge(Optional<String> scope) {
+    return "Bearer error=\""
+        + STEP_UP_CHALLENGE
+        + "\""
+        + scope.map(s -> ", scope=\"" + s + "\"").orElse("");
+  }
+
+  static ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(status, code, detail));
+  }
+
+  static ProblemDetail problem(HttpStatus status, String code, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("https://stepup.dev/problems/" + code.replace('_', '-')));
+    problem.setTitle(title(code));
+    problem.setProperty("code", code);
+    return problem;
+  }
+
+  private static String title(String code) {
+    String words = code.replace('_', ' ');
+    return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    return cause(e, type) != null;
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+}

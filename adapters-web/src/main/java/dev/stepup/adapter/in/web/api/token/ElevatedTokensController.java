@@ -1,0 +1,149 @@
+package dev.stepup.adapter.in.web.api.token;
+
+import dev.stepup.adapter.in.web.api.support.ApiPaths;
+import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.support.Views;
+import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.application.port.in.token.IntrospectCommand;
+import dev.stepup.application.port.in.token.IntrospectElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.Introspection;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.RevokeCommand;
+import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.TokenState;
+import dev.stepup.domain.user.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Host backends issue, introspect (and consume) and revoke elevated tokens. */
+@RestController
+@RequestMapping(ApiPaths.ENVIRONMENT + "/elevated-tokens")
+@Tag(name = "Host backend: elevated tokens")
+@SecurityRequirement(name = "apiKey")
+class ElevatedTokensController {
+
+  private static final int MAX_TOKEN = 4096;
+
+  private final Callers callers;
+  private final IssueElevatedTokenUseCase issue;
+  private final IntrospectElevatedTokenUseCase introspect;
+  private final RevokeElevatedTokenUseCase revoke;
+
+  ElevatedTokensController(
+      Callers callers,
+      IssueElevatedTokenUseCase issue,
+      IntrospectElevatedTokenUseCase introspect,
+      RevokeElevatedTokenUseCase revoke) {
+    this.callers = callers;
+    this.issue = issue;
+    this.introspect = introspect;
+    this.revoke = revoke;
+  }
+
+  record IssueRequest(
+      @NotBlank @Size(max = 100) String userId,
+      @Size(max = 100) String sessionId,
+      @NotEmpty @Size(max = 6) List<@NotBlank String> scopes) {}
+
+  record IntrospectRequest(
+      @NotBlank @Size(max = MAX_TOKEN) String token,
+      @Size(max = 64) String scope,
+      Boolean consume) {
+    @Override
+    public String toString() {
+      return "IntrospectRequest[scope=" + scope + "]";
+    }
+  }
+
+  record RevokeRequest(@NotBlank @Size(max = MAX_TOKEN) String token) {
+    @Override
+    public String toString() {
+      return "RevokeRequest";
+    }
+  }
+
+  record IntrospectResponse(
+      boolean active,
+      Optional<String> sub,
+      Optional<String> sid,
+      List<String> scopes,
+      boolean singleUse,
+      Optional<Instant> expiresAt,
+      Optional<String> state) {}
+
+  @Operation(summary = "Issue a token for a user the host backend has verified itself")
+  @PostMapping
+  ResponseEntity<TokenResponse> issue(
+      @PathVariable String environmentId,
+      @Validated @RequestBody IssueRequest body,
+      HttpServletRequest request) {
+    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    var issued =
+        issue.issue(
+            new IssueElevatedTokenCommand(
+                environment,
+                new UserId(body.userId()),
+                Optional.ofNullable(body.sessionId()).filter(s -> !s.isBlank()).map(SessionId::new),
+                Scope.parseAll(body.scopes()),
+                Optional.empty(),
+                Callers.origin(request)));
+    return ResponseEntity.status(HttpStatus.CREATED).body(TokenResponse.of(issued));
+  }
+
+  @Operation(summary = "Say whether a token is active; with consume, spend a single-use token")
+  @PostMapping("/introspect")
+  IntrospectResponse introspect(
+      @PathVariable String environmentId,
+      @Validated @RequestBody IntrospectRequest body,
+      HttpServletRequest request) {
+    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    Introspection result =
+        introspect.introspect(
+            new IntrospectCommand(
+                environment,
+                body.token(),
+                Optional.ofNullable(body.scope()).map(Scope::parse),
+                Boolean.TRUE.equals(body.consume()),
+                Callers.origin(request)));
+    return new IntrospectResponse(
+        result.active(),
+        result.sub().map(UserId::value),
+        result.sid().map(SessionId::value),
+        Views.wire(result.scopes()),
+        result.singleUse(),
+        result.expiresAt(),
+        result.state().map(TokenState::wire));
+  }
+
+  @Operation(summary = "Revoke a token (answers 200 for unknown tokens too, as RFC 7009 says)")
+  @PostMapping("/revoke")
+  Map<String, Object> revoke(
+      @PathVariable String environmentId,
+      @Validated @RequestBody RevokeRequest body,
+      HttpServletRequest request) {
+    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    revoke.revoke(new RevokeCommand(environment, body.token(), "api-key", Callers.origin(request)));
+    return Map.of();
+  }
+}

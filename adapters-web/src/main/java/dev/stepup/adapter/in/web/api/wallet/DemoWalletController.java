@@ -1,0 +1,109 @@
+package dev.stepup.adapter.in.web.api.wallet;
+
+import dev.stepup.adapter.in.web.api.support.ApiPaths;
+import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.application.port.in.wallet.DemoWalletUseCase.WalletState;
+import dev.stepup.domain.credential.CredentialId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sample protected resource: each operation needs {@code X-Elevated-Access-Token} for its scope
+ * and answers the RFC 9470 challenge without one.
+ */
+@RestController
+@RequestMapping(ApiPaths.ENVIRONMENT + "/wallets/{walletId}")
+@Tag(name = "Demo wallet (protected actions)")
+@SecurityRequirement(name = "sessionToken")
+class DemoWalletController {
+
+  private final Callers callers;
+  private final DemoWalletUseCase wallets;
+
+  DemoWalletController(Callers callers, DemoWalletUseCase wallets) {
+    this.callers = callers;
+    this.wallets = wallets;
+  }
+
+  record ExportResponse(String walletId, String privateKey) {
+    @Override
+    public String toString() {
+      return "ExportResponse[walletId=" + walletId + "]";
+    }
+  }
+
+  record SignRequest(@NotNull @Size(max = 4096) String message) {}
+
+  record SignResponse(String walletId, String signature) {}
+
+  record WalletResponse(String walletId, String address, Instant keyUpdatedAt) {
+    static WalletResponse of(WalletState state) {
+      return new WalletResponse(state.walletId().value(), state.address(), state.keyUpdatedAt());
+    }
+  }
+
+  @Operation(summary = "Reveal the private key (wallet:export)")
+  @PostMapping("/export")
+  ResponseEntity<ExportResponse> export(
+      @PathVariable String environmentId,
+      @PathVariable String walletId,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    String key =
+        wallets.export(context, new CredentialId(walletId), Callers.elevatedToken(request));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new ExportResponse(walletId, key));
+  }
+
+  @Operation(summary = "Sign a message with personal_sign (wallet:sign)")
+  @PostMapping("/sign")
+  SignResponse sign(
+      @PathVariable String environmentId,
+      @PathVariable String walletId,
+      @Validated @RequestBody SignRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return new SignResponse(
+        walletId,
+        wallets.sign(
+            context, new CredentialId(walletId), body.message(), Callers.elevatedToken(request)));
+  }
+
+  @Operation(summary = "Refresh the key material (wallet:refresh)")
+  @PostMapping("/refresh")
+  WalletResponse refresh(
+      @PathVariable String environmentId,
+      @PathVariable String walletId,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return WalletResponse.of(
+        wallets.refresh(context, new CredentialId(walletId), Callers.elevatedToken(request)));
+  }
+
+  @Operation(summary = "Reshare the key material (wallet:reshare)")
+  @PostMapping("/reshare")
+  WalletResponse reshare(
+      @PathVariable String environmentId,
+      @PathVariable String walletId,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return WalletResponse.of(
+        wallets.reshare(context, new CredentialId(walletId), Callers.elevatedToken(request)));
+  }
+}

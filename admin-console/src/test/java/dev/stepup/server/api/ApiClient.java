@@ -1,0 +1,99 @@
+package dev.stepup.server.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the REST API, as a host backend or an end user's client calls it. */
+final class ApiClient {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  ApiClient(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** One answer: status, headers, and the body parsed as JSON when there is one. */
+  record Answer(int status, HttpResponse<String> raw) {
+
+    JsonNode json() {
+      return raw.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(raw.body());
+    }
+
+    String text(String field) {
+      JsonNode node = json().get(field);
+      return node == null || node.isNull() ? null : node.asString();
+    }
+
+    String code() {
+      return text("code");
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    String contentType() {
+      return header("Content-Type");
+    }
+  }
+
+  Answer get(String path, String bearer) {
+    return send(builder(path, bearer, Map.of()).GET());
+  }
+
+  Answer delete(String path, String bearer, Map<String, String> headers) {
+    return send(builder(path, bearer, headers).DELETE());
+  }
+
+  Answer post(String path, String bearer, Object body) {
+    return post(path, bearer, body, Map.of());
+  }
+
+  Answer post(String path, String bearer, Object body, Map<String, String> headers) {
+    String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+    return postRaw(path, bearer, json, headers);
+  }
+
+  Answer postRaw(String path, String bearer, String body, Map<String, String> headers) {
+    return send(
+        builder(path, bearer, headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpRequest.Builder builder(String path, String bearer, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("User-Agent", "stepup-it");
+    if (bearer != null) {
+      builder.header("Authorization", "Bearer " + bearer);
+    }
+    headers.forEach(builder::header);
+    return builder;
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.stepup.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import dev.stepup.application.fakes.MutableClock;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole server on a random port with a fresh H2 file database, a real SMTP server (GreenMail)
+ * receiving the codes, a local HTTP stub standing in for the SMS gateway, and a clock the tests can
+ * move. One server serves every API test class; each test makes its own users.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiTestServer.TestClock.class)
+abstract class ApiTestServer {
+
+  static final String ENV = "/api/v1/environments/demo";
+  static final String API_KEY = "sk_demo_" + "k".repeat(40);
+  static final MutableClock CLOCK = new MutableClock(Instant.now());
+
+  static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
+  static final List<String> SMS_TEXTS = new CopyOnWriteArrayList<>();
+  static final HttpServer SMS_GATEWAY = smsGateway();
+  private static final Path DATA_DIR = tempDir();
+  private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
+
+  static {
+    SMTP.start();
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  ApiClient api;
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class TestClock {
+    @Bean
+    @Primary
+    MutableClock testClock() {
+      return CLOCK;
+    }
+  }
+
+  @DynamicPropertySource
+  static void server(DynamicPropertyRegistry registry) {
+    registry.add("stepup.data-dir", DATA_DIR::toString);
+    registry.add("stepup.bootstrap.demo-api-key", () -> API_KEY);
+    registry.add("stepup.bootstrap.admin-password", () -> "correct horse battery staple");
+    registry.add("spring.mail.host", () -> "localhost");
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add(
+        "stepup.sms.gateway-url",
+        () -> "http://localhost:" + SMS_GATEWAY.getAddress().getPort() + "/messages");
+    registry.add("stepup.sms.bearer-token", () -> "gateway-secret");
+  }
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(port);
+    // Whole seconds keep TOTP steps and JWT times aligned with what the server computes.
+    CLOCK.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** A user of the demo environment, created by the host backend. */
+  record TestUser(String id, JsonNode json, String email) {
+    String credential(String format) {
+      for (JsonNode c : json.get("credentials")) {
+        if (c.get("format").asString().equals(format)) {
+          return c.get("id").asString();
+        }
+      }
+      throw new AssertionError("no " + format + " credential in " + json);
+    }
+  }
+
+  TestUser newUser(Map<String, Object> extra) {
+    String email = "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+    Map<String, Object> body = new java.util.HashMap<>(extra);
+    body.putIfAbsent("email", email);
+    ApiClient.Answer created = api.post(ENV + "/users", API_KEY, body);
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    return new TestUser(created.text("id"), created.json(), (String) body.get("email"));
+  }
+
+  TestUser newUser() {
+    return newUser(Map.of("embeddedWallet", true));
+  }
+
+  /** Signs the user in with the given credential and answers the session token. */
+  String signIn(TestUser user, String credentialId) {
+    ApiClient.Answer session =
+        api.post(
+            ENV + "/users/" + user.id() + "/sessions",
+            API_KEY,
+            credentialId == null ? Map.of() : Map.of("signInCredentialId", credentialId));
+    assertThat(session.status()).as(session.raw().body()).isEqualTo(201);
+    return session.text("sessionToken");
+  }
+
+  /** The latest code mailed to this address, read from the SMTP server. */
+  static String mailedCode(String address) {
+    try {
+      MimeMessage latest = null;
+      for (MimeMessage m : SMTP.getReceivedMessages()) {
+        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+          latest = m;
+        }
+      }
+      assertThat(latest).as("a mail to " + address).isNotNull();
+      return sixDigits(GreenMailUtil.getBody(latest));
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int mailsTo(String address) {
+    int count = 0;
+    for (MimeMessage m : SMTP.getReceivedMessages()) {
+      try {
+        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+          count++;
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return count;
+  }
+
+  static String sixDigits(String text) {
+    Matcher matcher = SIX_DIGITS.matcher(text);
+    assertThat(matcher.find()).as("a code in: " + text).isTrue();
+    return matcher.group(1);
+  }
+
+  /** Steps up a re-auth user by email OTP and answers the token response. */
+  ApiClient.Answer stepUpByEmail(String session, TestUser user, String... scopes) {
+    ApiClient.Answer sent = api.post(ENV + "/step-up/otp/send", session, Map.of());
+    assertThat(sent.status()).as(sent.raw().body()).isEqualTo(200);
+    ApiClient.Answer verified =
+        api.post(
+            ENV + "/step-up/otp/verify",
+            session,
+            Map.of("verificationToken", mailedCode(user.email()), "requestedScopes", scopes));
+    assertThat(verified.status()).as(verified.raw().body()).isEqualTo(200);
+    return verified;
+  }
+
+  private static HttpServer smsGateway() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+      server.createContext(
+          "/messages",
+          exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if ("Bearer gateway-secret".equals(auth)) {
+              SMS_TEXTS.add(new String(body, StandardCharsets.UTF_8));
+              exchange.sendResponseHeaders(202, -1);
+            } else {
+              exchange.sendResponseHeaders(401, -1);
+            }
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("stepup-api-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
