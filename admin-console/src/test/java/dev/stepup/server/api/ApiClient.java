@@ -72,6 +72,18 @@ final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Sends the body without a length (chunked), as a streaming client would. */
+  Answer postChunked(String path, String bearer, String body) {
+    return send(
+        builder(path, bearer, Map.of())
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new java.io.ByteArrayInputStream(
+                            body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+  }
+
   private HttpRequest.Builder builder(String path, String bearer, Map<String, String> headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path))

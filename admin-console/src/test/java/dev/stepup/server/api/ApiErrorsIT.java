@@ -91,6 +91,9 @@ class ApiErrorsIT extends ApiTestServer {
   void oversizeBodiesAreRefused() {
     String big = "{\"email\":\"" + "a".repeat(70 * 1024) + "@example.test\"}";
     assertProblem(api.postRaw(ENV + "/users", API_KEY, big, Map.of()), 400, "validation_failed");
+    ApiClient.Answer chunked = api.postChunked(ENV + "/users", API_KEY, big);
+    assertProblem(chunked, 400, "validation_failed");
+    assertThat(chunked.text("detail")).contains("64 KiB");
   }
 
   @Test
