@@ -29,6 +29,7 @@ import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
+import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.Outbox;
@@ -117,6 +118,11 @@ class AdapterConfiguration {
   @Bean
   JdbcOtpChallenges otpChallenges(JdbcClient jdbc) {
     return new JdbcOtpChallenges(jdbc);
+  }
+
+  @Bean
+  JdbcWalletChallenges walletChallenges(JdbcClient jdbc) {
+    return new JdbcWalletChallenges(jdbc);
   }
 
   @Bean

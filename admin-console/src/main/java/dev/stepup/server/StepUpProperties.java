@@ -23,7 +23,8 @@ public record StepUpProperties(
     Duration signingKeyRotation,
     Bootstrap bootstrap,
     Mail mail,
-    Sms sms) {
+    Sms sms,
+    Wallet wallet) {
 
   public StepUpProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -32,6 +33,25 @@ public record StepUpProperties(
     bootstrap = bootstrap == null ? new Bootstrap(null, null) : bootstrap;
     mail = mail == null ? new Mail(null) : mail;
     sms = sms == null ? new Sms(null, null, null, null) : sms;
+    wallet = wallet == null ? new Wallet(null, null, null) : wallet;
+  }
+
+  /**
+   * What wallet signature challenges show: the authority and URI (default: the issuer's) and the
+   * chain id (default 1, Ethereum mainnet).
+   */
+  public record Wallet(String domain, String uri, Long chainId) {
+    public Wallet {
+      chainId = chainId == null ? 1L : chainId;
+    }
+
+    public dev.stepup.application.port.in.stepup.WalletChallengeSettings settings(String issuer) {
+      java.net.URI base = java.net.URI.create(issuer);
+      return new dev.stepup.application.port.in.stepup.WalletChallengeSettings(
+          domain == null || domain.isBlank() ? base.getRawAuthority() : domain,
+          uri == null || uri.isBlank() ? issuer : uri,
+          chainId);
+    }
   }
 
   /** Secrets for the first start; each one left unset is generated and printed once. */

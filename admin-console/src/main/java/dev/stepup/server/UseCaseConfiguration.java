@@ -23,6 +23,8 @@ import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.BootstrapService;
@@ -36,6 +38,7 @@ import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.ProtectedActionService;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.VerificationKeysService;
+import dev.stepup.application.service.WalletVerificationService;
 import dev.stepup.domain.policy.StepUpPolicy;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -182,6 +185,33 @@ class UseCaseConfiguration {
         transactions,
         tallies,
         policy,
+        audit,
+        clock);
+  }
+
+  @Bean
+  WalletVerificationService walletVerificationService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      WalletChallenges challenges,
+      WalletSignatures signatures,
+      IssueElevatedTokenUseCase issuer,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      StepUpProperties properties,
+      AuditTrail audit,
+      Clock clock) {
+    return new WalletVerificationService(
+        environments,
+        sessions,
+        users,
+        challenges,
+        signatures,
+        issuer,
+        tallies,
+        policy,
+        properties.wallet().settings(properties.issuer()),
         audit,
         clock);
   }

@@ -5,7 +5,6 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SendOtpUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
-import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -36,7 +35,6 @@ import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.policy.VerificationPermission;
 import dev.stepup.domain.scope.Scope;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +66,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
   private final StepUpPolicy policy;
   private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
   private final AttemptLimiter limiter;
+  private final Verifications verifications;
   private final Audit audit;
   private final Clock clock;
 
@@ -105,6 +104,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
     this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 
@@ -250,7 +250,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
             .user()
             .credential(challenge.credentialId())
             .orElseThrow(() -> Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
-    permitted(
+    verifications.permitted(
         context,
         acting,
         channel,
@@ -265,7 +265,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     switch (outcome) {
       case ACCEPTED -> {
         if (!challenges.markUsed(challenge.id(), now)) {
-          throw failed(
+          throw verifications.failed(
               context,
               acting,
               channel,
@@ -274,12 +274,12 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               "This code was already used; ask for a new one.",
               false);
         }
-        return succeed(context, acting, channel, requestedScopes);
+        return verifications.succeed(context, acting, channel, requestedScopes);
       }
       case WRONG_CODE -> {
         challenges.recordWrongEntry(challenge.id());
         int left = challenge.attemptsLeft();
-        throw failed(
+        throw verifications.failed(
             context,
             acting,
             channel,
@@ -291,7 +291,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
             true);
       }
       case EXPIRED ->
-          throw failed(
+          throw verifications.failed(
               context,
               acting,
               channel,
@@ -300,7 +300,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               "This code has expired; ask for a new one.",
               false);
       case ALREADY_USED ->
-          throw failed(
+          throw verifications.failed(
               context,
               acting,
               channel,
@@ -309,7 +309,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               "This code was already used; ask for a new one.",
               false);
       case TOO_MANY_ATTEMPTS ->
-          throw failed(
+          throw verifications.failed(
               context,
               acting,
               channel,
@@ -332,7 +332,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     VerificationMethod method = VerificationMethod.TOTP;
-    permitted(
+    verifications.permitted(
         context,
         acting,
         method,
@@ -355,9 +355,9 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           // A code accepted once is never accepted again, even on another node.
           if (device.acceptsStep(step.getAsLong())
               && totpDevices.advanceStep(device.id(), step.getAsLong())) {
-            return succeed(context, acting, method, requestedScopes);
+            return verifications.succeed(context, acting, method, requestedScopes);
           }
-          throw failed(
+          throw verifications.failed(
               context,
               acting,
               method,
@@ -368,7 +368,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         }
       }
     }
-    throw failed(
+    throw verifications.failed(
         context,
         acting,
         method,
@@ -386,7 +386,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     VerificationMethod method = VerificationMethod.RECOVERY_CODE;
-    permitted(
+    verifications.permitted(
         context,
         acting,
         method,
@@ -397,9 +397,9 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     if (RecoveryCodes.isWellFormed(normalized)
         && recoveryCodes.spend(
             acting.user().id(), hasher.digest(recoveryMaterial(acting, normalized)), now)) {
-      return succeed(context, acting, method, requestedScopes);
+      return verifications.succeed(context, acting, method, requestedScopes);
     }
-    throw failed(
+    throw verifications.failed(
         context,
         acting,
         method,
@@ -411,62 +411,5 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
 
   static String recoveryMaterial(Acting acting, String normalizedCode) {
     return RecoveryMaterial.of(acting.user().id(), normalizedCode);
-  }
-
-  // ---- shared ---------------------------------------------------------------------------------
-
-  private void permitted(
-      SessionContext context,
-      Acting acting,
-      VerificationMethod method,
-      Set<Scope> scopes,
-      VerificationPermission permission) {
-    if (permission instanceof VerificationPermission.Refused refused) {
-      verification(context, acting, method, scopes)
-          .failure(refused.reason().name().toLowerCase(java.util.Locale.ROOT));
-      throw Refusals.of(refused.reason());
-    }
-  }
-
-  private IssuedElevatedToken succeed(
-      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
-    limiter.recordSuccess(acting.user().id(), method);
-    verification(context, acting, method, scopes).success();
-    return issuer.issue(
-        new IssueElevatedTokenCommand(
-            context.environmentId(),
-            acting.user().id(),
-            Optional.of(acting.session().id()),
-            scopes,
-            Optional.of(method),
-            context.origin()));
-  }
-
-  private RefusedException failed(
-      SessionContext context,
-      Acting acting,
-      VerificationMethod method,
-      Set<Scope> scopes,
-      Refusal refusal,
-      String message,
-      boolean countsAsFailure) {
-    verification(context, acting, method, scopes).failure(refusal.code());
-    if (countsAsFailure) {
-      Optional<Duration> lock = limiter.recordFailure(context, acting.user().id(), method);
-      if (lock.isPresent()) {
-        return AttemptLimiter.locked(lock.get());
-      }
-    }
-    return new RefusedException(refusal, message);
-  }
-
-  private Audit.Entry verification(
-      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
-    return audit
-        .event(AuditEventType.VERIFICATION, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .scopes(scopes)
-        .method(Optional.of(method));
   }
 }

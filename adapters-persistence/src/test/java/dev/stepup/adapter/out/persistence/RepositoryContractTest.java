@@ -78,6 +78,7 @@ abstract class RepositoryContractTest {
   JdbcRecoveryCodes recoveryCodes;
   JdbcEmbeddedWallets wallets;
   JdbcOutbox outbox;
+  JdbcWalletChallenges walletChallenges;
 
   /** A database no other test has written to. */
   abstract DataSource freshDatabase();
@@ -102,6 +103,7 @@ abstract class RepositoryContractTest {
     recoveryCodes = new JdbcRecoveryCodes(jdbc);
     wallets = new JdbcEmbeddedWallets(jdbc);
     outbox = new JdbcOutbox(jdbc);
+    walletChallenges = new JdbcWalletChallenges(jdbc);
     environments.save(Environment.create(ENV, "Demo"));
     environments.save(Environment.create(OTHER_ENV, "Other"));
   }
@@ -674,5 +676,38 @@ abstract class RepositoryContractTest {
         .extracting(Outbox.OutboxMessage::channel)
         .containsExactly("sms", "email");
     assertThat(outbox.recent(ENV, 1)).hasSize(1);
+  }
+
+  @Test
+  void walletChallengeRoundTripsAndIsUsedOnce() {
+    dev.stepup.domain.wallet.WalletChallenge challenge =
+        dev.stepup.domain.wallet.WalletChallenge.issue(
+            "wch_1",
+            ENV,
+            new dev.stepup.domain.user.UserId("usr_1"),
+            new dev.stepup.domain.session.SessionId("ses_1"),
+            new dev.stepup.domain.credential.CredentialId("cred_w"),
+            new dev.stepup.domain.wallet.SiweMessage(
+                "localhost:8080",
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                "Confirm it is you.",
+                "http://localhost:8080",
+                1,
+                "abcdefgh12",
+                T0,
+                T0.plusSeconds(300)));
+    walletChallenges.add(challenge, java.util.Set.of("wallet:sign", "wallet:export"));
+    dev.stepup.domain.wallet.WalletChallenge loaded = walletChallenges.find("wch_1").orElseThrow();
+    assertThat(loaded.message()).isEqualTo(challenge.message());
+    assertThat(loaded.address()).isEqualTo(challenge.address());
+    assertThat(loaded.expiresAt()).isEqualTo(T0.plusSeconds(300));
+    assertThat(loaded.usedAt()).isEmpty();
+    assertThat(walletChallenges.scopesOf("wch_1"))
+        .containsExactlyInAnyOrder("wallet:sign", "wallet:export");
+    assertThat(walletChallenges.markUsed("wch_1", T0.plusSeconds(5))).isTrue();
+    assertThat(walletChallenges.markUsed("wch_1", T0.plusSeconds(6))).isFalse();
+    assertThat(walletChallenges.find("wch_1").orElseThrow().usedAt()).contains(T0.plusSeconds(5));
+    walletChallenges.deleteExpiredBefore(T0.plusSeconds(301));
+    assertThat(walletChallenges.find("wch_1")).isEmpty();
   }
 }

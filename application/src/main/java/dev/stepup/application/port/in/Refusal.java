@@ -6,6 +6,7 @@ package dev.stepup.application.port.in;
  */
 public enum Refusal {
   INVALID_CODE("invalid_code"),
+  INVALID_SIGNATURE("invalid_signature"),
   CODE_EXPIRED("code_expired"),
   TOO_MANY_ATTEMPTS("too_many_attempts"),
   RESEND_THROTTLED("too_many_attempts"),
@@ -15,6 +16,7 @@ public enum Refusal {
   EMBEDDED_WALLET_NOT_SUPPORTED("embedded_wallet_not_supported"),
   CREDENTIAL_NOT_ELIGIBLE("credential_not_eligible"),
   NO_PENDING_CODE("no_pending_code"),
+  UNKNOWN_CHALLENGE("unknown_challenge"),
   STEP_UP_REQUIRED("step_up_required"),
   TOKEN_CONSUMED("token_consumed"),
   TOKEN_EXPIRED("token_expired"),

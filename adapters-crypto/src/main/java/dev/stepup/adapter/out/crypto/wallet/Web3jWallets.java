@@ -48,6 +48,11 @@ public final class Web3jWallets implements WalletKeys, WalletSignatures {
   }
 
   @Override
+  public String checksumAddress(String address) {
+    return org.web3j.crypto.Keys.toChecksumAddress(address);
+  }
+
+  @Override
   public Optional<String> recoverSigner(String message, String signatureHex) {
     if (message == null || signatureHex == null) {
       return Optional.empty();

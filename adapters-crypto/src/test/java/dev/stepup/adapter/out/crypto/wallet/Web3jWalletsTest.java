@@ -61,4 +61,12 @@ class Web3jWalletsTest {
     assertThat(wallets.recoverSigner("hello", "0x" + "00".repeat(64) + "05")).isEmpty();
     assertThat(wallets.recoverSigner(null, "0x00")).isEmpty();
   }
+
+  @Test
+  void addressesAreChecksummedAsEip55Says() {
+    assertThat(wallets.checksumAddress("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"))
+        .isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    assertThat(wallets.checksumAddress("0xFB6916095CA1DF60BB79CE92CE3EA74C37C5D359"))
+        .isEqualTo("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+  }
 }

@@ -7,4 +7,7 @@ public interface WalletSignatures {
 
   /** The signer's address (lower-case hex with 0x), or empty when the signature is malformed. */
   Optional<String> recoverSigner(String message, String signatureHex);
+
+  /** The EIP-55 mixed-case checksum form of a 0x address. */
+  String checksumAddress(String address);
 }

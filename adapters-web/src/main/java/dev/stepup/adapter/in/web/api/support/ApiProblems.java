@@ -176,7 +176,8 @@ public class ApiProblems {
 
   static HttpStatus statusOf(Refusal refusal) {
     return switch (refusal) {
-      case INVALID_CODE, CODE_EXPIRED, NO_PENDING_CODE -> HttpStatus.BAD_REQUEST;
+      case INVALID_CODE, INVALID_SIGNATURE, CODE_EXPIRED, NO_PENDING_CODE, UNKNOWN_CHALLENGE ->
+          HttpStatus.BAD_REQUEST;
       case TOO_MANY_ATTEMPTS, RESEND_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
       case MFA_REQUIRED,
           NO_ELIGIBLE_CREDENTIAL,

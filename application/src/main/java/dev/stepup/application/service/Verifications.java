@@ -1,0 +1,97 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.policy.VerificationPermission;
+import dev.stepup.domain.scope.Scope;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every verification method does around its own check: refuse what the policy does not permit,
+ * audit the attempt, count failures towards a lock, and issue the token on success.
+ */
+final class Verifications {
+
+  private final IssueElevatedTokenUseCase issuer;
+  private final AttemptLimiter limiter;
+  private final Audit audit;
+
+  Verifications(IssueElevatedTokenUseCase issuer, AttemptLimiter limiter, Audit audit) {
+    this.issuer = issuer;
+    this.limiter = limiter;
+    this.audit = audit;
+  }
+
+  /** Throws, audited, when the policy refused the method or credential. */
+  void permitted(
+      SessionContext context,
+      Acting acting,
+      VerificationMethod method,
+      Set<Scope> scopes,
+      VerificationPermission permission) {
+    if (permission instanceof VerificationPermission.Refused refused) {
+      verification(context, acting, method, scopes)
+          .failure(refused.reason().name().toLowerCase(Locale.ROOT));
+      throw Refusals.of(refused.reason());
+    }
+  }
+
+  void ensureNotLocked(Acting acting, VerificationMethod method) {
+    limiter.ensureNotLocked(acting.user().id(), method);
+  }
+
+  IssuedElevatedToken succeed(
+      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
+    limiter.recordSuccess(acting.user().id(), method);
+    verification(context, acting, method, scopes).success();
+    return issuer.issue(
+        new IssueElevatedTokenCommand(
+            context.environmentId(),
+            acting.user().id(),
+            Optional.of(acting.session().id()),
+            scopes,
+            Optional.of(method),
+            context.origin()));
+  }
+
+  /**
+   * Audits a failed attempt and answers the exception to throw: the lock, when this failure
+   * completed one, else the refusal itself.
+   */
+  RefusedException failed(
+      SessionContext context,
+      Acting acting,
+      VerificationMethod method,
+      Set<Scope> scopes,
+      Refusal refusal,
+      String message,
+      boolean countsAsFailure) {
+    verification(context, acting, method, scopes).failure(refusal.code());
+    if (countsAsFailure) {
+      Optional<Duration> lock = limiter.recordFailure(context, acting.user().id(), method);
+      if (lock.isPresent()) {
+        return AttemptLimiter.locked(lock.get());
+      }
+    }
+    return new RefusedException(refusal, message);
+  }
+
+  private Audit.Entry verification(
+      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
+    return audit
+        .event(AuditEventType.VERIFICATION, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .scopes(scopes)
+        .method(Optional.of(method));
+  }
+}

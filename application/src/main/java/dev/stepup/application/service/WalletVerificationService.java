@@ -1,0 +1,238 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.WalletChallengeSettings;
+import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.verification.WalletSignatures;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.policy.StepUpPolicy;
+import dev.stepup.domain.policy.VerificationPermission;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.wallet.SiweMessage;
+import dev.stepup.domain.wallet.WalletChallenge;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Step-up by an external wallet: the user's wallet signs a Sign-In with Ethereum message naming the
+ * action; the signer recovered from the signature must be the challenged address.
+ */
+public final class WalletVerificationService implements WalletStepUpUseCase {
+
+  private static final int MAX_SIGNATURE = 200;
+  private static final Map<Scope, String> ACTIONS =
+      Map.of(
+          Scope.WALLET_EXPORT, "export your wallet's private key",
+          Scope.WALLET_SIGN, "sign with your wallet",
+          Scope.WALLET_REFRESH, "refresh your wallet",
+          Scope.WALLET_RESHARE, "reshare your wallet",
+          Scope.CREDENTIAL_LINK, "link a new sign-in method",
+          Scope.CREDENTIAL_UNLINK, "remove a sign-in method");
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final WalletChallenges challenges;
+  private final WalletSignatures signatures;
+  private final StepUpPolicy policy;
+  private final WalletChallengeSettings settings;
+  private final Verifications verifications;
+  private final Clock clock;
+
+  public WalletVerificationService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      WalletChallenges challenges,
+      WalletSignatures signatures,
+      IssueElevatedTokenUseCase issuer,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      WalletChallengeSettings settings,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.challenges = challenges;
+    this.signatures = signatures;
+    this.policy = policy;
+    this.settings = settings;
+    Audit audit = new Audit(auditTrail, clock);
+    this.verifications =
+        new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
+    this.clock = clock;
+  }
+
+  @Override
+  public Challenge challenge(
+      SessionContext context, Optional<CredentialId> walletId, Set<Scope> scopes) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    Credential wallet = wallet(acting, walletId);
+    Refusals.require(
+        policy.permitCredential(acting.environment().settings(), acting.user(), wallet));
+    verifications.ensureNotLocked(acting, VerificationMethod.WALLET);
+    SiweMessage message =
+        new SiweMessage(
+            settings.domain(),
+            signatures.checksumAddress(wallet.identifier()),
+            statement(scopes),
+            settings.uri(),
+            settings.chainId(),
+            RandomTokens.id("n").substring(2),
+            now,
+            now.plus(WalletChallenge.LIFETIME));
+    WalletChallenge challenge =
+        WalletChallenge.issue(
+            RandomTokens.id("wch"),
+            context.environmentId(),
+            acting.user().id(),
+            acting.session().id(),
+            wallet.id(),
+            message);
+    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
+    challenges.add(challenge, scopes.stream().map(Scope::wire).collect(Collectors.toSet()));
+    return new Challenge(challenge.id(), wallet.id(), challenge.address(), challenge.message());
+  }
+
+  private Credential wallet(Acting acting, Optional<CredentialId> requested) {
+    if (requested.isPresent()) {
+      Credential credential =
+          acting
+              .user()
+              .credential(requested.get())
+              .filter(c -> c.format() == CredentialFormat.BLOCKCHAIN)
+              .orElseThrow(
+                  () ->
+                      new RefusedException(
+                          Refusal.CREDENTIAL_NOT_ELIGIBLE,
+                          "That is not a wallet of this account."));
+      if (credential.isEmbeddedWallet()) {
+        throw Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED);
+      }
+      return credential;
+    }
+    Refusals.require(
+        policy.permitMethod(
+            acting.environment().settings(), acting.user(), VerificationMethod.WALLET));
+    return acting.user().credentials().stream()
+        .filter(c -> c.format() == CredentialFormat.BLOCKCHAIN && !c.isEmbeddedWallet())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                acting.user().credentials().stream().anyMatch(Credential::isEmbeddedWallet)
+                    ? Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED)
+                    : Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
+  }
+
+  static String statement(Set<Scope> scopes) {
+    if (scopes.isEmpty()) {
+      return "Confirm it is you to continue with a protected action.";
+    }
+    return "Confirm it is you to "
+        + scopes.stream()
+            .sorted()
+            .map(s -> ACTIONS.get(s) + " (" + s.wire() + ")")
+            .collect(Collectors.joining(" and "))
+        + ".";
+  }
+
+  @Override
+  public IssuedElevatedToken verify(
+      SessionContext context, String challengeId, String signature, Set<Scope> requestedScopes) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    VerificationMethod method = VerificationMethod.WALLET;
+    WalletChallenge challenge =
+        challenges
+            .find(challengeId)
+            .filter(c -> c.belongsTo(acting.session().id()))
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.UNKNOWN_CHALLENGE,
+                        "No such wallet challenge for this session; ask for a new one."));
+    Set<String> named = challenges.scopesOf(challengeId);
+    if (!named.isEmpty() && !requestedScopes.stream().map(Scope::wire).allMatch(named::contains)) {
+      throw new IllegalArgumentException(
+          "requestedScopes: the signed message named only " + String.join(", ", named));
+    }
+    Credential wallet =
+        acting
+            .user()
+            .credential(challenge.walletId())
+            .orElseThrow(() -> Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
+    verifications.permitted(
+        context,
+        acting,
+        method,
+        requestedScopes,
+        policy.permitCredential(acting.environment().settings(), acting.user(), wallet));
+    verifications.ensureNotLocked(acting, method);
+    Optional<String> signer =
+        signature == null || signature.length() > MAX_SIGNATURE
+            ? Optional.empty()
+            : signatures.recoverSigner(challenge.message(), signature.strip());
+    switch (challenge.verify(signer, now)) {
+      case ACCEPTED -> {
+        if (!challenges.markUsed(challenge.id(), now)) {
+          throw verifications.failed(
+              context,
+              acting,
+              method,
+              requestedScopes,
+              Refusal.CODE_EXPIRED,
+              "This challenge was already used; ask for a new one.",
+              false);
+        }
+        return verifications.succeed(context, acting, method, requestedScopes);
+      }
+      case ALREADY_USED ->
+          throw verifications.failed(
+              context,
+              acting,
+              method,
+              requestedScopes,
+              Refusal.CODE_EXPIRED,
+              "This challenge was already used; ask for a new one.",
+              false);
+      case EXPIRED ->
+          throw verifications.failed(
+              context,
+              acting,
+              method,
+              requestedScopes,
+              Refusal.CODE_EXPIRED,
+              "This challenge has expired; ask for a new one.",
+              false);
+      case WRONG_SIGNER ->
+          throw verifications.failed(
+              context,
+              acting,
+              method,
+              requestedScopes,
+              Refusal.INVALID_SIGNATURE,
+              "The signature is not from " + challenge.address() + " over this message.",
+              true);
+      default -> throw new IllegalStateException("unhandled outcome");
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package dev.stepup.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.stepup.application.fakes.DirectTransactions;
+import dev.stepup.application.fakes.FakeSecretHasher;
+import dev.stepup.application.fakes.FakeTokenSigner;
+import dev.stepup.application.fakes.FakeWalletKeys;
+import dev.stepup.application.fakes.InMemoryAdminAccounts;
+import dev.stepup.application.fakes.InMemoryApiKeys;
+import dev.stepup.application.fakes.InMemoryElevatedTokens;
+import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
+import dev.stepup.application.fakes.InMemoryEnvironments;
+import dev.stepup.application.fakes.InMemoryFailureTallies;
+import dev.stepup.application.fakes.InMemoryOtpChallenges;
+import dev.stepup.application.fakes.InMemoryRecoveryCodes;
+import dev.stepup.application.fakes.InMemorySessions;
+import dev.stepup.application.fakes.InMemoryTotpDevices;
+import dev.stepup.application.fakes.InMemoryUsers;
+import dev.stepup.application.fakes.JdkTotp;
+import dev.stepup.application.fakes.MutableClock;
+import dev.stepup.application.fakes.RecordingAuditTrail;
+import dev.stepup.application.fakes.RecordingMessages;
+import dev.stepup.application.fakes.XorSecretCipher;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.StartSessionCommand;
+import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.policy.StepUpPolicy;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.token.TokenState;
+import dev.stepup.domain.user.User;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/**
+ * Every service of the application wired to the in-memory fakes, with the steps a user takes
+ * (sign in, receive a code, step up, enrol an authenticator app) as helpers.
+ */
+final class Fixture {
+
+  /** A whole minute, so TOTP time steps start exactly at the clock's start. */
+  static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
+
+  static final EnvironmentId ENV = new EnvironmentId("acme");
+  static final EnvironmentId OTHER_ENV = new EnvironmentId("globex");
+  static final RequestOrigin ORIGIN = new RequestOrigin("203.0.113.7", "service-test");
+  static final Duration TOTP_STEP = Duration.ofSeconds(30);
+
+  final MutableClock clock = new MutableClock(START);
+  final InMemoryEnvironments environments = new InMemoryEnvironments();
+  final InMemoryUsers users = new InMemoryUsers();
+  final InMemorySessions sessions = new InMemorySessions();
+  final InMemoryElevatedTokens tokens = new InMemoryElevatedTokens();
+  final InMemoryOtpChallenges challenges = new InMemoryOtpChallenges();
+  final InMemoryFailureTallies tallies = new InMemoryFailureTallies();
+  final InMemoryTotpDevices totpDevices = new InMemoryTotpDevices();
+  final InMemoryRecoveryCodes recoveryCodes = new InMemoryRecoveryCodes();
+  final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+  final InMemoryAdminAccounts admins = new InMemoryAdminAccounts();
+  final InMemoryEmbeddedWallets wallets = new InMemoryEmbeddedWallets();
+  final RecordingAuditTrail audit = new RecordingAuditTrail();
+  final RecordingMessages messages = new RecordingMessages();
+  final FakeTokenSigner signer = new FakeTokenSigner();
+  final XorSecretCipher cipher = new XorSecretCipher();
+  final JdkTotp totp = new JdkTotp();
+  final FakeSecretHasher hasher = new FakeSecretHasher();
+  final FakeWalletKeys walletKeys = new FakeWalletKeys();
+  final DirectTransactions transactions = new DirectTransactions();
+  final StepUpPolicy policy = new StepUpPolicy();
+
+  final ElevatedTokenService tokenService =
+      new ElevatedTokenService(
+          environments, users, sessions, tokens, signer, transactions, audit, clock);
+  final CheckStepUpService checkService =
+      new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
+  final ProtectedActionService guard =
+      new ProtectedActionService(environments, sessions, users, tokens, signer, audit, clock);
+  final CodeVerificationService codes =
+      new CodeVerificationService(
+          environments,
+          sessions,
+          users,
+          challenges,
+          totpDevices,
+          recoveryCodes,
+          messages,
+          messages,
+          totp,
+          hasher,
+          cipher,
+          tokenService,
+          transactions,
+          tallies,
+          policy,
+          audit,
+          clock);
+  final MfaService mfa =
+      new MfaService(
+          environments,
+          sessions,
+          users,
+          totpDevices,
+          recoveryCodes,
+          tokens,
+          totp,
+          totp,
+          totp,
+          cipher,
+          hasher,
+          guard,
+          transactions,
+          tallies,
+          audit,
+          clock);
+  final CredentialService credentials =
+      new CredentialService(
+          environments,
+          sessions,
+          users,
+          totpDevices,
+          recoveryCodes,
+          tokens,
+          guard,
+          transactions,
+          audit,
+          clock);
+  final UserService userService =
+      new UserService(
+          environments,
+          users,
+          sessions,
+          apiKeys,
+          tokens,
+          wallets,
+          walletKeys,
+          cipher,
+          hasher,
+          transactions,
+          audit,
+          clock);
+  final ConfigureStepUpService configure =
+      new ConfigureStepUpService(environments, transactions, audit, clock);
+  final BootstrapService bootstrap =
+      new BootstrapService(environments, apiKeys, admins, hasher, transactions, audit, clock);
+  final DemoWalletService wallet =
+      new DemoWalletService(
+          environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);
+
+  Fixture() {
+    environments.save(Environment.create(ENV, "Acme"));
+    environments.save(Environment.create(OTHER_ENV, "Globex"));
+  }
+
+  // ---- users and sessions ----------------------------------------------------------------------
+
+  User emailUser(String email) {
+    return createUser(ENV, Optional.of(email), Optional.empty(), false);
+  }
+
+  User createUser(
+      EnvironmentId environmentId,
+      Optional<String> email,
+      Optional<String> phone,
+      boolean embeddedWallet) {
+    return userService.create(
+        new CreateUserCommand(environmentId, email, phone, List.of(), embeddedWallet, ORIGIN));
+  }
+
+  /** Signs the user in with their oldest credential. */
+  SessionContext signIn(User user) {
+    return signIn(user, user.credentials().get(0).id());
+  }
+
+  SessionContext signIn(User user, CredentialId with) {
+    var started =
+        userService.start(
+            new StartSessionCommand(user.environmentId(), user.id(), Optional.of(with), ORIGIN));
+    return new SessionContext(user.environmentId(), started.sessionId(), ORIGIN);
+  }
+
+  User reload(User user) {
+    return users.find(user.environmentId(), user.id()).orElseThrow();
+  }
+
+  static Credential credential(User user, CredentialFormat format) {
+    return user.credentials().stream()
+        .filter(c -> c.format() == format)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("user has no " + format + " credential"));
+  }
+
+  void changeSettings(EnvironmentId environmentId, UnaryOperator<StepUpSettings> change) {
+    Environment environment = environments.find(environmentId).orElseThrow();
+    assertThat(environment.reconfigure(change.apply(environment.settings())))
+        .isInstanceOf(Environment.Reconfiguration.Applied.class);
+    environments.save(environment);
+  }
+
+  // ---- tokens ----------------------------------------------------------------------------------
+
+  /** A token as a successful email step-up would issue it to the session's user. */
+  IssuedElevatedToken issueToken(SessionContext context, Scope... scopes) {
+    var session = sessions.find(context.sessionId()).orElseThrow();
+    return tokenService.issue(
+        new IssueElevatedTokenCommand(
+            context.environmentId(),
+            session.userId(),
+            Optional.of(context.sessionId()),
+            Set.of(scopes),
+            Optional.of(VerificationMethod.EMAIL_OTP),
+            ORIGIN));
+  }
+
+  TokenState stateOf(IssuedElevatedToken issued) {
+    return tokens.find(issued.tokenId()).orElseThrow().state(clock.instant());
+  }
+
+  // ---- codes -----------------------------------------------------------------------------------
+
+  /** Asks for a code and reads it from the message, as the user would. */
+  String sendCode(SessionContext context, String recipient) {
+    codes.send(context, Optional.empty());
+    return messages.lastCodeTo(recipient).orElseThrow();
+  }
+
+  IssuedElevatedToken stepUpWithEmail(SessionContext context, String email, Scope... scopes) {
+    String code = sendCode(context, email);
+    return codes.verifyOtp(context, code, Set.of(scopes));
+  }
+
+  /** A six-digit code that is surely not {@code code}. */
+  static String otherThan(String code) {
+    return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+  }
+
+  /** A pending TOTP device started with an elevated token for {@code credential:link}. */
+  record Enrolled(CredentialId deviceId, byte[] secret, List<String> recoveryCodes) {}
+
+  /** Starts and confirms a TOTP device with the code the app shows now. */
+  Enrolled enrolTotp(SessionContext context, String linkToken) {
+    TotpEnrolment enrolment =
+        mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(linkToken));
+    byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
+    List<String> recovery =
+        mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(secret, clock.instant()));
+    return new Enrolled(enrolment.deviceId(), secret, recovery);
+  }
+
+  /** An email user who stepped up by email and enrolled an authenticator app. */
+  Enrolled enrolTotpByEmail(SessionContext context, String email) {
+    IssuedElevatedToken link = stepUpWithEmail(context, email, Scope.CREDENTIAL_LINK);
+    return enrolTotp(context, link.elevatedAccessToken());
+  }
+
+  String totpNow(byte[] secret) {
+    return JdkTotp.codeAt(secret, clock.instant());
+  }
+
+  /** A code that matches none of the steps TOTP accepts now. */
+  String wrongTotp(byte[] secret) {
+    Instant now = clock.instant();
+    Set<String> valid =
+        Set.of(
+            JdkTotp.codeAt(secret, now.minus(TOTP_STEP)),
+            JdkTotp.codeAt(secret, now),
+            JdkTotp.codeAt(secret, now.plus(TOTP_STEP)));
+    String candidate = "000000";
+    while (valid.contains(candidate)) {
+      candidate = otherThan(candidate);
+    }
+    return candidate;
+  }
+
+  // ---- observing -------------------------------------------------------------------------------
+
+  List<AuditEvent> events(AuditEventType type) {
+    return audit.events().stream().filter(e -> e.type() == type).toList();
+  }
+
+  AuditEvent lastEvent(AuditEventType type) {
+    List<AuditEvent> found = events(type);
+    assertThat(found).as("audited %s events", type).isNotEmpty();
+    return found.get(found.size() - 1);
+  }
+
+  /** Runs {@code call}, which must be refused, and answers the refusal. */
+  static RefusedException refusal(ThrowingCallable call) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).isInstanceOf(RefusedException.class);
+    return (RefusedException) thrown;
+  }
+
+  /** An implementation of {@code port} whose every method fails, as a broken database would. */
+  static <T> T failing(Class<T> port) {
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, method, args) -> {
+              throw new IllegalStateException("storage unavailable: " + method.getName());
+            }));
+  }
+}
