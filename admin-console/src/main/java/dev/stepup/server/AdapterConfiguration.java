@@ -9,6 +9,7 @@ import dev.stepup.adapter.out.crypto.totp.OtpauthProvisioning;
 import dev.stepup.adapter.out.crypto.totp.RfcTotpVerifier;
 import dev.stepup.adapter.out.crypto.totp.ZxingQrCodes;
 import dev.stepup.adapter.out.crypto.wallet.Web3jWallets;
+import dev.stepup.adapter.out.crypto.webauthn.YubicoWebAuthn;
 import dev.stepup.adapter.out.messaging.HttpSmsGateway;
 import dev.stepup.adapter.out.messaging.OutboxEmailSender;
 import dev.stepup.adapter.out.messaging.OutboxSmsSender;
@@ -23,6 +24,8 @@ import dev.stepup.adapter.out.persistence.JdbcEnvironments;
 import dev.stepup.adapter.out.persistence.JdbcFailureTallies;
 import dev.stepup.adapter.out.persistence.JdbcOtpChallenges;
 import dev.stepup.adapter.out.persistence.JdbcOutbox;
+import dev.stepup.adapter.out.persistence.JdbcPasskeyChallenges;
+import dev.stepup.adapter.out.persistence.JdbcPasskeys;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
@@ -118,6 +121,26 @@ class AdapterConfiguration {
   @Bean
   JdbcOtpChallenges otpChallenges(JdbcClient jdbc) {
     return new JdbcOtpChallenges(jdbc);
+  }
+
+  @Bean
+  JdbcPasskeys passkeys(JdbcClient jdbc) {
+    return new JdbcPasskeys(jdbc);
+  }
+
+  @Bean
+  JdbcPasskeyChallenges passkeyChallenges(JdbcClient jdbc) {
+    return new JdbcPasskeyChallenges(jdbc);
+  }
+
+  @Bean
+  YubicoWebAuthn webAuthn(StepUpProperties stepUp) {
+    StepUpProperties.Passkeys passkeys = stepUp.passkeys();
+    return new YubicoWebAuthn(
+        passkeys.rpId(),
+        passkeys.rpName(),
+        passkeys.originsOr(stepUp.issuer()),
+        passkeys.allowOriginPort());
   }
 
   @Bean

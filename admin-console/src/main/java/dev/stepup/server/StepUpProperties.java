@@ -24,7 +24,8 @@ public record StepUpProperties(
     Bootstrap bootstrap,
     Mail mail,
     Sms sms,
-    Wallet wallet) {
+    Wallet wallet,
+    Passkeys passkeys) {
 
   public StepUpProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -34,6 +35,28 @@ public record StepUpProperties(
     mail = mail == null ? new Mail(null) : mail;
     sms = sms == null ? new Sms(null, null, null, null) : sms;
     wallet = wallet == null ? new Wallet(null, null, null) : wallet;
+    passkeys = passkeys == null ? new Passkeys(null, null, null, false) : passkeys;
+  }
+
+  /**
+   * The WebAuthn relying party: its id (default {@code localhost}), the name authenticators show,
+   * and the origins pages may run from (default: the issuer's origin).
+   */
+  public record Passkeys(
+      String rpId, String rpName, java.util.List<String> origins, boolean allowOriginPort) {
+    public Passkeys {
+      rpId = rpId == null || rpId.isBlank() ? "localhost" : rpId;
+      rpName = rpName == null || rpName.isBlank() ? "Step-up" : rpName;
+      origins = origins == null ? java.util.List.of() : java.util.List.copyOf(origins);
+    }
+
+    public java.util.Set<String> originsOr(String issuer) {
+      if (!origins.isEmpty()) {
+        return java.util.Set.copyOf(origins);
+      }
+      java.net.URI base = java.net.URI.create(issuer);
+      return java.util.Set.of(base.getScheme() + "://" + base.getRawAuthority());
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.QrCodes;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
@@ -21,10 +22,12 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
+import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
+import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.BootstrapService;
@@ -35,6 +38,7 @@ import dev.stepup.application.service.CredentialService;
 import dev.stepup.application.service.DemoWalletService;
 import dev.stepup.application.service.ElevatedTokenService;
 import dev.stepup.application.service.MfaService;
+import dev.stepup.application.service.PasskeyService;
 import dev.stepup.application.service.ProtectedActionService;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.VerificationKeysService;
@@ -212,6 +216,43 @@ class UseCaseConfiguration {
         tallies,
         policy,
         properties.wallet().settings(properties.issuer()),
+        audit,
+        clock);
+  }
+
+  @Bean
+  PasskeyService passkeyService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      Passkeys passkeys,
+      PasskeyChallenges challenges,
+      WebAuthnCeremonies webAuthn,
+      RecoveryCodeStore recoveryCodes,
+      SecretHasher hasher,
+      ElevatedTokens tokens,
+      ProtectedActionGuard guard,
+      IssueElevatedTokenUseCase issuer,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      AuditTrail audit,
+      Clock clock) {
+    return new PasskeyService(
+        environments,
+        sessions,
+        users,
+        passkeys,
+        challenges,
+        webAuthn,
+        recoveryCodes,
+        hasher,
+        tokens,
+        guard,
+        issuer,
+        transactions,
+        tallies,
+        policy,
         audit,
         clock);
   }

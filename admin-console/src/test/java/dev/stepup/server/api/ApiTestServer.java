@@ -83,6 +83,9 @@ abstract class ApiTestServer {
         "stepup.sms.gateway-url",
         () -> "http://localhost:" + SMS_GATEWAY.getAddress().getPort() + "/messages");
     registry.add("stepup.sms.bearer-token", () -> "gateway-secret");
+    // Browser tests run WebAuthn from pages on other localhost ports.
+    registry.add("stepup.passkeys.origins", () -> "http://localhost");
+    registry.add("stepup.passkeys.allow-origin-port", () -> "true");
   }
 
   @BeforeEach

@@ -25,14 +25,12 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
-import dev.stepup.domain.mfa.RecoveryCodes;
 import dev.stepup.domain.mfa.TotpDevice;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -222,36 +220,12 @@ public final class MfaService implements ManageMfaUseCase {
   }
 
   private void storeRecoveryCodes(Acting acting, List<String> codes, Instant now) {
-    List<String> digests =
-        codes.stream()
-            .map(
-                c ->
-                    hasher.digest(
-                        RecoveryMaterial.of(acting.user().id(), RecoveryCodes.normalize(c))))
-            .toList();
-    recoveryCodes.replace(acting.user().id(), digests, now);
+    recoveryCodes.replace(
+        acting.user().id(), RecoveryMaterial.digests(hasher, acting.user().id(), codes), now);
   }
 
   private static List<String> newRecoveryCodes() {
-    List<String> codes = new ArrayList<>(RecoveryCodes.COUNT);
-    int length = RecoveryCodes.GROUPS * RecoveryCodes.GROUP_LENGTH;
-    while (codes.size() < RecoveryCodes.COUNT) {
-      byte[] random = RandomTokens.bytes(length);
-      int[] indexes = new int[length];
-      for (int i = 0; i < length; i++) {
-        // 256 is not a multiple of the alphabet size; redraw biased bytes.
-        int b = random[i] & 0xff;
-        while (b >= 256 - 256 % RecoveryCodes.ALPHABET.length()) {
-          b = RandomTokens.bytes(1)[0] & 0xff;
-        }
-        indexes[i] = b;
-      }
-      String code = RecoveryCodes.format(indexes);
-      if (!codes.contains(code)) {
-        codes.add(code);
-      }
-    }
-    return codes;
+    return RecoveryMaterial.generate();
   }
 
   @Override

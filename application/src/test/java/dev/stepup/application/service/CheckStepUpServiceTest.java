@@ -3,6 +3,7 @@ package dev.stepup.application.service;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
@@ -25,6 +26,7 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.User;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CheckStepUpServiceTest {
@@ -38,7 +40,8 @@ class CheckStepUpServiceTest {
 
   @Test
   void reauthUserIsOfferedTheirSignInCredentialsWithTheOneTheySignedInWithFirst() {
-    User user = f.createUser(ENV, Optional.of("ann@example.com"), Optional.of("+14155550123"), false);
+    User user =
+        f.createUser(ENV, Optional.of("ann@example.com"), Optional.of("+14155550123"), false);
     Credential phone = Fixture.credential(user, CredentialFormat.PHONE_NUMBER);
     SessionContext session = f.signIn(user, phone.id());
 
@@ -76,7 +79,7 @@ class CheckStepUpServiceTest {
     assertThat(result.path()).isEqualTo(Path.MFA);
     assertThat(result.credentials())
         .extracting(Credential::id, Credential::format)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(device.deviceId(), CredentialFormat.TOTP));
+        .containsExactly(tuple(device.deviceId(), CredentialFormat.TOTP));
     assertThat(result.defaultCredentialId()).contains(device.deviceId());
   }
 
@@ -188,8 +191,7 @@ class CheckStepUpServiceTest {
             f.clock);
 
     CheckStepUpResult result =
-        broken.check(
-            new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN));
+        broken.check(new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN));
 
     assertThat(result.isRequired()).isTrue();
     assertThat(result.path()).isEqualTo(Path.NONE);
@@ -220,7 +222,8 @@ class CheckStepUpServiceTest {
             f.policy,
             f.audit,
             f.clock);
-    CheckStepUpQuery query = new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN);
+    CheckStepUpQuery query =
+        new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN);
 
     assertThat(f.checkService.check(query).isRequired()).isFalse();
     assertThat(noUsers.check(query).isRequired()).isTrue();
@@ -268,12 +271,9 @@ class CheckStepUpServiceTest {
     assertThat(f.events(AuditEventType.STEP_UP_CHECK))
         .extracting(AuditEvent::scopes, AuditEvent::reason, AuditEvent::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                java.util.Set.of(Scope.WALLET_EXPORT),
-                Optional.of("required"),
-                AuditEvent.Outcome.SUCCESS),
-            org.assertj.core.groups.Tuple.tuple(
-                java.util.Set.of(Scope.WALLET_SIGN),
+            tuple(Set.of(Scope.WALLET_EXPORT), Optional.of("required"), AuditEvent.Outcome.SUCCESS),
+            tuple(
+                Set.of(Scope.WALLET_SIGN),
                 Optional.of("not_required"),
                 AuditEvent.Outcome.SUCCESS));
     assertThat(f.events(AuditEventType.STEP_UP_CHECK))

@@ -47,15 +47,24 @@ import dev.stepup.domain.user.User;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
- * Every service of the application wired to the in-memory fakes, with the steps a user takes
- * (sign in, receive a code, step up, enrol an authenticator app) as helpers.
+ * Every service of the application wired to the in-memory fakes, with the steps a user takes (sign
+ * in, receive a code, step up, enrol an authenticator app) as helpers.
  */
 final class Fixture {
 
@@ -309,6 +318,42 @@ final class Fixture {
     Throwable thrown = catchThrowable(call);
     assertThat(thrown).isInstanceOf(RefusedException.class);
     return (RefusedException) thrown;
+  }
+
+  /**
+   * Runs {@code work} on {@code threads} threads released at once; answers, per thread, what it
+   * returned or the exception it threw.
+   */
+  static List<Object> race(int threads, Callable<?> work) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Object>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    return work.call();
+                  } catch (RuntimeException e) {
+                    return e;
+                  }
+                }));
+      }
+      go.countDown();
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<Object> future : futures) {
+        try {
+          outcomes.add(future.get(10, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+          throw new AssertionError("a racing thread did not finish", e);
+        }
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** An implementation of {@code port} whose every method fails, as a broken database would. */

@@ -79,6 +79,8 @@ abstract class RepositoryContractTest {
   JdbcEmbeddedWallets wallets;
   JdbcOutbox outbox;
   JdbcWalletChallenges walletChallenges;
+  JdbcPasskeys passkeys;
+  JdbcPasskeyChallenges passkeyChallenges;
 
   /** A database no other test has written to. */
   abstract DataSource freshDatabase();
@@ -104,6 +106,8 @@ abstract class RepositoryContractTest {
     wallets = new JdbcEmbeddedWallets(jdbc);
     outbox = new JdbcOutbox(jdbc);
     walletChallenges = new JdbcWalletChallenges(jdbc);
+    passkeys = new JdbcPasskeys(jdbc);
+    passkeyChallenges = new JdbcPasskeyChallenges(jdbc);
     environments.save(Environment.create(ENV, "Demo"));
     environments.save(Environment.create(OTHER_ENV, "Other"));
   }
@@ -709,5 +713,48 @@ abstract class RepositoryContractTest {
     assertThat(walletChallenges.find("wch_1").orElseThrow().usedAt()).contains(T0.plusSeconds(5));
     walletChallenges.deleteExpiredBefore(T0.plusSeconds(301));
     assertThat(walletChallenges.find("wch_1")).isEmpty();
+  }
+
+  @Test
+  void passkeysRoundTripAndTheirCounterOnlyMovesByCompareAndSet() {
+    users.save(alice());
+    dev.stepup.domain.mfa.Passkey key =
+        new dev.stepup.domain.mfa.Passkey(
+            new CredentialId("cred_pk"),
+            new UserId("usr_alice"),
+            "AbCd-_" + "x".repeat(40),
+            "dXNyX2FsaWNl",
+            new byte[] {1, 2, 3},
+            7,
+            "Laptop",
+            T0);
+    passkeys.add(key);
+    dev.stepup.domain.mfa.Passkey loaded =
+        passkeys.findByWebauthnId(key.webauthnId()).orElseThrow();
+    assertThat(loaded.publicKeyCose()).containsExactly(1, 2, 3);
+    assertThat(loaded.signCount()).isEqualTo(7);
+    assertThat(passkeys.forUser(new UserId("usr_alice"))).hasSize(1);
+    assertThat(passkeys.advanceCounter(key.id(), 7, 8, T0)).isTrue();
+    assertThat(passkeys.advanceCounter(key.id(), 7, 9, T0)).isFalse();
+    assertThat(passkeys.findByWebauthnId(key.webauthnId()).orElseThrow().signCount()).isEqualTo(8);
+    passkeys.delete(key.id());
+    assertThat(passkeys.forUser(new UserId("usr_alice"))).isEmpty();
+  }
+
+  @Test
+  void aPasskeyCeremonyIsTakenOnce() {
+    var pending =
+        new dev.stepup.application.port.out.verification.PasskeyChallenges.Pending(
+            "pkc_1",
+            ENV,
+            new UserId("usr_1"),
+            new dev.stepup.domain.session.SessionId("ses_1"),
+            dev.stepup.application.port.out.verification.PasskeyChallenges.Kind.ASSERTION,
+            "{\"request\":1}",
+            "",
+            T0.plusSeconds(300));
+    passkeyChallenges.add(pending);
+    assertThat(passkeyChallenges.take("pkc_1")).contains(pending);
+    assertThat(passkeyChallenges.take("pkc_1")).isEmpty();
   }
 }

@@ -7,6 +7,8 @@ package dev.stepup.application.port.in;
 public enum Refusal {
   INVALID_CODE("invalid_code"),
   INVALID_SIGNATURE("invalid_signature"),
+  PASSKEY_REJECTED("passkey_rejected"),
+  PASSKEY_COUNTER_REGRESSED("passkey_counter_regressed"),
   CODE_EXPIRED("code_expired"),
   TOO_MANY_ATTEMPTS("too_many_attempts"),
   RESEND_THROTTLED("too_many_attempts"),

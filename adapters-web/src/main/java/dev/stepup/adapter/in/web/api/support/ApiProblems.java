@@ -176,7 +176,13 @@ public class ApiProblems {
 
   static HttpStatus statusOf(Refusal refusal) {
     return switch (refusal) {
-      case INVALID_CODE, INVALID_SIGNATURE, CODE_EXPIRED, NO_PENDING_CODE, UNKNOWN_CHALLENGE ->
+      case INVALID_CODE,
+          INVALID_SIGNATURE,
+          PASSKEY_REJECTED,
+          PASSKEY_COUNTER_REGRESSED,
+          CODE_EXPIRED,
+          NO_PENDING_CODE,
+          UNKNOWN_CHALLENGE ->
           HttpStatus.BAD_REQUEST;
       case TOO_MANY_ATTEMPTS, RESEND_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
       case MFA_REQUIRED,

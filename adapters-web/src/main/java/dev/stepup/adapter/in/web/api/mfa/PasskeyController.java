@@ -1,0 +1,123 @@
+package dev.stepup.adapter.in.web.api.mfa;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.stepup.adapter.in.web.api.support.ApiPaths;
+import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.domain.scope.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Passkeys: registration (an MFA enrolment behind {@code credential:link}) and assertion for
+ * step-up. Options and credentials travel in the WebAuthn JSON forms browsers produce with {@code
+ * PublicKeyCredential.parse*OptionsFromJSON} and {@code credential.toJSON()}.
+ */
+@RestController
+@RequestMapping(ApiPaths.ENVIRONMENT)
+@Tag(name = "End user: passkeys")
+@SecurityRequirement(name = "sessionToken")
+class PasskeyController {
+
+  private final Callers callers;
+  private final PasskeyUseCase passkeys;
+
+  PasskeyController(Callers callers, PasskeyUseCase passkeys) {
+    this.callers = callers;
+    this.passkeys = passkeys;
+  }
+
+  record OptionsRequest(@Size(max = 64) String alias) {}
+
+  record OptionsResponse(String challengeId, @JsonRawValue String publicKey) {}
+
+  record RegistrationRequest(
+      @NotBlank @Size(max = 100) String challengeId, @NotNull JsonNode credential) {}
+
+  record RegistrationResponse(String credentialId, Optional<List<String>> recoveryCodes) {
+    @Override
+    public String toString() {
+      return "RegistrationResponse[credentialId=" + credentialId + "]";
+    }
+  }
+
+  record VerifyRequest(
+      @NotBlank @Size(max = 100) String challengeId,
+      @NotNull JsonNode credential,
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {}
+
+  @Operation(summary = "Options for registering a passkey (needs a credential:link token)")
+  @PostMapping("/mfa/passkeys/registration/options")
+  OptionsResponse registrationOptions(
+      @PathVariable String environmentId,
+      @Validated @RequestBody(required = false) OptionsRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    PasskeyUseCase.Options options =
+        passkeys.registrationOptions(
+            context,
+            Optional.ofNullable(body).map(OptionsRequest::alias),
+            Callers.elevatedToken(request));
+    return new OptionsResponse(options.challengeId(), options.publicKeyJson());
+  }
+
+  @Operation(summary = "Register the passkey the browser created")
+  @PostMapping("/mfa/passkeys/registration")
+  ResponseEntity<RegistrationResponse> register(
+      @PathVariable String environmentId,
+      @Validated @RequestBody RegistrationRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    PasskeyUseCase.Registered registered =
+        passkeys.register(context, body.challengeId(), body.credential().toString());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .cacheControl(CacheControl.noStore())
+        .body(
+            new RegistrationResponse(
+                registered.credentialId().value(),
+                Optional.of(registered.recoveryCodes()).filter(c -> !c.isEmpty())));
+  }
+
+  @Operation(summary = "Options for a passkey assertion (user verification required)")
+  @PostMapping("/step-up/passkey/options")
+  OptionsResponse assertionOptions(@PathVariable String environmentId, HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    PasskeyUseCase.Options options = passkeys.assertionOptions(context);
+    return new OptionsResponse(options.challengeId(), options.publicKeyJson());
+  }
+
+  @Operation(summary = "Verify the passkey assertion and receive an elevated token")
+  @PostMapping("/step-up/passkey/verify")
+  TokenResponse verify(
+      @PathVariable String environmentId,
+      @Validated @RequestBody VerifyRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return TokenResponse.of(
+        passkeys.verify(
+            context,
+            body.challengeId(),
+            body.credential().toString(),
+            Scope.parseAll(body.requestedScopes())));
+  }
+}

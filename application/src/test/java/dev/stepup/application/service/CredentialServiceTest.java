@@ -1,0 +1,163 @@
+package dev.stepup.application.service;
+
+import static dev.stepup.application.service.Fixture.ENV;
+import static dev.stepup.application.service.Fixture.ORIGIN;
+import static dev.stepup.application.service.Fixture.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.policy.StepUpDecision.Path;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.token.TokenState;
+import dev.stepup.domain.user.User;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CredentialServiceTest {
+
+  private static final String ANN = "ann@example.com";
+
+  private final Fixture f = new Fixture();
+  private final User ann = f.emailUser(ANN);
+  private final SessionContext session = f.signIn(ann);
+
+  private Optional<String> token(Scope scope) {
+    return Optional.of(f.issueToken(session, scope).elevatedAccessToken());
+  }
+
+  @Test
+  void linkingNeedsAStepUpForCredentialLink() {
+    RefusedException refused =
+        refusal(() -> f.credentials.link(session, "phoneNumber", "+14155550123", Optional.empty()));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
+    assertThat(refused.scope()).contains("credential:link");
+    assertThat(f.credentials.me(session).credentials()).hasSize(1);
+  }
+
+  @Test
+  void aLinkedAddressIsStoredMaskedAndCannotStandInForStepUp() {
+    Credential linked =
+        f.credentials.link(
+            session, "email", "Ann.Work@Example.com", token(Scope.CREDENTIAL_LINK));
+
+    assertThat(linked.identifier()).isEqualTo("ann.work@example.com");
+    assertThat(linked.alias()).contains("a••••@example.com");
+    assertThat(linked.signInEnabled()).isFalse();
+    assertThat(f.credentials.me(session).credentials()).contains(linked);
+    assertThat(f.lastEvent(AuditEventType.CREDENTIAL_LINKED).reason())
+        .contains(linked.id().value());
+    RefusedException refused =
+        refusal(() -> f.codes.send(session, Optional.of(linked.id())));
+    assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
+    assertThat(f.messages.sent()).isEmpty();
+  }
+
+  @Test
+  void anAddressOfAnotherUserCannotBeLinked() {
+    f.emailUser("bob@example.com");
+
+    RefusedException refused =
+        refusal(
+            () ->
+                f.credentials.link(
+                    session, "email", "bob@example.com", token(Scope.CREDENTIAL_LINK)));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_IN_USE);
+    assertThat(f.credentials.me(session).credentials()).hasSize(1);
+  }
+
+  @Test
+  void onlyEmailAndPhoneCanBeLinkedByValue() {
+    assertThatThrownBy(
+            () -> f.credentials.link(session, "totp", "x", token(Scope.CREDENTIAL_LINK)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> f.credentials.link(session, "email", "not-an-address", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void unlinkingNeedsAStepUpForCredentialUnlinkAndRevokesTheUsersTokens() {
+    Credential phone =
+        f.credentials.link(session, "phoneNumber", "+14155550123", token(Scope.CREDENTIAL_LINK));
+    IssuedElevatedToken sign = f.issueToken(session, Scope.WALLET_SIGN);
+    SessionContext otherSession = f.signIn(ann);
+    IssuedElevatedToken elsewhere = f.issueToken(otherSession, Scope.WALLET_SIGN);
+
+    RefusedException withoutToken =
+        refusal(() -> f.credentials.unlink(session, phone.id(), Optional.empty()));
+    assertThat(withoutToken.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
+    assertThat(withoutToken.scope()).contains("credential:unlink");
+
+    f.credentials.unlink(session, phone.id(), token(Scope.CREDENTIAL_UNLINK));
+
+    assertThat(f.credentials.me(session).credentials()).extracting(Credential::id)
+        .doesNotContain(phone.id());
+    assertThat(f.stateOf(sign)).isEqualTo(TokenState.REVOKED);
+    assertThat(f.stateOf(elsewhere)).isEqualTo(TokenState.REVOKED);
+    assertThat(f.lastEvent(AuditEventType.CREDENTIAL_UNLINKED).reason())
+        .contains(phone.id().value());
+  }
+
+  @Test
+  void theLastCredentialCannotBeUnlinked() {
+    Credential only = ann.credentials().get(0);
+
+    RefusedException refused =
+        refusal(() -> f.credentials.unlink(session, only.id(), token(Scope.CREDENTIAL_UNLINK)));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.LAST_CREDENTIAL);
+    assertThat(f.credentials.me(session).credentials()).containsExactly(only);
+  }
+
+  @Test
+  void theEmbeddedWalletCannotBeUnlinked() {
+    User bob = f.createUser(ENV, Optional.of("bob@example.com"), Optional.empty(), true);
+    SessionContext bobSession = f.signIn(bob);
+    Credential wallet = bob.credentials().get(1);
+    IssuedElevatedToken unlink = f.issueToken(bobSession, Scope.CREDENTIAL_UNLINK);
+
+    RefusedException refused =
+        refusal(
+            () ->
+                f.credentials.unlink(
+                    bobSession, wallet.id(), Optional.of(unlink.elevatedAccessToken())));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_IN_USE);
+    assertThat(f.stateOf(unlink)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void unlinkingTheOnlyAuthenticatorAppEndsMfaAndItsRecoveryCodes() {
+    Fixture.Enrolled device = f.enrolTotpByEmail(session, ANN);
+    f.clock.advance(Duration.ofSeconds(30));
+    IssuedElevatedToken unlink =
+        f.codes.verifyTotp(
+            session,
+            f.totpNow(device.secret()),
+            Optional.empty(),
+            Set.of(Scope.CREDENTIAL_UNLINK));
+
+    f.credentials.unlink(session, device.deviceId(), Optional.of(unlink.elevatedAccessToken()));
+
+    assertThat(f.reload(ann).hasMfa()).isFalse();
+    assertThat(f.totpDevices.find(device.deviceId())).isEmpty();
+    assertThat(f.recoveryCodes.hasAny(ann.id())).isFalse();
+    assertThat(
+            f.checkService
+                .check(new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN))
+                .path())
+        .isEqualTo(Path.REAUTH);
+  }
+}
