@@ -204,6 +204,8 @@ class UseCaseConfiguration {
       FailureTallies tallies,
       StepUpPolicy policy,
       StepUpProperties properties,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
       AuditTrail audit,
       Clock clock) {
     return new WalletVerificationService(
@@ -216,6 +218,8 @@ class UseCaseConfiguration {
         tallies,
         policy,
         properties.wallet().settings(properties.issuer()),
+        guard,
+        transactions,
         audit,
         clock);
   }

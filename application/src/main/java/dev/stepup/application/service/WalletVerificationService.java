@@ -2,13 +2,17 @@ package dev.stepup.application.service;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.WalletChallengeSettings;
 import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.FailureTallies;
@@ -34,9 +38,12 @@ import java.util.stream.Collectors;
  * Step-up by an external wallet: the user's wallet signs a Sign-In with Ethereum message naming the
  * action; the signer recovered from the signature must be the challenged address.
  */
-public final class WalletVerificationService implements WalletStepUpUseCase {
+public final class WalletVerificationService implements WalletStepUpUseCase, LinkWalletUseCase {
 
   private static final int MAX_SIGNATURE = 200;
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final String LINK_MARK = "link";
   private static final Map<Scope, String> ACTIONS =
       Map.of(
           Scope.WALLET_EXPORT, "export your wallet's private key",
@@ -54,6 +61,9 @@ public final class WalletVerificationService implements WalletStepUpUseCase {
   private final StepUpPolicy policy;
   private final WalletChallengeSettings settings;
   private final Verifications verifications;
+  private final ProtectedActionGuard guard;
+  private final TransactionRunner transactions;
+  private final Audit audit;
   private final Clock clock;
 
   public WalletVerificationService(
@@ -66,6 +76,8 @@ public final class WalletVerificationService implements WalletStepUpUseCase {
       FailureTallies tallies,
       StepUpPolicy policy,
       WalletChallengeSettings settings,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -75,7 +87,9 @@ public final class WalletVerificationService implements WalletStepUpUseCase {
     this.signatures = signatures;
     this.policy = policy;
     this.settings = settings;
-    Audit audit = new Audit(auditTrail, clock);
+    this.guard = guard;
+    this.transactions = transactions;
+    this.audit = new Audit(auditTrail, clock);
     this.verifications =
         new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
     this.clock = clock;
@@ -171,6 +185,10 @@ public final class WalletVerificationService implements WalletStepUpUseCase {
                         Refusal.UNKNOWN_CHALLENGE,
                         "No such wallet challenge for this session; ask for a new one."));
     Set<String> named = challenges.scopesOf(challengeId);
+    if (named.contains(LINK_MARK)) {
+      throw new RefusedException(
+          Refusal.UNKNOWN_CHALLENGE, "This challenge links a wallet; it cannot verify a step-up.");
+    }
     if (!named.isEmpty() && !requestedScopes.stream().map(Scope::wire).allMatch(named::contains)) {
       throw new IllegalArgumentException(
           "requestedScopes: the signed message named only " + String.join(", ", named));
@@ -234,5 +252,129 @@ public final class WalletVerificationService implements WalletStepUpUseCase {
               true);
       default -> throw new IllegalStateException("unhandled outcome");
     }
+  }
+
+  // ---- linking an external wallet -------------------------------------------------------------
+
+  @Override
+  public Challenge linkChallenge(SessionContext context, String address) {
+    if (address == null || !ADDRESS.matcher(address.strip()).matches()) {
+      throw new IllegalArgumentException("value: a 0x-prefixed 20-byte hex address");
+    }
+    String lower = address.strip().toLowerCase(java.util.Locale.ROOT);
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    ensureUnlinked(context, lower);
+    // The challenge names the credential id the wallet will get once linked.
+    CredentialId future = new CredentialId(RandomTokens.id("cred"));
+    SiweMessage message =
+        new SiweMessage(
+            settings.domain(),
+            signatures.checksumAddress(lower),
+            "Link this wallet to your account (credential:link).",
+            settings.uri(),
+            settings.chainId(),
+            RandomTokens.id("n").substring(2),
+            now,
+            now.plus(WalletChallenge.LIFETIME));
+    WalletChallenge challenge =
+        WalletChallenge.issue(
+            RandomTokens.id("wch"),
+            context.environmentId(),
+            acting.user().id(),
+            acting.session().id(),
+            future,
+            message);
+    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
+    challenges.add(challenge, Set.of(LINK_MARK));
+    return new Challenge(challenge.id(), future, challenge.address(), challenge.message());
+  }
+
+  @Override
+  public Credential link(
+      SessionContext context,
+      String challengeId,
+      String signature,
+      Optional<String> elevatedToken) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    WalletChallenge challenge =
+        challenges
+            .find(challengeId)
+            .filter(c -> c.belongsTo(acting.session().id()))
+            .filter(c -> challenges.scopesOf(c.id()).contains(LINK_MARK))
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.UNKNOWN_CHALLENGE,
+                        "No such wallet link challenge for this session; ask for a new one."));
+    Optional<String> signer =
+        signature == null || signature.length() > MAX_SIGNATURE
+            ? Optional.empty()
+            : signatures.recoverSigner(challenge.message(), signature.strip());
+    switch (challenge.verify(signer, now)) {
+      case ACCEPTED -> {}
+      case WRONG_SIGNER ->
+          throw linkRefused(
+              context,
+              acting,
+              Refusal.INVALID_SIGNATURE,
+              "The signature is not from " + challenge.address() + " over this message.");
+      default ->
+          throw linkRefused(
+              context,
+              acting,
+              Refusal.CODE_EXPIRED,
+              "This challenge has expired or was used; ask for a new one.");
+    }
+    String lower = challenge.address().toLowerCase(java.util.Locale.ROOT);
+    ensureUnlinked(context, lower);
+    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
+    if (!challenges.markUsed(challenge.id(), now)) {
+      throw linkRefused(context, acting, Refusal.CODE_EXPIRED, "This challenge was already used.");
+    }
+    Credential credential =
+        new Credential(
+            challenge.walletId(),
+            CredentialFormat.BLOCKCHAIN,
+            lower,
+            Optional.of(Credential.WALLET_EXTERNAL),
+            Optional.of(Masking.address(challenge.address())),
+            false,
+            now,
+            false);
+    transactions.inTransaction(
+        () -> {
+          ensureUnlinked(context, lower);
+          acting.user().addCredential(credential);
+          users.save(acting.user());
+        });
+    audit
+        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(VerificationMethod.WALLET))
+        .success(credential.id().value());
+    return credential;
+  }
+
+  private void ensureUnlinked(SessionContext context, String lowerAddress) {
+    if (users
+        .findByCredential(context.environmentId(), CredentialFormat.BLOCKCHAIN, lowerAddress)
+        .isPresent()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_IN_USE, "This wallet is already linked to an account.");
+    }
+  }
+
+  private RefusedException linkRefused(
+      SessionContext context, Acting acting, Refusal refusal, String message) {
+    audit
+        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(VerificationMethod.WALLET))
+        .failure(refusal.code());
+    return new RefusedException(refusal, message);
   }
 }

@@ -58,9 +58,11 @@ class BootstrapServiceTest {
     assertThat(f.apiKeys.forEnvironment(BootstrapService.DEMO)).hasSize(1);
     assertThat(f.events(AuditEventType.BOOTSTRAP)).hasSize(1);
     assertThat(
-            f.hasher.passwordMatches(first.generatedAdminPassword().orElseThrow(), admin.passwordHash()))
+            f.hasher.passwordMatches(
+                first.generatedAdminPassword().orElseThrow(), admin.passwordHash()))
         .isTrue();
-    assertThat(f.userService.apiKey(BootstrapService.DEMO, first.generatedDemoApiKey().orElseThrow()))
+    assertThat(
+            f.userService.apiKey(BootstrapService.DEMO, first.generatedDemoApiKey().orElseThrow()))
         .isTrue();
   }
 
@@ -75,7 +77,8 @@ class BootstrapServiceTest {
     assertThat(result.firstStart()).isTrue();
     assertThat(result.generatedAdminPassword()).isEmpty();
     assertThat(result.generatedDemoApiKey()).isEmpty();
-    assertThat(f.hasher.passwordMatches(password, f.admins.find("admin").orElseThrow().passwordHash()))
+    assertThat(
+            f.hasher.passwordMatches(password, f.admins.find("admin").orElseThrow().passwordHash()))
         .isTrue();
     assertThat(f.userService.apiKey(BootstrapService.DEMO, apiKey)).isTrue();
   }

@@ -68,6 +68,34 @@ class CheckStepUpServiceTest {
   }
 
   @Test
+  void credentialsOfADisabledMethodAreNotOfferedNorDefault() {
+    User user =
+        f.createUser(ENV, Optional.of("ann@example.com"), Optional.of("+14155550123"), false);
+    SessionContext session = f.signIn(user, Fixture.credential(user, CredentialFormat.EMAIL).id());
+    f.changeSettings(ENV, s -> s.withMethod(VerificationMethod.EMAIL_OTP, false));
+
+    CheckStepUpResult result = check(session, Scope.WALLET_EXPORT);
+
+    assertThat(result.credentials())
+        .extracting(Credential::format)
+        .containsExactly(CredentialFormat.PHONE_NUMBER);
+    assertThat(result.defaultCredentialId())
+        .contains(Fixture.credential(user, CredentialFormat.PHONE_NUMBER).id());
+  }
+
+  @Test
+  void requiredWithNothingToVerifyWhenTheUserHasOnlyAnEmbeddedWallet() {
+    SessionContext session = f.signIn(f.createUser(ENV, Optional.empty(), Optional.empty(), true));
+
+    CheckStepUpResult result = check(session, Scope.WALLET_EXPORT);
+
+    assertThat(result.isRequired()).isTrue();
+    assertThat(result.path()).isEqualTo(Path.NONE);
+    assertThat(result.credentials()).isEmpty();
+    assertThat(result.defaultCredentialId()).isEmpty();
+  }
+
+  @Test
   void mfaUserIsOfferedOnlyTheirMfaDevice() {
     User user = f.emailUser("ann@example.com");
     SessionContext session = f.signIn(user);

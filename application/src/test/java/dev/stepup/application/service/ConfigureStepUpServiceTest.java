@@ -38,8 +38,7 @@ class ConfigureStepUpServiceTest {
   void stepUpWithNoMethodIsRejectedWithTheProblemAndChangesNothing() {
     StepUpSettings before = current();
 
-    ConfigureStepUpResult result =
-        configure(new StepUpSettings(true, Set.of(), Map.of()));
+    ConfigureStepUpResult result = configure(new StepUpSettings(true, Set.of(), Map.of()));
 
     assertThat(result).isInstanceOf(ConfigureStepUpResult.Rejected.class);
     assertThat(((ConfigureStepUpResult.Rejected) result).problems())
@@ -93,8 +92,7 @@ class ConfigureStepUpServiceTest {
     AuditEvent event = f.lastEvent(AuditEventType.SETTINGS_CHANGED);
     assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
     assertThat(event.actor()).contains("carol");
-    var token =
-        f.issueToken(f.signIn(f.emailUser("ann@example.com")), Scope.WALLET_EXPORT);
+    var token = f.issueToken(f.signIn(f.emailUser("ann@example.com")), Scope.WALLET_EXPORT);
     assertThat(token.singleUse()).isFalse();
     assertThat(token.expiresAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(10)));
   }

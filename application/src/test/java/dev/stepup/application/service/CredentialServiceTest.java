@@ -13,7 +13,6 @@ import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.credential.Credential;
-import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.policy.StepUpDecision.Path;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
@@ -48,8 +47,7 @@ class CredentialServiceTest {
   @Test
   void aLinkedAddressIsStoredMaskedAndCannotStandInForStepUp() {
     Credential linked =
-        f.credentials.link(
-            session, "email", "Ann.Work@Example.com", token(Scope.CREDENTIAL_LINK));
+        f.credentials.link(session, "email", "Ann.Work@Example.com", token(Scope.CREDENTIAL_LINK));
 
     assertThat(linked.identifier()).isEqualTo("ann.work@example.com");
     assertThat(linked.alias()).contains("a••••@example.com");
@@ -57,8 +55,7 @@ class CredentialServiceTest {
     assertThat(f.credentials.me(session).credentials()).contains(linked);
     assertThat(f.lastEvent(AuditEventType.CREDENTIAL_LINKED).reason())
         .contains(linked.id().value());
-    RefusedException refused =
-        refusal(() -> f.codes.send(session, Optional.of(linked.id())));
+    RefusedException refused = refusal(() -> f.codes.send(session, Optional.of(linked.id())));
     assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
     assertThat(f.messages.sent()).isEmpty();
   }
@@ -79,8 +76,7 @@ class CredentialServiceTest {
 
   @Test
   void onlyEmailAndPhoneCanBeLinkedByValue() {
-    assertThatThrownBy(
-            () -> f.credentials.link(session, "totp", "x", token(Scope.CREDENTIAL_LINK)))
+    assertThatThrownBy(() -> f.credentials.link(session, "totp", "x", token(Scope.CREDENTIAL_LINK)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> f.credentials.link(session, "email", "not-an-address", Optional.empty()))
@@ -102,7 +98,8 @@ class CredentialServiceTest {
 
     f.credentials.unlink(session, phone.id(), token(Scope.CREDENTIAL_UNLINK));
 
-    assertThat(f.credentials.me(session).credentials()).extracting(Credential::id)
+    assertThat(f.credentials.me(session).credentials())
+        .extracting(Credential::id)
         .doesNotContain(phone.id());
     assertThat(f.stateOf(sign)).isEqualTo(TokenState.REVOKED);
     assertThat(f.stateOf(elsewhere)).isEqualTo(TokenState.REVOKED);
@@ -144,10 +141,7 @@ class CredentialServiceTest {
     f.clock.advance(Duration.ofSeconds(30));
     IssuedElevatedToken unlink =
         f.codes.verifyTotp(
-            session,
-            f.totpNow(device.secret()),
-            Optional.empty(),
-            Set.of(Scope.CREDENTIAL_UNLINK));
+            session, f.totpNow(device.secret()), Optional.empty(), Set.of(Scope.CREDENTIAL_UNLINK));
 
     f.credentials.unlink(session, device.deviceId(), Optional.of(unlink.elevatedAccessToken()));
 

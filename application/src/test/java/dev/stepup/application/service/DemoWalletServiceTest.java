@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class DemoWalletServiceTest {
 
   private final Fixture f = new Fixture();
-  private final User ann = f.createUser(ENV, Optional.of("ann@example.com"), Optional.empty(), true);
+  private final User ann =
+      f.createUser(ENV, Optional.of("ann@example.com"), Optional.empty(), true);
   private final SessionContext session = f.signIn(ann);
   private final CredentialId walletId = ann.credentials().get(1).id();
 
@@ -46,7 +47,8 @@ class DemoWalletServiceTest {
         .isEqualTo(wallet.address());
     assertThat(f.lastEvent(AuditEventType.WALLET_OPERATION).scopes())
         .containsExactly(Scope.WALLET_EXPORT);
-    assertThat(f.audit.events()).allSatisfy(e -> assertThat(e.reason().orElse("")).doesNotContain(key.substring(2)));
+    assertThat(f.audit.events())
+        .allSatisfy(e -> assertThat(e.reason().orElse("")).doesNotContain(key.substring(2)));
     assertThat(
             refusal(
                     () ->
@@ -109,8 +111,7 @@ class DemoWalletServiceTest {
 
     assertThatThrownBy(
             () ->
-                f.wallet.export(
-                    bobSession, walletId, Optional.of(bobsToken.elevatedAccessToken())))
+                f.wallet.export(bobSession, walletId, Optional.of(bobsToken.elevatedAccessToken())))
         .isInstanceOf(NotFoundException.class);
     assertThat(f.stateOf(bobsToken)).isEqualTo(TokenState.ACTIVE);
   }

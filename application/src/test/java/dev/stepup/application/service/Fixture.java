@@ -33,6 +33,7 @@ import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -175,6 +176,28 @@ final class Fixture {
   final DemoWalletService wallet =
       new DemoWalletService(
           environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);
+
+  /** The code verification service with another TOTP verifier, e.g. one that observes calls. */
+  CodeVerificationService codeVerificationWith(TotpVerifier verifier) {
+    return new CodeVerificationService(
+        environments,
+        sessions,
+        users,
+        challenges,
+        totpDevices,
+        recoveryCodes,
+        messages,
+        messages,
+        verifier,
+        hasher,
+        cipher,
+        tokenService,
+        transactions,
+        tallies,
+        policy,
+        audit,
+        clock);
+  }
 
   Fixture() {
     environments.save(Environment.create(ENV, "Acme"));

@@ -57,7 +57,9 @@ class ProtectedActionServiceTest {
         ENV, s -> s.withAction(new ProtectedAction(Scope.WALLET_REFRESH, false, TokenUse.SINGLE)));
 
     f.guard.authorize(session, Scope.WALLET_REFRESH, Optional.empty());
-    assertThat(refusal(() -> f.guard.authorize(session, Scope.WALLET_EXPORT, Optional.empty())).refusal())
+    assertThat(
+            refusal(() -> f.guard.authorize(session, Scope.WALLET_EXPORT, Optional.empty()))
+                .refusal())
         .isEqualTo(Refusal.STEP_UP_REQUIRED);
 
     f.changeSettings(ENV, s -> s.withEnabled(false));
@@ -207,8 +209,7 @@ class ProtectedActionServiceTest {
         .filteredOn(o -> !"admitted".equals(o))
         .hasSize(7)
         .allSatisfy(
-            o ->
-                assertThat(((RefusedException) o).refusal()).isEqualTo(Refusal.TOKEN_CONSUMED));
+            o -> assertThat(((RefusedException) o).refusal()).isEqualTo(Refusal.TOKEN_CONSUMED));
     assertThat(f.events(AuditEventType.TOKEN_CONSUMED)).hasSize(1);
   }
 }

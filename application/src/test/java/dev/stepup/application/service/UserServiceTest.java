@@ -109,8 +109,7 @@ class UserServiceTest {
     assertThat(f.userService.session(ENV, started.sessionToken()))
         .get()
         .extracting(Session::id, Session::userId, Session::signInCredentialId)
-        .containsExactly(
-            started.sessionId(), ann.id(), Optional.of(ann.credentials().get(0).id()));
+        .containsExactly(started.sessionId(), ann.id(), Optional.of(ann.credentials().get(0).id()));
     assertThat(f.sessions.findByTokenDigest(started.sessionToken())).isEmpty();
     assertThat(f.userService.session(OTHER_ENV, started.sessionToken())).isEmpty();
     assertThat(f.userService.session(ENV, "st_guessed")).isEmpty();
@@ -151,8 +150,7 @@ class UserServiceTest {
 
     assertThat(f.userService.session(ENV, started.sessionToken())).isEmpty();
     assertThat(f.sessions.find(started.sessionId()).orElseThrow().endedAt()).contains(START);
-    assertThat(f.lastEvent(AuditEventType.SESSION_ENDED).sessionId())
-        .contains(started.sessionId());
+    assertThat(f.lastEvent(AuditEventType.SESSION_ENDED).sessionId()).contains(started.sessionId());
   }
 
   @Test

@@ -1,11 +1,14 @@
 package dev.stepup.adapter.in.web.api.credential;
 
+import dev.stepup.adapter.in.web.api.support.ApiException;
 import dev.stepup.adapter.in.web.api.support.ApiPaths;
 import dev.stepup.adapter.in.web.api.support.Callers;
 import dev.stepup.adapter.in.web.api.support.Views.CredentialView;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.EndSessionUseCase;
+import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.user.User;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,18 +39,31 @@ class MeController {
   private final Callers callers;
   private final ManageCredentialsUseCase credentials;
   private final EndSessionUseCase endSession;
+  private final LinkWalletUseCase wallets;
 
   MeController(
-      Callers callers, ManageCredentialsUseCase credentials, EndSessionUseCase endSession) {
+      Callers callers,
+      ManageCredentialsUseCase credentials,
+      EndSessionUseCase endSession,
+      LinkWalletUseCase wallets) {
     this.callers = callers;
     this.credentials = credentials;
     this.endSession = endSession;
+    this.wallets = wallets;
   }
 
   record MeResponse(String userId, List<CredentialView> credentials, boolean mfa) {}
 
+  /** {@code challengeId} and {@code signature} prove possession of a {@code blockchain} value. */
   record LinkRequest(
-      @NotBlank @Size(max = 32) String format, @NotBlank @Size(max = 320) String value) {}
+      @NotBlank @Size(max = 32) String format,
+      @Size(max = 320) String value,
+      @Size(max = 100) String challengeId,
+      @Size(max = 200) String signature) {}
+
+  record WalletChallengeRequest(@NotBlank @Size(max = 64) String address) {}
+
+  record WalletChallengeResponse(String challengeId, String address, String message) {}
 
   @Operation(summary = "The signed-in user and their credentials")
   @GetMapping("/me")
@@ -67,9 +83,42 @@ class MeController {
       @Validated @RequestBody LinkRequest body,
       HttpServletRequest request) {
     SessionContext context = callers.endUser(request, environmentId);
-    var linked =
-        credentials.link(context, body.format(), body.value(), Callers.elevatedToken(request));
+    Credential linked;
+    if ("blockchain".equals(body.format())) {
+      if (isBlank(body.challengeId()) || isBlank(body.signature())) {
+        throw ApiException.invalid(
+            "challengeId: linking a wallet needs a signed challenge from"
+                + " POST /credentials/wallet-challenge, sent with its signature");
+      }
+      linked =
+          wallets.link(
+              context, body.challengeId(), body.signature(), Callers.elevatedToken(request));
+    } else {
+      if (isBlank(body.value())) {
+        throw ApiException.invalid("value: is required");
+      }
+      linked =
+          credentials.link(context, body.format(), body.value(), Callers.elevatedToken(request));
+    }
     return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
+  }
+
+  @Operation(
+      summary = "A message for an external wallet to sign before it is linked",
+      description = "Sign it with personal_sign and send both to POST /credentials.")
+  @PostMapping("/credentials/wallet-challenge")
+  WalletChallengeResponse walletChallenge(
+      @PathVariable String environmentId,
+      @Validated @RequestBody WalletChallengeRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    var challenge = wallets.linkChallenge(context, body.address());
+    return new WalletChallengeResponse(
+        challenge.challengeId(), challenge.address(), challenge.message());
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   @Operation(summary = "Unlink a credential (protected by credential:unlink)")
