@@ -197,24 +197,57 @@ class PasskeyStepUpIT extends ApiTestServer {
   }
 
   @Test
-  void anotherUsersPasskeyIsRefused() {
-    Enrolled first = registerPasskey();
-    ApiClient.Answer options =
-        api.post(ENV + "/step-up/passkey/options", first.session(), Map.of());
-    String assertion = inBrowser(GET, options.json().get("publicKey").toString());
+  void anotherUsersPasskeyDoesNotAnswerMyChallenge() {
+    Enrolled alice = registerPasskey();
+    Enrolled bob = registerPasskey();
 
-    TestUser other = newUser();
-    String otherSession = signIn(other, other.credential("email"));
-    ApiClient.Answer foreign =
+    // Bob's challenge, signed by Alice's credential in the same authenticator.
+    ApiClient.Answer options = api.post(ENV + "/step-up/passkey/options", bob.session(), Map.of());
+    tools.jackson.databind.node.ObjectNode publicKey =
+        (tools.jackson.databind.node.ObjectNode) options.json().get("publicKey");
+    String aliceWebauthnId =
+        jdbc.sql("SELECT webauthn_id FROM passkeys WHERE id = ?")
+            .param(alice.credentialId())
+            .query(String.class)
+            .single();
+    publicKey
+        .putArray("allowCredentials")
+        .addObject()
+        .put("type", "public-key")
+        .put("id", aliceWebauthnId);
+    String assertion = inBrowser(GET, publicKey.toString());
+    ApiClient.Answer refused =
         api.post(
             ENV + "/step-up/passkey/verify",
-            otherSession,
+            bob.session(),
             "{\"challengeId\":\""
                 + options.text("challengeId")
                 + "\",\"credential\":"
                 + assertion
                 + ",\"requestedScopes\":[\"wallet:export\"]}");
-    assertThat(foreign.status()).isIn(400, 403);
-    assertThat(foreign.code()).isIn("unknown_challenge", "no_eligible_credential");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.code()).isEqualTo("passkey_rejected");
+
+    // Alice's own challenge still works with her passkey, and Bob's challenge is spent.
+    assertThat(assertWithPasskey(alice, "wallet:export").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aPromptAnsweredTooLateIsRefused() {
+    Enrolled e = registerPasskey();
+    ApiClient.Answer options = api.post(ENV + "/step-up/passkey/options", e.session(), Map.of());
+    String assertion = inBrowser(GET, options.json().get("publicKey").toString());
+    CLOCK.advance(java.time.Duration.ofMinutes(5).plusSeconds(1));
+    ApiClient.Answer late =
+        api.post(
+            ENV + "/step-up/passkey/verify",
+            e.session(),
+            "{\"challengeId\":\""
+                + options.text("challengeId")
+                + "\",\"credential\":"
+                + assertion
+                + ",\"requestedScopes\":[\"wallet:export\"]}");
+    assertThat(late.status()).isEqualTo(400);
+    assertThat(late.code()).isEqualTo("code_expired");
   }
 }
