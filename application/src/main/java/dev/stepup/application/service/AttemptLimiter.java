@@ -16,6 +16,8 @@ import java.util.Optional;
 /** Counts failed verifications per user and method and refuses a method while it is locked. */
 final class AttemptLimiter {
 
+  private static final int MAX_RACES = 20;
+
   private final FailureTallies tallies;
   private final Audit audit;
   private final Clock clock;
@@ -38,32 +40,67 @@ final class AttemptLimiter {
     }
   }
 
-  /** Counts a failure; returns the lock's remaining time when this failure locked the method. */
-  Optional<Duration> recordFailure(
-      SessionContext context, UserId userId, VerificationMethod method) {
-    Instant now = clock.instant();
-    FailureTally before =
-        tallies.find(userId, method).orElseGet(() -> FailureTally.none(userId, method, now));
-    FailureTally after = before.afterFailure(now);
-    tallies.save(after);
-    if (after.justLocked(before, now)) {
-      audit
-          .event(AuditEventType.LOCKOUT, context.environmentId(), context.origin())
-          .user(userId)
-          .session(Optional.of(context.sessionId()))
-          .method(Optional.of(method))
-          .failure("too_many_failures");
-      return after.lockRemaining(now);
+  /** An attempt counted ahead as a failure; {@code setsLock} when that count reached the lock. */
+  record Attempt(
+      SessionContext context, UserId userId, VerificationMethod method, boolean setsLock) {}
+
+  /**
+   * Counts the attempt as a failure before it is checked, so concurrent guesses cannot all slip in
+   * under the threshold; a success or an attempt that does not count takes it back.
+   *
+   * @throws RefusedException {@code too_many_attempts} while locked
+   */
+  Attempt begin(SessionContext context, UserId userId, VerificationMethod method) {
+    for (int tries = 0; tries < MAX_RACES; tries++) {
+      Instant now = clock.instant();
+      Optional<FailureTally> stored = tallies.find(userId, method);
+      FailureTally before = stored.orElseGet(() -> FailureTally.none(userId, method, now));
+      Optional<Duration> remaining = before.lockRemaining(now);
+      if (remaining.isPresent()) {
+        throw locked(remaining.get());
+      }
+      FailureTally after = before.afterFailure(now);
+      if (tallies.compareAndSave(stored, after)) {
+        return new Attempt(context, userId, method, after.justLocked(before, now));
+      }
     }
-    return Optional.empty();
+    // Under this much contention, refuse rather than let an attempt go uncounted.
+    throw locked(Duration.ofSeconds(1));
   }
 
-  void recordSuccess(UserId userId, VerificationMethod method) {
-    Instant now = clock.instant();
-    tallies
-        .find(userId, method)
-        .filter(t -> t.failures() > 0)
-        .ifPresent(t -> tallies.save(t.afterSuccess(now)));
+  /** The attempt failed: it stays counted. Returns the lock's time left when it set the lock. */
+  Optional<Duration> failed(Attempt attempt) {
+    if (!attempt.setsLock()) {
+      return Optional.empty();
+    }
+    audit
+        .event(
+            AuditEventType.LOCKOUT, attempt.context().environmentId(), attempt.context().origin())
+        .user(attempt.userId())
+        .session(Optional.of(attempt.context().sessionId()))
+        .method(Optional.of(attempt.method()))
+        .failure("too_many_failures");
+    return tallies
+        .find(attempt.userId(), attempt.method())
+        .flatMap(t -> t.lockRemaining(clock.instant()));
+  }
+
+  /** The attempt did not count (an expired or spent challenge): take its failure back. */
+  void release(Attempt attempt) {
+    for (int tries = 0; tries < MAX_RACES; tries++) {
+      Optional<FailureTally> stored = tallies.find(attempt.userId(), attempt.method());
+      if (stored.isEmpty() || stored.get().failures() == 0) {
+        return;
+      }
+      if (tallies.compareAndSave(stored, stored.get().withoutOneFailure(attempt.setsLock()))) {
+        return;
+      }
+    }
+  }
+
+  /** The user proved possession: the tally starts over. */
+  void succeeded(Attempt attempt) {
+    tallies.save(FailureTally.none(attempt.userId(), attempt.method(), clock.instant()));
   }
 
   static RefusedException locked(Duration remaining) {

@@ -117,8 +117,12 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     Credential target = otpTarget(acting, credentialId);
     VerificationMethod channel = target.method();
     limiter.ensureNotLocked(acting.user().id(), channel);
+    Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
+    // A send exactly one window ago has left it, so Retry-After is exact.
     List<Instant> recent =
-        challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW));
+        challenges.sentSince(acting.session().id(), windowStart).stream()
+            .filter(t -> t.isAfter(windowStart))
+            .toList();
     Optional<Instant> last =
         challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt);
     if (sendPolicy.decide(last, recent.stream().findFirst(), recent.size(), now)
@@ -129,11 +133,16 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           .session(Optional.of(acting.session().id()))
           .method(Optional.of(channel))
           .failure("throttled");
+      long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+      boolean justSent =
+          last.filter(t -> now.isBefore(t.plus(OtpSendPolicy.RESEND_INTERVAL))).isPresent();
       throw new RefusedException(
           Refusal.RESEND_THROTTLED,
-          "A code was sent moments ago. You can ask for another in "
-              + Math.max(1, throttled.retryAfter().toSeconds())
-              + " seconds.",
+          justSent
+              ? "A code was sent moments ago. You can ask for another in " + seconds + " seconds."
+              : "Too many codes were sent in the last hour. You can ask for another in "
+                  + Math.max(1, (seconds + 59) / 60)
+                  + " minutes.",
           Optional.of(throttled.retryAfter()),
           null);
     }
@@ -256,7 +265,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         channel,
         requestedScopes,
         policy.permitCredential(acting.environment().settings(), acting.user(), credential));
-    limiter.ensureNotLocked(acting.user().id(), channel);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, channel);
     String typed = code == null ? "" : code.strip();
     boolean matches =
         SIX_DIGITS.matcher(typed).matches()
@@ -266,6 +275,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       case ACCEPTED -> {
         if (!challenges.markUsed(challenge.id(), now)) {
           throw verifications.failed(
+              attempt,
               context,
               acting,
               channel,
@@ -274,12 +284,13 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               "This code was already used; ask for a new one.",
               false);
         }
-        return verifications.succeed(context, acting, channel, requestedScopes);
+        return verifications.succeed(attempt, context, acting, channel, requestedScopes);
       }
       case WRONG_CODE -> {
         challenges.recordWrongEntry(challenge.id());
         int left = challenge.attemptsLeft();
         throw verifications.failed(
+            attempt,
             context,
             acting,
             channel,
@@ -292,6 +303,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       }
       case EXPIRED ->
           throw verifications.failed(
+              attempt,
               context,
               acting,
               channel,
@@ -301,6 +313,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               false);
       case ALREADY_USED ->
           throw verifications.failed(
+              attempt,
               context,
               acting,
               channel,
@@ -310,6 +323,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               false);
       case TOO_MANY_ATTEMPTS ->
           throw verifications.failed(
+              attempt,
               context,
               acting,
               channel,
@@ -338,7 +352,6 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         method,
         requestedScopes,
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    limiter.ensureNotLocked(acting.user().id(), method);
     List<TotpDevice> devices = totpDevices.confirmedForUser(acting.user().id());
     if (deviceId.isPresent()) {
       devices = devices.stream().filter(d -> d.id().equals(deviceId.get())).toList();
@@ -346,6 +359,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
       }
     }
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
     String typed = code == null ? "" : code.strip();
     if (SIX_DIGITS.matcher(typed).matches()) {
       for (TotpDevice device : devices) {
@@ -355,9 +369,10 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           // A code accepted once is never accepted again, even on another node.
           if (device.acceptsStep(step.getAsLong())
               && totpDevices.advanceStep(device.id(), step.getAsLong())) {
-            return verifications.succeed(context, acting, method, requestedScopes);
+            return verifications.succeed(attempt, context, acting, method, requestedScopes);
           }
           throw verifications.failed(
+              attempt,
               context,
               acting,
               method,
@@ -369,6 +384,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       }
     }
     throw verifications.failed(
+        attempt,
         context,
         acting,
         method,
@@ -392,14 +408,15 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         method,
         requestedScopes,
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    limiter.ensureNotLocked(acting.user().id(), method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
     String normalized = RecoveryCodes.normalize(code == null ? "" : code);
     if (RecoveryCodes.isWellFormed(normalized)
         && recoveryCodes.spend(
             acting.user().id(), hasher.digest(recoveryMaterial(acting, normalized)), now)) {
-      return verifications.succeed(context, acting, method, requestedScopes);
+      return verifications.succeed(attempt, context, acting, method, requestedScopes);
     }
     throw verifications.failed(
+        attempt,
         context,
         acting,
         method,

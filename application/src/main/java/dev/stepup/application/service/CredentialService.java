@@ -98,6 +98,8 @@ public final class CredentialService implements ManageCredentialsUseCase {
             : checked.phoneNumber().orElseThrow();
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
+    // Refuse a taken value before the single-use token is spent on it.
+    ensureFree(context, kind, identifier);
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     Credential credential =
         new Credential(
@@ -114,10 +116,7 @@ public final class CredentialService implements ManageCredentialsUseCase {
             false);
     transactions.inTransaction(
         () -> {
-          if (users.findByCredential(context.environmentId(), kind, identifier).isPresent()) {
-            throw new RefusedException(
-                Refusal.CREDENTIAL_IN_USE, "This " + kind.wire() + " is already linked to a user.");
-          }
+          ensureFree(context, kind, identifier);
           User user = acting.user();
           user.addCredential(credential);
           users.save(user);
@@ -128,6 +127,13 @@ public final class CredentialService implements ManageCredentialsUseCase {
         .session(Optional.of(acting.session().id()))
         .success(credential.id().value());
     return credential;
+  }
+
+  private void ensureFree(SessionContext context, CredentialFormat kind, String identifier) {
+    if (users.findByCredential(context.environmentId(), kind, identifier).isPresent()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_IN_USE, "This " + kind.wire() + " is already linked to a user.");
+    }
   }
 
   @Override

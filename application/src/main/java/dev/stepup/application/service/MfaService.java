@@ -145,15 +145,15 @@ public final class MfaService implements ManageMfaUseCase {
       throw new RefusedException(
           Refusal.CODE_EXPIRED, "This enrolment has expired; start again to get a new QR code.");
     }
-    limiter.ensureNotLocked(acting.user().id(), VerificationMethod.TOTP);
+    AttemptLimiter.Attempt attempt =
+        limiter.begin(context, acting.user().id(), VerificationMethod.TOTP);
     String typed = code == null ? "" : code.strip();
     OptionalLong step =
         typed.matches("[0-9]{6}")
             ? totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now)
             : OptionalLong.empty();
     if (step.isEmpty()) {
-      Optional<Duration> lock =
-          limiter.recordFailure(context, acting.user().id(), VerificationMethod.TOTP);
+      Optional<Duration> lock = limiter.failed(attempt);
       if (lock.isPresent()) {
         throw AttemptLimiter.locked(lock.get());
       }
@@ -188,7 +188,7 @@ public final class MfaService implements ManageMfaUseCase {
           // Tokens earned before MFA were earned under weaker rules.
           tokens.revokeAllForUser(user.id(), now);
         });
-    limiter.recordSuccess(acting.user().id(), VerificationMethod.TOTP);
+    limiter.succeeded(attempt);
     audit
         .event(AuditEventType.MFA_ENROLLED, context.environmentId(), context.origin())
         .user(acting.user().id())

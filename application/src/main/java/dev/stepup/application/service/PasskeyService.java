@@ -230,7 +230,7 @@ public final class PasskeyService implements PasskeyUseCase {
         method,
         scopes,
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    verifications.ensureNotLocked(acting, method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
     UserId owner = acting.user().id();
     WebAuthnCeremonies.VerifiedAssertion verified;
     try {
@@ -252,6 +252,7 @@ public final class PasskeyService implements PasskeyUseCase {
                                   p.signCount())));
     } catch (WebAuthnFailure e) {
       throw verifications.failed(
+          attempt,
           context,
           acting,
           method,
@@ -269,6 +270,7 @@ public final class PasskeyService implements PasskeyUseCase {
         || !passkeys.advanceCounter(
             passkey.id(), passkey.signCount(), verified.reportedSignCount(), now)) {
       throw verifications.failed(
+          attempt,
           context,
           acting,
           method,
@@ -278,7 +280,7 @@ public final class PasskeyService implements PasskeyUseCase {
               + " Use another method and remove this passkey.",
           true);
     }
-    return verifications.succeed(context, acting, method, scopes);
+    return verifications.succeed(attempt, context, acting, method, scopes);
   }
 
   private Options remember(

@@ -49,9 +49,18 @@ final class Verifications {
     limiter.ensureNotLocked(acting.user().id(), method);
   }
 
+  /** Starts a counted attempt; see {@link AttemptLimiter#begin}. */
+  AttemptLimiter.Attempt begin(SessionContext context, Acting acting, VerificationMethod method) {
+    return limiter.begin(context, acting.user().id(), method);
+  }
+
   IssuedElevatedToken succeed(
-      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
-    limiter.recordSuccess(acting.user().id(), method);
+      AttemptLimiter.Attempt attempt,
+      SessionContext context,
+      Acting acting,
+      VerificationMethod method,
+      Set<Scope> scopes) {
+    limiter.succeeded(attempt);
     verification(context, acting, method, scopes).success();
     return issuer.issue(
         new IssueElevatedTokenCommand(
@@ -68,6 +77,7 @@ final class Verifications {
    * completed one, else the refusal itself.
    */
   RefusedException failed(
+      AttemptLimiter.Attempt attempt,
       SessionContext context,
       Acting acting,
       VerificationMethod method,
@@ -77,10 +87,12 @@ final class Verifications {
       boolean countsAsFailure) {
     verification(context, acting, method, scopes).failure(refusal.code());
     if (countsAsFailure) {
-      Optional<Duration> lock = limiter.recordFailure(context, acting.user().id(), method);
+      Optional<Duration> lock = limiter.failed(attempt);
       if (lock.isPresent()) {
         return AttemptLimiter.locked(lock.get());
       }
+    } else {
+      limiter.release(attempt);
     }
     return new RefusedException(refusal, message);
   }

@@ -204,7 +204,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
         method,
         requestedScopes,
         policy.permitCredential(acting.environment().settings(), acting.user(), wallet));
-    verifications.ensureNotLocked(acting, method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
     Optional<String> signer =
         signature == null || signature.length() > MAX_SIGNATURE
             ? Optional.empty()
@@ -213,6 +213,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
       case ACCEPTED -> {
         if (!challenges.markUsed(challenge.id(), now)) {
           throw verifications.failed(
+              attempt,
               context,
               acting,
               method,
@@ -221,10 +222,11 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
               "This challenge was already used; ask for a new one.",
               false);
         }
-        return verifications.succeed(context, acting, method, requestedScopes);
+        return verifications.succeed(attempt, context, acting, method, requestedScopes);
       }
       case ALREADY_USED ->
           throw verifications.failed(
+              attempt,
               context,
               acting,
               method,
@@ -234,6 +236,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
               false);
       case EXPIRED ->
           throw verifications.failed(
+              attempt,
               context,
               acting,
               method,
@@ -243,6 +246,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
               false);
       case WRONG_SIGNER ->
           throw verifications.failed(
+              attempt,
               context,
               acting,
               method,

@@ -21,4 +21,13 @@ public final class InMemoryFailureTallies implements FailureTallies {
   public void save(FailureTally tally) {
     byKey.put(tally.userId().value() + "/" + tally.method().wire(), tally);
   }
+
+  @Override
+  public boolean compareAndSave(Optional<FailureTally> expected, FailureTally next) {
+    String key = next.userId().value() + "/" + next.method().wire();
+    if (expected.isEmpty()) {
+      return byKey.putIfAbsent(key, next) == null;
+    }
+    return byKey.replace(key, expected.get(), next);
+  }
 }

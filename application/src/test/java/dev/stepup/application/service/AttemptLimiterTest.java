@@ -28,7 +28,7 @@ class AttemptLimiterTest {
       new AttemptLimiter(f.tallies, new Audit(f.audit, f.clock), f.clock);
 
   private Optional<Duration> fail(VerificationMethod method) {
-    return limiter.recordFailure(CONTEXT, ANN, method);
+    return limiter.failed(limiter.begin(CONTEXT, ANN, method));
   }
 
   @Test
@@ -84,7 +84,7 @@ class AttemptLimiterTest {
       fail(VerificationMethod.TOTP);
     }
 
-    limiter.recordSuccess(ANN, VerificationMethod.TOTP);
+    limiter.succeeded(limiter.begin(CONTEXT, ANN, VerificationMethod.TOTP));
 
     for (int i = 0; i < 4; i++) {
       assertThat(fail(VerificationMethod.TOTP)).isEmpty();
@@ -93,16 +93,36 @@ class AttemptLimiterTest {
   }
 
   @Test
-  void failuresWhileLockedDoNotExtendTheLock() {
+  void attemptsWhileLockedAreRefusedAndDoNotExtendTheLock() {
     for (int i = 0; i < 5; i++) {
       fail(VerificationMethod.TOTP);
     }
     f.clock.advance(Duration.ofMinutes(10));
 
-    assertThat(fail(VerificationMethod.TOTP)).isEmpty();
-
-    assertThat(refusal(() -> limiter.ensureNotLocked(ANN, VerificationMethod.TOTP)).retryAfter())
-        .contains(Duration.ofMinutes(5));
+    RefusedException refused = refusal(() -> limiter.begin(CONTEXT, ANN, VerificationMethod.TOTP));
+    assertThat(refused.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
+    assertThat(refused.retryAfter()).contains(Duration.ofMinutes(5));
     assertThat(f.events(AuditEventType.LOCKOUT)).hasSize(1);
+  }
+
+  @Test
+  void anAttemptThatDoesNotCountIsTakenBack() {
+    for (int i = 0; i < 4; i++) {
+      fail(VerificationMethod.EMAIL_OTP);
+    }
+    // The fifth attempt would lock, but its code had expired: it does not count.
+    limiter.release(limiter.begin(CONTEXT, ANN, VerificationMethod.EMAIL_OTP));
+    limiter.ensureNotLocked(ANN, VerificationMethod.EMAIL_OTP);
+    assertThat(fail(VerificationMethod.EMAIL_OTP)).contains(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void attemptsInFlightCountBeforeTheyAreChecked() {
+    // Five guesses started together, none finished: the sixth is refused at once.
+    for (int i = 0; i < 5; i++) {
+      limiter.begin(CONTEXT, ANN, VerificationMethod.TOTP);
+    }
+    assertThat(refusal(() -> limiter.begin(CONTEXT, ANN, VerificationMethod.TOTP)).refusal())
+        .isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
   }
 }

@@ -64,6 +64,19 @@ public record FailureTally(
     return isLocked(now) && !before.isLocked(now);
   }
 
+  /**
+   * Takes back one failure counted ahead of an attempt that turned out not to count (an expired
+   * code, say), with the lock if that attempt was the one that set it.
+   */
+  public FailureTally withoutOneFailure(boolean attemptSetTheLock) {
+    return new FailureTally(
+        userId,
+        method,
+        Math.max(0, failures - 1),
+        windowStartedAt,
+        attemptSetTheLock ? Optional.empty() : lockedUntil);
+  }
+
   /** A success clears the tally. */
   public FailureTally afterSuccess(Instant now) {
     return none(userId, method, now);

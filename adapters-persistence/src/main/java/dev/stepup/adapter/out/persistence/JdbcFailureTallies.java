@@ -61,4 +61,41 @@ public final class JdbcFailureTallies implements FailureTallies {
           .update();
     }
   }
+
+  @Override
+  public boolean compareAndSave(Optional<FailureTally> expected, FailureTally next) {
+    if (expected.isEmpty()) {
+      try {
+        return jdbc.sql(
+                    "INSERT INTO failure_tallies (user_id, method, failures, window_started_at,"
+                        + " locked_until) VALUES (?, ?, ?, ?, ?)")
+                .params(
+                    next.userId().value(),
+                    next.method().wire(),
+                    next.failures(),
+                    at(next.windowStartedAt()),
+                    at(next.lockedUntil()))
+                .update()
+            == 1;
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        return false;
+      }
+    }
+    FailureTally was = expected.get();
+    return jdbc.sql(
+                "UPDATE failure_tallies SET failures = ?, window_started_at = ?, locked_until = ?"
+                    + " WHERE user_id = ? AND method = ? AND failures = ?"
+                    + " AND window_started_at = ? AND locked_until IS NOT DISTINCT FROM ?")
+            .params(
+                next.failures(),
+                at(next.windowStartedAt()),
+                at(next.lockedUntil()),
+                was.userId().value(),
+                was.method().wire(),
+                was.failures(),
+                at(was.windowStartedAt()),
+                at(was.lockedUntil()))
+            .update()
+        == 1;
+  }
 }

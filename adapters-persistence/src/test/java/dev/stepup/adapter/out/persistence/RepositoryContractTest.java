@@ -757,4 +757,38 @@ abstract class RepositoryContractTest {
     assertThat(passkeyChallenges.take("pkc_1")).contains(pending);
     assertThat(passkeyChallenges.take("pkc_1")).isEmpty();
   }
+
+  @Test
+  void failureTalliesChangeOnlyFromWhatTheWriterSaw() {
+    UserId ann = new UserId("usr_ann");
+    dev.stepup.domain.method.VerificationMethod totp =
+        dev.stepup.domain.method.VerificationMethod.TOTP;
+    dev.stepup.domain.attempt.FailureTally none =
+        dev.stepup.domain.attempt.FailureTally.none(ann, totp, T0);
+    dev.stepup.domain.attempt.FailureTally one = none.afterFailure(T0);
+    assertThat(tallies.compareAndSave(java.util.Optional.empty(), one)).isTrue();
+    assertThat(tallies.compareAndSave(java.util.Optional.empty(), one)).isFalse();
+
+    dev.stepup.domain.attempt.FailureTally stored = tallies.find(ann, totp).orElseThrow();
+    dev.stepup.domain.attempt.FailureTally two = stored.afterFailure(T0.plusSeconds(1));
+    assertThat(tallies.compareAndSave(java.util.Optional.of(stored), two)).isTrue();
+    // A second writer that read the same tally loses.
+    assertThat(tallies.compareAndSave(java.util.Optional.of(stored), two)).isFalse();
+    assertThat(tallies.find(ann, totp).orElseThrow().failures()).isEqualTo(2);
+
+    dev.stepup.domain.attempt.FailureTally current = tallies.find(ann, totp).orElseThrow();
+    dev.stepup.domain.attempt.FailureTally locked = current;
+    for (int i = 0; i < 3; i++) {
+      locked = locked.afterFailure(T0.plusSeconds(2));
+    }
+    assertThat(locked.lockedUntil()).isPresent();
+    assertThat(tallies.compareAndSave(java.util.Optional.of(current), locked)).isTrue();
+    dev.stepup.domain.attempt.FailureTally lockedStored = tallies.find(ann, totp).orElseThrow();
+    assertThat(lockedStored.lockedUntil()).isEqualTo(locked.lockedUntil());
+    assertThat(
+            tallies.compareAndSave(
+                java.util.Optional.of(lockedStored), lockedStored.withoutOneFailure(true)))
+        .isTrue();
+    assertThat(tallies.find(ann, totp).orElseThrow().lockedUntil()).isEmpty();
+  }
 }

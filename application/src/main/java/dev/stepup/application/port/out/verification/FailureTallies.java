@@ -11,4 +11,10 @@ public interface FailureTallies {
   Optional<FailureTally> find(UserId userId, VerificationMethod method);
 
   void save(FailureTally tally);
+
+  /**
+   * Stores {@code next} only if the stored tally is still {@code expected} (absent: none stored);
+   * of concurrent callers with the same expectation exactly one succeeds.
+   */
+  boolean compareAndSave(Optional<FailureTally> expected, FailureTally next);
 }
