@@ -32,6 +32,7 @@ class SecurityConfiguration {
                         "/.well-known/**",
                         "/hosted/**",
                         "/webjars/**",
+                        "/console/**",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html",

@@ -15,6 +15,7 @@ import dev.stepup.application.port.in.token.TokenPage;
 import dev.stepup.application.port.in.token.TokenSummary;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
@@ -24,6 +25,7 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
@@ -201,24 +203,43 @@ public final class ElevatedTokenService
 
   @Override
   public void revoke(RevokeCommand command) {
+    signer
+        .verify(command.token())
+        .filter(claims -> claims.environmentId().equals(command.environmentId()))
+        .ifPresent(
+            claims ->
+                revokeById(
+                    command.environmentId(), claims.tokenId(), command.actor(), command.origin()));
+  }
+
+  @Override
+  public boolean revokeById(
+      EnvironmentId environmentId, ElevatedTokenId tokenId, String actor, RequestOrigin origin) {
     Optional<ElevatedToken> found =
-        signer
-            .verify(command.token())
-            .filter(claims -> claims.environmentId().equals(command.environmentId()))
-            .flatMap(claims -> tokens.find(claims.tokenId()));
+        tokens.find(tokenId).filter(t -> t.environmentId().equals(environmentId));
     if (found.isEmpty()) {
-      return;
+      return false;
     }
     ElevatedToken token = found.get();
-    if (tokens.markRevoked(token.id(), clock.instant())) {
-      audit
-          .event(AuditEventType.TOKEN_REVOKED, command.environmentId(), command.origin())
-          .user(token.userId())
-          .session(token.sessionId())
-          .scopes(token.scopes())
-          .actor(command.actor())
-          .success(token.id().value());
+    if (!tokens.markRevoked(token.id(), clock.instant())) {
+      return false;
     }
+    audit
+        .event(AuditEventType.TOKEN_REVOKED, environmentId, origin)
+        .user(token.userId())
+        .session(token.sessionId())
+        .scopes(token.scopes())
+        .actor(actor)
+        .success(token.id().value());
+    return true;
+  }
+
+  @Override
+  public Optional<TokenSummary> find(EnvironmentId environmentId, ElevatedTokenId tokenId) {
+    return tokens
+        .find(tokenId)
+        .filter(t -> t.environmentId().equals(environmentId))
+        .map(t -> TokenSummary.of(t, clock.instant()));
   }
 
   @Override

@@ -1,0 +1,200 @@
+package dev.stepup.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
+import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.CreateUserUseCase;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.scope.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The console's settings and tokens pages and fragments: access, CSRF, saving, revoking. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ConsolePagesIT {
+
+  private static final EnvironmentId DEMO = new EnvironmentId("demo");
+  private static final String SETTINGS = "/admin/environments/demo/step-up";
+
+  @Autowired MockMvc mvc;
+  @Autowired Environments environments;
+  @Autowired ConfigureStepUpUseCase configure;
+  @Autowired CreateUserUseCase users;
+  @Autowired IssueElevatedTokenUseCase issue;
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("stepup-console");
+    registry.add("stepup.data-dir", dir::toString);
+  }
+
+  @AfterEach
+  void defaults() {
+    configure.configure(
+        new ConfigureStepUpCommand(
+            DEMO, StepUpSettings.defaults(), "test", RequestOrigin.internal()));
+  }
+
+  private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
+    return request.with(user("admin").roles("ADMIN"));
+  }
+
+  /** The default form, as the page submits it, with one change applied. */
+  private static MockHttpServletRequestBuilder defaultsForm(MockHttpServletRequestBuilder r) {
+    return defaultsForm(r, "multi");
+  }
+
+  private static MockHttpServletRequestBuilder defaultsForm(
+      MockHttpServletRequestBuilder r, String signUse) {
+    r.param("enabled", "on");
+    for (String m :
+        List.of("email_otp", "sms_otp", "wallet", "social", "passkey", "totp", "recovery_code")) {
+      r.param("method", m);
+    }
+    for (Scope s : Scope.values()) {
+      r.param("protected." + s.wire(), "on");
+      r.param("use." + s.wire(), s == Scope.WALLET_SIGN ? signUse : "single");
+    }
+    return r;
+  }
+
+  @Test
+  void signedOutAdminsAreSentToSignIn() throws Exception {
+    mvc.perform(get(SETTINGS))
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", containsString("/login")));
+    mvc.perform(get("/admin/environments/demo/tokens")).andExpect(status().isFound());
+  }
+
+  @Test
+  void settingsPageShowsEveryScopeAndMethod() throws Exception {
+    mvc.perform(asAdmin(get(SETTINGS)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("wallet:sign")))
+        .andExpect(content().string(containsString("credential:unlink")))
+        .andExpect(content().string(containsString("Authenticator app (TOTP)")))
+        .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+        .andExpect(content().string(not(containsString("<script>"))));
+  }
+
+  @Test
+  void aChangeWithoutCsrfIsRefused() throws Exception {
+    mvc.perform(asAdmin(defaultsForm(post(SETTINGS))).header("HX-Request", "true"))
+        .andExpect(status().isForbidden());
+    assertThat(environments.find(DEMO).orElseThrow().settings())
+        .isEqualTo(StepUpSettings.defaults());
+  }
+
+  @Test
+  void anInlineChangeSavesAtOnceAndIsAuditedWithTheAdmin() throws Exception {
+    mvc.perform(
+            asAdmin(defaultsForm(post(SETTINGS), "single"))
+                .with(csrf())
+                .header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Saved.")))
+        .andExpect(content().string(not(containsString("<html"))));
+    assertThat(
+            environments.find(DEMO).orElseThrow().settings().action(Scope.WALLET_SIGN).tokenUse())
+        .isEqualTo(TokenUse.SINGLE);
+    assertThat(
+            jdbc.sql(
+                    "SELECT actor FROM audit_events WHERE type = 'settings_changed'"
+                        + " ORDER BY id DESC LIMIT 1")
+                .query(String.class)
+                .single())
+        .isEqualTo("admin");
+  }
+
+  @Test
+  void anIncoherentChangeIsExplainedAndNotSaved() throws Exception {
+    MockHttpServletRequestBuilder request =
+        post(SETTINGS).with(csrf()).header("HX-Request", "true");
+    request.param("enabled", "on");
+    mvc.perform(asAdmin(request))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Not saved")))
+        .andExpect(content().string(containsString("no verification method is enabled")));
+    assertThat(environments.find(DEMO).orElseThrow().settings())
+        .isEqualTo(StepUpSettings.defaults());
+  }
+
+  @Test
+  void tokensAreListedAndRevokedInPlace() throws Exception {
+    var user =
+        users.create(
+            new CreateUserCommand(
+                DEMO,
+                Optional.of("console@example.test"),
+                Optional.empty(),
+                List.of(),
+                false,
+                RequestOrigin.internal()));
+    IssuedElevatedToken token =
+        issue.issue(
+            new IssueElevatedTokenCommand(
+                DEMO,
+                user.id(),
+                Optional.empty(),
+                Set.of(Scope.WALLET_EXPORT),
+                Optional.empty(),
+                RequestOrigin.internal()));
+    String id = token.tokenId().value();
+    mvc.perform(asAdmin(get("/admin/environments/demo/tokens").param("user", user.id().value())))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("token-" + id)))
+        .andExpect(content().string(containsString("revoke-" + id)));
+
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/tokens/" + id + "/revoke"))
+                .header("HX-Request", "true"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/tokens/" + id + "/revoke"))
+                .with(csrf())
+                .header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("token-" + id)))
+        .andExpect(content().string(containsString("revoked")))
+        .andExpect(content().string(not(containsString("revoke-" + id))));
+
+    mvc.perform(
+            asAdmin(get("/admin/environments/demo/tokens"))
+                .param("state", "active")
+                .param("user", user.id().value()))
+        .andExpect(content().string(not(containsString("token-" + id))));
+  }
+}
