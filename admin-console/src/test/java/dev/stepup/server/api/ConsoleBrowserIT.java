@@ -1,0 +1,177 @@
+package dev.stepup.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
+import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.server.browser.Chromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An admin in headless Chromium changes step-up settings and revokes a token; the API follows at
+ * once. Screenshots of each page go to {@code target/screenshots}.
+ */
+class ConsoleBrowserIT extends ApiTestServer {
+
+  @Autowired ConfigureStepUpUseCase configure;
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void signIn() {
+    browser = Chromium.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.get("http://localhost:" + port + "/admin");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+    browser.findElement(By.name("username")).sendKeys("admin");
+    browser.findElement(By.name("password")).sendKeys("correct horse battery staple");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.titleContains("Environments"));
+    screenshot("console-environments");
+  }
+
+  @AfterEach
+  void restore() {
+    if (browser != null) {
+      browser.quit();
+    }
+    configure.configure(
+        new ConfigureStepUpCommand(
+            new EnvironmentId("demo"),
+            StepUpSettings.defaults(),
+            "test",
+            RequestOrigin.internal()));
+  }
+
+  private void openSettings() {
+    browser.findElement(By.linkText("Step-up settings")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("use-wallet:sign")));
+  }
+
+  /** Unchecks a box once no save is in flight, and waits until the saved form shows it. */
+  private void uncheck(String id) {
+    wait.until(
+        driver -> {
+          try {
+            if (!driver.findElements(By.cssSelector("form.htmx-request")).isEmpty()) {
+              return false;
+            }
+            var box = driver.findElement(By.id(id));
+            if (box.isSelected()) {
+              box.click();
+              return false;
+            }
+            return true;
+          } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return false;
+          }
+        });
+  }
+
+  private void waitForSaved() {
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"), "Saved."));
+  }
+
+  @Test
+  void switchingWalletSignToSingleUseChangesTheNextToken() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    assertThat(stepUpByEmail(session, user, "wallet:sign").json().get("singleUse").asBoolean())
+        .isFalse();
+
+    openSettings();
+    new Select(browser.findElement(By.id("use-wallet:sign"))).selectByValue("single");
+    waitForSaved();
+    screenshot("console-step-up-settings");
+
+    CLOCK.advance(Duration.ofSeconds(31));
+    assertThat(stepUpByEmail(session, user, "wallet:sign").json().get("singleUse").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void disablingEmailCodesRemovesThemFromCheck() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    assertThat(ReauthStepUpIT.formats(check(session))).containsExactly("email");
+
+    openSettings();
+    uncheck("method-email_otp");
+    waitForSaved();
+    assertThat(ReauthStepUpIT.formats(check(session))).isEmpty();
+
+    // Turning every method off is explained, not saved.
+    for (String method :
+        List.of("sms_otp", "wallet", "social", "passkey", "totp", "recovery_code")) {
+      uncheck("method-" + method);
+    }
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".problems"), "Not saved"));
+    screenshot("console-step-up-settings-problem");
+  }
+
+  @Test
+  void aTokenRevokedInTheTableIsRefusedByTheApi() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    ApiClient.Answer token = stepUpByEmail(session, user, "wallet:sign");
+    String tokenId = token.text("tokenId");
+
+    browser.findElement(By.linkText("Issued tokens")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("filter-user")));
+    browser.findElement(By.id("filter-user")).sendKeys(user.id());
+    browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("revoke-" + tokenId)));
+    screenshot("console-issued-tokens");
+    browser.findElement(By.id("revoke-" + tokenId)).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("token-" + tokenId), "revoked"));
+
+    ApiClient.Answer refused =
+        api.post(
+            ENV + "/wallets/" + user.credential("blockchain") + "/sign",
+            session,
+            Map.of("message", "m"),
+            Map.of("X-Elevated-Access-Token", token.text("elevatedAccessToken")));
+    assertThat(refused.code()).isEqualTo("token_revoked");
+  }
+
+  private tools.jackson.databind.JsonNode check(String session) {
+    return api.post(ENV + "/step-up/check", session, Map.of("scope", "wallet:export")).json();
+  }
+
+  private void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          dir.resolve(name + ".png"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
