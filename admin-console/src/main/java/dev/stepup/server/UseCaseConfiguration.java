@@ -37,6 +37,7 @@ import dev.stepup.application.service.ConfigureStepUpService;
 import dev.stepup.application.service.CredentialService;
 import dev.stepup.application.service.DemoWalletService;
 import dev.stepup.application.service.ElevatedTokenService;
+import dev.stepup.application.service.EnvironmentAdminService;
 import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.PasskeyService;
 import dev.stepup.application.service.ProtectedActionService;
@@ -111,6 +112,17 @@ class UseCaseConfiguration {
   ConfigureStepUpService configureStepUpService(
       Environments environments, TransactionRunner transactions, AuditTrail audit, Clock clock) {
     return new ConfigureStepUpService(environments, transactions, audit, clock);
+  }
+
+  @Bean
+  EnvironmentAdminService environmentAdminService(
+      Environments environments,
+      ApiKeys apiKeys,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new EnvironmentAdminService(environments, apiKeys, hasher, transactions, audit, clock);
   }
 
   @Bean

@@ -158,6 +158,26 @@ class ConsoleBrowserIT extends ApiTestServer {
     assertThat(refused.code()).isEqualTo("token_revoked");
   }
 
+  @Test
+  void anApiKeyCreatedInTheConsoleWorksAtOnce() {
+    browser.findElement(By.linkText("Demo")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-name")));
+    browser.findElement(By.id("key-name")).sendKeys("browser-made key");
+    browser.findElement(By.id("create-key")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-key-secret")));
+    String secret = browser.findElement(By.id("new-key-secret")).getText();
+    screenshot("console-environment-api-keys");
+    assertThat(secret).startsWith("sk_demo_");
+
+    ApiClient.Answer created =
+        api.post(ENV + "/users", secret, Map.of("email", "made-with-new-key@example.test"));
+    assertThat(created.status()).isEqualTo(201);
+
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-name")));
+    assertThat(browser.getPageSource()).doesNotContain(secret).contains("browser-made key");
+  }
+
   private tools.jackson.databind.JsonNode check(String session) {
     return api.post(ENV + "/step-up/check", session, Map.of("scope", "wallet:export")).json();
   }

@@ -197,4 +197,79 @@ class ConsolePagesIT {
                 .param("user", user.id().value()))
         .andExpect(content().string(not(containsString("token-" + id))));
   }
+
+  @Test
+  void anEnvironmentIsCreatedRenamedAndGetsAnApiKeyShownOnce() throws Exception {
+    mvc.perform(
+            asAdmin(post("/admin/environments"))
+                .with(csrf())
+                .param("id", "Bad Id")
+                .param("name", "x"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id: use 1-63 lower-case letters")));
+    mvc.perform(
+            asAdmin(post("/admin/environments"))
+                .with(csrf())
+                .param("id", "staging")
+                .param("name", "Staging"))
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", "/admin/environments/staging"));
+    mvc.perform(
+            asAdmin(post("/admin/environments/staging/name"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("name", "Staging EU"))
+        .andExpect(content().string(containsString("Renamed.")));
+    assertThat(environments.find(new EnvironmentId("staging")).orElseThrow().name())
+        .isEqualTo("Staging EU");
+
+    String fragment =
+        mvc.perform(
+                asAdmin(post("/admin/environments/staging/api-keys"))
+                    .with(csrf())
+                    .header("HX-Request", "true")
+                    .param("name", "backend"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.regex.Matcher secret =
+        java.util.regex.Pattern.compile("id=\"new-key-secret\">(sk_staging_[^<]+)<")
+            .matcher(fragment);
+    assertThat(secret.find()).as(fragment).isTrue();
+
+    mvc.perform(
+            post("/api/v1/environments/staging/users")
+                .header("Authorization", "Bearer " + secret.group(1))
+                .contentType("application/json")
+                .content("{\"email\":\"key@example.test\"}"))
+        .andExpect(status().isCreated());
+    mvc.perform(asAdmin(get("/admin/environments/staging")))
+        .andExpect(content().string(not(containsString(secret.group(1)))))
+        .andExpect(content().string(not(containsString(">never<"))));
+
+    String keyId =
+        jdbc.sql("SELECT id FROM api_keys WHERE environment_id = 'staging'")
+            .query(String.class)
+            .single();
+    mvc.perform(
+            asAdmin(post("/admin/environments/staging/api-keys/" + keyId + "/revoke"))
+                .with(csrf())
+                .header("HX-Request", "true"))
+        .andExpect(content().string(containsString("revoked")));
+    mvc.perform(
+            post("/api/v1/environments/staging/users")
+                .header("Authorization", "Bearer " + secret.group(1))
+                .contentType("application/json")
+                .content("{\"email\":\"key2@example.test\"}"))
+        .andExpect(status().isUnauthorized());
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_events WHERE environment_id = 'staging'"
+                        + " AND type IN ('environment_created', 'environment_renamed',"
+                        + " 'api_key_created', 'api_key_revoked') AND actor = 'admin'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(4);
+  }
 }

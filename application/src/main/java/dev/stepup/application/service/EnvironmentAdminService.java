@@ -1,0 +1,142 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.environment.ApiKeys;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** Environments and their API keys, as admins manage them in the console. */
+public final class EnvironmentAdminService implements ManageEnvironmentsUseCase {
+
+  private final Environments environments;
+  private final ApiKeys apiKeys;
+  private final SecretHasher hasher;
+  private final TransactionRunner transactions;
+  private final Audit audit;
+  private final Clock clock;
+
+  public EnvironmentAdminService(
+      Environments environments,
+      ApiKeys apiKeys,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.apiKeys = apiKeys;
+    this.hasher = hasher;
+    this.transactions = transactions;
+    this.audit = new Audit(auditTrail, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Environment> all() {
+    return environments.all();
+  }
+
+  @Override
+  public Environment create(String id, String name, String actor, RequestOrigin origin) {
+    EnvironmentId environmentId;
+    try {
+      environmentId = new EnvironmentId(id == null ? "" : id.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "id: use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+    }
+    Environment created = Environment.create(environmentId, checkedName(name));
+    transactions.inTransaction(
+        () -> {
+          if (environments.find(environmentId).isPresent()) {
+            throw new IllegalArgumentException("id: an environment '" + id + "' already exists");
+          }
+          environments.save(created);
+        });
+    audit
+        .event(AuditEventType.ENVIRONMENT_CREATED, environmentId, origin)
+        .actor(actor)
+        .success(created.name());
+    return created;
+  }
+
+  @Override
+  public Environment rename(EnvironmentId id, String name, String actor, RequestOrigin origin) {
+    Environment environment = existing(id);
+    environment.rename(checkedName(name));
+    environments.save(environment);
+    audit
+        .event(AuditEventType.ENVIRONMENT_RENAMED, id, origin)
+        .actor(actor)
+        .success(environment.name());
+    return environment;
+  }
+
+  @Override
+  public List<ApiKeySummary> apiKeys(EnvironmentId id) {
+    existing(id);
+    return apiKeys.forEnvironment(id).stream()
+        .sorted(Comparator.comparing(ApiKey::createdAt).reversed())
+        .map(EnvironmentAdminService::summary)
+        .toList();
+  }
+
+  @Override
+  public CreatedApiKey createApiKey(
+      EnvironmentId id, String name, String actor, RequestOrigin origin) {
+    existing(id);
+    if (name == null || name.isBlank() || name.strip().length() > 100) {
+      throw new IllegalArgumentException("name: give the key a name of 1-100 characters");
+    }
+    String secret = RandomTokens.secret("sk_" + id.value().replace('-', '_') + "_");
+    ApiKey key =
+        new ApiKey(
+            RandomTokens.id("key"), id, name, hasher.digest(secret), clock.instant(), null, null);
+    apiKeys.save(key);
+    audit.event(AuditEventType.API_KEY_CREATED, id, origin).actor(actor).success(key.id());
+    return new CreatedApiKey(summary(key), secret);
+  }
+
+  @Override
+  public boolean revokeApiKey(EnvironmentId id, String keyId, String actor, RequestOrigin origin) {
+    Instant now = clock.instant();
+    ApiKey key =
+        apiKeys.forEnvironment(id).stream()
+            .filter(k -> k.id().equals(keyId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("API key", keyId));
+    if (!key.revoke(now)) {
+      return false;
+    }
+    apiKeys.save(key);
+    audit.event(AuditEventType.API_KEY_REVOKED, id, origin).actor(actor).success(key.id());
+    return true;
+  }
+
+  private Environment existing(EnvironmentId id) {
+    return environments.find(id).orElseThrow(() -> new NotFoundException("environment", id));
+  }
+
+  private static String checkedName(String name) {
+    if (name == null || name.isBlank() || name.strip().length() > 100) {
+      throw new IllegalArgumentException("name: give the environment a name of 1-100 characters");
+    }
+    return name.strip();
+  }
+
+  private static ApiKeySummary summary(ApiKey key) {
+    return new ApiKeySummary(
+        key.id(), key.name(), key.createdAt(), key.lastUsedAt(), key.revokedAt());
+  }
+}
