@@ -2,6 +2,7 @@ package dev.stepup.server;
 
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditLog;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
@@ -30,6 +31,7 @@ import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
+import dev.stepup.application.service.AuditLogService;
 import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.CheckStepUpService;
 import dev.stepup.application.service.CodeVerificationService;
@@ -123,6 +125,11 @@ class UseCaseConfiguration {
       AuditTrail audit,
       Clock clock) {
     return new EnvironmentAdminService(environments, apiKeys, hasher, transactions, audit, clock);
+  }
+
+  @Bean
+  AuditLogService auditLogService(AuditLog log) {
+    return new AuditLogService(log);
   }
 
   @Bean

@@ -272,4 +272,31 @@ class ConsolePagesIT {
                 .single())
         .isEqualTo(4);
   }
+
+  @Test
+  void theAuditLogFiltersByTypeAndOutcome() throws Exception {
+    mvc.perform(
+            asAdmin(post(SETTINGS))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("enabled", "on"))
+        .andExpect(content().string(containsString("Not saved")));
+    mvc.perform(asAdmin(defaultsForm(post(SETTINGS), "single")).with(csrf()))
+        .andExpect(status().isOk());
+
+    mvc.perform(asAdmin(get("/admin/audit")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("settings_changed")));
+    mvc.perform(
+            asAdmin(get("/admin/audit"))
+                .header("HX-Request", "true")
+                .param("type", "settings_changed")
+                .param("outcome", "failure"))
+        .andExpect(content().string(containsString("settings_changed")))
+        .andExpect(content().string(containsString(">failure<")))
+        .andExpect(content().string(not(containsString(">success<"))))
+        .andExpect(content().string(not(containsString("<html"))));
+    mvc.perform(asAdmin(get("/admin/audit")).param("type", "lockout").param("user", "usr_nobody"))
+        .andExpect(content().string(containsString("No events match.")));
+  }
 }

@@ -4,6 +4,7 @@ import static dev.stepup.adapter.out.persistence.Columns.at;
 
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditLog;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -20,7 +21,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit trail, append-only. */
-public final class JdbcAuditTrail implements AuditTrail {
+public final class JdbcAuditTrail implements AuditTrail, AuditLog {
 
   private final JdbcClient jdbc;
 
@@ -48,6 +49,30 @@ public final class JdbcAuditTrail implements AuditTrail {
             truncate(e.origin().clientIp(), 64),
             e.origin().userAgent())
         .update();
+  }
+
+  @Override
+  public List<AuditEvent> search(AuditLog.Query q) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT at, environment_id, type, outcome, user_id, session_id, scopes, method,"
+                + " reason, actor, client_ip, user_agent FROM audit_events WHERE 1 = 1");
+    List<Object> params = new java.util.ArrayList<>();
+    q.environmentId().ifPresent(e -> add(sql, params, " AND environment_id = ?", e.value()));
+    q.userId().ifPresent(u -> add(sql, params, " AND user_id = ?", u.value()));
+    q.type().ifPresent(t -> add(sql, params, " AND type = ?", t.wire()));
+    q.outcome()
+        .ifPresent(
+            o -> add(sql, params, " AND outcome = ?", o.name().toLowerCase(java.util.Locale.ROOT)));
+    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
+    params.add(q.pageSize());
+    params.add((long) q.page() * q.pageSize());
+    return jdbc.sql(sql.toString()).params(params).query((rs, n) -> event(rs)).list();
+  }
+
+  private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
+    sql.append(clause);
+    params.add(value);
   }
 
   /** The latest events, newest first. */

@@ -791,4 +791,57 @@ abstract class RepositoryContractTest {
         .isTrue();
     assertThat(tallies.find(ann, totp).orElseThrow().lockedUntil()).isEmpty();
   }
+
+  @Test
+  void auditSearchFiltersAndPagesNewestFirst() {
+    for (int i = 0; i < 3; i++) {
+      audit.record(
+          new dev.stepup.application.port.out.audit.AuditEvent(
+              T0.plusSeconds(i),
+              java.util.Optional.of(ENV),
+              dev.stepup.application.port.out.audit.AuditEventType.VERIFICATION,
+              i == 1
+                  ? dev.stepup.application.port.out.audit.AuditEvent.Outcome.FAILURE
+                  : dev.stepup.application.port.out.audit.AuditEvent.Outcome.SUCCESS,
+              java.util.Optional.of(new UserId("usr_" + i)),
+              java.util.Optional.empty(),
+              java.util.Set.of(),
+              java.util.Optional.empty(),
+              java.util.Optional.empty(),
+              java.util.Optional.empty(),
+              dev.stepup.application.port.out.audit.RequestOrigin.internal()));
+    }
+    var any =
+        new dev.stepup.application.port.out.audit.AuditLog.Query(
+            java.util.Optional.of(ENV),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            0,
+            2);
+    assertThat(audit.search(any))
+        .extracting(e -> e.userId().orElseThrow().value())
+        .containsExactly("usr_2", "usr_1");
+    assertThat(
+            audit.search(
+                new dev.stepup.application.port.out.audit.AuditLog.Query(
+                    java.util.Optional.of(ENV),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.of(
+                        dev.stepup.application.port.out.audit.AuditEvent.Outcome.FAILURE),
+                    0,
+                    10)))
+        .hasSize(1);
+    assertThat(
+            audit.search(
+                new dev.stepup.application.port.out.audit.AuditLog.Query(
+                    java.util.Optional.of(ENV),
+                    java.util.Optional.of(new UserId("usr_0")),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    1,
+                    2)))
+        .isEmpty();
+  }
 }

@@ -1,0 +1,109 @@
+package dev.stepup.adapter.in.console;
+
+import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
+import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditLog;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.user.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit log: newest first, filtered by environment, user, event type and outcome. */
+@Controller
+class AuditLogController {
+
+  static final int PAGE_SIZE = 50;
+
+  private final ReadAuditLogUseCase audit;
+  private final Environments environments;
+
+  AuditLogController(ReadAuditLogUseCase audit, Environments environments) {
+    this.audit = audit;
+    this.environments = environments;
+  }
+
+  /** One line of the log as the table shows it. */
+  record Line(
+      String at,
+      String environment,
+      String type,
+      String outcome,
+      String user,
+      String method,
+      String scopes,
+      String reason,
+      String actor,
+      String clientIp) {
+
+    static Line of(AuditEvent e) {
+      return new Line(
+          e.at().toString(),
+          e.environmentId().map(EnvironmentId::value).orElse(""),
+          e.type().wire(),
+          e.outcome().name().toLowerCase(Locale.ROOT),
+          e.userId().map(UserId::value).orElse(""),
+          e.method().map(m -> m.wire()).orElse(""),
+          Scope.joinWire(e.scopes()),
+          e.reason().orElse(""),
+          e.actor().orElse(""),
+          e.origin().clientIp());
+    }
+  }
+
+  @GetMapping("/admin/audit")
+  String audit(
+      @RequestParam(defaultValue = "") String env,
+      @RequestParam(defaultValue = "") String user,
+      @RequestParam(defaultValue = "") String type,
+      @RequestParam(defaultValue = "") String outcome,
+      @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
+      Model model) {
+    Optional<EnvironmentId> environment =
+        environments.all().stream()
+            .map(e -> e.id())
+            .filter(id -> id.value().equals(env))
+            .findFirst();
+    Optional<AuditEventType> eventType =
+        Arrays.stream(AuditEventType.values()).filter(t -> t.wire().equals(type)).findFirst();
+    Optional<AuditEvent.Outcome> eventOutcome =
+        Arrays.stream(AuditEvent.Outcome.values())
+            .filter(o -> o.name().toLowerCase(Locale.ROOT).equals(outcome))
+            .findFirst();
+    Optional<UserId> userId =
+        user.isBlank() ? Optional.empty() : Optional.of(new UserId(user.strip()));
+    int current = Math.max(0, page);
+    var lines =
+        audit
+            .read(
+                new AuditLog.Query(
+                    environment, userId, eventType, eventOutcome, current, PAGE_SIZE + 1))
+            .stream()
+            .map(Line::of)
+            .toList();
+    model.addAttribute("lines", lines.subList(0, Math.min(PAGE_SIZE, lines.size())));
+    model.addAttribute("hasOlder", lines.size() > PAGE_SIZE);
+    model.addAttribute("page", current);
+    model.addAttribute("environments", environments.all());
+    model.addAttribute(
+        "types", Arrays.stream(AuditEventType.values()).map(AuditEventType::wire).toList());
+    model.addAttribute("env", environment.map(EnvironmentId::value).orElse(""));
+    model.addAttribute("user", userId.map(UserId::value).orElse(""));
+    model.addAttribute("type", eventType.map(AuditEventType::wire).orElse(""));
+    model.addAttribute(
+        "outcome", eventOutcome.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""));
+    model.addAttribute("environment", null);
+    return "true".equals(request.getHeader("HX-Request"))
+        ? "console/audit/audit :: log"
+        : "console/audit/audit";
+  }
+}
