@@ -104,26 +104,15 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     Refusals.require(
         policy.permitCredential(acting.environment().settings(), acting.user(), wallet));
     verifications.ensureNotLocked(acting, VerificationMethod.WALLET);
-    SiweMessage message =
-        new SiweMessage(
-            settings.domain(),
-            signatures.checksumAddress(wallet.identifier()),
-            statement(scopes),
-            settings.uri(),
-            settings.chainId(),
-            RandomTokens.id("n").substring(2),
-            now,
-            now.plus(WalletChallenge.LIFETIME));
     WalletChallenge challenge =
-        WalletChallenge.issue(
-            RandomTokens.id("wch"),
-            context.environmentId(),
-            acting.user().id(),
-            acting.session().id(),
+        issue(
+            context,
+            acting,
             wallet.id(),
-            message);
-    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
-    challenges.add(challenge, scopes.stream().map(Scope::wire).collect(Collectors.toSet()));
+            wallet.identifier(),
+            statement(scopes),
+            scopes.stream().map(Scope::wire).collect(Collectors.toSet()),
+            now);
     return new Challenge(challenge.id(), wallet.id(), challenge.address(), challenge.message());
   }
 
@@ -155,6 +144,38 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
                 acting.user().credentials().stream().anyMatch(Credential::isEmbeddedWallet)
                     ? Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED)
                     : Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
+  }
+
+  /** Makes, stores and answers a challenge for {@code address} to sign within five minutes. */
+  private WalletChallenge issue(
+      SessionContext context,
+      Acting acting,
+      CredentialId walletId,
+      String address,
+      String statement,
+      Set<String> marks,
+      Instant now) {
+    SiweMessage message =
+        new SiweMessage(
+            settings.domain(),
+            signatures.checksumAddress(address),
+            statement,
+            settings.uri(),
+            settings.chainId(),
+            RandomTokens.id("n").substring(2),
+            now,
+            now.plus(WalletChallenge.LIFETIME));
+    WalletChallenge challenge =
+        WalletChallenge.issue(
+            RandomTokens.id("wch"),
+            context.environmentId(),
+            acting.user().id(),
+            acting.session().id(),
+            walletId,
+            message);
+    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
+    challenges.add(challenge, marks);
+    return challenge;
   }
 
   static String statement(Set<Scope> scopes) {
@@ -271,26 +292,15 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     ensureUnlinked(context, lower);
     // The challenge names the credential id the wallet will get once linked.
     CredentialId future = new CredentialId(RandomTokens.id("cred"));
-    SiweMessage message =
-        new SiweMessage(
-            settings.domain(),
-            signatures.checksumAddress(lower),
-            "Link this wallet to your account (credential:link).",
-            settings.uri(),
-            settings.chainId(),
-            RandomTokens.id("n").substring(2),
-            now,
-            now.plus(WalletChallenge.LIFETIME));
     WalletChallenge challenge =
-        WalletChallenge.issue(
-            RandomTokens.id("wch"),
-            context.environmentId(),
-            acting.user().id(),
-            acting.session().id(),
+        issue(
+            context,
+            acting,
             future,
-            message);
-    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
-    challenges.add(challenge, Set.of(LINK_MARK));
+            lower,
+            "Link this wallet to your account (credential:link).",
+            Set.of(LINK_MARK),
+            now);
     return new Challenge(challenge.id(), future, challenge.address(), challenge.message());
   }
 
