@@ -2,6 +2,7 @@ package dev.stepup.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stepup.adapter.out.crypto.jwt.JwtElevatedTokenSigner;
+import dev.stepup.adapter.out.crypto.oidc.NimbusOidcClient;
 import dev.stepup.adapter.out.crypto.secret.AesGcmSecretCipher;
 import dev.stepup.adapter.out.crypto.secret.BcryptHmacSecretHasher;
 import dev.stepup.adapter.out.crypto.secret.MasterKey;
@@ -29,6 +30,8 @@ import dev.stepup.adapter.out.persistence.JdbcPasskeys;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
+import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
+import dev.stepup.adapter.out.persistence.JdbcSocialProviders;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
@@ -141,6 +144,21 @@ class AdapterConfiguration {
         passkeys.rpName(),
         passkeys.originsOr(stepUp.issuer()),
         passkeys.allowOriginPort());
+  }
+
+  @Bean
+  JdbcSocialProviders socialProviders(JdbcClient jdbc) {
+    return new JdbcSocialProviders(jdbc);
+  }
+
+  @Bean
+  JdbcSocialLogins socialLogins(JdbcClient jdbc) {
+    return new JdbcSocialLogins(jdbc);
+  }
+
+  @Bean
+  NimbusOidcClient oidcClient(Clock clock) {
+    return new NimbusOidcClient(clock);
   }
 
   @Bean

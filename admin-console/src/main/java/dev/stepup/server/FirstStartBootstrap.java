@@ -3,6 +3,9 @@ package dev.stepup.server;
 import dev.stepup.application.port.in.bootstrap.BootstrapCommand;
 import dev.stepup.application.port.in.bootstrap.BootstrapResult;
 import dev.stepup.application.port.in.bootstrap.BootstrapUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.social.SocialProvider;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,11 +25,16 @@ class FirstStartBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(FirstStartBootstrap.class);
 
   private final BootstrapUseCase bootstrap;
+  private final ManageSocialProvidersUseCase socialProviders;
   private final StepUpProperties properties;
   private final PrintStream console;
 
-  FirstStartBootstrap(BootstrapUseCase bootstrap, StepUpProperties properties) {
+  FirstStartBootstrap(
+      BootstrapUseCase bootstrap,
+      ManageSocialProvidersUseCase socialProviders,
+      StepUpProperties properties) {
     this.bootstrap = bootstrap;
+    this.socialProviders = socialProviders;
     this.properties = properties;
     this.console = System.out;
   }
@@ -38,6 +46,17 @@ class FirstStartBootstrap {
             new BootstrapCommand(
                 Optional.ofNullable(properties.bootstrap().adminPassword()),
                 Optional.ofNullable(properties.bootstrap().demoApiKey())));
+    for (StepUpProperties.Provider p : properties.social().providers()) {
+      socialProviders.register(
+          new SocialProvider(
+              new EnvironmentId(p.environment()),
+              p.name(),
+              p.displayName(),
+              p.issuer(),
+              p.clientId()),
+          p.clientSecret());
+      LOG.info("Social provider {} registered in environment {}", p.name(), p.environment());
+    }
     String base = baseUrl(event);
     if (!result.firstStart()) {
       LOG.info("Step-up server ready: admin console at {}/admin", base);

@@ -25,7 +25,8 @@ public record StepUpProperties(
     Mail mail,
     Sms sms,
     Wallet wallet,
-    Passkeys passkeys) {
+    Passkeys passkeys,
+    Social social) {
 
   public StepUpProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -36,6 +37,37 @@ public record StepUpProperties(
     sms = sms == null ? new Sms(null, null, null, null) : sms;
     wallet = wallet == null ? new Wallet(null, null, null) : wallet;
     passkeys = passkeys == null ? new Passkeys(null, null, null, false) : passkeys;
+    social = social == null ? new Social(null) : social;
+  }
+
+  /**
+   * OpenID Connect providers for social re-authentication, e.g. {@code
+   * stepup.social.providers[0].name=google}; each is registered (or updated) in its environment at
+   * every start. The callback to register at the provider is {@code
+   * <public-url>/api/v1/environments/<environment>/step-up/social/<name>/callback}.
+   */
+  public record Social(java.util.List<Provider> providers) {
+    public Social {
+      providers = providers == null ? java.util.List.of() : java.util.List.copyOf(providers);
+    }
+  }
+
+  /** One provider: its environment (default {@code demo}), name, issuer and client. */
+  public record Provider(
+      String environment,
+      String name,
+      String displayName,
+      URI issuer,
+      String clientId,
+      String clientSecret) {
+    public Provider {
+      environment = environment == null || environment.isBlank() ? "demo" : environment;
+    }
+
+    @Override
+    public String toString() {
+      return "Provider[" + environment + "/" + name + ", issuer=" + issuer + "]";
+    }
   }
 
   /**

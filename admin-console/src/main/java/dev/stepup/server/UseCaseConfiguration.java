@@ -14,6 +14,9 @@ import dev.stepup.application.port.out.mfa.TotpProvisioning;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.social.OidcClient;
+import dev.stepup.application.port.out.social.SocialLogins;
+import dev.stepup.application.port.out.social.SocialProviders;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.VerificationKeys;
@@ -43,6 +46,7 @@ import dev.stepup.application.service.EnvironmentAdminService;
 import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.PasskeyService;
 import dev.stepup.application.service.ProtectedActionService;
+import dev.stepup.application.service.SocialLoginService;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.VerificationKeysService;
 import dev.stepup.application.service.WalletVerificationService;
@@ -237,6 +241,41 @@ class UseCaseConfiguration {
         tallies,
         policy,
         properties.wallet().settings(properties.issuer()),
+        guard,
+        transactions,
+        audit,
+        clock);
+  }
+
+  @Bean
+  SocialLoginService socialLoginService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      SocialProviders providers,
+      SocialLogins logins,
+      OidcClient oidc,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      IssueElevatedTokenUseCase issuer,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new SocialLoginService(
+        environments,
+        sessions,
+        users,
+        providers,
+        logins,
+        oidc,
+        cipher,
+        hasher,
+        issuer,
+        tallies,
+        policy,
         guard,
         transactions,
         audit,

@@ -12,6 +12,7 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.domain.access.ApiKey;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.RedirectAllowList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -80,6 +81,19 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
         .event(AuditEventType.ENVIRONMENT_RENAMED, id, origin)
         .actor(actor)
         .success(environment.name());
+    return environment;
+  }
+
+  @Override
+  public Environment allowRedirects(
+      EnvironmentId id, List<String> entries, String actor, RequestOrigin origin) {
+    Environment environment = existing(id);
+    environment.allowRedirects(RedirectAllowList.of(entries));
+    environments.save(environment);
+    audit
+        .event(AuditEventType.REDIRECTS_CHANGED, id, origin)
+        .actor(actor)
+        .success(environment.redirects().entries().size() + " allowed");
     return environment;
   }
 

@@ -9,11 +9,18 @@ public final class Environment {
   private final EnvironmentId id;
   private String name;
   private StepUpSettings settings;
+  private RedirectAllowList redirects;
 
   public Environment(EnvironmentId id, String name, StepUpSettings settings) {
+    this(id, name, settings, RedirectAllowList.none());
+  }
+
+  public Environment(
+      EnvironmentId id, String name, StepUpSettings settings, RedirectAllowList redirects) {
     this.id = Objects.requireNonNull(id, "id");
     this.name = requireName(name);
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.redirects = Objects.requireNonNull(redirects, "redirects");
   }
 
   /** A new environment with the default settings of DESIGN.md. */
@@ -40,6 +47,15 @@ public final class Environment {
 
   public StepUpSettings settings() {
     return settings;
+  }
+
+  /** Where browsers may be sent back to after a flow this server runs (social login, pages). */
+  public RedirectAllowList redirects() {
+    return redirects;
+  }
+
+  public void allowRedirects(RedirectAllowList allowed) {
+    this.redirects = Objects.requireNonNull(allowed, "allowed");
   }
 
   public void rename(String newName) {

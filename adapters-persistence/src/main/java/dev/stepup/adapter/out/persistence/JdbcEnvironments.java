@@ -4,6 +4,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
+import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
@@ -71,10 +72,16 @@ public final class JdbcEnvironments implements Environments {
                                 scope,
                                 new ProtectedAction(
                                     scope, a.isProtected(), TokenUse.valueOf(a.tokenUse())))));
+    List<String> redirects =
+        jdbc.sql("SELECT uri FROM environment_redirects WHERE environment_id = ? ORDER BY position")
+            .param(row.id())
+            .query(String.class)
+            .list();
     return new Environment(
         new EnvironmentId(row.id()),
         row.name(),
-        new StepUpSettings(row.enabled(), methods, actions));
+        new StepUpSettings(row.enabled(), methods, actions),
+        RedirectAllowList.of(redirects));
   }
 
   @Override
@@ -102,6 +109,13 @@ public final class JdbcEnvironments implements Environments {
               "INSERT INTO protected_actions (environment_id, scope, is_protected, token_use)"
                   + " VALUES (?, ?, ?, ?)")
           .params(id, action.scope().wire(), action.isProtected(), action.tokenUse().name())
+          .update();
+    }
+    jdbc.sql("DELETE FROM environment_redirects WHERE environment_id = ?").param(id).update();
+    List<String> redirects = environment.redirects().entries();
+    for (int i = 0; i < redirects.size(); i++) {
+      jdbc.sql("INSERT INTO environment_redirects (environment_id, position, uri) VALUES (?, ?, ?)")
+          .params(id, i, redirects.get(i))
           .update();
     }
   }

@@ -137,6 +137,74 @@ abstract class RepositoryContractTest {
   }
 
   @Test
+  void allowedRedirectsRoundTripInOrder() {
+    Environment env = environments.find(ENV).orElseThrow();
+    env.allowRedirects(
+        dev.stepup.domain.environment.RedirectAllowList.of(
+            List.of("https://b.example.com/cb", "http://localhost:3000")));
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().redirects().entries())
+        .containsExactly("https://b.example.com/cb", "http://localhost:3000");
+    assertThat(environments.find(OTHER_ENV).orElseThrow().redirects().entries()).isEmpty();
+    env.allowRedirects(dev.stepup.domain.environment.RedirectAllowList.none());
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().redirects().entries()).isEmpty();
+  }
+
+  // ---- social login ---------------------------------------------------------------------------
+
+  @Test
+  void socialProvidersAreKeptPerEnvironmentAndReplacedByName() {
+    JdbcSocialProviders providers = new JdbcSocialProviders(jdbc);
+    dev.stepup.domain.social.SocialProvider google =
+        new dev.stepup.domain.social.SocialProvider(
+            ENV, "google", "Google", java.net.URI.create("https://accounts.google.com"), "c1");
+    providers.save(google, new byte[] {1, 2, 3});
+    providers.save(
+        new dev.stepup.domain.social.SocialProvider(
+            ENV, "google", "Google", java.net.URI.create("https://accounts.google.com"), "c2"),
+        new byte[] {4, 5});
+    assertThat(providers.find(ENV, "google").orElseThrow().provider().clientId()).isEqualTo("c2");
+    assertThat(providers.find(ENV, "google").orElseThrow().sealedClientSecret())
+        .containsExactly(4, 5);
+    assertThat(providers.find(OTHER_ENV, "google")).isEmpty();
+    assertThat(providers.list(ENV)).extracting(p -> p.name()).containsExactly("google");
+  }
+
+  @Test
+  void socialLoginsCompleteOnceAndLinkOnce() {
+    JdbcSocialLogins logins = new JdbcSocialLogins(jdbc);
+    dev.stepup.domain.social.SocialLogin login =
+        dev.stepup.domain.social.SocialLogin.start(
+            "sol_1",
+            ENV,
+            new UserId("usr_alice"),
+            new dev.stepup.domain.session.SessionId("ses_1"),
+            "google",
+            dev.stepup.domain.social.SocialLogin.Purpose.STEP_UP,
+            java.util.Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN),
+            "https://app.example.com/cb",
+            "nonce-1",
+            "verifier-1",
+            T0);
+    logins.add(login, "digest-1");
+    assertThat(logins.findByState("digest-1")).contains(login);
+    assertThat(logins.findByState("digest-2")).isEmpty();
+    assertThat(logins.markLinked("sol_1", T0)).as("no subject yet").isFalse();
+    assertThat(logins.complete("sol_1", T0.plusSeconds(5))).isTrue();
+    assertThat(logins.complete("sol_1", T0.plusSeconds(6))).isFalse();
+    logins.identify("sol_1", "sub-1", Optional.of("a@example.com"));
+    dev.stepup.domain.social.SocialLogin done = logins.find("sol_1").orElseThrow();
+    assertThat(done.completedAt()).contains(T0.plusSeconds(5));
+    assertThat(done.subject()).contains("sub-1");
+    assertThat(done.email()).contains("a@example.com");
+    assertThat(logins.markLinked("sol_1", T0.plusSeconds(7))).isTrue();
+    assertThat(logins.markLinked("sol_1", T0.plusSeconds(8))).isFalse();
+    logins.deleteStartedBefore(T0.plusSeconds(1));
+    assertThat(logins.find("sol_1")).isEmpty();
+  }
+
+  @Test
   void newEnvironmentKeepsTheDefaults() {
     assertThat(environments.find(ENV).orElseThrow().settings())
         .isEqualTo(StepUpSettings.defaults());

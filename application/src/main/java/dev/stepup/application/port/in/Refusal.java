@@ -26,7 +26,12 @@ public enum Refusal {
   INVALID_TOKEN("invalid_token"),
   CREDENTIAL_IN_USE("credential_in_use"),
   LAST_CREDENTIAL("last_credential"),
-  ALREADY_CONFIRMED("already_confirmed");
+  ALREADY_CONFIRMED("already_confirmed"),
+  REDIRECT_URI_NOT_ALLOWED("redirect_uri_not_allowed"),
+  SOCIAL_LOGIN_FAILED("social_login_failed"),
+  SOCIAL_LOGIN_CANCELLED("social_login_cancelled"),
+  ACCOUNT_NOT_LINKED("account_not_linked"),
+  PROVIDER_UNAVAILABLE("provider_unavailable");
 
   private final String code;
 

@@ -19,6 +19,16 @@ public interface ManageEnvironmentsUseCase {
 
   Environment rename(EnvironmentId id, String name, String actor, RequestOrigin origin);
 
+  /**
+   * Replaces where browsers may be sent back to after social login and hosted pages: exact redirect
+   * URIs or whole origins.
+   *
+   * @throws IllegalArgumentException naming the first entry that is not acceptable; nothing changes
+   *     then
+   */
+  Environment allowRedirects(
+      EnvironmentId id, List<String> entries, String actor, RequestOrigin origin);
+
   List<ApiKeySummary> apiKeys(EnvironmentId id);
 
   /** Creates a key; its secret is in the answer only, never stored or shown again. */

@@ -4,6 +4,7 @@ import dev.stepup.adapter.in.web.api.support.ApiException;
 import dev.stepup.adapter.in.web.api.support.ApiPaths;
 import dev.stepup.adapter.in.web.api.support.Callers;
 import dev.stepup.adapter.in.web.api.support.Views.CredentialView;
+import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -40,26 +41,33 @@ class MeController {
   private final ManageCredentialsUseCase credentials;
   private final EndSessionUseCase endSession;
   private final LinkWalletUseCase wallets;
+  private final LinkSocialAccountUseCase socialAccounts;
 
   MeController(
       Callers callers,
       ManageCredentialsUseCase credentials,
       EndSessionUseCase endSession,
-      LinkWalletUseCase wallets) {
+      LinkWalletUseCase wallets,
+      LinkSocialAccountUseCase socialAccounts) {
     this.callers = callers;
     this.credentials = credentials;
     this.endSession = endSession;
     this.wallets = wallets;
+    this.socialAccounts = socialAccounts;
   }
 
   record MeResponse(String userId, List<CredentialView> credentials, boolean mfa) {}
 
-  /** {@code challengeId} and {@code signature} prove possession of a {@code blockchain} value. */
+  /**
+   * {@code challengeId} and {@code signature} prove possession of a {@code blockchain} value; the
+   * {@code loginId} of a completed provider login proves an {@code oauth} account.
+   */
   record LinkRequest(
       @NotBlank @Size(max = 32) String format,
       @Size(max = 320) String value,
       @Size(max = 100) String challengeId,
-      @Size(max = 200) String signature) {}
+      @Size(max = 200) String signature,
+      @Size(max = 100) String loginId) {}
 
   record WalletChallengeRequest(@NotBlank @Size(max = 64) String address) {}
 
@@ -76,7 +84,10 @@ class MeController {
         user.hasMfa());
   }
 
-  @Operation(summary = "Link an email or phone number (protected by credential:link)")
+  @Operation(
+      summary =
+          "Link an email, phone number, external wallet or social account (protected by"
+              + " credential:link)")
   @PostMapping("/credentials")
   ResponseEntity<CredentialView> link(
       @PathVariable String environmentId,
@@ -93,6 +104,13 @@ class MeController {
       linked =
           wallets.link(
               context, body.challengeId(), body.signature(), Callers.elevatedToken(request));
+    } else if ("oauth".equals(body.format())) {
+      if (isBlank(body.loginId())) {
+        throw ApiException.invalid(
+            "loginId: linking an account needs a completed sign-in started at"
+                + " GET /credentials/oauth/{provider}/authorize");
+      }
+      linked = socialAccounts.link(context, body.loginId(), Callers.elevatedToken(request));
     } else {
       if (isBlank(body.value())) {
         throw ApiException.invalid("value: is required");

@@ -62,7 +62,7 @@ public class Callers {
         .filter(t -> !t.isEmpty());
   }
 
-  private static EnvironmentId environment(String environmentId) {
+  public static EnvironmentId environment(String environmentId) {
     try {
       return new EnvironmentId(environmentId);
     } catch (IllegalArgumentException e) {

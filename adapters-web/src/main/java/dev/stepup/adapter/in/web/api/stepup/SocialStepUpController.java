@@ -1,0 +1,153 @@
+package dev.stepup.adapter.in.web.api.stepup;
+
+import dev.stepup.adapter.in.web.api.support.ApiException;
+import dev.stepup.adapter.in.web.api.support.ApiPaths;
+import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.domain.scope.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Social re-authentication: sends the browser to the environment's OpenID Connect provider and,
+ * when it comes back to the callback, on to the allow-listed redirect URI with the outcome.
+ */
+@RestController
+@Tag(name = "End user: step-up")
+class SocialStepUpController {
+
+  private static final String CALLBACK = "/step-up/social/{provider}/callback";
+
+  private final Callers callers;
+  private final SocialStepUpUseCase social;
+  private final String publicUrl;
+
+  SocialStepUpController(
+      Callers callers,
+      SocialStepUpUseCase social,
+      @Value("${stepup.public-url:}") String publicUrl) {
+    this.callers = callers;
+    this.social = social;
+    this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+  }
+
+  @Operation(
+      summary = "Start step-up with a social provider",
+      description =
+          "Answers 302 to the provider (authorization code with PKCE, state and nonce). After the"
+              + " login the browser lands on redirectUri (allow-listed for the environment) with"
+              + " the outcome in the fragment: outcome=success with elevatedAccessToken, tokenId,"
+              + " scopes, singleUse and expiresAt, or outcome=error with code and message.")
+  @SecurityRequirement(name = "sessionToken")
+  @GetMapping(ApiPaths.ENVIRONMENT + "/step-up/social/{provider}/authorize")
+  ResponseEntity<Void> authorize(
+      @PathVariable String environmentId,
+      @PathVariable String provider,
+      @RequestParam(required = false) List<String> requestedScopes,
+      @RequestParam(required = false) String redirectUri,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    Set<Scope> scopes = Scope.parseAll(split(requestedScopes));
+    return found(
+        social.authorize(
+            context,
+            provider,
+            scopes,
+            required(redirectUri),
+            callbackUri(request, environmentId, provider)));
+  }
+
+  @Operation(
+      summary = "Start a social login that proves the account to link",
+      description =
+          "Like the step-up login; the redirect URI then receives outcome=success and a loginId"
+              + " to send to POST /credentials with format oauth and a credential:link token.")
+  @SecurityRequirement(name = "sessionToken")
+  @GetMapping(ApiPaths.ENVIRONMENT + "/credentials/oauth/{provider}/authorize")
+  ResponseEntity<Void> authorizeLink(
+      @PathVariable String environmentId,
+      @PathVariable String provider,
+      @RequestParam(required = false) String redirectUri,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return found(
+        social.authorizeLink(
+            context,
+            provider,
+            required(redirectUri),
+            callbackUri(request, environmentId, provider)));
+  }
+
+  @Operation(summary = "Where the provider sends the browser back (not called by clients)")
+  @GetMapping(ApiPaths.ENVIRONMENT + CALLBACK)
+  ResponseEntity<Void> callback(
+      @PathVariable String environmentId,
+      @PathVariable String provider,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String code,
+      @RequestParam(required = false) String error,
+      HttpServletRequest request) {
+    return found(
+        social.callback(
+            Callers.environment(environmentId),
+            provider,
+            new SocialStepUpUseCase.ProviderAnswer(state, code, error),
+            callbackUri(request, environmentId, provider),
+            Callers.origin(request)));
+  }
+
+  private String callbackUri(HttpServletRequest request, String environmentId, String provider) {
+    String base =
+        publicUrl.isEmpty()
+            ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+            : publicUrl;
+    return base
+        + ApiPaths.ENVIRONMENT.replace("{environmentId}", environmentId)
+        + CALLBACK.replace("{provider}", provider);
+  }
+
+  private static List<String> split(List<String> given) {
+    if (given == null) {
+      throw ApiException.invalid("requestedScopes: is required");
+    }
+    List<String> scopes =
+        given.stream()
+            .flatMap(s -> Arrays.stream(s.split("[ ,]+")))
+            .filter(s -> !s.isEmpty())
+            .toList();
+    if (scopes.isEmpty() || scopes.size() > 6) {
+      throw ApiException.invalid("requestedScopes: name 1 to 6 scopes");
+    }
+    return scopes;
+  }
+
+  private static String required(String redirectUri) {
+    if (redirectUri == null || redirectUri.isBlank()) {
+      throw ApiException.invalid("redirectUri: is required");
+    }
+    return redirectUri;
+  }
+
+  private static ResponseEntity<Void> found(URI location) {
+    return ResponseEntity.status(HttpStatus.FOUND)
+        .header(HttpHeaders.LOCATION, location.toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.stepup.application.port.in.stepup;
+
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Re-authentication with a social (OpenID Connect) provider: the browser goes to the provider and
+ * comes back to the callback; the environment's allow-listed {@code redirectUri} then receives the
+ * outcome in its fragment.
+ */
+public interface SocialStepUpUseCase {
+
+  /**
+   * Starts a step-up login for {@code scopes}; answers the provider URL to send the browser to.
+   *
+   * @param callbackUri this server's callback URL for the provider, as the provider knows it
+   */
+  URI authorize(
+      SessionContext context,
+      String provider,
+      Set<Scope> scopes,
+      String redirectUri,
+      String callbackUri);
+
+  /** Starts a login proving the user holds the provider account they want to link. */
+  URI authorizeLink(
+      SessionContext context, String provider, String redirectUri, String callbackUri);
+
+  /**
+   * Completes a login with the provider's answer and answers where to send the browser: the login's
+   * redirect URI with {@code outcome=success} (and the token, or the {@code loginId} to link) or
+   * {@code outcome=error} with a {@code code} in its fragment.
+   *
+   * @throws dev.stepup.application.port.in.RefusedException when {@code state} names no login of
+   *     this provider (there is then nowhere safe to send the browser)
+   */
+  URI callback(
+      EnvironmentId environmentId,
+      String provider,
+      ProviderAnswer answer,
+      String callbackUri,
+      RequestOrigin origin);
+
+  /** The query the provider sent the browser back with. */
+  record ProviderAnswer(String state, String code, String error) {}
+}

@@ -1,0 +1,499 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.social.OidcClient;
+import dev.stepup.application.port.out.social.SocialLogins;
+import dev.stepup.application.port.out.social.SocialProviders;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.policy.StepUpPolicy;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.social.SocialLogin;
+import dev.stepup.domain.social.SocialProvider;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Social re-authentication and linking: an authorization-code login with PKCE, {@code state} and
+ * {@code nonce} at the environment's OpenID Connect provider, whose subject must be one of the
+ * user's linked {@code oauth} credentials.
+ */
+public final class SocialLoginService
+    implements SocialStepUpUseCase, LinkSocialAccountUseCase, ManageSocialProvidersUseCase {
+
+  private static final VerificationMethod METHOD = VerificationMethod.SOCIAL;
+  private static final int MAX_SUBJECT = 200;
+  private static final int MAX_ANSWER = 2048;
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final SocialProviders providers;
+  private final SocialLogins logins;
+  private final OidcClient oidc;
+  private final SecretCipher cipher;
+  private final SecretHasher hasher;
+  private final StepUpPolicy policy;
+  private final ProtectedActionGuard guard;
+  private final TransactionRunner transactions;
+  private final Verifications verifications;
+  private final Audit audit;
+  private final Clock clock;
+
+  public SocialLoginService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      SocialProviders providers,
+      SocialLogins logins,
+      OidcClient oidc,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      IssueElevatedTokenUseCase issuer,
+      FailureTallies tallies,
+      StepUpPolicy policy,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.providers = providers;
+    this.logins = logins;
+    this.oidc = oidc;
+    this.cipher = cipher;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.guard = guard;
+    this.transactions = transactions;
+    this.audit = new Audit(auditTrail, clock);
+    this.verifications =
+        new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
+    this.clock = clock;
+  }
+
+  // ---- providers ------------------------------------------------------------------------------
+
+  @Override
+  public void register(SocialProvider provider, String clientSecret) {
+    if (clientSecret == null || clientSecret.isEmpty() || clientSecret.length() > 1024) {
+      throw new IllegalArgumentException("provider client secret: 1-1024 characters");
+    }
+    environments
+        .find(provider.environmentId())
+        .orElseThrow(() -> new NotFoundException("environment", provider.environmentId()));
+    providers.save(provider, cipher.encrypt(clientSecret.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public List<SocialProvider> providers(EnvironmentId environmentId) {
+    return providers.list(environmentId);
+  }
+
+  // ---- starting a login -----------------------------------------------------------------------
+
+  @Override
+  public URI authorize(
+      SessionContext context,
+      String provider,
+      Set<Scope> scopes,
+      String redirectUri,
+      String callbackUri) {
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("requestedScopes: name at least one scope");
+    }
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    SocialProvider registered = provider(acting.environment(), provider);
+    requireAllowed(acting.environment(), redirectUri);
+    verifications.permitted(
+        context,
+        acting,
+        METHOD,
+        scopes,
+        policy.permitMethod(acting.environment().settings(), acting.user(), METHOD));
+    if (acting.user().credentials().stream().noneMatch(c -> isAccountAt(c, provider))) {
+      throw new RefusedException(
+          Refusal.NO_ELIGIBLE_CREDENTIAL,
+          "No " + registered.displayName() + " account is linked to this user.");
+    }
+    verifications.ensureNotLocked(acting, METHOD);
+    return start(acting, registered, SocialLogin.Purpose.STEP_UP, scopes, redirectUri, callbackUri);
+  }
+
+  @Override
+  public URI authorizeLink(
+      SessionContext context, String provider, String redirectUri, String callbackUri) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    SocialProvider registered = provider(acting.environment(), provider);
+    requireAllowed(acting.environment(), redirectUri);
+    if (!acting.environment().settings().isEnabled(METHOD)) {
+      throw new RefusedException(
+          Refusal.METHOD_DISABLED, "Social sign-in is turned off in this environment.");
+    }
+    return start(acting, registered, SocialLogin.Purpose.LINK, Set.of(), redirectUri, callbackUri);
+  }
+
+  private URI start(
+      Acting acting,
+      SocialProvider provider,
+      SocialLogin.Purpose purpose,
+      Set<Scope> scopes,
+      String redirectUri,
+      String callbackUri) {
+    Instant now = clock.instant();
+    String state = RandomTokens.secret("");
+    String nonce = RandomTokens.secret("");
+    String verifier = RandomTokens.secret("");
+    URI target;
+    try {
+      target = oidc.authorizationRequest(provider, callbackUri, state, nonce, verifier);
+    } catch (OidcClient.Unavailable unavailable) {
+      throw new RefusedException(
+          Refusal.PROVIDER_UNAVAILABLE,
+          provider.displayName() + " could not be reached; try again later.");
+    }
+    logins.deleteStartedBefore(now.minus(SocialLogin.LIFETIME));
+    logins.add(
+        SocialLogin.start(
+            RandomTokens.id("sol"),
+            acting.environment().id(),
+            acting.user().id(),
+            acting.session().id(),
+            provider.name(),
+            purpose,
+            scopes,
+            redirectUri.strip(),
+            nonce,
+            verifier,
+            now),
+        hasher.digest(state));
+    return target;
+  }
+
+  private SocialProvider provider(Environment environment, String name) {
+    if (!SocialProvider.isName(name)) {
+      throw new NotFoundException("social provider", name);
+    }
+    return providers
+        .find(environment.id(), name)
+        .map(SocialProviders.Registration::provider)
+        .orElseThrow(() -> new NotFoundException("social provider", name));
+  }
+
+  private static void requireAllowed(Environment environment, String redirectUri) {
+    if (!environment.redirects().permits(redirectUri)) {
+      throw new RefusedException(
+          Refusal.REDIRECT_URI_NOT_ALLOWED,
+          "redirectUri is not allowed for this environment; an admin can add it in the console.");
+    }
+  }
+
+  private static boolean isAccountAt(Credential credential, String provider) {
+    return credential.format() == CredentialFormat.OAUTH
+        && credential.type().filter(provider::equals).isPresent();
+  }
+
+  // ---- the provider's answer ------------------------------------------------------------------
+
+  @Override
+  public URI callback(
+      EnvironmentId environmentId,
+      String provider,
+      ProviderAnswer answer,
+      String callbackUri,
+      RequestOrigin origin) {
+    Instant now = clock.instant();
+    SocialLogin login =
+        Optional.ofNullable(answer.state())
+            .filter(s -> !s.isEmpty() && s.length() <= MAX_ANSWER)
+            .flatMap(s -> logins.findByState(hasher.digest(s)))
+            .filter(l -> l.environmentId().equals(environmentId))
+            .filter(l -> l.provider().equals(provider))
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.UNKNOWN_CHALLENGE,
+                        "This sign-in is unknown or was already finished; start again."));
+    SessionContext context = new SessionContext(environmentId, login.sessionId(), origin);
+    Acting acting;
+    try {
+      acting = Acting.load(context, environments, sessions, users, now);
+    } catch (RefusedException ended) {
+      return outcome(login, error(ended.refusal(), ended.getMessage()));
+    }
+    if (login.status(now) != SocialLogin.Status.PENDING || !logins.complete(login.id(), now)) {
+      return outcome(
+          login,
+          error(Refusal.CODE_EXPIRED, "This sign-in expired or was already used; start again."));
+    }
+    return login.purpose() == SocialLogin.Purpose.STEP_UP
+        ? stepUp(context, acting, login, answer, callbackUri)
+        : identifyForLink(context, acting, login, answer, callbackUri);
+  }
+
+  private URI stepUp(
+      SessionContext context,
+      Acting acting,
+      SocialLogin login,
+      ProviderAnswer answer,
+      String callbackUri) {
+    Set<Scope> scopes = login.scopes();
+    AttemptLimiter.Attempt attempt;
+    try {
+      verifications.permitted(
+          context,
+          acting,
+          METHOD,
+          scopes,
+          policy.permitMethod(acting.environment().settings(), acting.user(), METHOD));
+      attempt = verifications.begin(context, acting, METHOD);
+    } catch (RefusedException refused) {
+      return outcome(login, error(refused.refusal(), refused.getMessage()));
+    }
+    OidcClient.Identity identity;
+    try {
+      identity = identify(acting.environment(), login, answer, callbackUri);
+    } catch (RefusedException refused) {
+      boolean counts = refused.refusal() == Refusal.SOCIAL_LOGIN_FAILED;
+      return outcome(login, failure(attempt, context, acting, scopes, refused, counts));
+    }
+    String identifier = SocialLogin.credentialIdentifier(login.provider(), identity.subject());
+    boolean linked =
+        acting.user().credentials().stream()
+            .anyMatch(c -> isAccountAt(c, login.provider()) && c.identifier().equals(identifier));
+    if (!linked) {
+      RefusedException refused =
+          new RefusedException(
+              Refusal.ACCOUNT_NOT_LINKED,
+              "That account is not the one linked to this user; sign in with the linked account.");
+      return outcome(login, failure(attempt, context, acting, scopes, refused, true));
+    }
+    IssuedElevatedToken token = verifications.succeed(attempt, context, acting, METHOD, scopes);
+    Map<String, String> result = new LinkedHashMap<>();
+    result.put("outcome", "success");
+    result.put("elevatedAccessToken", token.elevatedAccessToken());
+    result.put("tokenId", token.tokenId().value());
+    result.put("scopes", token.scopes().stream().map(Scope::wire).sorted().collect(joining()));
+    result.put("singleUse", Boolean.toString(token.singleUse()));
+    result.put("expiresAt", token.expiresAt().toString());
+    return outcome(login, result);
+  }
+
+  private URI identifyForLink(
+      SessionContext context,
+      Acting acting,
+      SocialLogin login,
+      ProviderAnswer answer,
+      String callbackUri) {
+    try {
+      OidcClient.Identity identity = identify(acting.environment(), login, answer, callbackUri);
+      ensureUnlinked(
+          context, SocialLogin.credentialIdentifier(login.provider(), identity.subject()));
+      logins.identify(login.id(), identity.subject(), identity.email());
+    } catch (RefusedException refused) {
+      return outcome(login, error(linkRefused(context, acting, refused)));
+    }
+    return outcome(login, Map.of("outcome", "success", "loginId", login.id()));
+  }
+
+  /** The provider's answer turned into a validated identity, or a refusal saying why not. */
+  private OidcClient.Identity identify(
+      Environment environment, SocialLogin login, ProviderAnswer answer, String callbackUri) {
+    if (answer.error() != null) {
+      throw new RefusedException(
+          Refusal.SOCIAL_LOGIN_CANCELLED,
+          "The sign-in at the provider was cancelled or refused; try again.");
+    }
+    if (answer.code() == null || answer.code().isEmpty() || answer.code().length() > MAX_ANSWER) {
+      throw new RefusedException(
+          Refusal.SOCIAL_LOGIN_FAILED, "The provider sent no authorization code.");
+    }
+    SocialProviders.Registration registration =
+        providers
+            .find(environment.id(), login.provider())
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.SOCIAL_LOGIN_FAILED, "This provider is no longer configured."));
+    String secret =
+        new String(cipher.decrypt(registration.sealedClientSecret()), StandardCharsets.UTF_8);
+    OidcClient.Identity identity;
+    try {
+      identity =
+          oidc.redeem(
+              registration.provider(),
+              secret,
+              callbackUri,
+              answer.code(),
+              login.codeVerifier(),
+              login.nonce());
+    } catch (OidcClient.Rejected rejected) {
+      throw new RefusedException(
+          Refusal.SOCIAL_LOGIN_FAILED,
+          "The provider's answer did not prove a sign-in (" + rejected.getMessage() + ").");
+    } catch (OidcClient.Unavailable unavailable) {
+      throw new RefusedException(
+          Refusal.PROVIDER_UNAVAILABLE, "The provider could not be reached; try again later.");
+    }
+    if (identity.subject().isEmpty() || identity.subject().length() > MAX_SUBJECT) {
+      throw new RefusedException(
+          Refusal.SOCIAL_LOGIN_FAILED, "The provider's subject is empty or too long.");
+    }
+    return identity;
+  }
+
+  private Map<String, String> failure(
+      AttemptLimiter.Attempt attempt,
+      SessionContext context,
+      Acting acting,
+      Set<Scope> scopes,
+      RefusedException refused,
+      boolean countsAsFailure) {
+    RefusedException thrown =
+        verifications.failed(
+            attempt,
+            context,
+            acting,
+            METHOD,
+            scopes,
+            refused.refusal(),
+            refused.getMessage(),
+            countsAsFailure);
+    return error(thrown);
+  }
+
+  private static Map<String, String> error(RefusedException refused) {
+    return error(refused.refusal(), refused.getMessage());
+  }
+
+  private static Map<String, String> error(Refusal refusal, String message) {
+    Map<String, String> result = new LinkedHashMap<>();
+    result.put("outcome", "error");
+    result.put("code", refusal.code());
+    result.put("message", message);
+    return result;
+  }
+
+  /** The login's redirect URI with the outcome in its fragment, kept out of server logs. */
+  private static URI outcome(SocialLogin login, Map<String, String> values) {
+    String fragment =
+        values.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return URI.create(login.redirectUri() + "#" + fragment);
+  }
+
+  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
+    return Collectors.joining(" ");
+  }
+
+  // ---- linking --------------------------------------------------------------------------------
+
+  @Override
+  public Credential link(SessionContext context, String loginId, Optional<String> elevatedToken) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    SocialLogin login =
+        Optional.ofNullable(loginId)
+            .flatMap(logins::find)
+            .filter(l -> l.environmentId().equals(context.environmentId()))
+            .filter(l -> l.linkable(acting.session().id(), now))
+            .orElseThrow(
+                () ->
+                    linkRefused(
+                        context,
+                        acting,
+                        new RefusedException(
+                            Refusal.UNKNOWN_CHALLENGE,
+                            "No completed sign-in to link for this session; sign in with the"
+                                + " provider again.")));
+    String subject = login.subject().orElseThrow();
+    String identifier = SocialLogin.credentialIdentifier(login.provider(), subject);
+    ensureUnlinked(context, identifier);
+    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
+    if (!logins.markLinked(login.id(), now)) {
+      throw linkRefused(
+          context,
+          acting,
+          new RefusedException(Refusal.UNKNOWN_CHALLENGE, "This sign-in was already linked."));
+    }
+    Credential credential =
+        new Credential(
+            new CredentialId(RandomTokens.id("cred")),
+            CredentialFormat.OAUTH,
+            identifier,
+            Optional.of(login.provider()),
+            Optional.of(login.email().map(Masking::email).orElse(login.provider() + " account")),
+            false,
+            now,
+            false);
+    transactions.inTransaction(
+        () -> {
+          ensureUnlinked(context, identifier);
+          acting.user().addCredential(credential);
+          users.save(acting.user());
+        });
+    audit
+        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(METHOD))
+        .success(credential.id().value());
+    return credential;
+  }
+
+  private void ensureUnlinked(SessionContext context, String identifier) {
+    if (users
+        .findByCredential(context.environmentId(), CredentialFormat.OAUTH, identifier)
+        .isPresent()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_IN_USE, "This account is already linked to a user.");
+    }
+  }
+
+  private RefusedException linkRefused(
+      SessionContext context, Acting acting, RefusedException refused) {
+    audit
+        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(METHOD))
+        .failure(refused.refusal().code());
+    return refused;
+  }
+}
