@@ -32,6 +32,6 @@ public final class InMemoryEnvironments implements Environments {
   }
 
   private static Environment copy(Environment e) {
-    return new Environment(e.id(), e.name(), e.settings());
+    return new Environment(e.id(), e.name(), e.settings(), e.redirects());
   }
 }

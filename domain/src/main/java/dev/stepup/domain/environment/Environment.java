@@ -11,10 +11,6 @@ public final class Environment {
   private StepUpSettings settings;
   private RedirectAllowList redirects;
 
-  public Environment(EnvironmentId id, String name, StepUpSettings settings) {
-    this(id, name, settings, RedirectAllowList.none());
-  }
-
   public Environment(
       EnvironmentId id, String name, StepUpSettings settings, RedirectAllowList redirects) {
     this.id = Objects.requireNonNull(id, "id");
@@ -25,7 +21,7 @@ public final class Environment {
 
   /** A new environment with the default settings of DESIGN.md. */
   public static Environment create(EnvironmentId id, String name) {
-    return new Environment(id, name, StepUpSettings.defaults());
+    return new Environment(id, name, StepUpSettings.defaults(), RedirectAllowList.none());
   }
 
   private static String requireName(String name) {
