@@ -4,6 +4,7 @@ import dev.stepup.application.port.in.bootstrap.BootstrapCommand;
 import dev.stepup.application.port.in.bootstrap.BootstrapResult;
 import dev.stepup.application.port.in.bootstrap.BootstrapUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.social.SocialProvider;
 import java.io.PrintStream;
@@ -54,7 +55,9 @@ class FirstStartBootstrap {
               p.displayName(),
               p.issuer(),
               p.clientId()),
-          p.clientSecret());
+          p.clientSecret(),
+          "configuration",
+          new RequestOrigin("127.0.0.1", "stepup.social configuration"));
       LOG.info("Social provider {} registered in environment {}", p.name(), p.environment());
     }
     String base = baseUrl(event);

@@ -60,7 +60,9 @@ class SocialStepUpIT extends ApiTestServer {
             "Mock ID",
             URI.create(PROVIDER.issuerUrl("default").toString()),
             "stepup-client"),
-        "client-secret");
+        "client-secret",
+        "test",
+        new RequestOrigin("127.0.0.1", "social test"));
     environments.allowRedirects(
         demo, List.of(DONE), "test", new RequestOrigin("127.0.0.1", "social test"));
   }

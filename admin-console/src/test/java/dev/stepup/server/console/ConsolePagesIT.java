@@ -274,6 +274,73 @@ class ConsolePagesIT {
   }
 
   @Test
+  void redirectUrisAndSocialProvidersAreKeptPerEnvironmentWithoutShowingSecrets() throws Exception {
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/redirects"))
+                .header("HX-Request", "true")
+                .param("entries", "https://app.example.test/done"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/redirects"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("entries", "https://app.example.test/done\nhttp://evil.example.test/"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("not an allowed redirect URI or origin")))
+        .andExpect(content().string(containsString("http://evil.example.test/")));
+    assertThat(environments.find(DEMO).orElseThrow().redirects().entries())
+        .doesNotContain("https://app.example.test/done");
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/redirects"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("entries", "https://app.example.test/done\n\nhttp://localhost:3000\n"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Saved.")))
+        .andExpect(content().string(not(containsString("<html"))));
+    assertThat(environments.find(DEMO).orElseThrow().redirects().entries())
+        .containsExactly("https://app.example.test/done", "http://localhost:3000");
+
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/social-providers"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("name", "acme")
+                .param("issuer", "http://idp.example.test")
+                .param("clientId", "client-1")
+                .param("clientSecret", "provider-secret-value"))
+        .andExpect(content().string(containsString("provider issuer: an https URL")))
+        .andExpect(content().string(not(containsString("provider-secret-value"))));
+    mvc.perform(
+            asAdmin(post("/admin/environments/demo/social-providers"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("name", "acme")
+                .param("displayName", "Acme ID")
+                .param("issuer", "https://id.acme.example.test")
+                .param("clientId", "client-1")
+                .param("clientSecret", "provider-secret-value"))
+        .andExpect(content().string(containsString("Provider “<span>acme</span>” saved.")))
+        .andExpect(content().string(containsString("/step-up/social/acme/callback")))
+        .andExpect(content().string(not(containsString("provider-secret-value"))));
+    mvc.perform(asAdmin(get("/admin/environments/demo")))
+        .andExpect(content().string(containsString("https://id.acme.example.test")))
+        .andExpect(content().string(not(containsString("provider-secret-value"))));
+    assertThat(
+            jdbc.sql("SELECT client_secret FROM social_providers WHERE name = 'acme'")
+                .query(String.class)
+                .single())
+        .doesNotContain("provider-secret-value");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_events WHERE actor = 'admin'"
+                        + " AND type IN ('redirects_changed', 'social_provider_registered')")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
   void theAuditLogFiltersByTypeAndOutcome() throws Exception {
     mvc.perform(
             asAdmin(post(SETTINGS))

@@ -108,7 +108,8 @@ public final class SocialLoginService
   // ---- providers ------------------------------------------------------------------------------
 
   @Override
-  public void register(SocialProvider provider, String clientSecret) {
+  public void register(
+      SocialProvider provider, String clientSecret, String actor, RequestOrigin origin) {
     if (clientSecret == null || clientSecret.isEmpty() || clientSecret.length() > 1024) {
       throw new IllegalArgumentException("provider client secret: 1-1024 characters");
     }
@@ -116,6 +117,10 @@ public final class SocialLoginService
         .find(provider.environmentId())
         .orElseThrow(() -> new NotFoundException("environment", provider.environmentId()));
     providers.save(provider, cipher.encrypt(clientSecret.getBytes(StandardCharsets.UTF_8)));
+    audit
+        .event(AuditEventType.SOCIAL_PROVIDER_REGISTERED, provider.environmentId(), origin)
+        .actor(actor)
+        .success(provider.name());
   }
 
   @Override

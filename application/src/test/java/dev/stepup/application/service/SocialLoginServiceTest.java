@@ -71,7 +71,9 @@ class SocialLoginServiceTest {
   void linkedUser() {
     social.register(
         new SocialProvider(ENV, "acmeid", null, URI.create("https://id.acme.test"), "client-1"),
-        "very-secret");
+        "very-secret",
+        "admin",
+        ORIGIN);
     var environment = f.environments.find(ENV).orElseThrow();
     environment.allowRedirects(dev.stepup.domain.environment.RedirectAllowList.of(List.of(DONE)));
     f.environments.save(environment);

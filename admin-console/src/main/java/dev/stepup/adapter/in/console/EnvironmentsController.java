@@ -3,11 +3,17 @@ package dev.stepup.adapter.in.console;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase.CreatedApiKey;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.social.SocialProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.Principal;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,15 +22,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The environments list, creating and renaming environments, and their API keys. */
+/**
+ * The environments list, creating and renaming environments, their API keys, where browsers may
+ * return to, and their social login providers.
+ */
 @Controller
 class EnvironmentsController {
 
   private final ManageEnvironmentsUseCase manage;
+  private final ManageSocialProvidersUseCase social;
+  private final String publicUrl;
 
-  EnvironmentsController(ManageEnvironmentsUseCase manage) {
+  EnvironmentsController(
+      ManageEnvironmentsUseCase manage,
+      ManageSocialProvidersUseCase social,
+      @Value("${stepup.public-url:}") String publicUrl) {
     this.manage = manage;
+    this.social = social;
+    this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
   }
 
   @GetMapping("/admin")
@@ -55,8 +72,8 @@ class EnvironmentsController {
   }
 
   @GetMapping("/admin/environments/{environmentId}")
-  String environment(@PathVariable String environmentId, Model model) {
-    fill(model, environment(environmentId));
+  String environment(@PathVariable String environmentId, Model model, HttpServletRequest request) {
+    fill(model, environment(environmentId), request);
     return "console/environment/environment";
   }
 
@@ -74,7 +91,7 @@ class EnvironmentsController {
     } catch (IllegalArgumentException e) {
       model.addAttribute("renameError", e.getMessage());
     }
-    fill(model, environment);
+    fill(model, environment, request);
     return view(request, "console/environment/environment :: name");
   }
 
@@ -93,7 +110,7 @@ class EnvironmentsController {
     } catch (IllegalArgumentException e) {
       model.addAttribute("keyError", e.getMessage());
     }
-    fill(model, environment);
+    fill(model, environment, request);
     return view(request, "console/environment/environment :: keys");
   }
 
@@ -110,13 +127,87 @@ class EnvironmentsController {
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    fill(model, environment);
+    fill(model, environment, request);
     return view(request, "console/environment/environment :: keys");
   }
 
-  private void fill(Model model, Environment environment) {
+  @PostMapping("/admin/environments/{environmentId}/redirects")
+  String redirects(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String entries,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    List<String> lines = entries.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    try {
+      environment =
+          manage.allowRedirects(environment.id(), lines, admin.getName(), origin(request));
+      model.addAttribute("redirectsSaved", true);
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("redirectsError", e.getMessage());
+      model.addAttribute("redirectsText", entries);
+    }
+    fill(model, environment, request);
+    return view(request, "console/environment/environment :: redirects");
+  }
+
+  @PostMapping("/admin/environments/{environmentId}/social-providers")
+  String registerProvider(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String displayName,
+      @RequestParam(defaultValue = "") String issuer,
+      @RequestParam(defaultValue = "") String clientId,
+      @RequestParam(defaultValue = "") String clientSecret,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    try {
+      social.register(
+          new SocialProvider(
+              environment.id(), name.strip(), displayName, issuerUri(issuer), clientId.strip()),
+          clientSecret,
+          admin.getName(),
+          origin(request));
+      model.addAttribute("providerSaved", name.strip());
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("providerError", e.getMessage());
+      model.addAttribute("draft", new ProviderDraft(name, displayName, issuer, clientId));
+    }
+    fill(model, environment, request);
+    return view(request, "console/environment/environment :: social");
+  }
+
+  /** What the admin typed, shown again after a refusal; never the secret. */
+  record ProviderDraft(String name, String displayName, String issuer, String clientId) {}
+
+  private static URI issuerUri(String issuer) {
+    try {
+      return new URI(issuer.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("provider issuer: not a URL");
+    }
+  }
+
+  private void fill(Model model, Environment environment, HttpServletRequest request) {
     model.addAttribute("environment", environment);
     model.addAttribute("keys", manage.apiKeys(environment.id()));
+    if (!model.containsAttribute("redirectsText")) {
+      model.addAttribute("redirectsText", String.join("\n", environment.redirects().entries()));
+    }
+    model.addAttribute("providers", social.providers(environment.id()));
+    String base =
+        publicUrl.isEmpty()
+            ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+            : publicUrl;
+    model.addAttribute(
+        "callbackBase",
+        base + "/api/v1/environments/" + environment.id().value() + "/step-up/social/");
+    if (!model.containsAttribute("draft")) {
+      model.addAttribute("draft", new ProviderDraft("", "", "", ""));
+    }
   }
 
   private static String view(HttpServletRequest request, String fragment) {
