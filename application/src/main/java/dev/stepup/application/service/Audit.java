@@ -1,5 +1,6 @@
 package dev.stepup.application.service;
 
+import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -26,6 +27,15 @@ final class Audit {
 
   Entry event(AuditEventType type, EnvironmentId environmentId, RequestOrigin origin) {
     return new Entry(type, environmentId, origin);
+  }
+
+  /** An event of {@code type} by the session acting, with the method it used. */
+  Entry bySession(
+      AuditEventType type, SessionContext context, Acting acting, VerificationMethod method) {
+    return event(type, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .method(Optional.of(method));
   }
 
   /** A fluent event under construction; {@link #success()} or {@link #failure} records it. */

@@ -474,10 +474,7 @@ public final class SocialLoginService
           users.save(acting.user());
         });
     audit
-        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .method(Optional.of(METHOD))
+        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, METHOD)
         .success(credential.id().value());
     return credential;
   }
@@ -494,10 +491,7 @@ public final class SocialLoginService
   private RefusedException linkRefused(
       SessionContext context, Acting acting, RefusedException refused) {
     audit
-        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .method(Optional.of(METHOD))
+        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, METHOD)
         .failure(refused.refusal().code());
     return refused;
   }

@@ -99,11 +99,6 @@ final class Verifications {
 
   private Audit.Entry verification(
       SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
-    return audit
-        .event(AuditEventType.VERIFICATION, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .scopes(scopes)
-        .method(Optional.of(method));
+    return audit.bySession(AuditEventType.VERIFICATION, context, acting, method).scopes(scopes);
   }
 }

@@ -364,10 +364,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
           users.save(acting.user());
         });
     audit
-        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .method(Optional.of(VerificationMethod.WALLET))
+        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
         .success(credential.id().value());
     return credential;
   }
@@ -384,10 +381,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
   private RefusedException linkRefused(
       SessionContext context, Acting acting, Refusal refusal, String message) {
     audit
-        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .method(Optional.of(VerificationMethod.WALLET))
+        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
         .failure(refusal.code());
     return new RefusedException(refusal, message);
   }
