@@ -14,7 +14,7 @@ final class Masking {
     return address.charAt(0) + "••••" + address.substring(at);
   }
 
-  /** {@code +14155550123} → {@code +1•••••••0123}. */
+  /** {@code +14155550123} → {@code +1••••••0123}. */
   static String phone(String phone) {
     if (phone.length() <= 6) {
       return "••••";
