@@ -116,7 +116,14 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     Acting acting = Acting.load(context, environments, sessions, users, now);
     Credential target = otpTarget(acting, credentialId);
     VerificationMethod channel = target.method();
-    limiter.ensureNotLocked(acting.user().id(), channel);
+    try {
+      limiter.ensureNotLocked(acting.user().id(), channel);
+    } catch (RefusedException locked) {
+      audit
+          .bySession(AuditEventType.OTP_SENT, context, acting, channel)
+          .failure(locked.refusal().code());
+      throw locked;
+    }
     Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
     // A send exactly one window ago has left it, so Retry-After is exact.
     List<Instant> recent =
@@ -265,7 +272,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         channel,
         requestedScopes,
         policy.permitCredential(acting.environment().settings(), acting.user(), credential));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, channel);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, channel, requestedScopes);
     String typed = code == null ? "" : code.strip();
     boolean matches =
         SIX_DIGITS.matcher(typed).matches()
@@ -359,7 +366,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
       }
     }
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
     String typed = code == null ? "" : code.strip();
     if (SIX_DIGITS.matcher(typed).matches()) {
       for (TotpDevice device : devices) {
@@ -408,7 +415,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         method,
         requestedScopes,
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
     String normalized = RecoveryCodes.normalize(code == null ? "" : code);
     if (RecoveryCodes.isWellFormed(normalized)
         && recoveryCodes.spend(

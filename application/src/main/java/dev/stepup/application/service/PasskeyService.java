@@ -230,7 +230,7 @@ public final class PasskeyService implements PasskeyUseCase {
         method,
         scopes,
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, scopes);
     UserId owner = acting.user().id();
     WebAuthnCeremonies.VerifiedAssertion verified;
     try {

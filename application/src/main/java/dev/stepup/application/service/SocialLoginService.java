@@ -286,7 +286,7 @@ public final class SocialLoginService
           METHOD,
           scopes,
           policy.permitMethod(acting.environment().settings(), acting.user(), METHOD));
-      attempt = verifications.begin(context, acting, METHOD);
+      attempt = verifications.begin(context, acting, METHOD, scopes);
     } catch (RefusedException refused) {
       return outcome(login, error(refused.refusal(), refused.getMessage()));
     }

@@ -49,9 +49,18 @@ final class Verifications {
     limiter.ensureNotLocked(acting.user().id(), method);
   }
 
-  /** Starts a counted attempt; see {@link AttemptLimiter#begin}. */
-  AttemptLimiter.Attempt begin(SessionContext context, Acting acting, VerificationMethod method) {
-    return limiter.begin(context, acting.user().id(), method);
+  /**
+   * Starts a counted attempt (see {@link AttemptLimiter#begin}); an attempt refused because the
+   * method is locked is audited like any other failed verification.
+   */
+  AttemptLimiter.Attempt begin(
+      SessionContext context, Acting acting, VerificationMethod method, Set<Scope> scopes) {
+    try {
+      return limiter.begin(context, acting.user().id(), method);
+    } catch (RefusedException locked) {
+      verification(context, acting, method, scopes).failure(locked.refusal().code());
+      throw locked;
+    }
   }
 
   IssuedElevatedToken succeed(

@@ -225,7 +225,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
         method,
         requestedScopes,
         policy.permitCredential(acting.environment().settings(), acting.user(), wallet));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method);
+    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
     Optional<String> signer =
         signature == null || signature.length() > MAX_SIGNATURE
             ? Optional.empty()

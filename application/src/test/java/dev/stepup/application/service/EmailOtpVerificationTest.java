@@ -340,6 +340,7 @@ class EmailOtpVerificationTest {
     RefusedException sendWhileLocked = refusal(() -> f.codes.send(session, Optional.empty()));
     assertThat(sendWhileLocked.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(sendWhileLocked.retryAfter()).contains(Duration.ofMinutes(14));
+    assertThat(f.lastEvent(AuditEventType.OTP_SENT).reason()).contains("too_many_attempts");
     assertThat(f.messages.sent()).hasSize(1);
 
     f.clock.advance(Duration.ofMinutes(14));

@@ -179,6 +179,10 @@ class TotpVerificationTest {
     assertThat(right.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(right.retryAfter()).isPresent();
     assertThat(f.lastEvent(AuditEventType.LOCKOUT).method()).contains(VerificationMethod.TOTP);
+    // The attempt refused by the lock is on record too, with its reason.
+    var refusedWhileLocked = f.lastEvent(AuditEventType.VERIFICATION);
+    assertThat(refusedWhileLocked.reason()).contains("too_many_attempts");
+    assertThat(refusedWhileLocked.scopes()).isEqualTo(EXPORT);
 
     f.clock.advance(Duration.ofMinutes(15));
     assertThat(verify(f.totpNow(device.secret())).scopes()).isEqualTo(EXPORT);
