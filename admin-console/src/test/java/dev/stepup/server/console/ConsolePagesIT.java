@@ -323,6 +323,8 @@ class ConsolePagesIT {
         .andExpect(content().string(containsString("Provider “<span>acme</span>” saved.")))
         .andExpect(content().string(containsString("/step-up/social/acme/callback")))
         .andExpect(content().string(not(containsString("provider-secret-value"))));
+    mvc.perform(asAdmin(get(SETTINGS)))
+        .andExpect(content().string(containsString("providers: Acme ID")));
     mvc.perform(asAdmin(get("/admin/environments/demo")))
         .andExpect(content().string(containsString("https://id.acme.example.test")))
         .andExpect(content().string(not(containsString("provider-secret-value"))));

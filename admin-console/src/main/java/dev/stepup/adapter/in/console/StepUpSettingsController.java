@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.console;
 import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
 import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.Environment;
@@ -39,17 +40,22 @@ class StepUpSettingsController {
 
   private final Environments environments;
   private final ConfigureStepUpUseCase configure;
+  private final ManageSocialProvidersUseCase social;
 
-  StepUpSettingsController(Environments environments, ConfigureStepUpUseCase configure) {
+  StepUpSettingsController(
+      Environments environments,
+      ConfigureStepUpUseCase configure,
+      ManageSocialProvidersUseCase social) {
     this.environments = environments;
     this.configure = configure;
+    this.social = social;
   }
 
   /** One row of the protected actions table. */
   record ActionRow(String scope, boolean isProtected, boolean singleUse) {}
 
-  /** One verification method checkbox. */
-  record MethodRow(String wire, String label, boolean enabled) {}
+  /** One verification method checkbox, with a note where the method needs more to work. */
+  record MethodRow(String wire, String label, boolean enabled, String note) {}
 
   @GetMapping("/admin/environments/{environmentId}/step-up")
   String show(@PathVariable String environmentId, Model model) {
@@ -114,7 +120,13 @@ class StepUpSettingsController {
     model.addAttribute(
         "methods",
         List.of(VerificationMethod.values()).stream()
-            .map(m -> new MethodRow(m.wire(), label(m), settings.isEnabled(m)))
+            .map(
+                m ->
+                    new MethodRow(
+                        m.wire(),
+                        label(m),
+                        settings.isEnabled(m),
+                        m == VerificationMethod.SOCIAL ? providersNote(environment) : ""))
             .toList());
     model.addAttribute(
         "actions",
@@ -128,6 +140,14 @@ class StepUpSettingsController {
             .toList());
     model.addAttribute("problems", problems);
     model.addAttribute("saved", saved);
+  }
+
+  private String providersNote(Environment environment) {
+    List<String> names =
+        social.providers(environment.id()).stream().map(p -> p.displayName()).toList();
+    return names.isEmpty()
+        ? "no provider yet: add one on the environment page"
+        : "providers: " + String.join(", ", names);
   }
 
   private static String label(VerificationMethod method) {
