@@ -100,6 +100,35 @@ class SocialStepUpIT extends ApiTestServer {
   }
 
   @Test
+  void aScriptAskingForJsonGetsTheUrlToNavigateTo() throws Exception {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    String subject = "sub-" + UUID.randomUUID();
+    linkAccount(session, user, subject);
+
+    HttpResponse<String> answer =
+        BROWSER.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + ENV
+                            + "/step-up/social/mock/authorize?requestedScopes=wallet:sign"
+                            + "&redirectUri="
+                            + URLEncoder.encode(DONE, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + session)
+                .header("Accept", "application/json")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    String url = ApiClient.JSON.readTree(answer.body()).get("authorizationUrl").asString();
+    assertThat(url).startsWith(PROVIDER.issuerUrl("default").toString());
+    assertThat(fragment(visit(atProvider(URI.create(url), subject))))
+        .containsEntry("outcome", "success");
+  }
+
+  @Test
   void anotherAccountAtTheProviderIsRefused() {
     TestUser user = newUser();
     String session = signIn(user, user.credential("email"));

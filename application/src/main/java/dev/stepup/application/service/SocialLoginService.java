@@ -254,6 +254,16 @@ public final class SocialLoginService
                     new RefusedException(
                         Refusal.UNKNOWN_CHALLENGE,
                         "This sign-in is unknown or was already finished; start again."));
+    boolean stillAllowed =
+        environments
+            .find(environmentId)
+            .filter(e -> e.redirects().permits(login.redirectUri()))
+            .isPresent();
+    if (!stillAllowed) {
+      throw new RefusedException(
+          Refusal.REDIRECT_URI_NOT_ALLOWED,
+          "The page this sign-in was to return to is no longer allowed for this environment.");
+    }
     SessionContext context = new SessionContext(environmentId, login.sessionId(), origin);
     Acting acting;
     try {

@@ -206,6 +206,28 @@ class SocialLoginServiceTest {
     assertThat(complete(target, "sub-ada")).containsEntry("outcome", "success");
   }
 
+  @Test
+  void aRedirectUriRemovedFromTheAllowListIsNotFollowedAnyMore() {
+    URI target = start(Scope.WALLET_SIGN);
+    var environment = f.environments.find(ENV).orElseThrow();
+    environment.allowRedirects(dev.stepup.domain.environment.RedirectAllowList.none());
+    f.environments.save(environment);
+    oidc.nextSubject = "sub-ada";
+    assertThat(
+            refusal(
+                    () ->
+                        social.callback(
+                            ENV,
+                            "acmeid",
+                            new ProviderAnswer(oidc.stateOf(target), "code", null),
+                            CALLBACK,
+                            ORIGIN))
+                .refusal()
+                .code())
+        .isEqualTo("redirect_uri_not_allowed");
+    assertThat(f.tokens.forSession(session.sessionId())).isEmpty();
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private URI start(Scope scope) {

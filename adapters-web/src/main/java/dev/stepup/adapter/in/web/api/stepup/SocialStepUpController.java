@@ -53,10 +53,12 @@ class SocialStepUpController {
           "Answers 302 to the provider (authorization code with PKCE, state and nonce). After the"
               + " login the browser lands on redirectUri (allow-listed for the environment) with"
               + " the outcome in the fragment: outcome=success with elevatedAccessToken, tokenId,"
-              + " scopes, singleUse and expiresAt, or outcome=error with code and message.")
+              + " scopes, singleUse and expiresAt, or outcome=error with code and message. With"
+              + " Accept: application/json it answers 200 {authorizationUrl} instead, for scripts"
+              + " that navigate themselves.")
   @SecurityRequirement(name = "sessionToken")
   @GetMapping(ApiPaths.ENVIRONMENT + "/step-up/social/{provider}/authorize")
-  ResponseEntity<Void> authorize(
+  ResponseEntity<?> authorize(
       @PathVariable String environmentId,
       @PathVariable String provider,
       @RequestParam(required = false) List<String> requestedScopes,
@@ -64,7 +66,8 @@ class SocialStepUpController {
       HttpServletRequest request) {
     SessionContext context = callers.endUser(request, environmentId);
     Set<Scope> scopes = Scope.parseAll(split(requestedScopes));
-    return found(
+    return goTo(
+        request,
         social.authorize(
             context,
             provider,
@@ -80,13 +83,14 @@ class SocialStepUpController {
               + " to send to POST /credentials with format oauth and a credential:link token.")
   @SecurityRequirement(name = "sessionToken")
   @GetMapping(ApiPaths.ENVIRONMENT + "/credentials/oauth/{provider}/authorize")
-  ResponseEntity<Void> authorizeLink(
+  ResponseEntity<?> authorizeLink(
       @PathVariable String environmentId,
       @PathVariable String provider,
       @RequestParam(required = false) String redirectUri,
       HttpServletRequest request) {
     SessionContext context = callers.endUser(request, environmentId);
-    return found(
+    return goTo(
+        request,
         social.authorizeLink(
             context,
             provider,
@@ -142,6 +146,23 @@ class SocialStepUpController {
       throw ApiException.invalid("redirectUri: is required");
     }
     return redirectUri;
+  }
+
+  /** Where the browser goes next, for scripts that cannot read a cross-origin redirect. */
+  record AuthorizationResponse(String authorizationUrl) {}
+
+  /**
+   * A 302 to the provider; a caller that asks for JSON (a script calling with the session token,
+   * which cannot read a cross-origin redirect) gets the URL to navigate to instead.
+   */
+  private static ResponseEntity<?> goTo(HttpServletRequest request, URI location) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+      return ResponseEntity.ok()
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .body(new AuthorizationResponse(location.toString()));
+    }
+    return found(location);
   }
 
   private static ResponseEntity<Void> found(URI location) {
