@@ -28,6 +28,7 @@ import dev.stepup.adapter.out.persistence.JdbcPasskeyChallenges;
 import dev.stepup.adapter.out.persistence.JdbcPasskeys;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
+import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
@@ -106,6 +107,11 @@ class AdapterConfiguration {
   @Bean
   JdbcAdminAccounts adminAccounts(JdbcClient jdbc) {
     return new JdbcAdminAccounts(jdbc);
+  }
+
+  @Bean
+  JdbcSignInTallies signInTallies(JdbcClient jdbc) {
+    return new JdbcSignInTallies(jdbc);
   }
 
   @Bean

@@ -14,6 +14,7 @@ import dev.stepup.application.port.out.mfa.TotpProvisioning;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.VerificationKeys;
@@ -31,6 +32,7 @@ import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
+import dev.stepup.application.service.AdminSignInService;
 import dev.stepup.application.service.AuditLogService;
 import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.CheckStepUpService;
@@ -125,6 +127,11 @@ class UseCaseConfiguration {
       AuditTrail audit,
       Clock clock) {
     return new EnvironmentAdminService(environments, apiKeys, hasher, transactions, audit, clock);
+  }
+
+  @Bean
+  AdminSignInService adminSignInService(SignInTallies tallies, AuditTrail audit, Clock clock) {
+    return new AdminSignInService(tallies, audit, clock);
   }
 
   @Bean
