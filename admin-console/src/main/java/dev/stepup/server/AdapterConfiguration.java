@@ -32,6 +32,7 @@ import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
+import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
 import dev.stepup.application.port.out.security.SecretCipher;
@@ -87,6 +88,11 @@ class AdapterConfiguration {
   @Bean
   JdbcUsers users(JdbcClient jdbc) {
     return new JdbcUsers(jdbc);
+  }
+
+  @Bean
+  JdbcUserDirectory userDirectory(JdbcClient jdbc) {
+    return new JdbcUserDirectory(jdbc);
   }
 
   @Bean

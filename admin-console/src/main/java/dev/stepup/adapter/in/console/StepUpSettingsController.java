@@ -130,7 +130,7 @@ class StepUpSettingsController {
     model.addAttribute("saved", saved);
   }
 
-  private static String label(VerificationMethod method) {
+  static String label(VerificationMethod method) {
     return switch (method) {
       case EMAIL_OTP -> "Email code";
       case SMS_OTP -> "SMS code";
