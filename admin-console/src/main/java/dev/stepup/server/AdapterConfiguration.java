@@ -29,11 +29,13 @@ import dev.stepup.adapter.out.persistence.JdbcPasskeyChallenges;
 import dev.stepup.adapter.out.persistence.JdbcPasskeys;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
+import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
 import dev.stepup.adapter.out.persistence.JdbcSocialProviders;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
+import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
 import dev.stepup.application.port.out.security.SecretCipher;
@@ -92,6 +94,11 @@ class AdapterConfiguration {
   }
 
   @Bean
+  JdbcUserDirectory userDirectory(JdbcClient jdbc) {
+    return new JdbcUserDirectory(jdbc);
+  }
+
+  @Bean
   JdbcSessions sessions(JdbcClient jdbc) {
     return new JdbcSessions(jdbc);
   }
@@ -109,6 +116,11 @@ class AdapterConfiguration {
   @Bean
   JdbcAdminAccounts adminAccounts(JdbcClient jdbc) {
     return new JdbcAdminAccounts(jdbc);
+  }
+
+  @Bean
+  JdbcSignInTallies signInTallies(JdbcClient jdbc) {
+    return new JdbcSignInTallies(jdbc);
   }
 
   @Bean

@@ -1,10 +1,13 @@
 package dev.stepup.server;
 
+import dev.stepup.application.port.in.admin.AdminSignInUseCase;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretHasher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,14 +18,27 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may reach what: the admin console needs an admin signed in with a form; the REST API and
- * hosted pages authenticate their own callers (API keys, session tokens); health is public.
+ * hosted pages authenticate their own callers (API keys, session tokens); health is public. Admin
+ * sign-ins are throttled and audited ({@link AdminSignInSecurity}); the console session ends after
+ * {@code server.servlet.session.timeout} without use.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      UserDetailsService admins,
+      PasswordEncoder passwordEncoder,
+      AdminSignInUseCase signIn)
+      throws Exception {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(admins);
+    passwords.setPasswordEncoder(passwordEncoder);
+    // The only way in: no parent manager could check a throttled password behind its back.
+    AuthenticationManager adminSignIn =
+        new ProviderManager(new AdminSignInSecurity.ThrottledProvider(passwords, signIn));
+    http.authenticationManager(adminSignIn)
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/admin/**", "/admin")
                     .hasRole("ADMIN")
@@ -41,8 +57,24 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .denyAll())
-        .formLogin(form -> form.defaultSuccessUrl("/admin", true))
-        .logout(Customizer.withDefaults())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .authenticationDetailsSource(AdminSignInSecurity.SignInOrigin::of)
+                    .defaultSuccessUrl("/admin", true)
+                    .failureHandler(AdminSignInSecurity.failureHandler()))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(new AdminSignInSecurity.ConsoleEntryPoint()))
+        .logout(
+            logout ->
+                logout
+                    .addLogoutHandler(
+                        (request, response, admin) -> {
+                          if (admin != null) {
+                            signIn.signedOut(admin.getName(), AdminSignInSecurity.origin(request));
+                          }
+                        })
+                    .logoutSuccessUrl("/login?signedOut"))
         // The REST API is called with bearer credentials, never with cookies, so CSRF does not
         // apply there; every cookie-authenticated page keeps CSRF protection.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))

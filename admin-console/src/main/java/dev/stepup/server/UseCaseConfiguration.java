@@ -3,6 +3,7 @@ package dev.stepup.server;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditLog;
+import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
@@ -14,6 +15,7 @@ import dev.stepup.application.port.out.mfa.TotpProvisioning;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.social.OidcClient;
 import dev.stepup.application.port.out.social.SocialLogins;
 import dev.stepup.application.port.out.social.SocialProviders;
@@ -22,6 +24,7 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.VerificationKeys;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
@@ -34,19 +37,23 @@ import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
+import dev.stepup.application.service.AdminSignInService;
 import dev.stepup.application.service.AuditLogService;
 import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.CheckStepUpService;
 import dev.stepup.application.service.CodeVerificationService;
 import dev.stepup.application.service.ConfigureStepUpService;
 import dev.stepup.application.service.CredentialService;
+import dev.stepup.application.service.DashboardService;
 import dev.stepup.application.service.DemoWalletService;
 import dev.stepup.application.service.ElevatedTokenService;
 import dev.stepup.application.service.EnvironmentAdminService;
 import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.PasskeyService;
 import dev.stepup.application.service.ProtectedActionService;
+import dev.stepup.application.service.ResetMfaService;
 import dev.stepup.application.service.SocialLoginService;
+import dev.stepup.application.service.UserDirectoryService;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.VerificationKeysService;
 import dev.stepup.application.service.WalletVerificationService;
@@ -129,6 +136,45 @@ class UseCaseConfiguration {
       AuditTrail audit,
       Clock clock) {
     return new EnvironmentAdminService(environments, apiKeys, hasher, transactions, audit, clock);
+  }
+
+  @Bean
+  AdminSignInService adminSignInService(SignInTallies tallies, AuditTrail audit, Clock clock) {
+    return new AdminSignInService(tallies, audit, clock);
+  }
+
+  @Bean
+  UserDirectoryService userDirectoryService(
+      Users users,
+      UserDirectory directory,
+      TotpDevices totpDevices,
+      Passkeys passkeys,
+      RecoveryCodeStore recoveryCodes,
+      ElevatedTokens tokens,
+      AuditLog auditLog,
+      Clock clock) {
+    return new UserDirectoryService(
+        users, directory, totpDevices, passkeys, recoveryCodes, tokens, auditLog, clock);
+  }
+
+  @Bean
+  ResetMfaService resetMfaService(
+      Users users,
+      TotpDevices totpDevices,
+      Passkeys passkeys,
+      RecoveryCodeStore recoveryCodes,
+      ElevatedTokens tokens,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new ResetMfaService(
+        users, totpDevices, passkeys, recoveryCodes, tokens, transactions, audit, clock);
+  }
+
+  @Bean
+  DashboardService dashboardService(
+      Environments environments, AuditStatistics statistics, ElevatedTokens tokens, Clock clock) {
+    return new DashboardService(environments, statistics, tokens, clock);
   }
 
   @Bean

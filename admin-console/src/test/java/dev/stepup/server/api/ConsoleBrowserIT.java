@@ -5,16 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.mfa.Passkeys;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.mfa.Passkey;
+import dev.stepup.domain.user.User;
+import dev.stepup.domain.user.UserId;
 import dev.stepup.server.browser.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsoleBrowserIT extends ApiTestServer {
 
   @Autowired ConfigureStepUpUseCase configure;
+  @Autowired Users users;
+  @Autowired Passkeys passkeys;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -145,7 +157,17 @@ class ConsoleBrowserIT extends ApiTestServer {
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("revoke-" + tokenId)));
     screenshot("console-issued-tokens");
-    browser.findElement(By.id("revoke-" + tokenId)).click();
+    // The filter fires on change and on submit, and the table refreshes itself: a row found a
+    // moment ago may have been swapped out, so click the current one.
+    wait.until(
+        driver -> {
+          try {
+            driver.findElement(By.id("revoke-" + tokenId)).click();
+            return true;
+          } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return false;
+          }
+        });
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("token-" + tokenId), "revoked"));
 
@@ -176,6 +198,64 @@ class ConsoleBrowserIT extends ApiTestServer {
     browser.navigate().refresh();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-name")));
     assertThat(browser.getPageSource()).doesNotContain(secret).contains("browser-made key");
+  }
+
+  @Test
+  void anAdminResetsAUsersMfaAfterConfirmingAndTheirTokenStopsWorking() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    ApiClient.Answer token = stepUpByEmail(session, user, "wallet:sign");
+    UserId id = new UserId(user.id());
+    CredentialId key = new CredentialId("cred_bpk_" + Integer.toHexString(user.id().hashCode()));
+    Instant now = CLOCK.instant();
+    passkeys.add(
+        new Passkey(
+            key, id, "webauthn-" + user.id(), "handle", new byte[] {1}, 0, "Desk key", now));
+    User stored = users.find(new EnvironmentId("demo"), id).orElseThrow();
+    stored.addCredential(
+        new Credential(
+            key,
+            CredentialFormat.PASSKEY,
+            "webauthn-" + user.id(),
+            Optional.empty(),
+            Optional.of("Desk key"),
+            false,
+            now,
+            false));
+    users.save(stored);
+
+    browser.findElement(By.linkText("Demo")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Users")));
+    browser.findElement(By.linkText("Users")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-q")));
+    browser.findElement(By.id("user-q")).sendKeys(user.id());
+    browser.findElement(By.cssSelector("#user-search button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-" + user.id())));
+    screenshot("console-users");
+    browser.findElement(By.linkText(user.id())).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reset-mfa")));
+    assertThat(browser.findElement(By.id("mfa-devices")).getText()).contains("Desk key");
+    screenshot("console-user");
+
+    browser.findElement(By.id("reset-mfa")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reset-done")));
+    assertThat(browser.findElement(By.id("reset-done")).getText()).contains("MFA reset.");
+    assertThat(browser.findElement(By.id("no-mfa")).getText()).isEqualTo("No MFA devices.");
+    screenshot("console-user-mfa-reset");
+
+    ApiClient.Answer refused =
+        api.post(
+            ENV + "/wallets/" + user.credential("blockchain") + "/sign",
+            session,
+            Map.of("message", "m"),
+            Map.of("X-Elevated-Access-Token", token.text("elevatedAccessToken")));
+    assertThat(refused.code()).isEqualTo("token_revoked");
+
+    browser.findElement(By.linkText("Dashboard")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart-methods")));
+    assertThat(browser.findElement(By.id("numbers-methods")).getText()).contains("Email code");
+    screenshot("console-dashboard");
   }
 
   private tools.jackson.databind.JsonNode check(String session) {

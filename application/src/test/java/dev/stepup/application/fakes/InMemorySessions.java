@@ -3,6 +3,7 @@ package dev.stepup.application.fakes;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,11 @@ public final class InMemorySessions implements Sessions {
   @Override
   public void save(Session session) {
     byId.put(session.id(), copy(session));
+  }
+
+  /** Every stored session, for fakes that search them. */
+  public List<Session> all() {
+    return byId.values().stream().map(InMemorySessions::copy).toList();
   }
 
   private static Session copy(Session s) {

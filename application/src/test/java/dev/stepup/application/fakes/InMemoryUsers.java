@@ -5,6 +5,7 @@ import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,11 @@ public final class InMemoryUsers implements Users {
   @Override
   public void save(User user) {
     byId.put(user.id(), copy(user));
+  }
+
+  /** Every stored user, for fakes that search them. */
+  public List<User> all() {
+    return byId.values().stream().map(InMemoryUsers::copy).toList();
   }
 
   private static User copy(User u) {

@@ -5,6 +5,7 @@ import static dev.stepup.adapter.out.persistence.Columns.at;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditLog;
+import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -14,6 +15,7 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit trail, append-only. */
-public final class JdbcAuditTrail implements AuditTrail, AuditLog {
+public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatistics {
 
   private final JdbcClient jdbc;
 
@@ -73,6 +75,23 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog {
   private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
     sql.append(clause);
     params.add(value);
+  }
+
+  @Override
+  public List<AuditStatistics.Count> countSince(EnvironmentId environmentId, Instant since) {
+    return jdbc.sql(
+            "SELECT type, outcome, method, COUNT(*) AS n FROM audit_events"
+                + " WHERE environment_id = ? AND at >= ? GROUP BY type, outcome, method")
+        .params(environmentId.value(), at(since))
+        .query(
+            (rs, n) ->
+                new AuditStatistics.Count(
+                    AuditEventType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)),
+                    AuditEvent.Outcome.valueOf(
+                        rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                    Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
+                    rs.getLong("n")))
+        .list();
   }
 
   /** The latest events, newest first. */

@@ -150,7 +150,7 @@ class StepUpSettingsController {
         : "providers: " + String.join(", ", names);
   }
 
-  private static String label(VerificationMethod method) {
+  static String label(VerificationMethod method) {
     return switch (method) {
       case EMAIL_OTP -> "Email code";
       case SMS_OTP -> "SMS code";

@@ -26,7 +26,10 @@ public enum AuditEventType {
   DEFAULT_MFA_CHANGED,
   CREDENTIAL_LINKED,
   CREDENTIAL_UNLINKED,
-  WALLET_OPERATION;
+  WALLET_OPERATION,
+  ADMIN_SIGN_IN,
+  ADMIN_SIGN_OUT,
+  MFA_RESET;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

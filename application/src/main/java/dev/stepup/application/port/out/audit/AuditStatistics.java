@@ -1,0 +1,28 @@
+package dev.stepup.application.port.out.audit;
+
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Counts of audited events, for the console's dashboard. */
+public interface AuditStatistics {
+
+  /** The environment's events since {@code since}, counted by type, outcome and method. */
+  List<Count> countSince(EnvironmentId environmentId, Instant since);
+
+  /** How many events of one type, outcome and method. */
+  record Count(
+      AuditEventType type,
+      AuditEvent.Outcome outcome,
+      Optional<VerificationMethod> method,
+      long count) {
+    public Count {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(method, "method");
+    }
+  }
+}
