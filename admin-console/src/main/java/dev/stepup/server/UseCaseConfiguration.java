@@ -27,6 +27,7 @@ import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
+import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.port.out.verification.WalletChallenges;
@@ -42,6 +43,7 @@ import dev.stepup.application.service.ConfigureStepUpService;
 import dev.stepup.application.service.CredentialService;
 import dev.stepup.application.service.DemoWalletService;
 import dev.stepup.application.service.ElevatedTokenService;
+import dev.stepup.application.service.EmailSignInService;
 import dev.stepup.application.service.EnvironmentAdminService;
 import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.PasskeyService;
@@ -175,6 +177,22 @@ class UseCaseConfiguration {
         transactions,
         audit,
         clock);
+  }
+
+  @Bean
+  EmailSignInService emailSignInService(
+      Environments environments,
+      Users users,
+      SignInCodes codes,
+      EmailSender email,
+      SecretHasher hasher,
+      UserService sessions,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      AuditTrail audit,
+      Clock clock) {
+    return new EmailSignInService(
+        environments, users, codes, email, hasher, sessions, transactions, tallies, audit, clock);
   }
 
   @Bean

@@ -151,6 +151,38 @@ abstract class RepositoryContractTest {
     assertThat(environments.find(ENV).orElseThrow().redirects().entries()).isEmpty();
   }
 
+  // ---- sign-in codes ---------------------------------------------------------------------------
+
+  @Test
+  void signInCodesAreFoundByCredentialAndSpentOnce() {
+    JdbcSignInCodes codes = new JdbcSignInCodes(jdbc);
+    Instant t0 = Instant.parse("2025-03-01T09:00:00Z");
+    CredentialId email = new CredentialId("cred_signin");
+    codes.add(
+        dev.stepup.domain.otp.SignInCode.issue(
+            "sic_1", ENV, new UserId("usr_signin"), email, "digest-1", t0));
+    codes.add(
+        dev.stepup.domain.otp.SignInCode.issue(
+            "sic_2", ENV, new UserId("usr_signin"), email, "digest-2", t0.plusSeconds(40)));
+
+    var latest = codes.latestFor(email).orElseThrow();
+    assertThat(latest.id()).isEqualTo("sic_2");
+    assertThat(latest.codeDigest()).isEqualTo("digest-2");
+    assertThat(latest.expiresAt()).isEqualTo(t0.plusSeconds(40).plus(OtpChallenge.LIFETIME));
+    assertThat(codes.sentSince(email, t0.plusSeconds(1))).containsExactly(t0.plusSeconds(40));
+    assertThat(codes.latestFor(new CredentialId("cred_other"))).isEmpty();
+
+    assertThat(codes.recordWrongEntry("sic_2")).isTrue();
+    assertThat(codes.latestFor(email).orElseThrow().failedAttempts()).isEqualTo(1);
+    assertThat(codes.markUsed("sic_2", t0.plusSeconds(50))).isTrue();
+    assertThat(codes.markUsed("sic_2", t0.plusSeconds(51))).isFalse();
+    assertThat(codes.recordWrongEntry("sic_2")).isFalse();
+    assertThat(codes.latestFor(email).orElseThrow().usedAt()).contains(t0.plusSeconds(50));
+
+    assertThat(codes.deleteExpired(t0.plus(OtpChallenge.LIFETIME).plusSeconds(1))).isEqualTo(1);
+    assertThat(codes.sentSince(email, t0.minusSeconds(1))).containsExactly(t0.plusSeconds(40));
+  }
+
   // ---- social login ---------------------------------------------------------------------------
 
   @Test
