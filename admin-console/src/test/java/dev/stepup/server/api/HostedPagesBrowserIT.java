@@ -1,0 +1,153 @@
+package dev.stepup.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepup.server.browser.Chromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An end user in headless Chromium signs in to the hosted pages with an emailed code, asks to
+ * export their wallet key, steps up by email (a wrong code first), and sees the key once; a link
+ * with a foreign return address is refused. Screenshots go to {@code target/screenshots}.
+ */
+class HostedPagesBrowserIT extends ApiTestServer {
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void open() {
+    browser = Chromium.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void signInThenExportTheWalletKeyAfterSteppingUpByEmail() {
+    TestUser user = newUser();
+
+    // Sign in by email code.
+    browser.get(url("/hosted/demo/wallet"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+    assertThat(browser.getCurrentUrl()).contains("/hosted/demo/sign-in?returnTo=");
+    screenshot("hosted-sign-in");
+    browser.findElement(By.id("email")).sendKeys(user.email());
+    browser.findElement(By.id("send-code")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    assertThat(browser.findElement(By.id("sent-to")).getText()).contains("We sent a 6-digit code");
+    assertThat(focusedId()).isEqualTo("code");
+    screenshot("hosted-sign-in-code");
+    browser.findElement(By.id("code")).sendKeys(mailedCode(user.email()));
+    browser.findElement(By.id("verify-code")).click();
+
+    // The wallet, reached through the return address.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
+    String walletId = user.credential("blockchain");
+    assertThat(browser.findElement(By.id("address")).getText()).startsWith("0x").hasSize(42);
+    Cookie cookie = browser.manage().getCookieNamed("stepup_session");
+    assertThat(cookie.isHttpOnly()).isTrue();
+    assertThat(cookie.getSameSite()).isEqualTo("Lax");
+    assertThat(cookie.getPath()).isEqualTo("/hosted/demo");
+    screenshot("hosted-wallet");
+
+    // Export needs step-up: the step-up page, email code, a wrong code first.
+    browser.findElement(By.id("export")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-code")));
+    assertThat(browser.getCurrentUrl()).contains("/hosted/demo/step-up?scope=wallet%3Aexport");
+    screenshot("hosted-step-up");
+    browser.findElement(By.id("send-code")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    String code = mailedCode(user.email());
+    String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    browser.findElement(By.id("code")).sendKeys(wrong);
+    browser.findElement(By.id("verify-code")).click();
+    WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code-error")));
+    assertThat(error.getText()).isEqualTo("That code is not right. 4 attempts left.");
+    assertThat(error.getAttribute("role")).isEqualTo("alert");
+    assertThat(browser.getCurrentUrl()).contains("/hosted/demo/step-up?");
+    assertThat(focusedId()).isEqualTo("code");
+    screenshot("hosted-step-up-wrong-code");
+
+    browser.findElement(By.id("code")).clear();
+    browser.findElement(By.id("code")).sendKeys(code);
+    browser.findElement(By.id("verify-code")).click();
+
+    // Back on the wallet page the export happens and the key is shown once.
+    WebElement key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-key")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
+    assertThat(key.getAttribute("value")).matches("0x[0-9a-f]{64}");
+    assertThat(browser.findElement(By.cssSelector(".warning")).getText())
+        .contains("Anyone with this key controls your wallet");
+    screenshot("hosted-wallet-private-key");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM elevated_tokens WHERE consumed_at IS NOT NULL"
+                        + " AND session_id IN (SELECT id FROM sessions WHERE user_id = ?)")
+                .param(user.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(walletId).startsWith("cred_");
+
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export")));
+    assertThat(browser.findElements(By.id("private-key"))).isEmpty();
+
+    // Signing out ends the session.
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+    assertThat(browser.getPageSource()).contains("You are signed out.");
+  }
+
+  @Test
+  void aForeignReturnAddressIsRefused() {
+    browser.get(
+        url("/hosted/demo/step-up?scope=wallet:export&returnTo=https%3A%2F%2Fevil.example%2F"));
+    WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+    assertThat(problem.getText()).contains("does not trust");
+    assertThat(browser.getCurrentUrl()).startsWith(url("/hosted/demo/step-up"));
+    screenshot("hosted-foreign-return");
+  }
+
+  private String focusedId() {
+    return (String) browser.executeScript("return document.activeElement.id");
+  }
+
+  private void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          dir.resolve(name + ".png"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
