@@ -11,29 +11,41 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,6 +69,8 @@ class HostedPagesIT {
   @Autowired AuthenticateCallerUseCase authenticate;
   @Autowired ManageEnvironmentsUseCase environments;
   @Autowired Outbox outbox;
+  @Autowired IssueElevatedTokenUseCase issue;
+  @Autowired ManageMfaUseCase mfa;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -75,14 +89,14 @@ class HostedPagesIT {
         new CreateUserCommand(DEMO, Optional.of(email), Optional.empty(), List.of(), true, ORIGIN));
   }
 
+  private StartedSession start(User user) {
+    return sessions.start(
+        new StartSessionCommand(
+            DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
+  }
+
   private Cookie signedIn(User user) {
-    String token =
-        sessions
-            .start(
-                new StartSessionCommand(
-                    DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN))
-            .sessionToken();
-    return new Cookie("stepup_session", token);
+    return new Cookie("stepup_session", start(user).sessionToken());
   }
 
   private String lastCodeTo(String address) {
@@ -346,6 +360,94 @@ class HostedPagesIT {
   }
 
   @Test
+  void anMfaUserIsAskedForTheirAppCanUseARecoveryCodeAndThenExports() throws Exception {
+    User user = newUser();
+    StartedSession started = start(user);
+    Cookie session = new Cookie("stepup_session", started.sessionToken());
+    SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
+    String link =
+        issue
+            .issue(
+                new IssueElevatedTokenCommand(
+                    DEMO,
+                    user.id(),
+                    Optional.of(started.sessionId()),
+                    Set.of(Scope.CREDENTIAL_LINK),
+                    Optional.of(VerificationMethod.EMAIL_OTP),
+                    ORIGIN))
+            .elevatedAccessToken();
+    var enrolment = mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(link));
+    List<String> recovery =
+        mfa.confirmTotp(
+            context,
+            enrolment.deviceId(),
+            JdkTotp.codeAt(Base32.decode(pad(enrolment.secretBase32())), Instant.now()));
+
+    mvc.perform(
+            get("/hosted/demo/step-up")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("6-digit code from your authenticator app")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "href=\"/hosted/demo/step-up/recovery?scope=wallet:export&amp;returnTo=")))
+        .andExpect(content().string(not(containsString("Send code"))));
+    // The mailbox cannot stand in for the authenticator app.
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("role=\"alert\"")));
+
+    mvc.perform(
+            post("/hosted/demo/step-up/totp/verify")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", "12345"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("That code is not right.")))
+        .andExpect(content().string(containsString("Use a recovery code instead")));
+
+    MockHttpSession browser = new MockHttpSession();
+    mvc.perform(
+            get("/hosted/demo/step-up/recovery")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<label for=\"code\">Recovery code</label>")));
+    mvc.perform(
+            post("/hosted/demo/step-up/recovery/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", recovery.get(0)))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "/hosted/demo/wallet"));
+    String page =
+        mvc.perform(
+                post("/hosted/demo/wallet/export").with(csrf()).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).containsPattern("0x[0-9a-f]{64}").doesNotContain("eyJ");
+  }
+
+  @Test
   void anUnknownScopeIsExplained() throws Exception {
     mvc.perform(
             get("/hosted/demo/step-up")
@@ -354,6 +456,10 @@ class HostedPagesIT {
                 .param("returnTo", "/hosted/demo/wallet"))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("Unknown action")));
+  }
+
+  private static String pad(String base32) {
+    return base32 + "=".repeat((8 - base32.length() % 8) % 8);
   }
 
   private static String emailOf(User user) {
