@@ -192,7 +192,17 @@ class UseCaseConfiguration {
       AuditTrail audit,
       Clock clock) {
     return new EmailSignInService(
-        environments, users, codes, email, hasher, sessions, transactions, tallies, audit, clock);
+        environments,
+        users,
+        sessions,
+        codes,
+        email,
+        hasher,
+        sessions,
+        transactions,
+        tallies,
+        audit,
+        clock);
   }
 
   @Bean

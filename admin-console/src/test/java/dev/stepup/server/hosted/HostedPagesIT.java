@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,7 +25,9 @@ import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.Outbox;
+import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -71,6 +74,7 @@ class HostedPagesIT {
   @Autowired Outbox outbox;
   @Autowired IssueElevatedTokenUseCase issue;
   @Autowired ManageMfaUseCase mfa;
+  @Autowired Users userStore;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -79,8 +83,9 @@ class HostedPagesIT {
   }
 
   @AfterEach
-  void noRedirects() {
+  void defaults() {
     environments.allowRedirects(DEMO, List.of(), "test", ORIGIN);
+    environments.allowSignUp(DEMO, false, "test", ORIGIN);
   }
 
   private User newUser() {
@@ -293,6 +298,39 @@ class HostedPagesIT {
     mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", "not-an-address"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("Enter an email address")));
+  }
+
+  @Test
+  void whenTheAdminAllowsSignUpAnUnknownAddressBecomesAUserBySigningIn() throws Exception {
+    String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
+        .andExpect(status().isUnprocessableContent());
+
+    mvc.perform(
+            post("/admin/environments/demo/sign-up")
+                .with(user("admin").roles("ADMIN"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("allowed", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Saved.")))
+        .andExpect(content().string(containsString("checked")));
+
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("We sent a 6-digit code")));
+    String setCookie =
+        mvc.perform(
+                post("/hosted/demo/sign-in/verify")
+                    .with(csrf())
+                    .param("email", email)
+                    .param("code", lastCodeTo(email)))
+            .andExpect(status().isSeeOther())
+            .andReturn()
+            .getResponse()
+            .getHeader("Set-Cookie");
+    assertThat(authenticate.session(DEMO, setCookie.split("[=;]")[1])).isPresent();
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, email)).isPresent();
   }
 
   // ---- step-up ---------------------------------------------------------------------------------

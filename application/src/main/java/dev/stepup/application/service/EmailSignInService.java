@@ -8,6 +8,8 @@ import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
@@ -32,6 +34,7 @@ import dev.stepup.domain.otp.OtpOutcome;
 import dev.stepup.domain.otp.OtpSendPolicy;
 import dev.stepup.domain.otp.SignInCode;
 import dev.stepup.domain.user.User;
+import dev.stepup.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +54,8 @@ public final class EmailSignInService
   private static final VerificationMethod CHANNEL = VerificationMethod.EMAIL_OTP;
 
   private final Environments environments;
-  private final Users users;
+  private final Users userStore;
+  private final CreateUserUseCase users;
   private final SignInCodes codes;
   private final EmailSender email;
   private final SecretHasher hasher;
@@ -64,7 +68,8 @@ public final class EmailSignInService
 
   public EmailSignInService(
       Environments environments,
-      Users users,
+      Users userStore,
+      CreateUserUseCase users,
       SignInCodes codes,
       EmailSender email,
       SecretHasher hasher,
@@ -74,6 +79,7 @@ public final class EmailSignInService
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
+    this.userStore = userStore;
     this.users = users;
     this.codes = codes;
     this.email = email;
@@ -91,27 +97,36 @@ public final class EmailSignInService
   @Override
   public SignInCodeSent send(SignInCodeCommand command) {
     Instant now = clock.instant();
-    requireEnvironment(command.environmentId());
-    Account account =
-        account(command.environmentId(), command.email())
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.CREDENTIAL_NOT_ELIGIBLE,
-                        "No account here signs in with "
-                            + command.email()
-                            + ". Check the address, or ask the service that sent you here to"
-                            + " create your account."));
-    limiter.ensureNotLocked(account.user().id(), CHANNEL);
+    Environment environment = requireEnvironment(command.environmentId());
+    String address = command.email();
+    Optional<Account> account = account(command.environmentId(), address);
+    if (account.isEmpty() && !environment.allowsSignUp()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_NOT_ELIGIBLE,
+          "No account here signs in with "
+              + address
+              + ". Check the address, or ask the service that sent you here to create your"
+              + " account.");
+    }
+    Optional<UserId> userId = account.map(a -> a.user().id());
+    if (userId.isPresent()) {
+      try {
+        limiter.ensureNotLocked(userId.get(), CHANNEL);
+      } catch (RefusedException locked) {
+        sent(command.environmentId(), command.origin(), userId).failure(locked.refusal().code());
+        throw locked;
+      }
+    }
     Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
     List<Instant> recent =
-        codes.sentSince(account.email().id(), windowStart).stream()
+        codes.sentSince(command.environmentId(), address, windowStart).stream()
             .filter(t -> t.isAfter(windowStart))
             .toList();
-    Optional<Instant> last = codes.latestFor(account.email().id()).map(SignInCode::issuedAt);
+    Optional<Instant> last =
+        codes.latestFor(command.environmentId(), address).map(SignInCode::issuedAt);
     if (sendPolicy.decide(last, recent.stream().findFirst(), recent.size(), now)
         instanceof OtpSendPolicy.Decision.Throttled throttled) {
-      sent(command.environmentId(), command.origin(), account).failure("throttled");
+      sent(command.environmentId(), command.origin(), userId).failure("throttled");
       long seconds = Math.max(1, throttled.retryAfter().toSeconds());
       boolean justSent =
           last.filter(t -> now.isBefore(t.plus(OtpSendPolicy.RESEND_INTERVAL))).isPresent();
@@ -131,63 +146,77 @@ public final class EmailSignInService
         SignInCode.issue(
             id,
             command.environmentId(),
-            account.user().id(),
-            account.email().id(),
+            address,
+            userId,
             hasher.digest(codeMaterial(id, code)),
             now);
+    String purpose = account.isPresent() ? "sign-in" : "sign-up";
     transactions.inTransaction(
         () -> {
           codes.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
           codes.add(issued);
           email.send(
               command.environmentId(),
-              account.email().identifier(),
-              "Your sign-in code: " + code,
-              "Your sign-in code is "
+              address,
+              "Your " + purpose + " code: " + code,
+              "Your "
+                  + purpose
+                  + " code is "
                   + code
                   + ".\n\nIt expires in "
                   + OtpChallenge.LIFETIME.toMinutes()
                   + " minutes. If you did not try to sign in, ignore this message and do not"
                   + " share the code with anyone.\n");
         });
-    sent(command.environmentId(), command.origin(), account).success(account.email().id().value());
-    return new SignInCodeSent(Masking.email(account.email().identifier()));
+    sent(command.environmentId(), command.origin(), userId).success(purpose);
+    return new SignInCodeSent(Masking.email(address));
   }
 
   @Override
   public StartedSession signIn(SignInWithCodeCommand command) {
     Instant now = clock.instant();
-    requireEnvironment(command.environmentId());
+    Environment environment = requireEnvironment(command.environmentId());
     RefusedException noCode =
         new RefusedException(
             Refusal.NO_PENDING_CODE, "No code was sent to this address; ask for one.");
-    Account account = account(command.environmentId(), command.email()).orElseThrow(() -> noCode);
-    SignInCode code = codes.latestFor(account.email().id()).orElseThrow(() -> noCode);
-    AttemptLimiter.Attempt attempt =
-        limiter.begin(
-            command.environmentId(),
-            command.origin(),
-            Optional.empty(),
-            account.user().id(),
-            CHANNEL);
+    Optional<Account> account = account(command.environmentId(), command.email());
+    if (account.isEmpty() && !environment.allowsSignUp()) {
+      throw noCode;
+    }
+    SignInCode code =
+        codes.latestFor(command.environmentId(), command.email()).orElseThrow(() -> noCode);
+    Optional<UserId> userId = account.map(a -> a.user().id());
+    // Known users share the email-code lock with step-up; a sign-up code has only its own limit.
+    Optional<AttemptLimiter.Attempt> attempt;
+    try {
+      attempt =
+          userId.map(
+              id ->
+                  limiter.begin(
+                      command.environmentId(), command.origin(), Optional.empty(), id, CHANNEL));
+    } catch (RefusedException locked) {
+      verification(command, userId).failure(locked.refusal().code());
+      throw locked;
+    }
     boolean matches =
         SIX_DIGITS.matcher(command.code()).matches()
             && hasher.digestMatches(codeMaterial(code.id(), command.code()), code.codeDigest());
     OtpOutcome outcome = code.verify(matches, now);
     if (outcome == OtpOutcome.ACCEPTED && codes.markUsed(code.id(), now)) {
-      limiter.succeeded(attempt);
-      verification(command, account).success();
+      attempt.ifPresent(limiter::succeeded);
+      Account signingIn = account.orElseGet(() -> signUp(command));
+      verification(command, Optional.of(signingIn.user().id())).success();
       return sessions.start(
           new StartSessionCommand(
               command.environmentId(),
-              account.user().id(),
-              Optional.of(account.email().id()),
+              signingIn.user().id(),
+              Optional.of(signingIn.email().id()),
               command.origin()));
     }
     if (outcome == OtpOutcome.WRONG_CODE) {
       codes.recordWrongEntry(code.id());
-      verification(command, account).failure(Refusal.INVALID_CODE.code());
-      Optional<Duration> lock = limiter.failed(attempt);
+      verification(command, userId).failure(Refusal.INVALID_CODE.code());
+      Optional<Duration> lock = attempt.flatMap(limiter::failed);
       if (lock.isPresent()) {
         throw AttemptLimiter.locked(lock.get());
       }
@@ -198,10 +227,10 @@ public final class EmailSignInService
               ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
               : "That code is not right, and this code no longer works; ask for a new one.");
     }
-    limiter.release(attempt);
+    attempt.ifPresent(limiter::release);
     Refusal refusal =
         outcome == OtpOutcome.TOO_MANY_ATTEMPTS ? Refusal.TOO_MANY_ATTEMPTS : Refusal.CODE_EXPIRED;
-    verification(command, account).failure(refusal.code());
+    verification(command, userId).failure(refusal.code());
     throw new RefusedException(
         refusal,
         switch (outcome) {
@@ -211,6 +240,22 @@ public final class EmailSignInService
         });
   }
 
+  /** A new user whose only credential is the address they just proved. */
+  private Account signUp(SignInWithCodeCommand command) {
+    User created =
+        users.create(
+            new CreateUserCommand(
+                command.environmentId(),
+                Optional.of(command.email()),
+                Optional.empty(),
+                List.of(),
+                false,
+                command.origin()));
+    return account(command.environmentId(), command.email())
+        .filter(a -> a.user().id().equals(created.id()))
+        .orElseThrow(() -> new IllegalStateException("a signed-up user has their email"));
+  }
+
   @Override
   public boolean permits(EnvironmentId environmentId, String returnTo) {
     Environment environment = requireEnvironment(environmentId);
@@ -218,7 +263,7 @@ public final class EmailSignInService
   }
 
   private Optional<Account> account(EnvironmentId environmentId, String address) {
-    return users
+    return userStore
         .findByCredential(environmentId, CredentialFormat.EMAIL, address)
         .flatMap(
             user ->
@@ -234,18 +279,21 @@ public final class EmailSignInService
     return environments.find(id).orElseThrow(() -> new NotFoundException("environment", id));
   }
 
-  private Audit.Entry sent(EnvironmentId environmentId, RequestOrigin origin, Account account) {
-    return audit
-        .event(AuditEventType.OTP_SENT, environmentId, origin)
-        .user(account.user().id())
-        .method(Optional.of(CHANNEL));
+  private Audit.Entry sent(
+      EnvironmentId environmentId, RequestOrigin origin, Optional<UserId> userId) {
+    Audit.Entry entry =
+        audit.event(AuditEventType.OTP_SENT, environmentId, origin).method(Optional.of(CHANNEL));
+    userId.ifPresent(entry::user);
+    return entry;
   }
 
-  private Audit.Entry verification(SignInWithCodeCommand command, Account account) {
-    return audit
-        .event(AuditEventType.VERIFICATION, command.environmentId(), command.origin())
-        .user(account.user().id())
-        .method(Optional.of(CHANNEL));
+  private Audit.Entry verification(SignInWithCodeCommand command, Optional<UserId> userId) {
+    Audit.Entry entry =
+        audit
+            .event(AuditEventType.VERIFICATION, command.environmentId(), command.origin())
+            .method(Optional.of(CHANNEL));
+    userId.ifPresent(entry::user);
+    return entry;
   }
 
   private static String codeMaterial(String codeId, String code) {

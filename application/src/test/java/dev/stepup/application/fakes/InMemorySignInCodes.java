@@ -1,7 +1,7 @@
 package dev.stepup.application.fakes;
 
 import dev.stepup.application.port.out.verification.SignInCodes;
-import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.SignInCode;
 import java.time.Instant;
@@ -20,17 +20,18 @@ public final class InMemorySignInCodes implements SignInCodes {
   }
 
   @Override
-  public synchronized Optional<SignInCode> latestFor(CredentialId credentialId) {
+  public synchronized Optional<SignInCode> latestFor(EnvironmentId environmentId, String email) {
     return rows.stream()
-        .filter(c -> c.credentialId().equals(credentialId))
+        .filter(c -> c.environmentId().equals(environmentId) && c.email().equals(email))
         .max(Comparator.comparing(SignInCode::issuedAt))
         .map(c -> copy(c, c.failedAttempts(), c.usedAt().orElse(null)));
   }
 
   @Override
-  public synchronized List<Instant> sentSince(CredentialId credentialId, Instant since) {
+  public synchronized List<Instant> sentSince(
+      EnvironmentId environmentId, String email, Instant since) {
     return rows.stream()
-        .filter(c -> c.credentialId().equals(credentialId))
+        .filter(c -> c.environmentId().equals(environmentId) && c.email().equals(email))
         .map(SignInCode::issuedAt)
         .filter(t -> !t.isBefore(since))
         .sorted()
@@ -71,8 +72,8 @@ public final class InMemorySignInCodes implements SignInCodes {
     return new SignInCode(
         c.id(),
         c.environmentId(),
+        c.email(),
         c.userId(),
-        c.credentialId(),
         c.codeDigest(),
         c.issuedAt(),
         c.expiresAt(),

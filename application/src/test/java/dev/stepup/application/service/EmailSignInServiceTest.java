@@ -150,6 +150,62 @@ class EmailSignInServiceTest {
   }
 
   @Test
+  void whereSignUpIsAllowedAnUnknownAddressProvesItselfAndBecomesAUser() {
+    allowSignUp();
+    f.signIn.send(new SignInCodeCommand(ENV, "Bob@Example.com", ORIGIN));
+    String code = f.messages.lastCodeTo("bob@example.com").orElseThrow();
+    assertThat(f.messages.sent().get(f.messages.sent().size() - 1).subject())
+        .startsWith("Your sign-up code");
+    assertThat(f.users.findByCredential(ENV, CredentialFormat.EMAIL, "bob@example.com")).isEmpty();
+
+    StartedSession started =
+        f.signIn.signIn(new SignInWithCodeCommand(ENV, "bob@example.com", code, ORIGIN));
+
+    User bob =
+        f.users.findByCredential(ENV, CredentialFormat.EMAIL, "bob@example.com").orElseThrow();
+    assertThat(bob.credentials())
+        .singleElement()
+        .satisfies(c -> assertThat(c.signInEnabled()).isTrue());
+    assertThat(f.sessions.find(started.sessionId()).orElseThrow().userId()).isEqualTo(bob.id());
+    assertThat(f.lastEvent(AuditEventType.USER_CREATED).userId()).contains(bob.id());
+  }
+
+  @Test
+  void aWrongSignUpCodeCreatesNobody() {
+    allowSignUp();
+    f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN));
+    String code = f.messages.lastCodeTo("bob@example.com").orElseThrow();
+
+    RefusedException refused =
+        refusal(
+            () ->
+                f.signIn.signIn(
+                    new SignInWithCodeCommand(
+                        ENV, "bob@example.com", Fixture.otherThan(code), ORIGIN)));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_CODE);
+    assertThat(f.users.findByCredential(ENV, CredentialFormat.EMAIL, "bob@example.com")).isEmpty();
+  }
+
+  @Test
+  void signUpIsOffByDefault() {
+    assertThat(f.environments.find(ENV).orElseThrow().allowsSignUp()).isFalse();
+    assertThat(
+            refusal(
+                    () ->
+                        f.signIn.signIn(
+                            new SignInWithCodeCommand(ENV, "bob@example.com", "123456", ORIGIN)))
+                .refusal())
+        .isEqualTo(Refusal.NO_PENDING_CODE);
+  }
+
+  private void allowSignUp() {
+    var env = f.environments.find(ENV).orElseThrow();
+    env.allowSignUp(true);
+    f.environments.save(env);
+  }
+
+  @Test
   void noCodeSentIsExplained() {
     assertThat(refusal(() -> enter("123456")).refusal()).isEqualTo(Refusal.NO_PENDING_CODE);
   }

@@ -179,6 +179,7 @@ final class Fixture {
       new EmailSignInService(
           environments,
           users,
+          userService,
           signInCodes,
           messages,
           hasher,

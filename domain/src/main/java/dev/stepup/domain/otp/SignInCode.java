@@ -1,6 +1,5 @@
 package dev.stepup.domain.otp;
 
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
@@ -17,8 +16,8 @@ public final class SignInCode {
 
   private final String id;
   private final EnvironmentId environmentId;
+  private final String email;
   private final UserId userId;
-  private final CredentialId credentialId;
   private final String codeDigest;
   private final Instant issuedAt;
   private final Instant expiresAt;
@@ -28,8 +27,8 @@ public final class SignInCode {
   public SignInCode(
       String id,
       EnvironmentId environmentId,
-      UserId userId,
-      CredentialId credentialId,
+      String email,
+      Optional<UserId> userId,
       String codeDigest,
       Instant issuedAt,
       Instant expiresAt,
@@ -37,8 +36,8 @@ public final class SignInCode {
       Instant usedAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.environmentId = Objects.requireNonNull(environmentId, "environmentId");
-    this.userId = Objects.requireNonNull(userId, "userId");
-    this.credentialId = Objects.requireNonNull(credentialId, "credentialId");
+    this.email = Objects.requireNonNull(email, "email");
+    this.userId = Objects.requireNonNull(userId, "userId").orElse(null);
     this.codeDigest = Objects.requireNonNull(codeDigest, "codeDigest");
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
@@ -49,19 +48,19 @@ public final class SignInCode {
     this.usedAt = usedAt;
   }
 
-  /** A fresh code for an email credential, valid for {@link OtpChallenge#LIFETIME}. */
+  /** A fresh code for an address, valid for {@link OtpChallenge#LIFETIME}. */
   public static SignInCode issue(
       String id,
       EnvironmentId environmentId,
-      UserId userId,
-      CredentialId credentialId,
+      String email,
+      Optional<UserId> userId,
       String codeDigest,
       Instant now) {
     return new SignInCode(
         id,
         environmentId,
+        email,
         userId,
-        credentialId,
         codeDigest,
         now,
         now.plus(OtpChallenge.LIFETIME),
@@ -104,12 +103,14 @@ public final class SignInCode {
     return environmentId;
   }
 
-  public UserId userId() {
-    return userId;
+  /** The address the code was sent to, as the user signs in with it (lower case). */
+  public String email() {
+    return email;
   }
 
-  public CredentialId credentialId() {
-    return credentialId;
+  /** The user who signs in with the address; empty when the code is for signing up. */
+  public Optional<UserId> userId() {
+    return Optional.ofNullable(userId);
   }
 
   public String codeDigest() {

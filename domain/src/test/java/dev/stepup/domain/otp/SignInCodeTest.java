@@ -3,10 +3,10 @@ package dev.stepup.domain.otp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignInCodeTest {
@@ -17,8 +17,8 @@ class SignInCodeTest {
     return SignInCode.issue(
         "sic_1",
         new EnvironmentId("demo"),
-        new UserId("usr_1"),
-        new CredentialId("cred_1"),
+        "ann@example.com",
+        Optional.of(new UserId("usr_1")),
         "digest",
         NOW);
   }
@@ -53,8 +53,8 @@ class SignInCodeTest {
                 new SignInCode(
                     "sic_1",
                     new EnvironmentId("demo"),
-                    new UserId("usr_1"),
-                    new CredentialId("cred_1"),
+                    "ann@example.com",
+                    Optional.empty(),
                     "digest",
                     NOW,
                     NOW,

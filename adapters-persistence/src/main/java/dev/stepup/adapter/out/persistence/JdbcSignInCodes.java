@@ -3,7 +3,6 @@ package dev.stepup.adapter.out.persistence;
 import static dev.stepup.adapter.out.persistence.Columns.at;
 
 import dev.stepup.application.port.out.verification.SignInCodes;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.SignInCode;
@@ -27,14 +26,14 @@ public final class JdbcSignInCodes implements SignInCodes {
   @Override
   public void add(SignInCode c) {
     jdbc.sql(
-            "INSERT INTO sign_in_codes (id, environment_id, user_id, credential_id, code_digest,"
+            "INSERT INTO sign_in_codes (id, environment_id, email, user_id, code_digest,"
                 + " issued_at, expires_at, failed_attempts, used_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             c.id(),
             c.environmentId().value(),
-            c.userId().value(),
-            c.credentialId().value(),
+            c.email(),
+            c.userId().map(UserId::value).orElse(null),
             c.codeDigest(),
             at(c.issuedAt()),
             at(c.expiresAt()),
@@ -44,21 +43,21 @@ public final class JdbcSignInCodes implements SignInCodes {
   }
 
   @Override
-  public Optional<SignInCode> latestFor(CredentialId credentialId) {
+  public Optional<SignInCode> latestFor(EnvironmentId environmentId, String email) {
     return jdbc.sql(
-            "SELECT * FROM sign_in_codes WHERE credential_id = ? ORDER BY issued_at DESC, id"
-                + " LIMIT 1")
-        .param(credentialId.value())
+            "SELECT * FROM sign_in_codes WHERE environment_id = ? AND email = ?"
+                + " ORDER BY issued_at DESC, id LIMIT 1")
+        .params(environmentId.value(), email)
         .query((rs, n) -> code(rs))
         .optional();
   }
 
   @Override
-  public List<Instant> sentSince(CredentialId credentialId, Instant since) {
+  public List<Instant> sentSince(EnvironmentId environmentId, String email, Instant since) {
     return jdbc.sql(
-            "SELECT issued_at FROM sign_in_codes WHERE credential_id = ? AND issued_at >= ?"
-                + " ORDER BY issued_at")
-        .params(credentialId.value(), at(since))
+            "SELECT issued_at FROM sign_in_codes WHERE environment_id = ? AND email = ?"
+                + " AND issued_at >= ? ORDER BY issued_at")
+        .params(environmentId.value(), email, at(since))
         .query((rs, n) -> Columns.instant(rs, "issued_at"))
         .list();
   }
@@ -92,8 +91,8 @@ public final class JdbcSignInCodes implements SignInCodes {
     return new SignInCode(
         rs.getString("id"),
         new EnvironmentId(rs.getString("environment_id")),
-        new UserId(rs.getString("user_id")),
-        new CredentialId(rs.getString("credential_id")),
+        rs.getString("email"),
+        Optional.ofNullable(rs.getString("user_id")).map(UserId::new),
         rs.getString("code_digest"),
         Columns.instant(rs, "issued_at"),
         Columns.instant(rs, "expires_at"),

@@ -1,21 +1,21 @@
 package dev.stepup.application.port.out.verification;
 
-import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.otp.SignInCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One-time sign-in codes sent before any session exists, keyed by the email credential. */
+/** One-time sign-in codes sent before any session exists, keyed by the email address. */
 public interface SignInCodes {
 
   void add(SignInCode code);
 
-  /** The credential's most recently sent sign-in code; earlier ones no longer count. */
-  Optional<SignInCode> latestFor(CredentialId credentialId);
+  /** The address's most recently sent sign-in code; earlier ones no longer count. */
+  Optional<SignInCode> latestFor(EnvironmentId environmentId, String email);
 
-  /** When sign-in codes were sent to the credential at or after {@code since}, oldest first. */
-  List<Instant> sentSince(CredentialId credentialId, Instant since);
+  /** When sign-in codes were sent to the address at or after {@code since}, oldest first. */
+  List<Instant> sentSince(EnvironmentId environmentId, String email, Instant since);
 
   /** Counts one wrong entry, only while the code is unused and below the attempt limit. */
   boolean recordWrongEntry(String codeId);
