@@ -68,7 +68,8 @@ class HostedPagesBrowserIT extends ApiTestServer {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export")));
     assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
     String walletId = user.credential("blockchain");
-    assertThat(browser.findElement(By.id("address")).getText()).startsWith("0x").hasSize(42);
+    String address = browser.findElement(By.id("address")).getText();
+    assertThat(address).startsWith("0x").hasSize(42);
     Cookie cookie = browser.manage().getCookieNamed("stepup_session");
     assertThat(cookie.isHttpOnly()).isTrue();
     assertThat(cookie.getSameSite()).isEqualTo("Lax");
@@ -101,6 +102,8 @@ class HostedPagesBrowserIT extends ApiTestServer {
     WebElement key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-key")));
     assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
     assertThat(key.getAttribute("value")).matches("0x[0-9a-f]{64}");
+    assertThat(org.web3j.crypto.Credentials.create(key.getAttribute("value")).getAddress())
+        .isEqualToIgnoringCase(address);
     assertThat(browser.findElement(By.cssSelector(".warning")).getText())
         .contains("Anyone with this key controls your wallet");
     screenshot("hosted-wallet-private-key");

@@ -486,6 +486,43 @@ class HostedPagesIT {
   }
 
   @Test
+  void theFifthWrongCodeLocksEmailCodesAndSaysForHowLong() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk());
+    String code = lastCodeTo(emailOf(user));
+    String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    for (int i = 0; i < 4; i++) {
+      verifyOtp(session, wrong).andExpect(status().isUnprocessableContent());
+    }
+    verifyOtp(session, wrong)
+        .andExpect(status().isTooManyRequests())
+        .andExpect(
+            content().string(containsString("Too many failed attempts. Try again in 15 minutes.")));
+    // Even the right code waits for the lock to end.
+    verifyOtp(session, code)
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("Try again in 15 minutes.")));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions verifyOtp(Cookie session, String code)
+      throws Exception {
+    return mvc.perform(
+        post("/hosted/demo/step-up/otp/verify")
+            .with(csrf())
+            .cookie(session)
+            .param("scope", "wallet:export")
+            .param("returnTo", "/hosted/demo/wallet")
+            .param("code", code));
+  }
+
+  @Test
   void anUnknownScopeIsExplained() throws Exception {
     mvc.perform(
             get("/hosted/demo/step-up")
