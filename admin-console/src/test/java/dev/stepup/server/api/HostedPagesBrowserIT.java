@@ -128,6 +128,35 @@ class HostedPagesBrowserIT extends ApiTestServer {
   }
 
   @Test
+  void anExpiredCodeIsExplainedInPlaceAndANewOneWorks() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    browser.get(url("/hosted/demo/sign-in"));
+    browser.manage().addCookie(new Cookie("stepup_session", session, "/hosted/demo"));
+    browser.get(url("/hosted/demo/step-up?scope=wallet:export&returnTo=%2Fhosted%2Fdemo%2Fwallet"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-code"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    String first = mailedCode(user.email());
+
+    CLOCK.advance(Duration.ofMinutes(11));
+    browser.findElement(By.id("code")).sendKeys(first);
+    browser.findElement(By.id("verify-code")).click();
+    WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code-error")));
+    assertThat(error.getText()).isEqualTo("This code has expired; ask for a new one.");
+    screenshot("hosted-step-up-expired");
+
+    browser.findElement(By.id("resend-code")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("code-error")));
+    String second = mailedCode(user.email());
+    assertThat(second).isNotNull();
+    assertThat(mailsTo(user.email())).isEqualTo(2);
+    browser.findElement(By.id("code")).sendKeys(second);
+    browser.findElement(By.id("verify-code")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
+  }
+
+  @Test
   void aForeignReturnAddressIsRefused() {
     browser.get(
         url("/hosted/demo/step-up?scope=wallet:export&returnTo=https%3A%2F%2Fevil.example%2F"));
