@@ -523,6 +523,61 @@ class HostedPagesIT {
   }
 
   @Test
+  void signingAMessageStepsUpOnceAndTheMultiUseTokenSignsAgain() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    MockHttpSession browser = new MockHttpSession();
+    mvc.perform(
+            post("/hosted/demo/wallet/sign")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("message", "hello"))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "/hosted/demo/step-up?scope=wallet%3Asign&returnTo=%2Fhosted%2Fdemo%2Fwallet"));
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "wallet:sign")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "wallet:sign")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", lastCodeTo(emailOf(user))))
+        .andExpect(status().isSeeOther());
+
+    // Back on the wallet page the signing the user asked for happens.
+    mvc.perform(get("/hosted/demo/wallet").session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Signature (personal_sign)")))
+        .andExpect(content().string(containsString(">hello</textarea>")));
+    // wallet:sign tokens are multi-use: the next message needs no new step-up.
+    mvc.perform(
+            post("/hosted/demo/wallet/sign")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("message", "again"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Signature (personal_sign)")));
+    // Refreshing the key is another scope, with a single-use token of its own.
+    mvc.perform(post("/hosted/demo/wallet/refresh").with(csrf()).session(browser).cookie(session))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=wallet%3Arefresh")));
+  }
+
+  @Test
   void anUnknownScopeIsExplained() throws Exception {
     mvc.perform(
             get("/hosted/demo/step-up")

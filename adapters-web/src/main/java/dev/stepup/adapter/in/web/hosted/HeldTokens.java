@@ -50,9 +50,14 @@ final class HeldTokens {
       String sessionId,
       Scope scope,
       String walletId,
-      Instant createdAt,
-      boolean steppedUp)
-      implements Serializable {}
+      String message,
+      Instant createdAt)
+      implements Serializable {
+    @Override
+    public String toString() {
+      return "Pending[scope=" + scope + ", walletId=" + walletId + "]";
+    }
+  }
 
   static void keep(HttpServletRequest request, SessionContext context, IssuedElevatedToken t) {
     HttpSession http = request.getSession(true);
@@ -100,8 +105,8 @@ final class HeldTokens {
       SessionContext context,
       Scope scope,
       CredentialId walletId,
-      Instant now,
-      boolean steppedUp) {
+      String message,
+      Instant now) {
     request
         .getSession(true)
         .setAttribute(
@@ -111,8 +116,8 @@ final class HeldTokens {
                 context.sessionId().value(),
                 scope,
                 walletId.value(),
-                now,
-                steppedUp));
+                message,
+                now));
   }
 
   /** The action this session waits to complete, once; stale or foreign ones are dropped. */

@@ -21,17 +21,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The demo wallet page: shows the user's server-held wallet and exports its private key behind
- * step-up. Without a token the user is sent through the step-up page and, back here, the export
- * they asked for completes and the key is shown once.
+ * The demo wallet page: shows the user's server-held wallet and runs its protected actions (export
+ * the key, sign a message, refresh or reshare the key) behind step-up. Without a token the user is
+ * sent through the step-up page and, back here, the action they asked for completes; an exported
+ * key is shown once.
  */
 @Controller
 @RequestMapping("/hosted/{environmentId}/wallet")
 class HostedWalletController {
 
   private static final String PAGE = "hosted/wallet/wallet";
+  private static final int MAX_MESSAGE = 4096;
 
   /** Refusals that another step-up can cure. */
   private static final Set<Refusal> NEEDS_STEP_UP =
@@ -60,32 +63,67 @@ class HostedWalletController {
     this.clock = clock;
   }
 
+  /** The signed-in visit of the wallet page, or why there is none. */
+  private record Visit(
+      EnvironmentId environment, SessionContext context, Optional<Credential> wallet) {}
+
+  private Optional<Visit> visit(
+      String environmentId, HttpServletRequest request, HttpServletResponse response, Model model) {
+    EnvironmentId environment = pages.environment(environmentId);
+    Optional<Session> session = sessions.session(request, environment);
+    if (session.isEmpty()) {
+      HostedPages.redirect(
+          request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
+      return Optional.empty();
+    }
+    SessionContext context =
+        new SessionContext(environment, session.get().id(), HostedSessions.origin(request));
+    Optional<Credential> wallet =
+        users.get(environment, session.get().userId()).credentials().stream()
+            .filter(Credential::isEmbeddedWallet)
+            .findFirst();
+    model.addAttribute("env", environment.value());
+    model.addAttribute("signedIn", true);
+    model.addAttribute("address", wallet.map(Credential::identifier).orElse(null));
+    model.addAttribute("privateKey", null);
+    model.addAttribute("signature", null);
+    model.addAttribute("done", null);
+    model.addAttribute("error", null);
+    model.addAttribute("message", "");
+    HostedPages.noStore(response);
+    return Optional.of(new Visit(environment, context, wallet));
+  }
+
   @GetMapping
   String page(
       @PathVariable String environmentId,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    EnvironmentId environment = pages.environment(environmentId);
-    Optional<Session> session = sessions.session(request, environment);
-    if (session.isEmpty()) {
-      return HostedPages.redirect(
-          request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
+    Optional<Visit> visit = visit(environmentId, request, response, model);
+    if (visit.isEmpty()) {
+      return null;
     }
-    SessionContext context = context(request, environment, session.get());
-    Optional<Credential> wallet = fill(model, environment, session.get());
-    HostedPages.noStore(response);
+    SessionContext context = visit.get().context();
     Optional<HeldTokens.Pending> pending =
         HeldTokens.takePending(request, context, clock.instant());
-    if (pending.isPresent() && wallet.isPresent()) {
-      Optional<String> token =
-          HeldTokens.take(request, context, pending.get().scope(), clock.instant());
+    if (pending.isPresent()
+        && visit
+            .get()
+            .wallet()
+            .map(w -> w.id().value().equals(pending.get().walletId()))
+            .orElse(false)) {
+      Scope scope = pending.get().scope();
+      Optional<String> token = HeldTokens.take(request, context, scope, clock.instant());
       if (token.isEmpty()) {
-        model.addAttribute(
-            "error", "The export did not happen: you did not confirm it was you. Try again.");
+        model.addAttribute("error", "Nothing was done: you did not confirm it was you. Try again.");
         return PAGE;
       }
-      export(context, wallet.get(), token, model);
+      try {
+        perform(scope, visit.get(), token, pending.get().message(), model);
+      } catch (RefusedException e) {
+        model.addAttribute("error", e.getMessage());
+      }
     }
     return PAGE;
   }
@@ -96,62 +134,100 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    EnvironmentId environment = pages.environment(environmentId);
-    Optional<Session> session = sessions.session(request, environment);
-    if (session.isEmpty()) {
-      return HostedPages.redirect(
-          request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
+    return act(Scope.WALLET_EXPORT, environmentId, "", request, response, model);
+  }
+
+  @PostMapping("/sign")
+  String sign(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String message,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_SIGN, environmentId, message, request, response, model);
+  }
+
+  @PostMapping("/refresh")
+  String refresh(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_REFRESH, environmentId, "", request, response, model);
+  }
+
+  @PostMapping("/reshare")
+  String reshare(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_RESHARE, environmentId, "", request, response, model);
+  }
+
+  /**
+   * Runs the action with a held token for its scope; when the server asks for step-up, remembers
+   * the action (it came with this form's CSRF token) and sends the user through the step-up page.
+   */
+  private String act(
+      Scope scope,
+      String environmentId,
+      String message,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
     }
-    SessionContext context = context(request, environment, session.get());
-    Optional<Credential> wallet = fill(model, environment, session.get());
-    HostedPages.noStore(response);
-    if (wallet.isEmpty()) {
+    Visit visit = found.get();
+    if (visit.wallet().isEmpty()) {
       return PAGE;
     }
-    Optional<String> token =
-        HeldTokens.take(request, context, Scope.WALLET_EXPORT, clock.instant());
+    if (scope == Scope.WALLET_SIGN && (message.isEmpty() || message.length() > MAX_MESSAGE)) {
+      model.addAttribute("message", message.length() > MAX_MESSAGE ? "" : message);
+      model.addAttribute(
+          "signError", "Write a message of 1 to " + MAX_MESSAGE + " characters to sign.");
+      return PAGE;
+    }
+    Optional<String> token = HeldTokens.take(request, visit.context(), scope, clock.instant());
     try {
-      model.addAttribute("privateKey", wallets.export(context, wallet.get().id(), token));
+      perform(scope, visit, token, message, model);
     } catch (RefusedException e) {
       if (!NEEDS_STEP_UP.contains(e.refusal())) {
         model.addAttribute("error", e.getMessage());
         return PAGE;
       }
-      // Remember what the user asked for; after step-up the wallet page completes it.
       HeldTokens.await(
-          request, context, Scope.WALLET_EXPORT, wallet.get().id(), clock.instant(), true);
+          request, visit.context(), scope, visit.wallet().get().id(), message, clock.instant());
       return HostedPages.redirect(
           request,
           response,
-          HostedPaths.stepUp(environment, Scope.WALLET_EXPORT, HostedPaths.wallet(environment)));
+          HostedPaths.stepUp(visit.environment(), scope, HostedPaths.wallet(visit.environment())));
     }
     return PAGE;
   }
 
-  private void export(
-      SessionContext context, Credential wallet, Optional<String> token, Model model) {
-    try {
-      model.addAttribute("privateKey", wallets.export(context, wallet.id(), token));
-    } catch (RefusedException e) {
-      model.addAttribute("error", e.getMessage());
+  private void perform(
+      Scope scope, Visit visit, Optional<String> token, String message, Model model) {
+    SessionContext context = visit.context();
+    var walletId = visit.wallet().orElseThrow().id();
+    switch (scope) {
+      case WALLET_EXPORT ->
+          model.addAttribute("privateKey", wallets.export(context, walletId, token));
+      case WALLET_SIGN -> {
+        model.addAttribute("message", message);
+        model.addAttribute("signature", wallets.sign(context, walletId, message, token));
+      }
+      case WALLET_REFRESH -> {
+        wallets.refresh(context, walletId, token);
+        model.addAttribute("done", "The wallet's key material was refreshed.");
+      }
+      case WALLET_RESHARE -> {
+        wallets.reshare(context, walletId, token);
+        model.addAttribute("done", "The wallet's key material was reshared.");
+      }
+      default -> throw new IllegalArgumentException("not a wallet action: " + scope);
     }
-  }
-
-  private Optional<Credential> fill(Model model, EnvironmentId environment, Session session) {
-    Optional<Credential> wallet =
-        users.get(environment, session.userId()).credentials().stream()
-            .filter(Credential::isEmbeddedWallet)
-            .findFirst();
-    model.addAttribute("env", environment.value());
-    model.addAttribute("signedIn", true);
-    model.addAttribute("address", wallet.map(Credential::identifier).orElse(null));
-    model.addAttribute("privateKey", null);
-    model.addAttribute("error", null);
-    return wallet;
-  }
-
-  private static SessionContext context(
-      HttpServletRequest request, EnvironmentId environment, Session session) {
-    return new SessionContext(environment, session.id(), HostedSessions.origin(request));
   }
 }
