@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * An end user in headless Chromium signs in to the hosted pages with an emailed code, asks to
@@ -155,6 +158,66 @@ class HostedPagesBrowserIT extends ApiTestServer {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export")));
     assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
   }
+
+  @Test
+  void anMfaUserExportsAfterConfirmingWithAPasskeyOnThePage() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    String link = stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
+    ApiClient.Answer options =
+        api.post(
+            ENV + "/mfa/passkeys/registration/options",
+            session,
+            Map.of("alias", "Laptop"),
+            Map.of("X-Elevated-Access-Token", link));
+    assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
+
+    browser.get(url("/hosted/demo/sign-in"));
+    ((HasVirtualAuthenticator) browser)
+        .addVirtualAuthenticator(
+            new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    Object created = browser.executeAsyncScript(CREATE, options.json().get("publicKey").toString());
+    assertThat(created).asString().doesNotStartWith("ERROR");
+    ApiClient.Answer registered =
+        api.post(
+            ENV + "/mfa/passkeys/registration",
+            session,
+            "{\"challengeId\":\""
+                + options.text("challengeId")
+                + "\",\"credential\":"
+                + created
+                + "}");
+    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+
+    browser.manage().addCookie(new Cookie("stepup_session", session, "/hosted/demo"));
+    browser.get(url("/hosted/demo/wallet"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export"))).click();
+    WebElement usePasskey =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("use-passkey")));
+    assertThat(browser.getPageSource()).doesNotContain("Send code");
+    assertThat(browser.findElement(By.id("use-recovery")).getText())
+        .isEqualTo("Use a recovery code instead");
+    screenshot("hosted-step-up-passkey");
+    usePasskey.click();
+
+    WebElement key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-key")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
+    assertThat(key.getAttribute("value")).matches("0x[0-9a-f]{64}");
+  }
+
+  private static final String CREATE =
+      "const done = arguments[arguments.length - 1];"
+          + "const options = PublicKeyCredential.parseCreationOptionsFromJSON("
+          + "JSON.parse(arguments[0]));"
+          + "navigator.credentials.create({publicKey: options})"
+          + ".then(c => done(JSON.stringify(c.toJSON())))"
+          + ".catch(e => done('ERROR ' + e.name));";
 
   @Test
   void aForeignReturnAddressIsRefused() {

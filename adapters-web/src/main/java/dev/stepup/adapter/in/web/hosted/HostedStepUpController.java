@@ -1,6 +1,7 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
@@ -62,6 +63,7 @@ class HostedStepUpController {
   private final SendOtpUseCase sendOtp;
   private final VerifyCodeUseCase verify;
   private final GetUserUseCase users;
+  private final PasskeyUseCase passkeys;
 
   HostedStepUpController(
       HostedPages pages,
@@ -69,13 +71,15 @@ class HostedStepUpController {
       CheckStepUpUseCase check,
       SendOtpUseCase sendOtp,
       VerifyCodeUseCase verify,
-      GetUserUseCase users) {
+      GetUserUseCase users,
+      PasskeyUseCase passkeys) {
     this.pages = pages;
     this.sessions = sessions;
     this.check = check;
     this.sendOtp = sendOtp;
     this.verify = verify;
     this.users = users;
+    this.passkeys = passkeys;
   }
 
   /** One request's environment, scope, return address and signed-in session. */
@@ -146,6 +150,10 @@ class HostedStepUpController {
     if ("otp".equals(model.getAttribute("view"))) {
       model.addAttribute("sendTo", otpTarget(result).flatMap(Credential::alias).orElse(""));
     }
+    if (result.path() == StepUpDecision.Path.MFA
+        && result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.PASSKEY)) {
+      offerPasskey(model, visit);
+    }
     HostedPages.noStore(response);
     return PAGE;
   }
@@ -191,6 +199,52 @@ class HostedStepUpController {
     }
     fill(model, visit, "recovery");
     return PAGE;
+  }
+
+  /** A fresh assertion challenge for the page's passkey button (the script reads it). */
+  private void offerPasskey(Model model, Visit visit) {
+    PasskeyUseCase.Options options = passkeys.assertionOptions(visit.context());
+    model.addAttribute("passkey", true);
+    model.addAttribute("passkeyChallenge", options.challengeId());
+    model.addAttribute("passkeyOptions", options.publicKeyJson());
+  }
+
+  @PostMapping("/passkey/verify")
+  String verifyPasskey(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String challengeId,
+      @RequestParam(defaultValue = "") String credential,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    try {
+      IssuedElevatedToken token =
+          passkeys.verify(visit.context(), challengeId, credential, Set.of(visit.scope()));
+      HeldTokens.keep(request, visit.context(), token);
+      return HostedPages.redirect(request, response, visit.returnTo());
+    } catch (RefusedException | IllegalArgumentException e) {
+      fill(model, visit, "passkey");
+      offerPasskey(model, visit);
+      model.addAttribute(
+          "passkeyError",
+          e instanceof RefusedException
+              ? e.getMessage()
+              : "Your passkey's answer could not be read. Try again, or use a recovery code.");
+      if (!HostedPages.isHtmx(request)) {
+        response.setStatus(
+            e instanceof RefusedException r
+                    && r.refusal() == dev.stepup.application.port.in.Refusal.TOO_MANY_ATTEMPTS
+                ? HttpStatus.TOO_MANY_REQUESTS.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+      }
+      return PAGE;
+    }
   }
 
   @PostMapping("/otp/send")
@@ -342,6 +396,8 @@ class HostedStepUpController {
     model.addAttribute("sendTo", "");
     model.addAttribute("error", null);
     model.addAttribute("signedIn", true);
+    model.addAttribute("passkey", false);
+    model.addAttribute("passkeyError", null);
   }
 
   private static String view(HttpServletRequest request) {
