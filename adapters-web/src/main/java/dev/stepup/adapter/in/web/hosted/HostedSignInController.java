@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInCodeCommand;
@@ -88,7 +89,7 @@ class HostedSignInController {
       refused(request, response, model, environment, next, "email", email, emailProblem(e));
     } catch (RefusedException e) {
       // A throttled resend keeps the code form; anything else asks for the address again.
-      boolean resend = e.refusal() == dev.stepup.application.port.in.Refusal.RESEND_THROTTLED;
+      boolean resend = e.refusal() == Refusal.RESEND_THROTTLED;
       refused(
           request,
           response,

@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -238,8 +240,7 @@ class HostedStepUpController {
               : "Your passkey's answer could not be read. Try again, or use a recovery code.");
       if (!HostedPages.isHtmx(request)) {
         response.setStatus(
-            e instanceof RefusedException r
-                    && r.refusal() == dev.stepup.application.port.in.Refusal.TOO_MANY_ATTEMPTS
+            e instanceof RefusedException r && r.refusal() == Refusal.TOO_MANY_ATTEMPTS
                 ? HttpStatus.TOO_MANY_REQUESTS.value()
                 : HttpStatus.UNPROCESSABLE_CONTENT.value());
       }
@@ -265,8 +266,7 @@ class HostedStepUpController {
       model.addAttribute("sent", true);
       model.addAttribute("sendTo", alias(visit, sent.credentialId().value()));
     } catch (RefusedException e) {
-      model.addAttribute(
-          "sent", e.refusal() == dev.stepup.application.port.in.Refusal.RESEND_THROTTLED);
+      model.addAttribute("sent", e.refusal() == Refusal.RESEND_THROTTLED);
       refused(model, request, response, e);
     }
     return view(request);
@@ -342,7 +342,7 @@ class HostedStepUpController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
-      java.util.function.Function<Visit, Supplier<IssuedElevatedToken>> attempt) {
+      Function<Visit, Supplier<IssuedElevatedToken>> attempt) {
     Visit visit = visit(environmentId, scope, returnTo, request);
     if (visit.context() == null) {
       return signInFirst(visit, request, response);
@@ -354,7 +354,7 @@ class HostedStepUpController {
       HeldTokens.keep(request, visit.context(), token);
       return HostedPages.redirect(request, response, visit.returnTo());
     } catch (RefusedException e) {
-      if (e.refusal() == dev.stepup.application.port.in.Refusal.INVALID_TOKEN) {
+      if (e.refusal() == Refusal.INVALID_TOKEN) {
         return signInFirst(visit, request, response);
       }
       refused(model, request, response, e);
@@ -379,8 +379,7 @@ class HostedStepUpController {
     model.addAttribute("error", e.getMessage());
     if (!HostedPages.isHtmx(request)) {
       response.setStatus(
-          e.refusal() == dev.stepup.application.port.in.Refusal.TOO_MANY_ATTEMPTS
-                  || e.refusal() == dev.stepup.application.port.in.Refusal.RESEND_THROTTLED
+          e.refusal() == Refusal.TOO_MANY_ATTEMPTS || e.refusal() == Refusal.RESEND_THROTTLED
               ? HttpStatus.TOO_MANY_REQUESTS.value()
               : HttpStatus.UNPROCESSABLE_CONTENT.value());
     }
