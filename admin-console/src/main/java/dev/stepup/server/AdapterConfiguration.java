@@ -29,6 +29,7 @@ import dev.stepup.adapter.out.persistence.JdbcPasskeyChallenges;
 import dev.stepup.adapter.out.persistence.JdbcPasskeys;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
+import dev.stepup.adapter.out.persistence.JdbcSignInCodes;
 import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
@@ -136,6 +137,11 @@ class AdapterConfiguration {
   @Bean
   JdbcOtpChallenges otpChallenges(JdbcClient jdbc) {
     return new JdbcOtpChallenges(jdbc);
+  }
+
+  @Bean
+  JdbcSignInCodes signInCodes(JdbcClient jdbc) {
+    return new JdbcSignInCodes(jdbc);
   }
 
   @Bean

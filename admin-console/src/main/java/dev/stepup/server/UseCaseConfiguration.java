@@ -30,6 +30,7 @@ import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
+import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.port.out.verification.WalletChallenges;
@@ -47,6 +48,7 @@ import dev.stepup.application.service.CredentialService;
 import dev.stepup.application.service.DashboardService;
 import dev.stepup.application.service.DemoWalletService;
 import dev.stepup.application.service.ElevatedTokenService;
+import dev.stepup.application.service.EmailSignInService;
 import dev.stepup.application.service.EnvironmentAdminService;
 import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.PasskeyService;
@@ -219,6 +221,32 @@ class UseCaseConfiguration {
         cipher,
         hasher,
         transactions,
+        audit,
+        clock);
+  }
+
+  @Bean
+  EmailSignInService emailSignInService(
+      Environments environments,
+      Users users,
+      SignInCodes codes,
+      EmailSender email,
+      SecretHasher hasher,
+      UserService sessions,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      AuditTrail audit,
+      Clock clock) {
+    return new EmailSignInService(
+        environments,
+        users,
+        sessions,
+        codes,
+        email,
+        hasher,
+        sessions,
+        transactions,
+        tallies,
         audit,
         clock);
   }

@@ -4,9 +4,12 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.domain.attempt.FailureTally;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +45,12 @@ final class AttemptLimiter {
 
   /** An attempt counted ahead as a failure; {@code setsLock} when that count reached the lock. */
   record Attempt(
-      SessionContext context, UserId userId, VerificationMethod method, boolean setsLock) {}
+      EnvironmentId environmentId,
+      RequestOrigin origin,
+      Optional<SessionId> sessionId,
+      UserId userId,
+      VerificationMethod method,
+      boolean setsLock) {}
 
   /**
    * Counts the attempt as a failure before it is checked, so concurrent guesses cannot all slip in
@@ -51,6 +59,21 @@ final class AttemptLimiter {
    * @throws RefusedException {@code too_many_attempts} while locked
    */
   Attempt begin(SessionContext context, UserId userId, VerificationMethod method) {
+    return begin(
+        context.environmentId(),
+        context.origin(),
+        Optional.of(context.sessionId()),
+        userId,
+        method);
+  }
+
+  /** As {@link #begin(SessionContext, UserId, VerificationMethod)}, before any session exists. */
+  Attempt begin(
+      EnvironmentId environmentId,
+      RequestOrigin origin,
+      Optional<SessionId> sessionId,
+      UserId userId,
+      VerificationMethod method) {
     for (int tries = 0; tries < MAX_RACES; tries++) {
       Instant now = clock.instant();
       Optional<FailureTally> stored = tallies.find(userId, method);
@@ -61,7 +84,8 @@ final class AttemptLimiter {
       }
       FailureTally after = before.afterFailure(now);
       if (tallies.compareAndSave(stored, after)) {
-        return new Attempt(context, userId, method, after.justLocked(before, now));
+        return new Attempt(
+            environmentId, origin, sessionId, userId, method, after.justLocked(before, now));
       }
     }
     // Under this much contention, refuse rather than let an attempt go uncounted.
@@ -74,10 +98,9 @@ final class AttemptLimiter {
       return Optional.empty();
     }
     audit
-        .event(
-            AuditEventType.LOCKOUT, attempt.context().environmentId(), attempt.context().origin())
+        .event(AuditEventType.LOCKOUT, attempt.environmentId(), attempt.origin())
         .user(attempt.userId())
-        .session(Optional.of(attempt.context().sessionId()))
+        .session(attempt.sessionId())
         .method(Optional.of(attempt.method()))
         .failure("too_many_failures");
     return tallies

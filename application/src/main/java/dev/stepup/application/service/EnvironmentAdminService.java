@@ -98,6 +98,19 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
   }
 
   @Override
+  public Environment allowSignUp(
+      EnvironmentId id, boolean allowed, String actor, RequestOrigin origin) {
+    Environment environment = existing(id);
+    environment.allowSignUp(allowed);
+    environments.save(environment);
+    audit
+        .event(AuditEventType.SETTINGS_CHANGED, id, origin)
+        .actor(actor)
+        .success(allowed ? "sign-up allowed" : "sign-up not allowed");
+    return environment;
+  }
+
+  @Override
   public List<ApiKeySummary> apiKeys(EnvironmentId id) {
     existing(id);
     return apiKeys.forEnvironment(id).stream()

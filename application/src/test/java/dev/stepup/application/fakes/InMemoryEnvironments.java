@@ -32,6 +32,8 @@ public final class InMemoryEnvironments implements Environments {
   }
 
   private static Environment copy(Environment e) {
-    return new Environment(e.id(), e.name(), e.settings(), e.redirects());
+    Environment copy = new Environment(e.id(), e.name(), e.settings(), e.redirects());
+    copy.allowSignUp(e.allowsSignUp());
+    return copy;
   }
 }

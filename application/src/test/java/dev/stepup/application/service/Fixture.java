@@ -16,6 +16,7 @@ import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryRecoveryCodes;
 import dev.stepup.application.fakes.InMemorySessions;
+import dev.stepup.application.fakes.InMemorySignInCodes;
 import dev.stepup.application.fakes.InMemoryTotpDevices;
 import dev.stepup.application.fakes.InMemoryUsers;
 import dev.stepup.application.fakes.JdkTotp;
@@ -173,6 +174,20 @@ final class Fixture {
       new ConfigureStepUpService(environments, transactions, audit, clock);
   final BootstrapService bootstrap =
       new BootstrapService(environments, apiKeys, admins, hasher, transactions, audit, clock);
+  final InMemorySignInCodes signInCodes = new InMemorySignInCodes();
+  final EmailSignInService signIn =
+      new EmailSignInService(
+          environments,
+          users,
+          userService,
+          signInCodes,
+          messages,
+          hasher,
+          userService,
+          transactions,
+          tallies,
+          audit,
+          clock);
   final DemoWalletService wallet =
       new DemoWalletService(
           environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);

@@ -10,6 +10,7 @@ public final class Environment {
   private String name;
   private StepUpSettings settings;
   private RedirectAllowList redirects;
+  private boolean signUpAllowed;
 
   public Environment(
       EnvironmentId id, String name, StepUpSettings settings, RedirectAllowList redirects) {
@@ -52,6 +53,18 @@ public final class Environment {
 
   public void allowRedirects(RedirectAllowList allowed) {
     this.redirects = Objects.requireNonNull(allowed, "allowed");
+  }
+
+  /**
+   * Whether someone with no account may sign up on the hosted pages by proving an email address.
+   * Off unless an admin turns it on: host applications usually create their users themselves.
+   */
+  public boolean allowsSignUp() {
+    return signUpAllowed;
+  }
+
+  public void allowSignUp(boolean allowed) {
+    this.signUpAllowed = allowed;
   }
 
   public void rename(String newName) {

@@ -26,15 +26,18 @@ public final class JdbcEnvironments implements Environments {
     this.jdbc = jdbc;
   }
 
-  private record Row(String id, String name, boolean enabled) {}
+  private record Row(String id, String name, boolean enabled, boolean signUp) {}
 
   private record ActionRow(String scope, boolean isProtected, String tokenUse) {}
 
   @Override
   public Optional<Environment> find(EnvironmentId id) {
-    return jdbc.sql("SELECT id, name, step_up_enabled FROM environments WHERE id = ?")
+    return jdbc.sql(
+            "SELECT id, name, step_up_enabled, sign_up_allowed FROM environments WHERE id = ?")
         .param(id.value())
-        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .query(
+            (rs, n) ->
+                new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
         .optional()
         .map(this::load);
   }
@@ -42,8 +45,10 @@ public final class JdbcEnvironments implements Environments {
   @Override
   public List<Environment> all() {
     return jdbc
-        .sql("SELECT id, name, step_up_enabled FROM environments ORDER BY id")
-        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .sql("SELECT id, name, step_up_enabled, sign_up_allowed FROM environments ORDER BY id")
+        .query(
+            (rs, n) ->
+                new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
         .list()
         .stream()
         .map(this::load)
@@ -77,11 +82,14 @@ public final class JdbcEnvironments implements Environments {
             .param(row.id())
             .query(String.class)
             .list();
-    return new Environment(
-        new EnvironmentId(row.id()),
-        row.name(),
-        new StepUpSettings(row.enabled(), methods, actions),
-        RedirectAllowList.of(redirects));
+    Environment environment =
+        new Environment(
+            new EnvironmentId(row.id()),
+            row.name(),
+            new StepUpSettings(row.enabled(), methods, actions),
+            RedirectAllowList.of(redirects));
+    environment.allowSignUp(row.signUp());
+    return environment;
   }
 
   @Override
@@ -89,12 +97,16 @@ public final class JdbcEnvironments implements Environments {
     String id = environment.id().value();
     StepUpSettings settings = environment.settings();
     int updated =
-        jdbc.sql("UPDATE environments SET name = ?, step_up_enabled = ? WHERE id = ?")
-            .params(environment.name(), settings.enabled(), id)
+        jdbc.sql(
+                "UPDATE environments SET name = ?, step_up_enabled = ?, sign_up_allowed = ?"
+                    + " WHERE id = ?")
+            .params(environment.name(), settings.enabled(), environment.allowsSignUp(), id)
             .update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO environments (id, name, step_up_enabled) VALUES (?, ?, ?)")
-          .params(id, environment.name(), settings.enabled())
+      jdbc.sql(
+              "INSERT INTO environments (id, name, step_up_enabled, sign_up_allowed)"
+                  + " VALUES (?, ?, ?, ?)")
+          .params(id, environment.name(), settings.enabled(), environment.allowsSignUp())
           .update();
     }
     jdbc.sql("DELETE FROM environment_methods WHERE environment_id = ?").param(id).update();

@@ -151,6 +151,55 @@ abstract class RepositoryContractTest {
     assertThat(environments.find(ENV).orElseThrow().redirects().entries()).isEmpty();
   }
 
+  // ---- sign-in codes ---------------------------------------------------------------------------
+
+  @Test
+  void signInCodesAreFoundByAddressAndSpentOnce() {
+    JdbcSignInCodes codes = new JdbcSignInCodes(jdbc);
+    Instant t0 = Instant.parse("2025-03-01T09:00:00Z");
+    String ann = "ann@example.com";
+    codes.add(
+        dev.stepup.domain.otp.SignInCode.issue(
+            "sic_1", ENV, ann, Optional.of(new UserId("usr_signin")), "digest-1", t0));
+    codes.add(
+        dev.stepup.domain.otp.SignInCode.issue(
+            "sic_2", ENV, ann, Optional.empty(), "digest-2", t0.plusSeconds(40)));
+
+    var latest = codes.latestFor(ENV, ann).orElseThrow();
+    assertThat(latest.id()).isEqualTo("sic_2");
+    assertThat(latest.email()).isEqualTo(ann);
+    assertThat(latest.userId()).isEmpty();
+    assertThat(latest.codeDigest()).isEqualTo("digest-2");
+    assertThat(latest.expiresAt()).isEqualTo(t0.plusSeconds(40).plus(OtpChallenge.LIFETIME));
+    assertThat(codes.sentSince(ENV, ann, t0.plusSeconds(1))).containsExactly(t0.plusSeconds(40));
+    assertThat(codes.latestFor(OTHER_ENV, ann)).isEmpty();
+    assertThat(codes.latestFor(ENV, "bob@example.com")).isEmpty();
+
+    assertThat(codes.recordWrongEntry("sic_2")).isTrue();
+    assertThat(codes.latestFor(ENV, ann).orElseThrow().failedAttempts()).isEqualTo(1);
+    assertThat(codes.markUsed("sic_2", t0.plusSeconds(50))).isTrue();
+    assertThat(codes.markUsed("sic_2", t0.plusSeconds(51))).isFalse();
+    assertThat(codes.recordWrongEntry("sic_2")).isFalse();
+    assertThat(codes.latestFor(ENV, ann).orElseThrow().usedAt()).contains(t0.plusSeconds(50));
+
+    assertThat(codes.deleteExpired(t0.plus(OtpChallenge.LIFETIME).plusSeconds(1))).isEqualTo(1);
+    assertThat(codes.sentSince(ENV, ann, t0.minusSeconds(1))).containsExactly(t0.plusSeconds(40));
+  }
+
+  @Test
+  void signUpIsOffUntilAllowedAndRoundTrips() {
+    assertThat(environments.find(ENV).orElseThrow().allowsSignUp()).isFalse();
+    Environment env = environments.find(ENV).orElseThrow();
+    env.allowSignUp(true);
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().allowsSignUp()).isTrue();
+    assertThat(environments.find(OTHER_ENV).orElseThrow().allowsSignUp()).isFalse();
+    Environment created = Environment.create(new EnvironmentId("fresh"), "Fresh");
+    created.allowSignUp(true);
+    environments.save(created);
+    assertThat(environments.find(new EnvironmentId("fresh")).orElseThrow().allowsSignUp()).isTrue();
+  }
+
   // ---- social login ---------------------------------------------------------------------------
 
   @Test

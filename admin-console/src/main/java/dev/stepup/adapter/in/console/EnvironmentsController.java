@@ -152,6 +152,20 @@ class EnvironmentsController {
     return view(request, "console/environment/environment :: redirects");
   }
 
+  @PostMapping("/admin/environments/{environmentId}/sign-up")
+  String signUp(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "false") boolean allowed,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    environment = manage.allowSignUp(environment.id(), allowed, admin.getName(), origin(request));
+    model.addAttribute("signUpSaved", true);
+    fill(model, environment, request);
+    return view(request, "console/environment/environment :: sign-up");
+  }
+
   @PostMapping("/admin/environments/{environmentId}/social-providers")
   String registerProvider(
       @PathVariable String environmentId,

@@ -29,6 +29,9 @@ public interface ManageEnvironmentsUseCase {
   Environment allowRedirects(
       EnvironmentId id, List<String> entries, String actor, RequestOrigin origin);
 
+  /** Lets people without an account sign up on the hosted pages by proving an email address. */
+  Environment allowSignUp(EnvironmentId id, boolean allowed, String actor, RequestOrigin origin);
+
   List<ApiKeySummary> apiKeys(EnvironmentId id);
 
   /** Creates a key; its secret is in the answer only, never stored or shown again. */

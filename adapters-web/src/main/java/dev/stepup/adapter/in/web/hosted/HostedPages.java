@@ -1,0 +1,75 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
+import dev.stepup.domain.environment.EnvironmentId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every hosted page shares: the environment in the path, the return address checked against
+ * the environment, redirects that work for plain forms and HTMX alike, and problems shown as pages
+ * (never as JSON, never with a stack trace).
+ */
+@Component
+class HostedPages {
+
+  private final CheckReturnAddressUseCase returnAddresses;
+
+  HostedPages(CheckReturnAddressUseCase returnAddresses) {
+    this.returnAddresses = returnAddresses;
+  }
+
+  /** The environment named in the path; unknown or malformed ones are "not found". */
+  EnvironmentId environment(String raw) {
+    EnvironmentId id;
+    try {
+      id = new EnvironmentId(raw);
+    } catch (IllegalArgumentException e) {
+      throw HostedProblem.notFound();
+    }
+    // Also proves the environment exists.
+    returnAddresses.permits(id, HostedPaths.wallet(id));
+    return id;
+  }
+
+  /**
+   * Where to go afterwards: the address given when this environment allows it, the wallet page when
+   * none was given; anything else is refused rather than followed.
+   */
+  String returnTo(EnvironmentId environmentId, String requested) {
+    if (requested == null || requested.isBlank()) {
+      return HostedPaths.wallet(environmentId);
+    }
+    String candidate = requested.strip();
+    if (!returnAddresses.permits(environmentId, candidate)) {
+      throw HostedProblem.foreignReturn();
+    }
+    return candidate;
+  }
+
+  static boolean isHtmx(HttpServletRequest request) {
+    return "true".equals(request.getHeader("HX-Request"));
+  }
+
+  /**
+   * Sends the browser on: {@code 303 See Other} for a plain request, {@code HX-Redirect} for an
+   * HTMX one (which then loads the whole page). Answers {@code null}: the response is complete.
+   */
+  static String redirect(HttpServletRequest request, HttpServletResponse response, String to) {
+    if (isHtmx(request)) {
+      response.setHeader("HX-Redirect", to);
+      response.setStatus(HttpStatus.OK.value());
+    } else {
+      response.setStatus(HttpStatus.SEE_OTHER.value());
+      response.setHeader(HttpHeaders.LOCATION, to);
+    }
+    return null;
+  }
+
+  static void noStore(HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+  }
+}

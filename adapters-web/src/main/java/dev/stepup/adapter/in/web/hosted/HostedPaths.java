@@ -1,0 +1,36 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Where the hosted pages of an environment live, built in one place. */
+final class HostedPaths {
+
+  private HostedPaths() {}
+
+  static String base(EnvironmentId environmentId) {
+    return "/hosted/" + environmentId.value();
+  }
+
+  static String signIn(EnvironmentId environmentId, String returnTo) {
+    return base(environmentId) + "/sign-in?returnTo=" + encode(returnTo);
+  }
+
+  static String wallet(EnvironmentId environmentId) {
+    return base(environmentId) + "/wallet";
+  }
+
+  static String stepUp(EnvironmentId environmentId, Scope scope, String returnTo) {
+    return base(environmentId)
+        + "/step-up?scope="
+        + encode(scope.wire())
+        + "&returnTo="
+        + encode(returnTo);
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

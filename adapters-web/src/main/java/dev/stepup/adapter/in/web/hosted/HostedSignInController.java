@@ -1,0 +1,196 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
+import dev.stepup.application.port.in.signin.SignInCodeCommand;
+import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
+import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.session.Session;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Signing in to an environment's hosted pages by a code emailed to the user, and signing out. Each
+ * step works as a plain form post and, with HTMX, swaps only the panel in place.
+ */
+@Controller
+@RequestMapping("/hosted/{environmentId}")
+class HostedSignInController {
+
+  private static final String PAGE = "hosted/sign-in/sign-in";
+  private static final String PANEL = PAGE + " :: panel";
+
+  private final HostedPages pages;
+  private final HostedSessions sessions;
+  private final SendSignInCodeUseCase sendCode;
+  private final SignInWithCodeUseCase signIn;
+  private final EndSessionUseCase endSession;
+
+  HostedSignInController(
+      HostedPages pages,
+      HostedSessions sessions,
+      SendSignInCodeUseCase sendCode,
+      SignInWithCodeUseCase signIn,
+      EndSessionUseCase endSession) {
+    this.pages = pages;
+    this.sessions = sessions;
+    this.sendCode = sendCode;
+    this.signIn = signIn;
+    this.endSession = endSession;
+  }
+
+  @GetMapping("/sign-in")
+  String page(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(required = false) String signedOut,
+      HttpServletRequest request,
+      Model model) {
+    EnvironmentId environment = pages.environment(environmentId);
+    String next = pages.returnTo(environment, returnTo);
+    Optional<Session> current = sessions.session(request, environment);
+    fill(model, environment, next, "email", "", null);
+    model.addAttribute("signedIn", current.isPresent());
+    if (signedOut != null) {
+      model.addAttribute("notice", "You are signed out.");
+    }
+    return PAGE;
+  }
+
+  @PostMapping("/sign-in/code")
+  String send(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(required = false) String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    EnvironmentId environment = pages.environment(environmentId);
+    String next = pages.returnTo(environment, returnTo);
+    try {
+      var sent =
+          sendCode.send(new SignInCodeCommand(environment, email, HostedSessions.origin(request)));
+      fill(model, environment, next, "code", email.strip(), null);
+      model.addAttribute("sentTo", sent.maskedAddress());
+    } catch (IllegalArgumentException e) {
+      refused(request, response, model, environment, next, "email", email, emailProblem(e));
+    } catch (RefusedException e) {
+      // A throttled resend keeps the code form; anything else asks for the address again.
+      boolean resend = e.refusal() == Refusal.RESEND_THROTTLED;
+      refused(
+          request,
+          response,
+          model,
+          environment,
+          next,
+          resend ? "code" : "email",
+          email,
+          e.getMessage());
+    }
+    return view(request);
+  }
+
+  @PostMapping("/sign-in/verify")
+  String verify(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(required = false) String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    EnvironmentId environment = pages.environment(environmentId);
+    String next = pages.returnTo(environment, returnTo);
+    try {
+      StartedSession started =
+          signIn.signIn(
+              new SignInWithCodeCommand(environment, email, code, HostedSessions.origin(request)));
+      // A new identity in this browser: nothing held for an earlier one may carry over, and the
+      // HTTP session id changes so a planted one is worthless.
+      HeldTokens.forget(request);
+      if (request.getSession(false) != null) {
+        request.changeSessionId();
+      }
+      sessions.start(request, response, environment, started);
+      return HostedPages.redirect(request, response, next);
+    } catch (IllegalArgumentException e) {
+      refused(request, response, model, environment, next, "email", email, emailProblem(e));
+    } catch (RefusedException e) {
+      refused(request, response, model, environment, next, "code", email, e.getMessage());
+    }
+    return view(request);
+  }
+
+  @PostMapping("/sign-out")
+  String signOut(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    EnvironmentId environment = pages.environment(environmentId);
+    sessions
+        .session(request, environment)
+        .ifPresent(s -> endSession.end(environment, s.id(), HostedSessions.origin(request)));
+    HeldTokens.forget(request);
+    sessions.clear(request, response, environment);
+    return HostedPages.redirect(
+        request, response, HostedPaths.base(environment) + "/sign-in?signedOut");
+  }
+
+  private static String emailProblem(IllegalArgumentException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    return message.startsWith("email: ")
+        ? capitalise(message.substring("email: ".length())) + "."
+        : "Enter an email address.";
+  }
+
+  private static String capitalise(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static void refused(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      EnvironmentId environment,
+      String next,
+      String step,
+      String email,
+      String error) {
+    fill(model, environment, next, step, email == null ? "" : email.strip(), error);
+    if (!HostedPages.isHtmx(request)) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+    }
+  }
+
+  private static void fill(
+      Model model,
+      EnvironmentId environment,
+      String next,
+      String step,
+      String email,
+      String error) {
+    model.addAttribute("env", environment.value());
+    model.addAttribute("returnTo", next);
+    model.addAttribute("step", step);
+    model.addAttribute("email", email);
+    model.addAttribute("error", error);
+    model.addAttribute("signedIn", false);
+  }
+
+  private static String view(HttpServletRequest request) {
+    return HostedPages.isHtmx(request) ? PANEL : PAGE;
+  }
+}

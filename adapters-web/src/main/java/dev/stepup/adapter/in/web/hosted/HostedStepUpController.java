@@ -1,0 +1,405 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
+import dev.stepup.application.port.in.stepup.CheckStepUpResult;
+import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SendOtpUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.user.GetUserUseCase;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.policy.StepUpDecision;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.Session;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The hosted step-up page: asks {@code check} whether the scope needs it, and if so walks a re-auth
+ * user through an emailed (or texted) code and an MFA user through their authenticator app or a
+ * recovery code. The elevated token stays on the server ({@link HeldTokens}); the browser only goes
+ * on to the return address.
+ */
+@Controller
+@RequestMapping("/hosted/{environmentId}/step-up")
+class HostedStepUpController {
+
+  private static final Logger LOG = Logger.getLogger(HostedStepUpController.class.getName());
+  private static final String PAGE = "hosted/step-up/step-up";
+  private static final String PANEL = PAGE + " :: panel";
+
+  private static final Map<Scope, String> ACTIONS =
+      Map.of(
+          Scope.WALLET_EXPORT, "export your wallet's private key",
+          Scope.WALLET_SIGN, "sign with your wallet",
+          Scope.WALLET_REFRESH, "refresh your wallet's key",
+          Scope.WALLET_RESHARE, "reshare your wallet's key",
+          Scope.CREDENTIAL_LINK, "add a way to sign in or verify",
+          Scope.CREDENTIAL_UNLINK, "remove a way to sign in or verify");
+
+  private final HostedPages pages;
+  private final HostedSessions sessions;
+  private final CheckStepUpUseCase check;
+  private final SendOtpUseCase sendOtp;
+  private final VerifyCodeUseCase verify;
+  private final GetUserUseCase users;
+  private final PasskeyUseCase passkeys;
+
+  HostedStepUpController(
+      HostedPages pages,
+      HostedSessions sessions,
+      CheckStepUpUseCase check,
+      SendOtpUseCase sendOtp,
+      VerifyCodeUseCase verify,
+      GetUserUseCase users,
+      PasskeyUseCase passkeys) {
+    this.pages = pages;
+    this.sessions = sessions;
+    this.check = check;
+    this.sendOtp = sendOtp;
+    this.verify = verify;
+    this.users = users;
+    this.passkeys = passkeys;
+  }
+
+  /** One request's environment, scope, return address and signed-in session. */
+  private record Visit(
+      EnvironmentId environment,
+      Scope scope,
+      String returnTo,
+      Optional<Session> session,
+      SessionContext context) {}
+
+  private Visit visit(
+      String environmentId, String scope, String returnTo, HttpServletRequest request) {
+    EnvironmentId environment = pages.environment(environmentId);
+    // The return address is judged first: a foreign one is never carried any further.
+    String next = pages.returnTo(environment, returnTo);
+    Scope parsed =
+        Scope.fromWire(scope == null ? "" : scope.strip())
+            .orElseThrow(
+                () ->
+                    new HostedProblem(
+                        HttpStatus.BAD_REQUEST,
+                        "Unknown action",
+                        "The link names an action this service does not know. Go back to the"
+                            + " app you came from and try again."));
+    Optional<Session> session = sessions.session(request, environment);
+    SessionContext context =
+        session
+            .map(s -> new SessionContext(environment, s.id(), HostedSessions.origin(request)))
+            .orElse(null);
+    return new Visit(environment, parsed, next, session, context);
+  }
+
+  private static String signInFirst(
+      Visit visit, HttpServletRequest request, HttpServletResponse response) {
+    String back = HostedPaths.stepUp(visit.environment(), visit.scope(), visit.returnTo());
+    return HostedPages.redirect(request, response, HostedPaths.signIn(visit.environment(), back));
+  }
+
+  @GetMapping
+  String page(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    CheckStepUpResult result;
+    try {
+      result =
+          check.check(
+              new CheckStepUpQuery(
+                  visit.environment(),
+                  visit.context().sessionId(),
+                  visit.scope(),
+                  visit.context().origin()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "check failed; asking for step-up", e);
+      result = new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());
+    }
+    if (!result.isRequired()) {
+      return HostedPages.redirect(request, response, visit.returnTo());
+    }
+    fill(model, visit, chooseView(result));
+    if ("otp".equals(model.getAttribute("view"))) {
+      model.addAttribute("sendTo", otpTarget(result).flatMap(Credential::alias).orElse(""));
+    }
+    if (result.path() == StepUpDecision.Path.MFA
+        && result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.PASSKEY)) {
+      offerPasskey(model, visit);
+    }
+    HostedPages.noStore(response);
+    return PAGE;
+  }
+
+  private static String chooseView(CheckStepUpResult result) {
+    if (result.path() == StepUpDecision.Path.MFA) {
+      boolean totp =
+          result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.TOTP);
+      return totp ? "totp" : "passkey";
+    }
+    if (result.path() == StepUpDecision.Path.REAUTH) {
+      return otpTarget(result).isPresent() ? "otp" : "unsupported";
+    }
+    return "none";
+  }
+
+  /** The credential a code goes to: the recommended one when it takes codes, else the first. */
+  private static Optional<Credential> otpTarget(CheckStepUpResult result) {
+    List<Credential> codes =
+        result.credentials().stream()
+            .filter(
+                c ->
+                    c.format() == CredentialFormat.EMAIL
+                        || c.format() == CredentialFormat.PHONE_NUMBER)
+            .toList();
+    return result
+        .defaultCredentialId()
+        .flatMap(id -> codes.stream().filter(c -> c.id().equals(id)).findFirst())
+        .or(() -> codes.stream().findFirst());
+  }
+
+  @GetMapping("/recovery")
+  String recoveryPage(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    fill(model, visit, "recovery");
+    return PAGE;
+  }
+
+  /** A fresh assertion challenge for the page's passkey button (the script reads it). */
+  private void offerPasskey(Model model, Visit visit) {
+    PasskeyUseCase.Options options = passkeys.assertionOptions(visit.context());
+    model.addAttribute("passkey", true);
+    model.addAttribute("passkeyChallenge", options.challengeId());
+    model.addAttribute("passkeyOptions", options.publicKeyJson());
+  }
+
+  @PostMapping("/passkey/verify")
+  String verifyPasskey(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String challengeId,
+      @RequestParam(defaultValue = "") String credential,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    try {
+      IssuedElevatedToken token =
+          passkeys.verify(visit.context(), challengeId, credential, Set.of(visit.scope()));
+      HeldTokens.keep(request, visit.context(), token);
+      return HostedPages.redirect(request, response, visit.returnTo());
+    } catch (RefusedException | IllegalArgumentException e) {
+      fill(model, visit, "passkey");
+      offerPasskey(model, visit);
+      model.addAttribute(
+          "passkeyError",
+          e instanceof RefusedException
+              ? e.getMessage()
+              : "Your passkey's answer could not be read. Try again, or use a recovery code.");
+      if (!HostedPages.isHtmx(request)) {
+        response.setStatus(
+            e instanceof RefusedException r && r.refusal() == Refusal.TOO_MANY_ATTEMPTS
+                ? HttpStatus.TOO_MANY_REQUESTS.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+      }
+      return PAGE;
+    }
+  }
+
+  @PostMapping("/otp/send")
+  String send(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    fill(model, visit, "otp");
+    try {
+      SendOtpUseCase.OtpSent sent = sendOtp.send(visit.context(), Optional.empty());
+      model.addAttribute("sent", true);
+      model.addAttribute("sendTo", alias(visit, sent.credentialId().value()));
+    } catch (RefusedException e) {
+      model.addAttribute("sent", e.refusal() == Refusal.RESEND_THROTTLED);
+      refused(model, request, response, e);
+    }
+    return view(request);
+  }
+
+  @PostMapping("/otp/verify")
+  String verifyOtp(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return verified(
+        environmentId,
+        scope,
+        returnTo,
+        "otp",
+        request,
+        response,
+        model,
+        visit -> () -> verify.verifyOtp(visit.context(), code, Set.of(visit.scope())));
+  }
+
+  @PostMapping("/totp/verify")
+  String verifyTotp(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return verified(
+        environmentId,
+        scope,
+        returnTo,
+        "totp",
+        request,
+        response,
+        model,
+        visit ->
+            () ->
+                verify.verifyTotp(visit.context(), code, Optional.empty(), Set.of(visit.scope())));
+  }
+
+  @PostMapping("/recovery/verify")
+  String verifyRecovery(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return verified(
+        environmentId,
+        scope,
+        returnTo,
+        "recovery",
+        request,
+        response,
+        model,
+        visit -> () -> verify.verifyRecoveryCode(visit.context(), code, Set.of(visit.scope())));
+  }
+
+  private String verified(
+      String environmentId,
+      String scope,
+      String returnTo,
+      String view,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      Function<Visit, Supplier<IssuedElevatedToken>> attempt) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    fill(model, visit, view);
+    model.addAttribute("sent", true);
+    try {
+      IssuedElevatedToken token = attempt.apply(visit).get();
+      HeldTokens.keep(request, visit.context(), token);
+      return HostedPages.redirect(request, response, visit.returnTo());
+    } catch (RefusedException e) {
+      if (e.refusal() == Refusal.INVALID_TOKEN) {
+        return signInFirst(visit, request, response);
+      }
+      refused(model, request, response, e);
+      return view(request);
+    }
+  }
+
+  private String alias(Visit visit, String credentialId) {
+    return visit
+        .session()
+        .flatMap(
+            s ->
+                users.get(visit.environment(), s.userId()).credentials().stream()
+                    .filter(c -> c.id().value().equals(credentialId))
+                    .findFirst())
+        .flatMap(Credential::alias)
+        .orElse("");
+  }
+
+  private static void refused(
+      Model model, HttpServletRequest request, HttpServletResponse response, RefusedException e) {
+    model.addAttribute("error", e.getMessage());
+    if (!HostedPages.isHtmx(request)) {
+      response.setStatus(
+          e.refusal() == Refusal.TOO_MANY_ATTEMPTS || e.refusal() == Refusal.RESEND_THROTTLED
+              ? HttpStatus.TOO_MANY_REQUESTS.value()
+              : HttpStatus.UNPROCESSABLE_CONTENT.value());
+    }
+  }
+
+  private static void fill(Model model, Visit visit, String view) {
+    model.addAttribute("env", visit.environment().value());
+    model.addAttribute("scope", visit.scope().wire());
+    model.addAttribute("action", ACTIONS.getOrDefault(visit.scope(), visit.scope().wire()));
+    model.addAttribute("returnTo", visit.returnTo());
+    model.addAttribute("view", view);
+    model.addAttribute("sent", false);
+    model.addAttribute("sendTo", "");
+    model.addAttribute("error", null);
+    model.addAttribute("signedIn", true);
+    model.addAttribute("passkey", false);
+    model.addAttribute("passkeyError", null);
+  }
+
+  private static String view(HttpServletRequest request) {
+    return HostedPages.isHtmx(request) ? PANEL : PAGE;
+  }
+}

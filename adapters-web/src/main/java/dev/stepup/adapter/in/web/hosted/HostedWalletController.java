@@ -1,0 +1,233 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.user.GetUserUseCase;
+import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.Session;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The demo wallet page: shows the user's server-held wallet and runs its protected actions (export
+ * the key, sign a message, refresh or reshare the key) behind step-up. Without a token the user is
+ * sent through the step-up page and, back here, the action they asked for completes; an exported
+ * key is shown once.
+ */
+@Controller
+@RequestMapping("/hosted/{environmentId}/wallet")
+class HostedWalletController {
+
+  private static final String PAGE = "hosted/wallet/wallet";
+  private static final int MAX_MESSAGE = 4096;
+
+  /** Refusals that another step-up can cure. */
+  private static final Set<Refusal> NEEDS_STEP_UP =
+      EnumSet.of(
+          Refusal.STEP_UP_REQUIRED,
+          Refusal.TOKEN_CONSUMED,
+          Refusal.TOKEN_EXPIRED,
+          Refusal.TOKEN_REVOKED);
+
+  private final HostedPages pages;
+  private final HostedSessions sessions;
+  private final GetUserUseCase users;
+  private final DemoWalletUseCase wallets;
+  private final Clock clock;
+
+  HostedWalletController(
+      HostedPages pages,
+      HostedSessions sessions,
+      GetUserUseCase users,
+      DemoWalletUseCase wallets,
+      Clock clock) {
+    this.pages = pages;
+    this.sessions = sessions;
+    this.users = users;
+    this.wallets = wallets;
+    this.clock = clock;
+  }
+
+  /** The signed-in visit of the wallet page, or why there is none. */
+  private record Visit(
+      EnvironmentId environment, SessionContext context, Optional<Credential> wallet) {}
+
+  private Optional<Visit> visit(
+      String environmentId, HttpServletRequest request, HttpServletResponse response, Model model) {
+    EnvironmentId environment = pages.environment(environmentId);
+    Optional<Session> session = sessions.session(request, environment);
+    if (session.isEmpty()) {
+      HostedPages.redirect(
+          request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
+      return Optional.empty();
+    }
+    SessionContext context =
+        new SessionContext(environment, session.get().id(), HostedSessions.origin(request));
+    Optional<Credential> wallet =
+        users.get(environment, session.get().userId()).credentials().stream()
+            .filter(Credential::isEmbeddedWallet)
+            .findFirst();
+    model.addAttribute("env", environment.value());
+    model.addAttribute("signedIn", true);
+    model.addAttribute("address", wallet.map(Credential::identifier).orElse(null));
+    model.addAttribute("privateKey", null);
+    model.addAttribute("signature", null);
+    model.addAttribute("done", null);
+    model.addAttribute("error", null);
+    model.addAttribute("message", "");
+    HostedPages.noStore(response);
+    return Optional.of(new Visit(environment, context, wallet));
+  }
+
+  @GetMapping
+  String page(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> visit = visit(environmentId, request, response, model);
+    if (visit.isEmpty()) {
+      return null;
+    }
+    SessionContext context = visit.get().context();
+    Optional<HeldTokens.Pending> pending =
+        HeldTokens.takePending(request, context, clock.instant());
+    if (pending.isPresent()
+        && visit
+            .get()
+            .wallet()
+            .map(w -> w.id().value().equals(pending.get().walletId()))
+            .orElse(false)) {
+      Scope scope = pending.get().scope();
+      Optional<String> token = HeldTokens.take(request, context, scope, clock.instant());
+      if (token.isEmpty()) {
+        model.addAttribute("error", "Nothing was done: you did not confirm it was you. Try again.");
+        return PAGE;
+      }
+      try {
+        perform(scope, visit.get(), token, pending.get().message(), model);
+      } catch (RefusedException e) {
+        model.addAttribute("error", e.getMessage());
+      }
+    }
+    return PAGE;
+  }
+
+  @PostMapping("/export")
+  String export(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_EXPORT, environmentId, "", request, response, model);
+  }
+
+  @PostMapping("/sign")
+  String sign(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String message,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_SIGN, environmentId, message, request, response, model);
+  }
+
+  @PostMapping("/refresh")
+  String refresh(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_REFRESH, environmentId, "", request, response, model);
+  }
+
+  @PostMapping("/reshare")
+  String reshare(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Scope.WALLET_RESHARE, environmentId, "", request, response, model);
+  }
+
+  /**
+   * Runs the action with a held token for its scope; when the server asks for step-up, remembers
+   * the action (it came with this form's CSRF token) and sends the user through the step-up page.
+   */
+  private String act(
+      Scope scope,
+      String environmentId,
+      String message,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Visit visit = found.get();
+    if (visit.wallet().isEmpty()) {
+      return PAGE;
+    }
+    if (scope == Scope.WALLET_SIGN && (message.isEmpty() || message.length() > MAX_MESSAGE)) {
+      model.addAttribute("message", message.length() > MAX_MESSAGE ? "" : message);
+      model.addAttribute(
+          "signError", "Write a message of 1 to " + MAX_MESSAGE + " characters to sign.");
+      return PAGE;
+    }
+    Optional<String> token = HeldTokens.take(request, visit.context(), scope, clock.instant());
+    try {
+      perform(scope, visit, token, message, model);
+    } catch (RefusedException e) {
+      if (!NEEDS_STEP_UP.contains(e.refusal())) {
+        model.addAttribute("error", e.getMessage());
+        return PAGE;
+      }
+      HeldTokens.await(
+          request, visit.context(), scope, visit.wallet().get().id(), message, clock.instant());
+      return HostedPages.redirect(
+          request,
+          response,
+          HostedPaths.stepUp(visit.environment(), scope, HostedPaths.wallet(visit.environment())));
+    }
+    return PAGE;
+  }
+
+  private void perform(
+      Scope scope, Visit visit, Optional<String> token, String message, Model model) {
+    SessionContext context = visit.context();
+    var walletId = visit.wallet().orElseThrow().id();
+    switch (scope) {
+      case WALLET_EXPORT ->
+          model.addAttribute("privateKey", wallets.export(context, walletId, token));
+      case WALLET_SIGN -> {
+        model.addAttribute("message", message);
+        model.addAttribute("signature", wallets.sign(context, walletId, message, token));
+      }
+      case WALLET_REFRESH -> {
+        wallets.refresh(context, walletId, token);
+        model.addAttribute("done", "The wallet's key material was refreshed.");
+      }
+      case WALLET_RESHARE -> {
+        wallets.reshare(context, walletId, token);
+        model.addAttribute("done", "The wallet's key material was reshared.");
+      }
+      default -> throw new IllegalArgumentException("not a wallet action: " + scope);
+    }
+  }
+}

@@ -1,0 +1,598 @@
+package dev.stepup.server.hosted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.fakes.JdkTotp;
+import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.CreateUserUseCase;
+import dev.stepup.application.port.in.user.StartSessionCommand;
+import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.Outbox;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.user.User;
+import jakarta.servlet.http.Cookie;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.util.encoders.Base32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The hosted pages through MockMvc on the whole application (security filters included): who is
+ * sent to sign in, CSRF, return addresses, the session cookie, sign-out, in-place errors.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HostedPagesIT {
+
+  private static final EnvironmentId DEMO = new EnvironmentId("demo");
+  private static final RequestOrigin ORIGIN = new RequestOrigin("127.0.0.1", "HostedPagesIT");
+  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+  @Autowired MockMvc mvc;
+  @Autowired CreateUserUseCase users;
+  @Autowired StartSessionUseCase sessions;
+  @Autowired AuthenticateCallerUseCase authenticate;
+  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired Outbox outbox;
+  @Autowired IssueElevatedTokenUseCase issue;
+  @Autowired ManageMfaUseCase mfa;
+  @Autowired Users userStore;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("stepup-hosted");
+    registry.add("stepup.data-dir", dir::toString);
+  }
+
+  @AfterEach
+  void defaults() {
+    environments.allowRedirects(DEMO, List.of(), "test", ORIGIN);
+    environments.allowSignUp(DEMO, false, "test", ORIGIN);
+  }
+
+  private User newUser() {
+    String email = "h" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+    return users.create(
+        new CreateUserCommand(DEMO, Optional.of(email), Optional.empty(), List.of(), true, ORIGIN));
+  }
+
+  private StartedSession start(User user) {
+    return sessions.start(
+        new StartSessionCommand(
+            DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
+  }
+
+  private Cookie signedIn(User user) {
+    return new Cookie("stepup_session", start(user).sessionToken());
+  }
+
+  private String lastCodeTo(String address) {
+    String body =
+        outbox.recent(DEMO, 50).stream()
+            .filter(m -> m.recipient().equals(address))
+            .findFirst()
+            .orElseThrow()
+            .body();
+    Matcher matcher = CODE.matcher(body);
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+
+  // ---- signed out ------------------------------------------------------------------------------
+
+  @Test
+  void aSignedOutVisitorOfTheWalletIsSentToSignInAndBack() throws Exception {
+    mvc.perform(get("/hosted/demo/wallet"))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            header().string("Location", "/hosted/demo/sign-in?returnTo=%2Fhosted%2Fdemo%2Fwallet"));
+  }
+
+  @Test
+  void aSignedOutVisitorOfStepUpSignsInFirstAndComesBackToStepUp() throws Exception {
+    mvc.perform(
+            get("/hosted/demo/step-up")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "/hosted/demo/sign-in?returnTo="
+                        + "%2Fhosted%2Fdemo%2Fstep-up%3Fscope%3Dwallet%253Aexport"
+                        + "%26returnTo%3D%252Fhosted%252Fdemo%252Fwallet"));
+  }
+
+  @Test
+  void theSignInPageLabelsItsInputAndLoadsNoInlineScript() throws Exception {
+    String html =
+        mvc.perform(get("/hosted/demo/sign-in"))
+            .andExpect(status().isOk())
+            .andExpect(
+                header().string("Content-Security-Policy", containsString("script-src 'self'")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("<label for=\"email\">")
+        .containsPattern("src=\"/webjars/htmx.org/[^\"]*/dist/htmx.min.js\"")
+        .contains("name=\"_csrf\"")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void anUnknownEnvironmentIsAPageNotFound() throws Exception {
+    mvc.perform(get("/hosted/nowhere/sign-in"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Page not found")));
+  }
+
+  // ---- return addresses ------------------------------------------------------------------------
+
+  @Test
+  void aForeignReturnAddressIsRefusedAndNeverFollowed() throws Exception {
+    Cookie session = signedIn(newUser());
+    for (String foreign :
+        List.of(
+            "https://evil.example/",
+            "//evil.example/x",
+            "/\\evil.example",
+            "javascript:alert(1)")) {
+      mvc.perform(
+              get("/hosted/demo/step-up")
+                  .cookie(session)
+                  .param("scope", "wallet:export")
+                  .param("returnTo", foreign))
+          .andExpect(status().isBadRequest())
+          .andExpect(header().doesNotExist("Location"))
+          .andExpect(content().string(containsString("does not trust")))
+          .andExpect(content().string(containsString("role=\"alert\"")));
+    }
+    mvc.perform(get("/hosted/demo/sign-in").param("returnTo", "https://evil.example/"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void anAllowListedReturnAddressIsKept() throws Exception {
+    environments.allowRedirects(DEMO, List.of("https://app.example.com"), "test", ORIGIN);
+    mvc.perform(get("/hosted/demo/sign-in").param("returnTo", "https://app.example.com/done"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("value=\"https://app.example.com/done\"")));
+  }
+
+  // ---- CSRF ------------------------------------------------------------------------------------
+
+  @Test
+  void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    mvc.perform(post("/hosted/demo/sign-in/code").param("email", emailOf(user)))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/hosted/demo/sign-out").cookie(session)).andExpect(status().isForbidden());
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/hosted/demo/wallet/export").cookie(session))
+        .andExpect(status().isForbidden());
+    assertThat(authenticate.session(DEMO, session.getValue())).isPresent();
+  }
+
+  // ---- sign-in, cookie, sign-out ---------------------------------------------------------------
+
+  @Test
+  void theRightCodeSetsAScopedHttpOnlyLaxCookieAndSignOutEndsTheSession() throws Exception {
+    User user = newUser();
+    String email = emailOf(user);
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("We sent a 6-digit code")));
+
+    MvcResult signedIn =
+        mvc.perform(
+                post("/hosted/demo/sign-in/verify")
+                    .with(csrf())
+                    .param("email", email)
+                    .param("code", lastCodeTo(email))
+                    .param("returnTo", "/hosted/demo/wallet"))
+            .andExpect(status().isSeeOther())
+            .andExpect(header().string("Location", "/hosted/demo/wallet"))
+            .andReturn();
+    String setCookie = signedIn.getResponse().getHeader("Set-Cookie");
+    assertThat(setCookie)
+        .startsWith("stepup_session=st_")
+        .contains("Path=/hosted/demo")
+        .contains("HttpOnly")
+        .contains("SameSite=Lax")
+        .doesNotContain("Secure");
+    Cookie session = new Cookie("stepup_session", setCookie.split("[=;]")[1]);
+
+    mvc.perform(get("/hosted/demo/wallet").cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Export private key")));
+
+    mvc.perform(post("/hosted/demo/sign-out").with(csrf()).cookie(session))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "/hosted/demo/sign-in?signedOut"))
+        .andExpect(header().string("Set-Cookie", containsString("Max-Age=0")));
+    assertThat(authenticate.session(DEMO, session.getValue())).isEmpty();
+    mvc.perform(get("/hosted/demo/wallet").cookie(session)).andExpect(status().isSeeOther());
+  }
+
+  @Test
+  void overHttpsTheCookieIsSecure() throws Exception {
+    User user = newUser();
+    String email = emailOf(user);
+    mvc.perform(post("/hosted/demo/sign-in/code").secure(true).with(csrf()).param("email", email))
+        .andExpect(status().isOk());
+    String setCookie =
+        mvc.perform(
+                post("/hosted/demo/sign-in/verify")
+                    .secure(true)
+                    .with(csrf())
+                    .param("email", email)
+                    .param("code", lastCodeTo(email)))
+            .andExpect(status().isSeeOther())
+            .andReturn()
+            .getResponse()
+            .getHeader("Set-Cookie");
+    assertThat(setCookie).contains("Secure");
+  }
+
+  @Test
+  void anUnknownAddressIsToldSoInPlace() throws Exception {
+    mvc.perform(
+            post("/hosted/demo/sign-in/code")
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("email", "nobody@example.test"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("role=\"alert\""),
+                        containsString("No account here signs in with nobody@example.test"),
+                        not(containsString("<html")))));
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", "not-an-address"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("Enter an email address")));
+  }
+
+  @Test
+  void whenTheAdminAllowsSignUpAnUnknownAddressBecomesAUserBySigningIn() throws Exception {
+    String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
+        .andExpect(status().isUnprocessableContent());
+
+    mvc.perform(
+            post("/admin/environments/demo/sign-up")
+                .with(user("admin").roles("ADMIN"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("allowed", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Saved.")))
+        .andExpect(content().string(containsString("checked")));
+
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("We sent a 6-digit code")));
+    String setCookie =
+        mvc.perform(
+                post("/hosted/demo/sign-in/verify")
+                    .with(csrf())
+                    .param("email", email)
+                    .param("code", lastCodeTo(email)))
+            .andExpect(status().isSeeOther())
+            .andReturn()
+            .getResponse()
+            .getHeader("Set-Cookie");
+    assertThat(authenticate.session(DEMO, setCookie.split("[=;]")[1])).isPresent();
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, email)).isPresent();
+  }
+
+  // ---- step-up ---------------------------------------------------------------------------------
+
+  @Test
+  void aWrongStepUpCodeIsShownInPlaceWithHtmxAndAsAPageWithout() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    mvc.perform(
+            get("/hosted/demo/step-up")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Send code")));
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<label for=\"code\">")));
+    String code = lastCodeTo(emailOf(user));
+    String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", wrong))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("That code is not right. 4 attempts left."),
+                        containsString("role=\"alert\""),
+                        not(containsString("<html")))));
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", wrong))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("3 attempts left")))
+        .andExpect(content().string(containsString("<html")));
+
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", code))
+        .andExpect(status().isOk())
+        .andExpect(header().string("HX-Redirect", "/hosted/demo/wallet"));
+  }
+
+  @Test
+  void anMfaUserIsAskedForTheirAppCanUseARecoveryCodeAndThenExports() throws Exception {
+    User user = newUser();
+    StartedSession started = start(user);
+    Cookie session = new Cookie("stepup_session", started.sessionToken());
+    SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
+    String link =
+        issue
+            .issue(
+                new IssueElevatedTokenCommand(
+                    DEMO,
+                    user.id(),
+                    Optional.of(started.sessionId()),
+                    Set.of(Scope.CREDENTIAL_LINK),
+                    Optional.of(VerificationMethod.EMAIL_OTP),
+                    ORIGIN))
+            .elevatedAccessToken();
+    var enrolment = mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(link));
+    List<String> recovery =
+        mfa.confirmTotp(
+            context,
+            enrolment.deviceId(),
+            JdkTotp.codeAt(Base32.decode(pad(enrolment.secretBase32())), Instant.now()));
+
+    mvc.perform(
+            get("/hosted/demo/step-up")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("6-digit code from your authenticator app")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "href=\"/hosted/demo/step-up/recovery?scope=wallet:export&amp;returnTo=")))
+        .andExpect(content().string(not(containsString("Send code"))));
+    // The mailbox cannot stand in for the authenticator app.
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("role=\"alert\"")));
+
+    mvc.perform(
+            post("/hosted/demo/step-up/totp/verify")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", "12345"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("That code is not right.")))
+        .andExpect(content().string(containsString("Use a recovery code instead")));
+
+    MockHttpSession browser = new MockHttpSession();
+    mvc.perform(
+            get("/hosted/demo/step-up/recovery")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<label for=\"code\">Recovery code</label>")));
+    mvc.perform(
+            post("/hosted/demo/step-up/recovery/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", recovery.get(0)))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "/hosted/demo/wallet"));
+    String page =
+        mvc.perform(
+                post("/hosted/demo/wallet/export").with(csrf()).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).containsPattern("0x[0-9a-f]{64}").doesNotContain("eyJ");
+  }
+
+  @Test
+  void theFifthWrongCodeLocksEmailCodesAndSaysForHowLong() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk());
+    String code = lastCodeTo(emailOf(user));
+    String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    for (int i = 0; i < 4; i++) {
+      verifyOtp(session, wrong).andExpect(status().isUnprocessableContent());
+    }
+    verifyOtp(session, wrong)
+        .andExpect(status().isTooManyRequests())
+        .andExpect(
+            content().string(containsString("Too many failed attempts. Try again in 15 minutes.")));
+    // Even the right code waits for the lock to end.
+    verifyOtp(session, code)
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("Try again in 15 minutes.")));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions verifyOtp(Cookie session, String code)
+      throws Exception {
+    return mvc.perform(
+        post("/hosted/demo/step-up/otp/verify")
+            .with(csrf())
+            .cookie(session)
+            .param("scope", "wallet:export")
+            .param("returnTo", "/hosted/demo/wallet")
+            .param("code", code));
+  }
+
+  @Test
+  void signingAMessageStepsUpOnceAndTheMultiUseTokenSignsAgain() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    MockHttpSession browser = new MockHttpSession();
+    mvc.perform(
+            post("/hosted/demo/wallet/sign")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("message", "hello"))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "/hosted/demo/step-up?scope=wallet%3Asign&returnTo=%2Fhosted%2Fdemo%2Fwallet"));
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "wallet:sign")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "wallet:sign")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", lastCodeTo(emailOf(user))))
+        .andExpect(status().isSeeOther());
+
+    // Back on the wallet page the signing the user asked for happens.
+    mvc.perform(get("/hosted/demo/wallet").session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Signature (personal_sign)")))
+        .andExpect(content().string(containsString(">hello</textarea>")));
+    // wallet:sign tokens are multi-use: the next message needs no new step-up.
+    mvc.perform(
+            post("/hosted/demo/wallet/sign")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("message", "again"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Signature (personal_sign)")));
+    // Refreshing the key is another scope, with a single-use token of its own.
+    mvc.perform(post("/hosted/demo/wallet/refresh").with(csrf()).session(browser).cookie(session))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=wallet%3Arefresh")));
+  }
+
+  @Test
+  void anUnknownScopeIsExplained() throws Exception {
+    mvc.perform(
+            get("/hosted/demo/step-up")
+                .cookie(signedIn(newUser()))
+                .param("scope", "wallet:steal")
+                .param("returnTo", "/hosted/demo/wallet"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Unknown action")));
+  }
+
+  private static String pad(String base32) {
+    return base32 + "=".repeat((8 - base32.length() % 8) % 8);
+  }
+
+  private static String emailOf(User user) {
+    return user.credentials().get(0).identifier();
+  }
+}

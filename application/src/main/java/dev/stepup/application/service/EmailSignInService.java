@@ -1,0 +1,302 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
+import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
+import dev.stepup.application.port.in.signin.SignInCodeCommand;
+import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
+import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.CreateUserUseCase;
+import dev.stepup.application.port.in.user.StartSessionCommand;
+import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.EmailSender;
+import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.application.port.out.verification.SignInCodes;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.RedirectAllowList;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.otp.OtpChallenge;
+import dev.stepup.domain.otp.OtpOutcome;
+import dev.stepup.domain.otp.OtpSendPolicy;
+import dev.stepup.domain.otp.SignInCode;
+import dev.stepup.domain.user.User;
+import dev.stepup.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Signing in to the hosted pages by a code emailed to the address the user signs in with. Codes are
+ * throttled per address like step-up codes are per session, and wrong codes count towards the
+ * user's email-code lock, audited like every other verification.
+ */
+public final class EmailSignInService
+    implements SendSignInCodeUseCase, SignInWithCodeUseCase, CheckReturnAddressUseCase {
+
+  private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
+  private static final VerificationMethod CHANNEL = VerificationMethod.EMAIL_OTP;
+
+  private final Environments environments;
+  private final Users userStore;
+  private final CreateUserUseCase users;
+  private final SignInCodes codes;
+  private final EmailSender email;
+  private final SecretHasher hasher;
+  private final StartSessionUseCase sessions;
+  private final TransactionRunner transactions;
+  private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
+  private final AttemptLimiter limiter;
+  private final Audit audit;
+  private final Clock clock;
+
+  public EmailSignInService(
+      Environments environments,
+      Users userStore,
+      CreateUserUseCase users,
+      SignInCodes codes,
+      EmailSender email,
+      SecretHasher hasher,
+      StartSessionUseCase sessions,
+      TransactionRunner transactions,
+      FailureTallies tallies,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.userStore = userStore;
+    this.users = users;
+    this.codes = codes;
+    this.email = email;
+    this.hasher = hasher;
+    this.sessions = sessions;
+    this.transactions = transactions;
+    this.audit = new Audit(auditTrail, clock);
+    this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.clock = clock;
+  }
+
+  /** The user who signs in with an address, and that email credential. */
+  private record Account(User user, Credential email) {}
+
+  @Override
+  public SignInCodeSent send(SignInCodeCommand command) {
+    Instant now = clock.instant();
+    Environment environment = requireEnvironment(command.environmentId());
+    String address = command.email();
+    Optional<Account> account = account(command.environmentId(), address);
+    if (account.isEmpty() && !environment.allowsSignUp()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_NOT_ELIGIBLE,
+          "No account here signs in with "
+              + address
+              + ". Check the address, or ask the service that sent you here to create your"
+              + " account.");
+    }
+    Optional<UserId> userId = account.map(a -> a.user().id());
+    if (userId.isPresent()) {
+      try {
+        limiter.ensureNotLocked(userId.get(), CHANNEL);
+      } catch (RefusedException locked) {
+        sent(command.environmentId(), command.origin(), userId).failure(locked.refusal().code());
+        throw locked;
+      }
+    }
+    Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
+    List<Instant> recent =
+        codes.sentSince(command.environmentId(), address, windowStart).stream()
+            .filter(t -> t.isAfter(windowStart))
+            .toList();
+    Optional<Instant> last =
+        codes.latestFor(command.environmentId(), address).map(SignInCode::issuedAt);
+    if (sendPolicy.decide(last, recent.stream().findFirst(), recent.size(), now)
+        instanceof OtpSendPolicy.Decision.Throttled throttled) {
+      sent(command.environmentId(), command.origin(), userId).failure("throttled");
+      long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+      boolean justSent =
+          last.filter(t -> now.isBefore(t.plus(OtpSendPolicy.RESEND_INTERVAL))).isPresent();
+      throw new RefusedException(
+          Refusal.RESEND_THROTTLED,
+          justSent
+              ? "A code was sent moments ago. You can ask for another in " + seconds + " seconds."
+              : "Too many codes were sent in the last hour. You can ask for another in "
+                  + Math.max(1, (seconds + 59) / 60)
+                  + " minutes.",
+          Optional.of(throttled.retryAfter()),
+          null);
+    }
+    String id = RandomTokens.id("sic");
+    String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
+    SignInCode issued =
+        SignInCode.issue(
+            id,
+            command.environmentId(),
+            address,
+            userId,
+            hasher.digest(codeMaterial(id, code)),
+            now);
+    String purpose = account.isPresent() ? "sign-in" : "sign-up";
+    transactions.inTransaction(
+        () -> {
+          codes.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
+          codes.add(issued);
+          email.send(
+              command.environmentId(),
+              address,
+              "Your " + purpose + " code: " + code,
+              "Your "
+                  + purpose
+                  + " code is "
+                  + code
+                  + ".\n\nIt expires in "
+                  + OtpChallenge.LIFETIME.toMinutes()
+                  + " minutes. If you did not try to sign in, ignore this message and do not"
+                  + " share the code with anyone.\n");
+        });
+    sent(command.environmentId(), command.origin(), userId).success(purpose);
+    return new SignInCodeSent(Masking.email(address));
+  }
+
+  @Override
+  public StartedSession signIn(SignInWithCodeCommand command) {
+    Instant now = clock.instant();
+    Environment environment = requireEnvironment(command.environmentId());
+    RefusedException noCode =
+        new RefusedException(
+            Refusal.NO_PENDING_CODE, "No code was sent to this address; ask for one.");
+    Optional<Account> account = account(command.environmentId(), command.email());
+    if (account.isEmpty() && !environment.allowsSignUp()) {
+      throw noCode;
+    }
+    SignInCode code =
+        codes.latestFor(command.environmentId(), command.email()).orElseThrow(() -> noCode);
+    Optional<UserId> userId = account.map(a -> a.user().id());
+    // Known users share the email-code lock with step-up; a sign-up code has only its own limit.
+    Optional<AttemptLimiter.Attempt> attempt;
+    try {
+      attempt =
+          userId.map(
+              id ->
+                  limiter.begin(
+                      command.environmentId(), command.origin(), Optional.empty(), id, CHANNEL));
+    } catch (RefusedException locked) {
+      verification(command, userId).failure(locked.refusal().code());
+      throw locked;
+    }
+    boolean matches =
+        SIX_DIGITS.matcher(command.code()).matches()
+            && hasher.digestMatches(codeMaterial(code.id(), command.code()), code.codeDigest());
+    OtpOutcome outcome = code.verify(matches, now);
+    if (outcome == OtpOutcome.ACCEPTED && codes.markUsed(code.id(), now)) {
+      attempt.ifPresent(limiter::succeeded);
+      Account signingIn = account.orElseGet(() -> signUp(command));
+      verification(command, Optional.of(signingIn.user().id())).success();
+      return sessions.start(
+          new StartSessionCommand(
+              command.environmentId(),
+              signingIn.user().id(),
+              Optional.of(signingIn.email().id()),
+              command.origin()));
+    }
+    if (outcome == OtpOutcome.WRONG_CODE) {
+      codes.recordWrongEntry(code.id());
+      verification(command, userId).failure(Refusal.INVALID_CODE.code());
+      Optional<Duration> lock = attempt.flatMap(limiter::failed);
+      if (lock.isPresent()) {
+        throw AttemptLimiter.locked(lock.get());
+      }
+      int left = code.attemptsLeft();
+      throw new RefusedException(
+          Refusal.INVALID_CODE,
+          left > 0
+              ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
+              : "That code is not right, and this code no longer works; ask for a new one.");
+    }
+    attempt.ifPresent(limiter::release);
+    Refusal refusal =
+        outcome == OtpOutcome.TOO_MANY_ATTEMPTS ? Refusal.TOO_MANY_ATTEMPTS : Refusal.CODE_EXPIRED;
+    verification(command, userId).failure(refusal.code());
+    throw new RefusedException(
+        refusal,
+        switch (outcome) {
+          case EXPIRED -> "This code has expired; ask for a new one.";
+          case TOO_MANY_ATTEMPTS -> "This code took too many wrong entries; ask for a new one.";
+          default -> "This code was already used; ask for a new one.";
+        });
+  }
+
+  /** A new user whose only credential is the address they just proved. */
+  private Account signUp(SignInWithCodeCommand command) {
+    User created =
+        users.create(
+            new CreateUserCommand(
+                command.environmentId(),
+                Optional.of(command.email()),
+                Optional.empty(),
+                List.of(),
+                false,
+                command.origin()));
+    return account(command.environmentId(), command.email())
+        .filter(a -> a.user().id().equals(created.id()))
+        .orElseThrow(() -> new IllegalStateException("a signed-up user has their email"));
+  }
+
+  @Override
+  public boolean permits(EnvironmentId environmentId, String returnTo) {
+    Environment environment = requireEnvironment(environmentId);
+    return RedirectAllowList.isLocalPath(returnTo) || environment.redirects().permits(returnTo);
+  }
+
+  private Optional<Account> account(EnvironmentId environmentId, String address) {
+    return userStore
+        .findByCredential(environmentId, CredentialFormat.EMAIL, address)
+        .flatMap(
+            user ->
+                user.credentials().stream()
+                    .filter(c -> c.format() == CredentialFormat.EMAIL)
+                    .filter(c -> c.identifier().equals(address))
+                    .filter(Credential::signInEnabled)
+                    .findFirst()
+                    .map(c -> new Account(user, c)));
+  }
+
+  private Environment requireEnvironment(EnvironmentId id) {
+    return environments.find(id).orElseThrow(() -> new NotFoundException("environment", id));
+  }
+
+  private Audit.Entry sent(
+      EnvironmentId environmentId, RequestOrigin origin, Optional<UserId> userId) {
+    Audit.Entry entry =
+        audit.event(AuditEventType.OTP_SENT, environmentId, origin).method(Optional.of(CHANNEL));
+    userId.ifPresent(entry::user);
+    return entry;
+  }
+
+  private Audit.Entry verification(SignInWithCodeCommand command, Optional<UserId> userId) {
+    Audit.Entry entry =
+        audit
+            .event(AuditEventType.VERIFICATION, command.environmentId(), command.origin())
+            .method(Optional.of(CHANNEL));
+    userId.ifPresent(entry::user);
+    return entry;
+  }
+
+  private static String codeMaterial(String codeId, String code) {
+    return "signin:" + codeId + ":" + code;
+  }
+}
