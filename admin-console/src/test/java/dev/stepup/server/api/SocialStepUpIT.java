@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SocialStepUpIT extends ApiTestServer {
 
-  private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
-  private static final String DONE = "https://app.example.test/step-up/done";
+  /** One provider for every test class of the run; it stops with the JVM. */
+  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+
+  static final String DONE = "https://app.example.test/step-up/done";
   private static final HttpClient BROWSER =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -45,13 +46,14 @@ class SocialStepUpIT extends ApiTestServer {
   @Autowired ManageSocialProvidersUseCase providers;
   @Autowired ManageEnvironmentsUseCase environments;
 
-  @AfterAll
-  static void stopProvider() {
-    PROVIDER.shutdown();
-  }
-
   @BeforeEach
   void provider() {
+    register(providers, environments);
+  }
+
+  /** Registers the in-process provider as {@code mock} in the demo environment. */
+  static void register(
+      ManageSocialProvidersUseCase providers, ManageEnvironmentsUseCase environments) {
     EnvironmentId demo = new EnvironmentId("demo");
     providers.register(
         new SocialProvider(
@@ -258,15 +260,24 @@ class SocialStepUpIT extends ApiTestServer {
 
   /** Links the provider account {@code subject} to the user, as a host app would. */
   private String linkAccount(String session, TestUser user, String subject) {
-    Map<String, String> login = linkLogin(session, subject);
+    return linkAccount(this, session, user, subject);
+  }
+
+  static String linkAccount(ApiTestServer server, String session, TestUser user, String subject) {
+    Map<String, String> login = linkLogin(server.api, session, subject);
     assertThat(login).as(login.toString()).containsEntry("outcome", "success");
-    String token = stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
-    ApiClient.Answer linked = link(session, login.get("loginId"), token);
+    String token =
+        server.stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
+    ApiClient.Answer linked = link(server.api, session, login.get("loginId"), token);
     assertThat(linked.status()).as(linked.raw().body()).isEqualTo(201);
     return linked.text("id");
   }
 
   private Map<String, String> linkLogin(String session, String subject) {
+    return linkLogin(api, session, subject);
+  }
+
+  private static Map<String, String> linkLogin(ApiClient api, String session, String subject) {
     ApiClient.Answer start =
         api.get(ENV + "/credentials/oauth/mock/authorize?redirectUri=" + DONE, session);
     assertThat(start.status()).as(start.raw().body()).isEqualTo(302);
@@ -274,6 +285,11 @@ class SocialStepUpIT extends ApiTestServer {
   }
 
   private ApiClient.Answer link(String session, String loginId, String token) {
+    return link(api, session, loginId, token);
+  }
+
+  private static ApiClient.Answer link(
+      ApiClient api, String session, String loginId, String token) {
     return api.post(
         ENV + "/credentials",
         session,
@@ -300,8 +316,8 @@ class SocialStepUpIT extends ApiTestServer {
     return location;
   }
 
-  /** Signs in at the provider as {@code subject}; answers where the provider sends the browser. */
-  private URI atProvider(URI authorization, String subject) {
+  /** The provider signs in {@code subject} at its next login. */
+  static void nextLoginIs(String subject) {
     PROVIDER.enqueueCallback(
         new DefaultOAuth2TokenCallback(
             "default",
@@ -309,6 +325,11 @@ class SocialStepUpIT extends ApiTestServer {
             "JWT",
             null,
             Map.of("email", subject + "@mail.example.test", "email_verified", true)));
+  }
+
+  /** Signs in at the provider as {@code subject}; answers where the provider sends the browser. */
+  private static URI atProvider(URI authorization, String subject) {
+    nextLoginIs(subject);
     HttpResponse<String> answer = visit(authorization);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
     URI callback = URI.create(answer.headers().firstValue("Location").orElseThrow());

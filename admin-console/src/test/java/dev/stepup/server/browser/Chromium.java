@@ -53,4 +53,18 @@ public final class Chromium {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Keeps a screenshot of what the browser shows as {@code target/screenshots/<name>.png}. */
+  public static void screenshot(ChromeDriver browser, String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.copy(
+          browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+          dir.resolve(name + ".png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

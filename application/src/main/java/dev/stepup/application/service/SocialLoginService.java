@@ -28,6 +28,7 @@ import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.scope.Scope;
@@ -220,8 +221,14 @@ public final class SocialLoginService
         .orElseThrow(() -> new NotFoundException("social provider", name));
   }
 
+  /** A path on this server (a hosted page) or an address the environment allows. */
+  private static boolean allowed(Environment environment, String redirectUri) {
+    return RedirectAllowList.isLocalPath(redirectUri)
+        || environment.redirects().permits(redirectUri);
+  }
+
   private static void requireAllowed(Environment environment, String redirectUri) {
-    if (!environment.redirects().permits(redirectUri)) {
+    if (!allowed(environment, redirectUri)) {
       throw new RefusedException(
           Refusal.REDIRECT_URI_NOT_ALLOWED,
           "redirectUri is not allowed for this environment; an admin can add it in the console.");
@@ -236,7 +243,7 @@ public final class SocialLoginService
   // ---- the provider's answer ------------------------------------------------------------------
 
   @Override
-  public URI callback(
+  public Outcome callback(
       EnvironmentId environmentId,
       String provider,
       ProviderAnswer answer,
@@ -255,10 +262,7 @@ public final class SocialLoginService
                         Refusal.UNKNOWN_CHALLENGE,
                         "This sign-in is unknown or was already finished; start again."));
     boolean stillAllowed =
-        environments
-            .find(environmentId)
-            .filter(e -> e.redirects().permits(login.redirectUri()))
-            .isPresent();
+        environments.find(environmentId).filter(e -> allowed(e, login.redirectUri())).isPresent();
     if (!stillAllowed) {
       throw new RefusedException(
           Refusal.REDIRECT_URI_NOT_ALLOWED,
@@ -281,7 +285,7 @@ public final class SocialLoginService
         : identifyForLink(context, acting, login, answer, callbackUri);
   }
 
-  private URI stepUp(
+  private Outcome stepUp(
       SessionContext context,
       Acting acting,
       SocialLogin login,
@@ -326,10 +330,17 @@ public final class SocialLoginService
     result.put("scopes", token.scopes().stream().map(Scope::wire).sorted().collect(joining()));
     result.put("singleUse", Boolean.toString(token.singleUse()));
     result.put("expiresAt", token.expiresAt().toString());
-    return outcome(login, result);
+    Outcome success = outcome(login, result);
+    return new Outcome(
+        success.redirect(),
+        success.redirectUri(),
+        success.sessionId(),
+        Optional.of(token),
+        Optional.empty(),
+        Optional.empty());
   }
 
-  private URI identifyForLink(
+  private Outcome identifyForLink(
       SessionContext context,
       Acting acting,
       SocialLogin login,
@@ -425,12 +436,19 @@ public final class SocialLoginService
   }
 
   /** The login's redirect URI with the outcome in its fragment, kept out of server logs. */
-  private static URI outcome(SocialLogin login, Map<String, String> values) {
+  private static Outcome outcome(SocialLogin login, Map<String, String> values) {
     String fragment =
         values.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return URI.create(login.redirectUri() + "#" + fragment);
+    boolean failed = "error".equals(values.get("outcome"));
+    return new Outcome(
+        URI.create(login.redirectUri() + "#" + fragment),
+        login.redirectUri(),
+        login.sessionId(),
+        Optional.empty(),
+        failed ? Optional.ofNullable(values.get("code")) : Optional.empty(),
+        failed ? Optional.ofNullable(values.get("message")) : Optional.empty());
   }
 
   private static java.util.stream.Collector<CharSequence, ?, String> joining() {

@@ -6,6 +6,7 @@ import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.ProviderAnswer;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -243,6 +244,10 @@ class SocialLoginServiceTest {
             new ProviderAnswer(oidc.stateOf(target), "code-" + subject, null),
             CALLBACK,
             ORIGIN));
+  }
+
+  private static Map<String, String> fragment(SocialStepUpUseCase.Outcome outcome) {
+    return fragment(outcome.redirect());
   }
 
   private static Map<String, String> fragment(URI done) {

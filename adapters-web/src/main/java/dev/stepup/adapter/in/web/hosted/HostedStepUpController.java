@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.adapter.in.web.api.support.PublicUrl;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
@@ -8,11 +9,14 @@ import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
 import dev.stepup.application.port.in.stepup.SendOtpUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
 import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.user.GetUserUseCase;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.policy.StepUpDecision;
 import dev.stepup.domain.scope.Scope;
@@ -66,6 +70,9 @@ class HostedStepUpController {
   private final VerifyCodeUseCase verify;
   private final GetUserUseCase users;
   private final PasskeyUseCase passkeys;
+  private final WalletStepUpUseCase wallets;
+  private final SocialStepUpUseCase social;
+  private final PublicUrl publicUrl;
 
   HostedStepUpController(
       HostedPages pages,
@@ -74,7 +81,10 @@ class HostedStepUpController {
       SendOtpUseCase sendOtp,
       VerifyCodeUseCase verify,
       GetUserUseCase users,
-      PasskeyUseCase passkeys) {
+      PasskeyUseCase passkeys,
+      WalletStepUpUseCase wallets,
+      SocialStepUpUseCase social,
+      PublicUrl publicUrl) {
     this.pages = pages;
     this.sessions = sessions;
     this.check = check;
@@ -82,6 +92,9 @@ class HostedStepUpController {
     this.verify = verify;
     this.users = users;
     this.passkeys = passkeys;
+    this.wallets = wallets;
+    this.social = social;
+    this.publicUrl = publicUrl;
   }
 
   /** One request's environment, scope, return address and signed-in session. */
@@ -125,6 +138,7 @@ class HostedStepUpController {
       @PathVariable String environmentId,
       @RequestParam(required = false) String scope,
       @RequestParam(required = false) String returnTo,
+      @RequestParam(required = false) String via,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -148,9 +162,18 @@ class HostedStepUpController {
     if (!result.isRequired()) {
       return HostedPages.redirect(request, response, visit.returnTo());
     }
-    fill(model, visit, chooseView(result));
-    if ("otp".equals(model.getAttribute("view"))) {
-      model.addAttribute("sendTo", otpTarget(result).flatMap(Credential::alias).orElse(""));
+    Optional<Credential> chosen = chosen(result, via);
+    fill(model, visit, chooseView(result, chosen));
+    offerOthers(model, visit, result, chosen);
+    String view = (String) model.getAttribute("view");
+    if ("otp".equals(view)) {
+      Optional<Credential> target = chosen.isPresent() ? chosen : otpTarget(result);
+      model.addAttribute("sendTo", target.flatMap(Credential::alias).orElse(""));
+      model.addAttribute("via", target.map(c -> c.id().value()).orElse(""));
+    } else if ("wallet".equals(view)) {
+      offerWallet(model, visit, chosen.orElseThrow(), null);
+    } else if ("social".equals(view)) {
+      offerSocial(model, chosen.orElseThrow());
     }
     if (result.path() == StepUpDecision.Path.MFA
         && result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.PASSKEY)) {
@@ -160,14 +183,79 @@ class HostedStepUpController {
     return PAGE;
   }
 
-  private static String chooseView(CheckStepUpResult result) {
+  /**
+   * The credential to verify with: the one the user picked among the eligible ones, else for a
+   * re-auth user the recommended one (their sign-in credential), else none (MFA picks by method).
+   */
+  private static Optional<Credential> chosen(CheckStepUpResult result, String via) {
+    Optional<Credential> picked =
+        Optional.ofNullable(via)
+            .flatMap(
+                id ->
+                    result.credentials().stream()
+                        .filter(c -> c.id().value().equals(id))
+                        .findFirst());
+    if (picked.isPresent() || result.path() != StepUpDecision.Path.REAUTH) {
+      return picked;
+    }
+    return result
+        .defaultCredentialId()
+        .flatMap(id -> result.credentials().stream().filter(c -> c.id().equals(id)).findFirst())
+        .or(() -> result.credentials().stream().findFirst());
+  }
+
+  /** Links to the other eligible ways, so a user can choose another one. */
+  private static void offerOthers(
+      Model model, Visit visit, CheckStepUpResult result, Optional<Credential> chosen) {
+    if (result.path() != StepUpDecision.Path.REAUTH) {
+      model.addAttribute("others", List.of());
+      return;
+    }
+    model.addAttribute(
+        "others",
+        result.credentials().stream()
+            .filter(c -> chosen.map(x -> !x.id().equals(c.id())).orElse(true))
+            .map(
+                c ->
+                    new OtherWay(
+                        describe(c),
+                        HostedPaths.stepUp(visit.environment(), visit.scope(), visit.returnTo())
+                            + "&via="
+                            + HostedPaths.encode(c.id().value())))
+            .toList());
+  }
+
+  /** Another way to confirm, as the page lists it. */
+  record OtherWay(String label, String href) {}
+
+  private static String describe(Credential c) {
+    String alias = c.alias().orElse("");
+    return switch (c.format()) {
+      case EMAIL -> "Email a code to " + alias;
+      case PHONE_NUMBER -> "Text a code to " + alias;
+      case BLOCKCHAIN -> "Sign with your wallet " + alias;
+      case OAUTH -> "Sign in with " + c.type().orElse("your social account");
+      case PASSKEY -> "Use your passkey " + alias;
+      case TOTP -> "Use your authenticator app " + alias;
+    };
+  }
+
+  private static String chooseView(CheckStepUpResult result, Optional<Credential> chosen) {
     if (result.path() == StepUpDecision.Path.MFA) {
+      if (chosen.filter(c -> c.format() == CredentialFormat.PASSKEY).isPresent()) {
+        return "passkey";
+      }
       boolean totp =
           result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.TOTP);
       return totp ? "totp" : "passkey";
     }
-    if (result.path() == StepUpDecision.Path.REAUTH) {
-      return otpTarget(result).isPresent() ? "otp" : "unsupported";
+    if (result.path() == StepUpDecision.Path.REAUTH && chosen.isPresent()) {
+      return switch (chosen.get().format()) {
+        case EMAIL, PHONE_NUMBER -> "otp";
+        case BLOCKCHAIN -> "wallet";
+        case OAUTH -> "social";
+        case PASSKEY, TOTP -> "none";
+      };
     }
     return "none";
   }
@@ -253,6 +341,7 @@ class HostedStepUpController {
       @PathVariable String environmentId,
       @RequestParam(required = false) String scope,
       @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String via,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -261,15 +350,192 @@ class HostedStepUpController {
       return signInFirst(visit, request, response);
     }
     fill(model, visit, "otp");
+    model.addAttribute("via", via);
     try {
-      SendOtpUseCase.OtpSent sent = sendOtp.send(visit.context(), Optional.empty());
+      SendOtpUseCase.OtpSent sent =
+          sendOtp.send(
+              visit.context(),
+              via.isBlank() ? Optional.empty() : Optional.of(new CredentialId(via.strip())));
       model.addAttribute("sent", true);
       model.addAttribute("sendTo", alias(visit, sent.credentialId().value()));
-    } catch (RefusedException e) {
-      model.addAttribute("sent", e.refusal() == Refusal.RESEND_THROTTLED);
-      refused(model, request, response, e);
+    } catch (RefusedException | IllegalArgumentException e) {
+      RefusedException refusal =
+          e instanceof RefusedException r
+              ? r
+              : new RefusedException(
+                  Refusal.CREDENTIAL_NOT_ELIGIBLE, "That address cannot receive a code here.");
+      model.addAttribute("sent", refusal.refusal() == Refusal.RESEND_THROTTLED);
+      refused(model, request, response, refusal);
     }
     return view(request);
+  }
+
+  // ---- external wallet ------------------------------------------------------------------------
+
+  /** A fresh Sign-In with Ethereum challenge for the page's wallet button (the script signs it). */
+  private void offerWallet(Model model, Visit visit, Credential wallet, String error) {
+    WalletStepUpUseCase.Challenge challenge =
+        wallets.challenge(visit.context(), Optional.of(wallet.id()), Set.of(visit.scope()));
+    model.addAttribute("walletChallenge", challenge.challengeId());
+    model.addAttribute("walletMessage", challenge.message());
+    model.addAttribute("walletAddress", challenge.address());
+    model.addAttribute("via", wallet.id().value());
+    model.addAttribute("walletError", error);
+  }
+
+  @PostMapping("/wallet/verify")
+  String verifyWallet(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String via,
+      @RequestParam(defaultValue = "") String challengeId,
+      @RequestParam(defaultValue = "") String signature,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    try {
+      IssuedElevatedToken token =
+          wallets.verify(visit.context(), challengeId, signature, Set.of(visit.scope()));
+      HeldTokens.keep(request, visit.context(), token);
+      return HostedPages.redirect(request, response, visit.returnTo());
+    } catch (RefusedException | IllegalArgumentException e) {
+      if (e instanceof RefusedException r && r.refusal() == Refusal.INVALID_TOKEN) {
+        return signInFirst(visit, request, response);
+      }
+      fill(model, visit, "wallet");
+      Credential wallet =
+          users
+              .get(visit.environment(), visit.session().orElseThrow().userId())
+              .credentials()
+              .stream()
+              .filter(c -> c.id().value().equals(via) && c.format() == CredentialFormat.BLOCKCHAIN)
+              .findFirst()
+              .orElseThrow(() -> HostedProblem.notFound());
+      model.addAttribute("others", List.of());
+      String message =
+          e instanceof RefusedException ? e.getMessage() : "The wallet's answer could not be read.";
+      try {
+        offerWallet(model, visit, wallet, message + " Try again.");
+      } catch (RefusedException locked) {
+        model.addAttribute("view", "blocked");
+        model.addAttribute("error", locked.getMessage());
+      }
+      if (!HostedPages.isHtmx(request)) {
+        response.setStatus(
+            e instanceof RefusedException r && r.refusal() == Refusal.TOO_MANY_ATTEMPTS
+                ? HttpStatus.TOO_MANY_REQUESTS.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+      }
+      HostedPages.noStore(response);
+      return PAGE;
+    }
+  }
+
+  // ---- social login ---------------------------------------------------------------------------
+
+  private static void offerSocial(Model model, Credential account) {
+    model.addAttribute("provider", account.type().orElse(""));
+    model.addAttribute("socialAccount", account.alias().orElse(""));
+  }
+
+  private String socialCallback(HttpServletRequest request, EnvironmentId env, String provider) {
+    return publicUrl.of(request)
+        + HostedPaths.base(env)
+        + "/step-up/social/"
+        + HostedPaths.encode(provider)
+        + "/callback";
+  }
+
+  @PostMapping("/social")
+  String startSocial(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      @RequestParam(defaultValue = "") String provider,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Visit visit = visit(environmentId, scope, returnTo, request);
+    if (visit.context() == null) {
+      return signInFirst(visit, request, response);
+    }
+    try {
+      java.net.URI target =
+          social.authorize(
+              visit.context(),
+              provider,
+              Set.of(visit.scope()),
+              visit.returnTo(),
+              socialCallback(request, visit.environment(), provider));
+      return HostedPages.redirect(request, response, target.toString());
+    } catch (RefusedException e) {
+      fill(model, visit, "social");
+      model.addAttribute("provider", provider);
+      model.addAttribute("socialAccount", "");
+      model.addAttribute("others", List.of());
+      refused(model, request, response, e);
+      return PAGE;
+    } catch (dev.stepup.application.port.in.NotFoundException e) {
+      throw HostedProblem.notFound();
+    }
+  }
+
+  /**
+   * Where the provider sends the browser back: the login must be this browser's session's; the
+   * token is kept here and the browser goes on to the page it came for.
+   */
+  @GetMapping("/social/{provider}/callback")
+  String socialReturn(
+      @PathVariable String environmentId,
+      @PathVariable String provider,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String code,
+      @RequestParam(required = false) String error,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    EnvironmentId environment = pages.environment(environmentId);
+    Optional<Session> session = sessions.session(request, environment);
+    if (session.isEmpty()) {
+      return HostedPages.redirect(
+          request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
+    }
+    SocialStepUpUseCase.Outcome outcome;
+    try {
+      outcome =
+          social.callback(
+              environment,
+              provider,
+              new SocialStepUpUseCase.ProviderAnswer(state, code, error),
+              socialCallback(request, environment, provider),
+              HostedSessions.origin(request));
+    } catch (RefusedException e) {
+      throw new HostedProblem(
+          HttpStatus.BAD_REQUEST, "This sign-in cannot be finished", e.getMessage());
+    }
+    if (!outcome.sessionId().equals(session.get().id())) {
+      throw new HostedProblem(
+          HttpStatus.BAD_REQUEST,
+          "This sign-in cannot be finished",
+          "It was started in another browser session. Start again from the app you came from.");
+    }
+    if (outcome.token().isEmpty()) {
+      throw new HostedProblem(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "We could not confirm it’s you",
+          outcome.errorMessage().orElse("The social sign-in did not succeed.")
+              + " Go back to the app you came from and try again.");
+    }
+    HeldTokens.keep(
+        request,
+        new SessionContext(environment, session.get().id(), HostedSessions.origin(request)),
+        outcome.token().get());
+    HostedPages.noStore(response);
+    return HostedPages.redirect(request, response, outcome.redirectUri());
   }
 
   @PostMapping("/otp/verify")
@@ -397,6 +663,11 @@ class HostedStepUpController {
     model.addAttribute("signedIn", true);
     model.addAttribute("passkey", false);
     model.addAttribute("passkeyError", null);
+    model.addAttribute("via", "");
+    model.addAttribute("walletError", null);
+    if (!model.containsAttribute("others")) {
+      model.addAttribute("others", List.of());
+    }
   }
 
   private static String view(HttpServletRequest request) {

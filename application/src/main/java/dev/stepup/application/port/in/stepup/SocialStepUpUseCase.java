@@ -1,9 +1,12 @@
 package dev.stepup.application.port.in.stepup;
 
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +28,12 @@ public interface SocialStepUpUseCase {
       String redirectUri,
       String callbackUri);
 
-  /** Starts a login proving the user holds the provider account they want to link. */
+  /**
+   * Starts a login proving the user holds the provider account they want to link.
+   *
+   * <p>{@code redirectUri} here and in {@link #authorize} is a path on this server or an address
+   * the environment allows.
+   */
   URI authorizeLink(
       SessionContext context, String provider, String redirectUri, String callbackUri);
 
@@ -37,12 +45,35 @@ public interface SocialStepUpUseCase {
    * @throws dev.stepup.application.port.in.RefusedException when {@code state} names no login of
    *     this provider (there is then nowhere safe to send the browser)
    */
-  URI callback(
+  Outcome callback(
       EnvironmentId environmentId,
       String provider,
       ProviderAnswer answer,
       String callbackUri,
       RequestOrigin origin);
+
+  /**
+   * How a login ended.
+   *
+   * @param redirect the redirect URI with the outcome in its fragment, for clients of the API
+   * @param redirectUri the redirect URI the login was started with, without the outcome
+   * @param sessionId the session that started the login
+   * @param token the elevated token, for a successful step-up
+   * @param errorCode the refusal's code, when the login did not succeed
+   * @param errorMessage what to tell the user, when the login did not succeed
+   */
+  record Outcome(
+      URI redirect,
+      String redirectUri,
+      SessionId sessionId,
+      Optional<IssuedElevatedToken> token,
+      Optional<String> errorCode,
+      Optional<String> errorMessage) {
+    @Override
+    public String toString() {
+      return "Outcome[" + errorCode.orElse("success") + "]";
+    }
+  }
 
   /** The query the provider sent the browser back with. */
   record ProviderAnswer(String state, String code, String error) {}

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.stepup;
 import dev.stepup.adapter.in.web.api.support.ApiException;
 import dev.stepup.adapter.in.web.api.support.ApiPaths;
 import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.support.PublicUrl;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Social re-authentication: sends the browser to the environment's OpenID Connect provider and,
@@ -36,15 +35,12 @@ class SocialStepUpController {
 
   private final Callers callers;
   private final SocialStepUpUseCase social;
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
-  SocialStepUpController(
-      Callers callers,
-      SocialStepUpUseCase social,
-      @Value("${stepup.public-url:}") String publicUrl) {
+  SocialStepUpController(Callers callers, SocialStepUpUseCase social, PublicUrl publicUrl) {
     this.callers = callers;
     this.social = social;
-    this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+    this.publicUrl = publicUrl;
   }
 
   @Operation(
@@ -108,20 +104,18 @@ class SocialStepUpController {
       @RequestParam(required = false) String error,
       HttpServletRequest request) {
     return found(
-        social.callback(
-            Callers.environment(environmentId),
-            provider,
-            new SocialStepUpUseCase.ProviderAnswer(state, code, error),
-            callbackUri(request, environmentId, provider),
-            Callers.origin(request)));
+        social
+            .callback(
+                Callers.environment(environmentId),
+                provider,
+                new SocialStepUpUseCase.ProviderAnswer(state, code, error),
+                callbackUri(request, environmentId, provider),
+                Callers.origin(request))
+            .redirect());
   }
 
   private String callbackUri(HttpServletRequest request, String environmentId, String provider) {
-    String base =
-        publicUrl.isEmpty()
-            ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
-            : publicUrl;
-    return base
+    return publicUrl.of(request)
         + ApiPaths.ENVIRONMENT.replace("{environmentId}", environmentId)
         + CALLBACK.replace("{provider}", provider);
   }
