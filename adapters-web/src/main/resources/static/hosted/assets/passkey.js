@@ -18,8 +18,12 @@ document.addEventListener('click', async (event) => {
     form.querySelector('input[name=credential]').value = JSON.stringify(credential.toJSON());
     form.submit();
   } catch (e) {
-    problem.textContent =
-      'Your passkey was not used (' + e.name + '). Try again, or use a recovery code.';
+    problem.textContent = {
+      NotAllowedError: 'The passkey prompt was cancelled, or this device has no passkey for this '
+        + 'account. Try again, or use a recovery code.',
+      NotSupportedError: 'This browser cannot use passkeys here. Use a recovery code instead.',
+      SecurityError: 'Passkeys cannot be used on this address. Use a recovery code instead.',
+    }[e.name] || 'Your passkey could not be used (' + e.name + '). Try again, or use a recovery code.';
     button.focus();
   }
 });

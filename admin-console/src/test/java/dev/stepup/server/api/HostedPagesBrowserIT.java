@@ -3,10 +3,6 @@ package dev.stepup.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.server.browser.Chromium;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
@@ -173,15 +169,16 @@ class HostedPagesBrowserIT extends ApiTestServer {
     assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
 
     browser.get(url("/hosted/demo/sign-in"));
-    ((HasVirtualAuthenticator) browser)
-        .addVirtualAuthenticator(
-            new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true));
+    VirtualAuthenticator authenticator =
+        ((HasVirtualAuthenticator) browser)
+            .addVirtualAuthenticator(
+                new VirtualAuthenticatorOptions()
+                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                    .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                    .setHasResidentKey(true)
+                    .setHasUserVerification(true)
+                    .setIsUserVerified(true)
+                    .setIsUserConsenting(true));
     Object created = browser.executeAsyncScript(CREATE, options.json().get("publicKey").toString());
     assertThat(created).asString().doesNotStartWith("ERROR");
     ApiClient.Answer registered =
@@ -204,7 +201,17 @@ class HostedPagesBrowserIT extends ApiTestServer {
     assertThat(browser.findElement(By.id("use-recovery")).getText())
         .isEqualTo("Use a recovery code instead");
     screenshot("hosted-step-up-passkey");
+
+    // The user does not confirm at the authenticator: the page says so and the button works again.
+    authenticator.setUserVerified(false);
     usePasskey.click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("passkey-problem"), "The passkey prompt was cancelled"));
+    assertThat(browser.getCurrentUrl()).contains("/hosted/demo/step-up?");
+    screenshot("hosted-step-up-passkey-cancelled");
+    authenticator.setUserVerified(true);
+    browser.findElement(By.id("use-passkey")).click();
 
     WebElement key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-key")));
     assertThat(browser.getCurrentUrl()).isEqualTo(url("/hosted/demo/wallet"));
@@ -234,15 +241,6 @@ class HostedPagesBrowserIT extends ApiTestServer {
   }
 
   private void screenshot(String name) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          dir.resolve(name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    Chromium.screenshot(browser, name);
   }
 }

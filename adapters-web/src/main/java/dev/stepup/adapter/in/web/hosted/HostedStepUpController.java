@@ -184,8 +184,8 @@ class HostedStepUpController {
   }
 
   /**
-   * The credential to verify with: the one the user picked among the eligible ones, else for a
-   * re-auth user the recommended one (their sign-in credential), else none (MFA picks by method).
+   * The credential to verify with: the one the user picked among the eligible ones, else the
+   * recommended one (an MFA user's default device, a re-auth user's sign-in credential).
    */
   private static Optional<Credential> chosen(CheckStepUpResult result, String via) {
     Optional<Credential> picked =
@@ -195,7 +195,7 @@ class HostedStepUpController {
                     result.credentials().stream()
                         .filter(c -> c.id().value().equals(id))
                         .findFirst());
-    if (picked.isPresent() || result.path() != StepUpDecision.Path.REAUTH) {
+    if (picked.isPresent() || result.path() == StepUpDecision.Path.NONE) {
       return picked;
     }
     return result
@@ -207,14 +207,13 @@ class HostedStepUpController {
   /** Links to the other eligible ways, so a user can choose another one. */
   private static void offerOthers(
       Model model, Visit visit, CheckStepUpResult result, Optional<Credential> chosen) {
-    if (result.path() != StepUpDecision.Path.REAUTH) {
-      model.addAttribute("others", List.of());
-      return;
-    }
+    // MFA users always see the passkey button and the recovery-code link; other ways are links.
+    boolean mfa = result.path() == StepUpDecision.Path.MFA;
     model.addAttribute(
         "others",
         result.credentials().stream()
             .filter(c -> chosen.map(x -> !x.id().equals(c.id())).orElse(true))
+            .filter(c -> !mfa || c.format() == CredentialFormat.TOTP)
             .map(
                 c ->
                     new OtherWay(
@@ -242,8 +241,8 @@ class HostedStepUpController {
 
   private static String chooseView(CheckStepUpResult result, Optional<Credential> chosen) {
     if (result.path() == StepUpDecision.Path.MFA) {
-      if (chosen.filter(c -> c.format() == CredentialFormat.PASSKEY).isPresent()) {
-        return "passkey";
+      if (chosen.isPresent()) {
+        return chosen.get().format() == CredentialFormat.PASSKEY ? "passkey" : "totp";
       }
       boolean totp =
           result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.TOTP);
