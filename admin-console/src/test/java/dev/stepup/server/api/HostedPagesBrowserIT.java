@@ -82,6 +82,11 @@ class HostedPagesBrowserIT extends ApiTestServer {
     screenshot("hosted-step-up");
     browser.findElement(By.id("send-code")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    // Right after a send, asking again waits out the resend interval, with the time left shown.
+    assertThat(browser.findElement(By.id("resend-code")).isEnabled()).isFalse();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("resend-wait"), "You can ask for a new code in"));
     String code = mailedCode(user.email());
     String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     browser.findElement(By.id("code")).sendKeys(wrong);

@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.otp.OtpSendPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HostedPages {
+
+  /**
+   * How long a page asks the user to wait before asking for another code, right after one was sent:
+   * the shortest resend interval of the server's code rules.
+   */
+  static final long RESEND_WAIT_SECONDS = OtpSendPolicy.RESEND_INTERVAL.toSeconds();
 
   private final CheckReturnAddressUseCase returnAddresses;
 

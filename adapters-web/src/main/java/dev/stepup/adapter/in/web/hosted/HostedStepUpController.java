@@ -356,6 +356,7 @@ class HostedStepUpController {
               visit.context(),
               via.isBlank() ? Optional.empty() : Optional.of(new CredentialId(via.strip())));
       model.addAttribute("sent", true);
+      model.addAttribute("resendWait", HostedPages.RESEND_WAIT_SECONDS);
       model.addAttribute("sendTo", alias(visit, sent.credentialId().value()));
     } catch (RefusedException | IllegalArgumentException e) {
       RefusedException refusal =
@@ -657,6 +658,7 @@ class HostedStepUpController {
     model.addAttribute("returnTo", visit.returnTo());
     model.addAttribute("view", view);
     model.addAttribute("sent", false);
+    model.addAttribute("resendWait", 0L);
     model.addAttribute("sendTo", "");
     model.addAttribute("error", null);
     model.addAttribute("signedIn", true);
