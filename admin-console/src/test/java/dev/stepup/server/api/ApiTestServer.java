@@ -6,23 +6,28 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.fakes.MutableClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -178,6 +183,62 @@ abstract class ApiTestServer {
             Map.of("verificationToken", mailedCode(user.email()), "requestedScopes", scopes));
     assertThat(verified.status()).as(verified.raw().body()).isEqualTo(200);
     return verified;
+  }
+
+  record Enrolled(
+      TestUser user, String session, String deviceId, byte[] secret, List<String> codes) {}
+
+  /** Enrolment itself is protected: a re-auth step-up for credential:link comes first. */
+  Enrolled enrolTotp() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+
+    ApiClient.Answer unprotected = api.post(ENV + "/mfa/totp/devices", session, Map.of());
+    assertThat(unprotected.status()).isEqualTo(401);
+    assertThat(unprotected.code()).isEqualTo("step_up_required");
+
+    String link = stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
+    ApiClient.Answer started =
+        api.post(
+            ENV + "/mfa/totp/devices",
+            session,
+            Map.of("alias", "Phone"),
+            Map.of("X-Elevated-Access-Token", link));
+    assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
+    String secretText = started.text("secret");
+    assertThat(started.text("otpauthUri")).startsWith("otpauth://totp/").contains(secretText);
+    assertThat(URI.create(started.text("otpauthUri")).getQuery()).contains("secret=" + secretText);
+    assertThat(started.text("qrCode")).startsWith("data:image/png;base64,iVBORw0KGgo");
+    byte[] secret = Base32.decode(pad(secretText));
+    String deviceId = started.text("deviceId");
+
+    ApiClient.Answer wrong =
+        api.post(
+            ENV + "/mfa/totp/devices/" + deviceId + "/confirm",
+            session,
+            Map.of("code", other(JdkTotp.codeAt(secret, CLOCK.instant()))));
+    assertThat(wrong.status()).isEqualTo(400);
+
+    ApiClient.Answer confirmed =
+        api.post(
+            ENV + "/mfa/totp/devices/" + deviceId + "/confirm",
+            session,
+            Map.of("code", JdkTotp.codeAt(secret, CLOCK.instant())));
+    assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+    List<String> codes = new ArrayList<>();
+    confirmed.json().get("recoveryCodes").forEach(c -> codes.add(c.asString()));
+    assertThat(codes).hasSize(10).doesNotHaveDuplicates();
+    // The next step's code: the confirming one was spent.
+    CLOCK.advance(Duration.ofSeconds(30));
+    return new Enrolled(user, session, deviceId, secret, codes);
+  }
+
+  static String other(String code) {
+    return code.equals("123456") ? "654321" : "123456";
+  }
+
+  static String pad(String base32) {
+    return base32 + "=".repeat((8 - base32.length() % 8) % 8);
   }
 
   private static HttpServer smsGateway() {

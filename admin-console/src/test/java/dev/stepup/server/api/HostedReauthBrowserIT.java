@@ -177,6 +177,32 @@ class HostedReauthBrowserIT extends ApiTestServer {
         .isEqualTo(1);
   }
 
+  @Test
+  void anMfaUserWithoutTheAppStepsUpWithARecoveryCode() {
+    Enrolled enrolled = enrolTotp();
+    signInAs(enrolled.session());
+
+    browser.get(url("/hosted/demo/wallet"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("export"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("use-recovery"))).click();
+    WebElement code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    assertThat(browser.findElement(By.cssSelector("label[for=code]")).getText())
+        .isEqualTo("Recovery code");
+    Chromium.screenshot(browser, "hosted-step-up-recovery-code");
+
+    code.sendKeys("not-a-recovery-code");
+    browser.findElement(By.id("verify-code")).click();
+    WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code-error")));
+    assertThat(error.getAttribute("role")).isEqualTo("alert");
+
+    browser.findElement(By.id("code")).clear();
+    browser.findElement(By.id("code")).sendKeys(enrolled.codes().get(0));
+    browser.findElement(By.id("verify-code")).click();
+    WebElement exported =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-key")));
+    assertThat(exported.getAttribute("value")).matches("0x[0-9a-f]{64}");
+  }
+
   /** Waits for the page to ask the wallet to sign; answers the message it asked for. */
   private String pendingSignature() {
     wait.until(
