@@ -25,12 +25,12 @@ import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
 /**
- * Re-auth users on the hosted step-up page in headless Chromium: an external wallet signs through
- * an injected EIP-1193 provider whose key the test holds (refusing first, then a stranger's key,
- * then the right one), and a linked social account signs in again at a real OpenID Connect provider
- * running in-process.
+ * The other ways to confirm on the hosted step-up page, in headless Chromium: an external wallet
+ * signs through an injected EIP-1193 provider whose key the test holds (refusing first, then a
+ * stranger's key, then the right one); a linked social account signs in again at a real OpenID
+ * Connect provider running in-process; an MFA user without the app uses a recovery code.
  */
-class HostedReauthBrowserIT extends ApiTestServer {
+class HostedStepUpMethodsBrowserIT extends ApiTestServer {
 
   /** A wallet in the page whose signatures the test makes, as a browser extension would. */
   private static final String INJECTED_WALLET =
