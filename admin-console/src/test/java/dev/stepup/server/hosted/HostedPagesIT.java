@@ -398,6 +398,67 @@ class HostedPagesIT {
   }
 
   @Test
+  void aReauthUserCanChooseATextedCodeInsteadOfTheEmailTheySignedInWith() throws Exception {
+    String email = "h" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+    String phone = "+1415555" + String.format("%04d", new java.util.Random().nextInt(10_000));
+    User user =
+        users.create(
+            new CreateUserCommand(
+                DEMO, Optional.of(email), Optional.of(phone), List.of(), true, ORIGIN));
+    Cookie session = signedIn(user);
+    String phoneId =
+        user.credentials().stream()
+            .filter(c -> c.format() == dev.stepup.domain.credential.CredentialFormat.PHONE_NUMBER)
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .value();
+
+    String page =
+        mvc.perform(
+                get("/hosted/demo/step-up")
+                    .cookie(session)
+                    .param("scope", "wallet:export")
+                    .param("returnTo", "/hosted/demo/wallet"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Other ways to confirm")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("Text a code to", "via=" + phoneId);
+
+    mvc.perform(
+            get("/hosted/demo/step-up")
+                .cookie(session)
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("via", phoneId))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("name=\"via\" value=\"" + phoneId + "\"")))
+        .andExpect(content().string(containsString("Email a code to")));
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("via", phoneId))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("We sent a 6-digit code")));
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("scope", "wallet:export")
+                .param("returnTo", "/hosted/demo/wallet")
+                .param("code", lastCodeTo(phone)))
+        .andExpect(status().isOk())
+        .andExpect(header().string("HX-Redirect", "/hosted/demo/wallet"));
+  }
+
+  @Test
   void anMfaUserIsAskedForTheirAppCanUseARecoveryCodeAndThenExports() throws Exception {
     User user = newUser();
     StartedSession started = start(user);
