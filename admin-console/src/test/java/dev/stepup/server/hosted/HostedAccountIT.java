@@ -11,15 +11,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.fakes.JdkTotp;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.Outbox;
+import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
@@ -27,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +71,8 @@ class HostedAccountIT {
   @Autowired StartSessionUseCase sessions;
   @Autowired Outbox outbox;
   @Autowired Users userStore;
+  @Autowired IssueElevatedTokenUseCase issue;
+  @Autowired ManageMfaUseCase mfa;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -364,6 +375,131 @@ class HostedAccountIT {
         .andExpect(content().string(containsString("The credential was removed.")))
         .andExpect(content().string(not(containsString(otherId))));
     assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other)).isEmpty();
+  }
+
+  @Test
+  void aChangeWhoseStepUpWasAbandonedIsNotDoneAndSaysSo() throws Exception {
+    Cookie session = signedIn(newUser());
+    MockHttpSession browser = new MockHttpSession();
+    mvc.perform(
+            post(ACCOUNT + "/totp")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(
+            header()
+                .string(
+                    "HX-Redirect",
+                    "/hosted/demo/step-up?scope=credential%3Alink&returnTo=%2Fhosted%2Fdemo%2Faccount"));
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Nothing was done")))
+        .andExpect(content().string(containsString("role=\"alert\"")))
+        .andExpect(content().string(not(containsString("totp-secret"))));
+    // Only once: the next visit is a plain page.
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(content().string(not(containsString("Nothing was done"))));
+  }
+
+  /** A TOTP device enrolled directly through the use case; answers its secret. */
+  private byte[] enrolDirectly(User user, StartedSession started, String alias) {
+    SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
+    String link =
+        issue
+            .issue(
+                new IssueElevatedTokenCommand(
+                    DEMO,
+                    user.id(),
+                    Optional.of(started.sessionId()),
+                    Set.of(Scope.CREDENTIAL_LINK),
+                    Optional.of(VerificationMethod.EMAIL_OTP),
+                    ORIGIN))
+            .elevatedAccessToken();
+    var enrolment = mfa.startTotpEnrolment(context, Optional.of(alias), Optional.of(link));
+    byte[] key = Base32.decode(pad(enrolment.secretBase32()));
+    mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(key, Instant.now()));
+    return key;
+  }
+
+  @Test
+  void anMfaUserChoosesTheDefaultAndRenewsRecoveryCodesAfterConfirmingWithTheApp()
+      throws Exception {
+    User user = newUser();
+    StartedSession started =
+        sessions.start(
+            new StartSessionCommand(
+                DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
+    Cookie session = new Cookie("stepup_session", started.sessionToken());
+    byte[] phone = enrolDirectly(user, started, "Phone");
+    enrolDirectly(user, started, "Tablet");
+    String tablet =
+        userStore
+            .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+            .orElseThrow()
+            .credentials()
+            .stream()
+            .filter(c -> c.alias().orElse("").equals("Tablet"))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .value();
+    MockHttpSession browser = new MockHttpSession();
+
+    mvc.perform(get(ACCOUNT).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("aria-label=\"Make Tablet the default\"")))
+        .andExpect(content().string(not(containsString("default-mfa"))));
+    mvc.perform(
+            post(ACCOUNT + "/default")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("credentialId", tablet))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your default way to confirm it’s you")))
+        .andExpect(content().string(containsString("class=\"badge default-mfa\"")))
+        .andExpect(content().string(not(containsString("aria-label=\"Make Tablet the default\""))));
+    assertThat(
+            userStore
+                .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+                .orElseThrow()
+                .credentials()
+                .stream()
+                .filter(Credential::defaultMfa)
+                .map(c -> c.id().value()))
+        .containsExactly(tablet);
+
+    // New recovery codes: step-up with the app (the next 30 s step, never a replayed code).
+    mvc.perform(post(ACCOUNT + "/recovery-codes").with(csrf()).session(browser).cookie(session))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+    mvc.perform(
+            post("/hosted/demo/step-up/totp/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "credential:link")
+                .param("returnTo", ACCOUNT)
+                .param("code", JdkTotp.codeAt(phone, Instant.now().plusSeconds(30))))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", ACCOUNT));
+    String page =
+        mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Save these codes now.")))
+            .andExpect(content().string(containsString("the old ones no longer work")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher codes = RECOVERY.matcher(page);
+    assertThat(codes.find()).isTrue();
+    String first = codes.group(1);
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString(first))))
+        .andExpect(content().string(not(containsString("Save these codes now."))));
   }
 
   private static String pad(String base32) {
