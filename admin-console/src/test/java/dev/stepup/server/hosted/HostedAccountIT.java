@@ -434,33 +434,34 @@ class HostedAccountIT {
     Cookie session = new Cookie("stepup_session", started.sessionToken());
     byte[] phone = enrolDirectly(user, started, "Phone");
     enrolDirectly(user, started, "Tablet");
-    String tablet =
-        userStore
-            .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
-            .orElseThrow()
-            .credentials()
-            .stream()
-            .filter(c -> c.alias().orElse("").equals("Tablet"))
-            .findFirst()
-            .orElseThrow()
-            .id()
-            .value();
+    String tablet = credentialId(user, "Tablet");
     MockHttpSession browser = new MockHttpSession();
 
-    mvc.perform(get(ACCOUNT).cookie(session))
-        .andExpect(status().isOk())
-        .andExpect(content().string(containsString("aria-label=\"Make Tablet the default\"")))
-        .andExpect(content().string(not(containsString("default-mfa"))));
+    String phoneId = credentialId(user, "Phone");
+    // Nothing chosen yet: the most recent device is offered first and marked so.
+    String before =
+        mvc.perform(get(ACCOUNT).cookie(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(before).containsOnlyOnce("class=\"badge default-mfa\"");
+    // The marked device needs no "make default" button; the other one has it.
+    assertThat(List.of(row(before, tablet), row(before, phoneId)))
+        .filteredOn(r -> r.contains("default-mfa"))
+        .singleElement()
+        .satisfies(r -> assertThat(r).doesNotContain("make-default"));
+    assertThat(before).containsOnlyOnce("class=\"link make-default\"");
     mvc.perform(
             post(ACCOUNT + "/default")
                 .with(csrf())
                 .cookie(session)
                 .header("HX-Request", "true")
-                .param("credentialId", tablet))
+                .param("credentialId", phoneId))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Your default way to confirm it’s you")))
-        .andExpect(content().string(containsString("class=\"badge default-mfa\"")))
-        .andExpect(content().string(not(containsString("aria-label=\"Make Tablet the default\""))));
+        .andExpect(content().string(containsString("aria-label=\"Make Tablet the default\"")))
+        .andExpect(content().string(not(containsString("aria-label=\"Make Phone the default\""))));
     assertThat(
             userStore
                 .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
@@ -469,7 +470,7 @@ class HostedAccountIT {
                 .stream()
                 .filter(Credential::defaultMfa)
                 .map(c -> c.id().value()))
-        .containsExactly(tablet);
+        .containsExactly(phoneId);
 
     // New recovery codes: step-up with the app (the next 30 s step, never a replayed code).
     mvc.perform(post(ACCOUNT + "/recovery-codes").with(csrf()).session(browser).cookie(session))
@@ -500,6 +501,26 @@ class HostedAccountIT {
         .andExpect(status().isOk())
         .andExpect(content().string(not(containsString(first))))
         .andExpect(content().string(not(containsString("Save these codes now."))));
+  }
+
+  private String credentialId(User user, String alias) {
+    return userStore
+        .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+        .orElseThrow()
+        .credentials()
+        .stream()
+        .filter(c -> c.alias().orElse("").equals(alias))
+        .findFirst()
+        .orElseThrow()
+        .id()
+        .value();
+  }
+
+  /** The table row of one credential in the page. */
+  private static String row(String page, String credentialId) {
+    int start = page.indexOf("data-id=\"" + credentialId + "\"");
+    assertThat(start).isNotNegative();
+    return page.substring(start, page.indexOf("</tr>", start));
   }
 
   private static String pad(String base32) {

@@ -20,6 +20,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -176,6 +177,17 @@ class HostedAccountController {
   private String render(Visit visit, Model model) {
     User user = credentials.me(visit.context());
     List<Credential> all = user.credentials();
+    // The device step-up offers first: the one the user chose, else the most recently added.
+    Optional<CredentialId> firstOffered =
+        all.stream()
+            .filter(Credential::defaultMfa)
+            .findFirst()
+            .or(
+                () ->
+                    all.stream()
+                        .filter(Credential::isMfa)
+                        .max(Comparator.comparing(Credential::createdAt)))
+            .map(Credential::id);
     model.addAttribute(
         "credentials",
         all.stream()
@@ -188,7 +200,7 @@ class HostedAccountController {
                         c.alias().orElse(c.isMfa() ? kind(c.format()) : c.identifier()),
                         c.type().orElse(null),
                         c.isMfa(),
-                        c.defaultMfa(),
+                        firstOffered.filter(c.id()::equals).isPresent(),
                         all.size() > 1 && !c.isEmbeddedWallet()))
             .toList());
     model.addAttribute("hasMfa", user.hasMfa());
