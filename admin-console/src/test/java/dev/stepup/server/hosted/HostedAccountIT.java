@@ -403,6 +403,24 @@ class HostedAccountIT {
         .andExpect(content().string(not(containsString("Nothing was done"))));
   }
 
+  @Test
+  void addingAPasskeyStepsUpFirstAndANonsenseAnswerIsRefusedInPlace() throws Exception {
+    Cookie session = signedIn(newUser());
+    mvc.perform(post(ACCOUNT + "/passkey").with(csrf()).cookie(session).param("alias", "Laptop"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+    mvc.perform(
+            post(ACCOUNT + "/passkey/register")
+                .with(csrf())
+                .cookie(session)
+                .param("challengeId", "nope")
+                .param("credential", "{}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"account-error\"")))
+        .andExpect(content().string(containsString("role=\"alert\"")))
+        .andExpect(content().string(not(containsString("data-format=\"passkey\""))));
+  }
+
   /** A TOTP device enrolled directly through the use case; answers its secret. */
   private byte[] enrolDirectly(User user, StartedSession started, String alias) {
     SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
