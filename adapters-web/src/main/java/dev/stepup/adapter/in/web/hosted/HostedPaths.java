@@ -22,6 +22,10 @@ final class HostedPaths {
     return base(environmentId) + "/wallet";
   }
 
+  static String account(EnvironmentId environmentId) {
+    return base(environmentId) + "/account";
+  }
+
   static String stepUp(EnvironmentId environmentId, Scope scope, String returnTo) {
     return base(environmentId)
         + "/step-up?scope="

@@ -1,0 +1,551 @@
+package dev.stepup.server.hosted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.fakes.JdkTotp;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
+import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
+import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.CreateUserUseCase;
+import dev.stepup.application.port.in.user.StartSessionCommand;
+import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.user.StartedSession;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.Outbox;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.user.User;
+import jakarta.servlet.http.Cookie;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.util.encoders.Base32;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The hosted account page through MockMvc on the whole application: signed-out visitors sign in
+ * first, every change needs its CSRF field and, for enrolment, linking and unlinking, a step-up;
+ * the TOTP secret and the recovery codes are shown in the answer that made them and never again.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HostedAccountIT {
+
+  private static final EnvironmentId DEMO = new EnvironmentId("demo");
+  private static final RequestOrigin ORIGIN = new RequestOrigin("127.0.0.1", "HostedAccountIT");
+  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+  private static final Pattern SECRET =
+      Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)</code>");
+  private static final Pattern RECOVERY = Pattern.compile("<li><code>([^<]+)</code></li>");
+  private static final String ACCOUNT = "/hosted/demo/account";
+
+  @Autowired MockMvc mvc;
+  @Autowired CreateUserUseCase users;
+  @Autowired StartSessionUseCase sessions;
+  @Autowired Outbox outbox;
+  @Autowired Users userStore;
+  @Autowired IssueElevatedTokenUseCase issue;
+  @Autowired ManageMfaUseCase mfa;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("stepup-hosted-account");
+    registry.add("stepup.data-dir", dir::toString);
+  }
+
+  private User newUser() {
+    String email = "a" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+    return users.create(
+        new CreateUserCommand(DEMO, Optional.of(email), Optional.empty(), List.of(), true, ORIGIN));
+  }
+
+  private Cookie signedIn(User user) {
+    return new Cookie(
+        "stepup_session",
+        sessions
+            .start(
+                new StartSessionCommand(
+                    DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN))
+            .sessionToken());
+  }
+
+  private String lastCodeTo(String address) {
+    String body =
+        outbox.recent(DEMO, 50).stream()
+            .filter(m -> m.recipient().equals(address))
+            .findFirst()
+            .orElseThrow()
+            .body();
+    Matcher matcher = CODE.matcher(body);
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+
+  /** Completes the hosted step-up page by an emailed code, as the browser would. */
+  private void stepUpByEmail(User user, Cookie session, MockHttpSession browser, String scope)
+      throws Exception {
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/send")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", scope)
+                .param("returnTo", ACCOUNT))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/hosted/demo/step-up/otp/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", scope)
+                .param("returnTo", ACCOUNT)
+                .param("code", lastCodeTo(emailOf(user))))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", ACCOUNT));
+  }
+
+  @Test
+  void aSignedOutVisitorIsSentToSignInAndBack() throws Exception {
+    mvc.perform(get(ACCOUNT))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            header()
+                .string("Location", "/hosted/demo/sign-in?returnTo=%2Fhosted%2Fdemo%2Faccount"));
+    mvc.perform(get(ACCOUNT).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("HX-Redirect", containsString("/hosted/demo/sign-in")));
+    mvc.perform(get(ACCOUNT + "/totp/qr.png")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void thePageListsTheCredentialsWithLabelsAndNoInlineScript() throws Exception {
+    User user = newUser();
+    String html =
+        mvc.perform(get(ACCOUNT).cookie(signedIn(user)))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("data-format=\"email\"")
+        .contains(user.credentials().get(0).alias().orElseThrow())
+        .doesNotContain(emailOf(user))
+        .contains("<label for=\"totp-alias\">")
+        .contains("<label for=\"link-value\">")
+        .contains("name=\"_csrf\"")
+        .contains("src=\"/hosted/assets/passkey-register.js\"")
+        .doesNotContain("<script>")
+        // The embedded wallet holds funds and cannot be removed; no MFA, no recovery codes.
+        .contains("data-format=\"blockchain\"")
+        .contains("aria-label=\"Remove Email ")
+        .doesNotContain("aria-label=\"Remove Wallet")
+        .doesNotContain("id=\"regenerate-recovery\"");
+  }
+
+  @Test
+  void everyChangeWithoutTheCsrfFieldIsRefused() throws Exception {
+    Cookie session = signedIn(newUser());
+    for (String action :
+        List.of(
+            "/totp",
+            "/totp/confirm",
+            "/passkey",
+            "/passkey/register",
+            "/recovery-codes",
+            "/default",
+            "/link",
+            "/unlink")) {
+      mvc.perform(post(ACCOUNT + action).cookie(session).param("code", "123456"))
+          .andExpect(status().isForbidden());
+    }
+  }
+
+  @Test
+  void enrollingTotpStepsUpFirstThenShowsTheQrCodeAndTheRecoveryCodesOnlyOnce() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    MockHttpSession browser = new MockHttpSession();
+
+    // No step-up yet: nothing is enrolled, the user is sent to confirm it's them.
+    mvc.perform(
+            post(ACCOUNT + "/totp")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("alias", "Phone"))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "/hosted/demo/step-up?scope=credential%3Alink&returnTo=%2Fhosted%2Fdemo%2Faccount"));
+    mvc.perform(get(ACCOUNT + "/totp/qr.png").session(browser).cookie(session))
+        .andExpect(status().isNotFound());
+    // A GET alone never starts the enrolment.
+    mvc.perform(get(ACCOUNT).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("totp-secret"))));
+
+    stepUpByEmail(user, session, browser, "credential:link");
+
+    // Back on the account page the enrolment the user asked for starts.
+    String page =
+        mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("Set up your authenticator app")
+        .contains("<label for=\"totp-code\">")
+        .containsPattern("<img id=\"totp-qr\" src=\"/hosted/demo/account/totp/qr.png\\?d=cred_");
+    Matcher secret = SECRET.matcher(page);
+    assertThat(secret.find()).as(page).isTrue();
+    byte[] png =
+        mvc.perform(get(ACCOUNT + "/totp/qr.png").session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", "image/png"))
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    // The QR code belongs to this browser only.
+    mvc.perform(get(ACCOUNT + "/totp/qr.png").cookie(session)).andExpect(status().isNotFound());
+
+    byte[] key = Base32.decode(pad(secret.group(1)));
+    String right = JdkTotp.codeAt(key, Instant.now());
+    String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
+    // A wrong code keeps the setup on screen with the problem next to the field.
+    mvc.perform(
+            post(ACCOUNT + "/totp/confirm")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("code", wrong))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"totp-error\"")))
+        .andExpect(content().string(containsString("role=\"alert\"")))
+        .andExpect(content().string(containsString(secret.group(1))));
+
+    String confirmed =
+        mvc.perform(
+                post(ACCOUNT + "/totp/confirm")
+                    .with(csrf())
+                    .session(browser)
+                    .cookie(session)
+                    .header("HX-Request", "true")
+                    .param("code", right))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(confirmed)
+        .contains("Save these codes now.")
+        .contains("Your authenticator app is set up.");
+    Matcher codes = RECOVERY.matcher(confirmed);
+    int count = 0;
+    String first = null;
+    while (codes.find()) {
+      first = first == null ? codes.group(1) : first;
+      count++;
+    }
+    assertThat(count).isEqualTo(10);
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user)))
+        .get()
+        .satisfies(u -> assertThat(u.hasMfa()).isTrue());
+
+    // Shown once: not on the page again, not by confirming again, and the QR code is gone.
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString(first))))
+        .andExpect(content().string(not(containsString(secret.group(1)))))
+        .andExpect(content().string(containsString("data-format=\"totp\"")))
+        .andExpect(content().string(containsString("id=\"regenerate-recovery\"")));
+    mvc.perform(
+            post(ACCOUNT + "/totp/confirm")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("code", right))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(not(containsString(first))))
+        .andExpect(content().string(not(containsString("Save these codes now."))));
+    mvc.perform(get(ACCOUNT + "/totp/qr.png").session(browser).cookie(session))
+        .andExpect(status().isNotFound());
+
+    // New recovery codes need a step-up too.
+    mvc.perform(post(ACCOUNT + "/recovery-codes").with(csrf()).session(browser).cookie(session))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+  }
+
+  @Test
+  void linkingAndUnlinkingAnEmailStepUpForTheirOwnScopes() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    MockHttpSession browser = new MockHttpSession();
+    String other = "b" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+
+    // A malformed address is refused in place, before any step-up.
+    mvc.perform(
+            post(ACCOUNT + "/link")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("format", "email")
+                .param("value", "not-an-address"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"link-error\"")))
+        .andExpect(content().string(containsString("role=\"alert\"")));
+
+    mvc.perform(
+            post(ACCOUNT + "/link")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("format", "email")
+                .param("value", other))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+    stepUpByEmail(user, session, browser, "credential:link");
+    String page =
+        mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("was added.")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    User linked = userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other).orElseThrow();
+    assertThat(linked.id()).isEqualTo(user.id());
+    String otherId =
+        linked.credentials().stream()
+            .filter(c -> c.identifier().equals(other))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .value();
+    assertThat(page).contains("data-id=\"" + otherId + "\"");
+
+    // Another sign-in (a code was just sent to this one, so a resend would wait a minute).
+    session = signedIn(user);
+    browser = new MockHttpSession();
+
+    mvc.perform(
+            post(ACCOUNT + "/unlink")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("credentialId", otherId))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Aunlink")));
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other)).isPresent();
+    stepUpByEmail(user, session, browser, "credential:unlink");
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("The credential was removed.")))
+        .andExpect(content().string(not(containsString(otherId))));
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other)).isEmpty();
+  }
+
+  @Test
+  void aChangeWhoseStepUpWasAbandonedIsNotDoneAndSaysSo() throws Exception {
+    Cookie session = signedIn(newUser());
+    MockHttpSession browser = new MockHttpSession();
+    mvc.perform(
+            post(ACCOUNT + "/totp")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(
+            header()
+                .string(
+                    "HX-Redirect",
+                    "/hosted/demo/step-up?scope=credential%3Alink&returnTo=%2Fhosted%2Fdemo%2Faccount"));
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Nothing was done")))
+        .andExpect(content().string(containsString("role=\"alert\"")))
+        .andExpect(content().string(not(containsString("totp-secret"))));
+    // Only once: the next visit is a plain page.
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(content().string(not(containsString("Nothing was done"))));
+  }
+
+  @Test
+  void addingAPasskeyStepsUpFirstAndANonsenseAnswerIsRefusedInPlace() throws Exception {
+    Cookie session = signedIn(newUser());
+    mvc.perform(post(ACCOUNT + "/passkey").with(csrf()).cookie(session).param("alias", "Laptop"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+    mvc.perform(
+            post(ACCOUNT + "/passkey/register")
+                .with(csrf())
+                .cookie(session)
+                .param("challengeId", "nope")
+                .param("credential", "{}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"account-error\"")))
+        .andExpect(content().string(containsString("role=\"alert\"")))
+        .andExpect(content().string(not(containsString("data-format=\"passkey\""))));
+  }
+
+  /** A TOTP device enrolled directly through the use case; answers its secret. */
+  private byte[] enrolDirectly(User user, StartedSession started, String alias) {
+    SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
+    String link =
+        issue
+            .issue(
+                new IssueElevatedTokenCommand(
+                    DEMO,
+                    user.id(),
+                    Optional.of(started.sessionId()),
+                    Set.of(Scope.CREDENTIAL_LINK),
+                    Optional.of(VerificationMethod.EMAIL_OTP),
+                    ORIGIN))
+            .elevatedAccessToken();
+    var enrolment = mfa.startTotpEnrolment(context, Optional.of(alias), Optional.of(link));
+    byte[] key = Base32.decode(pad(enrolment.secretBase32()));
+    mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(key, Instant.now()));
+    return key;
+  }
+
+  @Test
+  void anMfaUserChoosesTheDefaultAndRenewsRecoveryCodesAfterConfirmingWithTheApp()
+      throws Exception {
+    User user = newUser();
+    StartedSession started =
+        sessions.start(
+            new StartSessionCommand(
+                DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
+    Cookie session = new Cookie("stepup_session", started.sessionToken());
+    byte[] phone = enrolDirectly(user, started, "Phone");
+    enrolDirectly(user, started, "Tablet");
+    String tablet = credentialId(user, "Tablet");
+    MockHttpSession browser = new MockHttpSession();
+
+    String phoneId = credentialId(user, "Phone");
+    // Nothing chosen yet: the most recent device is offered first and marked so.
+    String before =
+        mvc.perform(get(ACCOUNT).cookie(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(before).containsOnlyOnce("class=\"badge default-mfa\"");
+    // The marked device needs no "make default" button; the other one has it.
+    assertThat(List.of(row(before, tablet), row(before, phoneId)))
+        .filteredOn(r -> r.contains("default-mfa"))
+        .singleElement()
+        .satisfies(r -> assertThat(r).doesNotContain("make-default"));
+    assertThat(before).containsOnlyOnce("class=\"link make-default\"");
+    mvc.perform(
+            post(ACCOUNT + "/default")
+                .with(csrf())
+                .cookie(session)
+                .header("HX-Request", "true")
+                .param("credentialId", phoneId))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your default way to confirm it’s you")))
+        .andExpect(content().string(containsString("aria-label=\"Make Tablet the default\"")))
+        .andExpect(content().string(not(containsString("aria-label=\"Make Phone the default\""))));
+    assertThat(
+            userStore
+                .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+                .orElseThrow()
+                .credentials()
+                .stream()
+                .filter(Credential::defaultMfa)
+                .map(c -> c.id().value()))
+        .containsExactly(phoneId);
+
+    // New recovery codes: step-up with the app (the next 30 s step, never a replayed code).
+    mvc.perform(post(ACCOUNT + "/recovery-codes").with(csrf()).session(browser).cookie(session))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+    mvc.perform(
+            post("/hosted/demo/step-up/totp/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "credential:link")
+                .param("returnTo", ACCOUNT)
+                .param("code", JdkTotp.codeAt(phone, Instant.now().plusSeconds(30))))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", ACCOUNT));
+    String page =
+        mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Save these codes now.")))
+            .andExpect(content().string(containsString("the old ones no longer work")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher codes = RECOVERY.matcher(page);
+    assertThat(codes.find()).isTrue();
+    String first = codes.group(1);
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString(first))))
+        .andExpect(content().string(not(containsString("Save these codes now."))));
+  }
+
+  private String credentialId(User user, String alias) {
+    return userStore
+        .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+        .orElseThrow()
+        .credentials()
+        .stream()
+        .filter(c -> c.alias().orElse("").equals(alias))
+        .findFirst()
+        .orElseThrow()
+        .id()
+        .value();
+  }
+
+  /** The table row of one credential in the page. */
+  private static String row(String page, String credentialId) {
+    int start = page.indexOf("data-id=\"" + credentialId + "\"");
+    assertThat(start).isNotNegative();
+    return page.substring(start, page.indexOf("</tr>", start));
+  }
+
+  private static String pad(String base32) {
+    return base32 + "=".repeat((8 - base32.length() % 8) % 8);
+  }
+
+  private static String emailOf(User user) {
+    return user.credentials().get(0).identifier();
+  }
+}
