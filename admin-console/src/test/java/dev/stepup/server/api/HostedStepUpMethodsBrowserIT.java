@@ -203,6 +203,53 @@ class HostedStepUpMethodsBrowserIT extends ApiTestServer {
     assertThat(exported.getAttribute("value")).matches("0x[0-9a-f]{64}");
   }
 
+  @Test
+  void aWalletAndASocialAccountAreLinkedFromTheAccountPageAfterStepUp() throws Exception {
+    ECKeyPair key = Keys.createEcKeyPair();
+    String address = Keys.toChecksumAddress("0x" + Keys.getAddress(key));
+    TestUser user = newUser();
+    signInAs(signIn(user, user.credential("email")));
+    browser.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", INJECTED_WALLET));
+
+    // The wallet signs the link message, then the user confirms it's them by email.
+    browser.get(url("/hosted/demo/account"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("wallet-address")))
+        .sendKeys(address);
+    browser.findElement(By.id("link-wallet")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("use-wallet"))).click();
+    String message = pendingSignature();
+    assertThat(message).contains("Link this wallet", address);
+    browser.executeScript(
+        "window.__signRequests.shift().resolve(arguments[0])",
+        WalletStepUpIT.personalSign(key, message));
+    stepUpByEmailOnThePage(user);
+    WebElement done = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+    assertThat(done.getText()).startsWith("Wallet ").endsWith(" was added.");
+    Chromium.screenshot(browser, "hosted-account-wallet-linked");
+
+    // The social account: a login at the provider proves it, then another step-up links it.
+    String subject = "sub-" + UUID.randomUUID();
+    SocialStepUpIT.nextLoginIs(subject);
+    CLOCK.advance(Duration.ofSeconds(31));
+    browser.findElement(By.id("link-social-mock")).click();
+    stepUpByEmailOnThePage(user);
+    done = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+    assertThat(done.getText()).startsWith("Your mock account").endsWith(" was added.");
+
+    ApiClient.Answer me = api.get(ENV + "/users/" + user.id(), API_KEY);
+    assertThat(me.json().get("credentials").toString())
+        .contains(address.toLowerCase(), "mock:" + subject);
+  }
+
+  /** On the step-up page the page leads to: send the code, enter it. */
+  private void stepUpByEmailOnThePage(TestUser user) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("send-code"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
+        .sendKeys(mailedCode(user.email()));
+    browser.findElement(By.id("verify-code")).click();
+  }
+
   /** Waits for the page to ask the wallet to sign; answers the message it asked for. */
   private String pendingSignature() {
     wait.until(

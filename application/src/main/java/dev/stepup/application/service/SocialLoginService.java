@@ -337,6 +337,7 @@ public final class SocialLoginService
         success.sessionId(),
         Optional.of(token),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -447,6 +448,7 @@ public final class SocialLoginService
         login.redirectUri(),
         login.sessionId(),
         Optional.empty(),
+        Optional.ofNullable(values.get("loginId")),
         failed ? Optional.ofNullable(values.get("code")) : Optional.empty(),
         failed ? Optional.ofNullable(values.get("message")) : Optional.empty());
   }

@@ -1,12 +1,18 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.adapter.in.web.api.support.PublicUrl;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -71,6 +77,8 @@ class HostedAccountController {
     REGISTER_PASSKEY(Scope.CREDENTIAL_LINK),
     REGENERATE_RECOVERY_CODES(Scope.CREDENTIAL_LINK),
     LINK(Scope.CREDENTIAL_LINK),
+    LINK_WALLET(Scope.CREDENTIAL_LINK),
+    LINK_SOCIAL(Scope.CREDENTIAL_LINK),
     UNLINK(Scope.CREDENTIAL_UNLINK);
 
     private final Scope scope;
@@ -130,6 +138,11 @@ class HostedAccountController {
   private final ManageCredentialsUseCase credentials;
   private final ManageMfaUseCase mfa;
   private final PasskeyUseCase passkeys;
+  private final LinkWalletUseCase wallets;
+  private final SocialStepUpUseCase social;
+  private final LinkSocialAccountUseCase socialAccounts;
+  private final ManageSocialProvidersUseCase socialProviders;
+  private final PublicUrl publicUrl;
   private final Clock clock;
 
   HostedAccountController(
@@ -138,12 +151,22 @@ class HostedAccountController {
       ManageCredentialsUseCase credentials,
       ManageMfaUseCase mfa,
       PasskeyUseCase passkeys,
+      LinkWalletUseCase wallets,
+      SocialStepUpUseCase social,
+      LinkSocialAccountUseCase socialAccounts,
+      ManageSocialProvidersUseCase socialProviders,
+      PublicUrl publicUrl,
       Clock clock) {
     this.pages = pages;
     this.sessions = sessions;
     this.credentials = credentials;
     this.mfa = mfa;
     this.passkeys = passkeys;
+    this.wallets = wallets;
+    this.social = social;
+    this.socialAccounts = socialAccounts;
+    this.socialProviders = socialProviders;
+    this.publicUrl = publicUrl;
     this.clock = clock;
   }
 
@@ -169,6 +192,8 @@ class HostedAccountController {
     model.addAttribute("linkFormat", "email");
     model.addAttribute("linkValue", "");
     model.addAttribute("linkError", null);
+    model.addAttribute("walletMessage", null);
+    model.addAttribute("providers", socialProviders.providers(environment));
     HostedPages.noStore(response);
     return Optional.of(new Visit(environment, context.get()));
   }
@@ -288,6 +313,142 @@ class HostedAccountController {
     return act(Action.LINK, environmentId, format, value, request, response, model);
   }
 
+  /** A Sign-In with Ethereum message for the wallet to link; the page's script has it signed. */
+  @PostMapping("/wallet")
+  String walletChallenge(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String address,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Visit visit = found.get();
+    try {
+      WalletStepUpUseCase.Challenge challenge = wallets.linkChallenge(visit.context(), address);
+      model.addAttribute("walletMessage", challenge.message());
+      model.addAttribute("walletAddress", challenge.address());
+      model.addAttribute("walletChallenge", challenge.challengeId());
+    } catch (RefusedException | IllegalArgumentException e) {
+      return refused(
+          visit,
+          request,
+          response,
+          model,
+          Action.LINK_WALLET,
+          e instanceof RefusedException ? e.getMessage() : "Enter a 0x… wallet address.");
+    }
+    return render(visit, model);
+  }
+
+  /** The wallet's signature: the link is made once a credential:link token is held. */
+  @PostMapping("/wallet/link")
+  String linkWallet(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String challengeId,
+      @RequestParam(defaultValue = "") String signature,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return act(Action.LINK_WALLET, environmentId, challengeId, signature, request, response, model);
+  }
+
+  private String socialCallback(HttpServletRequest request, EnvironmentId env, String provider) {
+    return publicUrl.of(request)
+        + HostedPaths.account(env)
+        + "/social/"
+        + HostedPaths.encode(provider)
+        + "/callback";
+  }
+
+  /** Off to the provider to prove the account to link; it comes back to the callback below. */
+  @PostMapping("/social")
+  String startSocialLink(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String provider,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Visit visit = found.get();
+    try {
+      java.net.URI target =
+          social.authorizeLink(
+              visit.context(),
+              provider,
+              HostedPaths.account(visit.environment()),
+              socialCallback(request, visit.environment(), provider));
+      return HostedPages.redirect(request, response, target.toString());
+    } catch (RefusedException e) {
+      return refused(visit, request, response, model, Action.LINK_SOCIAL, e.getMessage());
+    } catch (dev.stepup.application.port.in.NotFoundException e) {
+      throw HostedProblem.notFound();
+    }
+  }
+
+  /**
+   * The provider's answer: a completed login, linked once the user holds a credential:link token.
+   */
+  @GetMapping("/social/{provider}/callback")
+  String socialLinkReturn(
+      @PathVariable String environmentId,
+      @PathVariable String provider,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String code,
+      @RequestParam(required = false) String error,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Visit visit = found.get();
+    SocialStepUpUseCase.Outcome outcome;
+    try {
+      outcome =
+          social.callback(
+              visit.environment(),
+              provider,
+              new SocialStepUpUseCase.ProviderAnswer(state, code, error),
+              socialCallback(request, visit.environment(), provider),
+              visit.context().origin());
+    } catch (RefusedException e) {
+      return refused(visit, request, response, model, Action.LINK_SOCIAL, e.getMessage());
+    }
+    if (!outcome.sessionId().equals(visit.context().sessionId())) {
+      return refused(
+          visit,
+          request,
+          response,
+          model,
+          Action.LINK_SOCIAL,
+          "That sign-in was started in another browser session; start again here.");
+    }
+    if (outcome.loginId().isEmpty()) {
+      return refused(
+          visit,
+          request,
+          response,
+          model,
+          Action.LINK_SOCIAL,
+          outcome.errorMessage().orElse("The sign-in at the provider did not succeed."));
+    }
+    return act(
+        Action.LINK_SOCIAL,
+        environmentId,
+        provider,
+        outcome.loginId().get(),
+        request,
+        response,
+        model);
+  }
+
   @PostMapping("/unlink")
   String unlink(
       @PathVariable String environmentId,
@@ -316,7 +477,10 @@ class HostedAccountController {
     }
     Visit visit = found.get();
     String trimmed = value.strip();
-    int max = action == Action.LINK ? MAX_VALUE : MAX_ALIAS;
+    int max =
+        EnumSet.of(Action.LINK, Action.LINK_WALLET, Action.LINK_SOCIAL).contains(action)
+            ? MAX_VALUE
+            : MAX_ALIAS;
     if (trimmed.length() > max) {
       return refused(
           visit, request, response, model, action, "Use at most " + max + " characters.");
@@ -389,6 +553,20 @@ class HostedAccountController {
       case UNLINK -> {
         credentials.unlink(context, new CredentialId(pending.value()), token);
         model.addAttribute("done", "The credential was removed.");
+      }
+      case LINK_WALLET -> {
+        Credential linked = wallets.link(context, pending.format(), pending.value(), token);
+        model.addAttribute("done", "Wallet " + linked.alias().orElse("") + " was added.");
+      }
+      case LINK_SOCIAL -> {
+        Credential linked = socialAccounts.link(context, pending.value(), token);
+        model.addAttribute(
+            "done",
+            "Your "
+                + linked.type().orElse("social")
+                + " account "
+                + linked.alias().orElse("")
+                + " was added.");
       }
       default -> throw new IllegalStateException("unknown action " + action);
     }

@@ -59,6 +59,7 @@ public interface SocialStepUpUseCase {
    * @param redirectUri the redirect URI the login was started with, without the outcome
    * @param sessionId the session that started the login
    * @param token the elevated token, for a successful step-up
+   * @param loginId the completed login to link, for a successful link login
    * @param errorCode the refusal's code, when the login did not succeed
    * @param errorMessage what to tell the user, when the login did not succeed
    */
@@ -67,6 +68,7 @@ public interface SocialStepUpUseCase {
       String redirectUri,
       SessionId sessionId,
       Optional<IssuedElevatedToken> token,
+      Optional<String> loginId,
       Optional<String> errorCode,
       Optional<String> errorMessage) {
     @Override
