@@ -1,6 +1,5 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.adapter.in.web.api.support.PublicUrl;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
@@ -142,7 +141,7 @@ class HostedAccountController {
   private final SocialStepUpUseCase social;
   private final LinkSocialAccountUseCase socialAccounts;
   private final ManageSocialProvidersUseCase socialProviders;
-  private final PublicUrl publicUrl;
+  private final HostedSocialLogins socialLogins;
   private final Clock clock;
 
   HostedAccountController(
@@ -155,7 +154,7 @@ class HostedAccountController {
       SocialStepUpUseCase social,
       LinkSocialAccountUseCase socialAccounts,
       ManageSocialProvidersUseCase socialProviders,
-      PublicUrl publicUrl,
+      HostedSocialLogins socialLogins,
       Clock clock) {
     this.pages = pages;
     this.sessions = sessions;
@@ -166,7 +165,7 @@ class HostedAccountController {
     this.social = social;
     this.socialAccounts = socialAccounts;
     this.socialProviders = socialProviders;
-    this.publicUrl = publicUrl;
+    this.socialLogins = socialLogins;
     this.clock = clock;
   }
 
@@ -355,14 +354,6 @@ class HostedAccountController {
     return act(Action.LINK_WALLET, environmentId, challengeId, signature, request, response, model);
   }
 
-  private String socialCallback(HttpServletRequest request, EnvironmentId env, String provider) {
-    return publicUrl.of(request)
-        + HostedPaths.account(env)
-        + "/social/"
-        + HostedPaths.encode(provider)
-        + "/callback";
-  }
-
   /** Off to the provider to prove the account to link; it comes back to the callback below. */
   @PostMapping("/social")
   String startSocialLink(
@@ -382,7 +373,7 @@ class HostedAccountController {
               visit.context(),
               provider,
               HostedPaths.account(visit.environment()),
-              socialCallback(request, visit.environment(), provider));
+              socialLogins.callback(request, HostedPaths.account(visit.environment()), provider));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
       return refused(visit, request, response, model, Action.LINK_SOCIAL, e.getMessage());
@@ -412,23 +403,13 @@ class HostedAccountController {
     SocialStepUpUseCase.Outcome outcome;
     try {
       outcome =
-          social.callback(
-              visit.environment(),
+          socialLogins.finish(
+              visit.context(),
               provider,
               new SocialStepUpUseCase.ProviderAnswer(state, code, error),
-              socialCallback(request, visit.environment(), provider),
-              visit.context().origin());
+              socialLogins.callback(request, HostedPaths.account(visit.environment()), provider));
     } catch (RefusedException e) {
       return refused(visit, request, response, model, Action.LINK_SOCIAL, e.getMessage());
-    }
-    if (!outcome.sessionId().equals(visit.context().sessionId())) {
-      return refused(
-          visit,
-          request,
-          response,
-          model,
-          Action.LINK_SOCIAL,
-          "That sign-in was started in another browser session; start again here.");
     }
     if (outcome.loginId().isEmpty()) {
       return refused(

@@ -1,6 +1,5 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.adapter.in.web.api.support.PublicUrl;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
@@ -72,7 +71,7 @@ class HostedStepUpController {
   private final PasskeyUseCase passkeys;
   private final WalletStepUpUseCase wallets;
   private final SocialStepUpUseCase social;
-  private final PublicUrl publicUrl;
+  private final HostedSocialLogins socialLogins;
 
   HostedStepUpController(
       HostedPages pages,
@@ -84,7 +83,7 @@ class HostedStepUpController {
       PasskeyUseCase passkeys,
       WalletStepUpUseCase wallets,
       SocialStepUpUseCase social,
-      PublicUrl publicUrl) {
+      HostedSocialLogins socialLogins) {
     this.pages = pages;
     this.sessions = sessions;
     this.check = check;
@@ -94,7 +93,7 @@ class HostedStepUpController {
     this.passkeys = passkeys;
     this.wallets = wallets;
     this.social = social;
-    this.publicUrl = publicUrl;
+    this.socialLogins = socialLogins;
   }
 
   /** One request's environment, scope, return address and signed-in session. */
@@ -325,12 +324,7 @@ class HostedStepUpController {
           e instanceof RefusedException
               ? e.getMessage()
               : "Your passkey's answer could not be read. Try again, or use a recovery code.");
-      if (!HostedPages.isHtmx(request)) {
-        response.setStatus(
-            e instanceof RefusedException r && r.refusal() == Refusal.TOO_MANY_ATTEMPTS
-                ? HttpStatus.TOO_MANY_REQUESTS.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
-      }
+      failedStatus(request, response, e);
       return PAGE;
     }
   }
@@ -425,12 +419,7 @@ class HostedStepUpController {
         model.addAttribute("view", "blocked");
         model.addAttribute("error", locked.getMessage());
       }
-      if (!HostedPages.isHtmx(request)) {
-        response.setStatus(
-            e instanceof RefusedException r && r.refusal() == Refusal.TOO_MANY_ATTEMPTS
-                ? HttpStatus.TOO_MANY_REQUESTS.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
-      }
+      failedStatus(request, response, e);
       HostedPages.noStore(response);
       return PAGE;
     }
@@ -441,14 +430,6 @@ class HostedStepUpController {
   private static void offerSocial(Model model, Credential account) {
     model.addAttribute("provider", account.type().orElse(""));
     model.addAttribute("socialAccount", account.alias().orElse(""));
-  }
-
-  private String socialCallback(HttpServletRequest request, EnvironmentId env, String provider) {
-    return publicUrl.of(request)
-        + HostedPaths.base(env)
-        + "/step-up/social/"
-        + HostedPaths.encode(provider)
-        + "/callback";
   }
 
   @PostMapping("/social")
@@ -471,7 +452,8 @@ class HostedStepUpController {
               provider,
               Set.of(visit.scope()),
               visit.returnTo(),
-              socialCallback(request, visit.environment(), provider));
+              socialLogins.callback(
+                  request, HostedPaths.base(visit.environment()) + "/step-up", provider));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
       fill(model, visit, "social");
@@ -504,24 +486,19 @@ class HostedStepUpController {
       return HostedPages.redirect(
           request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
     }
+    SessionContext context =
+        new SessionContext(environment, session.get().id(), HostedSessions.origin(request));
     SocialStepUpUseCase.Outcome outcome;
     try {
       outcome =
-          social.callback(
-              environment,
+          socialLogins.finish(
+              context,
               provider,
               new SocialStepUpUseCase.ProviderAnswer(state, code, error),
-              socialCallback(request, environment, provider),
-              HostedSessions.origin(request));
+              socialLogins.callback(request, HostedPaths.base(environment) + "/step-up", provider));
     } catch (RefusedException e) {
       throw new HostedProblem(
           HttpStatus.BAD_REQUEST, "This sign-in cannot be finished", e.getMessage());
-    }
-    if (!outcome.sessionId().equals(session.get().id())) {
-      throw new HostedProblem(
-          HttpStatus.BAD_REQUEST,
-          "This sign-in cannot be finished",
-          "It was started in another browser session. Start again from the app you came from.");
     }
     if (outcome.token().isEmpty()) {
       throw new HostedProblem(
@@ -530,10 +507,7 @@ class HostedStepUpController {
           outcome.errorMessage().orElse("The social sign-in did not succeed.")
               + " Go back to the app you came from and try again.");
     }
-    HeldTokens.keep(
-        request,
-        new SessionContext(environment, session.get().id(), HostedSessions.origin(request)),
-        outcome.token().get());
+    HeldTokens.keep(request, context, outcome.token().get());
     HostedPages.noStore(response);
     return HostedPages.redirect(request, response, outcome.redirectUri());
   }
@@ -643,12 +617,24 @@ class HostedStepUpController {
   private static void refused(
       Model model, HttpServletRequest request, HttpServletResponse response, RefusedException e) {
     model.addAttribute("error", e.getMessage());
-    if (!HostedPages.isHtmx(request)) {
-      response.setStatus(
-          e.refusal() == Refusal.TOO_MANY_ATTEMPTS || e.refusal() == Refusal.RESEND_THROTTLED
-              ? HttpStatus.TOO_MANY_REQUESTS.value()
-              : HttpStatus.UNPROCESSABLE_CONTENT.value());
+    failedStatus(request, response, e);
+  }
+
+  /**
+   * A plain form post that failed gets an honest status (429 while locked or throttled, else 422);
+   * HTMX swaps only successful answers, so it gets 200.
+   */
+  private static void failedStatus(
+      HttpServletRequest request, HttpServletResponse response, Exception e) {
+    if (HostedPages.isHtmx(request)) {
+      return;
     }
+    boolean waiting =
+        e instanceof RefusedException r
+            && (r.refusal() == Refusal.TOO_MANY_ATTEMPTS
+                || r.refusal() == Refusal.RESEND_THROTTLED);
+    response.setStatus(
+        waiting ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
   }
 
   private static void fill(Model model, Visit visit, String view) {
