@@ -124,34 +124,17 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           .failure(locked.refusal().code());
       throw locked;
     }
-    Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
-    // A send exactly one window ago has left it, so Retry-After is exact.
-    List<Instant> recent =
-        challenges.sentSince(acting.session().id(), windowStart).stream()
-            .filter(t -> t.isAfter(windowStart))
-            .toList();
     Optional<Instant> last =
         challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt);
-    if (sendPolicy.decide(last, recent.stream().findFirst(), recent.size(), now)
-        instanceof OtpSendPolicy.Decision.Throttled throttled) {
-      audit
-          .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())
-          .user(acting.user().id())
-          .session(Optional.of(acting.session().id()))
-          .method(Optional.of(channel))
-          .failure("throttled");
-      long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-      boolean justSent =
-          last.filter(t -> now.isBefore(t.plus(OtpSendPolicy.RESEND_INTERVAL))).isPresent();
-      throw new RefusedException(
-          Refusal.RESEND_THROTTLED,
-          justSent
-              ? "A code was sent moments ago. You can ask for another in " + seconds + " seconds."
-              : "Too many codes were sent in the last hour. You can ask for another in "
-                  + Math.max(1, (seconds + 59) / 60)
-                  + " minutes.",
-          Optional.of(throttled.retryAfter()),
-          null);
+    Optional<RefusedException> throttled =
+        Refusals.throttledSend(
+            sendPolicy,
+            last,
+            challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
+            now);
+    if (throttled.isPresent()) {
+      audit.bySession(AuditEventType.OTP_SENT, context, acting, channel).failure("throttled");
+      throw throttled.get();
     }
     String challengeId = RandomTokens.id("otp");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);

@@ -117,28 +117,17 @@ public final class EmailSignInService
         throw locked;
       }
     }
-    Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
-    List<Instant> recent =
-        codes.sentSince(command.environmentId(), address, windowStart).stream()
-            .filter(t -> t.isAfter(windowStart))
-            .toList();
     Optional<Instant> last =
         codes.latestFor(command.environmentId(), address).map(SignInCode::issuedAt);
-    if (sendPolicy.decide(last, recent.stream().findFirst(), recent.size(), now)
-        instanceof OtpSendPolicy.Decision.Throttled throttled) {
+    Optional<RefusedException> throttled =
+        Refusals.throttledSend(
+            sendPolicy,
+            last,
+            codes.sentSince(command.environmentId(), address, now.minus(OtpSendPolicy.WINDOW)),
+            now);
+    if (throttled.isPresent()) {
       sent(command.environmentId(), command.origin(), userId).failure("throttled");
-      long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-      boolean justSent =
-          last.filter(t -> now.isBefore(t.plus(OtpSendPolicy.RESEND_INTERVAL))).isPresent();
-      throw new RefusedException(
-          Refusal.RESEND_THROTTLED,
-          justSent
-              ? "A code was sent moments ago. You can ask for another in " + seconds + " seconds."
-              : "Too many codes were sent in the last hour. You can ask for another in "
-                  + Math.max(1, (seconds + 59) / 60)
-                  + " minutes.",
-          Optional.of(throttled.retryAfter()),
-          null);
+      throw throttled.get();
     }
     String id = RandomTokens.id("sic");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
