@@ -96,21 +96,14 @@ public final class OtpChallenge {
    * accepted at most once and wrong entries cannot be replayed in parallel past the limit.
    */
   public OtpOutcome verify(boolean codeMatches, Instant now) {
-    if (usedAt != null) {
-      return OtpOutcome.ALREADY_USED;
-    }
-    if (!now.isBefore(expiresAt)) {
-      return OtpOutcome.EXPIRED;
-    }
-    if (failedAttempts >= MAX_ATTEMPTS) {
-      return OtpOutcome.TOO_MANY_ATTEMPTS;
-    }
-    if (codeMatches) {
+    OtpOutcome outcome =
+        OtpOutcome.judge(usedAt != null, expiresAt, failedAttempts, codeMatches, now);
+    if (outcome == OtpOutcome.ACCEPTED) {
       usedAt = now;
-      return OtpOutcome.ACCEPTED;
+    } else if (outcome == OtpOutcome.WRONG_CODE) {
+      failedAttempts++;
     }
-    failedAttempts++;
-    return OtpOutcome.WRONG_CODE;
+    return outcome;
   }
 
   /** Wrong entries left before the code dies. */

@@ -73,21 +73,14 @@ public final class SignInCode {
    * the transition with a conditional update so a code is accepted at most once.
    */
   public OtpOutcome verify(boolean codeMatches, Instant now) {
-    if (usedAt != null) {
-      return OtpOutcome.ALREADY_USED;
-    }
-    if (!now.isBefore(expiresAt)) {
-      return OtpOutcome.EXPIRED;
-    }
-    if (failedAttempts >= OtpChallenge.MAX_ATTEMPTS) {
-      return OtpOutcome.TOO_MANY_ATTEMPTS;
-    }
-    if (codeMatches) {
+    OtpOutcome outcome =
+        OtpOutcome.judge(usedAt != null, expiresAt, failedAttempts, codeMatches, now);
+    if (outcome == OtpOutcome.ACCEPTED) {
       usedAt = now;
-      return OtpOutcome.ACCEPTED;
+    } else if (outcome == OtpOutcome.WRONG_CODE) {
+      failedAttempts++;
     }
-    failedAttempts++;
-    return OtpOutcome.WRONG_CODE;
+    return outcome;
   }
 
   /** Wrong entries left before the code dies. */
