@@ -20,9 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcOtpChallenges implements OtpChallenges {
 
   private final JdbcClient jdbc;
+  private final OneTimeCodeRows codes;
 
   public JdbcOtpChallenges(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.codes = new OneTimeCodeRows(jdbc, "otp_challenges");
   }
 
   @Override
@@ -68,22 +70,12 @@ public final class JdbcOtpChallenges implements OtpChallenges {
 
   @Override
   public boolean recordWrongEntry(String challengeId) {
-    return jdbc.sql(
-                "UPDATE otp_challenges SET failed_attempts = failed_attempts + 1"
-                    + " WHERE id = ? AND used_at IS NULL AND failed_attempts < ?")
-            .params(challengeId, OtpChallenge.MAX_ATTEMPTS)
-            .update()
-        == 1;
+    return codes.recordWrongEntry(challengeId);
   }
 
   @Override
   public boolean markUsed(String challengeId, Instant at) {
-    return jdbc.sql(
-                "UPDATE otp_challenges SET used_at = ?"
-                    + " WHERE id = ? AND used_at IS NULL AND failed_attempts < ?")
-            .params(at(at), challengeId, OtpChallenge.MAX_ATTEMPTS)
-            .update()
-        == 1;
+    return codes.markUsed(challengeId, at);
   }
 
   private static OtpChallenge challenge(ResultSet rs) throws SQLException {

@@ -4,7 +4,6 @@ import static dev.stepup.adapter.out.persistence.Columns.at;
 
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.SignInCode;
 import dev.stepup.domain.user.UserId;
 import java.sql.ResultSet;
@@ -18,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcSignInCodes implements SignInCodes {
 
   private final JdbcClient jdbc;
+  private final OneTimeCodeRows codes;
 
   public JdbcSignInCodes(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.codes = new OneTimeCodeRows(jdbc, "sign_in_codes");
   }
 
   @Override
@@ -64,22 +65,12 @@ public final class JdbcSignInCodes implements SignInCodes {
 
   @Override
   public boolean recordWrongEntry(String codeId) {
-    return jdbc.sql(
-                "UPDATE sign_in_codes SET failed_attempts = failed_attempts + 1"
-                    + " WHERE id = ? AND used_at IS NULL AND failed_attempts < ?")
-            .params(codeId, OtpChallenge.MAX_ATTEMPTS)
-            .update()
-        == 1;
+    return codes.recordWrongEntry(codeId);
   }
 
   @Override
   public boolean markUsed(String codeId, Instant at) {
-    return jdbc.sql(
-                "UPDATE sign_in_codes SET used_at = ?"
-                    + " WHERE id = ? AND used_at IS NULL AND failed_attempts < ?")
-            .params(at(at), codeId, OtpChallenge.MAX_ATTEMPTS)
-            .update()
-        == 1;
+    return codes.markUsed(codeId, at);
   }
 
   @Override
