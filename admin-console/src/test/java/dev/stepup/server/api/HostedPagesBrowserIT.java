@@ -223,7 +223,7 @@ class HostedPagesBrowserIT extends ApiTestServer {
     assertThat(key.getAttribute("value")).matches("0x[0-9a-f]{64}");
   }
 
-  private static final String CREATE =
+  static final String CREATE =
       "const done = arguments[arguments.length - 1];"
           + "const options = PublicKeyCredential.parseCreationOptionsFromJSON("
           + "JSON.parse(arguments[0]));"

@@ -2,6 +2,7 @@ package dev.stepup.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.server.browser.Chromium;
@@ -19,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -240,6 +243,70 @@ class HostedStepUpMethodsBrowserIT extends ApiTestServer {
     ApiClient.Answer me = api.get(ENV + "/users/" + user.id(), API_KEY);
     assertThat(me.json().get("credentials").toString())
         .contains(address.toLowerCase(), "mock:" + subject);
+  }
+
+  @Test
+  void anMfaUserWhoseDefaultIsAPasskeyCanSwitchToTheirAuthenticatorApp() {
+    Enrolled enrolled = enrolTotp();
+    String link =
+        api.post(
+                ENV + "/step-up/totp/verify",
+                enrolled.session(),
+                Map.of(
+                    "code",
+                    JdkTotp.codeAt(enrolled.secret(), CLOCK.instant()),
+                    "requestedScopes",
+                    List.of("credential:link")))
+            .text("elevatedAccessToken");
+    ApiClient.Answer options =
+        api.post(
+            ENV + "/mfa/passkeys/registration/options",
+            enrolled.session(),
+            Map.of("alias", "Laptop"),
+            Map.of("X-Elevated-Access-Token", link));
+    assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
+    signInAs(enrolled.session());
+    ((HasVirtualAuthenticator) browser)
+        .addVirtualAuthenticator(
+            new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    Object created =
+        browser.executeAsyncScript(
+            HostedPagesBrowserIT.CREATE, options.json().get("publicKey").toString());
+    ApiClient.Answer registered =
+        api.post(
+            ENV + "/mfa/passkeys/registration",
+            enrolled.session(),
+            "{\"challengeId\":\""
+                + options.text("challengeId")
+                + "\",\"credential\":"
+                + created
+                + "}");
+    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+
+    // The newest device is offered first; the app is one link away.
+    browser.get(url("/hosted/demo/wallet"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("export"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("use-passkey")));
+    assertThat(browser.findElements(By.id("code"))).isEmpty();
+    browser
+        .findElement(
+            By.xpath("//nav[@aria-labelledby='other-ways']//a[contains(., 'authenticator app')]"))
+        .click();
+    WebElement code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    assertThat(browser.findElement(By.cssSelector("label[for=code]")).getText())
+        .isEqualTo("6-digit code from your authenticator app");
+    CLOCK.advance(Duration.ofSeconds(30));
+    code.sendKeys(JdkTotp.codeAt(enrolled.secret(), CLOCK.instant()));
+    browser.findElement(By.id("verify-code")).click();
+    WebElement exported =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-key")));
+    assertThat(exported.getAttribute("value")).matches("0x[0-9a-f]{64}");
   }
 
   /** On the step-up page the page leads to: send the code, enter it. */
