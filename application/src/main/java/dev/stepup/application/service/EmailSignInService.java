@@ -27,7 +27,6 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.OtpOutcome;
@@ -248,7 +247,7 @@ public final class EmailSignInService
   @Override
   public boolean permits(EnvironmentId environmentId, String returnTo) {
     Environment environment = requireEnvironment(environmentId);
-    return RedirectAllowList.isLocalPath(returnTo) || environment.redirects().permits(returnTo);
+    return environment.allowsReturnTo(returnTo);
   }
 
   private Optional<Account> account(EnvironmentId environmentId, String address) {

@@ -28,7 +28,6 @@ import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.scope.Scope;
@@ -221,14 +220,8 @@ public final class SocialLoginService
         .orElseThrow(() -> new NotFoundException("social provider", name));
   }
 
-  /** A path on this server (a hosted page) or an address the environment allows. */
-  private static boolean allowed(Environment environment, String redirectUri) {
-    return RedirectAllowList.isLocalPath(redirectUri)
-        || environment.redirects().permits(redirectUri);
-  }
-
   private static void requireAllowed(Environment environment, String redirectUri) {
-    if (!allowed(environment, redirectUri)) {
+    if (!environment.allowsReturnTo(redirectUri)) {
       throw new RefusedException(
           Refusal.REDIRECT_URI_NOT_ALLOWED,
           "redirectUri is not allowed for this environment; an admin can add it in the console.");
@@ -262,7 +255,10 @@ public final class SocialLoginService
                         Refusal.UNKNOWN_CHALLENGE,
                         "This sign-in is unknown or was already finished; start again."));
     boolean stillAllowed =
-        environments.find(environmentId).filter(e -> allowed(e, login.redirectUri())).isPresent();
+        environments
+            .find(environmentId)
+            .filter(e -> e.allowsReturnTo(login.redirectUri()))
+            .isPresent();
     if (!stillAllowed) {
       throw new RefusedException(
           Refusal.REDIRECT_URI_NOT_ALLOWED,

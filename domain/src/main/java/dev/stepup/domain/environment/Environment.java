@@ -51,6 +51,14 @@ public final class Environment {
     return redirects;
   }
 
+  /**
+   * Whether a browser may be sent back to {@code address} after a flow this server runs: a path on
+   * this server, or an address the environment allows.
+   */
+  public boolean allowsReturnTo(String address) {
+    return RedirectAllowList.isLocalPath(address) || redirects.permits(address);
+  }
+
   public void allowRedirects(RedirectAllowList allowed) {
     this.redirects = Objects.requireNonNull(allowed, "allowed");
   }

@@ -69,4 +69,14 @@ class RedirectAllowListTest {
     assertThat(RedirectAllowList.isLocalPath("/x\ny")).isFalse();
     assertThat(RedirectAllowList.isLocalPath(null)).isFalse();
   }
+
+  @Test
+  void anEnvironmentReturnsBrowsersToItsOwnPagesAndToWhatItAllows() {
+    Environment environment = Environment.create(new EnvironmentId("demo"), "Demo");
+    environment.allowRedirects(allowed);
+    assertThat(environment.allowsReturnTo("/hosted/demo/wallet")).isTrue();
+    assertThat(environment.allowsReturnTo("https://app.example.com/step-up/done")).isTrue();
+    assertThat(environment.allowsReturnTo("https://evil.test/")).isFalse();
+    assertThat(environment.allowsReturnTo("//evil.test/")).isFalse();
+  }
 }
