@@ -29,7 +29,6 @@ import dev.stepup.domain.wallet.SiweMessage;
 import dev.stepup.domain.wallet.WalletChallenge;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,14 +43,6 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
   private static final java.util.regex.Pattern ADDRESS =
       java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final String LINK_MARK = "link";
-  private static final Map<Scope, String> ACTIONS =
-      Map.of(
-          Scope.WALLET_EXPORT, "export your wallet's private key",
-          Scope.WALLET_SIGN, "sign with your wallet",
-          Scope.WALLET_REFRESH, "refresh your wallet",
-          Scope.WALLET_RESHARE, "reshare your wallet",
-          Scope.CREDENTIAL_LINK, "link a new sign-in method",
-          Scope.CREDENTIAL_UNLINK, "remove a sign-in method");
 
   private final Environments environments;
   private final Sessions sessions;
@@ -185,7 +176,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     return "Confirm it is you to "
         + scopes.stream()
             .sorted()
-            .map(s -> ACTIONS.get(s) + " (" + s.wire() + ")")
+            .map(s -> s.action() + " (" + s.wire() + ")")
             .collect(Collectors.joining(" and "))
         + ".";
   }

@@ -10,17 +10,27 @@ import java.util.stream.Collectors;
 
 /** A sensitive action a user must step up for, with the wire string clients send. */
 public enum Scope {
-  WALLET_EXPORT("wallet:export"),
-  WALLET_SIGN("wallet:sign"),
-  WALLET_REFRESH("wallet:refresh"),
-  WALLET_RESHARE("wallet:reshare"),
-  CREDENTIAL_LINK("credential:link"),
-  CREDENTIAL_UNLINK("credential:unlink");
+  WALLET_EXPORT("wallet:export", "export your wallet's private key"),
+  WALLET_SIGN("wallet:sign", "sign with your wallet"),
+  WALLET_REFRESH("wallet:refresh", "refresh your wallet's key"),
+  WALLET_RESHARE("wallet:reshare", "reshare your wallet's key"),
+  CREDENTIAL_LINK("credential:link", "add a way to sign in or verify"),
+  CREDENTIAL_UNLINK("credential:unlink", "remove a way to sign in or verify");
 
   private final String wire;
+  private final String action;
 
-  Scope(String wire) {
+  Scope(String wire, String action) {
     this.wire = wire;
+    this.action = action;
+  }
+
+  /**
+   * The protected action in words a user reads after "to", e.g. {@code export your wallet's private
+   * key}: pages and signed messages name what the user is confirming.
+   */
+  public String action() {
+    return action;
   }
 
   /** The string clients send and tokens carry, e.g. {@code wallet:export}. */
