@@ -23,7 +23,6 @@ import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -52,15 +51,6 @@ class HostedStepUpController {
   private static final Logger LOG = Logger.getLogger(HostedStepUpController.class.getName());
   private static final String PAGE = "hosted/step-up/step-up";
   private static final String PANEL = PAGE + " :: panel";
-
-  private static final Map<Scope, String> ACTIONS =
-      Map.of(
-          Scope.WALLET_EXPORT, "export your wallet's private key",
-          Scope.WALLET_SIGN, "sign with your wallet",
-          Scope.WALLET_REFRESH, "refresh your wallet's key",
-          Scope.WALLET_RESHARE, "reshare your wallet's key",
-          Scope.CREDENTIAL_LINK, "add a way to sign in or verify",
-          Scope.CREDENTIAL_UNLINK, "remove a way to sign in or verify");
 
   private final HostedPages pages;
   private final HostedSessions sessions;
@@ -166,9 +156,9 @@ class HostedStepUpController {
     offerOthers(model, visit, result, chosen);
     String view = (String) model.getAttribute("view");
     if ("otp".equals(view)) {
-      Optional<Credential> target = chosen.isPresent() ? chosen : otpTarget(result);
-      model.addAttribute("sendTo", target.flatMap(Credential::alias).orElse(""));
-      model.addAttribute("via", target.map(c -> c.id().value()).orElse(""));
+      Credential target = chosen.orElseThrow();
+      model.addAttribute("sendTo", target.alias().orElse(""));
+      model.addAttribute("via", target.id().value());
     } else if ("wallet".equals(view)) {
       offerWallet(model, visit, chosen.orElseThrow(), null);
     } else if ("social".equals(view)) {
@@ -256,21 +246,6 @@ class HostedStepUpController {
       };
     }
     return "none";
-  }
-
-  /** The credential a code goes to: the recommended one when it takes codes, else the first. */
-  private static Optional<Credential> otpTarget(CheckStepUpResult result) {
-    List<Credential> codes =
-        result.credentials().stream()
-            .filter(
-                c ->
-                    c.format() == CredentialFormat.EMAIL
-                        || c.format() == CredentialFormat.PHONE_NUMBER)
-            .toList();
-    return result
-        .defaultCredentialId()
-        .flatMap(id -> codes.stream().filter(c -> c.id().equals(id)).findFirst())
-        .or(() -> codes.stream().findFirst());
   }
 
   @GetMapping("/recovery")
@@ -640,7 +615,7 @@ class HostedStepUpController {
   private static void fill(Model model, Visit visit, String view) {
     model.addAttribute("env", visit.environment().value());
     model.addAttribute("scope", visit.scope().wire());
-    model.addAttribute("action", ACTIONS.getOrDefault(visit.scope(), visit.scope().wire()));
+    model.addAttribute("action", visit.scope().action());
     model.addAttribute("returnTo", visit.returnTo());
     model.addAttribute("view", view);
     model.addAttribute("sent", false);
