@@ -34,16 +34,12 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.social.SocialLogin;
 import dev.stepup.domain.social.SocialProvider;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Social re-authentication and linking: an authorization-code login with PKCE, {@code state} and
@@ -269,12 +265,13 @@ public final class SocialLoginService
     try {
       acting = Acting.load(context, environments, sessions, users, now);
     } catch (RefusedException ended) {
-      return outcome(login, error(ended.refusal(), ended.getMessage()));
+      return failed(login, ended);
     }
     if (login.status(now) != SocialLogin.Status.PENDING || !logins.complete(login.id(), now)) {
-      return outcome(
+      return failed(
           login,
-          error(Refusal.CODE_EXPIRED, "This sign-in expired or was already used; start again."));
+          new RefusedException(
+              Refusal.CODE_EXPIRED, "This sign-in expired or was already used; start again."));
     }
     return login.purpose() == SocialLogin.Purpose.STEP_UP
         ? stepUp(context, acting, login, answer, callbackUri)
@@ -298,14 +295,14 @@ public final class SocialLoginService
           policy.permitMethod(acting.environment().settings(), acting.user(), METHOD));
       attempt = verifications.begin(context, acting, METHOD, scopes);
     } catch (RefusedException refused) {
-      return outcome(login, error(refused.refusal(), refused.getMessage()));
+      return failed(login, refused);
     }
     OidcClient.Identity identity;
     try {
       identity = identify(acting.environment(), login, answer, callbackUri);
     } catch (RefusedException refused) {
       boolean counts = refused.refusal() == Refusal.SOCIAL_LOGIN_FAILED;
-      return outcome(login, failure(attempt, context, acting, scopes, refused, counts));
+      return failed(login, failure(attempt, context, acting, scopes, refused, counts));
     }
     String identifier = SocialLogin.credentialIdentifier(login.provider(), identity.subject());
     boolean linked =
@@ -316,23 +313,13 @@ public final class SocialLoginService
           new RefusedException(
               Refusal.ACCOUNT_NOT_LINKED,
               "That account is not the one linked to this user; sign in with the linked account.");
-      return outcome(login, failure(attempt, context, acting, scopes, refused, true));
+      return failed(login, failure(attempt, context, acting, scopes, refused, true));
     }
     IssuedElevatedToken token = verifications.succeed(attempt, context, acting, METHOD, scopes);
-    Map<String, String> result = new LinkedHashMap<>();
-    result.put("outcome", "success");
-    result.put("elevatedAccessToken", token.elevatedAccessToken());
-    result.put("tokenId", token.tokenId().value());
-    result.put("scopes", token.scopes().stream().map(Scope::wire).sorted().collect(joining()));
-    result.put("singleUse", Boolean.toString(token.singleUse()));
-    result.put("expiresAt", token.expiresAt().toString());
-    Outcome success = outcome(login, result);
     return new Outcome(
-        success.redirect(),
-        success.redirectUri(),
-        success.sessionId(),
+        login.redirectUri(),
+        login.sessionId(),
         Optional.of(token),
-        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }
@@ -349,9 +336,14 @@ public final class SocialLoginService
           context, SocialLogin.credentialIdentifier(login.provider(), identity.subject()));
       logins.identify(login.id(), identity.subject(), identity.email());
     } catch (RefusedException refused) {
-      return outcome(login, error(linkRefused(context, acting, refused)));
+      return failed(login, linkRefused(context, acting, refused));
     }
-    return outcome(login, Map.of("outcome", "success", "loginId", login.id()));
+    return new Outcome(
+        login.redirectUri(),
+        login.sessionId(),
+        Optional.empty(),
+        Optional.of(login.id()),
+        Optional.empty());
   }
 
   /** The provider's answer turned into a validated identity, or a refusal saying why not. */
@@ -400,57 +392,31 @@ public final class SocialLoginService
     return identity;
   }
 
-  private Map<String, String> failure(
+  private RefusedException failure(
       AttemptLimiter.Attempt attempt,
       SessionContext context,
       Acting acting,
       Set<Scope> scopes,
       RefusedException refused,
       boolean countsAsFailure) {
-    RefusedException thrown =
-        verifications.failed(
-            attempt,
-            context,
-            acting,
-            METHOD,
-            scopes,
-            refused.refusal(),
-            refused.getMessage(),
-            countsAsFailure);
-    return error(thrown);
+    return verifications.failed(
+        attempt,
+        context,
+        acting,
+        METHOD,
+        scopes,
+        refused.refusal(),
+        refused.getMessage(),
+        countsAsFailure);
   }
 
-  private static Map<String, String> error(RefusedException refused) {
-    return error(refused.refusal(), refused.getMessage());
-  }
-
-  private static Map<String, String> error(Refusal refusal, String message) {
-    Map<String, String> result = new LinkedHashMap<>();
-    result.put("outcome", "error");
-    result.put("code", refusal.code());
-    result.put("message", message);
-    return result;
-  }
-
-  /** The login's redirect URI with the outcome in its fragment, kept out of server logs. */
-  private static Outcome outcome(SocialLogin login, Map<String, String> values) {
-    String fragment =
-        values.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    boolean failed = "error".equals(values.get("outcome"));
+  private static Outcome failed(SocialLogin login, RefusedException refused) {
     return new Outcome(
-        URI.create(login.redirectUri() + "#" + fragment),
         login.redirectUri(),
         login.sessionId(),
         Optional.empty(),
-        Optional.ofNullable(values.get("loginId")),
-        failed ? Optional.ofNullable(values.get("code")) : Optional.empty(),
-        failed ? Optional.ofNullable(values.get("message")) : Optional.empty());
-  }
-
-  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
-    return Collectors.joining(" ");
+        Optional.empty(),
+        Optional.of(refused));
   }
 
   // ---- linking --------------------------------------------------------------------------------

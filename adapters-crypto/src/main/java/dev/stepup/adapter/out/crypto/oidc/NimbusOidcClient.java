@@ -153,7 +153,10 @@ public final class NimbusOidcClient implements OidcClient {
     }
   }
 
-  /** The validator's message without the token's contents, which it never includes. */
+  /**
+   * The validator's reason, cut short: it may quote a claim (the nonce, the audience), never the
+   * signed token or a secret, so the user can be told why.
+   */
   private static String reason(BadJOSEException e) {
     String message = e.getMessage() == null ? "invalid" : e.getMessage();
     return message.length() > 120 ? message.substring(0, 120) : message;

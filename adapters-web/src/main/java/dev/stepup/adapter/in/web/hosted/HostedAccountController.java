@@ -418,7 +418,10 @@ class HostedAccountController {
           response,
           model,
           Action.LINK_SOCIAL,
-          outcome.errorMessage().orElse("The sign-in at the provider did not succeed."));
+          outcome
+              .refusal()
+              .map(RefusedException::getMessage)
+              .orElse("The sign-in at the provider did not succeed."));
     }
     return act(
         Action.LINK_SOCIAL,

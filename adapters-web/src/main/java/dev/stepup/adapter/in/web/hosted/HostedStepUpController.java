@@ -479,7 +479,10 @@ class HostedStepUpController {
       throw new HostedProblem(
           HttpStatus.UNPROCESSABLE_CONTENT,
           "We could not confirm it’s you",
-          outcome.errorMessage().orElse("The social sign-in did not succeed.")
+          outcome
+                  .refusal()
+                  .map(RefusedException::getMessage)
+                  .orElse("The social sign-in did not succeed.")
               + " Go back to the app you came from and try again.");
     }
     HeldTokens.keep(request, context, outcome.token().get());

@@ -1,13 +1,20 @@
 package dev.stepup.application.port.in.stepup;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Re-authentication with a social (OpenID Connect) provider: the browser goes to the provider and
@@ -53,27 +60,56 @@ public interface SocialStepUpUseCase {
       RequestOrigin origin);
 
   /**
-   * How a login ended.
+   * How a login ended: a token (step-up), a login to link, or a refusal.
    *
-   * @param redirect the redirect URI with the outcome in its fragment, for clients of the API
-   * @param redirectUri the redirect URI the login was started with, without the outcome
+   * @param redirectUri the redirect URI the login was started with
    * @param sessionId the session that started the login
    * @param token the elevated token, for a successful step-up
    * @param loginId the completed login to link, for a successful link login
-   * @param errorCode the refusal's code, when the login did not succeed
-   * @param errorMessage what to tell the user, when the login did not succeed
+   * @param refusal why the login did not succeed
    */
   record Outcome(
-      URI redirect,
       String redirectUri,
       SessionId sessionId,
       Optional<IssuedElevatedToken> token,
       Optional<String> loginId,
-      Optional<String> errorCode,
-      Optional<String> errorMessage) {
+      Optional<RefusedException> refusal) {
+
+    /**
+     * The redirect URI with the outcome in its fragment, which browsers keep out of requests and
+     * server logs: {@code outcome=success} with the token or the {@code loginId}, or {@code
+     * outcome=error} with a {@code code} and {@code message}.
+     */
+    public URI redirect() {
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("outcome", refusal.isPresent() ? "error" : "success");
+      refusal.ifPresent(
+          r -> {
+            values.put("code", r.refusal().code());
+            values.put("message", r.getMessage());
+          });
+      token.ifPresent(
+          t -> {
+            values.put("elevatedAccessToken", t.elevatedAccessToken());
+            values.put("tokenId", t.tokenId().value());
+            values.put(
+                "scopes",
+                t.scopes().stream().map(Scope::wire).sorted().collect(Collectors.joining(" ")));
+            values.put("singleUse", Boolean.toString(t.singleUse()));
+            values.put("expiresAt", t.expiresAt().toString());
+          });
+      loginId.ifPresent(id -> values.put("loginId", id));
+      return URI.create(
+          redirectUri
+              + "#"
+              + values.entrySet().stream()
+                  .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), UTF_8))
+                  .collect(Collectors.joining("&")));
+    }
+
     @Override
     public String toString() {
-      return "Outcome[" + errorCode.orElse("success") + "]";
+      return "Outcome[" + refusal.map(r -> r.refusal().code()).orElse("success") + "]";
     }
   }
 
