@@ -321,7 +321,19 @@ class ConsolePagesIT {
                 .param("clientId", "client-1")
                 .param("clientSecret", "provider-secret-value"))
         .andExpect(content().string(containsString("Provider “<span>acme</span>” saved.")))
-        .andExpect(content().string(containsString("/step-up/social/acme/callback")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "http://localhost/api/v1/environments/demo/step-up/social/acme/callback")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("http://localhost/hosted/demo/step-up/social/acme/callback")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("http://localhost/hosted/demo/account/social/acme/callback")))
         .andExpect(content().string(not(containsString("provider-secret-value"))));
     mvc.perform(asAdmin(get(SETTINGS)))
         .andExpect(content().string(containsString("providers: Acme ID")));

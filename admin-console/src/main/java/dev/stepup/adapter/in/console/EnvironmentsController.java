@@ -216,9 +216,15 @@ class EnvironmentsController {
         publicUrl.isEmpty()
             ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
             : publicUrl;
+    String env = environment.id().value();
+    // Where providers send browsers back: the REST API's callback and the hosted pages' own two
+    // (step-up and account). A provider refuses any callback not registered with it.
     model.addAttribute(
-        "callbackBase",
-        base + "/api/v1/environments/" + environment.id().value() + "/step-up/social/");
+        "callbackPatterns",
+        List.of(
+            base + "/api/v1/environments/" + env + "/step-up/social/{provider}/callback",
+            base + "/hosted/" + env + "/step-up/social/{provider}/callback",
+            base + "/hosted/" + env + "/account/social/{provider}/callback"));
     if (!model.containsAttribute("draft")) {
       model.addAttribute("draft", new ProviderDraft("", "", "", ""));
     }
