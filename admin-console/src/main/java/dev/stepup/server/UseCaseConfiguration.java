@@ -54,6 +54,7 @@ import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.PasskeyService;
 import dev.stepup.application.service.ProtectedActionService;
 import dev.stepup.application.service.ResetMfaService;
+import dev.stepup.application.service.SecurityNotifier;
 import dev.stepup.application.service.SocialLoginService;
 import dev.stepup.application.service.UserDirectoryService;
 import dev.stepup.application.service.UserService;
@@ -167,10 +168,16 @@ class UseCaseConfiguration {
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new ResetMfaService(
-        users, totpDevices, passkeys, recoveryCodes, tokens, transactions, audit, clock);
+        users, totpDevices, passkeys, recoveryCodes, tokens, transactions, notifier, audit, clock);
+  }
+
+  @Bean
+  SecurityNotifier securityNotifier(Users users, EmailSender email, SmsSender sms, Clock clock) {
+    return new SecurityNotifier(users, email, sms, clock);
   }
 
   @Bean

@@ -136,12 +136,13 @@ abstract class ApiTestServer {
     return session.text("sessionToken");
   }
 
-  /** The latest code mailed to this address, read from the SMTP server. */
+  /** The latest code mailed to this address, read from the SMTP server; notices are skipped. */
   static String mailedCode(String address) {
     try {
       MimeMessage latest = null;
       for (MimeMessage m : SMTP.getReceivedMessages()) {
-        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)
+            && SIX_DIGITS.matcher(GreenMailUtil.getBody(m)).find()) {
           latest = m;
         }
       }
@@ -152,11 +153,29 @@ abstract class ApiTestServer {
     }
   }
 
-  static int mailsTo(String address) {
+  /** Subjects of the security notices mailed to this address, oldest first. */
+  static List<String> noticesTo(String address) {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage m : SMTP.getReceivedMessages()) {
+      try {
+        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)
+            && !SIX_DIGITS.matcher(GreenMailUtil.getBody(m)).find()) {
+          subjects.add(m.getSubject());
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return subjects;
+  }
+
+  /** How many codes were mailed to this address (notices not counted). */
+  static int codesMailedTo(String address) {
     int count = 0;
     for (MimeMessage m : SMTP.getReceivedMessages()) {
       try {
-        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+        if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)
+            && SIX_DIGITS.matcher(GreenMailUtil.getBody(m)).find()) {
           count++;
         }
       } catch (jakarta.mail.MessagingException e) {

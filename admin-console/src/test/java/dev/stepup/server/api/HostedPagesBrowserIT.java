@@ -153,7 +153,7 @@ class HostedPagesBrowserIT extends ApiTestServer {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("code-error")));
     String second = mailedCode(user.email());
     assertThat(second).isNotNull();
-    assertThat(mailsTo(user.email())).isEqualTo(2);
+    assertThat(codesMailedTo(user.email())).isEqualTo(2);
     browser.findElement(By.id("code")).sendKeys(second);
     browser.findElement(By.id("verify-code")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export")));

@@ -174,7 +174,7 @@ class ReauthStepUpIT extends ApiTestServer {
     assertThat(tooSoon.status()).isEqualTo(429);
     assertThat(tooSoon.code()).isEqualTo("too_many_attempts");
     assertThat(tooSoon.header("Retry-After")).isNotNull();
-    assertThat(mailsTo(user.email())).isEqualTo(1);
+    assertThat(codesMailedTo(user.email())).isEqualTo(1);
 
     String code = mailedCode(user.email());
     CLOCK.advance(Duration.ofMinutes(10).plusSeconds(1));

@@ -107,7 +107,7 @@ class HostedPagesIT {
   private String lastCodeTo(String address) {
     String body =
         outbox.recent(DEMO, 50).stream()
-            .filter(m -> m.recipient().equals(address))
+            .filter(m -> m.recipient().equals(address) && CODE.matcher(m.body()).find())
             .findFirst()
             .orElseThrow()
             .body();

@@ -30,6 +30,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
   private final RecoveryCodeStore recoveryCodes;
   private final ElevatedTokens tokens;
   private final TransactionRunner transactions;
+  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -40,6 +41,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.users = users;
@@ -48,6 +50,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
     this.recoveryCodes = recoveryCodes;
     this.tokens = tokens;
     this.transactions = transactions;
+    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
   }
@@ -90,6 +93,13 @@ public final class ResetMfaService implements ResetMfaUseCase {
                 + " MFA devices removed, "
                 + result.tokensRevoked()
                 + " tokens revoked");
+    if (result.devicesRemoved() > 0 || result.recoveryCodesRemoved()) {
+      notifier.notify(
+          command.environmentId(),
+          command.userId(),
+          SecurityNotice.MFA_RESET_BY_ADMIN,
+          "Your passkeys, authenticator apps and recovery codes");
+    }
     return result;
   }
 }

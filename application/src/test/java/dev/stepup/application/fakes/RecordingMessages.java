@@ -33,15 +33,24 @@ public final class RecordingMessages implements EmailSender, SmsSender {
     return List.copyOf(sent);
   }
 
-  /** The six-digit code in the latest message to {@code recipient}. */
+  /** The six-digit code in the latest message to {@code recipient} that carries one. */
   public synchronized Optional<String> lastCodeTo(String recipient) {
     for (int i = sent.size() - 1; i >= 0; i--) {
       Message m = sent.get(i);
       if (m.recipient().equals(recipient)) {
         Matcher matcher = CODE.matcher(m.body());
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        if (matcher.find()) {
+          return Optional.of(matcher.group(1));
+        }
       }
     }
     return Optional.empty();
+  }
+
+  /** Messages to {@code recipient} whose subject is {@code subject}, oldest first. */
+  public synchronized List<Message> to(String recipient, String subject) {
+    return sent.stream()
+        .filter(m -> m.recipient().equals(recipient) && m.subject().equals(subject))
+        .toList();
   }
 }

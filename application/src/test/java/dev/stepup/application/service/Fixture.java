@@ -99,6 +99,7 @@ final class Fixture {
   final FakeWalletKeys walletKeys = new FakeWalletKeys();
   final DirectTransactions transactions = new DirectTransactions();
   final StepUpPolicy policy = new StepUpPolicy();
+  final SecurityNotifier notifier = new SecurityNotifier(users, messages, messages, clock);
 
   final ElevatedTokenService tokenService =
       new ElevatedTokenService(

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepup.application.fakes.InMemoryPasskeys;
 import dev.stepup.application.fakes.InMemoryUserDirectory;
 import dev.stepup.application.fakes.RecordedAuditLog;
+import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase.Dashboard;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
@@ -60,6 +61,7 @@ class UserConsoleServicesTest {
           f.recoveryCodes,
           f.tokens,
           f.transactions,
+          f.notifier,
           f.audit,
           f.clock);
   private final DashboardService dashboard =
@@ -183,6 +185,31 @@ class UserConsoleServicesTest {
     assertThat(audited.actor()).contains("root");
     assertThat(audited.userId()).contains(ann.id());
     assertThat(audited.environmentId()).contains(ENV);
+  }
+
+  @Test
+  void theUserIsToldByEmailThatAnAdminResetTheirMfaWithoutAnySecret() {
+    Fixture.Enrolled enrolment = f.enrolTotpByEmail(session, ANN);
+
+    resetMfa.reset(new ResetMfaUseCase.Command(ENV, ann.id(), "root", ORIGIN));
+
+    RecordingMessages.Message notice = f.messages.sent().get(f.messages.sent().size() - 1);
+    assertThat(notice.recipient()).isEqualTo(ANN);
+    assertThat(notice.subject())
+        .isEqualTo("An administrator reset your account's two-step verification");
+    assertThat(notice.body())
+        .contains("were removed by an administrator on ")
+        .contains("If it was not, someone may have access to your account");
+    enrolment.recoveryCodes().forEach(code -> assertThat(notice.body()).doesNotContain(code));
+  }
+
+  @Test
+  void resettingAUserWithoutMfaSendsNoNotice() {
+    int before = f.messages.sent().size();
+
+    resetMfa.reset(new ResetMfaUseCase.Command(ENV, ann.id(), "root", ORIGIN));
+
+    assertThat(f.messages.sent()).hasSize(before);
   }
 
   @Test
