@@ -33,6 +33,7 @@ import dev.stepup.application.port.out.mfa.TotpDevices;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.access.AdminAccount;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -90,6 +91,7 @@ class ConsoleUsersIT {
   @Autowired Passkeys passkeys;
   @Autowired RecoveryCodeStore recoveryCodes;
   @Autowired AuditTrail auditTrail;
+  @Autowired Outbox outbox;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -426,6 +428,11 @@ class ConsoleUsersIT {
                 .query(String.class)
                 .list())
         .containsExactly("admin");
+    String address = enrolled.user().credentials().get(0).identifier();
+    assertThat(outbox.recent(DEMO, 50))
+        .filteredOn(m -> m.recipient().equals(address))
+        .extracting(Outbox.OutboxMessage::subject)
+        .containsExactly("An administrator reset your account's two-step verification");
   }
 
   // ---- dashboard ------------------------------------------------------------------------------
