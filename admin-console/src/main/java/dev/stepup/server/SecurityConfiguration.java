@@ -14,7 +14,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may reach what: the admin console needs an admin signed in with a form; the REST API and
@@ -44,6 +46,8 @@ class SecurityConfiguration {
                     .hasRole("ADMIN")
                     .requestMatchers(
                         "/actuator/health",
+                        "/actuator/health/liveness",
+                        "/actuator/health/readiness",
                         "/api/**",
                         "/.well-known/**",
                         "/hosted/**",
@@ -63,6 +67,9 @@ class SecurityConfiguration {
                     .authenticationDetailsSource(AdminSignInSecurity.SignInOrigin::of)
                     .defaultSuccessUrl("/admin", true)
                     .failureHandler(AdminSignInSecurity.failureHandler()))
+        // No request is remembered for after sign-in (the console always opens on its
+        // dashboard), so an anonymous request never needs a server-side session.
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(new AdminSignInSecurity.ConsoleEntryPoint()))
         .logout(
@@ -77,7 +84,12 @@ class SecurityConfiguration {
                     .logoutSuccessUrl("/login?signedOut"))
         // The REST API is called with bearer credentials, never with cookies, so CSRF does not
         // apply there; every cookie-authenticated page keeps CSRF protection.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        // The CSRF token rides in its own HttpOnly cookie, not in a session: a page with a form
+        // (a sign-in page, say) costs the server no memory until the form is posted.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers("/api/**")
+                    .csrfTokenRepository(new CookieCsrfTokenRepository()))
         .headers(
             headers ->
                 headers
