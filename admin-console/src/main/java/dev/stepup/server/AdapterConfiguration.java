@@ -3,9 +3,6 @@ package dev.stepup.server;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stepup.adapter.out.crypto.jwt.JwtElevatedTokenSigner;
 import dev.stepup.adapter.out.crypto.oidc.NimbusOidcClient;
-import dev.stepup.adapter.out.crypto.secret.AesGcmSecretCipher;
-import dev.stepup.adapter.out.crypto.secret.BcryptHmacSecretHasher;
-import dev.stepup.adapter.out.crypto.secret.MasterKey;
 import dev.stepup.adapter.out.crypto.totp.OtpauthProvisioning;
 import dev.stepup.adapter.out.crypto.totp.RfcTotpVerifier;
 import dev.stepup.adapter.out.crypto.totp.ZxingQrCodes;
@@ -211,20 +208,7 @@ class AdapterConfiguration {
 
   // ---- cryptography ---------------------------------------------------------------------------
 
-  @Bean
-  MasterKey masterKey(StepUpProperties stepUp) {
-    return MasterKey.load(stepUp.masterKey(), stepUp.dataDir());
-  }
-
-  @Bean
-  AesGcmSecretCipher secretCipher(MasterKey masterKey) {
-    return new AesGcmSecretCipher(masterKey.derive("secret-cipher"));
-  }
-
-  @Bean
-  BcryptHmacSecretHasher secretHasher(MasterKey masterKey) {
-    return new BcryptHmacSecretHasher(masterKey.derive("digest-pepper"));
-  }
+  // The master key, the secret cipher and the digest pepper: SecretsAtRestConfiguration.
 
   @Bean
   JwtElevatedTokenSigner tokenSigner(

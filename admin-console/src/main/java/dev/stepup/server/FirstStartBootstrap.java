@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * generated secrets are written to the console once, never to the log, and never kept.
  */
 @Component
+@ConditionalOnProperty(name = "stepup.command", havingValue = "serve", matchIfMissing = true)
 class FirstStartBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(FirstStartBootstrap.class);

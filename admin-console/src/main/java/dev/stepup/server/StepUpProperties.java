@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer the {@code iss} of elevated tokens
  * @param masterKey base64 of 32 bytes protecting secrets at rest; generated into the data directory
  *     when unset (set it, the same on every node, when running more than one)
+ * @param masterKeyFile a file holding the master key (base64), kept outside the data directory;
+ *     used when {@code masterKey} is unset
+ * @param previousMasterKeys master keys being rotated out (base64): they still open secrets until
+ *     {@code rotate-master-key} has resealed everything under {@code masterKey}
  * @param signingKeyRotation how long a token-signing key signs before a new one takes over
  */
 @ConfigurationProperties("stepup")
@@ -20,6 +24,8 @@ public record StepUpProperties(
     Path dataDir,
     String issuer,
     String masterKey,
+    Path masterKeyFile,
+    java.util.List<String> previousMasterKeys,
     Duration signingKeyRotation,
     Bootstrap bootstrap,
     Mail mail,
@@ -31,6 +37,10 @@ public record StepUpProperties(
   public StepUpProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
     issuer = issuer == null || issuer.isBlank() ? "http://localhost:8080" : issuer;
+    previousMasterKeys =
+        previousMasterKeys == null
+            ? java.util.List.of()
+            : java.util.List.copyOf(previousMasterKeys);
     signingKeyRotation = signingKeyRotation == null ? Duration.ofDays(30) : signingKeyRotation;
     bootstrap = bootstrap == null ? new Bootstrap(null, null) : bootstrap;
     mail = mail == null ? new Mail(null) : mail;

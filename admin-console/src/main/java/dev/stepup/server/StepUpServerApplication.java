@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class StepUpServerApplication {
 
   public static void main(String[] args) {
+    if (RotateMasterKeyCommand.isRequested(args)) {
+      System.exit(RotateMasterKeyCommand.run(args, System.out));
+    }
     SpringApplication.run(StepUpServerApplication.class, args);
   }
 }

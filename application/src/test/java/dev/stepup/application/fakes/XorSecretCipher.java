@@ -21,6 +21,11 @@ public final class XorSecretCipher implements SecretCipher {
   }
 
   @Override
+  public boolean isSealedWithCurrentKey(byte[] ciphertext) {
+    return ciphertext.length > 0 && ciphertext[0] == MARK;
+  }
+
+  @Override
   public byte[] decrypt(byte[] ciphertext) {
     if (ciphertext.length == 0 || ciphertext[0] != MARK) {
       throw new IllegalStateException("not produced by this cipher");

@@ -73,6 +73,18 @@ public final class MasterKey {
     }
   }
 
+  /** Reads a key file the operator provides; it is never created. */
+  public static MasterKey readFile(Path file) {
+    try {
+      String content = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      return new MasterKey(Base64.getDecoder().decode(content));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the master key file " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the master key file " + file + " is not base64", e);
+    }
+  }
+
   /** A 32-byte key for one purpose, e.g. {@code "secret-cipher"}. */
   public byte[] derive(String purpose) {
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());

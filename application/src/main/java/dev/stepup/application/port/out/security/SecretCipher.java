@@ -9,4 +9,10 @@ public interface SecretCipher {
    * @throws IllegalStateException when the ciphertext was tampered with or made with another key
    */
   byte[] decrypt(byte[] ciphertext);
+
+  /**
+   * Whether the ciphertext is sealed with the key that seals now; anything else is resealed when
+   * the master key rotates.
+   */
+  boolean isSealedWithCurrentKey(byte[] ciphertext);
 }
