@@ -8,6 +8,7 @@ import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.social.SocialProvider;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ class FirstStartBootstrap {
         bootstrap.bootstrap(
             new BootstrapCommand(
                 Optional.ofNullable(properties.bootstrap().adminPassword()),
-                Optional.ofNullable(properties.bootstrap().demoApiKey())));
+                Optional.ofNullable(properties.bootstrap().demoApiKey()),
+                properties.bootstrap().demoEnvironment()));
     for (StepUpProperties.Provider p : properties.social().providers()) {
       socialProviders.register(
           new SocialProvider(
@@ -71,17 +73,28 @@ class FirstStartBootstrap {
     banner.append("\n================ Step-up server: first start ================\n");
     banner.append("Admin console:  ").append(base).append("/admin\n");
     banner.append("Admin user:     ").append(result.adminUsername()).append('\n');
+    Path passwordFile = properties.bootstrap().adminPasswordFile();
     result
         .generatedAdminPassword()
         .ifPresentOrElse(
-            p -> banner.append("Admin password: ").append(p).append("   (shown once)\n"),
+            p -> {
+              if (passwordFile != null) {
+                OwnerOnlyFile.write(passwordFile, p + "\n");
+                banner.append("Admin password: in ").append(passwordFile);
+                banner.append(" (readable by this user only; delete it after signing in)\n");
+              } else {
+                banner.append("Admin password: ").append(p).append("   (shown once)\n");
+              }
+            },
             () -> banner.append("Admin password: as set in stepup.bootstrap.admin-password\n"));
-    banner.append("Demo API:       ").append(base).append("/api/v1/environments/demo\n");
-    result
-        .generatedDemoApiKey()
-        .ifPresentOrElse(
-            k -> banner.append("Demo API key:   ").append(k).append("   (shown once)\n"),
-            () -> banner.append("Demo API key:   as set in stepup.bootstrap.demo-api-key\n"));
+    if (properties.bootstrap().demoEnvironment()) {
+      banner.append("Demo API:       ").append(base).append("/api/v1/environments/demo\n");
+      result
+          .generatedDemoApiKey()
+          .ifPresentOrElse(
+              k -> banner.append("Demo API key:   ").append(k).append("   (shown once)\n"),
+              () -> banner.append("Demo API key:   as set in stepup.bootstrap.demo-api-key\n"));
+    }
     banner.append("Only hashes of these secrets are stored; keep them now.\n");
     banner.append("=============================================================\n");
     console.println(banner);

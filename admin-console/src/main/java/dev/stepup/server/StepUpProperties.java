@@ -42,7 +42,7 @@ public record StepUpProperties(
             ? java.util.List.of()
             : java.util.List.copyOf(previousMasterKeys);
     signingKeyRotation = signingKeyRotation == null ? Duration.ofDays(30) : signingKeyRotation;
-    bootstrap = bootstrap == null ? new Bootstrap(null, null) : bootstrap;
+    bootstrap = bootstrap == null ? new Bootstrap(null, null, null, null) : bootstrap;
     mail = mail == null ? new Mail(null) : mail;
     sms = sms == null ? new Sms(null, null, null, null) : sms;
     wallet = wallet == null ? new Wallet(null, null, null) : wallet;
@@ -120,7 +120,17 @@ public record StepUpProperties(
   }
 
   /** Secrets for the first start; each one left unset is generated and printed once. */
-  public record Bootstrap(String adminPassword, String demoApiKey) {
+  /**
+   * The first start: the admin password and demo API key to use instead of generated ones, whether
+   * to create the demo environment (not in production), and where a generated admin password is
+   * written instead of the console (a file only the process owner can read).
+   */
+  public record Bootstrap(
+      String adminPassword, String demoApiKey, Boolean demoEnvironment, Path adminPasswordFile) {
+    public Bootstrap {
+      demoEnvironment = demoEnvironment == null || demoEnvironment;
+    }
+
     @Override
     public String toString() {
       return "Bootstrap[secrets hidden]";

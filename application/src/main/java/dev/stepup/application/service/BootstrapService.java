@@ -61,31 +61,35 @@ public final class BootstrapService implements BootstrapUseCase {
             return new BootstrapResult(false, ADMIN_USERNAME, Optional.empty(), Optional.empty());
           }
           Instant now = clock.instant();
-          if (environments.find(DEMO).isEmpty()) {
-            environments.save(Environment.create(DEMO, "Demo"));
-          }
           String password =
               command.adminPassword().orElseGet(() -> RandomTokens.secret("").substring(0, 24));
           admins.save(new AdminAccount(ADMIN_USERNAME, hasher.hashPassword(password), now));
-          String apiKey = command.demoApiKey().orElseGet(() -> RandomTokens.secret("sk_demo_"));
-          apiKeys.save(
-              new ApiKey(
-                  RandomTokens.id("key"),
-                  DEMO,
-                  "Demo key",
-                  hasher.digest(apiKey),
-                  now,
-                  null,
-                  null));
+          Optional<String> apiKey =
+              command.demoEnvironment() ? Optional.of(createDemo(command, now)) : Optional.empty();
           audit
-              .event(AuditEventType.BOOTSTRAP, DEMO, RequestOrigin.internal())
+              .event(
+                  AuditEventType.BOOTSTRAP,
+                  command.demoEnvironment() ? DEMO : null,
+                  RequestOrigin.internal())
               .actor("server")
               .success();
           return new BootstrapResult(
               true,
               ADMIN_USERNAME,
               command.adminPassword().isPresent() ? Optional.empty() : Optional.of(password),
-              command.demoApiKey().isPresent() ? Optional.empty() : Optional.of(apiKey));
+              command.demoApiKey().isPresent() ? Optional.empty() : apiKey);
         });
+  }
+
+  /** The demo environment with default settings and its API key; answers the key. */
+  private String createDemo(BootstrapCommand command, Instant now) {
+    if (environments.find(DEMO).isEmpty()) {
+      environments.save(Environment.create(DEMO, "Demo"));
+    }
+    String apiKey = command.demoApiKey().orElseGet(() -> RandomTokens.secret("sk_demo_"));
+    apiKeys.save(
+        new ApiKey(
+            RandomTokens.id("key"), DEMO, "Demo key", hasher.digest(apiKey), now, null, null));
+    return apiKey;
   }
 }

@@ -3,8 +3,12 @@ package dev.stepup.application.port.in.bootstrap;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Secrets the operator chose; each one left empty is generated. */
-public record BootstrapCommand(Optional<String> adminPassword, Optional<String> demoApiKey) {
+/**
+ * Secrets the operator chose, each one left empty is generated; and whether the demo environment
+ * (with its API key) is created, which a production installation does without.
+ */
+public record BootstrapCommand(
+    Optional<String> adminPassword, Optional<String> demoApiKey, boolean demoEnvironment) {
   public static final int MIN_ADMIN_PASSWORD = 12;
   public static final int MIN_API_KEY = 24;
 
@@ -23,12 +27,19 @@ public record BootstrapCommand(Optional<String> adminPassword, Optional<String> 
     }
   }
 
+  /** With the demo environment, as the embedded default start has it. */
+  public BootstrapCommand(Optional<String> adminPassword, Optional<String> demoApiKey) {
+    this(adminPassword, demoApiKey, true);
+  }
+
   @Override
   public String toString() {
     return "BootstrapCommand[adminPassword="
         + (adminPassword.isPresent() ? "set" : "generate")
         + ", demoApiKey="
         + (demoApiKey.isPresent() ? "set" : "generate")
+        + ", demoEnvironment="
+        + demoEnvironment
         + "]";
   }
 }
