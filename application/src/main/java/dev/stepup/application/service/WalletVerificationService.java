@@ -54,6 +54,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
   private final Verifications verifications;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
+  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -69,6 +70,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
       WalletChallengeSettings settings,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -80,6 +82,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     this.settings = settings;
     this.guard = guard;
     this.transactions = transactions;
+    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
     this.verifications =
         new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
@@ -357,6 +360,8 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     audit
         .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
         .success(credential.id().value());
+    notifier.notify(
+        acting.user(), SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
     return credential;
   }
 
