@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
@@ -25,7 +26,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +56,7 @@ class HostedAccountController {
   private static final String PAGE = "hosted/account/account";
   private static final String PENDING = "stepup.hosted.account.pending";
   private static final String ENROLMENT = "stepup.hosted.account.totp";
+  private static final String PROOF = "stepup.hosted.account.proof";
   private static final int MAX_ALIAS = 64;
   private static final int MAX_VALUE = 320;
 
@@ -78,6 +79,7 @@ class HostedAccountController {
     LINK(Scope.CREDENTIAL_LINK),
     LINK_WALLET(Scope.CREDENTIAL_LINK),
     LINK_SOCIAL(Scope.CREDENTIAL_LINK),
+    CHOOSE_DEFAULT(Scope.CREDENTIAL_LINK),
     UNLINK(Scope.CREDENTIAL_UNLINK);
 
     private final Scope scope;
@@ -121,6 +123,21 @@ class HostedAccountController {
     }
   }
 
+  /** An address or number to link, waiting in this browser for the code sent to it. */
+  record Proof(
+      String environmentId,
+      String sessionId,
+      String pendingId,
+      String format,
+      String sentTo,
+      Instant createdAt)
+      implements Serializable {
+    @Override
+    public String toString() {
+      return "Proof[pendingId=" + pendingId + "]";
+    }
+  }
+
   /** One credential as the page lists it. */
   record Row(
       String id,
@@ -135,6 +152,7 @@ class HostedAccountController {
   private final HostedPages pages;
   private final HostedSessions sessions;
   private final ManageCredentialsUseCase credentials;
+  private final LinkContactUseCase contacts;
   private final ManageMfaUseCase mfa;
   private final PasskeyUseCase passkeys;
   private final LinkWalletUseCase wallets;
@@ -148,6 +166,7 @@ class HostedAccountController {
       HostedPages pages,
       HostedSessions sessions,
       ManageCredentialsUseCase credentials,
+      LinkContactUseCase contacts,
       ManageMfaUseCase mfa,
       PasskeyUseCase passkeys,
       LinkWalletUseCase wallets,
@@ -159,6 +178,7 @@ class HostedAccountController {
     this.pages = pages;
     this.sessions = sessions;
     this.credentials = credentials;
+    this.contacts = contacts;
     this.mfa = mfa;
     this.passkeys = passkeys;
     this.wallets = wallets;
@@ -187,6 +207,8 @@ class HostedAccountController {
     model.addAttribute("done", null);
     model.addAttribute("recoveryCodes", null);
     model.addAttribute("enrolment", null);
+    model.addAttribute("proof", null);
+    model.addAttribute("proofError", null);
     model.addAttribute("passkeyOptions", null);
     model.addAttribute("linkFormat", "email");
     model.addAttribute("linkValue", "");
@@ -201,17 +223,8 @@ class HostedAccountController {
   private String render(Visit visit, Model model) {
     User user = credentials.me(visit.context());
     List<Credential> all = user.credentials();
-    // The device step-up offers first: the one the user chose, else the most recently added.
-    Optional<CredentialId> firstOffered =
-        all.stream()
-            .filter(Credential::defaultMfa)
-            .findFirst()
-            .or(
-                () ->
-                    all.stream()
-                        .filter(Credential::isMfa)
-                        .max(Comparator.comparing(Credential::createdAt)))
-            .map(Credential::id);
+    // The device step-up offers first, and what may be removed: the user's own rules.
+    Optional<CredentialId> firstOffered = user.defaultMfaDevice().map(Credential::id);
     model.addAttribute(
         "credentials",
         all.stream()
@@ -225,7 +238,7 @@ class HostedAccountController {
                         c.type().orElse(null),
                         c.isMfa(),
                         firstOffered.filter(c.id()::equals).isPresent(),
-                        all.size() > 1 && !c.isEmbeddedWallet()))
+                        user.mayRemove(c.id())))
             .toList());
     model.addAttribute("hasMfa", user.hasMfa());
     model.addAttribute("mfaCount", all.stream().filter(Credential::isMfa).count());
@@ -530,9 +543,22 @@ class HostedAccountController {
         model.addAttribute("done", "You have new recovery codes; the old ones no longer work.");
       }
       case LINK -> {
-        Credential linked = credentials.link(context, pending.format(), pending.value(), token);
-        model.addAttribute(
-            "done", kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
+        LinkContactUseCase.PendingLink started =
+            contacts.start(context, pending.format(), pending.value(), token);
+        Proof proof =
+            new Proof(
+                visit.environment().value(),
+                context.sessionId().value(),
+                started.pendingId(),
+                started.format().wire(),
+                started.alias(),
+                clock.instant());
+        request.getSession(true).setAttribute(PROOF, proof);
+        model.addAttribute("proof", proof);
+      }
+      case CHOOSE_DEFAULT -> {
+        mfa.chooseDefault(context, new CredentialId(pending.value()), token);
+        model.addAttribute("done", "Your default way to confirm it’s you is saved.");
       }
       case UNLINK -> {
         credentials.unlink(context, new CredentialId(pending.value()), token);
@@ -709,21 +735,96 @@ class HostedAccountController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    // An MFA change: the user confirms it's them first, like enrolment.
+    return act(
+        Action.CHOOSE_DEFAULT, environmentId, "", credentialId, request, response, model);
+  }
+
+  // ---- proving an address or number ------------------------------------------------------------
+
+  @PostMapping("/link/confirm")
+  String confirmLink(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     Optional<Visit> found = visit(environmentId, request, response, model);
     if (found.isEmpty()) {
       return null;
     }
     Visit visit = found.get();
+    Optional<Proof> proof = proof(request, visit.context());
+    if (proof.isEmpty()) {
+      model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
+      unprocessable(request, response);
+      return render(visit, model);
+    }
     try {
-      mfa.chooseDefault(visit.context(), new CredentialId(credentialId));
-      model.addAttribute("done", "Your default way to confirm it’s you is saved.");
-    } catch (RefusedException | IllegalArgumentException e) {
+      Credential linked = contacts.confirm(visit.context(), proof.get().pendingId(), code.strip());
+      request.getSession(true).removeAttribute(PROOF);
       model.addAttribute(
-          "error",
-          e instanceof RefusedException ? e.getMessage() : "Choose one of your MFA devices.");
+          "done", kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
+    } catch (RefusedException e) {
+      if (e.refusal() == Refusal.INVALID_CODE) {
+        model.addAttribute("proof", proof.get());
+        model.addAttribute("proofError", e.getMessage());
+      } else {
+        request.getSession(true).removeAttribute(PROOF);
+        model.addAttribute("error", e.getMessage());
+      }
       unprocessable(request, response);
     }
     return render(visit, model);
+  }
+
+  @PostMapping("/link/resend")
+  String resendLinkCode(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Visit visit = found.get();
+    Optional<Proof> proof = proof(request, visit.context());
+    if (proof.isEmpty()) {
+      model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
+      unprocessable(request, response);
+      return render(visit, model);
+    }
+    try {
+      LinkContactUseCase.PendingLink again =
+          contacts.resend(visit.context(), proof.get().pendingId());
+      Proof renewed =
+          new Proof(
+              proof.get().environmentId(),
+              proof.get().sessionId(),
+              again.pendingId(),
+              again.format().wire(),
+              again.alias(),
+              clock.instant());
+      request.getSession(true).setAttribute(PROOF, renewed);
+      model.addAttribute("proof", renewed);
+      model.addAttribute("done", "A new code is on its way.");
+    } catch (RefusedException e) {
+      model.addAttribute("proof", proof.get());
+      model.addAttribute("proofError", e.getMessage());
+      unprocessable(request, response);
+    }
+    return render(visit, model);
+  }
+
+  private Optional<Proof> proof(HttpServletRequest request, SessionContext context) {
+    HttpSession http = request.getSession(false);
+    if (http == null || !(http.getAttribute(PROOF) instanceof Proof proof)) {
+      return Optional.empty();
+    }
+    return Optional.of(proof)
+        .filter(p -> p.environmentId().equals(context.environmentId().value()))
+        .filter(p -> p.sessionId().equals(context.sessionId().value()));
   }
 
   // ---- pending ---------------------------------------------------------------------------------
