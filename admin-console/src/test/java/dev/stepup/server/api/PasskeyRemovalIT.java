@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A passkey made and used by an authenticator written in test code (real CBOR attestation, COSE
- * EC2 key, ES256 assertions), removed with DELETE /credentials/{id}: from then on it is not
- * offered, its assertions are refused, and the same authenticator can be registered again.
+ * A passkey made and used by an authenticator written in test code (real CBOR attestation, COSE EC2
+ * key, ES256 assertions), removed with DELETE /credentials/{id}: from then on it is not offered,
+ * its assertions are refused, and the same authenticator can be registered again.
  */
 class PasskeyRemovalIT extends ApiTestServer {
 
@@ -81,7 +81,9 @@ class PasskeyRemovalIT extends ApiTestServer {
     SoftwareAuthenticator phone = authenticator();
     String laptopId =
         register(
-            laptop, session, stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken"));
+            laptop,
+            session,
+            stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken"));
     // Now an MFA user: further changes are confirmed with a passkey.
     register(phone, session, token(assertWith(laptop, session, "credential:link")));
     assertThat(allowed(assertionOptions(session)))
@@ -127,7 +129,8 @@ class PasskeyRemovalIT extends ApiTestServer {
     TestUser user = newUser();
     String session = signIn(user, user.credential("email"));
     SoftwareAuthenticator key = authenticator();
-    register(key, session, stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken"));
+    register(
+        key, session, stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken"));
     assertThat(assertWith(key, session, "wallet:sign").status()).isEqualTo(200);
     assertThat(assertWith(key, session, "wallet:sign").status()).isEqualTo(200);
 

@@ -640,8 +640,11 @@ class HostedAccountIT {
         .andExpect(status().isOk())
         .andExpect(header().string("HX-Redirect", containsString("scope=credential%3Alink")));
     assertThat(
-            userStore.findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user)).orElseThrow()
-                .credentials().stream()
+            userStore
+                .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+                .orElseThrow()
+                .credentials()
+                .stream()
                 .filter(Credential::defaultMfa))
         .isEmpty();
     mvc.perform(

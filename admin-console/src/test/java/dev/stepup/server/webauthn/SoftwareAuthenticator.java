@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A WebAuthn authenticator written in test code: one ES256 (P-256) key, "none" attestation, user
- * presence and verification always given. It answers the {@code publicKey} options the server
- * hands a browser with the JSON a browser's {@code PublicKeyCredential.toJSON()} would send: a
- * real CBOR attestation object whose authenticator data carries the credential id and a COSE EC2
- * key, and assertions signed over authenticator data and the client data hash.
+ * presence and verification always given. It answers the {@code publicKey} options the server hands
+ * a browser with the JSON a browser's {@code PublicKeyCredential.toJSON()} would send: a real CBOR
+ * attestation object whose authenticator data carries the credential id and a COSE EC2 key, and
+ * assertions signed over authenticator data and the client data hash.
  */
 public final class SoftwareAuthenticator {
 
@@ -40,7 +40,9 @@ public final class SoftwareAuthenticator {
   private byte[] userHandle = new byte[0];
   private long counter;
 
-  /** @param origin the page origin the "browser" runs on, e.g. {@code http://localhost:8080} */
+  /**
+   * @param origin the page origin the "browser" runs on, e.g. {@code http://localhost:8080}
+   */
   public SoftwareAuthenticator(String origin) {
     this.origin = origin;
     try {

@@ -33,9 +33,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Proves an email address or phone number before it is linked: a code goes to it, and only the
- * code coming back links it. An address somebody merely claimed is stored nowhere but here, so it
- * never blocks its real owner from signing up.
+ * Proves an email address or phone number before it is linked: a code goes to it, and only the code
+ * coming back links it. An address somebody merely claimed is stored nowhere but here, so it never
+ * blocks its real owner from signing up.
  */
 public final class ContactProofService implements LinkContactUseCase {
 
@@ -135,7 +135,8 @@ public final class ContactProofService implements LinkContactUseCase {
       failed(context, acting, outcome.name().toLowerCase(Locale.ROOT));
       throw outcome == OtpOutcome.TOO_MANY_ATTEMPTS
           ? new RefusedException(
-              Refusal.TOO_MANY_ATTEMPTS, "This code took too many wrong entries; ask for a new one.")
+              Refusal.TOO_MANY_ATTEMPTS,
+              "This code took too many wrong entries; ask for a new one.")
           : new RefusedException(
               Refusal.CODE_EXPIRED, "This code no longer works; ask for a new one.");
     }
@@ -170,7 +171,11 @@ public final class ContactProofService implements LinkContactUseCase {
   }
 
   private PendingLink send(
-      SessionContext context, Acting acting, CredentialFormat kind, String identifier, Instant now) {
+      SessionContext context,
+      Acting acting,
+      CredentialFormat kind,
+      String identifier,
+      Instant now) {
     String id = RandomTokens.id("prf");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
     ContactProof proof =

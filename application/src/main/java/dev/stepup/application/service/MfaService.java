@@ -228,8 +228,7 @@ public final class MfaService implements ManageMfaUseCase {
         .user(acting.user().id())
         .session(Optional.of(acting.session().id()))
         .success();
-    notifier.notify(
-        acting.user(), SecurityNotice.RECOVERY_CODES_REGENERATED, "New recovery codes");
+    notifier.notify(acting.user(), SecurityNotice.RECOVERY_CODES_REGENERATED, "New recovery codes");
     return issued;
   }
 

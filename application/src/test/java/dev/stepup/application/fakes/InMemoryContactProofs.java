@@ -22,7 +22,10 @@ public final class InMemoryContactProofs implements ContactProofs {
 
   @Override
   public synchronized Optional<ContactProof> find(String proofId) {
-    return rows.stream().filter(p -> p.id().equals(proofId)).findFirst().map(InMemoryContactProofs::copy);
+    return rows.stream()
+        .filter(p -> p.id().equals(proofId))
+        .findFirst()
+        .map(InMemoryContactProofs::copy);
   }
 
   @Override

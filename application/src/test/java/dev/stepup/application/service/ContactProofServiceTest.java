@@ -149,8 +149,7 @@ class ContactProofServiceTest {
     assertThat(refusal(() -> f.contacts.confirm(session, first.pendingId(), firstCode)).refusal())
         .isEqualTo(Refusal.NO_PENDING_CODE);
     Credential linked =
-        f.contacts.confirm(
-            session, second.pendingId(), f.messages.lastCodeTo(WORK).orElseThrow());
+        f.contacts.confirm(session, second.pendingId(), f.messages.lastCodeTo(WORK).orElseThrow());
     assertThat(linked.identifier()).isEqualTo(WORK);
   }
 

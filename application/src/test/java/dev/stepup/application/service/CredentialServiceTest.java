@@ -4,7 +4,6 @@ import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;

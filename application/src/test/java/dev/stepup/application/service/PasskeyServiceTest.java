@@ -83,8 +83,7 @@ class PasskeyServiceTest {
 
     passkeys.assertionOptions(session);
     assertThat(relyingParty.lastAllowed).containsExactly("key-2");
-    assertThat(refusal(() -> assertWith("key-1", 2)).refusal())
-        .isEqualTo(Refusal.PASSKEY_REJECTED);
+    assertThat(refusal(() -> assertWith("key-1", 2)).refusal()).isEqualTo(Refusal.PASSKEY_REJECTED);
     assertWith("key-2", 1);
 
     CredentialId again = register("key-1");
@@ -132,9 +131,7 @@ class PasskeyServiceTest {
 
     CredentialId again = register("key-stale");
 
-    assertThat(f.passkeys.findByWebauthnId("key-stale"))
-        .map(Passkey::id)
-        .contains(again);
+    assertThat(f.passkeys.findByWebauthnId("key-stale")).map(Passkey::id).contains(again);
   }
 
   @Test
@@ -151,8 +148,7 @@ class PasskeyServiceTest {
             "Bob's key",
             f.clock.instant()));
 
-    assertThat(refusal(() -> register("key-bob")).refusal())
-        .isEqualTo(Refusal.CREDENTIAL_IN_USE);
+    assertThat(refusal(() -> register("key-bob")).refusal()).isEqualTo(Refusal.CREDENTIAL_IN_USE);
   }
 
   @Test
@@ -162,8 +158,7 @@ class PasskeyServiceTest {
 
     assertThat(refusal(() -> assertWith("key-1", 3)).refusal())
         .isEqualTo(Refusal.PASSKEY_COUNTER_REGRESSED);
-    assertThat(f.messages.to(ANN, SecurityNotice.PASSKEY_COUNTER_REGRESSED.headline()))
-        .hasSize(1);
+    assertThat(f.messages.to(ANN, SecurityNotice.PASSKEY_COUNTER_REGRESSED.headline())).hasSize(1);
   }
 
   /** Answers what the service asked for; verifies a key only through the service's lookup. */

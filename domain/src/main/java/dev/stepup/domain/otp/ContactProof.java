@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An email address or phone number a signed-in user asked to link, waiting for the code sent to
- * it. Until the code comes back the address is nobody's credential: it links nothing and blocks
- * nobody. The code follows the rules of every emailed or texted code ({@link OtpChallenge}): a
- * digest only, {@link OtpChallenge#LIFETIME}, at most {@link OtpChallenge#MAX_ATTEMPTS} wrong
- * entries, accepted once.
+ * An email address or phone number a signed-in user asked to link, waiting for the code sent to it.
+ * Until the code comes back the address is nobody's credential: it links nothing and blocks nobody.
+ * The code follows the rules of every emailed or texted code ({@link OtpChallenge}): a digest only,
+ * {@link OtpChallenge#LIFETIME}, at most {@link OtpChallenge#MAX_ATTEMPTS} wrong entries, accepted
+ * once.
  */
 public final class ContactProof {
 

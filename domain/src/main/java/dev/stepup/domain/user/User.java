@@ -103,8 +103,7 @@ public final class User {
       return new CredentialRemoval.Refused(CredentialRemoval.Reason.EMBEDDED_WALLET);
     }
     boolean lastMfa =
-        credential.isMfa()
-            && credentials.stream().filter(Credential::isMfa).count() == 1;
+        credential.isMfa() && credentials.stream().filter(Credential::isMfa).count() == 1;
     return new CredentialRemoval.Removed(credential, lastMfa);
   }
 
@@ -136,8 +135,8 @@ public final class User {
   }
 
   /**
-   * The default among the MFA devices that pass {@code usable} (e.g. whose method is enabled):
-   * the chosen one if it is usable, else the newest usable one.
+   * The default among the MFA devices that pass {@code usable} (e.g. whose method is enabled): the
+   * chosen one if it is usable, else the newest usable one.
    */
   public Optional<Credential> defaultMfaDevice(Predicate<Credential> usable) {
     List<Credential> devices =

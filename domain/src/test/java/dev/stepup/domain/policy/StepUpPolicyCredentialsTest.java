@@ -83,8 +83,7 @@ class StepUpPolicyCredentialsTest {
                 defaults(), user, sessionSignedInWith(phone), VerificationMethod.EMAIL_OTP))
         .map(Credential::id)
         .contains(id("email"));
-    assertThat(
-            policy.preferredCredential(defaults(), user, session(), VerificationMethod.PASSKEY))
+    assertThat(policy.preferredCredential(defaults(), user, session(), VerificationMethod.PASSKEY))
         .isEmpty();
   }
 
@@ -94,8 +93,7 @@ class StepUpPolicyCredentialsTest {
     user.chooseDefaultMfa(id("pk"));
 
     assertThat(
-            user.defaultMfaDevice(
-                c -> without(VerificationMethod.PASSKEY).isEnabled(c.method())))
+            user.defaultMfaDevice(c -> without(VerificationMethod.PASSKEY).isEnabled(c.method())))
         .map(Credential::id)
         .contains(id("totp"));
   }

@@ -216,7 +216,8 @@ abstract class RepositoryContractTest {
 
     var latest = proofs.latestForSession(session).orElseThrow();
     assertThat(latest.id()).isEqualTo("prf_2");
-    assertThat(latest.format()).isEqualTo(dev.stepup.domain.credential.CredentialFormat.PHONE_NUMBER);
+    assertThat(latest.format())
+        .isEqualTo(dev.stepup.domain.credential.CredentialFormat.PHONE_NUMBER);
     assertThat(latest.identifier()).isEqualTo("+14155550123");
     assertThat(latest.userId()).isEqualTo(new UserId("usr_proof"));
     assertThat(latest.codeDigest()).isEqualTo("digest-2");

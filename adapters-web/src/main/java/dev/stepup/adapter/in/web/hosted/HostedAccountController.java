@@ -736,8 +736,7 @@ class HostedAccountController {
       HttpServletResponse response,
       Model model) {
     // An MFA change: the user confirms it's them first, like enrolment.
-    return act(
-        Action.CHOOSE_DEFAULT, environmentId, "", credentialId, request, response, model);
+    return act(Action.CHOOSE_DEFAULT, environmentId, "", credentialId, request, response, model);
   }
 
   // ---- proving an address or number ------------------------------------------------------------

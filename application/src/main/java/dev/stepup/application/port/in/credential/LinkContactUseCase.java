@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Links an email address or phone number only once the user proves they receive it: starting
- * (needs {@code credential:link}) sends a code to the new address or number; the credential exists
- * only after that code is entered in the same session. Until then the address is nobody's.
+ * Links an email address or phone number only once the user proves they receive it: starting (needs
+ * {@code credential:link}) sends a code to the new address or number; the credential exists only
+ * after that code is entered in the same session. Until then the address is nobody's.
  */
 public interface LinkContactUseCase {
 
@@ -21,7 +21,9 @@ public interface LinkContactUseCase {
   PendingLink start(
       SessionContext context, String format, String value, Optional<String> elevatedToken);
 
-  /** Sends a new code for a pending link (throttled like every code); earlier codes stop working. */
+  /**
+   * Sends a new code for a pending link (throttled like every code); earlier codes stop working.
+   */
   PendingLink resend(SessionContext context, String pendingId);
 
   /** Links the address or number when {@code code} is the one sent to it. */

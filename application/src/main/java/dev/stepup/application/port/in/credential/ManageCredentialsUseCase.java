@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The signed-in user's credentials: read them and unlink one (needs {@code credential:unlink},
- * removes every record behind it, revokes the user's outstanding elevated tokens). Emails and
- * phone numbers are linked through {@link LinkContactUseCase}, which proves them first.
+ * removes every record behind it, revokes the user's outstanding elevated tokens). Emails and phone
+ * numbers are linked through {@link LinkContactUseCase}, which proves them first.
  */
 public interface ManageCredentialsUseCase {
 

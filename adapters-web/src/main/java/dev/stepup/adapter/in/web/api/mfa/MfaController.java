@@ -122,7 +122,8 @@ class MfaController {
 
   @Operation(
       summary = "Choose the MFA device offered first (needs a credential:link token)",
-      description = "An MFA change like enrolment: send X-Elevated-Access-Token for credential:link.")
+      description =
+          "An MFA change like enrolment: send X-Elevated-Access-Token for credential:link.")
   @PostMapping("/default")
   ResponseEntity<Void> chooseDefault(
       @PathVariable String environmentId,
