@@ -110,6 +110,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     return new Challenge(challenge.id(), wallet.id(), challenge.address(), challenge.message());
   }
 
+  /** The wallet to sign with: the one asked for, else the one the policy prefers. */
   private Credential wallet(Acting acting, Optional<CredentialId> requested) {
     if (requested.isPresent()) {
       Credential credential =
@@ -122,22 +123,14 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
                       new RefusedException(
                           Refusal.CREDENTIAL_NOT_ELIGIBLE,
                           "That is not a wallet of this account."));
-      if (credential.isEmbeddedWallet()) {
-        throw Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED);
-      }
+      // The caller asks the policy whether this wallet may verify (never an embedded one).
       return credential;
     }
-    Refusals.require(
-        policy.permitMethod(
-            acting.environment().settings(), acting.user(), VerificationMethod.WALLET));
-    return acting.user().credentials().stream()
-        .filter(c -> c.format() == CredentialFormat.BLOCKCHAIN && !c.isEmbeddedWallet())
-        .findFirst()
-        .orElseThrow(
-            () ->
-                acting.user().credentials().stream().anyMatch(Credential::isEmbeddedWallet)
-                    ? Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED)
-                    : Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
+    var settings = acting.environment().settings();
+    Refusals.require(policy.permitMethod(settings, acting.user(), VerificationMethod.WALLET));
+    return policy
+        .preferredCredential(settings, acting.user(), acting.session(), VerificationMethod.WALLET)
+        .orElseThrow(() -> Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
   }
 
   /** Makes, stores and answers a challenge for {@code address} to sign within five minutes. */

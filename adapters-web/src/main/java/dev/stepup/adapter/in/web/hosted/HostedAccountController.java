@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.adapter.in.web.hosted.HostedLinkProofs.Proof;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
@@ -56,7 +57,6 @@ class HostedAccountController {
   private static final String PAGE = "hosted/account/account";
   private static final String PENDING = "stepup.hosted.account.pending";
   private static final String ENROLMENT = "stepup.hosted.account.totp";
-  private static final String PROOF = "stepup.hosted.account.proof";
   private static final int MAX_ALIAS = 64;
   private static final int MAX_VALUE = 320;
 
@@ -120,21 +120,6 @@ class HostedAccountController {
     @Override
     public String toString() {
       return "Enrolment[deviceId=" + deviceId + "]";
-    }
-  }
-
-  /** An address or number to link, waiting in this browser for the code sent to it. */
-  record Proof(
-      String environmentId,
-      String sessionId,
-      String pendingId,
-      String format,
-      String sentTo,
-      Instant createdAt)
-      implements Serializable {
-    @Override
-    public String toString() {
-      return "Proof[pendingId=" + pendingId + "]";
     }
   }
 
@@ -545,16 +530,8 @@ class HostedAccountController {
       case LINK -> {
         LinkContactUseCase.PendingLink started =
             contacts.start(context, pending.format(), pending.value(), token);
-        Proof proof =
-            new Proof(
-                visit.environment().value(),
-                context.sessionId().value(),
-                started.pendingId(),
-                started.format().wire(),
-                started.alias(),
-                clock.instant());
-        request.getSession(true).setAttribute(PROOF, proof);
-        model.addAttribute("proof", proof);
+        model.addAttribute(
+            "proof", HostedLinkProofs.keep(request, context, started, clock.instant()));
       }
       case CHOOSE_DEFAULT -> {
         mfa.chooseDefault(context, new CredentialId(pending.value()), token);
@@ -753,15 +730,13 @@ class HostedAccountController {
       return null;
     }
     Visit visit = found.get();
-    Optional<Proof> proof = proof(request, visit.context());
+    Optional<Proof> proof = HostedLinkProofs.find(request, visit.context());
     if (proof.isEmpty()) {
-      model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
-      unprocessable(request, response);
-      return render(visit, model);
+      return nothingWaiting(visit, request, response, model);
     }
     try {
       Credential linked = contacts.confirm(visit.context(), proof.get().pendingId(), code.strip());
-      request.getSession(true).removeAttribute(PROOF);
+      HostedLinkProofs.drop(request);
       model.addAttribute(
           "done", kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
     } catch (RefusedException e) {
@@ -769,7 +744,7 @@ class HostedAccountController {
         model.addAttribute("proof", proof.get());
         model.addAttribute("proofError", e.getMessage());
       } else {
-        request.getSession(true).removeAttribute(PROOF);
+        HostedLinkProofs.drop(request);
         model.addAttribute("error", e.getMessage());
       }
       unprocessable(request, response);
@@ -788,25 +763,15 @@ class HostedAccountController {
       return null;
     }
     Visit visit = found.get();
-    Optional<Proof> proof = proof(request, visit.context());
+    Optional<Proof> proof = HostedLinkProofs.find(request, visit.context());
     if (proof.isEmpty()) {
-      model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
-      unprocessable(request, response);
-      return render(visit, model);
+      return nothingWaiting(visit, request, response, model);
     }
     try {
       LinkContactUseCase.PendingLink again =
           contacts.resend(visit.context(), proof.get().pendingId());
-      Proof renewed =
-          new Proof(
-              proof.get().environmentId(),
-              proof.get().sessionId(),
-              again.pendingId(),
-              again.format().wire(),
-              again.alias(),
-              clock.instant());
-      request.getSession(true).setAttribute(PROOF, renewed);
-      model.addAttribute("proof", renewed);
+      model.addAttribute(
+          "proof", HostedLinkProofs.keep(request, visit.context(), again, clock.instant()));
       model.addAttribute("done", "A new code is on its way.");
     } catch (RefusedException e) {
       model.addAttribute("proof", proof.get());
@@ -816,14 +781,11 @@ class HostedAccountController {
     return render(visit, model);
   }
 
-  private Optional<Proof> proof(HttpServletRequest request, SessionContext context) {
-    HttpSession http = request.getSession(false);
-    if (http == null || !(http.getAttribute(PROOF) instanceof Proof proof)) {
-      return Optional.empty();
-    }
-    return Optional.of(proof)
-        .filter(p -> p.environmentId().equals(context.environmentId().value()))
-        .filter(p -> p.sessionId().equals(context.sessionId().value()));
+  private String nothingWaiting(
+      Visit visit, HttpServletRequest request, HttpServletResponse response, Model model) {
+    model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
+    unprocessable(request, response);
+    return render(visit, model);
   }
 
   // ---- pending ---------------------------------------------------------------------------------
