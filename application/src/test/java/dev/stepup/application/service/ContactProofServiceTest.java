@@ -75,6 +75,9 @@ class ContactProofServiceTest {
     assertThat(f.lastEvent(AuditEventType.CREDENTIAL_LINKED).reason())
         .contains(linked.id().value());
     assertThat(f.messages.to(ANN, SecurityNotice.CREDENTIAL_LINKED.headline())).hasSize(1);
+    // A linked address is for contact, not for sign-in: it cannot stand in for step-up.
+    assertThat(refusal(() -> f.codes.send(session, Optional.of(linked.id()))).refusal())
+        .isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
     // The code is spent.
     assertThat(refusal(() -> f.contacts.confirm(session, pending.pendingId(), code)).refusal())
         .isEqualTo(Refusal.CODE_EXPIRED);
