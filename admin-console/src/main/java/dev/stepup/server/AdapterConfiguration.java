@@ -16,6 +16,7 @@ import dev.stepup.adapter.out.persistence.H2Settings;
 import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
 import dev.stepup.adapter.out.persistence.JdbcApiKeys;
 import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
+import dev.stepup.adapter.out.persistence.JdbcContactProofs;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
 import dev.stepup.adapter.out.persistence.JdbcEmbeddedWallets;
 import dev.stepup.adapter.out.persistence.JdbcEnvironments;
@@ -139,6 +140,11 @@ class AdapterConfiguration {
   @Bean
   JdbcSignInCodes signInCodes(JdbcClient jdbc) {
     return new JdbcSignInCodes(jdbc);
+  }
+
+  @Bean
+  JdbcContactProofs contactProofs(JdbcClient jdbc) {
+    return new JdbcContactProofs(jdbc);
   }
 
   @Bean

@@ -26,6 +26,7 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.ContactProofs;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
@@ -44,6 +45,7 @@ import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.CheckStepUpService;
 import dev.stepup.application.service.CodeVerificationService;
 import dev.stepup.application.service.ConfigureStepUpService;
+import dev.stepup.application.service.ContactProofService;
 import dev.stepup.application.service.CredentialService;
 import dev.stepup.application.service.DashboardService;
 import dev.stepup.application.service.DemoWalletService;
@@ -310,6 +312,7 @@ class UseCaseConfiguration {
       StepUpProperties properties,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new WalletVerificationService(
@@ -324,6 +327,7 @@ class UseCaseConfiguration {
         properties.wallet().settings(properties.issuer()),
         guard,
         transactions,
+        notifier,
         audit,
         clock);
   }
@@ -343,6 +347,7 @@ class UseCaseConfiguration {
       StepUpPolicy policy,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new SocialLoginService(
@@ -359,6 +364,7 @@ class UseCaseConfiguration {
         policy,
         guard,
         transactions,
+        notifier,
         audit,
         clock);
   }
@@ -379,6 +385,7 @@ class UseCaseConfiguration {
       TransactionRunner transactions,
       FailureTallies tallies,
       StepUpPolicy policy,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new PasskeyService(
@@ -396,6 +403,7 @@ class UseCaseConfiguration {
         transactions,
         tallies,
         policy,
+        notifier,
         audit,
         clock);
   }
@@ -416,6 +424,7 @@ class UseCaseConfiguration {
       ProtectedActionGuard guard,
       TransactionRunner transactions,
       FailureTallies tallies,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new MfaService(
@@ -433,6 +442,7 @@ class UseCaseConfiguration {
         guard,
         transactions,
         tallies,
+        notifier,
         audit,
         clock);
   }
@@ -443,10 +453,12 @@ class UseCaseConfiguration {
       Sessions sessions,
       Users users,
       TotpDevices totpDevices,
+      Passkeys passkeys,
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new CredentialService(
@@ -454,10 +466,41 @@ class UseCaseConfiguration {
         sessions,
         users,
         totpDevices,
+        passkeys,
         recoveryCodes,
         tokens,
         guard,
         transactions,
+        notifier,
+        audit,
+        clock);
+  }
+
+  @Bean
+  ContactProofService contactProofService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      ContactProofs proofs,
+      EmailSender email,
+      SmsSender sms,
+      SecretHasher hasher,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      SecurityNotifier notifier,
+      AuditTrail audit,
+      Clock clock) {
+    return new ContactProofService(
+        environments,
+        sessions,
+        users,
+        proofs,
+        email,
+        sms,
+        hasher,
+        guard,
+        transactions,
+        notifier,
         audit,
         clock);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Linking and unlinking credentials are protected actions, and both are audited. */
@@ -31,12 +32,18 @@ class CredentialsIT extends ApiTestServer {
     assertThat(unprotected.header("WWW-Authenticate")).contains("scope=\"credential:link\"");
 
     String link = stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
-    ApiClient.Answer linked =
+    ApiClient.Answer pending =
         api.post(
             ENV + "/credentials",
             session,
             Map.of("format", "phoneNumber", "value", "+4915112345678"),
             Map.of("X-Elevated-Access-Token", link));
+    assertThat(pending.status()).as(pending.raw().body()).isEqualTo(202);
+    ApiClient.Answer linked =
+        api.post(
+            ENV + "/credentials/pending/" + pending.text("pendingId") + "/confirm",
+            session,
+            Map.of("code", textedCode("+4915112345678")));
     assertThat(linked.status()).as(linked.raw().body()).isEqualTo(201);
     assertThat(linked.text("format")).isEqualTo("phoneNumber");
     String phone = linked.text("id");
@@ -82,5 +89,102 @@ class CredentialsIT extends ApiTestServer {
         .anySatisfy(e -> assertThat(e).startsWith("verification:success"))
         .anySatisfy(e -> assertThat(e).startsWith("token_issued:success"))
         .anySatisfy(e -> assertThat(e).startsWith("token_refused:failure"));
+    assertThat(noticesTo(user.email()))
+        .contains(
+            "A new way to sign in was linked to your account",
+            "A way to sign in was removed from your account");
+  }
+
+  /** The latest code texted to this number, read from the SMS gateway stub. */
+  static String textedCode(String number) {
+    String latest = null;
+    for (String text : SMS_TEXTS) {
+      if (text.contains(number) && text.contains("add this number")) {
+        latest = text;
+      }
+    }
+    assertThat(latest).as("a text to " + number).isNotNull();
+    return sixDigits(latest);
+  }
+
+  private String linkToken(String session, TestUser user) {
+    return stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
+  }
+
+  @Test
+  void anAddressClaimedButNotProvedIsNotLinkedAndItsOwnerCanStillSignUp() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    String victim = "owner" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+
+    ApiClient.Answer pending =
+        api.post(
+            ENV + "/credentials",
+            session,
+            Map.of("format", "email", "value", victim),
+            Map.of("X-Elevated-Access-Token", linkToken(session, user)));
+    assertThat(pending.status()).as(pending.raw().body()).isEqualTo(202);
+    assertThat(pending.text("sentTo")).endsWith("@example.test").doesNotContain("owner");
+
+    // A wrong code links nothing and says why, as problem+json.
+    String code = mailedCode(victim);
+    ApiClient.Answer wrong =
+        api.post(
+            ENV + "/credentials/pending/" + pending.text("pendingId") + "/confirm",
+            session,
+            Map.of("code", other(code)));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.contentType()).startsWith("application/problem+json");
+    assertThat(wrong.code()).isEqualTo("invalid_code");
+    assertThat(api.get(ENV + "/me", session).json().get("credentials").toString())
+        .doesNotContain(victim.substring(1, 6));
+
+    // The real owner signs up with the address: it is theirs.
+    ApiClient.Answer owner = api.post(ENV + "/users", API_KEY, Map.of("email", victim));
+    assertThat(owner.status()).as(owner.raw().body()).isEqualTo(201);
+
+    // The claimer's right code now links nothing either.
+    ApiClient.Answer late =
+        api.post(
+            ENV + "/credentials/pending/" + pending.text("pendingId") + "/confirm",
+            session,
+            Map.of("code", code));
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.code()).isEqualTo("credential_in_use");
+  }
+
+  @Test
+  void choosingTheDefaultMfaDeviceNeedsACredentialLinkToken() {
+    Enrolled first = enrolTotp();
+    String session = first.session();
+    ApiClient.Answer unprotected =
+        api.post(ENV + "/mfa/default", session, Map.of("credentialId", first.deviceId()));
+    assertThat(unprotected.status()).isEqualTo(401);
+    assertThat(unprotected.code()).isEqualTo("step_up_required");
+    assertThat(unprotected.header("WWW-Authenticate")).contains("scope=\"credential:link\"");
+
+    ApiClient.Answer token =
+        api.post(
+            ENV + "/step-up/totp/verify",
+            session,
+            Map.of(
+                "code",
+                dev.stepup.application.fakes.JdkTotp.codeAt(first.secret(), CLOCK.instant()),
+                "deviceId",
+                first.deviceId(),
+                "requestedScopes",
+                List.of("credential:link")));
+    assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
+    ApiClient.Answer chosen =
+        api.post(
+            ENV + "/mfa/default",
+            session,
+            Map.of("credentialId", first.deviceId()),
+            Map.of("X-Elevated-Access-Token", token.text("elevatedAccessToken")));
+    assertThat(chosen.status()).as(chosen.raw().body()).isEqualTo(204);
+    assertThat(noticesTo(first.user().email()))
+        .contains(
+            "A new sign-in device was added to your account",
+            "Your default sign-in device changed");
   }
 }

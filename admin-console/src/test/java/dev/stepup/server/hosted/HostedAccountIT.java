@@ -21,6 +21,7 @@ import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.credential.Credential;
@@ -29,6 +30,7 @@ import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
+import dev.stepup.server.webauthn.SoftwareAuthenticator;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,10 @@ class HostedAccountIT {
       Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)</code>");
   private static final Pattern RECOVERY = Pattern.compile("<li><code>([^<]+)</code></li>");
   private static final String ACCOUNT = "/hosted/demo/account";
+  private static final String PAGE_ORIGIN = "http://localhost:8443";
+  private static final Pattern OPTIONS = Pattern.compile("data-options=\"([^\"]*)\"");
+  private static final Pattern CHALLENGE =
+      Pattern.compile("name=\"challengeId\" value=\"([^\"]*)\"");
 
   @Autowired MockMvc mvc;
   @Autowired CreateUserUseCase users;
@@ -73,11 +79,13 @@ class HostedAccountIT {
   @Autowired Users userStore;
   @Autowired IssueElevatedTokenUseCase issue;
   @Autowired ManageMfaUseCase mfa;
+  @Autowired Passkeys passkeyStore;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("stepup-hosted-account");
     registry.add("stepup.data-dir", dir::toString);
+    registry.add("stepup.passkeys.origins", () -> PAGE_ORIGIN);
   }
 
   private User newUser() {
@@ -182,6 +190,8 @@ class HostedAccountIT {
             "/recovery-codes",
             "/default",
             "/link",
+            "/link/confirm",
+            "/link/resend",
             "/unlink")) {
       mvc.perform(post(ACCOUNT + action).cookie(session).param("code", "123456"))
           .andExpect(status().isForbidden());
@@ -338,8 +348,30 @@ class HostedAccountIT {
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
     stepUpByEmail(user, session, browser, "credential:link");
+    // Back on the page: a code went to the new address, and nothing is linked until it is entered.
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"link-confirm\"")))
+        .andExpect(content().string(containsString("Enter the code we sent")));
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other)).isEmpty();
+    String code = lastCodeTo(other);
+    mvc.perform(
+            post(ACCOUNT + "/link/confirm")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("code", code.equals("123456") ? "654321" : "123456"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"proof-error\"")))
+        .andExpect(content().string(containsString("That code is not right")));
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other)).isEmpty();
     String page =
-        mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        mvc.perform(
+                post(ACCOUNT + "/link/confirm")
+                    .with(csrf())
+                    .session(browser)
+                    .cookie(session)
+                    .param("code", code))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("was added.")))
             .andReturn()
@@ -421,8 +453,135 @@ class HostedAccountIT {
         .andExpect(content().string(not(containsString("data-format=\"passkey\""))));
   }
 
+  @Test
+  void aPasskeyRemovedOnThePageIsGoneEverywhereAndCanBeAddedAgain() throws Exception {
+    User user = newUser();
+    Cookie session = signedIn(user);
+    MockHttpSession browser = new MockHttpSession();
+    SoftwareAuthenticator key = new SoftwareAuthenticator(PAGE_ORIGIN);
+
+    String passkeyId = addPasskey(user, session, browser, key, true);
+    assertThat(passkeyStore.forUser(user.id())).extracting(p -> p.id().value()).contains(passkeyId);
+
+    // Removing it: the page steps up (with this very passkey, the user's only MFA) and comes back.
+    mvc.perform(
+            post(ACCOUNT + "/unlink")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("credentialId", passkeyId))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Aunlink")));
+    stepUpWithPasskey(session, browser, key, "credential:unlink");
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("The credential was removed.")))
+        .andExpect(content().string(not(containsString(passkeyId))));
+    assertThat(passkeyStore.forUser(user.id())).isEmpty();
+    assertThat(reload(user).credential(new dev.stepup.domain.credential.CredentialId(passkeyId)))
+        .isEmpty();
+
+    // The same authenticator can be added again: the first MFA again, so new recovery codes (the
+    // old ones went with the last device). Emailed codes confirm it, in another sign-in since a
+    // code was just sent to this one.
+    String again = addPasskey(user, signedIn(user), new MockHttpSession(), key, true);
+    assertThat(again).isNotEqualTo(passkeyId);
+    assertThat(passkeyStore.forUser(user.id()))
+        .singleElement()
+        .satisfies(p -> assertThat(p.webauthnId()).isEqualTo(key.credentialId()));
+  }
+
+  /** Adds a passkey through the page, stepping up by email first; answers its credential id. */
+  private String addPasskey(
+      User user, Cookie session, MockHttpSession browser, SoftwareAuthenticator key, boolean first)
+      throws Exception {
+    mvc.perform(
+            post(ACCOUNT + "/passkey")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("alias", "Software key"))
+        .andExpect(status().isSeeOther());
+    stepUpByEmail(user, session, browser, "credential:link");
+    String page =
+        mvc.perform(get(ACCOUNT).session(browser).cookie(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("id=\"passkey-setup\"")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    mvc.perform(
+            post(ACCOUNT + "/passkey/register")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("challengeId", group(CHALLENGE, page))
+                .param("credential", key.create(json(group(OPTIONS, page)))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your passkey is added.")))
+        .andExpect(
+            first
+                ? content().string(containsString("Save these codes now."))
+                : content().string(not(containsString("Save these codes now."))));
+    return reload(user).credentials().stream()
+        .filter(c -> c.format() == CredentialFormat.PASSKEY)
+        .findFirst()
+        .orElseThrow()
+        .id()
+        .value();
+  }
+
+  /** Completes the hosted step-up page with a passkey assertion, as the browser's script would. */
+  private void stepUpWithPasskey(
+      Cookie session, MockHttpSession browser, SoftwareAuthenticator key, String scope)
+      throws Exception {
+    String page =
+        mvc.perform(
+                get("/hosted/demo/step-up")
+                    .session(browser)
+                    .cookie(session)
+                    .param("scope", scope)
+                    .param("returnTo", ACCOUNT))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    mvc.perform(
+            post("/hosted/demo/step-up/passkey/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", scope)
+                .param("returnTo", ACCOUNT)
+                .param("challengeId", group(CHALLENGE, page))
+                .param("credential", key.get(json(group(OPTIONS, page)))))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", ACCOUNT));
+  }
+
+  private User reload(User user) {
+    return userStore.find(DEMO, user.id()).orElseThrow();
+  }
+
+  private static String group(Pattern pattern, String page) {
+    Matcher matcher = pattern.matcher(page);
+    assertThat(matcher.find()).as(pattern + " in the page").isTrue();
+    return matcher.group(1);
+  }
+
+  private static tools.jackson.databind.JsonNode json(String escaped) {
+    return tools.jackson.databind.json.JsonMapper.builder()
+        .build()
+        .readTree(org.springframework.web.util.HtmlUtils.htmlUnescape(escaped));
+  }
+
   /** A TOTP device enrolled directly through the use case; answers its secret. */
   private byte[] enrolDirectly(User user, StartedSession started, String alias) {
+    return enrolDirectly(user, started, alias, Instant.now());
+  }
+
+  /** Enrols with the code the app shows at {@code at}. */
+  private byte[] enrolDirectly(User user, StartedSession started, String alias, Instant at) {
     SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
     String link =
         issue
@@ -437,7 +596,7 @@ class HostedAccountIT {
             .elevatedAccessToken();
     var enrolment = mfa.startTotpEnrolment(context, Optional.of(alias), Optional.of(link));
     byte[] key = Base32.decode(pad(enrolment.secretBase32()));
-    mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(key, Instant.now()));
+    mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(key, at));
     return key;
   }
 
@@ -450,7 +609,8 @@ class HostedAccountIT {
             new StartSessionCommand(
                 DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
     Cookie session = new Cookie("stepup_session", started.sessionToken());
-    byte[] phone = enrolDirectly(user, started, "Phone");
+    // The phone's first code is one step old, so the current step is still unused for step-up.
+    byte[] phone = enrolDirectly(user, started, "Phone", Instant.now().minusSeconds(30));
     enrolDirectly(user, started, "Tablet");
     String tablet = credentialId(user, "Tablet");
     MockHttpSession browser = new MockHttpSession();
@@ -470,12 +630,42 @@ class HostedAccountIT {
         .singleElement()
         .satisfies(r -> assertThat(r).doesNotContain("make-default"));
     assertThat(before).containsOnlyOnce("class=\"link make-default\"");
+    // Choosing the default is an MFA change: confirm it's you first, then it is done.
     mvc.perform(
             post(ACCOUNT + "/default")
                 .with(csrf())
                 .cookie(session)
                 .header("HX-Request", "true")
                 .param("credentialId", phoneId))
+        .andExpect(status().isOk())
+        .andExpect(header().string("HX-Redirect", containsString("scope=credential%3Alink")));
+    assertThat(
+            userStore
+                .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+                .orElseThrow()
+                .credentials()
+                .stream()
+                .filter(Credential::defaultMfa))
+        .isEmpty();
+    mvc.perform(
+            post(ACCOUNT + "/default")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("credentialId", phoneId))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
+    mvc.perform(
+            post("/hosted/demo/step-up/totp/verify")
+                .with(csrf())
+                .session(browser)
+                .cookie(session)
+                .param("scope", "credential:link")
+                .param("returnTo", ACCOUNT)
+                .param("code", JdkTotp.codeAt(phone, Instant.now())))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", ACCOUNT));
+    mvc.perform(get(ACCOUNT).session(browser).cookie(session))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Your default way to confirm it’s you")))
         .andExpect(content().string(containsString("aria-label=\"Make Tablet the default\"")))

@@ -57,6 +57,7 @@ public final class MfaService implements ManageMfaUseCase {
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
   private final AttemptLimiter limiter;
+  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -75,6 +76,7 @@ public final class MfaService implements ManageMfaUseCase {
       ProtectedActionGuard guard,
       TransactionRunner transactions,
       FailureTallies tallies,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -90,6 +92,7 @@ public final class MfaService implements ManageMfaUseCase {
     this.hasher = hasher;
     this.guard = guard;
     this.transactions = transactions;
+    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
     this.limiter = new AttemptLimiter(tallies, audit, clock);
     this.clock = clock;
@@ -195,6 +198,15 @@ public final class MfaService implements ManageMfaUseCase {
         .session(Optional.of(acting.session().id()))
         .method(Optional.of(VerificationMethod.TOTP))
         .success(deviceId.value());
+    acting
+        .user()
+        .credential(deviceId)
+        .ifPresent(
+            added ->
+                notifier.notify(
+                    acting.user(),
+                    SecurityNotice.MFA_DEVICE_ADDED,
+                    SecurityNotifier.describe(added)));
     return issued;
   }
 
@@ -216,6 +228,7 @@ public final class MfaService implements ManageMfaUseCase {
         .user(acting.user().id())
         .session(Optional.of(acting.session().id()))
         .success();
+    notifier.notify(acting.user(), SecurityNotice.RECOVERY_CODES_REGENERATED, "New recovery codes");
     return issued;
   }
 
@@ -229,15 +242,20 @@ public final class MfaService implements ManageMfaUseCase {
   }
 
   @Override
-  public void chooseDefault(SessionContext context, CredentialId credentialId) {
+  public void chooseDefault(
+      SessionContext context, CredentialId credentialId, Optional<String> elevatedToken) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     User user = acting.user();
-    if (user.credential(credentialId).filter(Credential::isMfa).isEmpty()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_NOT_ELIGIBLE,
-          "Only a passkey or authenticator app can be the default.");
-    }
+    Credential chosen =
+        user.mfaDevice(credentialId)
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.CREDENTIAL_NOT_ELIGIBLE,
+                        "Only a passkey or authenticator app can be the default."));
+    // Which device step-up offers first is an MFA change like enrolment.
+    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     user.chooseDefaultMfa(credentialId);
     users.save(user);
     audit
@@ -245,5 +263,6 @@ public final class MfaService implements ManageMfaUseCase {
         .user(user.id())
         .session(Optional.of(acting.session().id()))
         .success(credentialId.value());
+    notifier.notify(user, SecurityNotice.DEFAULT_MFA_CHANGED, SecurityNotifier.describe(chosen));
   }
 }

@@ -42,6 +42,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Passkeys as MFA: registration is an enrolment (protected by {@code credential:link}, revokes
@@ -68,6 +69,7 @@ public final class PasskeyService implements PasskeyUseCase {
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
   private final Verifications verifications;
+  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -86,6 +88,7 @@ public final class PasskeyService implements PasskeyUseCase {
       TransactionRunner transactions,
       FailureTallies tallies,
       StepUpPolicy policy,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -100,6 +103,7 @@ public final class PasskeyService implements PasskeyUseCase {
     this.guard = guard;
     this.transactions = transactions;
     this.policy = policy;
+    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
     this.verifications =
         new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
@@ -138,7 +142,10 @@ public final class PasskeyService implements PasskeyUseCase {
             userHandle(user.id()),
             account,
             account,
-            passkeys.forUser(user.id()).stream().map(Passkey::webauthnId).toList());
+            passkeys.forUser(user.id()).stream()
+                .filter(p -> user.credential(p.id()).isPresent())
+                .map(Passkey::webauthnId)
+                .toList());
     return remember(acting, Kind.REGISTRATION, ceremony, name, now);
   }
 
@@ -155,7 +162,13 @@ public final class PasskeyService implements PasskeyUseCase {
       throw new RefusedException(
           Refusal.PASSKEY_REJECTED, "The passkey could not be verified; try again.");
     }
-    if (passkeys.findByWebauthnId(created.webauthnId()).isPresent()) {
+    // A record whose credential this user removed is stale: the authenticator may come back.
+    Optional<Passkey> stale =
+        passkeys
+            .findByWebauthnId(created.webauthnId())
+            .filter(p -> p.userId().equals(acting.user().id()))
+            .filter(p -> acting.user().credential(p.id()).isEmpty());
+    if (stale.isEmpty() && passkeys.findByWebauthnId(created.webauthnId()).isPresent()) {
       throw new RefusedException(Refusal.CREDENTIAL_IN_USE, "This passkey is already registered.");
     }
     CredentialId id = new CredentialId(RandomTokens.id("cred"));
@@ -166,6 +179,7 @@ public final class PasskeyService implements PasskeyUseCase {
             : List.of();
     transactions.inTransaction(
         () -> {
+          stale.ifPresent(p -> passkeys.delete(p.id()));
           passkeys.add(
               new Passkey(
                   id,
@@ -196,6 +210,15 @@ public final class PasskeyService implements PasskeyUseCase {
           tokens.revokeAllForUser(user.id(), now);
         });
     enrolment(context, acting).success(id.value());
+    acting
+        .user()
+        .credential(id)
+        .ifPresent(
+            added ->
+                notifier.notify(
+                    acting.user(),
+                    SecurityNotice.MFA_DEVICE_ADDED,
+                    SecurityNotifier.describe(added)));
     return new Registered(id, issued);
   }
 
@@ -207,8 +230,12 @@ public final class PasskeyService implements PasskeyUseCase {
         policy.permitMethod(
             acting.environment().settings(), acting.user(), VerificationMethod.PASSKEY));
     verifications.ensureNotLocked(acting, VerificationMethod.PASSKEY);
+    Set<CredentialId> held = held(acting);
     List<String> allowed =
-        passkeys.forUser(acting.user().id()).stream().map(Passkey::webauthnId).toList();
+        passkeys.forUser(acting.user().id()).stream()
+            .filter(p -> held.contains(p.id()))
+            .map(Passkey::webauthnId)
+            .toList();
     if (allowed.isEmpty()) {
       throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
     }
@@ -232,6 +259,8 @@ public final class PasskeyService implements PasskeyUseCase {
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
     AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, scopes);
     UserId owner = acting.user().id();
+    // Only a passkey the user still holds verifies, even if a record of another were left.
+    Set<CredentialId> held = held(acting);
     WebAuthnCeremonies.VerifiedAssertion verified;
     try {
       verified =
@@ -242,6 +271,7 @@ public final class PasskeyService implements PasskeyUseCase {
                   passkeys
                       .findByWebauthnId(webauthnId)
                       .filter(p -> p.userId().equals(owner))
+                      .filter(p -> held.contains(p.id()))
                       .filter(p -> p.userHandle().equals(handle))
                       .map(
                           p ->
@@ -265,10 +295,20 @@ public final class PasskeyService implements PasskeyUseCase {
         passkeys
             .findByWebauthnId(verified.webauthnId())
             .filter(p -> p.userId().equals(owner))
+            .filter(p -> held.contains(p.id()))
             .orElseThrow(() -> new NotFoundException("passkey", verified.webauthnId()));
     if (!passkey.acceptsCounter(verified.reportedSignCount())
         || !passkeys.advanceCounter(
             passkey.id(), passkey.signCount(), verified.reportedSignCount(), now)) {
+      acting
+          .user()
+          .credential(passkey.id())
+          .ifPresent(
+              key ->
+                  notifier.notify(
+                      acting.user(),
+                      SecurityNotice.PASSKEY_COUNTER_REGRESSED,
+                      SecurityNotifier.describe(key)));
       throw verifications.failed(
           attempt,
           context,
@@ -281,6 +321,15 @@ public final class PasskeyService implements PasskeyUseCase {
           true);
     }
     return verifications.succeed(attempt, context, acting, method, scopes);
+  }
+
+  /** The passkey credentials an assertion may use for this user now (the policy decides). */
+  private Set<CredentialId> held(Acting acting) {
+    return policy
+        .credentialsFor(acting.environment().settings(), acting.user(), VerificationMethod.PASSKEY)
+        .stream()
+        .map(Credential::id)
+        .collect(Collectors.toSet());
   }
 
   private Options remember(

@@ -64,6 +64,7 @@ public final class SocialLoginService
   private final StepUpPolicy policy;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
+  private final SecurityNotifier notifier;
   private final Verifications verifications;
   private final Audit audit;
   private final Clock clock;
@@ -82,6 +83,7 @@ public final class SocialLoginService
       StepUpPolicy policy,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -95,6 +97,7 @@ public final class SocialLoginService
     this.policy = policy;
     this.guard = guard;
     this.transactions = transactions;
+    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
     this.verifications =
         new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
@@ -468,6 +471,8 @@ public final class SocialLoginService
     audit
         .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, METHOD)
         .success(credential.id().value());
+    notifier.notify(
+        acting.user(), SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
     return credential;
   }
 

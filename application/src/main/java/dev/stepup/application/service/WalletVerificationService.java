@@ -54,6 +54,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
   private final Verifications verifications;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
+  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -69,6 +70,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
       WalletChallengeSettings settings,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -80,6 +82,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     this.settings = settings;
     this.guard = guard;
     this.transactions = transactions;
+    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
     this.verifications =
         new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
@@ -107,6 +110,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     return new Challenge(challenge.id(), wallet.id(), challenge.address(), challenge.message());
   }
 
+  /** The wallet to sign with: the one asked for, else the one the policy prefers. */
   private Credential wallet(Acting acting, Optional<CredentialId> requested) {
     if (requested.isPresent()) {
       Credential credential =
@@ -119,22 +123,14 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
                       new RefusedException(
                           Refusal.CREDENTIAL_NOT_ELIGIBLE,
                           "That is not a wallet of this account."));
-      if (credential.isEmbeddedWallet()) {
-        throw Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED);
-      }
+      // The caller asks the policy whether this wallet may verify (never an embedded one).
       return credential;
     }
-    Refusals.require(
-        policy.permitMethod(
-            acting.environment().settings(), acting.user(), VerificationMethod.WALLET));
-    return acting.user().credentials().stream()
-        .filter(c -> c.format() == CredentialFormat.BLOCKCHAIN && !c.isEmbeddedWallet())
-        .findFirst()
-        .orElseThrow(
-            () ->
-                acting.user().credentials().stream().anyMatch(Credential::isEmbeddedWallet)
-                    ? Refusals.of(VerificationPermission.Reason.EMBEDDED_WALLET_NOT_SUPPORTED)
-                    : Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
+    var settings = acting.environment().settings();
+    Refusals.require(policy.permitMethod(settings, acting.user(), VerificationMethod.WALLET));
+    return policy
+        .preferredCredential(settings, acting.user(), acting.session(), VerificationMethod.WALLET)
+        .orElseThrow(() -> Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
   }
 
   /** Makes, stores and answers a challenge for {@code address} to sign within five minutes. */
@@ -357,6 +353,8 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     audit
         .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
         .success(credential.id().value());
+    notifier.notify(
+        acting.user(), SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
     return credential;
   }
 

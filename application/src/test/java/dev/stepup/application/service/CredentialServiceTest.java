@@ -4,7 +4,6 @@ import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
@@ -18,6 +17,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,58 +35,9 @@ class CredentialServiceTest {
   }
 
   @Test
-  void linkingNeedsAStepUpForCredentialLink() {
-    RefusedException refused =
-        refusal(() -> f.credentials.link(session, "phoneNumber", "+14155550123", Optional.empty()));
-
-    assertThat(refused.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
-    assertThat(refused.scope()).contains("credential:link");
-    assertThat(f.credentials.me(session).credentials()).hasSize(1);
-  }
-
-  @Test
-  void aLinkedAddressIsStoredMaskedAndCannotStandInForStepUp() {
-    Credential linked =
-        f.credentials.link(session, "email", "Ann.Work@Example.com", token(Scope.CREDENTIAL_LINK));
-
-    assertThat(linked.identifier()).isEqualTo("ann.work@example.com");
-    assertThat(linked.alias()).contains("a••••@example.com");
-    assertThat(linked.signInEnabled()).isFalse();
-    assertThat(f.credentials.me(session).credentials()).contains(linked);
-    assertThat(f.lastEvent(AuditEventType.CREDENTIAL_LINKED).reason())
-        .contains(linked.id().value());
-    RefusedException refused = refusal(() -> f.codes.send(session, Optional.of(linked.id())));
-    assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
-    assertThat(f.messages.sent()).isEmpty();
-  }
-
-  @Test
-  void anAddressOfAnotherUserCannotBeLinked() {
-    f.emailUser("bob@example.com");
-
-    RefusedException refused =
-        refusal(
-            () ->
-                f.credentials.link(
-                    session, "email", "bob@example.com", token(Scope.CREDENTIAL_LINK)));
-
-    assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_IN_USE);
-    assertThat(f.credentials.me(session).credentials()).hasSize(1);
-  }
-
-  @Test
-  void onlyEmailAndPhoneCanBeLinkedByValue() {
-    assertThatThrownBy(() -> f.credentials.link(session, "totp", "x", token(Scope.CREDENTIAL_LINK)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> f.credentials.link(session, "email", "not-an-address", Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void unlinkingNeedsAStepUpForCredentialUnlinkAndRevokesTheUsersTokens() {
-    Credential phone =
-        f.credentials.link(session, "phoneNumber", "+14155550123", token(Scope.CREDENTIAL_LINK));
+    Credential phone = f.linkProven(session, "phoneNumber", "+14155550123");
+    f.clock.advance(Duration.ofMinutes(1));
     IssuedElevatedToken sign = f.issueToken(session, Scope.WALLET_SIGN);
     SessionContext otherSession = f.signIn(ann);
     IssuedElevatedToken elsewhere = f.issueToken(otherSession, Scope.WALLET_SIGN);
@@ -105,6 +56,56 @@ class CredentialServiceTest {
     assertThat(f.stateOf(elsewhere)).isEqualTo(TokenState.REVOKED);
     assertThat(f.lastEvent(AuditEventType.CREDENTIAL_UNLINKED).reason())
         .contains(phone.id().value());
+    // Both the account's address and the removed number hear of it.
+    assertThat(f.messages.to(ANN, SecurityNotice.CREDENTIAL_UNLINKED.headline())).hasSize(1);
+    assertThat(f.messages.sent())
+        .anySatisfy(
+            m ->
+                assertThat(m.recipient() + " " + m.body())
+                    .startsWith("+14155550123 " + SecurityNotice.CREDENTIAL_UNLINKED.headline()));
+  }
+
+  @Test
+  void removingAPasskeyRemovesItsWebAuthnRecordInTheSameChange() {
+    Credential passkey = givePasskey(ann);
+    IssuedElevatedToken unlink = f.issueToken(session, Scope.CREDENTIAL_UNLINK);
+
+    f.credentials.unlink(session, passkey.id(), Optional.of(unlink.elevatedAccessToken()));
+
+    assertThat(f.passkeys.forUser(ann.id())).isEmpty();
+    assertThat(f.reload(ann).credential(passkey.id())).isEmpty();
+    assertThat(f.reload(ann).hasMfa()).isFalse();
+    assertThat(f.recoveryCodes.hasAny(ann.id())).isFalse();
+    assertThat(f.messages.to(ANN, SecurityNotice.MFA_DEVICE_REMOVED.headline())).hasSize(1);
+  }
+
+  /** A passkey as registration leaves it: the credential and its WebAuthn record. */
+  private Credential givePasskey(User user) {
+    Credential credential =
+        new Credential(
+            new dev.stepup.domain.credential.CredentialId("cred_pk"),
+            dev.stepup.domain.credential.CredentialFormat.PASSKEY,
+            "webauthn-id",
+            Optional.empty(),
+            Optional.of("Laptop"),
+            false,
+            f.clock.instant(),
+            false);
+    User loaded = f.reload(user);
+    loaded.addCredential(credential);
+    f.users.save(loaded);
+    f.passkeys.add(
+        new dev.stepup.domain.mfa.Passkey(
+            credential.id(),
+            user.id(),
+            "webauthn-id",
+            "handle",
+            new byte[] {1, 2, 3},
+            0,
+            "Laptop",
+            f.clock.instant()));
+    f.recoveryCodes.replace(user.id(), List.of("digest"), f.clock.instant());
+    return credential;
   }
 
   @Test

@@ -9,11 +9,13 @@ import dev.stepup.application.fakes.FakeTokenSigner;
 import dev.stepup.application.fakes.FakeWalletKeys;
 import dev.stepup.application.fakes.InMemoryAdminAccounts;
 import dev.stepup.application.fakes.InMemoryApiKeys;
+import dev.stepup.application.fakes.InMemoryContactProofs;
 import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
 import dev.stepup.application.fakes.InMemoryEnvironments;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
+import dev.stepup.application.fakes.InMemoryPasskeys;
 import dev.stepup.application.fakes.InMemoryRecoveryCodes;
 import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemorySignInCodes;
@@ -90,6 +92,7 @@ final class Fixture {
   final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   final InMemoryAdminAccounts admins = new InMemoryAdminAccounts();
   final InMemoryEmbeddedWallets wallets = new InMemoryEmbeddedWallets();
+  final InMemoryPasskeys passkeys = new InMemoryPasskeys();
   final RecordingAuditTrail audit = new RecordingAuditTrail();
   final RecordingMessages messages = new RecordingMessages();
   final FakeTokenSigner signer = new FakeTokenSigner();
@@ -143,6 +146,7 @@ final class Fixture {
           guard,
           transactions,
           tallies,
+          notifier,
           audit,
           clock);
   final CredentialService credentials =
@@ -151,10 +155,27 @@ final class Fixture {
           sessions,
           users,
           totpDevices,
+          passkeys,
           recoveryCodes,
           tokens,
           guard,
           transactions,
+          notifier,
+          audit,
+          clock);
+  final InMemoryContactProofs contactProofs = new InMemoryContactProofs();
+  final ContactProofService contacts =
+      new ContactProofService(
+          environments,
+          sessions,
+          users,
+          contactProofs,
+          messages,
+          messages,
+          hasher,
+          guard,
+          transactions,
+          notifier,
           audit,
           clock);
   final UserService userService =
@@ -295,6 +316,19 @@ final class Fixture {
   IssuedElevatedToken stepUpWithEmail(SessionContext context, String email, Scope... scopes) {
     String code = sendCode(context, email);
     return codes.verifyOtp(context, code, Set.of(scopes));
+  }
+
+  /** Links an address or number the way a user must: a link token, then the code sent to it. */
+  Credential linkProven(SessionContext context, String format, String value) {
+    var pending =
+        contacts.start(
+            context,
+            format,
+            value,
+            Optional.of(issueToken(context, Scope.CREDENTIAL_LINK).elevatedAccessToken()));
+    String recipient = format.equals("email") ? value.toLowerCase(java.util.Locale.ROOT) : value;
+    return contacts.confirm(
+        context, pending.pendingId(), messages.lastCodeTo(recipient).orElseThrow());
   }
 
   /** A six-digit code that is surely not {@code code}. */

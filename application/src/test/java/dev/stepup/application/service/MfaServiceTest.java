@@ -305,9 +305,19 @@ class MfaServiceTest {
         new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_EXPORT, ORIGIN);
     assertThat(f.checkService.check(query).defaultCredentialId()).contains(second.deviceId());
 
-    f.mfa.chooseDefault(session, first.deviceId());
+    RefusedException withoutToken =
+        refusal(() -> f.mfa.chooseDefault(session, first.deviceId(), Optional.empty()));
+    assertThat(withoutToken.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
+    assertThat(withoutToken.scope()).contains("credential:link");
+    assertThat(f.checkService.check(query).defaultCredentialId()).contains(second.deviceId());
+
+    f.mfa.chooseDefault(
+        session,
+        first.deviceId(),
+        Optional.of(f.issueToken(session, Scope.CREDENTIAL_LINK).elevatedAccessToken()));
 
     assertThat(f.checkService.check(query).defaultCredentialId()).contains(first.deviceId());
+    assertThat(f.messages.to(ANN, SecurityNotice.DEFAULT_MFA_CHANGED.headline())).hasSize(1);
     assertThat(f.lastEvent(AuditEventType.DEFAULT_MFA_CHANGED).reason())
         .contains(first.deviceId().value());
   }
@@ -317,7 +327,16 @@ class MfaServiceTest {
     f.enrolTotpByEmail(session, ANN);
     Credential email = Fixture.credential(ann, CredentialFormat.EMAIL);
 
-    assertThat(refusal(() -> f.mfa.chooseDefault(session, email.id())).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.mfa.chooseDefault(
+                            session,
+                            email.id(),
+                            Optional.of(
+                                f.issueToken(session, Scope.CREDENTIAL_LINK)
+                                    .elevatedAccessToken())))
+                .refusal())
         .isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
   }
 }

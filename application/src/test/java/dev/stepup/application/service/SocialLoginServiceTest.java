@@ -62,6 +62,7 @@ class SocialLoginServiceTest {
           f.policy,
           f.guard,
           f.transactions,
+          f.notifier,
           f.audit,
           f.clock);
 

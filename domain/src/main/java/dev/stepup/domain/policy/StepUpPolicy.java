@@ -17,7 +17,6 @@ import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.user.User;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +50,10 @@ public final class StepUpPolicy {
     }
     List<Credential> mfa = mfaCredentials(settings, user);
     if (!mfa.isEmpty()) {
-      return new Required(Path.MFA, mfa, Optional.of(defaultMfa(mfa)));
+      return new Required(
+          Path.MFA,
+          mfa,
+          user.defaultMfaDevice(c -> settings.isEnabled(c.method())).map(Credential::id));
     }
     List<Credential> reauth = reauthCredentials(settings, user);
     if (!reauth.isEmpty()) {
@@ -83,20 +85,37 @@ public final class StepUpPolicy {
         .toList();
   }
 
-  private static CredentialId defaultMfa(List<Credential> mfa) {
-    return mfa.stream()
-        .filter(Credential::defaultMfa)
-        .findFirst()
-        .or(() -> mfa.stream().max(Comparator.comparing(Credential::createdAt)))
-        .orElseThrow()
-        .id();
-  }
-
   private static CredentialId defaultReauth(List<Credential> reauth, Session session) {
     return session
         .signInCredentialId()
         .filter(id -> reauth.stream().anyMatch(c -> c.id().equals(id)))
         .orElse(reauth.get(0).id());
+  }
+
+  /**
+   * The credentials {@code method} verifies with for this user: those of the method that the user
+   * holds and may step up with now. A passkey assertion, a code or a signature counts only for one
+   * of these, so a credential the user removed never verifies again, whatever record is left.
+   */
+  public List<Credential> credentialsFor(
+      StepUpSettings settings, User user, VerificationMethod method) {
+    return user.credentials().stream()
+        .filter(c -> c.method() == method)
+        .filter(c -> permitCredential(settings, user, c) instanceof Permitted)
+        .toList();
+  }
+
+  /**
+   * The credential {@code method} verifies with when the user names none: the one the session
+   * signed in with if the method verifies it, else the user's oldest eligible one.
+   */
+  public Optional<Credential> preferredCredential(
+      StepUpSettings settings, User user, Session session, VerificationMethod method) {
+    List<Credential> eligible = credentialsFor(settings, user, method);
+    return session
+        .signInCredentialId()
+        .flatMap(id -> eligible.stream().filter(c -> c.id().equals(id)).findFirst())
+        .or(() -> eligible.stream().findFirst());
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** A user of one environment and the credentials they can verify with. */
 public final class User {
@@ -77,9 +78,73 @@ public final class User {
     credentials.sort(Comparator.comparing(Credential::createdAt));
   }
 
-  /** Unlinks a credential; returns whether the user had it. */
+  /**
+   * Unlinks a credential without judging it (an admin's MFA reset); returns whether the user had
+   * it. A user's own removal goes through {@link #remove}.
+   */
   public boolean removeCredential(CredentialId credentialId) {
     return credentials.removeIf(c -> c.id().equals(credentialId));
+  }
+
+  /**
+   * Whether the credential may be removed, and what goes with it, without changing anything: the
+   * account keeps at least one credential, and the embedded wallet is never removed.
+   */
+  public CredentialRemoval judgeRemoval(CredentialId credentialId) {
+    Optional<Credential> found = credential(credentialId);
+    if (found.isEmpty()) {
+      return new CredentialRemoval.Refused(CredentialRemoval.Reason.UNKNOWN_CREDENTIAL);
+    }
+    Credential credential = found.get();
+    if (credentials.size() == 1) {
+      return new CredentialRemoval.Refused(CredentialRemoval.Reason.LAST_CREDENTIAL);
+    }
+    if (credential.isEmbeddedWallet()) {
+      return new CredentialRemoval.Refused(CredentialRemoval.Reason.EMBEDDED_WALLET);
+    }
+    boolean lastMfa =
+        credential.isMfa() && credentials.stream().filter(Credential::isMfa).count() == 1;
+    return new CredentialRemoval.Removed(credential, lastMfa);
+  }
+
+  /** Whether {@link #remove} would remove the credential. */
+  public boolean mayRemove(CredentialId credentialId) {
+    return judgeRemoval(credentialId) instanceof CredentialRemoval.Removed;
+  }
+
+  /**
+   * Removes a credential when the rules allow it; the answer says what else must go with it (its
+   * passkey or TOTP record, the recovery codes after the last MFA device) or why it stays.
+   */
+  public CredentialRemoval remove(CredentialId credentialId) {
+    CredentialRemoval removal = judgeRemoval(credentialId);
+    if (removal instanceof CredentialRemoval.Removed) {
+      credentials.removeIf(c -> c.id().equals(credentialId));
+    }
+    return removal;
+  }
+
+  /** The user's MFA device with this id, if it is one. */
+  public Optional<Credential> mfaDevice(CredentialId credentialId) {
+    return credential(credentialId).filter(Credential::isMfa);
+  }
+
+  /** The MFA device step-up offers first: the one the user chose, else the newest. */
+  public Optional<Credential> defaultMfaDevice() {
+    return defaultMfaDevice(c -> true);
+  }
+
+  /**
+   * The default among the MFA devices that pass {@code usable} (e.g. whose method is enabled): the
+   * chosen one if it is usable, else the newest usable one.
+   */
+  public Optional<Credential> defaultMfaDevice(Predicate<Credential> usable) {
+    List<Credential> devices =
+        credentials.stream().filter(Credential::isMfa).filter(usable).toList();
+    return devices.stream()
+        .filter(Credential::defaultMfa)
+        .findFirst()
+        .or(() -> devices.stream().max(Comparator.comparing(Credential::createdAt)));
   }
 
   /**

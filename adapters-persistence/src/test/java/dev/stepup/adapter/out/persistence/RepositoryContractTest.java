@@ -186,6 +186,58 @@ abstract class RepositoryContractTest {
     assertThat(codes.sentSince(ENV, ann, t0.minusSeconds(1))).containsExactly(t0.plusSeconds(40));
   }
 
+  // ---- contact proofs -------------------------------------------------------------------------
+
+  @Test
+  void contactProofsAreFoundBySessionAndSpentOnce() {
+    JdbcContactProofs proofs = new JdbcContactProofs(jdbc);
+    Instant t0 = Instant.parse("2025-03-01T09:00:00Z");
+    SessionId session = new SessionId("ses_proof");
+    proofs.add(
+        dev.stepup.domain.otp.ContactProof.issue(
+            "prf_1",
+            ENV,
+            new UserId("usr_proof"),
+            session,
+            dev.stepup.domain.credential.CredentialFormat.EMAIL,
+            "ann.work@example.com",
+            "digest-1",
+            t0));
+    proofs.add(
+        dev.stepup.domain.otp.ContactProof.issue(
+            "prf_2",
+            ENV,
+            new UserId("usr_proof"),
+            session,
+            dev.stepup.domain.credential.CredentialFormat.PHONE_NUMBER,
+            "+14155550123",
+            "digest-2",
+            t0.plusSeconds(40)));
+
+    var latest = proofs.latestForSession(session).orElseThrow();
+    assertThat(latest.id()).isEqualTo("prf_2");
+    assertThat(latest.format())
+        .isEqualTo(dev.stepup.domain.credential.CredentialFormat.PHONE_NUMBER);
+    assertThat(latest.identifier()).isEqualTo("+14155550123");
+    assertThat(latest.userId()).isEqualTo(new UserId("usr_proof"));
+    assertThat(latest.codeDigest()).isEqualTo("digest-2");
+    assertThat(latest.expiresAt()).isEqualTo(t0.plusSeconds(40).plus(OtpChallenge.LIFETIME));
+    assertThat(latest.usedAt()).isEmpty();
+    assertThat(proofs.find("prf_1").orElseThrow().identifier()).isEqualTo("ann.work@example.com");
+    assertThat(proofs.sentSince(session, t0.plusSeconds(1))).containsExactly(t0.plusSeconds(40));
+    assertThat(proofs.latestForSession(new SessionId("ses_other"))).isEmpty();
+
+    assertThat(proofs.recordWrongEntry("prf_2")).isTrue();
+    assertThat(proofs.find("prf_2").orElseThrow().failedAttempts()).isEqualTo(1);
+    assertThat(proofs.markUsed("prf_2", t0.plusSeconds(50))).isTrue();
+    assertThat(proofs.markUsed("prf_2", t0.plusSeconds(51))).isFalse();
+    assertThat(proofs.recordWrongEntry("prf_2")).isFalse();
+    assertThat(proofs.find("prf_2").orElseThrow().usedAt()).contains(t0.plusSeconds(50));
+
+    assertThat(proofs.deleteExpired(t0.plus(OtpChallenge.LIFETIME).plusSeconds(1))).isEqualTo(1);
+    assertThat(proofs.find("prf_1")).isEmpty();
+  }
+
   @Test
   void signUpIsOffUntilAllowedAndRoundTrips() {
     assertThat(environments.find(ENV).orElseThrow().allowsSignUp()).isFalse();

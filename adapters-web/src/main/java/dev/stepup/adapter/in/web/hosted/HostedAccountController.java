@@ -1,7 +1,9 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.adapter.in.web.hosted.HostedLinkProofs.Proof;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
@@ -25,7 +27,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,7 @@ class HostedAccountController {
     LINK(Scope.CREDENTIAL_LINK),
     LINK_WALLET(Scope.CREDENTIAL_LINK),
     LINK_SOCIAL(Scope.CREDENTIAL_LINK),
+    CHOOSE_DEFAULT(Scope.CREDENTIAL_LINK),
     UNLINK(Scope.CREDENTIAL_UNLINK);
 
     private final Scope scope;
@@ -135,6 +137,7 @@ class HostedAccountController {
   private final HostedPages pages;
   private final HostedSessions sessions;
   private final ManageCredentialsUseCase credentials;
+  private final LinkContactUseCase contacts;
   private final ManageMfaUseCase mfa;
   private final PasskeyUseCase passkeys;
   private final LinkWalletUseCase wallets;
@@ -148,6 +151,7 @@ class HostedAccountController {
       HostedPages pages,
       HostedSessions sessions,
       ManageCredentialsUseCase credentials,
+      LinkContactUseCase contacts,
       ManageMfaUseCase mfa,
       PasskeyUseCase passkeys,
       LinkWalletUseCase wallets,
@@ -159,6 +163,7 @@ class HostedAccountController {
     this.pages = pages;
     this.sessions = sessions;
     this.credentials = credentials;
+    this.contacts = contacts;
     this.mfa = mfa;
     this.passkeys = passkeys;
     this.wallets = wallets;
@@ -187,6 +192,8 @@ class HostedAccountController {
     model.addAttribute("done", null);
     model.addAttribute("recoveryCodes", null);
     model.addAttribute("enrolment", null);
+    model.addAttribute("proof", null);
+    model.addAttribute("proofError", null);
     model.addAttribute("passkeyOptions", null);
     model.addAttribute("linkFormat", "email");
     model.addAttribute("linkValue", "");
@@ -201,17 +208,8 @@ class HostedAccountController {
   private String render(Visit visit, Model model) {
     User user = credentials.me(visit.context());
     List<Credential> all = user.credentials();
-    // The device step-up offers first: the one the user chose, else the most recently added.
-    Optional<CredentialId> firstOffered =
-        all.stream()
-            .filter(Credential::defaultMfa)
-            .findFirst()
-            .or(
-                () ->
-                    all.stream()
-                        .filter(Credential::isMfa)
-                        .max(Comparator.comparing(Credential::createdAt)))
-            .map(Credential::id);
+    // The device step-up offers first, and what may be removed: the user's own rules.
+    Optional<CredentialId> firstOffered = user.defaultMfaDevice().map(Credential::id);
     model.addAttribute(
         "credentials",
         all.stream()
@@ -225,7 +223,7 @@ class HostedAccountController {
                         c.type().orElse(null),
                         c.isMfa(),
                         firstOffered.filter(c.id()::equals).isPresent(),
-                        all.size() > 1 && !c.isEmbeddedWallet()))
+                        user.mayRemove(c.id())))
             .toList());
     model.addAttribute("hasMfa", user.hasMfa());
     model.addAttribute("mfaCount", all.stream().filter(Credential::isMfa).count());
@@ -530,9 +528,14 @@ class HostedAccountController {
         model.addAttribute("done", "You have new recovery codes; the old ones no longer work.");
       }
       case LINK -> {
-        Credential linked = credentials.link(context, pending.format(), pending.value(), token);
+        LinkContactUseCase.PendingLink started =
+            contacts.start(context, pending.format(), pending.value(), token);
         model.addAttribute(
-            "done", kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
+            "proof", HostedLinkProofs.keep(request, context, started, clock.instant()));
+      }
+      case CHOOSE_DEFAULT -> {
+        mfa.chooseDefault(context, new CredentialId(pending.value()), token);
+        model.addAttribute("done", "Your default way to confirm it’s you is saved.");
       }
       case UNLINK -> {
         credentials.unlink(context, new CredentialId(pending.value()), token);
@@ -709,20 +712,79 @@ class HostedAccountController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    // An MFA change: the user confirms it's them first, like enrolment.
+    return act(Action.CHOOSE_DEFAULT, environmentId, "", credentialId, request, response, model);
+  }
+
+  // ---- proving an address or number ------------------------------------------------------------
+
+  @PostMapping("/link/confirm")
+  String confirmLink(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     Optional<Visit> found = visit(environmentId, request, response, model);
     if (found.isEmpty()) {
       return null;
     }
     Visit visit = found.get();
+    Optional<Proof> proof = HostedLinkProofs.find(request, visit.context());
+    if (proof.isEmpty()) {
+      return nothingWaiting(visit, request, response, model);
+    }
     try {
-      mfa.chooseDefault(visit.context(), new CredentialId(credentialId));
-      model.addAttribute("done", "Your default way to confirm it’s you is saved.");
-    } catch (RefusedException | IllegalArgumentException e) {
+      Credential linked = contacts.confirm(visit.context(), proof.get().pendingId(), code.strip());
+      HostedLinkProofs.drop(request);
       model.addAttribute(
-          "error",
-          e instanceof RefusedException ? e.getMessage() : "Choose one of your MFA devices.");
+          "done", kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
+    } catch (RefusedException e) {
+      if (e.refusal() == Refusal.INVALID_CODE) {
+        model.addAttribute("proof", proof.get());
+        model.addAttribute("proofError", e.getMessage());
+      } else {
+        HostedLinkProofs.drop(request);
+        model.addAttribute("error", e.getMessage());
+      }
       unprocessable(request, response);
     }
+    return render(visit, model);
+  }
+
+  @PostMapping("/link/resend")
+  String resendLinkCode(
+      @PathVariable String environmentId,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Visit> found = visit(environmentId, request, response, model);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Visit visit = found.get();
+    Optional<Proof> proof = HostedLinkProofs.find(request, visit.context());
+    if (proof.isEmpty()) {
+      return nothingWaiting(visit, request, response, model);
+    }
+    try {
+      LinkContactUseCase.PendingLink again =
+          contacts.resend(visit.context(), proof.get().pendingId());
+      model.addAttribute(
+          "proof", HostedLinkProofs.keep(request, visit.context(), again, clock.instant()));
+      model.addAttribute("done", "A new code is on its way.");
+    } catch (RefusedException e) {
+      model.addAttribute("proof", proof.get());
+      model.addAttribute("proofError", e.getMessage());
+      unprocessable(request, response);
+    }
+    return render(visit, model);
+  }
+
+  private String nothingWaiting(
+      Visit visit, HttpServletRequest request, HttpServletResponse response, Model model) {
+    model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
+    unprocessable(request, response);
     return render(visit, model);
   }
 

@@ -25,7 +25,12 @@ public interface ManageMfaUseCase {
   /** Replaces the user's recovery codes; the old ones stop working. */
   List<String> regenerateRecoveryCodes(SessionContext context, Optional<String> elevatedToken);
 
-  void chooseDefault(SessionContext context, CredentialId credentialId);
+  /**
+   * Makes an MFA device the one step-up offers first; an MFA change, so it needs an elevated token
+   * for {@code credential:link} like enrolment.
+   */
+  void chooseDefault(
+      SessionContext context, CredentialId credentialId, Optional<String> elevatedToken);
 
   /**
    * A pending TOTP device and what the authenticator app needs: the secret, the {@code otpauth://}

@@ -4,6 +4,7 @@ import dev.stepup.adapter.in.web.api.support.ApiException;
 import dev.stepup.adapter.in.web.api.support.ApiPaths;
 import dev.stepup.adapter.in.web.api.support.Callers;
 import dev.stepup.adapter.in.web.api.support.Views.CredentialView;
+import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
@@ -13,11 +14,15 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.user.User;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +47,12 @@ class MeController {
   private final EndSessionUseCase endSession;
   private final LinkWalletUseCase wallets;
   private final LinkSocialAccountUseCase socialAccounts;
+  private final LinkContactUseCase contacts;
 
   MeController(
       Callers callers,
       ManageCredentialsUseCase credentials,
+      LinkContactUseCase contacts,
       EndSessionUseCase endSession,
       LinkWalletUseCase wallets,
       LinkSocialAccountUseCase socialAccounts) {
@@ -54,6 +61,7 @@ class MeController {
     this.endSession = endSession;
     this.wallets = wallets;
     this.socialAccounts = socialAccounts;
+    this.contacts = contacts;
   }
 
   record MeResponse(String userId, List<CredentialView> credentials, boolean mfa) {}
@@ -68,6 +76,24 @@ class MeController {
       @Size(max = 100) String challengeId,
       @Size(max = 200) String signature,
       @Size(max = 100) String loginId) {}
+
+  /** An address or number waiting for its code: confirm it with the code sent to it. */
+  record PendingLinkResponse(
+      String pendingId, String format, String sentTo, Instant expiresAt, String confirm) {
+    static PendingLinkResponse of(String environmentId, LinkContactUseCase.PendingLink p) {
+      return new PendingLinkResponse(
+          p.pendingId(),
+          p.format().wire(),
+          p.alias(),
+          p.expiresAt(),
+          ApiPaths.ENVIRONMENT.replace("{environmentId}", environmentId)
+              + "/credentials/pending/"
+              + p.pendingId()
+              + "/confirm");
+    }
+  }
+
+  record ConfirmLinkRequest(@NotBlank @Size(max = 16) String code) {}
 
   record WalletChallengeRequest(@NotBlank @Size(max = 64) String address) {}
 
@@ -87,9 +113,23 @@ class MeController {
   @Operation(
       summary =
           "Link an email, phone number, external wallet or social account (protected by"
-              + " credential:link)")
+              + " credential:link)",
+      description =
+          "An email address or phone number is proved first: the answer is 202 with a pendingId"
+              + " and a code goes to the address or number; the credential exists only once"
+              + " POST /credentials/pending/{pendingId}/confirm receives that code. A wallet (signed"
+              + " challenge) or social account (completed login) is proved by the request itself"
+              + " and linked at once (201).")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Wallet or social account linked",
+      content = @Content(schema = @Schema(implementation = CredentialView.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Code sent to the email address or phone number; nothing linked yet",
+      content = @Content(schema = @Schema(implementation = PendingLinkResponse.class)))
   @PostMapping("/credentials")
-  ResponseEntity<CredentialView> link(
+  ResponseEntity<Object> link(
       @PathVariable String environmentId,
       @Validated @RequestBody LinkRequest body,
       HttpServletRequest request) {
@@ -115,10 +155,44 @@ class MeController {
       if (isBlank(body.value())) {
         throw ApiException.invalid("value: is required");
       }
-      linked =
-          credentials.link(context, body.format(), body.value(), Callers.elevatedToken(request));
+      LinkContactUseCase.PendingLink pending =
+          contacts.start(context, body.format(), body.value(), Callers.elevatedToken(request));
+      return ResponseEntity.status(HttpStatus.ACCEPTED)
+          .body(PendingLinkResponse.of(environmentId, pending));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
+  }
+
+  @Operation(
+      summary = "Link the email address or phone number a code was sent to",
+      description =
+          "Send the code that went to the address or number, from the session that asked for"
+              + " it. A wrong code answers invalid_code (five wrong entries end the code); an"
+              + " expired or spent one code_expired.")
+  @ApiResponse(responseCode = "201", description = "Linked")
+  @PostMapping("/credentials/pending/{pendingId}/confirm")
+  ResponseEntity<CredentialView> confirmLink(
+      @PathVariable String environmentId,
+      @PathVariable String pendingId,
+      @Validated @RequestBody ConfirmLinkRequest body,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    Credential linked = contacts.confirm(context, pendingId, body.code());
+    return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
+  }
+
+  @Operation(
+      summary = "Send a new code for a pending email address or phone number",
+      description = "Throttled like every code; the earlier code stops working.")
+  @ApiResponse(responseCode = "202", description = "A new code is on its way")
+  @PostMapping("/credentials/pending/{pendingId}/resend")
+  ResponseEntity<PendingLinkResponse> resendLinkCode(
+      @PathVariable String environmentId,
+      @PathVariable String pendingId,
+      HttpServletRequest request) {
+    SessionContext context = callers.endUser(request, environmentId);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(PendingLinkResponse.of(environmentId, contacts.resend(context, pendingId)));
   }
 
   @Operation(

@@ -120,14 +120,18 @@ class MfaController {
         .body(new RecoveryCodesResponse(Optional.of(codes)));
   }
 
-  @Operation(summary = "Choose the MFA device offered first")
+  @Operation(
+      summary = "Choose the MFA device offered first (needs a credential:link token)",
+      description =
+          "An MFA change like enrolment: send X-Elevated-Access-Token for credential:link.")
   @PostMapping("/default")
   ResponseEntity<Void> chooseDefault(
       @PathVariable String environmentId,
       @Validated @RequestBody DefaultRequest body,
       HttpServletRequest request) {
     SessionContext context = callers.endUser(request, environmentId);
-    mfa.chooseDefault(context, new CredentialId(body.credentialId()));
+    mfa.chooseDefault(
+        context, new CredentialId(body.credentialId()), Callers.elevatedToken(request));
     return ResponseEntity.noContent().build();
   }
 }
