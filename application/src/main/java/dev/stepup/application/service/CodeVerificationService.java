@@ -18,7 +18,7 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.EmailSender;
-import dev.stepup.application.port.out.verification.FailureTallies;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
@@ -27,6 +27,7 @@ import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.mfa.RecoveryCodes;
+import dev.stepup.domain.mfa.TotpCheck;
 import dev.stepup.domain.mfa.TotpDevice;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.OtpOutcome;
@@ -64,7 +65,8 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
   private final IssueElevatedTokenUseCase issuer;
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
-  private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
+  private final SendThrottle throttle;
+  private final SecurityNotifier notifier;
   private final AttemptLimiter limiter;
   private final Verifications verifications;
   private final Audit audit;
@@ -84,7 +86,9 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       SecretCipher cipher,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       StepUpPolicy policy,
       AuditTrail auditTrail,
       Clock clock) {
@@ -103,7 +107,9 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.transactions = transactions;
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
-    this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.limiter = limiter;
+    this.throttle = new SendThrottle(sendGates);
+    this.notifier = notifier;
     this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
@@ -124,17 +130,17 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           .failure(locked.refusal().code());
       throw locked;
     }
-    Optional<Instant> last =
-        challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt);
-    Optional<RefusedException> throttled =
-        Refusals.throttledSend(
-            sendPolicy,
-            last,
-            challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
-            now);
-    if (throttled.isPresent()) {
+    SendThrottle.Ticket ticket;
+    try {
+      ticket =
+          throttle.check(
+              SendThrottle.session(acting.session().id()),
+              challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt),
+              challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
+              now);
+    } catch (RefusedException throttled) {
       audit.bySession(AuditEventType.OTP_SENT, context, acting, channel).failure("throttled");
-      throw throttled.get();
+      throw throttled;
     }
     String challengeId = RandomTokens.id("otp");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
@@ -148,11 +154,18 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
             channel,
             hasher.digest(codeMaterial(challengeId, code)),
             now);
-    transactions.inTransaction(
-        () -> {
-          challenges.add(challenge);
-          deliver(context, target, code);
-        });
+    try {
+      transactions.inTransaction(
+          () -> {
+            // Claimed with the code, so concurrent sends that all passed the check send once.
+            throttle.claim(ticket);
+            challenges.add(challenge);
+            deliver(context, target, code);
+          });
+    } catch (RefusedException throttled) {
+      audit.bySession(AuditEventType.OTP_SENT, context, acting, channel).failure("throttled");
+      throw throttled;
+    }
     audit
         .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())
         .user(acting.user().id())
@@ -261,68 +274,62 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         SIX_DIGITS.matcher(typed).matches()
             && hasher.digestMatches(codeMaterial(challenge.id(), typed), challenge.codeDigest());
     OtpOutcome outcome = challenge.verify(matches, now);
-    switch (outcome) {
-      case ACCEPTED -> {
-        if (!challenges.markUsed(challenge.id(), now)) {
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.CODE_EXPIRED,
-              "This code was already used; ask for a new one.",
-              false);
-        }
-        return verifications.succeed(attempt, context, acting, channel, requestedScopes);
-      }
-      case WRONG_CODE -> {
-        challenges.recordWrongEntry(challenge.id());
-        int left = challenge.attemptsLeft();
-        throw verifications.failed(
-            attempt,
-            context,
-            acting,
-            channel,
-            requestedScopes,
-            Refusal.INVALID_CODE,
-            left > 0
-                ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-                : "That code is not right, and this code no longer works; ask for a new one.",
-            true);
-      }
-      case EXPIRED ->
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.CODE_EXPIRED,
-              "This code has expired; ask for a new one.",
-              false);
-      case ALREADY_USED ->
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.CODE_EXPIRED,
-              "This code was already used; ask for a new one.",
-              false);
-      case TOO_MANY_ATTEMPTS ->
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.TOO_MANY_ATTEMPTS,
-              "This code took too many wrong entries; ask for a new one.",
-              false);
-      default -> throw new IllegalStateException("unhandled outcome " + outcome);
+    if (outcome == OtpOutcome.ACCEPTED && !challenges.markUsed(challenge.id(), now)) {
+      outcome = OtpOutcome.REPLAYED; // a concurrent entry of the same code won
     }
+    if (outcome == OtpOutcome.ACCEPTED) {
+      return verifications.succeed(attempt, context, acting, channel, requestedScopes);
+    }
+    if (outcome.answersAsWrongCode()) {
+      if (outcome == OtpOutcome.WRONG_CODE) {
+        challenges.recordWrongEntry(challenge.id());
+      }
+      // A used code answers every entry alike, so a replay cannot tell the code was right.
+      int left = outcome == OtpOutcome.WRONG_CODE ? challenge.attemptsLeft() : 0;
+      RefusedException refused =
+          verifications.failed(
+              attempt,
+              context,
+              acting,
+              channel,
+              requestedScopes,
+              Refusal.INVALID_CODE,
+              left > 0
+                  ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
+                  : "That code is not right, and this code no longer works; ask for a new one.",
+              true,
+              outcome == OtpOutcome.REPLAYED ? REPLAYED : Refusal.INVALID_CODE.code());
+      if (outcome == OtpOutcome.REPLAYED) {
+        notifier.notify(acting.user(), SecurityNotice.CODE_REPLAYED, replayedCode(channel));
+      }
+      throw refused;
+    }
+    boolean expired = outcome == OtpOutcome.EXPIRED;
+    throw verifications.failed(
+        attempt,
+        context,
+        acting,
+        channel,
+        requestedScopes,
+        expired ? Refusal.CODE_EXPIRED : Refusal.TOO_MANY_ATTEMPTS,
+        expired
+            ? "This code has expired; ask for a new one."
+            : "This code took too many wrong entries; ask for a new one.",
+        false);
+  }
+
+  /** The audit reason of a code entered again after it was accepted. */
+  static final String REPLAYED = "replayed";
+
+  /** Words for the notice of a replayed code, e.g. "An email code". */
+  static String replayedCode(VerificationMethod method) {
+    return switch (method) {
+      case EMAIL_OTP -> "An email code";
+      case SMS_OTP -> "A text message code";
+      case TOTP -> "A code from your authenticator app";
+      case RECOVERY_CODE -> "A recovery code";
+      default -> SecurityNotifier.describe(method);
+    };
   }
 
   // ---- TOTP -----------------------------------------------------------------------------------
@@ -351,37 +358,42 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     }
     AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
     String typed = code == null ? "" : code.strip();
+    boolean replayed = false;
     if (SIX_DIGITS.matcher(typed).matches()) {
+      long currentStep = TotpCheck.stepAt(now);
       for (TotpDevice device : devices) {
         OptionalLong step =
             totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now);
-        if (step.isPresent()) {
-          // A code accepted once is never accepted again, even on another node.
-          if (device.acceptsStep(step.getAsLong())
-              && totpDevices.advanceStep(device.id(), step.getAsLong())) {
-            return verifications.succeed(attempt, context, acting, method, requestedScopes);
-          }
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              method,
-              requestedScopes,
-              Refusal.INVALID_CODE,
-              "That code was already used. Wait for the next code in your app.",
-              true);
+        if (step.isEmpty()) {
+          continue;
+        }
+        TotpCheck check = device.check(step.getAsLong(), currentStep);
+        // A code accepted once is never accepted again, even on another node.
+        if (check == TotpCheck.ACCEPTED && totpDevices.advanceStep(device.id(), step.getAsLong())) {
+          return verifications.succeed(attempt, context, acting, method, requestedScopes);
+        }
+        if (check != TotpCheck.OUTSIDE_WINDOW) {
+          replayed = true;
+          break;
         }
       }
     }
-    throw verifications.failed(
-        attempt,
-        context,
-        acting,
-        method,
-        requestedScopes,
-        Refusal.INVALID_CODE,
-        "That code is not right. Check the time on your device and try the current code.",
-        true);
+    // A replay is answered exactly as a wrong code, so it never confirms the code was right.
+    RefusedException refused =
+        verifications.failed(
+            attempt,
+            context,
+            acting,
+            method,
+            requestedScopes,
+            Refusal.INVALID_CODE,
+            "That code is not right. Check the time on your device and try the current code.",
+            true,
+            replayed ? REPLAYED : Refusal.INVALID_CODE.code());
+    if (replayed) {
+      notifier.notify(acting.user(), SecurityNotice.CODE_REPLAYED, replayedCode(method));
+    }
+    throw refused;
   }
 
   // ---- recovery codes -------------------------------------------------------------------------
@@ -400,20 +412,37 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         policy.permitMethod(acting.environment().settings(), acting.user(), method));
     AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
     String normalized = RecoveryCodes.normalize(code == null ? "" : code);
-    if (RecoveryCodes.isWellFormed(normalized)
-        && recoveryCodes.spend(
-            acting.user().id(), hasher.digest(recoveryMaterial(acting, normalized)), now)) {
-      return verifications.succeed(attempt, context, acting, method, requestedScopes);
+    boolean replayed = false;
+    if (RecoveryCodes.isWellFormed(normalized)) {
+      // Codes carry 112+ bits, so one keyed digest per attempt finds the code by value.
+      String digest = hasher.digest(recoveryMaterial(acting, normalized));
+      if (recoveryCodes.spend(acting.user().id(), digest, now)) {
+        IssuedElevatedToken issued =
+            verifications.succeed(attempt, context, acting, method, requestedScopes);
+        int left = recoveryCodes.unusedCount(acting.user().id());
+        notifier.notify(
+            acting.user(),
+            SecurityNotice.RECOVERY_CODE_USED,
+            "One of your recovery codes (" + left + " left unused)");
+        return issued;
+      }
+      replayed = recoveryCodes.isSpent(acting.user().id(), digest);
     }
-    throw verifications.failed(
-        attempt,
-        context,
-        acting,
-        method,
-        requestedScopes,
-        Refusal.INVALID_CODE,
-        "That recovery code is not valid or was already used.",
-        true);
+    RefusedException refused =
+        verifications.failed(
+            attempt,
+            context,
+            acting,
+            method,
+            requestedScopes,
+            Refusal.INVALID_CODE,
+            "That recovery code is not valid or was already used.",
+            true,
+            replayed ? REPLAYED : Refusal.INVALID_CODE.code());
+    if (replayed) {
+      notifier.notify(acting.user(), SecurityNotice.CODE_REPLAYED, replayedCode(method));
+    }
+    throw refused;
   }
 
   static String recoveryMaterial(Acting acting, String normalizedCode) {

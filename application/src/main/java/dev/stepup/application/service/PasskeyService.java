@@ -18,7 +18,6 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
-import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.PasskeyChallenges.Kind;
 import dev.stepup.application.port.out.verification.PasskeyChallenges.Pending;
@@ -84,7 +83,7 @@ public final class PasskeyService implements PasskeyUseCase {
       ProtectedActionGuard guard,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       AuditTrail auditTrail,
       Clock clock) {
@@ -102,7 +101,7 @@ public final class PasskeyService implements PasskeyUseCase {
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
     this.verifications =
-        new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
+        new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

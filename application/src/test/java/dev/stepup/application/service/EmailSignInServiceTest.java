@@ -113,7 +113,7 @@ class EmailSignInServiceTest {
   void aCodeWorksOnceAndExpires() {
     String code = sendCode(ANN);
     enter(code);
-    assertThat(refusal(() -> enter(code)).refusal()).isEqualTo(Refusal.CODE_EXPIRED);
+    assertThat(refusal(() -> enter(code)).refusal()).isEqualTo(Refusal.INVALID_CODE);
 
     f.clock.advance(Duration.ofSeconds(31));
     String next = sendCode(ANN);
