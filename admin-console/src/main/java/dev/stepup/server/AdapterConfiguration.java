@@ -22,6 +22,7 @@ import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
 import dev.stepup.adapter.out.persistence.JdbcEmbeddedWallets;
 import dev.stepup.adapter.out.persistence.JdbcEnvironments;
+import dev.stepup.adapter.out.persistence.JdbcCodeSendGates;
 import dev.stepup.adapter.out.persistence.JdbcFailureTallies;
 import dev.stepup.adapter.out.persistence.JdbcOtpChallenges;
 import dev.stepup.adapter.out.persistence.JdbcOutbox;
@@ -34,6 +35,7 @@ import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
 import dev.stepup.adapter.out.persistence.JdbcSocialProviders;
+import dev.stepup.adapter.out.persistence.JdbcStepUpLockouts;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
@@ -187,6 +189,16 @@ class AdapterConfiguration {
   @Bean
   JdbcFailureTallies failureTallies(JdbcClient jdbc) {
     return new JdbcFailureTallies(jdbc);
+  }
+
+  @Bean
+  JdbcStepUpLockouts stepUpLockouts(JdbcClient jdbc) {
+    return new JdbcStepUpLockouts(jdbc);
+  }
+
+  @Bean
+  JdbcCodeSendGates codeSendGates(JdbcClient jdbc) {
+    return new JdbcCodeSendGates(jdbc);
   }
 
   @Bean

@@ -26,12 +26,14 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.SmsSender;
+import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
@@ -39,6 +41,7 @@ import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.AdminSignInService;
+import dev.stepup.application.service.AttemptLimiter;
 import dev.stepup.application.service.AuditLogService;
 import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.CheckStepUpService;
@@ -56,6 +59,7 @@ import dev.stepup.application.service.ProtectedActionService;
 import dev.stepup.application.service.ResetMfaService;
 import dev.stepup.application.service.SecurityNotifier;
 import dev.stepup.application.service.SocialLoginService;
+import dev.stepup.application.service.UnlockStepUpService;
 import dev.stepup.application.service.UserDirectoryService;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.VerificationKeysService;
@@ -181,6 +185,24 @@ class UseCaseConfiguration {
   }
 
   @Bean
+  AttemptLimiter attemptLimiter(
+      FailureTallies tallies,
+      StepUpLockouts lockouts,
+      StepUpProperties properties,
+      SecurityNotifier notifier,
+      AuditTrail audit,
+      Clock clock) {
+    return new AttemptLimiter(
+        tallies, lockouts, properties.lockout().policy(), notifier, audit, clock);
+  }
+
+  @Bean
+  UnlockStepUpService unlockStepUpService(
+      Users users, StepUpLockouts lockouts, AuditTrail audit, Clock clock) {
+    return new UnlockStepUpService(users, lockouts, audit, clock);
+  }
+
+  @Bean
   DashboardService dashboardService(
       Environments environments, AuditStatistics statistics, ElevatedTokens tokens, Clock clock) {
     return new DashboardService(environments, statistics, tokens, clock);
@@ -241,7 +263,9 @@ class UseCaseConfiguration {
       SecretHasher hasher,
       UserService sessions,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      SignInTallies tallies,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new EmailSignInService(
@@ -254,6 +278,8 @@ class UseCaseConfiguration {
         sessions,
         transactions,
         tallies,
+        sendGates,
+        notifier,
         audit,
         clock);
   }
@@ -273,7 +299,9 @@ class UseCaseConfiguration {
       SecretCipher cipher,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       StepUpPolicy policy,
       AuditTrail audit,
       Clock clock) {
@@ -291,7 +319,9 @@ class UseCaseConfiguration {
         cipher,
         issuer,
         transactions,
-        tallies,
+        limiter,
+        sendGates,
+        notifier,
         policy,
         audit,
         clock);
@@ -305,7 +335,7 @@ class UseCaseConfiguration {
       WalletChallenges challenges,
       WalletSignatures signatures,
       IssueElevatedTokenUseCase issuer,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       StepUpProperties properties,
       ProtectedActionGuard guard,
@@ -319,7 +349,7 @@ class UseCaseConfiguration {
         challenges,
         signatures,
         issuer,
-        tallies,
+        limiter,
         policy,
         properties.wallet().settings(properties.issuer()),
         guard,
@@ -339,7 +369,7 @@ class UseCaseConfiguration {
       SecretCipher cipher,
       SecretHasher hasher,
       IssueElevatedTokenUseCase issuer,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
@@ -355,7 +385,7 @@ class UseCaseConfiguration {
         cipher,
         hasher,
         issuer,
-        tallies,
+        limiter,
         policy,
         guard,
         transactions,
@@ -377,7 +407,7 @@ class UseCaseConfiguration {
       ProtectedActionGuard guard,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       AuditTrail audit,
       Clock clock) {
@@ -394,7 +424,7 @@ class UseCaseConfiguration {
         guard,
         issuer,
         transactions,
-        tallies,
+        limiter,
         policy,
         audit,
         clock);
