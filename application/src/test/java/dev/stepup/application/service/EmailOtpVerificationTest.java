@@ -445,6 +445,17 @@ class EmailOtpVerificationTest {
   }
 
   @Test
+  void ofConcurrentSendsForOneSessionExactlyOneGoes() throws InterruptedException {
+    List<Object> outcomes = Fixture.race(8, () -> f.codes.send(session, Optional.empty()));
+
+    assertThat(outcomes).filteredOn(RefusedException.class::isInstance).hasSize(7);
+    assertThat(f.messages.sent()).hasSize(1);
+    assertThat(f.events(AuditEventType.OTP_SENT))
+        .filteredOn(e -> e.outcome() == AuditEvent.Outcome.SUCCESS)
+        .hasSize(1);
+  }
+
+  @Test
   void ofConcurrentEntriesOfTheRightCodeExactlyOneEarnsAToken() throws InterruptedException {
     String code = f.sendCode(session, ANN);
 
