@@ -62,8 +62,7 @@ public record StepUpProperties(
 
     /** The domain's rule; refuses (at start-up) a cap above 100 or a cool-down that is not one. */
     public dev.stepup.domain.attempt.HardLockPolicy policy() {
-      return new dev.stepup.domain.attempt.HardLockPolicy(
-          maxConsecutiveFailures, hardLockDuration);
+      return new dev.stepup.domain.attempt.HardLockPolicy(maxConsecutiveFailures, hardLockDuration);
     }
   }
 

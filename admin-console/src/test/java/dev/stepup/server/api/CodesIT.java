@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class CodesIT extends ApiTestServer {
 
-  private static final String REPLAYED = "A code that was already used was entered again on your account";
+  private static final String REPLAYED =
+      "A code that was already used was entered again on your account";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @AfterEach

@@ -138,8 +138,7 @@ public final class AttemptLimiter {
       releaseMethodFailure(userId, method, setsLock);
       throw hardLocked;
     }
-    return new Attempt(
-        environmentId, origin, sessionId, userId, method, setsLock, setsHardLock);
+    return new Attempt(environmentId, origin, sessionId, userId, method, setsLock, setsHardLock);
   }
 
   private boolean countMethodFailure(UserId userId, VerificationMethod method) {

@@ -17,8 +17,8 @@ import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
-import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.CodeSendGates;
+import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
@@ -295,7 +295,11 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
               requestedScopes,
               Refusal.INVALID_CODE,
               left > 0
-                  ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
+                  ? "That code is not right. "
+                      + left
+                      + " attempt"
+                      + (left == 1 ? "" : "s")
+                      + " left."
                   : "That code is not right, and this code no longer works; ask for a new one.",
               true,
               outcome == OtpOutcome.REPLAYED ? REPLAYED : Refusal.INVALID_CODE.code());

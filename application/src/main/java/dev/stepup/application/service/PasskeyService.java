@@ -100,8 +100,7 @@ public final class PasskeyService implements PasskeyUseCase {
     this.transactions = transactions;
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications =
-        new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

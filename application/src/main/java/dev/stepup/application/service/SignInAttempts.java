@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Failed hosted sign-ins by code, counted per address and per client, apart from the user's
- * step-up tallies: anyone can type an address into the hosted sign-in, so its failures must never
- * lock the account's owner out of step-up.
+ * Failed hosted sign-ins by code, counted per address and per client, apart from the user's step-up
+ * tallies: anyone can type an address into the hosted sign-in, so its failures must never lock the
+ * account's owner out of step-up.
  */
 final class SignInAttempts {
 
@@ -37,8 +37,8 @@ final class SignInAttempts {
   }
 
   /**
-   * What is counted: the address (as a keyed digest, so the table holds no addresses and any
-   * length fits) and the client, both per environment and apart from the console's subjects.
+   * What is counted: the address (as a keyed digest, so the table holds no addresses and any length
+   * fits) and the client, both per environment and apart from the console's subjects.
    */
   List<String> subjects(EnvironmentId environmentId, String address, RequestOrigin origin) {
     String env = environmentId.value();

@@ -95,8 +95,7 @@ public final class SocialLoginService
     this.guard = guard;
     this.transactions = transactions;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications =
-        new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

@@ -80,8 +80,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     this.guard = guard;
     this.transactions = transactions;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications =
-        new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

@@ -166,15 +166,13 @@ class EmailSignInServiceTest {
     for (int i = 0; i < 2; i++) {
       refusal(
           () ->
-              f.signIn.signIn(
-                  new SignInWithCodeCommand(ENV, "bob@example.com", "000000", ORIGIN)));
+              f.signIn.signIn(new SignInWithCodeCommand(ENV, "bob@example.com", "000000", ORIGIN)));
     }
     String bobs = f.messages.lastCodeTo("bob@example.com").orElseThrow();
 
     RefusedException locked =
         refusal(
-            () ->
-                f.signIn.signIn(new SignInWithCodeCommand(ENV, "bob@example.com", bobs, ORIGIN)));
+            () -> f.signIn.signIn(new SignInWithCodeCommand(ENV, "bob@example.com", bobs, ORIGIN)));
     StartedSession fromElsewhere =
         f.signIn.signIn(
             new SignInWithCodeCommand(

@@ -33,7 +33,10 @@ class HardLockTest {
   private final User ann = f.emailUser(ANN);
   private final SessionContext session = f.signIn(ann);
 
-  /** Fails {@code times} email-code entries, waiting out each per-method lock as a patient guesser would. */
+  /**
+   * Fails {@code times} email-code entries, waiting out each per-method lock as a patient guesser
+   * would.
+   */
   private void failEmailCodes(int times) {
     int failed = 0;
     while (failed < times) {
@@ -54,10 +57,13 @@ class HardLockTest {
     int failed = 0;
     while (failed < HARD_LOCK_AFTER - 1) {
       for (int i = 0; i < FailureTally.THRESHOLD - 1 && failed < HARD_LOCK_AFTER - 1; i++) {
-        refusal(() -> f.codes.verifyTotp(session, f.wrongTotp(totp.secret()), Optional.empty(), EXPORT));
+        refusal(
+            () ->
+                f.codes.verifyTotp(session, f.wrongTotp(totp.secret()), Optional.empty(), EXPORT));
         failed++;
         if (failed < HARD_LOCK_AFTER - 1) {
-          refusal(() -> f.codes.verifyRecoveryCode(session, "2345-6789-abcd-efgh-jkmn-pqrs", EXPORT));
+          refusal(
+              () -> f.codes.verifyRecoveryCode(session, "2345-6789-abcd-efgh-jkmn-pqrs", EXPORT));
           failed++;
         }
       }
@@ -102,16 +108,23 @@ class HardLockTest {
   @Test
   void aHardLockRefusesCodeSendsAndOnlyAnAdminLiftsItEarly() {
     failEmailCodes(HARD_LOCK_AFTER);
-    int codesSent = f.messages.sent().stream()
-        .filter(m -> m.subject().startsWith("Your verification code")).toList().size();
+    int codesSent =
+        f.messages.sent().stream()
+            .filter(m -> m.subject().startsWith("Your verification code"))
+            .toList()
+            .size();
 
     RefusedException send = refusal(() -> f.codes.send(session, Optional.empty()));
 
     assertThat(send.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(send.getMessage()).contains("blocked");
-    assertThat(f.lastEvent(AuditEventType.OTP_SENT).outcome()).isEqualTo(AuditEvent.Outcome.FAILURE);
-    assertThat(f.messages.sent().stream()
-        .filter(m -> m.subject().startsWith("Your verification code")).toList()).hasSize(codesSent);
+    assertThat(f.lastEvent(AuditEventType.OTP_SENT).outcome())
+        .isEqualTo(AuditEvent.Outcome.FAILURE);
+    assertThat(
+            f.messages.sent().stream()
+                .filter(m -> m.subject().startsWith("Your verification code"))
+                .toList())
+        .hasSize(codesSent);
     assertThat(f.unlock.lockedUntil(ENV, ann.id())).isPresent();
 
     boolean lifted =

@@ -62,13 +62,13 @@ class RecoveryCodeVerificationTest {
     assertThat(replay.retryAfter()).isEqualTo(wrong.retryAfter());
     assertThat(
             f.events(AuditEventType.VERIFICATION).stream()
-                .filter(e -> e.method().equals(java.util.Optional.of(VerificationMethod.RECOVERY_CODE)))
+                .filter(
+                    e -> e.method().equals(java.util.Optional.of(VerificationMethod.RECOVERY_CODE)))
                 .map(e -> e.reason().orElse("success"))
                 .toList())
         .containsExactly("success", "replayed", "invalid_code");
     assertThat(f.messages.to(ANN, SecurityNotice.CODE_REPLAYED.headline())).hasSize(1);
-    assertThat(
-            f.tallies.find(ann.id(), VerificationMethod.RECOVERY_CODE).orElseThrow().failures())
+    assertThat(f.tallies.find(ann.id(), VerificationMethod.RECOVERY_CODE).orElseThrow().failures())
         .isEqualTo(2);
   }
 
@@ -78,7 +78,11 @@ class RecoveryCodeVerificationTest {
 
     assertThat(codes)
         .hasSize(10)
-        .allSatisfy(c -> assertThat(c).matches("[23456789abcdefghjkmnpqrstuvwxyz]{6}(-[23456789abcdefghjkmnpqrstuvwxyz]{6}){3}"));
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .matches(
+                        "[23456789abcdefghjkmnpqrstuvwxyz]{6}(-[23456789abcdefghjkmnpqrstuvwxyz]{6}){3}"));
     // 24 characters of a 31-letter alphabet: 24 * log2(31) = 118.9 bits.
     assertThat(24 * Math.log(31) / Math.log(2)).isGreaterThanOrEqualTo(112);
   }

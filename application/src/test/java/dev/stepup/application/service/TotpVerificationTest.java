@@ -120,7 +120,8 @@ class TotpVerificationTest {
         f.events(AuditEventType.VERIFICATION).stream()
             .filter(e -> e.outcome() == AuditEvent.Outcome.FAILURE)
             .toList();
-    assertThat(failures).extracting(e -> e.reason().orElseThrow())
+    assertThat(failures)
+        .extracting(e -> e.reason().orElseThrow())
         .containsExactly("replayed", "invalid_code");
     assertThat(f.messages.to(ANN, SecurityNotice.CODE_REPLAYED.headline())).hasSize(1);
     // The replay counted: with the wrong code, two of the five failures that pause TOTP.

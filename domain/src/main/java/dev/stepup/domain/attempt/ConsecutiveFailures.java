@@ -61,8 +61,8 @@ public record ConsecutiveFailures(UserId userId, int count, Optional<Instant> lo
   }
 
   /**
-   * Takes back a failure counted ahead of an attempt that turned out not to count, with the lock
-   * if that attempt set it.
+   * Takes back a failure counted ahead of an attempt that turned out not to count, with the lock if
+   * that attempt set it.
    */
   public ConsecutiveFailures withoutOneFailure(boolean attemptSetTheLock) {
     return new ConsecutiveFailures(

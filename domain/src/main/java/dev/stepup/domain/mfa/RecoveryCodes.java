@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * The shape of recovery codes: {@link #COUNT} codes of {@link #GROUPS} groups of {@link
  * #GROUP_LENGTH} characters from an alphabet without look-alikes, e.g. {@code
- * 7kq2mx-h9pa3d-uv4wtn-8bc5ey}: about 119 bits each, so a fast keyed digest (one per attempt, looked
- * up by value) is enough to store them and no guessing, online or offline, can find one. Users type
- * them by hand, so case, spaces and dashes do not matter.
+ * 7kq2mx-h9pa3d-uv4wtn-8bc5ey}: about 119 bits each, so a fast keyed digest (one per attempt,
+ * looked up by value) is enough to store them and no guessing, online or offline, can find one.
+ * Users type them by hand, so case, spaces and dashes do not matter.
  */
 public final class RecoveryCodes {
 

@@ -24,7 +24,8 @@ class ConsecutiveFailuresTest {
 
   @Test
   void theHundredthFailureInARowLocksEveryMethodForADay() {
-    ConsecutiveFailures ninetyNine = fail(ConsecutiveFailures.none(ANN), 99, HardLockPolicy.DEFAULT, NOW);
+    ConsecutiveFailures ninetyNine =
+        fail(ConsecutiveFailures.none(ANN), 99, HardLockPolicy.DEFAULT, NOW);
     assertThat(ninetyNine.isLocked(NOW)).isFalse();
 
     ConsecutiveFailures hundred = ninetyNine.afterFailure(HardLockPolicy.DEFAULT, NOW);

@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Consecutive failures per user; changes are conditional updates, so concurrent counts are exact. */
+/**
+ * Consecutive failures per user; changes are conditional updates, so concurrent counts are exact.
+ */
 public final class JdbcStepUpLockouts implements StepUpLockouts {
 
   private final JdbcClient jdbc;

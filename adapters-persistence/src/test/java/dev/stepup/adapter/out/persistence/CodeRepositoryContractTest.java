@@ -124,7 +124,9 @@ abstract class CodeRepositoryContractTest {
     assertThat(lockouts.compareAndSave(Optional.of(stored), locked)).isFalse();
     ConsecutiveFailures lockedStored = lockouts.find(ann).orElseThrow();
     assertThat(lockedStored.lockRemaining(T0)).contains(Duration.ofHours(24));
-    assertThat(lockouts.compareAndSave(Optional.of(lockedStored), lockedStored.withoutOneFailure(true)))
+    assertThat(
+            lockouts.compareAndSave(
+                Optional.of(lockedStored), lockedStored.withoutOneFailure(true)))
         .isTrue();
     assertThat(lockouts.find(ann).orElseThrow().lockedUntil()).isEmpty();
 

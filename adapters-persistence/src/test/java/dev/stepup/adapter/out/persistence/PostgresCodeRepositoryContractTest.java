@@ -10,7 +10,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The code repositories' contract on a real PostgreSQL server (bundled binaries, started per class). */
+/**
+ * The code repositories' contract on a real PostgreSQL server (bundled binaries, started per
+ * class).
+ */
 class PostgresCodeRepositoryContractTest extends CodeRepositoryContractTest {
 
   private static EmbeddedPostgres postgres;
