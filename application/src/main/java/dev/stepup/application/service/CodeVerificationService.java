@@ -26,9 +26,6 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
-import dev.stepup.domain.mfa.RecoveryCodes;
-import dev.stepup.domain.mfa.TotpCheck;
-import dev.stepup.domain.mfa.TotpDevice;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.OtpOutcome;
 import dev.stepup.domain.otp.OtpSendPolicy;
@@ -39,7 +36,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,20 +51,16 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
   private final Sessions sessions;
   private final Users users;
   private final OtpChallenges challenges;
-  private final TotpDevices totpDevices;
-  private final RecoveryCodeStore recoveryCodes;
   private final EmailSender email;
   private final SmsSender sms;
-  private final TotpVerifier totp;
   private final SecretHasher hasher;
-  private final SecretCipher cipher;
-  private final IssueElevatedTokenUseCase issuer;
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
   private final SendThrottle throttle;
   private final SecurityNotifier notifier;
   private final AttemptLimiter limiter;
   private final Verifications verifications;
+  private final MfaCodeVerification mfaCodes;
   private final Audit audit;
   private final Clock clock;
 
@@ -96,14 +88,9 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.sessions = sessions;
     this.users = users;
     this.challenges = challenges;
-    this.totpDevices = totpDevices;
-    this.recoveryCodes = recoveryCodes;
     this.email = email;
     this.sms = sms;
-    this.totp = totp;
     this.hasher = hasher;
-    this.cipher = cipher;
-    this.issuer = issuer;
     this.transactions = transactions;
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
@@ -111,6 +98,20 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.throttle = new SendThrottle(sendGates);
     this.notifier = notifier;
     this.verifications = new Verifications(issuer, limiter, audit);
+    this.mfaCodes =
+        new MfaCodeVerification(
+            environments,
+            sessions,
+            users,
+            totpDevices,
+            recoveryCodes,
+            totp,
+            hasher,
+            cipher,
+            policy,
+            verifications,
+            notifier,
+            clock);
     this.clock = clock;
   }
 
@@ -336,7 +337,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     };
   }
 
-  // ---- TOTP -----------------------------------------------------------------------------------
+  // ---- TOTP and recovery codes (the MFA path) ---------------------------------------------------
 
   @Override
   public IssuedElevatedToken verifyTotp(
@@ -344,112 +345,12 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       String code,
       Optional<CredentialId> deviceId,
       Set<Scope> requestedScopes) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    VerificationMethod method = VerificationMethod.TOTP;
-    verifications.permitted(
-        context,
-        acting,
-        method,
-        requestedScopes,
-        policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    List<TotpDevice> devices = totpDevices.confirmedForUser(acting.user().id());
-    if (deviceId.isPresent()) {
-      devices = devices.stream().filter(d -> d.id().equals(deviceId.get())).toList();
-      if (devices.isEmpty()) {
-        throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
-      }
-    }
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
-    String typed = code == null ? "" : code.strip();
-    boolean replayed = false;
-    if (SIX_DIGITS.matcher(typed).matches()) {
-      long currentStep = TotpCheck.stepAt(now);
-      for (TotpDevice device : devices) {
-        OptionalLong step =
-            totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now);
-        if (step.isEmpty()) {
-          continue;
-        }
-        TotpCheck check = device.check(step.getAsLong(), currentStep);
-        // A code accepted once is never accepted again, even on another node.
-        if (check == TotpCheck.ACCEPTED && totpDevices.advanceStep(device.id(), step.getAsLong())) {
-          return verifications.succeed(attempt, context, acting, method, requestedScopes);
-        }
-        if (check != TotpCheck.OUTSIDE_WINDOW) {
-          replayed = true;
-          break;
-        }
-      }
-    }
-    // A replay is answered exactly as a wrong code, so it never confirms the code was right.
-    RefusedException refused =
-        verifications.failed(
-            attempt,
-            context,
-            acting,
-            method,
-            requestedScopes,
-            Refusal.INVALID_CODE,
-            "That code is not right. Check the time on your device and try the current code.",
-            true,
-            replayed ? REPLAYED : Refusal.INVALID_CODE.code());
-    if (replayed) {
-      notifier.notify(acting.user(), SecurityNotice.CODE_REPLAYED, replayedCode(method));
-    }
-    throw refused;
+    return mfaCodes.verifyTotp(context, code, deviceId, requestedScopes);
   }
-
-  // ---- recovery codes -------------------------------------------------------------------------
 
   @Override
   public IssuedElevatedToken verifyRecoveryCode(
       SessionContext context, String code, Set<Scope> requestedScopes) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    VerificationMethod method = VerificationMethod.RECOVERY_CODE;
-    verifications.permitted(
-        context,
-        acting,
-        method,
-        requestedScopes,
-        policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
-    String normalized = RecoveryCodes.normalize(code == null ? "" : code);
-    boolean replayed = false;
-    if (RecoveryCodes.isWellFormed(normalized)) {
-      // Codes carry 112+ bits, so one keyed digest per attempt finds the code by value.
-      String digest = hasher.digest(recoveryMaterial(acting, normalized));
-      if (recoveryCodes.spend(acting.user().id(), digest, now)) {
-        IssuedElevatedToken issued =
-            verifications.succeed(attempt, context, acting, method, requestedScopes);
-        int left = recoveryCodes.unusedCount(acting.user().id());
-        notifier.notify(
-            acting.user(),
-            SecurityNotice.RECOVERY_CODE_USED,
-            "One of your recovery codes (" + left + " left unused)");
-        return issued;
-      }
-      replayed = recoveryCodes.isSpent(acting.user().id(), digest);
-    }
-    RefusedException refused =
-        verifications.failed(
-            attempt,
-            context,
-            acting,
-            method,
-            requestedScopes,
-            Refusal.INVALID_CODE,
-            "That recovery code is not valid or was already used.",
-            true,
-            replayed ? REPLAYED : Refusal.INVALID_CODE.code());
-    if (replayed) {
-      notifier.notify(acting.user(), SecurityNotice.CODE_REPLAYED, replayedCode(method));
-    }
-    throw refused;
-  }
-
-  static String recoveryMaterial(Acting acting, String normalizedCode) {
-    return RecoveryMaterial.of(acting.user().id(), normalizedCode);
+    return mfaCodes.verifyRecoveryCode(context, code, requestedScopes);
   }
 }
