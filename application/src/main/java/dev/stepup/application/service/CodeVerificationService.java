@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
 /**
  * Step-up by a code the user types: email and SMS one-time codes (re-auth path), TOTP and recovery
  * codes (MFA path, see {@link MfaCodeVerification}). Each attempt is audited; failures count
- * towards a lock of the method and towards the hard lock across methods ({@link AttemptLimiter});
- * a replayed code is answered exactly like a wrong one. Sends are throttled per session through a
+ * towards a lock of the method and towards the hard lock across methods ({@link AttemptLimiter}); a
+ * replayed code is answered exactly like a wrong one. Sends are throttled per session through a
  * gate claimed atomically with the code ({@link SendThrottle}).
  */
 public final class CodeVerificationService implements SendOtpUseCase, VerifyCodeUseCase {
