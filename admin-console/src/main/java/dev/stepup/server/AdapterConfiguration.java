@@ -16,6 +16,7 @@ import dev.stepup.adapter.out.persistence.H2Settings;
 import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
 import dev.stepup.adapter.out.persistence.JdbcApiKeys;
 import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
+import dev.stepup.adapter.out.persistence.JdbcCodeSendGates;
 import dev.stepup.adapter.out.persistence.JdbcContactProofs;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
 import dev.stepup.adapter.out.persistence.JdbcEmbeddedWallets;
@@ -32,6 +33,7 @@ import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
 import dev.stepup.adapter.out.persistence.JdbcSocialProviders;
+import dev.stepup.adapter.out.persistence.JdbcStepUpLockouts;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
@@ -190,6 +192,16 @@ class AdapterConfiguration {
   @Bean
   JdbcFailureTallies failureTallies(JdbcClient jdbc) {
     return new JdbcFailureTallies(jdbc);
+  }
+
+  @Bean
+  JdbcStepUpLockouts stepUpLockouts(JdbcClient jdbc) {
+    return new JdbcStepUpLockouts(jdbc);
+  }
+
+  @Bean
+  JdbcCodeSendGates codeSendGates(JdbcClient jdbc) {
+    return new JdbcCodeSendGates(jdbc);
   }
 
   @Bean

@@ -32,7 +32,8 @@ public record StepUpProperties(
     Sms sms,
     Wallet wallet,
     Passkeys passkeys,
-    Social social) {
+    Social social,
+    Lockout lockout) {
 
   public StepUpProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -48,6 +49,31 @@ public record StepUpProperties(
     wallet = wallet == null ? new Wallet(null, null, null) : wallet;
     passkeys = passkeys == null ? new Passkeys(null, null, null, false) : passkeys;
     social = social == null ? new Social(null) : social;
+    lockout = lockout == null ? new Lockout(null, null) : lockout;
+  }
+
+  /**
+   * The hard lock behind the per-method locks: after {@code maxConsecutiveFailures} failed
+   * verifications in a row by any methods (default and most 100), every step-up of the user is
+   * refused until an admin unlocks it on the user's page or {@code hardLockDuration} (default 24
+   * hours) has passed.
+   */
+  public record Lockout(Integer maxConsecutiveFailures, Duration hardLockDuration) {
+    public Lockout {
+      maxConsecutiveFailures =
+          maxConsecutiveFailures == null
+              ? dev.stepup.domain.attempt.HardLockPolicy.MAX_CONSECUTIVE_FAILURES
+              : maxConsecutiveFailures;
+      hardLockDuration =
+          hardLockDuration == null
+              ? dev.stepup.domain.attempt.HardLockPolicy.DEFAULT_COOL_DOWN
+              : hardLockDuration;
+    }
+
+    /** The domain's rule; refuses (at start-up) a cap above 100 or a cool-down that is not one. */
+    public dev.stepup.domain.attempt.HardLockPolicy policy() {
+      return new dev.stepup.domain.attempt.HardLockPolicy(maxConsecutiveFailures, hardLockDuration);
+    }
   }
 
   /**

@@ -26,6 +26,7 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.ContactProofs;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
@@ -33,6 +34,7 @@ import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.SmsSender;
+import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
@@ -40,6 +42,7 @@ import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.AdminSignInService;
+import dev.stepup.application.service.AttemptLimiter;
 import dev.stepup.application.service.AuditLogService;
 import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.CheckStepUpService;
@@ -58,6 +61,7 @@ import dev.stepup.application.service.ProtectedActionService;
 import dev.stepup.application.service.ResetMfaService;
 import dev.stepup.application.service.SecurityNotifier;
 import dev.stepup.application.service.SocialLoginService;
+import dev.stepup.application.service.UnlockStepUpService;
 import dev.stepup.application.service.UserDirectoryService;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.VerificationKeysService;
@@ -183,6 +187,24 @@ class UseCaseConfiguration {
   }
 
   @Bean
+  AttemptLimiter attemptLimiter(
+      FailureTallies tallies,
+      StepUpLockouts lockouts,
+      StepUpProperties properties,
+      SecurityNotifier notifier,
+      AuditTrail audit,
+      Clock clock) {
+    return new AttemptLimiter(
+        tallies, lockouts, properties.lockout().policy(), notifier, audit, clock);
+  }
+
+  @Bean
+  UnlockStepUpService unlockStepUpService(
+      Users users, StepUpLockouts lockouts, AuditTrail audit, Clock clock) {
+    return new UnlockStepUpService(users, lockouts, audit, clock);
+  }
+
+  @Bean
   DashboardService dashboardService(
       Environments environments, AuditStatistics statistics, ElevatedTokens tokens, Clock clock) {
     return new DashboardService(environments, statistics, tokens, clock);
@@ -243,7 +265,9 @@ class UseCaseConfiguration {
       SecretHasher hasher,
       UserService sessions,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      SignInTallies tallies,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new EmailSignInService(
@@ -256,6 +280,8 @@ class UseCaseConfiguration {
         sessions,
         transactions,
         tallies,
+        sendGates,
+        notifier,
         audit,
         clock);
   }
@@ -275,7 +301,9 @@ class UseCaseConfiguration {
       SecretCipher cipher,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       StepUpPolicy policy,
       AuditTrail audit,
       Clock clock) {
@@ -293,7 +321,9 @@ class UseCaseConfiguration {
         cipher,
         issuer,
         transactions,
-        tallies,
+        limiter,
+        sendGates,
+        notifier,
         policy,
         audit,
         clock);
@@ -307,7 +337,7 @@ class UseCaseConfiguration {
       WalletChallenges challenges,
       WalletSignatures signatures,
       IssueElevatedTokenUseCase issuer,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       StepUpProperties properties,
       ProtectedActionGuard guard,
@@ -322,7 +352,7 @@ class UseCaseConfiguration {
         challenges,
         signatures,
         issuer,
-        tallies,
+        limiter,
         policy,
         properties.wallet().settings(properties.issuer()),
         guard,
@@ -343,7 +373,7 @@ class UseCaseConfiguration {
       SecretCipher cipher,
       SecretHasher hasher,
       IssueElevatedTokenUseCase issuer,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
@@ -360,7 +390,7 @@ class UseCaseConfiguration {
         cipher,
         hasher,
         issuer,
-        tallies,
+        limiter,
         policy,
         guard,
         transactions,
@@ -383,7 +413,7 @@ class UseCaseConfiguration {
       ProtectedActionGuard guard,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -401,7 +431,7 @@ class UseCaseConfiguration {
         guard,
         issuer,
         transactions,
-        tallies,
+        limiter,
         policy,
         notifier,
         audit,

@@ -70,9 +70,10 @@ class ReauthStepUpIT extends ApiTestServer {
             ENV + "/step-up/otp/verify",
             session,
             Map.of("verificationToken", code, "requestedScopes", List.of("wallet:export")));
+    // Answered as a wrong code: "already used" would tell an attacker the code was right.
     assertThat(reused.status()).isEqualTo(400);
-    assertThat(reused.code()).isEqualTo("code_expired");
-    assertThat(reused.text("detail")).contains("already used");
+    assertThat(reused.code()).isEqualTo("invalid_code");
+    assertThat(reused.text("detail")).doesNotContain("used");
 
     List<String> audit =
         jdbc.sql("SELECT type || ' ' || outcome FROM audit_events WHERE user_id = ? ORDER BY id")

@@ -92,6 +92,7 @@ class ConsoleUsersIT {
   @Autowired RecoveryCodeStore recoveryCodes;
   @Autowired AuditTrail auditTrail;
   @Autowired Outbox outbox;
+  @Autowired dev.stepup.application.port.out.verification.StepUpLockouts lockouts;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -433,6 +434,42 @@ class ConsoleUsersIT {
         .filteredOn(m -> m.recipient().equals(address))
         .extracting(Outbox.OutboxMessage::subject)
         .containsExactly("An administrator reset your account's two-step verification");
+  }
+
+  @Test
+  void unlockingAHardLockedUsersStepUpNeedsCsrfLiftsTheLockAndIsAudited() throws Exception {
+    User user = newUser(DEMO, "locked.console@example.test", Optional.empty());
+    Instant until = Instant.now().plus(java.time.Duration.ofHours(24));
+    // As the limiter leaves it after the hundredth failure in a row.
+    lockouts.compareAndSave(
+        Optional.empty(),
+        new dev.stepup.domain.attempt.ConsecutiveFailures(user.id(), 100, Optional.of(until)));
+    String page = "/admin/environments/demo/users/" + user.id().value();
+
+    mvc.perform(asAdmin(get(page)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"locked-until\"")))
+        .andExpect(content().string(containsString("Unlock step-up</button>")));
+    mvc.perform(asAdmin(post(page + "/unlock-step-up")).header("HX-Request", "true"))
+        .andExpect(status().isForbidden());
+    assertThat(lockouts.find(user.id())).isPresent();
+
+    mvc.perform(asAdmin(post(page + "/unlock-step-up")).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("<html"))))
+        .andExpect(content().string(containsString("Step-up unlocked")))
+        .andExpect(content().string(containsString("Not locked.")))
+        .andExpect(content().string(not(containsString("Unlock step-up</button>"))));
+
+    assertThat(lockouts.find(user.id())).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "SELECT actor FROM audit_events WHERE type = 'lockout_reset' AND user_id = ?"
+                        + " AND environment_id = 'demo' AND outcome = 'success'")
+                .param(user.id().value())
+                .query(String.class)
+                .list())
+        .containsExactly("admin");
   }
 
   // ---- dashboard ------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.EmailSender;
-import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
@@ -26,8 +26,6 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
-import dev.stepup.domain.mfa.RecoveryCodes;
-import dev.stepup.domain.mfa.TotpDevice;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.OtpOutcome;
 import dev.stepup.domain.otp.OtpSendPolicy;
@@ -38,13 +36,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Step-up by a code the user types: email and SMS one-time codes (re-auth path), TOTP and recovery
- * codes (MFA path). Each attempt is audited; failures count towards a lock of the method.
+ * codes (MFA path, see {@link MfaCodeVerification}). Each attempt is audited; failures count
+ * towards a lock of the method and towards the hard lock across methods ({@link AttemptLimiter}); a
+ * replayed code is answered exactly like a wrong one. Sends are throttled per session through a
+ * gate claimed atomically with the code ({@link SendThrottle}).
  */
 public final class CodeVerificationService implements SendOtpUseCase, VerifyCodeUseCase {
 
@@ -54,19 +54,16 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
   private final Sessions sessions;
   private final Users users;
   private final OtpChallenges challenges;
-  private final TotpDevices totpDevices;
-  private final RecoveryCodeStore recoveryCodes;
   private final EmailSender email;
   private final SmsSender sms;
-  private final TotpVerifier totp;
   private final SecretHasher hasher;
-  private final SecretCipher cipher;
-  private final IssueElevatedTokenUseCase issuer;
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
-  private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
+  private final SendThrottle throttle;
+  private final SecurityNotifier notifier;
   private final AttemptLimiter limiter;
   private final Verifications verifications;
+  private final MfaCodeVerification mfaCodes;
   private final Audit audit;
   private final Clock clock;
 
@@ -84,7 +81,9 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       SecretCipher cipher,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       StepUpPolicy policy,
       AuditTrail auditTrail,
       Clock clock) {
@@ -92,19 +91,30 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.sessions = sessions;
     this.users = users;
     this.challenges = challenges;
-    this.totpDevices = totpDevices;
-    this.recoveryCodes = recoveryCodes;
     this.email = email;
     this.sms = sms;
-    this.totp = totp;
     this.hasher = hasher;
-    this.cipher = cipher;
-    this.issuer = issuer;
     this.transactions = transactions;
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
-    this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.limiter = limiter;
+    this.throttle = new SendThrottle(sendGates);
+    this.notifier = notifier;
     this.verifications = new Verifications(issuer, limiter, audit);
+    this.mfaCodes =
+        new MfaCodeVerification(
+            environments,
+            sessions,
+            users,
+            totpDevices,
+            recoveryCodes,
+            totp,
+            hasher,
+            cipher,
+            policy,
+            verifications,
+            notifier,
+            clock);
     this.clock = clock;
   }
 
@@ -124,17 +134,17 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           .failure(locked.refusal().code());
       throw locked;
     }
-    Optional<Instant> last =
-        challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt);
-    Optional<RefusedException> throttled =
-        Refusals.throttledSend(
-            sendPolicy,
-            last,
-            challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
-            now);
-    if (throttled.isPresent()) {
+    SendThrottle.Ticket ticket;
+    try {
+      ticket =
+          throttle.check(
+              SendThrottle.session(acting.session().id()),
+              challenges.latestForSession(acting.session().id()).map(OtpChallenge::issuedAt),
+              challenges.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
+              now);
+    } catch (RefusedException throttled) {
       audit.bySession(AuditEventType.OTP_SENT, context, acting, channel).failure("throttled");
-      throw throttled.get();
+      throw throttled;
     }
     String challengeId = RandomTokens.id("otp");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
@@ -148,11 +158,18 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
             channel,
             hasher.digest(codeMaterial(challengeId, code)),
             now);
-    transactions.inTransaction(
-        () -> {
-          challenges.add(challenge);
-          deliver(context, target, code);
-        });
+    try {
+      transactions.inTransaction(
+          () -> {
+            // Claimed with the code, so concurrent sends that all passed the check send once.
+            throttle.claim(ticket);
+            challenges.add(challenge);
+            deliver(context, target, code);
+          });
+    } catch (RefusedException throttled) {
+      audit.bySession(AuditEventType.OTP_SENT, context, acting, channel).failure("throttled");
+      throw throttled;
+    }
     audit
         .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())
         .user(acting.user().id())
@@ -261,71 +278,69 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
         SIX_DIGITS.matcher(typed).matches()
             && hasher.digestMatches(codeMaterial(challenge.id(), typed), challenge.codeDigest());
     OtpOutcome outcome = challenge.verify(matches, now);
-    switch (outcome) {
-      case ACCEPTED -> {
-        if (!challenges.markUsed(challenge.id(), now)) {
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.CODE_EXPIRED,
-              "This code was already used; ask for a new one.",
-              false);
-        }
-        return verifications.succeed(attempt, context, acting, channel, requestedScopes);
-      }
-      case WRONG_CODE -> {
-        challenges.recordWrongEntry(challenge.id());
-        int left = challenge.attemptsLeft();
-        throw verifications.failed(
-            attempt,
-            context,
-            acting,
-            channel,
-            requestedScopes,
-            Refusal.INVALID_CODE,
-            left > 0
-                ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-                : "That code is not right, and this code no longer works; ask for a new one.",
-            true);
-      }
-      case EXPIRED ->
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.CODE_EXPIRED,
-              "This code has expired; ask for a new one.",
-              false);
-      case ALREADY_USED ->
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.CODE_EXPIRED,
-              "This code was already used; ask for a new one.",
-              false);
-      case TOO_MANY_ATTEMPTS ->
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              channel,
-              requestedScopes,
-              Refusal.TOO_MANY_ATTEMPTS,
-              "This code took too many wrong entries; ask for a new one.",
-              false);
-      default -> throw new IllegalStateException("unhandled outcome " + outcome);
+    if (outcome == OtpOutcome.ACCEPTED && !challenges.markUsed(challenge.id(), now)) {
+      outcome = OtpOutcome.REPLAYED; // a concurrent entry of the same code won
     }
+    if (outcome == OtpOutcome.ACCEPTED) {
+      return verifications.succeed(attempt, context, acting, channel, requestedScopes);
+    }
+    if (outcome.answersAsWrongCode()) {
+      if (outcome == OtpOutcome.WRONG_CODE) {
+        challenges.recordWrongEntry(challenge.id());
+      }
+      // A used code answers every entry alike, so a replay cannot tell the code was right.
+      int left = outcome == OtpOutcome.WRONG_CODE ? challenge.attemptsLeft() : 0;
+      RefusedException refused =
+          verifications.failed(
+              attempt,
+              context,
+              acting,
+              channel,
+              requestedScopes,
+              Refusal.INVALID_CODE,
+              left > 0
+                  ? "That code is not right. "
+                      + left
+                      + " attempt"
+                      + (left == 1 ? "" : "s")
+                      + " left."
+                  : "That code is not right, and this code no longer works; ask for a new one.",
+              true,
+              outcome == OtpOutcome.REPLAYED ? REPLAYED : Refusal.INVALID_CODE.code());
+      if (outcome == OtpOutcome.REPLAYED) {
+        notifier.notify(acting.user(), SecurityNotice.CODE_REPLAYED, replayedCode(channel));
+      }
+      throw refused;
+    }
+    boolean expired = outcome == OtpOutcome.EXPIRED;
+    throw verifications.failed(
+        attempt,
+        context,
+        acting,
+        channel,
+        requestedScopes,
+        expired ? Refusal.CODE_EXPIRED : Refusal.TOO_MANY_ATTEMPTS,
+        expired
+            ? "This code has expired; ask for a new one."
+            : "This code took too many wrong entries; ask for a new one.",
+        false);
   }
 
-  // ---- TOTP -----------------------------------------------------------------------------------
+  /** The audit reason of a code entered again after it was accepted. */
+  static final String REPLAYED = "replayed";
+
+  /** Words for the notice of a replayed code, e.g. "An email code". */
+  static String replayedCode(VerificationMethod method) {
+    return switch (method) {
+      case EMAIL_OTP -> "An email code";
+      case SMS_OTP -> "A text message code";
+      case TOTP -> "A code from your authenticator app";
+      case RECOVERY_CODE -> "A recovery code";
+      default -> SecurityNotifier.describe(method);
+    };
+  }
+
+  // ---- TOTP and recovery codes (the MFA path) ---------------------------------------------------
 
   @Override
   public IssuedElevatedToken verifyTotp(
@@ -333,90 +348,12 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       String code,
       Optional<CredentialId> deviceId,
       Set<Scope> requestedScopes) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    VerificationMethod method = VerificationMethod.TOTP;
-    verifications.permitted(
-        context,
-        acting,
-        method,
-        requestedScopes,
-        policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    List<TotpDevice> devices = totpDevices.confirmedForUser(acting.user().id());
-    if (deviceId.isPresent()) {
-      devices = devices.stream().filter(d -> d.id().equals(deviceId.get())).toList();
-      if (devices.isEmpty()) {
-        throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
-      }
-    }
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
-    String typed = code == null ? "" : code.strip();
-    if (SIX_DIGITS.matcher(typed).matches()) {
-      for (TotpDevice device : devices) {
-        OptionalLong step =
-            totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now);
-        if (step.isPresent()) {
-          // A code accepted once is never accepted again, even on another node.
-          if (device.acceptsStep(step.getAsLong())
-              && totpDevices.advanceStep(device.id(), step.getAsLong())) {
-            return verifications.succeed(attempt, context, acting, method, requestedScopes);
-          }
-          throw verifications.failed(
-              attempt,
-              context,
-              acting,
-              method,
-              requestedScopes,
-              Refusal.INVALID_CODE,
-              "That code was already used. Wait for the next code in your app.",
-              true);
-        }
-      }
-    }
-    throw verifications.failed(
-        attempt,
-        context,
-        acting,
-        method,
-        requestedScopes,
-        Refusal.INVALID_CODE,
-        "That code is not right. Check the time on your device and try the current code.",
-        true);
+    return mfaCodes.verifyTotp(context, code, deviceId, requestedScopes);
   }
-
-  // ---- recovery codes -------------------------------------------------------------------------
 
   @Override
   public IssuedElevatedToken verifyRecoveryCode(
       SessionContext context, String code, Set<Scope> requestedScopes) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    VerificationMethod method = VerificationMethod.RECOVERY_CODE;
-    verifications.permitted(
-        context,
-        acting,
-        method,
-        requestedScopes,
-        policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, requestedScopes);
-    String normalized = RecoveryCodes.normalize(code == null ? "" : code);
-    if (RecoveryCodes.isWellFormed(normalized)
-        && recoveryCodes.spend(
-            acting.user().id(), hasher.digest(recoveryMaterial(acting, normalized)), now)) {
-      return verifications.succeed(attempt, context, acting, method, requestedScopes);
-    }
-    throw verifications.failed(
-        attempt,
-        context,
-        acting,
-        method,
-        requestedScopes,
-        Refusal.INVALID_CODE,
-        "That recovery code is not valid or was already used.",
-        true);
-  }
-
-  static String recoveryMaterial(Acting acting, String normalizedCode) {
-    return RecoveryMaterial.of(acting.user().id(), normalizedCode);
+    return mfaCodes.verifyRecoveryCode(context, code, requestedScopes);
   }
 }

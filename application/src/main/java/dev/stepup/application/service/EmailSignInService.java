@@ -18,10 +18,11 @@ import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.EmailSender;
-import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -43,8 +44,9 @@ import java.util.regex.Pattern;
 
 /**
  * Signing in to the hosted pages by a code emailed to the address the user signs in with. Codes are
- * throttled per address like step-up codes are per session, and wrong codes count towards the
- * user's email-code lock, audited like every other verification.
+ * throttled per address like step-up codes are per session, and wrong codes are counted per address
+ * and per client (never against the user's step-up locks, which a stranger could otherwise trip),
+ * audited like every other verification.
  */
 public final class EmailSignInService
     implements SendSignInCodeUseCase, SignInWithCodeUseCase, CheckReturnAddressUseCase {
@@ -60,8 +62,9 @@ public final class EmailSignInService
   private final SecretHasher hasher;
   private final StartSessionUseCase sessions;
   private final TransactionRunner transactions;
-  private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
-  private final AttemptLimiter limiter;
+  private final SignInAttempts attempts;
+  private final SendThrottle throttle;
+  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -74,7 +77,9 @@ public final class EmailSignInService
       SecretHasher hasher,
       StartSessionUseCase sessions,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      SignInTallies tallies,
+      CodeSendGates sendGates,
+      SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -86,7 +91,9 @@ public final class EmailSignInService
     this.sessions = sessions;
     this.transactions = transactions;
     this.audit = new Audit(auditTrail, clock);
-    this.limiter = new AttemptLimiter(tallies, audit, clock);
+    this.attempts = new SignInAttempts(tallies, hasher, audit, clock);
+    this.throttle = new SendThrottle(sendGates);
+    this.notifier = notifier;
     this.clock = clock;
   }
 
@@ -108,25 +115,24 @@ public final class EmailSignInService
               + " account.");
     }
     Optional<UserId> userId = account.map(a -> a.user().id());
-    if (userId.isPresent()) {
-      try {
-        limiter.ensureNotLocked(userId.get(), CHANNEL);
-      } catch (RefusedException locked) {
-        sent(command.environmentId(), command.origin(), userId).failure(locked.refusal().code());
-        throw locked;
-      }
+    Optional<Duration> locked =
+        attempts.locked(attempts.subjects(command.environmentId(), address, command.origin()));
+    if (locked.isPresent()) {
+      sent(command.environmentId(), command.origin(), userId)
+          .failure(Refusal.TOO_MANY_ATTEMPTS.code());
+      throw AttemptLimiter.locked(locked.get());
     }
-    Optional<Instant> last =
-        codes.latestFor(command.environmentId(), address).map(SignInCode::issuedAt);
-    Optional<RefusedException> throttled =
-        Refusals.throttledSend(
-            sendPolicy,
-            last,
-            codes.sentSince(command.environmentId(), address, now.minus(OtpSendPolicy.WINDOW)),
-            now);
-    if (throttled.isPresent()) {
+    SendThrottle.Ticket ticket;
+    try {
+      ticket =
+          throttle.check(
+              SendThrottle.address(command.environmentId(), address),
+              codes.latestFor(command.environmentId(), address).map(SignInCode::issuedAt),
+              codes.sentSince(command.environmentId(), address, now.minus(OtpSendPolicy.WINDOW)),
+              now);
+    } catch (RefusedException throttled) {
       sent(command.environmentId(), command.origin(), userId).failure("throttled");
-      throw throttled.get();
+      throw throttled;
     }
     String id = RandomTokens.id("sic");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
@@ -139,23 +145,29 @@ public final class EmailSignInService
             hasher.digest(codeMaterial(id, code)),
             now);
     String purpose = account.isPresent() ? "sign-in" : "sign-up";
-    transactions.inTransaction(
-        () -> {
-          codes.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
-          codes.add(issued);
-          email.send(
-              command.environmentId(),
-              address,
-              "Your " + purpose + " code: " + code,
-              "Your "
-                  + purpose
-                  + " code is "
-                  + code
-                  + ".\n\nIt expires in "
-                  + OtpChallenge.LIFETIME.toMinutes()
-                  + " minutes. If you did not try to sign in, ignore this message and do not"
-                  + " share the code with anyone.\n");
-        });
+    try {
+      transactions.inTransaction(
+          () -> {
+            throttle.claim(ticket);
+            codes.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
+            codes.add(issued);
+            email.send(
+                command.environmentId(),
+                address,
+                "Your " + purpose + " code: " + code,
+                "Your "
+                    + purpose
+                    + " code is "
+                    + code
+                    + ".\n\nIt expires in "
+                    + OtpChallenge.LIFETIME.toMinutes()
+                    + " minutes. If you did not try to sign in, ignore this message and do not"
+                    + " share the code with anyone.\n");
+          });
+    } catch (RefusedException throttled) {
+      sent(command.environmentId(), command.origin(), userId).failure("throttled");
+      throw throttled;
+    }
     sent(command.environmentId(), command.origin(), userId).success(purpose);
     return new SignInCodeSent(Masking.email(address));
   }
@@ -174,24 +186,23 @@ public final class EmailSignInService
     SignInCode code =
         codes.latestFor(command.environmentId(), command.email()).orElseThrow(() -> noCode);
     Optional<UserId> userId = account.map(a -> a.user().id());
-    // Known users share the email-code lock with step-up; a sign-up code has only its own limit.
-    Optional<AttemptLimiter.Attempt> attempt;
-    try {
-      attempt =
-          userId.map(
-              id ->
-                  limiter.begin(
-                      command.environmentId(), command.origin(), Optional.empty(), id, CHANNEL));
-    } catch (RefusedException locked) {
-      verification(command, userId).failure(locked.refusal().code());
-      throw locked;
+    List<String> subjects =
+        attempts.subjects(command.environmentId(), command.email(), command.origin());
+    Optional<Duration> locked =
+        attempts.begin(command.environmentId(), userId, subjects, command.origin());
+    if (locked.isPresent()) {
+      verification(command, userId).failure(Refusal.TOO_MANY_ATTEMPTS.code());
+      throw AttemptLimiter.locked(locked.get());
     }
     boolean matches =
         SIX_DIGITS.matcher(command.code()).matches()
             && hasher.digestMatches(codeMaterial(code.id(), command.code()), code.codeDigest());
     OtpOutcome outcome = code.verify(matches, now);
-    if (outcome == OtpOutcome.ACCEPTED && codes.markUsed(code.id(), now)) {
-      attempt.ifPresent(limiter::succeeded);
+    if (outcome == OtpOutcome.ACCEPTED && !codes.markUsed(code.id(), now)) {
+      outcome = OtpOutcome.REPLAYED; // a concurrent entry of the same code won
+    }
+    if (outcome == OtpOutcome.ACCEPTED) {
+      attempts.succeeded(subjects);
       Account signingIn = account.orElseGet(() -> signUp(command));
       verification(command, Optional.of(signingIn.user().id())).success();
       return sessions.start(
@@ -201,31 +212,39 @@ public final class EmailSignInService
               Optional.of(signingIn.email().id()),
               command.origin()));
     }
-    if (outcome == OtpOutcome.WRONG_CODE) {
-      codes.recordWrongEntry(code.id());
-      verification(command, userId).failure(Refusal.INVALID_CODE.code());
-      Optional<Duration> lock = attempt.flatMap(limiter::failed);
-      if (lock.isPresent()) {
-        throw AttemptLimiter.locked(lock.get());
+    if (outcome.answersAsWrongCode()) {
+      if (outcome == OtpOutcome.WRONG_CODE) {
+        codes.recordWrongEntry(code.id());
       }
-      int left = code.attemptsLeft();
+      boolean replayed = outcome == OtpOutcome.REPLAYED;
+      verification(command, userId)
+          .failure(replayed ? CodeVerificationService.REPLAYED : Refusal.INVALID_CODE.code());
+      if (replayed) {
+        account.ifPresent(
+            a ->
+                notifier.notify(
+                    a.user(), SecurityNotice.CODE_REPLAYED, "A sign-in code sent by email"));
+      }
+      Optional<Duration> nowLocked = attempts.locked(subjects);
+      if (nowLocked.isPresent()) {
+        throw AttemptLimiter.locked(nowLocked.get()); // this failure completed the lock
+      }
+      // A used code answers every entry alike, so a replay cannot tell the code was right.
+      int left = outcome == OtpOutcome.WRONG_CODE ? code.attemptsLeft() : 0;
       throw new RefusedException(
           Refusal.INVALID_CODE,
           left > 0
               ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
               : "That code is not right, and this code no longer works; ask for a new one.");
     }
-    attempt.ifPresent(limiter::release);
     Refusal refusal =
         outcome == OtpOutcome.TOO_MANY_ATTEMPTS ? Refusal.TOO_MANY_ATTEMPTS : Refusal.CODE_EXPIRED;
     verification(command, userId).failure(refusal.code());
     throw new RefusedException(
         refusal,
-        switch (outcome) {
-          case EXPIRED -> "This code has expired; ask for a new one.";
-          case TOO_MANY_ATTEMPTS -> "This code took too many wrong entries; ask for a new one.";
-          default -> "This code was already used; ask for a new one.";
-        });
+        outcome == OtpOutcome.EXPIRED
+            ? "This code has expired; ask for a new one."
+            : "This code took too many wrong entries; ask for a new one.");
   }
 
   /** A new user whose only credential is the address they just proved. */

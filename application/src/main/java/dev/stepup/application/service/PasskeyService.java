@@ -18,7 +18,6 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
-import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.PasskeyChallenges.Kind;
 import dev.stepup.application.port.out.verification.PasskeyChallenges.Pending;
@@ -86,7 +85,7 @@ public final class PasskeyService implements PasskeyUseCase {
       ProtectedActionGuard guard,
       IssueElevatedTokenUseCase issuer,
       TransactionRunner transactions,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       SecurityNotifier notifier,
       AuditTrail auditTrail,
@@ -105,8 +104,7 @@ public final class PasskeyService implements PasskeyUseCase {
     this.policy = policy;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications =
-        new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

@@ -22,7 +22,6 @@ import dev.stepup.application.port.out.social.SocialProviders;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
-import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -79,7 +78,7 @@ public final class SocialLoginService
       SecretCipher cipher,
       SecretHasher hasher,
       IssueElevatedTokenUseCase issuer,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
@@ -99,8 +98,7 @@ public final class SocialLoginService
     this.transactions = transactions;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications =
-        new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

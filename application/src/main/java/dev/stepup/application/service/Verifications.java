@@ -10,7 +10,6 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.VerificationPermission;
 import dev.stepup.domain.scope.Scope;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -94,11 +93,37 @@ final class Verifications {
       Refusal refusal,
       String message,
       boolean countsAsFailure) {
-    verification(context, acting, method, scopes).failure(refusal.code());
+    return failed(
+        attempt,
+        context,
+        acting,
+        method,
+        scopes,
+        refusal,
+        message,
+        countsAsFailure,
+        refusal.code());
+  }
+
+  /**
+   * As above, audited with {@code auditReason} instead of the refusal's code: a replayed code is
+   * answered as a wrong one but recorded as what it is.
+   */
+  RefusedException failed(
+      AttemptLimiter.Attempt attempt,
+      SessionContext context,
+      Acting acting,
+      VerificationMethod method,
+      Set<Scope> scopes,
+      Refusal refusal,
+      String message,
+      boolean countsAsFailure,
+      String auditReason) {
+    verification(context, acting, method, scopes).failure(auditReason);
     if (countsAsFailure) {
-      Optional<Duration> lock = limiter.failed(attempt);
+      Optional<RefusedException> lock = limiter.failedWithLock(attempt);
       if (lock.isPresent()) {
-        return AttemptLimiter.locked(lock.get());
+        return lock.get();
       }
     } else {
       limiter.release(attempt);

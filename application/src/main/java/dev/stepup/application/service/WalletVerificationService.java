@@ -15,7 +15,6 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
-import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.domain.credential.Credential;
@@ -65,7 +64,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
       WalletChallenges challenges,
       WalletSignatures signatures,
       IssueElevatedTokenUseCase issuer,
-      FailureTallies tallies,
+      AttemptLimiter limiter,
       StepUpPolicy policy,
       WalletChallengeSettings settings,
       ProtectedActionGuard guard,
@@ -84,8 +83,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     this.transactions = transactions;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications =
-        new Verifications(issuer, new AttemptLimiter(tallies, audit, clock), audit);
+    this.verifications = new Verifications(issuer, limiter, audit);
     this.clock = clock;
   }
 

@@ -29,6 +29,11 @@ public final class InMemoryRecoveryCodes implements RecoveryCodeStore {
   }
 
   @Override
+  public synchronized boolean isSpent(UserId userId, String digest) {
+    return byUser.getOrDefault(userId, Map.of()).get(digest) != null;
+  }
+
+  @Override
   public synchronized int unusedCount(UserId userId) {
     return (int)
         byUser.getOrDefault(userId, Map.of()).values().stream().filter(v -> v == null).count();

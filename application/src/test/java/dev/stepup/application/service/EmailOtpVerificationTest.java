@@ -219,8 +219,30 @@ class EmailOtpVerificationTest {
 
     RefusedException again = refusal(() -> f.codes.verifyOtp(session, code, EXPORT));
 
-    assertThat(again.refusal()).isEqualTo(Refusal.CODE_EXPIRED);
+    assertThat(again.refusal()).isEqualTo(Refusal.INVALID_CODE);
     assertThat(f.events(AuditEventType.TOKEN_ISSUED)).hasSize(1);
+  }
+
+  @Test
+  void aReplayedCodeIsAnsweredExactlyLikeAWrongOneButAuditedAsReplayedAndTold() {
+    String code = f.sendCode(session, ANN);
+    f.codes.verifyOtp(session, code, EXPORT);
+
+    RefusedException replay = refusal(() -> f.codes.verifyOtp(session, code, EXPORT));
+    RefusedException wrong = wrongEntry(code);
+
+    assertThat(replay.refusal()).isEqualTo(Refusal.INVALID_CODE).isEqualTo(wrong.refusal());
+    assertThat(replay.getMessage()).isEqualTo(wrong.getMessage()).doesNotContain("used");
+    List<AuditEvent> failures =
+        f.events(AuditEventType.VERIFICATION).stream()
+            .filter(e -> e.outcome() == AuditEvent.Outcome.FAILURE)
+            .toList();
+    assertThat(failures)
+        .extracting(e -> e.reason().orElseThrow())
+        .containsExactly("replayed", "invalid_code");
+    assertThat(f.messages.to(ANN, SecurityNotice.CODE_REPLAYED.headline())).hasSize(1);
+    assertThat(f.tallies.find(ann.id(), VerificationMethod.EMAIL_OTP).orElseThrow().failures())
+        .isEqualTo(2);
   }
 
   @Test
@@ -341,7 +363,12 @@ class EmailOtpVerificationTest {
     assertThat(sendWhileLocked.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(sendWhileLocked.retryAfter()).contains(Duration.ofMinutes(14));
     assertThat(f.lastEvent(AuditEventType.OTP_SENT).reason()).contains("too_many_attempts");
-    assertThat(f.messages.sent()).hasSize(1);
+    assertThat(f.messages.sent())
+        .filteredOn(m -> m.subject().startsWith("Your verification code"))
+        .hasSize(1);
+    assertThat(f.messages.to(ANN, SecurityNotice.LOCKED_OUT.headline()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.body()).contains("Confirming with an email code"));
 
     f.clock.advance(Duration.ofMinutes(14));
     String fresh = f.sendCode(session, ANN);
@@ -418,6 +445,17 @@ class EmailOtpVerificationTest {
   }
 
   @Test
+  void ofConcurrentSendsForOneSessionExactlyOneGoes() throws InterruptedException {
+    List<Object> outcomes = Fixture.race(8, () -> f.codes.send(session, Optional.empty()));
+
+    assertThat(outcomes).filteredOn(RefusedException.class::isInstance).hasSize(7);
+    assertThat(f.messages.sent()).hasSize(1);
+    assertThat(f.events(AuditEventType.OTP_SENT))
+        .filteredOn(e -> e.outcome() == AuditEvent.Outcome.SUCCESS)
+        .hasSize(1);
+  }
+
+  @Test
   void ofConcurrentEntriesOfTheRightCodeExactlyOneEarnsAToken() throws InterruptedException {
     String code = f.sendCode(session, ANN);
 
@@ -428,7 +466,9 @@ class EmailOtpVerificationTest {
         .filteredOn(RefusedException.class::isInstance)
         .hasSize(7)
         .allSatisfy(
-            o -> assertThat(((RefusedException) o).refusal()).isEqualTo(Refusal.CODE_EXPIRED));
+            o ->
+                assertThat(((RefusedException) o).refusal())
+                    .isIn(Refusal.INVALID_CODE, Refusal.TOO_MANY_ATTEMPTS));
     assertThat(f.events(AuditEventType.TOKEN_ISSUED)).hasSize(1);
   }
 }

@@ -15,9 +15,11 @@ import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.RedirectAllowList;
+import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
@@ -113,7 +115,7 @@ class EmailSignInServiceTest {
   void aCodeWorksOnceAndExpires() {
     String code = sendCode(ANN);
     enter(code);
-    assertThat(refusal(() -> enter(code)).refusal()).isEqualTo(Refusal.CODE_EXPIRED);
+    assertThat(refusal(() -> enter(code)).refusal()).isEqualTo(Refusal.INVALID_CODE);
 
     f.clock.advance(Duration.ofSeconds(31));
     String next = sendCode(ANN);
@@ -135,6 +137,71 @@ class EmailSignInServiceTest {
     assertThat(locked.retryAfter()).isPresent();
     assertThat(f.lastEvent(AuditEventType.LOCKOUT).userId()).contains(ann.id());
     assertThat(refusal(() -> sendCode(ANN)).refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
+  }
+
+  @Test
+  void wrongSignInCodesForAnAddressNeverLockItsOwnersStepUp() {
+    SessionContext owner = f.signIn(ann);
+    String code = sendCode(ANN);
+    for (int i = 0; i < 7; i++) {
+      refusal(() -> enter(Fixture.otherThan(code)));
+    }
+    assertThat(refusal(() -> enter(code)).refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
+
+    // The stranger's guesses are counted against the address and the client, not against ann.
+    assertThat(f.tallies.find(ann.id(), VerificationMethod.EMAIL_OTP)).isEmpty();
+    assertThat(f.lockouts.find(ann.id())).isEmpty();
+    assertThat(f.stepUpWithEmail(owner, ANN, Scope.WALLET_EXPORT).scopes())
+        .containsExactly(Scope.WALLET_EXPORT);
+  }
+
+  @Test
+  void oneClientGuessingAcrossAddressesIsLockedToo() {
+    f.emailUser("bob@example.com");
+    f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN));
+    sendCode(ANN);
+    for (int i = 0; i < 3; i++) {
+      refusal(() -> enter("000000"));
+    }
+    for (int i = 0; i < 2; i++) {
+      refusal(
+          () ->
+              f.signIn.signIn(new SignInWithCodeCommand(ENV, "bob@example.com", "000000", ORIGIN)));
+    }
+    String bobs = f.messages.lastCodeTo("bob@example.com").orElseThrow();
+
+    RefusedException locked =
+        refusal(
+            () -> f.signIn.signIn(new SignInWithCodeCommand(ENV, "bob@example.com", bobs, ORIGIN)));
+    StartedSession fromElsewhere =
+        f.signIn.signIn(
+            new SignInWithCodeCommand(
+                ENV, "bob@example.com", bobs, new RequestOrigin("198.51.100.9", "other")));
+
+    assertThat(locked.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
+    assertThat(fromElsewhere.sessionToken()).startsWith("st_");
+  }
+
+  @Test
+  void aReplayedSignInCodeIsAnsweredLikeAWrongOneAndTold() {
+    String code = sendCode(ANN);
+    enter(code);
+
+    RefusedException replay = refusal(() -> enter(code));
+    RefusedException wrong = refusal(() -> enter(Fixture.otherThan(code)));
+
+    assertThat(replay.refusal()).isEqualTo(wrong.refusal()).isEqualTo(Refusal.INVALID_CODE);
+    assertThat(replay.getMessage()).isEqualTo(wrong.getMessage());
+    assertThat(f.messages.to(ANN, SecurityNotice.CODE_REPLAYED.headline())).hasSize(1);
+  }
+
+  @Test
+  void ofConcurrentSendsToOneAddressExactlyOneGoes() throws InterruptedException {
+    java.util.List<Object> outcomes =
+        Fixture.race(8, () -> f.signIn.send(new SignInCodeCommand(ENV, ANN, ORIGIN)));
+
+    assertThat(outcomes).filteredOn(RefusedException.class::isInstance).hasSize(7);
+    assertThat(f.messages.sent()).hasSize(1);
   }
 
   @Test

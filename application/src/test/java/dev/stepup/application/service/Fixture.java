@@ -9,6 +9,7 @@ import dev.stepup.application.fakes.FakeTokenSigner;
 import dev.stepup.application.fakes.FakeWalletKeys;
 import dev.stepup.application.fakes.InMemoryAdminAccounts;
 import dev.stepup.application.fakes.InMemoryApiKeys;
+import dev.stepup.application.fakes.InMemoryCodeSendGates;
 import dev.stepup.application.fakes.InMemoryContactProofs;
 import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
@@ -19,6 +20,8 @@ import dev.stepup.application.fakes.InMemoryPasskeys;
 import dev.stepup.application.fakes.InMemoryRecoveryCodes;
 import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemorySignInCodes;
+import dev.stepup.application.fakes.InMemorySignInTallies;
+import dev.stepup.application.fakes.InMemoryStepUpLockouts;
 import dev.stepup.application.fakes.InMemoryTotpDevices;
 import dev.stepup.application.fakes.InMemoryUsers;
 import dev.stepup.application.fakes.JdkTotp;
@@ -37,6 +40,7 @@ import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.domain.attempt.HardLockPolicy;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -80,6 +84,11 @@ final class Fixture {
   static final RequestOrigin ORIGIN = new RequestOrigin("203.0.113.7", "service-test");
   static final Duration TOTP_STEP = Duration.ofSeconds(30);
 
+  /** A hard lock lower than the default cap, so tests reach it quickly. */
+  static final int HARD_LOCK_AFTER = 12;
+
+  static final Duration HARD_LOCK_COOL_DOWN = Duration.ofHours(24);
+
   final MutableClock clock = new MutableClock(START);
   final InMemoryEnvironments environments = new InMemoryEnvironments();
   final InMemoryUsers users = new InMemoryUsers();
@@ -103,6 +112,13 @@ final class Fixture {
   final DirectTransactions transactions = new DirectTransactions();
   final StepUpPolicy policy = new StepUpPolicy();
   final SecurityNotifier notifier = new SecurityNotifier(users, messages, messages, clock);
+  final InMemoryStepUpLockouts lockouts = new InMemoryStepUpLockouts();
+  final InMemoryCodeSendGates sendGates = new InMemoryCodeSendGates();
+  final InMemorySignInTallies signInTallies = new InMemorySignInTallies();
+  final HardLockPolicy hardLock = new HardLockPolicy(HARD_LOCK_AFTER, HARD_LOCK_COOL_DOWN);
+  final AttemptLimiter limiter =
+      new AttemptLimiter(tallies, lockouts, hardLock, notifier, audit, clock);
+  final UnlockStepUpService unlock = new UnlockStepUpService(users, lockouts, audit, clock);
 
   final ElevatedTokenService tokenService =
       new ElevatedTokenService(
@@ -126,7 +142,9 @@ final class Fixture {
           cipher,
           tokenService,
           transactions,
-          tallies,
+          limiter,
+          sendGates,
+          notifier,
           policy,
           audit,
           clock);
@@ -207,7 +225,9 @@ final class Fixture {
           hasher,
           userService,
           transactions,
-          tallies,
+          signInTallies,
+          sendGates,
+          notifier,
           audit,
           clock);
   final DemoWalletService wallet =
@@ -230,7 +250,9 @@ final class Fixture {
         cipher,
         tokenService,
         transactions,
-        tallies,
+        limiter,
+        sendGates,
+        notifier,
         policy,
         audit,
         clock);
@@ -366,6 +388,7 @@ final class Fixture {
         Set.of(
             JdkTotp.codeAt(secret, now.minus(TOTP_STEP)),
             JdkTotp.codeAt(secret, now),
+            // Not accepted, but a wrong code should not be one of the next step either.
             JdkTotp.codeAt(secret, now.plus(TOTP_STEP)));
     String candidate = "000000";
     while (valid.contains(candidate)) {

@@ -134,7 +134,7 @@ class MfaServiceTest {
     List<String> recovery = f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret));
 
     assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
-    assertThat(recovery).allSatisfy(c -> assertThat(c).matches("[2-9a-z]{5}-[2-9a-z]{5}"));
+    assertThat(recovery).allSatisfy(c -> assertThat(c).matches("[2-9a-z]{6}(-[2-9a-z]{6}){3}"));
     Credential totp = Fixture.credential(f.reload(ann), CredentialFormat.TOTP);
     assertThat(totp.id()).isEqualTo(enrolment.deviceId());
     assertThat(totp.alias()).contains("Work phone");

@@ -48,7 +48,7 @@ class PasskeyServiceTest {
           f.guard,
           f.tokenService,
           f.transactions,
-          f.tallies,
+          f.limiter,
           f.policy,
           f.notifier,
           f.audit,

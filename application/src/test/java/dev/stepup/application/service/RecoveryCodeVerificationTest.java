@@ -42,8 +42,62 @@ class RecoveryCodeVerificationTest {
     assertThat(f.tokens.find(issued.tokenId()).orElseThrow().method())
         .contains(VerificationMethod.RECOVERY_CODE);
     assertThat(again.refusal()).isEqualTo(Refusal.INVALID_CODE);
-    assertThat(again.getMessage()).contains("already used");
+    assertThat(again.getMessage()).contains("not valid");
     assertThat(verify(codes.get(1)).scopes()).isEqualTo(EXPORT);
+  }
+
+  @Test
+  void aReplayedCodeIsAnsweredLikeAWrongOneButAuditedAsReplayedCountedAndTold() {
+    List<String> codes = f.enrolTotpByEmail(session, ANN).recoveryCodes();
+    verify(codes.get(0));
+    assertThat(f.messages.to(ANN, SecurityNotice.RECOVERY_CODE_USED.headline()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.body()).contains("9 left unused"));
+
+    RefusedException replay = refusal(() -> verify(codes.get(0)));
+    RefusedException wrong = refusal(() -> verify("2345-6789-abcd-efgh-jkmn-pqrs"));
+
+    assertThat(replay.refusal()).isEqualTo(wrong.refusal()).isEqualTo(Refusal.INVALID_CODE);
+    assertThat(replay.getMessage()).isEqualTo(wrong.getMessage());
+    assertThat(replay.retryAfter()).isEqualTo(wrong.retryAfter());
+    assertThat(
+            f.events(AuditEventType.VERIFICATION).stream()
+                .filter(
+                    e -> e.method().equals(java.util.Optional.of(VerificationMethod.RECOVERY_CODE)))
+                .map(e -> e.reason().orElse("success"))
+                .toList())
+        .containsExactly("success", "replayed", "invalid_code");
+    assertThat(f.messages.to(ANN, SecurityNotice.CODE_REPLAYED.headline())).hasSize(1);
+    assertThat(f.tallies.find(ann.id(), VerificationMethod.RECOVERY_CODE).orElseThrow().failures())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void issuedCodesCarryAtLeast112BitsInFourGroupsWithoutLookAlikes() {
+    List<String> codes = f.enrolTotpByEmail(session, ANN).recoveryCodes();
+
+    assertThat(codes)
+        .hasSize(10)
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .matches(
+                        "[23456789abcdefghjkmnpqrstuvwxyz]{6}(-[23456789abcdefghjkmnpqrstuvwxyz]{6}){3}"));
+    // 24 characters of a 31-letter alphabet: 24 * log2(31) = 118.9 bits.
+    assertThat(24 * Math.log(31) / Math.log(2)).isGreaterThanOrEqualTo(112);
+  }
+
+  @Test
+  void aCodeIssuedBeforeCodesGrewStillWorksOnce() {
+    f.enrolTotpByEmail(session, ANN);
+    String legacy = "7kq2m-xh9pa";
+    f.recoveryCodes.replace(
+        ann.id(),
+        List.of(f.hasher.digest(RecoveryMaterial.of(ann.id(), "7kq2mxh9pa"))),
+        f.clock.instant());
+
+    assertThat(verify(legacy.toUpperCase(Locale.ROOT)).scopes()).isEqualTo(EXPORT);
+    assertThat(refusal(() -> verify(legacy)).refusal()).isEqualTo(Refusal.INVALID_CODE);
   }
 
   @Test

@@ -58,7 +58,7 @@ class SocialLoginServiceTest {
           f.cipher,
           f.hasher,
           f.tokenService,
-          f.tallies,
+          f.limiter,
           f.policy,
           f.guard,
           f.transactions,

@@ -110,10 +110,23 @@ class TotpVerificationTest {
     f.clock.advance(Duration.ofSeconds(10));
 
     RefusedException replay = refusal(() -> verify(code));
+    RefusedException wrong = refusal(() -> verify(f.wrongTotp(device.secret())));
 
+    // Answered exactly as a wrong code: the answer must not confirm the code was right.
     assertThat(replay.refusal()).isEqualTo(Refusal.INVALID_CODE);
-    assertThat(replay.getMessage()).contains("already used");
-    assertThat(f.lastEvent(AuditEventType.VERIFICATION).reason()).contains("invalid_code");
+    assertThat(replay.getMessage()).isEqualTo(wrong.getMessage()).doesNotContain("used");
+    assertThat(replay.retryAfter()).isEqualTo(wrong.retryAfter());
+    List<AuditEvent> failures =
+        f.events(AuditEventType.VERIFICATION).stream()
+            .filter(e -> e.outcome() == AuditEvent.Outcome.FAILURE)
+            .toList();
+    assertThat(failures)
+        .extracting(e -> e.reason().orElseThrow())
+        .containsExactly("replayed", "invalid_code");
+    assertThat(f.messages.to(ANN, SecurityNotice.CODE_REPLAYED.headline())).hasSize(1);
+    // The replay counted: with the wrong code, two of the five failures that pause TOTP.
+    assertThat(f.tallies.find(ann.id(), VerificationMethod.TOTP).orElseThrow().failures())
+        .isEqualTo(2);
   }
 
   @Test
@@ -124,14 +137,19 @@ class TotpVerificationTest {
   }
 
   @Test
-  void theCodeOfTheNextStepIsAcceptedAndRetiresTheCurrentOne() {
-    f.clock.advance(TOTP_STEP);
-    String current = f.totpNow(device.secret());
+  void aCodeOfTheNextStepIsRefused() {
+    f.clock.advance(TOTP_STEP.multipliedBy(2));
+    String next = codeAt(TOTP_STEP);
+    boolean collides =
+        next.equals(f.totpNow(device.secret())) || next.equals(codeAt(TOTP_STEP.negated()));
 
-    assertThat(verify(codeAt(TOTP_STEP)).scopes()).isEqualTo(EXPORT);
-    if (!current.equals(codeAt(TOTP_STEP))) {
-      assertThat(refusal(() -> verify(current)).refusal()).isEqualTo(Refusal.INVALID_CODE);
+    if (!collides) {
+      RefusedException refused = refusal(() -> verify(next));
+      assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_CODE);
+      assertThat(f.lastEvent(AuditEventType.VERIFICATION).reason()).contains("invalid_code");
     }
+    // The code of the current step still works: the refused one did not retire it.
+    assertThat(verify(f.totpNow(device.secret())).scopes()).isEqualTo(EXPORT);
   }
 
   @Test

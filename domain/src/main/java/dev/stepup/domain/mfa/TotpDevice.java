@@ -52,6 +52,18 @@ public record TotpDevice(
     return step > lastAcceptedStep;
   }
 
+  /**
+   * Judges a code that matched time step {@code step} when the clock is at {@code currentStep}:
+   * only the current step and {@link TotpCheck#STEPS_BACK} before it count (a code of a future step
+   * would let a code read off a device be used later), and a step already accepted is a replay.
+   */
+  public TotpCheck check(long step, long currentStep) {
+    if (step > currentStep || step < currentStep - TotpCheck.STEPS_BACK) {
+      return TotpCheck.OUTSIDE_WINDOW;
+    }
+    return acceptsStep(step) ? TotpCheck.ACCEPTED : TotpCheck.REPLAYED;
+  }
+
   @Override
   public String toString() {
     return "TotpDevice[id=" + id + ", userId=" + userId + ", confirmed=" + isConfirmed() + "]";

@@ -28,7 +28,8 @@ class SignInCodeTest {
     SignInCode code = fresh();
     assertThat(code.expiresAt()).isEqualTo(NOW.plus(OtpChallenge.LIFETIME));
     assertThat(code.verify(true, NOW.plusSeconds(60))).isEqualTo(OtpOutcome.ACCEPTED);
-    assertThat(code.verify(true, NOW.plusSeconds(61))).isEqualTo(OtpOutcome.ALREADY_USED);
+    assertThat(code.verify(true, NOW.plusSeconds(61))).isEqualTo(OtpOutcome.REPLAYED);
+    assertThat(code.verify(false, NOW.plusSeconds(62))).isEqualTo(OtpOutcome.ALREADY_USED);
   }
 
   @Test

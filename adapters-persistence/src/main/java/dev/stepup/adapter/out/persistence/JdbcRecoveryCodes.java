@@ -38,6 +38,17 @@ public final class JdbcRecoveryCodes implements RecoveryCodeStore {
   }
 
   @Override
+  public boolean isSpent(UserId userId, String digest) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM recovery_codes"
+                    + " WHERE user_id = ? AND digest = ? AND used_at IS NOT NULL")
+            .params(userId.value(), digest)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  @Override
   public int unusedCount(UserId userId) {
     return jdbc.sql("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL")
         .param(userId.value())

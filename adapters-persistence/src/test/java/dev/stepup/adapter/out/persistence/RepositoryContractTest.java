@@ -805,6 +805,9 @@ abstract class RepositoryContractTest {
     assertThat(recoveryCodes.spend(alice, "r2", T0.plusSeconds(1))).isTrue();
     assertThat(recoveryCodes.spend(alice, "r2", T0.plusSeconds(2))).isFalse();
     assertThat(recoveryCodes.spend(alice, "nope", T0.plusSeconds(2))).isFalse();
+    assertThat(recoveryCodes.isSpent(alice, "r2")).isTrue();
+    assertThat(recoveryCodes.isSpent(alice, "r1")).isFalse();
+    assertThat(recoveryCodes.isSpent(alice, "nope")).isFalse();
     assertThat(recoveryCodes.unusedCount(alice)).isEqualTo(2);
     recoveryCodes.replace(alice, List.of("s1"), T0.plusSeconds(3));
     assertThat(recoveryCodes.spend(alice, "r1", T0.plusSeconds(4))).isFalse();

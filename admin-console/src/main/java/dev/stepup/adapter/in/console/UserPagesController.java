@@ -6,6 +6,7 @@ import dev.stepup.application.port.in.user.BrowseUsersUseCase;
 import dev.stepup.application.port.in.user.BrowseUsersUseCase.MfaDevice;
 import dev.stepup.application.port.in.user.BrowseUsersUseCase.UserDetail;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
+import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
@@ -45,13 +46,19 @@ class UserPagesController {
   private final Environments environments;
   private final BrowseUsersUseCase browse;
   private final ResetMfaUseCase resetMfa;
+  private final UnlockStepUpUseCase unlock;
   private final Clock clock;
 
   UserPagesController(
-      Environments environments, BrowseUsersUseCase browse, ResetMfaUseCase resetMfa, Clock clock) {
+      Environments environments,
+      BrowseUsersUseCase browse,
+      ResetMfaUseCase resetMfa,
+      UnlockStepUpUseCase unlock,
+      Clock clock) {
     this.environments = environments;
     this.browse = browse;
     this.resetMfa = resetMfa;
+    this.unlock = unlock;
     this.clock = clock;
   }
 
@@ -197,6 +204,36 @@ class UserPagesController {
     return "console/users/user :: detail";
   }
 
+  @PostMapping("/admin/environments/{environmentId}/users/{userId}/unlock-step-up")
+  String unlockStepUp(
+      @PathVariable String environmentId,
+      @PathVariable String userId,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    UserDetail before = detail(environment, userId);
+    try {
+      unlock.unlock(
+          new UnlockStepUpUseCase.Command(
+              environment.id(),
+              before.user().id(),
+              admin.getName(),
+              new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"))));
+    } catch (NotFoundException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    if (!inline(request)) {
+      return "redirect:/admin/environments/"
+          + environment.id().value()
+          + "/users/"
+          + before.user().id().value();
+    }
+    fill(model, environment, detail(environment, userId));
+    model.addAttribute("unlocked", true);
+    return "console/users/user :: detail";
+  }
+
   private void fill(Model model, Environment environment, UserDetail detail) {
     Instant now = clock.instant();
     model.addAttribute("environment", environment);
@@ -212,6 +249,12 @@ class UserPagesController {
     model.addAttribute("activeTokens", detail.activeTokens());
     model.addAttribute(
         "hasMfa", !detail.mfaDevices().isEmpty() || detail.unusedRecoveryCodes() > 0);
+    model.addAttribute(
+        "lockedUntil",
+        unlock
+            .lockedUntil(environment.id(), detail.user().id())
+            .map(Instant::toString)
+            .orElse(null));
   }
 
   private UserDetail detail(Environment environment, String userId) {

@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
-/** RFC 6238 TOTP: HMAC-SHA-1, 30-second steps, 6 digits, one step of drift either way. */
+/**
+ * RFC 6238 TOTP: HMAC-SHA-1, 30-second steps, 6 digits; the current step and one step back (a code
+ * for a later step is refused: it would let a code read off a device be used in the future).
+ */
 public final class RfcTotpVerifier implements TotpVerifier {
 
   static final Duration STEP = Duration.ofSeconds(30);
   static final int DIGITS = 6;
-  static final int DRIFT_STEPS = 1;
+  static final int STEPS_BACK = 1;
 
   private final TimeBasedOneTimePasswordGenerator generator;
   private final SecureRandom random = new SecureRandom();
@@ -48,7 +51,7 @@ public final class RfcTotpVerifier implements TotpVerifier {
     byte[] typed = code.getBytes(StandardCharsets.US_ASCII);
     OptionalLong match = OptionalLong.empty();
     // Check every candidate step, so the time taken does not depend on which one matched.
-    for (long s = step - DRIFT_STEPS; s <= step + DRIFT_STEPS; s++) {
+    for (long s = step - STEPS_BACK; s <= step; s++) {
       if (MessageDigest.isEqual(codeAt(key, s).getBytes(StandardCharsets.US_ASCII), typed)
           && match.isEmpty()) {
         match = OptionalLong.of(s);

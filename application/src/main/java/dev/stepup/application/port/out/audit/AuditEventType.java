@@ -29,7 +29,8 @@ public enum AuditEventType {
   WALLET_OPERATION,
   ADMIN_SIGN_IN,
   ADMIN_SIGN_OUT,
-  MFA_RESET;
+  MFA_RESET,
+  LOCKOUT_RESET;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

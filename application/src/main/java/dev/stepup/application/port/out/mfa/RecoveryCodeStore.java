@@ -13,6 +13,9 @@ public interface RecoveryCodeStore {
   /** Spends the unused code with this digest; returns whether one was spent (exactly once). */
   boolean spend(UserId userId, String digest, Instant at);
 
+  /** Whether the user has a code with this digest that was already spent (a replay). */
+  boolean isSpent(UserId userId, String digest);
+
   int unusedCount(UserId userId);
 
   boolean hasAny(UserId userId);

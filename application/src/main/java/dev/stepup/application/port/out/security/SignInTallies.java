@@ -4,8 +4,9 @@ import dev.stepup.domain.access.SignInTally;
 import java.util.Optional;
 
 /**
- * Failed console sign-ins per username and per client address, kept in the database so throttling
- * holds across restarts and across every node.
+ * Failed sign-ins per subject (console: username and client address; hosted sign-in by code:
+ * address and client, under their own prefixes), kept in the database so throttling holds across
+ * restarts and across every node.
  */
 public interface SignInTallies {
 

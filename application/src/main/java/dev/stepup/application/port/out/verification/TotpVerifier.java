@@ -10,9 +10,9 @@ public interface TotpVerifier {
   byte[] newSecret();
 
   /**
-   * The time step (seconds since the epoch / 30) whose code equals {@code code}, looking one step
-   * either side of {@code now}; empty when none matches. The caller refuses steps it has already
-   * accepted, so a code works once.
+   * The time step (seconds since the epoch / 30) whose code equals {@code code}, looking at the
+   * step of {@code now} and the one before it (never a later one); empty when none matches. The
+   * caller refuses steps it has already accepted, so a code works once.
    */
   OptionalLong matchingTimeStep(byte[] secret, String code, Instant now);
 }
