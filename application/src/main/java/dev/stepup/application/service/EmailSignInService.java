@@ -99,14 +99,10 @@ public final class EmailSignInService
     Environment environment = requireEnvironment(command.environmentId());
     String address = command.email();
     Optional<Account> account = account(command.environmentId(), address);
-    if (account.isEmpty() && !environment.allowsSignUp()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_NOT_ELIGIBLE,
-          "No account here signs in with "
-              + address
-              + ". Check the address, or ask the service that sent you here to create your"
-              + " account.");
-    }
+    // Nobody signs in with this address and nobody may sign up: answer exactly as for an account
+    // (a code row is stored, so throttling matches too) but mail nothing, and store a code no
+    // 6-digit entry can ever match.
+    boolean nobody = account.isEmpty() && !environment.allowsSignUp();
     Optional<UserId> userId = account.map(a -> a.user().id());
     if (userId.isPresent()) {
       try {
@@ -129,7 +125,7 @@ public final class EmailSignInService
       throw throttled.get();
     }
     String id = RandomTokens.id("sic");
-    String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
+    String code = nobody ? RandomTokens.secret("x") : RandomTokens.digits(OtpChallenge.CODE_LENGTH);
     SignInCode issued =
         SignInCode.issue(
             id,
@@ -143,6 +139,9 @@ public final class EmailSignInService
         () -> {
           codes.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
           codes.add(issued);
+          if (nobody) {
+            return;
+          }
           email.send(
               command.environmentId(),
               address,
@@ -156,8 +155,8 @@ public final class EmailSignInService
                   + " minutes. If you did not try to sign in, ignore this message and do not"
                   + " share the code with anyone.\n");
         });
-    sent(command.environmentId(), command.origin(), userId).success(purpose);
-    return new SignInCodeSent(Masking.email(address));
+    sent(command.environmentId(), command.origin(), userId).success(nobody ? "no_account" : purpose);
+    return new SignInCodeSent(Masking.email(address), !environment.allowsSignUp());
   }
 
   @Override

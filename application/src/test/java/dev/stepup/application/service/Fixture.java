@@ -40,6 +40,7 @@ import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.session.SessionTimeouts;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.StepUpPolicy;
@@ -77,6 +78,14 @@ final class Fixture {
   static final EnvironmentId OTHER_ENV = new EnvironmentId("globex");
   static final RequestOrigin ORIGIN = new RequestOrigin("203.0.113.7", "service-test");
   static final Duration TOTP_STEP = Duration.ofSeconds(30);
+
+  /**
+   * Service tests move the clock by hours (throttles, locks) without the user doing anything, so
+   * their sessions do not idle out; the idle timeout itself is tested with the defaults in {@link
+   * UserServiceTest}.
+   */
+  static final SessionTimeouts LENIENT_SESSIONS =
+      new SessionTimeouts(UserService.SESSION_LIFETIME, UserService.SESSION_LIFETIME);
 
   final MutableClock clock = new MutableClock(START);
   final InMemoryEnvironments environments = new InMemoryEnvironments();
@@ -170,7 +179,10 @@ final class Fixture {
           hasher,
           transactions,
           audit,
-          clock);
+          clock,
+          LENIENT_SESSIONS);
+  final UserSessionsService userSessions =
+      new UserSessionsService(users, sessions, tokens, transactions, audit, clock);
   final ConfigureStepUpService configure =
       new ConfigureStepUpService(environments, transactions, audit, clock);
   final BootstrapService bootstrap =
