@@ -227,7 +227,8 @@ class ElevatedTokenLifecycleIT extends ApiTestServer {
     Enrolled mfa = enrolTotp();
     String wallet = mfa.user().credential("blockchain");
 
-    ApiClient.Answer refused = api.post(ENV + "/wallets/" + wallet + "/export", mfa.session(), Map.of());
+    ApiClient.Answer refused =
+        api.post(ENV + "/wallets/" + wallet + "/export", mfa.session(), Map.of());
 
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.header("WWW-Authenticate"))

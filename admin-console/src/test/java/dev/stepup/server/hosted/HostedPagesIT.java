@@ -228,7 +228,10 @@ class HostedPagesIT {
     mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
         .andExpect(status().isOk())
         .andExpect(
-            content().string(containsString("If an account exists for this address, a code is on its way.")));
+            content()
+                .string(
+                    containsString(
+                        "If an account exists for this address, a code is on its way.")));
 
     MvcResult signedIn =
         mvc.perform(
@@ -327,7 +330,8 @@ class HostedPagesIT {
   }
 
   private static String withoutCsrf(String page) {
-    return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replaceAll("content=\"[^\"]*\"", "");
+    return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
+        .replaceAll("content=\"[^\"]*\"", "");
   }
 
   @Test

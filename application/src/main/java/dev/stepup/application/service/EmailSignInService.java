@@ -155,7 +155,8 @@ public final class EmailSignInService
                   + " minutes. If you did not try to sign in, ignore this message and do not"
                   + " share the code with anyone.\n");
         });
-    sent(command.environmentId(), command.origin(), userId).success(nobody ? "no_account" : purpose);
+    sent(command.environmentId(), command.origin(), userId)
+        .success(nobody ? "no_account" : purpose);
     return new SignInCodeSent(Masking.email(address), !environment.allowsSignUp());
   }
 

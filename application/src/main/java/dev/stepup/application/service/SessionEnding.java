@@ -19,7 +19,8 @@ final class SessionEnding {
   private SessionEnding() {}
 
   /** Ends each session still open and revokes its tokens; returns how many it ended. */
-  static int end(Sessions sessions, ElevatedTokens tokens, Collection<Session> ending, Instant now) {
+  static int end(
+      Sessions sessions, ElevatedTokens tokens, Collection<Session> ending, Instant now) {
     int ended = 0;
     for (Session session : ending) {
       if (session.end(now)) {

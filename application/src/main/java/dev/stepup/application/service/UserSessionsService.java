@@ -64,7 +64,9 @@ public final class UserSessionsService implements ManageUserSessionsUseCase {
             .filter(s -> s.userId().equals(userId))
             .orElseThrow(() -> new NotFoundException("session", sessionId));
     Instant now = clock.instant();
-    int ended = transactions.inTransaction(() -> SessionEnding.end(sessions, tokens, List.of(session), now));
+    int ended =
+        transactions.inTransaction(
+            () -> SessionEnding.end(sessions, tokens, List.of(session), now));
     if (ended > 0) {
       audit
           .event(AuditEventType.SESSION_ENDED, environmentId, origin)

@@ -70,8 +70,7 @@ class EmailSignInServiceTest {
   @Test
   void anAddressNobodySignsInWithIsAnsweredLikeAnAccountButNothingIsSent() {
     SignInCodeSent forAnn = f.signIn.send(new SignInCodeCommand(ENV, ANN, ORIGIN));
-    SignInCodeSent forNobody =
-        f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN));
+    SignInCodeSent forNobody = f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN));
 
     assertThat(forNobody.accountsOnly()).isTrue();
     assertThat(forNobody).isEqualTo(new SignInCodeSent("b••••@example.com", true));
@@ -107,7 +106,10 @@ class EmailSignInServiceTest {
 
     assertThat(f.messages.sent()).isEmpty();
     assertThat(
-            refusal(() -> f.signIn.signIn(new SignInWithCodeCommand(OTHER_ENV, ANN, "123456", ORIGIN)))
+            refusal(
+                    () ->
+                        f.signIn.signIn(
+                            new SignInWithCodeCommand(OTHER_ENV, ANN, "123456", ORIGIN)))
                 .refusal())
         .isIn(Refusal.NO_PENDING_CODE, Refusal.INVALID_CODE);
   }

@@ -71,8 +71,7 @@ class SessionEndingTest {
     assertThat(active(byEmail)).isTrue();
     assertThat(f.stateOf(here)).isEqualTo(TokenState.ACTIVE);
     assertThat(f.events(AuditEventType.SESSION_ENDED)).hasSize(1);
-    assertThat(refusal(() -> f.credentials.me(byPhone)).refusal())
-        .isEqualTo(Refusal.INVALID_TOKEN);
+    assertThat(refusal(() -> f.credentials.me(byPhone)).refusal()).isEqualTo(Refusal.INVALID_TOKEN);
     assertThat(f.userSessions.list(ENV, ann.id()))
         .extracting(Session::id)
         .containsExactly(byEmail.sessionId());
@@ -87,8 +86,7 @@ class SessionEndingTest {
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> f.userSessions.end(OTHER_ENV, bob.id(), bobs.sessionId(), ORIGIN))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(
-            () -> f.userSessions.end(ENV, ann.id(), new SessionId("ses_nope"), ORIGIN))
+    assertThatThrownBy(() -> f.userSessions.end(ENV, ann.id(), new SessionId("ses_nope"), ORIGIN))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> f.userSessions.list(OTHER_ENV, ann.id()))
         .isInstanceOf(NotFoundException.class);

@@ -226,7 +226,9 @@ class UserServiceTest {
 
     for (int i = 0; i < 35; i++) {
       f.clock.advance(Duration.ofMinutes(20));
-      assertThat(users.session(ENV, started.sessionToken())).as("after %d minutes", 20 * (i + 1)).isPresent();
+      assertThat(users.session(ENV, started.sessionToken()))
+          .as("after %d minutes", 20 * (i + 1))
+          .isPresent();
     }
     assertThat(f.sessions.find(started.sessionId()).orElseThrow().lastSeenAt())
         .isEqualTo(f.clock.instant());

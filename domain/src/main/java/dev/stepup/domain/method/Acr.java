@@ -3,8 +3,8 @@ package dev.stepup.domain.method;
 import java.util.Optional;
 
 /**
- * Authentication context class references (the {@code acr} of a token, the {@code acr_values} of
- * an RFC 9470 challenge): how strongly the user proved themselves for an elevated token.
+ * Authentication context class references (the {@code acr} of a token, the {@code acr_values} of an
+ * RFC 9470 challenge): how strongly the user proved themselves for an elevated token.
  */
 public enum Acr {
   /** Possession of an MFA factor: passkey, authenticator app, or a recovery code. */

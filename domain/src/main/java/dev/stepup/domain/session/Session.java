@@ -15,8 +15,9 @@ import java.util.Optional;
 public final class Session {
 
   /**
-   * Use is recorded at most this often: a request within a minute of the last recorded one does
-   * not write, so a session may lapse up to a minute later than its idle timeout says.
+   * Use is recorded at most this often: a request within a minute of the last recorded one writes
+   * nothing, so a session may lapse up to a minute sooner after its last request than its idle
+   * timeout says.
    */
   public static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 

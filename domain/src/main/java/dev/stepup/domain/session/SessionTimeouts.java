@@ -22,7 +22,9 @@ public record SessionTimeouts(Duration lifetime, Duration idleTimeout) {
     }
     if (idleTimeout.compareTo(Session.LAST_SEEN_RESOLUTION) < 0) {
       throw new IllegalArgumentException(
-          "session idle timeout must be at least " + Session.LAST_SEEN_RESOLUTION.toMinutes() + " minute");
+          "session idle timeout must be at least "
+              + Session.LAST_SEEN_RESOLUTION.toMinutes()
+              + " minute");
     }
   }
 }

@@ -98,7 +98,8 @@ public final class JdbcSessions implements Sessions {
 
   @Override
   public List<Session> openSignedInWith(CredentialId credentialId, Instant now) {
-    return jdbc.sql(COLUMNS + " WHERE sign_in_credential_id = ?" + OPEN + " ORDER BY created_at, id")
+    return jdbc.sql(
+            COLUMNS + " WHERE sign_in_credential_id = ?" + OPEN + " ORDER BY created_at, id")
         .params(credentialId.value(), at(now))
         .query((rs, n) -> session(rs))
         .list();

@@ -404,16 +404,32 @@ abstract class RepositoryContractTest {
     UserId alice = new UserId("usr_alice");
     CredentialId mail = new CredentialId("cred_mail");
     Session first =
-        Session.start(new SessionId("ses_a"), ENV, alice, Optional.of(mail), T0, Duration.ofHours(1));
+        Session.start(
+            new SessionId("ses_a"), ENV, alice, Optional.of(mail), T0, Duration.ofHours(1));
     Session second =
         Session.start(
-            new SessionId("ses_b"), ENV, alice, Optional.empty(), T0.plusSeconds(1), Duration.ofHours(1));
+            new SessionId("ses_b"),
+            ENV,
+            alice,
+            Optional.empty(),
+            T0.plusSeconds(1),
+            Duration.ofHours(1));
     Session ended =
         Session.start(
-            new SessionId("ses_c"), ENV, alice, Optional.of(mail), T0.plusSeconds(2), Duration.ofHours(1));
+            new SessionId("ses_c"),
+            ENV,
+            alice,
+            Optional.of(mail),
+            T0.plusSeconds(2),
+            Duration.ofHours(1));
     Session expired =
         Session.start(
-            new SessionId("ses_d"), ENV, alice, Optional.of(mail), T0.minusSeconds(7200), Duration.ofHours(1));
+            new SessionId("ses_d"),
+            ENV,
+            alice,
+            Optional.of(mail),
+            T0.minusSeconds(7200),
+            Duration.ofHours(1));
     sessions.create(first, "digest-a");
     sessions.create(second, "digest-b");
     sessions.create(ended, "digest-c");
@@ -426,7 +442,9 @@ abstract class RepositoryContractTest {
         .extracting(Session::id)
         .containsExactly(second.id(), first.id());
     assertThat(sessions.openOf(new EnvironmentId("elsewhere"), alice, now)).isEmpty();
-    assertThat(sessions.openSignedInWith(mail, now)).extracting(Session::id).containsExactly(first.id());
+    assertThat(sessions.openSignedInWith(mail, now))
+        .extracting(Session::id)
+        .containsExactly(first.id());
     assertThat(sessions.openSignedInWith(new CredentialId("cred_other"), now)).isEmpty();
   }
 

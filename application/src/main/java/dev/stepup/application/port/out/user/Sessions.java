@@ -23,17 +23,19 @@ public interface Sessions {
   void save(Session session);
 
   /**
-   * Stores the session's last use, only if it has not ended and {@code at} is later than the
-   * stored time (a late write never moves it back, nor revives an ended session).
+   * Stores the session's last use, only if it has not ended and {@code at} is later than the stored
+   * time (a late write never moves it back, nor revives an ended session).
    */
   void markSeen(SessionId id, Instant at);
 
   /**
-   * The user's sessions in the environment that are neither ended nor past their absolute expiry
-   * at {@code now}, newest first (some may have lapsed by idleness: ask {@link Session#isActive}).
+   * The user's sessions in the environment that are neither ended nor past their absolute expiry at
+   * {@code now}, newest first (some may have lapsed by idleness: ask {@link Session#isActive}).
    */
   List<Session> openOf(EnvironmentId environmentId, UserId userId, Instant now);
 
-  /** The sessions signed in with this credential that are neither ended nor expired at {@code now}. */
+  /**
+   * The sessions signed in with this credential that are neither ended nor expired at {@code now}.
+   */
   List<Session> openSignedInWith(CredentialId credentialId, Instant now);
 }

@@ -217,10 +217,7 @@ public class ApiProblems {
     }
     scope.ifPresent(s -> header.append(", scope=\"").append(quotable(s)).append('"'));
     if (scope.isPresent() && !acrValues.isEmpty()) {
-      header
-          .append(", acr_values=\"")
-          .append(quotable(String.join(" ", acrValues)))
-          .append('"');
+      header.append(", acr_values=\"").append(quotable(String.join(" ", acrValues))).append('"');
     }
     return header.toString();
   }

@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.api.token;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stepup.adapter.in.web.api.support.ApiPaths;
 import dev.stepup.adapter.in.web.api.support.Callers;
 import dev.stepup.adapter.in.web.api.support.Views;
@@ -16,7 +17,6 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
