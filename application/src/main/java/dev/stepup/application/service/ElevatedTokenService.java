@@ -144,6 +144,19 @@ public final class ElevatedTokenService
     }
     ElevatedToken token = found.get();
     Instant now = clock.instant();
+    if (sessionIsOver(token, now)) {
+      // A token lives no longer than the session it was earned in, idle timeout included.
+      if (command.consume()) {
+        audit
+            .event(AuditEventType.TOKEN_REFUSED, command.environmentId(), command.origin())
+            .user(token.userId())
+            .session(token.sessionId())
+            .scopes(token.scopes())
+            .method(token.method())
+            .failure("session_ended");
+      }
+      return Introspection.inactive();
+    }
     if (!command.consume()) {
       boolean active =
           token.state(now) == TokenState.ACTIVE
@@ -162,6 +175,13 @@ public final class ElevatedTokenService
     }
     auditUse(command, token, outcome);
     return describe(token, outcome instanceof TokenUseOutcome.Accepted, now);
+  }
+
+  private boolean sessionIsOver(ElevatedToken token, Instant now) {
+    return token
+        .sessionId()
+        .map(id -> sessions.find(id).filter(s -> s.isActive(now)).isEmpty())
+        .orElse(false);
   }
 
   private Optional<ElevatedToken> recordOf(String compact, IntrospectCommand command) {

@@ -25,6 +25,9 @@ import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.Session;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.session.SessionTimeouts;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
@@ -314,6 +317,31 @@ class ElevatedTokenServiceTest {
     assertThat(peek).isEqualTo(Introspection.inactive());
     assertThat(spend).isEqualTo(Introspection.inactive());
     assertThat(f.stateOf(issued)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void aTokenOfASessionThatIdledOutIsInactive() {
+    Session idle =
+        Session.start(
+            new SessionId("ses_idle"),
+            ENV,
+            ann.id(),
+            Optional.empty(),
+            f.clock.instant(),
+            new SessionTimeouts(Duration.ofHours(1), Duration.ofMinutes(5)));
+    f.sessions.create(idle, "digest-idle");
+    IssuedElevatedToken issued =
+        f.issueToken(new SessionContext(ENV, idle.id(), ORIGIN), Scope.WALLET_SIGN);
+    f.clock.advance(Duration.ofMinutes(4));
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), false).active()).isTrue();
+
+    f.clock.advance(Duration.ofMinutes(2));
+
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), false))
+        .isEqualTo(Introspection.inactive());
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), true))
+        .isEqualTo(Introspection.inactive());
+    assertThat(f.lastEvent(AuditEventType.TOKEN_REFUSED).reason()).contains("session_ended");
   }
 
   @Test
