@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * so the application ring never meets Spring.
  */
 @SpringBootApplication(scanBasePackages = {"dev.stepup.server", "dev.stepup.adapter.in"})
-@EnableConfigurationProperties(StepUpProperties.class)
+@EnableConfigurationProperties({StepUpProperties.class, SessionProperties.class})
 public class StepUpServerApplication {
 
   public static void main(String[] args) {

@@ -64,6 +64,7 @@ import dev.stepup.application.service.SocialLoginService;
 import dev.stepup.application.service.UnlockStepUpService;
 import dev.stepup.application.service.UserDirectoryService;
 import dev.stepup.application.service.UserService;
+import dev.stepup.application.service.UserSessionsService;
 import dev.stepup.application.service.VerificationKeysService;
 import dev.stepup.application.service.WalletVerificationService;
 import dev.stepup.domain.policy.StepUpPolicy;
@@ -173,12 +174,22 @@ class UseCaseConfiguration {
       Passkeys passkeys,
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
+      Sessions sessions,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
     return new ResetMfaService(
-        users, totpDevices, passkeys, recoveryCodes, tokens, transactions, notifier, audit, clock);
+        users,
+        totpDevices,
+        passkeys,
+        recoveryCodes,
+        tokens,
+        sessions,
+        transactions,
+        notifier,
+        audit,
+        clock);
   }
 
   @Bean
@@ -240,7 +251,8 @@ class UseCaseConfiguration {
       SecretHasher hasher,
       TransactionRunner transactions,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      SessionProperties sessionProperties) {
     return new UserService(
         environments,
         users,
@@ -253,7 +265,19 @@ class UseCaseConfiguration {
         hasher,
         transactions,
         audit,
-        clock);
+        clock,
+        sessionProperties.timeouts());
+  }
+
+  @Bean
+  UserSessionsService userSessionsService(
+      Users users,
+      Sessions sessions,
+      ElevatedTokens tokens,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new UserSessionsService(users, sessions, tokens, transactions, audit, clock);
   }
 
   @Bean

@@ -57,7 +57,8 @@ class HostedPagesBrowserIT extends ApiTestServer {
     browser.findElement(By.id("email")).sendKeys(user.email());
     browser.findElement(By.id("send-code")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-    assertThat(browser.findElement(By.id("sent-to")).getText()).contains("We sent a 6-digit code");
+    assertThat(browser.findElement(By.id("sent-to")).getText())
+        .contains("If an account exists for this address, a code is on its way.");
     assertThat(focusedId()).isEqualTo("code");
     screenshot("hosted-sign-in-code");
     browser.findElement(By.id("code")).sendKeys(mailedCode(user.email()));

@@ -29,7 +29,10 @@ class ReauthStepUpIT extends ApiTestServer {
     assertThat(refused.code()).isEqualTo("step_up_required");
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.header("WWW-Authenticate"))
-        .isEqualTo("Bearer error=\"insufficient_user_authentication\", scope=\"wallet:export\"");
+        .isEqualTo(
+            "Bearer error=\"insufficient_user_authentication\", error_description=\"This action"
+                + " needs step-up verification for wallet:export.\", scope=\"wallet:export\","
+                + " acr_values=\"urn:stepup:acr:reauth\"");
 
     ApiClient.Answer sent = api.post(ENV + "/step-up/otp/send", session, Map.of());
     assertThat(sent.text("verificationType")).isEqualTo("email");

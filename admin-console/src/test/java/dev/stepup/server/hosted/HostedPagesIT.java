@@ -227,7 +227,11 @@ class HostedPagesIT {
     String email = emailOf(user);
     mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("We sent a 6-digit code")));
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "If an account exists for this address, a code is on its way.")));
 
     MvcResult signedIn =
         mvc.perform(
@@ -281,30 +285,87 @@ class HostedPagesIT {
   }
 
   @Test
-  void anUnknownAddressIsToldSoInPlace() throws Exception {
-    mvc.perform(
-            post("/hosted/demo/sign-in/code")
-                .with(csrf())
-                .header("HX-Request", "true")
-                .param("email", "nobody@example.test"))
-        .andExpect(status().isOk())
-        .andExpect(
-            content()
-                .string(
-                    allOf(
-                        containsString("role=\"alert\""),
-                        containsString("No account here signs in with nobody@example.test"),
-                        not(containsString("<html")))));
+  void anUnknownAddressGetsTheSameAnswerAsAnAccountAndNoMail() throws Exception {
+    for (boolean htmx : List.of(true, false)) {
+      String known = emailOf(newUser());
+      String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+      MvcResult forKnown = sendSignInCode(known, htmx);
+      MvcResult forUnknown = sendSignInCode(unknown, htmx);
+
+      assertThat(forKnown.getResponse().getStatus()).isEqualTo(200);
+      assertThat(forUnknown.getResponse().getStatus()).isEqualTo(200);
+      String unknownPage = forUnknown.getResponse().getContentAsString();
+      assertThat(unknownPage)
+          .contains("If an account exists for this address, a code is on its way.")
+          .doesNotContain("No account");
+      assertThat(same(forUnknown, unknown)).isEqualTo(same(forKnown, known));
+      assertThat(htmx).isEqualTo(!unknownPage.contains("<html"));
+
+      // Asking again at once is throttled for both alike.
+      MvcResult againKnown = sendSignInCode(known, htmx);
+      MvcResult againUnknown = sendSignInCode(unknown, htmx);
+      assertThat(againUnknown.getResponse().getStatus())
+          .isEqualTo(againKnown.getResponse().getStatus());
+      assertThat(same(againUnknown, unknown)).isEqualTo(same(againKnown, known));
+
+      assertThat(outbox.recent(DEMO, 200)).noneMatch(m -> m.recipient().equals(unknown));
+      assertThat(outbox.recent(DEMO, 200)).anyMatch(m -> m.recipient().equals(known));
+
+      // A guessed code is answered alike too: the page never tells who has an account.
+      String guess = otherThan(lastCodeTo(known));
+      MvcResult wrongKnown = enterSignInCode(known, guess, htmx);
+      MvcResult wrongUnknown = enterSignInCode(unknown, guess, htmx);
+      assertThat(wrongUnknown.getResponse().getStatus())
+          .isEqualTo(wrongKnown.getResponse().getStatus());
+      assertThat(same(wrongUnknown, unknown)).isEqualTo(same(wrongKnown, known));
+      assertThat(wrongUnknown.getResponse().getContentAsString())
+          .contains("That code is not right.");
+    }
     mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", "not-an-address"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("Enter an email address")));
   }
 
+  private MvcResult enterSignInCode(String email, String code, boolean htmx) throws Exception {
+    var request =
+        post("/hosted/demo/sign-in/verify").with(csrf()).param("email", email).param("code", code);
+    if (htmx) {
+      request.header("HX-Request", "true");
+    }
+    return mvc.perform(request).andReturn();
+  }
+
+  /** A six-digit code that is surely not {@code code}. */
+  private static String otherThan(String code) {
+    return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+  }
+
+  private MvcResult sendSignInCode(String email, boolean htmx) throws Exception {
+    var request = post("/hosted/demo/sign-in/code").with(csrf()).param("email", email);
+    if (htmx) {
+      request.header("HX-Request", "true");
+    }
+    return mvc.perform(request).andReturn();
+  }
+
+  /** The page with the address typed in and per-request tokens taken out. */
+  private static String same(MvcResult result, String address) throws Exception {
+    return withoutCsrf(result.getResponse().getContentAsString().replace(address, "ADDRESS"));
+  }
+
+  private static String withoutCsrf(String page) {
+    return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
+        .replaceAll("content=\"[^\"]*\"", "");
+  }
+
   @Test
   void whenTheAdminAllowsSignUpAnUnknownAddressBecomesAUserBySigningIn() throws Exception {
     String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
-        .andExpect(status().isUnprocessableContent());
+    String before = "before-" + email;
+    mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", before))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("If an account exists for this address")));
+    assertThat(outbox.recent(DEMO, 200)).noneMatch(m -> m.recipient().equals(before));
 
     mvc.perform(
             post("/admin/environments/demo/sign-up")

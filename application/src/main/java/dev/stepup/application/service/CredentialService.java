@@ -99,6 +99,8 @@ public final class CredentialService implements ManageCredentialsUseCase {
             recoveryCodes.replace(user.id(), List.of(), now);
           }
           tokens.revokeAllForUser(user.id(), now);
+          // Sessions signed in with the removed credential end with it.
+          SessionEnding.endSignedInWith(sessions, tokens, credentialId, now);
         });
     audit
         .event(AuditEventType.CREDENTIAL_UNLINKED, context.environmentId(), context.origin())

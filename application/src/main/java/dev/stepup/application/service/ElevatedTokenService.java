@@ -26,7 +26,6 @@ import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenState;
@@ -45,7 +44,7 @@ public final class ElevatedTokenService
         ListElevatedTokensUseCase {
 
   /** Tokens issued by a host backend say so in {@code amr}. */
-  static final List<String> BACKEND_AMR = List.of("backend");
+  static final List<String> BACKEND_AMR = ElevatedToken.BACKEND_AMR;
 
   private final Environments environments;
   private final Users users;
@@ -119,7 +118,9 @@ public final class ElevatedTokenService
                 token.userId(),
                 token.sessionId(),
                 token.scopes(),
-                command.method().map(VerificationMethod::amr).orElse(BACKEND_AMR),
+                token.amr(),
+                token.acr().wire(),
+                token.authTime(),
                 token.singleUse(),
                 token.issuedAt(),
                 token.expiresAt()));
@@ -139,10 +140,23 @@ public final class ElevatedTokenService
   public Introspection introspect(IntrospectCommand command) {
     Optional<ElevatedToken> found = recordOf(command.token(), command);
     if (found.isEmpty()) {
-      return Introspection.unknown();
+      return Introspection.inactive();
     }
     ElevatedToken token = found.get();
     Instant now = clock.instant();
+    if (sessionIsOver(token, now)) {
+      // A token lives no longer than the session it was earned in, idle timeout included.
+      if (command.consume()) {
+        audit
+            .event(AuditEventType.TOKEN_REFUSED, command.environmentId(), command.origin())
+            .user(token.userId())
+            .session(token.sessionId())
+            .scopes(token.scopes())
+            .method(token.method())
+            .failure("session_ended");
+      }
+      return Introspection.inactive();
+    }
     if (!command.consume()) {
       boolean active =
           token.state(now) == TokenState.ACTIVE
@@ -161,6 +175,13 @@ public final class ElevatedTokenService
     }
     auditUse(command, token, outcome);
     return describe(token, outcome instanceof TokenUseOutcome.Accepted, now);
+  }
+
+  private boolean sessionIsOver(ElevatedToken token, Instant now) {
+    return token
+        .sessionId()
+        .map(id -> sessions.find(id).filter(s -> s.isActive(now)).isEmpty())
+        .orElse(false);
   }
 
   private Optional<ElevatedToken> recordOf(String compact, IntrospectCommand command) {
@@ -190,15 +211,22 @@ public final class ElevatedTokenService
     }
   }
 
+  /** An inactive token is answered with {@code active: false} alone (RFC 7662 §2.2). */
   private static Introspection describe(ElevatedToken token, boolean active, Instant now) {
+    if (!active) {
+      return Introspection.inactive();
+    }
     return new Introspection(
-        active,
+        true,
         Optional.of(token.userId()),
         token.sessionId(),
         token.scopes(),
         token.singleUse(),
         Optional.of(token.expiresAt()),
-        Optional.of(token.state(now)));
+        Optional.of(token.state(now)),
+        token.amr(),
+        Optional.of(token.acr().wire()),
+        Optional.of(token.authTime()));
   }
 
   @Override

@@ -106,14 +106,10 @@ public final class EmailSignInService
     Environment environment = requireEnvironment(command.environmentId());
     String address = command.email();
     Optional<Account> account = account(command.environmentId(), address);
-    if (account.isEmpty() && !environment.allowsSignUp()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_NOT_ELIGIBLE,
-          "No account here signs in with "
-              + address
-              + ". Check the address, or ask the service that sent you here to create your"
-              + " account.");
-    }
+    // Nobody signs in with this address and nobody may sign up: answer exactly as for an account
+    // (a code row is stored, so throttling matches too) but mail nothing, and store a code no
+    // 6-digit entry can ever match.
+    boolean nobody = account.isEmpty() && !environment.allowsSignUp();
     Optional<UserId> userId = account.map(a -> a.user().id());
     Optional<Duration> locked =
         attempts.locked(attempts.subjects(command.environmentId(), address, command.origin()));
@@ -135,7 +131,7 @@ public final class EmailSignInService
       throw throttled;
     }
     String id = RandomTokens.id("sic");
-    String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
+    String code = nobody ? RandomTokens.secret("x") : RandomTokens.digits(OtpChallenge.CODE_LENGTH);
     SignInCode issued =
         SignInCode.issue(
             id,
@@ -151,6 +147,9 @@ public final class EmailSignInService
             throttle.claim(ticket);
             codes.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
             codes.add(issued);
+            if (nobody) {
+              return;
+            }
             email.send(
                 command.environmentId(),
                 address,
@@ -168,8 +167,9 @@ public final class EmailSignInService
       sent(command.environmentId(), command.origin(), userId).failure("throttled");
       throw throttled;
     }
-    sent(command.environmentId(), command.origin(), userId).success(purpose);
-    return new SignInCodeSent(Masking.email(address));
+    sent(command.environmentId(), command.origin(), userId)
+        .success(nobody ? "no_account" : purpose);
+    return new SignInCodeSent(Masking.email(address), !environment.allowsSignUp());
   }
 
   @Override
@@ -180,9 +180,8 @@ public final class EmailSignInService
         new RefusedException(
             Refusal.NO_PENDING_CODE, "No code was sent to this address; ask for one.");
     Optional<Account> account = account(command.environmentId(), command.email());
-    if (account.isEmpty() && !environment.allowsSignUp()) {
-      throw noCode;
-    }
+    // An address without an account has a code row too (see send), so a wrong entry for it is
+    // answered exactly like one for an account: the page never tells who has one.
     SignInCode code =
         codes.latestFor(command.environmentId(), command.email()).orElseThrow(() -> noCode);
     Optional<UserId> userId = account.map(a -> a.user().id());
@@ -200,6 +199,10 @@ public final class EmailSignInService
     OtpOutcome outcome = code.verify(matches, now);
     if (outcome == OtpOutcome.ACCEPTED && !codes.markUsed(code.id(), now)) {
       outcome = OtpOutcome.REPLAYED; // a concurrent entry of the same code won
+    }
+    if (outcome == OtpOutcome.ACCEPTED && account.isEmpty() && !environment.allowsSignUp()) {
+      // Unreachable (such a row holds no digits to enter); refuse rather than sign anyone up.
+      outcome = OtpOutcome.WRONG_CODE;
     }
     if (outcome == OtpOutcome.ACCEPTED) {
       attempts.succeeded(subjects);

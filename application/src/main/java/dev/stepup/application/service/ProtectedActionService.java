@@ -11,11 +11,15 @@ import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.domain.method.Acr;
+import dev.stepup.domain.policy.StepUpDecision;
+import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenUseOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +32,7 @@ public final class ProtectedActionService implements ProtectedActionGuard {
   private final Users users;
   private final ElevatedTokens tokens;
   private final ElevatedTokenSigner signer;
+  private final StepUpPolicy policy = new StepUpPolicy();
   private final Audit audit;
   private final Clock clock;
 
@@ -55,8 +60,9 @@ public final class ProtectedActionService implements ProtectedActionGuard {
     if (!acting.environment().settings().requiresStepUp(scope)) {
       return;
     }
+    List<String> acr = acrValues(acting, scope, now);
     if (elevatedToken.isEmpty() || elevatedToken.get().isBlank()) {
-      throw stepUpRequired(scope);
+      throw stepUpRequired(scope, acr);
     }
     Optional<ElevatedToken> record =
         signer
@@ -69,7 +75,8 @@ public final class ProtectedActionService implements ProtectedActionGuard {
           Refusal.INVALID_TOKEN,
           "The elevated access token is not valid here.",
           Optional.empty(),
-          scope.wire());
+          scope.wire(),
+          acr);
     }
     ElevatedToken token = record.get();
     TokenUseOutcome outcome =
@@ -90,7 +97,22 @@ public final class ProtectedActionService implements ProtectedActionGuard {
     }
     TokenUseOutcome.Reason reason = ((TokenUseOutcome.Refused) outcome).reason();
     refuse(context, acting, scope, Optional.of(token), reason.name().toLowerCase(Locale.ROOT));
-    throw refusalFor(reason, scope);
+    throw refusalFor(reason, scope, acr);
+  }
+
+  /** The levels a new step-up would reach for this user, as the challenge names them. */
+  private List<String> acrValues(Acting acting, Scope scope, Instant now) {
+    StepUpDecision decision =
+        policy.decide(
+            acting.environment().settings(),
+            acting.user(),
+            acting.session(),
+            scope,
+            List.of(),
+            now);
+    return decision instanceof StepUpDecision.Required required
+        ? required.acrValues().stream().map(Acr::wire).toList()
+        : List.of();
   }
 
   private void refuse(
@@ -108,41 +130,47 @@ public final class ProtectedActionService implements ProtectedActionGuard {
         .failure(reason);
   }
 
-  static RefusedException stepUpRequired(Scope scope) {
-    return new RefusedException(
+  static RefusedException stepUpRequired(Scope scope, List<String> acr) {
+    return refusal(
         Refusal.STEP_UP_REQUIRED,
         "This action needs step-up verification for " + scope.wire() + ".",
-        Optional.empty(),
-        scope.wire());
+        scope,
+        acr);
   }
 
-  private static RefusedException refusalFor(TokenUseOutcome.Reason reason, Scope scope) {
+  private static RefusedException refusalFor(
+      TokenUseOutcome.Reason reason, Scope scope, List<String> acr) {
     return switch (reason) {
       case CONSUMED ->
-          new RefusedException(
+          refusal(
               Refusal.TOKEN_CONSUMED,
               "This elevated access token was already used; step up again.",
-              Optional.empty(),
-              scope.wire());
+              scope,
+              acr);
       case EXPIRED ->
-          new RefusedException(
+          refusal(
               Refusal.TOKEN_EXPIRED,
               "This elevated access token has expired; step up again.",
-              Optional.empty(),
-              scope.wire());
+              scope,
+              acr);
       case REVOKED ->
-          new RefusedException(
+          refusal(
               Refusal.TOKEN_REVOKED,
               "This elevated access token was revoked; step up again.",
-              Optional.empty(),
-              scope.wire());
-      case SCOPE_NOT_GRANTED -> stepUpRequired(scope);
+              scope,
+              acr);
+      case SCOPE_NOT_GRANTED -> stepUpRequired(scope, acr);
       case WRONG_ENVIRONMENT, WRONG_SUBJECT ->
-          new RefusedException(
+          refusal(
               Refusal.INVALID_TOKEN,
               "This elevated access token was issued to someone else.",
-              Optional.empty(),
-              scope.wire());
+              scope,
+              acr);
     };
+  }
+
+  private static RefusedException refusal(
+      Refusal refusal, String message, Scope scope, List<String> acr) {
+    return new RefusedException(refusal, message, Optional.empty(), scope.wire(), acr);
   }
 }

@@ -9,6 +9,7 @@ import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
@@ -21,7 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Removes a user's MFA at an admin's request and revokes what it protected. */
+/**
+ * Removes a user's MFA at an admin's request and revokes what it protected: their elevated tokens
+ * and their signed-in sessions (whoever holds a session may be the reason for the reset).
+ */
 public final class ResetMfaService implements ResetMfaUseCase {
 
   private final Users users;
@@ -29,6 +33,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
   private final Passkeys passkeys;
   private final RecoveryCodeStore recoveryCodes;
   private final ElevatedTokens tokens;
+  private final Sessions sessions;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
   private final Audit audit;
@@ -40,6 +45,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
       Passkeys passkeys,
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
+      Sessions sessions,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail auditTrail,
@@ -49,6 +55,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
     this.passkeys = passkeys;
     this.recoveryCodes = recoveryCodes;
     this.tokens = tokens;
+    this.sessions = sessions;
     this.transactions = transactions;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
@@ -82,6 +89,7 @@ public final class ResetMfaService implements ResetMfaUseCase {
               boolean hadCodes = recoveryCodes.hasAny(user.id());
               recoveryCodes.replace(user.id(), List.of(), now);
               int revoked = tokens.revokeAllForUser(user.id(), now);
+              SessionEnding.endAllOf(sessions, tokens, command.environmentId(), user.id(), now);
               return new Result(devices.size(), hadCodes, revoked);
             });
     audit

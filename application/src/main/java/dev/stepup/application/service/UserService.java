@@ -32,6 +32,7 @@ import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.session.SessionTimeouts;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import java.time.Clock;
@@ -50,8 +51,8 @@ public final class UserService
         AuthenticateCallerUseCase,
         EndSessionUseCase {
 
-  /** How long a signed-in session lasts. */
-  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+  /** How long a signed-in session lasts by default. */
+  public static final Duration SESSION_LIFETIME = SessionTimeouts.DEFAULT_LIFETIME;
 
   /** Last-use times of API keys are written at most this often, not on every call. */
   private static final Duration API_KEY_USE_RESOLUTION = Duration.ofMinutes(1);
@@ -66,9 +67,11 @@ public final class UserService
   private final SecretCipher cipher;
   private final SecretHasher hasher;
   private final TransactionRunner transactions;
+  private final SessionTimeouts timeouts;
   private final Audit audit;
   private final Clock clock;
 
+  /** With the default session lifetime (12 hours) and idle timeout (30 minutes). */
   public UserService(
       Environments environments,
       Users users,
@@ -82,6 +85,36 @@ public final class UserService
       TransactionRunner transactions,
       AuditTrail auditTrail,
       Clock clock) {
+    this(
+        environments,
+        users,
+        sessions,
+        apiKeys,
+        tokens,
+        wallets,
+        walletKeys,
+        cipher,
+        hasher,
+        transactions,
+        auditTrail,
+        clock,
+        SessionTimeouts.DEFAULTS);
+  }
+
+  public UserService(
+      Environments environments,
+      Users users,
+      Sessions sessions,
+      ApiKeys apiKeys,
+      ElevatedTokens tokens,
+      EmbeddedWallets wallets,
+      WalletKeys walletKeys,
+      SecretCipher cipher,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail auditTrail,
+      Clock clock,
+      SessionTimeouts timeouts) {
     this.environments = environments;
     this.users = users;
     this.sessions = sessions;
@@ -92,6 +125,7 @@ public final class UserService
     this.cipher = cipher;
     this.hasher = hasher;
     this.transactions = transactions;
+    this.timeouts = timeouts;
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
   }
@@ -217,7 +251,7 @@ public final class UserService
             user.id(),
             command.signInCredentialId(),
             now,
-            SESSION_LIFETIME);
+            timeouts);
     String token = RandomTokens.secret("st_");
     sessions.create(session, hasher.digest(token));
     audit
@@ -234,10 +268,14 @@ public final class UserService
       return Optional.empty();
     }
     Instant now = clock.instant();
-    return sessions
-        .findByTokenDigest(hasher.digest(sessionToken))
-        .filter(s -> s.environmentId().equals(environmentId))
-        .filter(s -> s.isActive(now));
+    Optional<Session> found =
+        sessions
+            .findByTokenDigest(hasher.digest(sessionToken))
+            .filter(s -> s.environmentId().equals(environmentId))
+            .filter(s -> s.isActive(now));
+    // Every authenticated request keeps the session from idling out; written once a minute.
+    found.filter(s -> s.seen(now)).ifPresent(s -> sessions.markSeen(s.id(), now));
+    return found;
   }
 
   @Override
@@ -271,12 +309,7 @@ public final class UserService
             .filter(s -> s.environmentId().equals(environmentId))
             .orElseThrow(() -> new NotFoundException("session", sessionId));
     transactions.inTransaction(
-        () -> {
-          if (session.end(now)) {
-            sessions.save(session);
-          }
-          tokens.revokeAllForSession(session.id(), now);
-        });
+        () -> SessionEnding.end(sessions, tokens, java.util.List.of(session), now));
     audit
         .event(AuditEventType.SESSION_ENDED, environmentId, origin)
         .user(session.userId())

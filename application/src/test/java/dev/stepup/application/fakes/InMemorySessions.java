@@ -1,8 +1,13 @@
 package dev.stepup.application.fakes;
 
 import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.user.UserId;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +39,42 @@ public final class InMemorySessions implements Sessions {
     byId.put(session.id(), copy(session));
   }
 
+  @Override
+  public void markSeen(SessionId id, Instant at) {
+    byId.computeIfPresent(
+        id,
+        (k, s) ->
+            s.endedAt().isPresent() || !s.lastSeenAt().isBefore(at)
+                ? s
+                : new Session(
+                    s.id(),
+                    s.environmentId(),
+                    s.userId(),
+                    s.signInCredentialId(),
+                    s.createdAt(),
+                    s.expiresAt(),
+                    at,
+                    s.idleTimeout(),
+                    null));
+  }
+
+  @Override
+  public List<Session> openOf(EnvironmentId environmentId, UserId userId, Instant now) {
+    return all().stream()
+        .filter(s -> s.environmentId().equals(environmentId) && s.userId().equals(userId))
+        .filter(s -> s.endedAt().isEmpty() && now.isBefore(s.expiresAt()))
+        .sorted(Comparator.comparing(Session::createdAt).reversed())
+        .toList();
+  }
+
+  @Override
+  public List<Session> openSignedInWith(CredentialId credentialId, Instant now) {
+    return all().stream()
+        .filter(s -> s.signInCredentialId().filter(credentialId::equals).isPresent())
+        .filter(s -> s.endedAt().isEmpty() && now.isBefore(s.expiresAt()))
+        .toList();
+  }
+
   /** Every stored session, for fakes that search them. */
   public List<Session> all() {
     return byId.values().stream().map(InMemorySessions::copy).toList();
@@ -47,6 +88,8 @@ public final class InMemorySessions implements Sessions {
         s.signInCredentialId(),
         s.createdAt(),
         s.expiresAt(),
+        s.lastSeenAt(),
+        s.idleTimeout(),
         s.endedAt().orElse(null));
   }
 }

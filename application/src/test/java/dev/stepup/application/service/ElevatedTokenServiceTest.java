@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IntrospectCommand;
@@ -24,6 +25,9 @@ import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.Session;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.session.SessionTimeouts;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
@@ -138,6 +142,58 @@ class ElevatedTokenServiceTest {
   }
 
   @Test
+  void theSignedClaimsCarryTheAuthenticationLevelAndTime() {
+    f.clock.advance(Duration.ofSeconds(42));
+    IssuedElevatedToken verified = f.issueToken(session, Scope.WALLET_SIGN);
+    IssuedElevatedToken byBackend =
+        f.tokenService.issue(
+            new IssueElevatedTokenCommand(
+                ENV,
+                ann.id(),
+                Optional.of(session.sessionId()),
+                Set.of(Scope.WALLET_SIGN),
+                Optional.empty(),
+                ORIGIN));
+
+    var claims = f.signer.claimsOf(verified.elevatedAccessToken()).orElseThrow();
+    assertThat(claims.acr()).isEqualTo("urn:stepup:acr:reauth");
+    assertThat(claims.authTime()).isEqualTo(START.plusSeconds(42));
+    assertThat(f.signer.claimsOf(byBackend.elevatedAccessToken()).orElseThrow().acr())
+        .isEqualTo("urn:stepup:acr:host");
+  }
+
+  @Test
+  void anActiveTokenIsIntrospectedWithAmrAcrAndAuthTime() {
+    IssuedElevatedToken issued = f.issueToken(session, Scope.WALLET_SIGN);
+    f.clock.advance(Duration.ofMinutes(2));
+
+    Introspection active = introspect(issued.elevatedAccessToken(), Optional.empty(), false);
+
+    assertThat(active.active()).isTrue();
+    assertThat(active.sub()).contains(ann.id());
+    assertThat(active.amr()).containsExactly("otp", "email");
+    assertThat(active.acr()).contains("urn:stepup:acr:reauth");
+    assertThat(active.authTime()).contains(START);
+  }
+
+  @Test
+  void aTokenEarnedWithAnAuthenticatorAppIsIntrospectedAtTheMfaLevel() {
+    Fixture.Enrolled app = f.enrolTotpByEmail(session, "ann@example.com");
+    f.clock.advance(Fixture.TOTP_STEP);
+    IssuedElevatedToken issued =
+        f.codes.verifyTotp(
+            session,
+            JdkTotp.codeAt(app.secret(), f.clock.instant()),
+            Optional.empty(),
+            Set.of(Scope.WALLET_SIGN));
+
+    Introspection active = introspect(issued.elevatedAccessToken(), Optional.empty(), false);
+
+    assertThat(active.acr()).contains("urn:stepup:acr:mfa");
+    assertThat(active.amr()).containsExactly("otp", "totp");
+  }
+
+  @Test
   void aTokenCannotBeIssuedIntoAnotherUsersOrAnEndedSession() {
     User bob = f.emailUser("bob@example.com");
     SessionContext bobSession = f.signIn(bob);
@@ -220,8 +276,7 @@ class ElevatedTokenServiceTest {
         introspect(issued.elevatedAccessToken(), Optional.of(Scope.WALLET_EXPORT), true);
 
     assertThat(first.active()).isTrue();
-    assertThat(second.active()).isFalse();
-    assertThat(second.state()).contains(TokenState.CONSUMED);
+    assertThat(second).isEqualTo(Introspection.inactive());
     assertThat(f.stateOf(issued)).isEqualTo(TokenState.CONSUMED);
     assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), false).active())
         .isFalse();
@@ -259,15 +314,40 @@ class ElevatedTokenServiceTest {
             new IntrospectCommand(
                 OTHER_ENV, issued.elevatedAccessToken(), Optional.empty(), true, ORIGIN));
 
-    assertThat(peek).isEqualTo(Introspection.unknown());
-    assertThat(spend).isEqualTo(Introspection.unknown());
+    assertThat(peek).isEqualTo(Introspection.inactive());
+    assertThat(spend).isEqualTo(Introspection.inactive());
     assertThat(f.stateOf(issued)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void aTokenOfASessionThatIdledOutIsInactive() {
+    Session idle =
+        Session.start(
+            new SessionId("ses_idle"),
+            ENV,
+            ann.id(),
+            Optional.empty(),
+            f.clock.instant(),
+            new SessionTimeouts(Duration.ofHours(1), Duration.ofMinutes(5)));
+    f.sessions.create(idle, "digest-idle");
+    IssuedElevatedToken issued =
+        f.issueToken(new SessionContext(ENV, idle.id(), ORIGIN), Scope.WALLET_SIGN);
+    f.clock.advance(Duration.ofMinutes(4));
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), false).active()).isTrue();
+
+    f.clock.advance(Duration.ofMinutes(2));
+
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), false))
+        .isEqualTo(Introspection.inactive());
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.empty(), true))
+        .isEqualTo(Introspection.inactive());
+    assertThat(f.lastEvent(AuditEventType.TOKEN_REFUSED).reason()).contains("session_ended");
   }
 
   @Test
   void anUnknownTokenRevealsNothing() {
     assertThat(introspect("not-a-token", Optional.empty(), true))
-        .isEqualTo(Introspection.unknown());
+        .isEqualTo(Introspection.inactive());
   }
 
   @Test
@@ -280,10 +360,8 @@ class ElevatedTokenServiceTest {
     Introspection peek = introspect(issued.elevatedAccessToken(), Optional.empty(), false);
     Introspection spend = introspect(issued.elevatedAccessToken(), Optional.empty(), true);
 
-    assertThat(peek.active()).isFalse();
-    assertThat(peek.state()).contains(TokenState.EXPIRED);
-    assertThat(spend.active()).isFalse();
-    assertThat(spend.state()).contains(TokenState.EXPIRED);
+    assertThat(peek).isEqualTo(Introspection.inactive());
+    assertThat(spend).isEqualTo(Introspection.inactive());
     assertThat(f.lastEvent(AuditEventType.TOKEN_REFUSED).reason()).contains("expired");
   }
 
@@ -299,8 +377,7 @@ class ElevatedTokenServiceTest {
     f.tokenService.revoke(revoke);
 
     Introspection after = introspect(issued.elevatedAccessToken(), Optional.empty(), true);
-    assertThat(after.active()).isFalse();
-    assertThat(after.state()).contains(TokenState.REVOKED);
+    assertThat(after).isEqualTo(Introspection.inactive());
     assertThat(f.stateOf(issued)).isEqualTo(TokenState.REVOKED);
     assertThat(f.events(AuditEventType.TOKEN_REVOKED))
         .singleElement()

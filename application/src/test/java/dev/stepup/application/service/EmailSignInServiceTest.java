@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.signin.SendSignInCodeUseCase.SignInCodeSent;
 import dev.stepup.application.port.in.signin.SignInCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -69,20 +70,50 @@ class EmailSignInServiceTest {
   }
 
   @Test
-  void anAddressNobodySignsInWithIsRefusedAndNothingIsSent() {
-    RefusedException refused =
-        refusal(() -> f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN)));
+  void anAddressNobodySignsInWithIsAnsweredLikeAnAccountButNothingIsSent() {
+    SignInCodeSent forAnn = f.signIn.send(new SignInCodeCommand(ENV, ANN, ORIGIN));
+    SignInCodeSent forNobody = f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN));
 
-    assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
-    assertThat(refused.getMessage()).contains("No account here signs in with bob@example.com");
-    assertThat(f.messages.sent()).isEmpty();
+    assertThat(forNobody.accountsOnly()).isTrue();
+    assertThat(forNobody).isEqualTo(new SignInCodeSent("b••••@example.com", true));
+    assertThat(forAnn).isEqualTo(new SignInCodeSent("a••••@example.com", true));
+    assertThat(f.messages.sent()).hasSize(1);
+    assertThat(f.messages.lastCodeTo("bob@example.com")).isEmpty();
+    // A resend is throttled alike, so throttling does not tell them apart either.
+    RefusedException annAgain = refusal(() -> sendCode(ANN));
+    RefusedException nobodyAgain =
+        refusal(() -> f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN)));
+    assertThat(nobodyAgain.refusal()).isEqualTo(annAgain.refusal());
+    assertThat(nobodyAgain.getMessage()).isEqualTo(annAgain.getMessage());
+    assertThat(nobodyAgain.retryAfter()).isEqualTo(annAgain.retryAfter());
+  }
+
+  @Test
+  void noCodeEverSignsInToAnAddressNobodySignsInWith() {
+    f.signIn.send(new SignInCodeCommand(ENV, "bob@example.com", ORIGIN));
+
+    assertThat(
+            refusal(
+                    () ->
+                        f.signIn.signIn(
+                            new SignInWithCodeCommand(ENV, "bob@example.com", "123456", ORIGIN)))
+                .refusal())
+        .isIn(Refusal.NO_PENDING_CODE, Refusal.INVALID_CODE);
+    assertThat(f.users.findByCredential(ENV, CredentialFormat.EMAIL, "bob@example.com")).isEmpty();
   }
 
   @Test
   void aUserOfAnotherEnvironmentCannotSignInHere() {
+    f.signIn.send(new SignInCodeCommand(OTHER_ENV, ANN, ORIGIN));
+
+    assertThat(f.messages.sent()).isEmpty();
     assertThat(
-            refusal(() -> f.signIn.send(new SignInCodeCommand(OTHER_ENV, ANN, ORIGIN))).refusal())
-        .isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
+            refusal(
+                    () ->
+                        f.signIn.signIn(
+                            new SignInWithCodeCommand(OTHER_ENV, ANN, "123456", ORIGIN)))
+                .refusal())
+        .isIn(Refusal.NO_PENDING_CODE, Refusal.INVALID_CODE);
   }
 
   @Test

@@ -50,6 +50,7 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionTimeouts;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
 import java.lang.reflect.Proxy;
@@ -88,6 +89,14 @@ final class Fixture {
   static final int HARD_LOCK_AFTER = 12;
 
   static final Duration HARD_LOCK_COOL_DOWN = Duration.ofHours(24);
+
+  /**
+   * Service tests move the clock by hours (throttles, locks) without the user doing anything, so
+   * their sessions do not idle out; the idle timeout itself is tested with the defaults in {@link
+   * UserServiceTest}.
+   */
+  static final SessionTimeouts LENIENT_SESSIONS =
+      new SessionTimeouts(UserService.SESSION_LIFETIME, UserService.SESSION_LIFETIME);
 
   final MutableClock clock = new MutableClock(START);
   final InMemoryEnvironments environments = new InMemoryEnvironments();
@@ -209,7 +218,10 @@ final class Fixture {
           hasher,
           transactions,
           audit,
-          clock);
+          clock,
+          LENIENT_SESSIONS);
+  final UserSessionsService userSessions =
+      new UserSessionsService(users, sessions, tokens, transactions, audit, clock);
   final ConfigureStepUpService configure =
       new ConfigureStepUpService(environments, transactions, audit, clock);
   final BootstrapService bootstrap =

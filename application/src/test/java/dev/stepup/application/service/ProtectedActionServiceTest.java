@@ -52,6 +52,28 @@ class ProtectedActionServiceTest {
   }
 
   @Test
+  void aUserWithoutMfaIsAskedToReauthenticate() {
+    RefusedException missing =
+        refusal(() -> f.guard.authorize(session, Scope.WALLET_EXPORT, Optional.empty()));
+
+    assertThat(missing.acrValues()).containsExactly("urn:stepup:acr:reauth");
+  }
+
+  @Test
+  void anMfaUserIsAskedForMfaEvenWhenPresentingAReauthToken() {
+    f.enrolTotpByEmail(session, "ann@example.com");
+    IssuedElevatedToken link = f.issueToken(session, Scope.CREDENTIAL_LINK);
+
+    RefusedException missing =
+        refusal(() -> f.guard.authorize(session, Scope.WALLET_EXPORT, Optional.empty()));
+    RefusedException wrongScope = refused(Scope.WALLET_EXPORT, link);
+
+    assertThat(missing.acrValues()).containsExactly("urn:stepup:acr:mfa");
+    assertThat(wrongScope.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
+    assertThat(wrongScope.acrValues()).containsExactly("urn:stepup:acr:mfa");
+  }
+
+  @Test
   void anUnprotectedScopeOrStepUpTurnedOffNeedsNoToken() {
     f.changeSettings(
         ENV, s -> s.withAction(new ProtectedAction(Scope.WALLET_REFRESH, false, TokenUse.SINGLE)));
@@ -118,7 +140,9 @@ class ProtectedActionServiceTest {
     IssuedElevatedToken token = f.issueToken(session, Scope.WALLET_EXPORT);
     f.clock.advance(Duration.ofMinutes(5));
 
-    assertThat(refused(Scope.WALLET_EXPORT, token).refusal()).isEqualTo(Refusal.TOKEN_EXPIRED);
+    RefusedException expired = refused(Scope.WALLET_EXPORT, token);
+    assertThat(expired.refusal()).isEqualTo(Refusal.TOKEN_EXPIRED);
+    assertThat(expired.acrValues()).containsExactly("urn:stepup:acr:reauth");
     assertThat(f.stateOf(token)).isEqualTo(TokenState.EXPIRED);
   }
 

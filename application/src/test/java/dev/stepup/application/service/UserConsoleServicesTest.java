@@ -60,6 +60,7 @@ class UserConsoleServicesTest {
           passkeys,
           f.recoveryCodes,
           f.tokens,
+          f.sessions,
           f.transactions,
           f.notifier,
           f.audit,
@@ -217,8 +218,10 @@ class UserConsoleServicesTest {
     f.enrolTotpByEmail(session, ANN);
     resetMfa.reset(new ResetMfaUseCase.Command(ENV, ann.id(), "root", ORIGIN));
     f.clock.advance(Duration.ofMinutes(1));
+    // The reset ended the user's sessions: they sign in again first.
+    SessionContext again = f.signIn(ann);
 
-    IssuedElevatedToken token = f.stepUpWithEmail(session, ANN, Scope.WALLET_EXPORT);
+    IssuedElevatedToken token = f.stepUpWithEmail(again, ANN, Scope.WALLET_EXPORT);
 
     assertThat(f.stateOf(token)).isEqualTo(TokenState.ACTIVE);
   }

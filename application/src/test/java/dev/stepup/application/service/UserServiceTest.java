@@ -21,6 +21,7 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.session.Session;
+import dev.stepup.domain.session.SessionTimeouts;
 import dev.stepup.domain.user.User;
 import java.time.Duration;
 import java.util.List;
@@ -180,5 +181,103 @@ class UserServiceTest {
     key.revoke(START);
     f.apiKeys.save(key);
     assertThat(f.userService.apiKey(ENV, secret)).isFalse();
+  }
+
+  // ---- idle timeout ----------------------------------------------------------------------------
+
+  /** Sessions as production starts them: 12 hours at most, 30 minutes idle. */
+  private UserService withTimeouts(SessionTimeouts timeouts) {
+    return new UserService(
+        f.environments,
+        f.users,
+        f.sessions,
+        f.apiKeys,
+        f.tokens,
+        f.wallets,
+        f.walletKeys,
+        f.cipher,
+        f.hasher,
+        f.transactions,
+        f.audit,
+        f.clock,
+        timeouts);
+  }
+
+  @Test
+  void aSessionLeftUnusedForThirtyMinutesIsNoLongerRecognised() {
+    UserService users = withTimeouts(SessionTimeouts.DEFAULTS);
+    User ann = f.emailUser("ann@example.com");
+    StartedSession started =
+        users.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
+
+    f.clock.advance(Duration.ofMinutes(31));
+
+    assertThat(users.session(ENV, started.sessionToken())).isEmpty();
+    assertThat(f.sessions.find(started.sessionId()).orElseThrow().isActive(f.clock.instant()))
+        .isFalse();
+  }
+
+  @Test
+  void useEveryTwentyMinutesKeepsASessionUntilItsLifetimeEnds() {
+    UserService users = withTimeouts(SessionTimeouts.DEFAULTS);
+    User ann = f.emailUser("ann@example.com");
+    StartedSession started =
+        users.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
+
+    for (int i = 0; i < 35; i++) {
+      f.clock.advance(Duration.ofMinutes(20));
+      assertThat(users.session(ENV, started.sessionToken()))
+          .as("after %d minutes", 20 * (i + 1))
+          .isPresent();
+    }
+    assertThat(f.sessions.find(started.sessionId()).orElseThrow().lastSeenAt())
+        .isEqualTo(f.clock.instant());
+    f.clock.advance(Duration.ofMinutes(20));
+    assertThat(users.session(ENV, started.sessionToken())).as("past 12 hours").isEmpty();
+  }
+
+  @Test
+  void lastUseIsWrittenAtMostOnceAMinute() {
+    UserService users = withTimeouts(SessionTimeouts.DEFAULTS);
+    User ann = f.emailUser("ann@example.com");
+    StartedSession started =
+        users.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
+
+    f.clock.advance(Duration.ofSeconds(30));
+    users.session(ENV, started.sessionToken());
+    assertThat(f.sessions.find(started.sessionId()).orElseThrow().lastSeenAt()).isEqualTo(START);
+
+    f.clock.advance(Duration.ofSeconds(30));
+    users.session(ENV, started.sessionToken());
+    assertThat(f.sessions.find(started.sessionId()).orElseThrow().lastSeenAt())
+        .isEqualTo(START.plusSeconds(60));
+  }
+
+  @Test
+  void configuredTimeoutsApplyToNewSessions() {
+    UserService users =
+        withTimeouts(new SessionTimeouts(Duration.ofHours(1), Duration.ofMinutes(5)));
+    User ann = f.emailUser("ann@example.com");
+    StartedSession started =
+        users.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
+
+    assertThat(started.expiresAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+    f.clock.advance(Duration.ofMinutes(4));
+    assertThat(users.session(ENV, started.sessionToken())).isPresent();
+    f.clock.advance(Duration.ofMinutes(5));
+    assertThat(users.session(ENV, started.sessionToken())).isEmpty();
+  }
+
+  @Test
+  void aLapsedSessionCannotActAnyMore() {
+    UserService users = withTimeouts(SessionTimeouts.DEFAULTS);
+    User ann = f.emailUser("ann@example.com");
+    StartedSession started =
+        users.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
+    var context =
+        new dev.stepup.application.port.in.stepup.SessionContext(ENV, started.sessionId(), ORIGIN);
+    f.clock.advance(Duration.ofMinutes(31));
+
+    assertThat(refusal(() -> f.credentials.me(context)).refusal()).isEqualTo(Refusal.INVALID_TOKEN);
   }
 }

@@ -2,6 +2,7 @@ package dev.stepup.domain.policy;
 
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.Acr;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +55,19 @@ public sealed interface StepUpDecision {
     @Override
     public boolean isRequired() {
       return true;
+    }
+
+    /**
+     * The authentication levels that would satisfy this step-up, for an RFC 9470 {@code
+     * acr_values}: MFA for a user on the MFA path, re-authentication otherwise; none when the user
+     * has nothing to verify with.
+     */
+    public List<Acr> acrValues() {
+      return switch (path) {
+        case MFA -> List.of(Acr.MFA);
+        case REAUTH -> List.of(Acr.REAUTH);
+        case NONE -> List.of();
+      };
     }
 
     /** Required, but the user cannot verify: used when anything goes wrong (fail closed). */

@@ -3,6 +3,7 @@ package dev.stepup.domain.token;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
@@ -10,6 +11,7 @@ import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,9 @@ import java.util.Set;
  * verified, and where it is in its lifecycle.
  */
 public final class ElevatedToken {
+
+  /** The {@code amr} of a token a host backend issued: no method was used here. */
+  public static final List<String> BACKEND_AMR = List.of("backend");
 
   private final ElevatedTokenId id;
   private final EnvironmentId environmentId;
@@ -214,6 +219,24 @@ public final class ElevatedToken {
 
   public boolean singleUse() {
     return singleUse;
+  }
+
+  /** How the user verified, as RFC 8176 {@code amr} values (see {@link VerificationMethod#amr}). */
+  public List<String> amr() {
+    return method.map(VerificationMethod::amr).orElse(BACKEND_AMR);
+  }
+
+  /** The authentication context class the verification reached. */
+  public Acr acr() {
+    return Acr.of(method);
+  }
+
+  /**
+   * When the user last actively authenticated for this token: a token is issued the moment a
+   * verification succeeds (or a host backend vouches), so that is its issue time.
+   */
+  public Instant authTime() {
+    return issuedAt;
   }
 
   public Instant issuedAt() {

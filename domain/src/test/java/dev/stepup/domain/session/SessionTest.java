@@ -18,8 +18,19 @@ class SessionTest {
   private static final Instant START = NOW;
   private static final Instant EXPIRY = NOW.plus(Duration.ofHours(8));
 
+  /** Long idle timeout: these tests are about the absolute lifetime. */
   private final Session session =
-      Session.start(ID, DEMO, ALICE, Optional.of(id("email")), START, Duration.ofHours(8));
+      Session.start(
+          ID,
+          DEMO,
+          ALICE,
+          Optional.of(id("email")),
+          START,
+          new SessionTimeouts(Duration.ofHours(8), Duration.ofHours(8)));
+
+  /** The defaults: 12 hours at most, 30 minutes idle. */
+  private final Session usual =
+      Session.start(ID, DEMO, ALICE, Optional.empty(), START, SessionTimeouts.DEFAULTS);
 
   @Test
   void startedSessionRemembersWhoSignedInWithWhat() {
@@ -76,7 +87,16 @@ class SessionTest {
   @Test
   void rebuiltEndedSessionIsNotActive() {
     Session rebuilt =
-        new Session(ID, DEMO, ALICE, Optional.empty(), START, EXPIRY, START.plusSeconds(60));
+        new Session(
+            ID,
+            DEMO,
+            ALICE,
+            Optional.empty(),
+            START,
+            EXPIRY,
+            START,
+            Duration.ofMinutes(30),
+            START.plusSeconds(60));
 
     assertThat(rebuilt.isActive(START.plusSeconds(120))).isFalse();
     assertThat(rebuilt.end(START.plusSeconds(120))).isFalse();
@@ -86,11 +106,80 @@ class SessionTest {
   void sessionMustExpireAfterItStarts() {
     assertThatThrownBy(() -> Session.start(ID, DEMO, ALICE, Optional.empty(), START, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expire after");
+        .hasMessageContaining("lifetime must be positive");
     assertThatThrownBy(
             () ->
-                new Session(ID, DEMO, ALICE, Optional.empty(), START, START.minusSeconds(1), null))
-        .isInstanceOf(IllegalArgumentException.class);
+                new Session(
+                    ID,
+                    DEMO,
+                    ALICE,
+                    Optional.empty(),
+                    START,
+                    START.minusSeconds(1),
+                    START,
+                    Duration.ofMinutes(30),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expire after");
+  }
+
+  @Test
+  void aSessionLeftIdleForItsIdleTimeoutLapses() {
+    assertThat(usual.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(usual.expiresAt()).isEqualTo(START.plus(Duration.ofHours(12)));
+
+    assertThat(usual.isActive(START.plus(Duration.ofMinutes(30)).minusMillis(1))).isTrue();
+    assertThat(usual.isActive(START.plus(Duration.ofMinutes(30)))).isFalse();
+    assertThat(usual.isActive(START.plus(Duration.ofMinutes(31)))).isFalse();
+  }
+
+  @Test
+  void useEveryTwentyMinutesKeepsTheSessionAliveUntilItsAbsoluteExpiry() {
+    Instant now = START;
+    while (now.plus(Duration.ofMinutes(20)).isBefore(usual.expiresAt())) {
+      now = now.plus(Duration.ofMinutes(20));
+      assertThat(usual.isActive(now)).as("active at %s", now).isTrue();
+      assertThat(usual.seen(now)).isTrue();
+      assertThat(usual.lastSeenAt()).isEqualTo(now);
+    }
+
+    assertThat(usual.isActive(usual.expiresAt().minusMillis(1))).isTrue();
+    assertThat(usual.isActive(usual.expiresAt())).isFalse();
+  }
+
+  @Test
+  void aLapsedSessionIsNotRevivedByUse() {
+    Instant late = START.plus(Duration.ofMinutes(31));
+
+    assertThat(usual.seen(late)).isFalse();
+
+    assertThat(usual.lastSeenAt()).isEqualTo(START);
+    assertThat(usual.isActive(late)).isFalse();
+  }
+
+  @Test
+  void useIsRecordedAtMostOnceAMinute() {
+    assertThat(usual.seen(START.plusSeconds(59))).isFalse();
+    assertThat(usual.lastSeenAt()).isEqualTo(START);
+
+    assertThat(usual.seen(START.plusSeconds(60))).isTrue();
+    assertThat(usual.seen(START.plusSeconds(61))).isFalse();
+    assertThat(usual.lastSeenAt()).isEqualTo(START.plusSeconds(60));
+    assertThat(usual.activeUntil()).isEqualTo(START.plusSeconds(60).plus(Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void anEndedSessionRecordsNoMoreUse() {
+    usual.end(START.plusSeconds(10));
+
+    assertThat(usual.seen(START.plus(Duration.ofMinutes(5)))).isFalse();
+  }
+
+  @Test
+  void idleTimeoutsShorterThanTheRecordingResolutionAreRefused() {
+    assertThatThrownBy(() -> new SessionTimeouts(Duration.ofHours(1), Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idle timeout");
   }
 
   @Test

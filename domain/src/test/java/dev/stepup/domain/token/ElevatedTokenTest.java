@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenUseOutcome.Accepted;
@@ -21,6 +22,7 @@ import dev.stepup.domain.token.TokenUseOutcome.Refused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,52 @@ class ElevatedTokenTest {
     assertThat(token.consumedAt()).isEmpty();
     assertThat(token.revokedAt()).isEmpty();
     assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void aTokenEarnedWithMfaCarriesTheMfaLevelAndWhenTheUserAuthenticated() {
+    ElevatedToken token = singleUse();
+
+    assertThat(token.acr()).isEqualTo(Acr.MFA);
+    assertThat(token.acr().wire()).isEqualTo("urn:stepup:acr:mfa");
+    assertThat(token.amr()).containsExactly("otp", "totp");
+    assertThat(token.authTime()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aTokenEarnedByReauthenticationCarriesTheReauthLevel() {
+    ElevatedToken token =
+        ElevatedToken.issue(
+            ID,
+            DEMO,
+            ALICE,
+            Optional.of(SESSION),
+            Set.of(Scope.WALLET_EXPORT),
+            Optional.of(VerificationMethod.EMAIL_OTP),
+            StepUpSettings.defaults(),
+            NOW);
+
+    assertThat(token.acr().wire()).isEqualTo("urn:stepup:acr:reauth");
+    assertThat(token.amr()).containsExactly("otp", "email");
+  }
+
+  @Test
+  void aTokenAHostBackendIssuedSaysSoAndClaimsNoVerificationHere() {
+    ElevatedToken token =
+        ElevatedToken.issue(
+            ID,
+            DEMO,
+            ALICE,
+            Optional.empty(),
+            Set.of(Scope.WALLET_EXPORT),
+            Optional.empty(),
+            StepUpSettings.defaults(),
+            NOW);
+
+    assertThat(token.acr()).isEqualTo(Acr.HOST_BACKEND);
+    assertThat(token.acr().wire()).isEqualTo("urn:stepup:acr:host");
+    assertThat(token.amr()).isEqualTo(List.of("backend"));
+    assertThat(token.authTime()).isEqualTo(NOW);
   }
 
   @Test

@@ -2,10 +2,8 @@ package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
-import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.util.List;
 import java.util.Locale;
@@ -57,20 +55,10 @@ public final class JdbcUserDirectory implements UserDirectory {
   @Override
   public List<Session> sessionsOf(EnvironmentId environmentId, UserId userId, int limit) {
     return jdbc.sql(
-            "SELECT id, environment_id, user_id, sign_in_credential_id, created_at, expires_at,"
-                + " ended_at FROM sessions WHERE environment_id = ? AND user_id = ?"
-                + " ORDER BY created_at DESC, id LIMIT ?")
+            JdbcSessions.COLUMNS
+                + " WHERE environment_id = ? AND user_id = ? ORDER BY created_at DESC, id LIMIT ?")
         .params(environmentId.value(), userId.value(), limit)
-        .query(
-            (rs, n) ->
-                new Session(
-                    new SessionId(rs.getString("id")),
-                    new EnvironmentId(rs.getString("environment_id")),
-                    new UserId(rs.getString("user_id")),
-                    Columns.optionalString(rs, "sign_in_credential_id").map(CredentialId::new),
-                    Columns.instant(rs, "created_at"),
-                    Columns.instant(rs, "expires_at"),
-                    Columns.instant(rs, "ended_at")))
+        .query((rs, n) -> JdbcSessions.session(rs))
         .list();
   }
 }

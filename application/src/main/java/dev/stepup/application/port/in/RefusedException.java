@@ -1,6 +1,7 @@
 package dev.stepup.application.port.in;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ public final class RefusedException extends RuntimeException {
   private final Refusal refusal;
   private final transient Optional<Duration> retryAfter;
   private final String scope;
+  private final transient List<String> acrValues;
 
   public RefusedException(Refusal refusal, String message) {
     this(refusal, message, Optional.empty(), null);
@@ -20,10 +22,24 @@ public final class RefusedException extends RuntimeException {
 
   public RefusedException(
       Refusal refusal, String message, Optional<Duration> retryAfter, String scope) {
+    this(refusal, message, retryAfter, scope, List.of());
+  }
+
+  /**
+   * A refusal that a step-up at one of {@code acrValues} would overcome (the RFC 9470 challenge of
+   * a protected action).
+   */
+  public RefusedException(
+      Refusal refusal,
+      String message,
+      Optional<Duration> retryAfter,
+      String scope,
+      List<String> acrValues) {
     super(message);
     this.refusal = Objects.requireNonNull(refusal, "refusal");
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     this.scope = scope;
+    this.acrValues = List.copyOf(acrValues);
   }
 
   public Refusal refusal() {
@@ -38,5 +54,10 @@ public final class RefusedException extends RuntimeException {
   /** The scope a missing or refused elevated token was needed for. */
   public Optional<String> scope() {
     return Optional.ofNullable(scope);
+  }
+
+  /** The authentication levels that would satisfy the step-up, most preferred first. */
+  public List<String> acrValues() {
+    return acrValues;
   }
 }

@@ -93,6 +93,9 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
             .expirationTime(Date.from(claims.expiresAt()))
             .claim("scope", Scope.joinWire(claims.scopes()))
             .claim("amr", claims.amr())
+            .claim("acr", claims.acr())
+            // auth_time is NumericDate seconds (OIDC Core §2, RFC 9470 §3).
+            .claim("auth_time", claims.authTime().getEpochSecond())
             .claim("single_use", claims.singleUse());
     claims.sessionId().ifPresent(sid -> body.claim("sid", sid.value()));
     SignedJWT jwt =
@@ -164,6 +167,11 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     }
     Boolean singleUse = c.getBooleanClaim("single_use");
     List<String> amr = c.getStringListClaim("amr");
+    String acr = c.getStringClaim("acr");
+    Long authTime = c.getLongClaim("auth_time");
+    if (acr == null || authTime == null) {
+      return Optional.empty();
+    }
     return Optional.of(
         new ElevatedTokenClaims(
             new ElevatedTokenId(c.getJWTID()),
@@ -172,6 +180,8 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
             Optional.ofNullable(c.getStringClaim("sid")).map(SessionId::new),
             scopes,
             amr == null ? List.of() : amr,
+            acr,
+            Instant.ofEpochSecond(authTime),
             Boolean.TRUE.equals(singleUse),
             c.getIssueTime().toInstant(),
             c.getExpirationTime().toInstant()));

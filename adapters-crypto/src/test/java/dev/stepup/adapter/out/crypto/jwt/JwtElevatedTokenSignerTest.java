@@ -49,6 +49,8 @@ class JwtElevatedTokenSignerTest {
         Optional.of(new SessionId("ses_1")),
         Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN),
         List.of("otp", "email"),
+        "urn:stepup:acr:reauth",
+        NOW.minusSeconds(2),
         true,
         NOW,
         NOW.plus(Duration.ofMinutes(5)));
@@ -77,6 +79,8 @@ class JwtElevatedTokenSignerTest {
     assertThat(c.getExpirationTime()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
     assertThat(c.getStringClaim("scope")).isEqualTo("wallet:export wallet:sign");
     assertThat(c.getStringListClaim("amr")).containsExactly("otp", "email");
+    assertThat(c.getStringClaim("acr")).isEqualTo("urn:stepup:acr:reauth");
+    assertThat(c.getLongClaim("auth_time")).isEqualTo(NOW.minusSeconds(2).getEpochSecond());
     assertThat(c.getBooleanClaim("single_use")).isTrue();
   }
 

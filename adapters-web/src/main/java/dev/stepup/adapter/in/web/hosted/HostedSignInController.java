@@ -85,6 +85,7 @@ class HostedSignInController {
           sendCode.send(new SignInCodeCommand(environment, email, HostedSessions.origin(request)));
       fill(model, environment, next, "code", email.strip(), null);
       model.addAttribute("sentTo", sent.maskedAddress());
+      model.addAttribute("accountsOnly", sent.accountsOnly());
       model.addAttribute("resendWait", HostedPages.RESEND_WAIT_SECONDS);
     } catch (IllegalArgumentException e) {
       refused(request, response, model, environment, next, "email", email, emailProblem(e));

@@ -5,13 +5,18 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the server knows of a presented token. {@code active} is true only when the token may be
- * acted on now (for a consuming call: when this call consumed it). A token that is not ours, is
- * malformed, or belongs to another environment reveals nothing but {@code active: false}.
+ * What the server tells a host backend of a presented token. {@code active} is true only when the
+ * token may be acted on now (for a consuming call: when this call consumed it). A token that is not
+ * active — expired, consumed, revoked, unknown, malformed, of another environment or not covering
+ * the asked scope — reveals nothing but {@code active: false} (RFC 7662 §2.2).
+ *
+ * @param acr the authentication context class the user reached ({@code urn:stepup:acr:…})
+ * @param authTime when the user last actively authenticated
  */
 public record Introspection(
     boolean active,
@@ -20,19 +25,38 @@ public record Introspection(
     Set<Scope> scopes,
     boolean singleUse,
     Optional<Instant> expiresAt,
-    Optional<TokenState> state) {
+    Optional<TokenState> state,
+    List<String> amr,
+    Optional<String> acr,
+    Optional<Instant> authTime) {
 
   public Introspection {
     scopes = Set.copyOf(scopes);
+    amr = List.copyOf(amr);
+    if (!active
+        && (sub.isPresent()
+            || sid.isPresent()
+            || !scopes.isEmpty()
+            || expiresAt.isPresent()
+            || state.isPresent()
+            || !amr.isEmpty()
+            || acr.isPresent()
+            || authTime.isPresent())) {
+      throw new IllegalArgumentException("an inactive token is described by active: false alone");
+    }
   }
 
-  public static Introspection unknown() {
+  /** The whole answer for a token that is not active. */
+  public static Introspection inactive() {
     return new Introspection(
         false,
         Optional.empty(),
         Optional.empty(),
         Set.of(),
         false,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
         Optional.empty(),
         Optional.empty());
   }

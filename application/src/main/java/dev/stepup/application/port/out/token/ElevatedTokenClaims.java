@@ -11,7 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a signed elevated access token says; the signer adds issuer, type and key id. */
+/**
+ * What a signed elevated access token says; the signer adds issuer, type and key id.
+ *
+ * @param acr the authentication context class reached (an {@code urn:stepup:acr:…} value)
+ * @param authTime when the user last actively authenticated (the JWT {@code auth_time})
+ */
 public record ElevatedTokenClaims(
     ElevatedTokenId tokenId,
     EnvironmentId environmentId,
@@ -19,6 +24,8 @@ public record ElevatedTokenClaims(
     Optional<SessionId> sessionId,
     Set<Scope> scopes,
     List<String> amr,
+    String acr,
+    Instant authTime,
     boolean singleUse,
     Instant issuedAt,
     Instant expiresAt) {
@@ -29,6 +36,8 @@ public record ElevatedTokenClaims(
     Objects.requireNonNull(sessionId, "sessionId");
     scopes = Set.copyOf(scopes);
     amr = List.copyOf(amr);
+    Objects.requireNonNull(acr, "acr");
+    Objects.requireNonNull(authTime, "authTime");
     Objects.requireNonNull(issuedAt, "issuedAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
   }

@@ -5,6 +5,7 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.domain.scope.UnknownScopeException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -53,7 +54,8 @@ public class ApiProblems {
                     HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
     if (status == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, challenge(e.scope()));
+      response.header(
+          HttpHeaders.WWW_AUTHENTICATE, challenge(e.scope(), e.getMessage(), e.acrValues()));
     }
     ProblemDetail problem = problem(status, refusal.code(), e.getMessage());
     e.scope().ifPresent(scope -> problem.setProperty("scope", scope));
@@ -202,12 +204,27 @@ public class ApiProblems {
     };
   }
 
-  /** The RFC 9470 challenge: the caller must step up for this scope and retry. */
-  static String challenge(Optional<String> scope) {
-    return "Bearer error=\""
-        + STEP_UP_CHALLENGE
-        + "\""
-        + scope.map(s -> ", scope=\"" + s + "\"").orElse("");
+  /**
+   * The challenge of a 401. With a scope it is RFC 9470's: the caller must step up for this scope,
+   * at one of {@code acrValues}, and retry. Without one the session itself is not (or no longer)
+   * valid: RFC 6750's {@code invalid_token}.
+   */
+  static String challenge(Optional<String> scope, String description, List<String> acrValues) {
+    StringBuilder header = new StringBuilder("Bearer error=\"");
+    header.append(scope.isPresent() ? STEP_UP_CHALLENGE : "invalid_token").append('"');
+    if (description != null && !description.isBlank()) {
+      header.append(", error_description=\"").append(quotable(description)).append('"');
+    }
+    scope.ifPresent(s -> header.append(", scope=\"").append(quotable(s)).append('"'));
+    if (scope.isPresent() && !acrValues.isEmpty()) {
+      header.append(", acr_values=\"").append(quotable(String.join(" ", acrValues))).append('"');
+    }
+    return header.toString();
+  }
+
+  /** RFC 6750 §3: attribute values are printable ASCII without {@code "} or {@code \\}. */
+  private static String quotable(String text) {
+    return text.replaceAll("[^\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]", "");
   }
 
   static ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail) {

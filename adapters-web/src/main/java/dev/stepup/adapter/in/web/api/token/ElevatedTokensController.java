@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.api.token;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stepup.adapter.in.web.api.support.ApiPaths;
 import dev.stepup.adapter.in.web.api.support.Callers;
 import dev.stepup.adapter.in.web.api.support.Views;
@@ -17,6 +18,7 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,14 +85,54 @@ class ElevatedTokensController {
     }
   }
 
+  /**
+   * RFC 7662 introspection: an inactive token is answered with {@code {"active": false}} and
+   * nothing else; an active one with who, what, how ({@code amr}, {@code acr}) and when the user
+   * authenticated ({@code auth_time}, seconds since the epoch as in a JWT).
+   */
+  @Schema(
+      description =
+          "Only `active` is present when the token is not active (expired, consumed, revoked,"
+              + " unknown, of another environment, or not covering `scope`).")
   record IntrospectResponse(
       boolean active,
       Optional<String> sub,
       Optional<String> sid,
-      List<String> scopes,
-      boolean singleUse,
+      Optional<List<String>> scopes,
+      Optional<Boolean> singleUse,
       Optional<Instant> expiresAt,
-      Optional<String> state) {}
+      Optional<String> state,
+      Optional<List<String>> amr,
+      @Schema(example = "urn:stepup:acr:mfa") Optional<String> acr,
+      @JsonProperty("auth_time") @Schema(description = "epoch seconds") Optional<Long> authTime) {
+
+    static IntrospectResponse of(Introspection result) {
+      if (!result.active()) {
+        return new IntrospectResponse(
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+      }
+      return new IntrospectResponse(
+          true,
+          result.sub().map(UserId::value),
+          result.sid().map(SessionId::value),
+          Optional.of(Views.wire(result.scopes())),
+          Optional.of(result.singleUse()),
+          result.expiresAt(),
+          result.state().map(TokenState::wire),
+          Optional.of(result.amr()),
+          result.acr(),
+          result.authTime().map(Instant::getEpochSecond));
+    }
+  }
 
   @Operation(summary = "Issue a token for a user the host backend has verified itself")
   @PostMapping
@@ -111,7 +153,13 @@ class ElevatedTokensController {
     return ResponseEntity.status(HttpStatus.CREATED).body(TokenResponse.of(issued));
   }
 
-  @Operation(summary = "Say whether a token is active; with consume, spend a single-use token")
+  @Operation(
+      summary = "Say whether a token is active; with consume, spend a single-use token",
+      description =
+          "RFC 7662: an active token is described with `sub`, `sid`, `scopes`, `amr`, `acr`"
+              + " (`urn:stepup:acr:mfa`, `urn:stepup:acr:reauth` or `urn:stepup:acr:host`) and"
+              + " `auth_time`; a token that is expired, consumed, revoked or unknown is answered"
+              + " with exactly `{\"active\": false}`.")
   @PostMapping("/introspect")
   IntrospectResponse introspect(
       @PathVariable String environmentId,
@@ -126,14 +174,7 @@ class ElevatedTokensController {
                 Optional.ofNullable(body.scope()).map(Scope::parse),
                 Boolean.TRUE.equals(body.consume()),
                 Callers.origin(request)));
-    return new IntrospectResponse(
-        result.active(),
-        result.sub().map(UserId::value),
-        result.sid().map(SessionId::value),
-        Views.wire(result.scopes()),
-        result.singleUse(),
-        result.expiresAt(),
-        result.state().map(TokenState::wire));
+    return IntrospectResponse.of(result);
   }
 
   @Operation(summary = "Revoke a token (answers 200 for unknown tokens too, as RFC 7009 says)")

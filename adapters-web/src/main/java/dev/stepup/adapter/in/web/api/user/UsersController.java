@@ -6,13 +6,17 @@ import dev.stepup.adapter.in.web.api.support.Views.UserView;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.GetUserUseCase;
+import dev.stepup.application.port.in.user.ManageUserSessionsUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.session.Session;
+import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +28,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Host backends register their users and sign them in. */
+/** Host backends register their users, sign them in, and see and end their sessions. */
 @RestController
 @RequestMapping(ApiPaths.ENVIRONMENT + "/users")
 @Tag(name = "Host backend: users and sessions")
@@ -42,16 +47,19 @@ class UsersController {
   private final CreateUserUseCase createUser;
   private final GetUserUseCase getUser;
   private final StartSessionUseCase startSession;
+  private final ManageUserSessionsUseCase userSessions;
 
   UsersController(
       Callers callers,
       CreateUserUseCase createUser,
       GetUserUseCase getUser,
-      StartSessionUseCase startSession) {
+      StartSessionUseCase startSession,
+      ManageUserSessionsUseCase userSessions) {
     this.callers = callers;
     this.createUser = createUser;
     this.getUser = getUser;
     this.startSession = startSession;
+    this.userSessions = userSessions;
   }
 
   record CreateUserRequest(
@@ -66,6 +74,29 @@ class UsersController {
     @Override
     public String toString() {
       return "SessionResponse[sessionId=" + sessionId + "]";
+    }
+  }
+
+  /**
+   * An active session as its host backend sees it; never its bearer token.
+   *
+   * @param activeUntil when it lapses unless used again: its idle timeout or, sooner, its expiry
+   */
+  record SessionView(
+      String sessionId,
+      Optional<String> signInCredentialId,
+      Instant createdAt,
+      Instant lastSeenAt,
+      Instant activeUntil,
+      Instant expiresAt) {
+    static SessionView of(Session s) {
+      return new SessionView(
+          s.id().value(),
+          s.signInCredentialId().map(CredentialId::value),
+          s.createdAt(),
+          s.lastSeenAt(),
+          s.activeUntil(),
+          s.expiresAt());
     }
   }
 
@@ -117,5 +148,39 @@ class UsersController {
         .body(
             new SessionResponse(
                 session.sessionId().value(), session.sessionToken(), session.expiresAt()));
+  }
+
+  @Operation(
+      summary = "List the user's active sessions, newest first",
+      description =
+          "A session is active until it is ended, until its absolute lifetime"
+              + " (stepup.sessions.lifetime, default 12 hours) or after going unused for the idle"
+              + " timeout (stepup.sessions.idle-timeout, default 30 minutes).")
+  @GetMapping("/{userId}/sessions")
+  List<SessionView> sessions(
+      @PathVariable String environmentId, @PathVariable String userId, HttpServletRequest request) {
+    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    return userSessions.list(environment, new UserId(userId)).stream()
+        .map(SessionView::of)
+        .toList();
+  }
+
+  @Operation(
+      summary = "End one of the user's sessions and revoke its elevated tokens",
+      description = "Ending an ended session again answers 204 as well.")
+  @ApiResponse(responseCode = "204", description = "the session has ended")
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such user, or the session is not this user's in this environment")
+  @DeleteMapping("/{userId}/sessions/{sessionId}")
+  ResponseEntity<Void> endSession(
+      @PathVariable String environmentId,
+      @PathVariable String userId,
+      @PathVariable String sessionId,
+      HttpServletRequest request) {
+    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    userSessions.end(
+        environment, new UserId(userId), new SessionId(sessionId), Callers.origin(request));
+    return ResponseEntity.noContent().build();
   }
 }

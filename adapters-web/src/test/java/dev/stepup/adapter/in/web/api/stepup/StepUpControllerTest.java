@@ -63,6 +63,8 @@ class StepUpControllerTest {
                     Optional.empty(),
                     now,
                     now.plus(Duration.ofHours(1)),
+                    now,
+                    Duration.ofMinutes(30),
                     null)));
   }
 
