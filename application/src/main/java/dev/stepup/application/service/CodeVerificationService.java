@@ -34,7 +34,6 @@ import dev.stepup.domain.policy.VerificationPermission;
 import dev.stepup.domain.scope.Scope;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,6 +47,8 @@ import java.util.regex.Pattern;
  */
 public final class CodeVerificationService implements SendOtpUseCase, VerifyCodeUseCase {
 
+  private static final Set<VerificationMethod> CODE_METHODS =
+      Set.of(VerificationMethod.EMAIL_OTP, VerificationMethod.SMS_OTP);
   private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
 
   private final Environments environments;
@@ -186,10 +187,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
           acting
               .user()
               .credential(requested.get())
-              .filter(
-                  c ->
-                      c.format() == CredentialFormat.EMAIL
-                          || c.format() == CredentialFormat.PHONE_NUMBER)
+              .filter(c -> CODE_METHODS.contains(c.method()))
               .orElseThrow(
                   () ->
                       new RefusedException(
@@ -199,28 +197,15 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       Refusals.require(policy.permitCredential(settings, acting.user(), credential));
       return credential;
     }
-    List<Credential> eligible =
-        acting.user().credentials().stream()
-            .filter(
-                c ->
-                    c.format() == CredentialFormat.EMAIL
-                        || c.format() == CredentialFormat.PHONE_NUMBER)
-            .filter(
-                c ->
-                    policy.permitCredential(settings, acting.user(), c)
-                        instanceof VerificationPermission.Permitted)
-            .toList();
-    if (eligible.isEmpty()) {
+    Optional<Credential> preferred =
+        policy.preferredCredential(settings, acting.user(), acting.session(), CODE_METHODS);
+    if (preferred.isEmpty()) {
       // Say why: MFA users are told so, not that they have no email.
       Refusals.require(policy.permitMethod(settings, acting.user(), VerificationMethod.EMAIL_OTP));
       Refusals.require(policy.permitMethod(settings, acting.user(), VerificationMethod.SMS_OTP));
       throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
     }
-    return acting
-        .session()
-        .signInCredentialId()
-        .flatMap(id -> eligible.stream().filter(c -> c.id().equals(id)).findFirst())
-        .orElse(eligible.get(0));
+    return preferred.get();
   }
 
   private void deliver(SessionContext context, Credential target, String code) {

@@ -121,10 +121,18 @@ public final class ContactProofService implements LinkContactUseCase {
         SIX_DIGITS.matcher(typed).matches()
             && hasher.digestMatches(material(proof.id(), typed), proof.codeDigest());
     OtpOutcome outcome = proof.verify(matches, now);
-    if (outcome == OtpOutcome.WRONG_CODE) {
-      proofs.recordWrongEntry(proof.id());
-      failed(context, acting, Refusal.INVALID_CODE.code());
-      int left = proof.attemptsLeft();
+    if (outcome.answersAsWrongCode()) {
+      // A used code is answered like a wrong one, so a replay never confirms it was right.
+      if (outcome == OtpOutcome.WRONG_CODE) {
+        proofs.recordWrongEntry(proof.id());
+      }
+      failed(
+          context,
+          acting,
+          outcome == OtpOutcome.REPLAYED
+              ? CodeVerificationService.REPLAYED
+              : Refusal.INVALID_CODE.code());
+      int left = outcome == OtpOutcome.WRONG_CODE ? proof.attemptsLeft() : 0;
       throw new RefusedException(
           Refusal.INVALID_CODE,
           left > 0

@@ -78,9 +78,25 @@ class ContactProofServiceTest {
     // A linked address is for contact, not for sign-in: it cannot stand in for step-up.
     assertThat(refusal(() -> f.codes.send(session, Optional.of(linked.id()))).refusal())
         .isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
-    // The code is spent.
+    // The code is spent: entered again it is answered like a wrong one.
     assertThat(refusal(() -> f.contacts.confirm(session, pending.pendingId(), code)).refusal())
-        .isEqualTo(Refusal.CODE_EXPIRED);
+        .isEqualTo(Refusal.INVALID_CODE);
+  }
+
+  @Test
+  void aUsedCodeEnteredAgainIsAnsweredExactlyLikeAWrongOne() {
+    PendingLink pending = startWork();
+    String code = f.messages.lastCodeTo(WORK).orElseThrow();
+    f.contacts.confirm(session, pending.pendingId(), code);
+
+    RefusedException replayed =
+        refusal(() -> f.contacts.confirm(session, pending.pendingId(), code));
+    RefusedException wrong =
+        refusal(() -> f.contacts.confirm(session, pending.pendingId(), otherThan(code)));
+
+    assertThat(replayed.refusal()).isEqualTo(Refusal.INVALID_CODE);
+    assertThat(replayed.getMessage()).isEqualTo(wrong.getMessage());
+    assertThat(f.audit.events()).anySatisfy(e -> assertThat(e.reason()).contains("replayed"));
   }
 
   @Test

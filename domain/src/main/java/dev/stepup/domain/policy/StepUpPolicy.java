@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The MFA-versus-re-auth policy: decides whether a user must step up for a scope and with what, and
@@ -99,8 +100,16 @@ public final class StepUpPolicy {
    */
   public List<Credential> credentialsFor(
       StepUpSettings settings, User user, VerificationMethod method) {
+    return credentialsFor(settings, user, Set.of(method));
+  }
+
+  /**
+   * As {@link #credentialsFor(StepUpSettings, User, VerificationMethod)}, for any of the methods.
+   */
+  public List<Credential> credentialsFor(
+      StepUpSettings settings, User user, Set<VerificationMethod> methods) {
     return user.credentials().stream()
-        .filter(c -> c.method() == method)
+        .filter(c -> methods.contains(c.method()))
         .filter(c -> permitCredential(settings, user, c) instanceof Permitted)
         .toList();
   }
@@ -111,7 +120,13 @@ public final class StepUpPolicy {
    */
   public Optional<Credential> preferredCredential(
       StepUpSettings settings, User user, Session session, VerificationMethod method) {
-    List<Credential> eligible = credentialsFor(settings, user, method);
+    return preferredCredential(settings, user, session, Set.of(method));
+  }
+
+  /** As above, among the credentials any of {@code methods} verifies (codes by email or SMS). */
+  public Optional<Credential> preferredCredential(
+      StepUpSettings settings, User user, Session session, Set<VerificationMethod> methods) {
+    List<Credential> eligible = credentialsFor(settings, user, methods);
     return session
         .signInCredentialId()
         .flatMap(id -> eligible.stream().filter(c -> c.id().equals(id)).findFirst())

@@ -31,7 +31,8 @@ class ContactProofTest {
     ContactProof proof = fresh(CredentialFormat.EMAIL);
     assertThat(proof.expiresAt()).isEqualTo(NOW.plus(OtpChallenge.LIFETIME));
     assertThat(proof.verify(true, NOW.plusSeconds(60))).isEqualTo(OtpOutcome.ACCEPTED);
-    assertThat(proof.verify(true, NOW.plusSeconds(61))).isEqualTo(OtpOutcome.ALREADY_USED);
+    assertThat(proof.verify(true, NOW.plusSeconds(61))).isEqualTo(OtpOutcome.REPLAYED);
+    assertThat(proof.verify(false, NOW.plusSeconds(62))).isEqualTo(OtpOutcome.ALREADY_USED);
   }
 
   @Test
