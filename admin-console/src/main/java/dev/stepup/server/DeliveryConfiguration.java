@@ -29,16 +29,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Message delivery: the application's {@code EmailSender} and {@code SmsSender} queue messages in
- * the database; a worker sends them after commit through SMTP / the SMS gateway, or the
- * development outbox when none is configured.
+ * the database; a worker sends them after commit through SMTP / the SMS gateway, or the development
+ * outbox when none is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
   /**
-   * Leases and back-off are real time shared by every node, whatever clock the use cases are
-   * given (tests move theirs).
+   * Leases and back-off are real time shared by every node, whatever clock the use cases are given
+   * (tests move theirs).
    */
   private static final Clock WALL = Clock.systemUTC();
 
@@ -81,10 +81,7 @@ class DeliveryConfiguration {
 
   @Bean
   DeliverMessagesService deliverMessages(
-      DeliveryQueue queue,
-      EmailTransport email,
-      SmsTransport sms,
-      DeliveryProperties delivery) {
+      DeliveryQueue queue, EmailTransport email, SmsTransport sms, DeliveryProperties delivery) {
     return new DeliverMessagesService(
         queue,
         email,

@@ -36,7 +36,9 @@ final class DeliveryHealthIndicator implements HealthIndicator {
     }
     DeliveryBacklog b = health.backlog();
     Health.Builder builder = health.degraded() ? Health.status(DEGRADED) : Health.up();
-    builder.withDetail("waiting", b.waiting()).withDetail("deadLettersLastHour", b.recentDeadLetters());
+    builder
+        .withDetail("waiting", b.waiting())
+        .withDetail("deadLettersLastHour", b.recentDeadLetters());
     b.oldestWaiting().ifPresent(t -> builder.withDetail("oldestWaitingSince", t.toString()));
     b.lastSent().ifPresent(t -> builder.withDetail("lastSent", t.toString()));
     b.lastFailure().ifPresent(t -> builder.withDetail("lastFailure", t.toString()));

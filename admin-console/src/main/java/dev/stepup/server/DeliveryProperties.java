@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts sends tried before a message becomes a dead letter
  * @param firstRetryDelay wait before the second attempt; doubled for each further one
  * @param maxRetryDelay the longest wait between attempts
- * @param lease how long a claimed message may take to send; a message still unconfirmed after it
- *     is given up (not sent again). Keep it above the SMTP connect + read + write timeouts.
+ * @param lease how long a claimed message may take to send; a message still unconfirmed after it is
+ *     given up (not sent again). Keep it above the SMTP connect + read + write timeouts.
  * @param pollInterval how often the queue is checked for retries that fell due (new messages wake
  *     the worker at once)
  * @param patience how long a message may wait before the channel's health reports DEGRADED

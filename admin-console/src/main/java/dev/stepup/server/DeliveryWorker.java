@@ -97,8 +97,7 @@ final class DeliveryWorker implements SmartLifecycle {
               t.setDaemon(true);
               return t;
             });
-    ticker.scheduleWithFixedDelay(
-        this::wakeUp, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    ticker.scheduleWithFixedDelay(this::wakeUp, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

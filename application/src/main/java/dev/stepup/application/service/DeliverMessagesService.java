@@ -25,8 +25,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   static final String UNCONFIRMED =
       "the send started but was never confirmed (the node stopped?); not repeated";
 
-  private static final System.Logger LOG =
-      System.getLogger(DeliverMessagesService.class.getName());
+  private static final System.Logger LOG = System.getLogger(DeliverMessagesService.class.getName());
 
   private final DeliveryQueue queue;
   private final EmailTransport email;
@@ -36,8 +35,8 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   private final Clock clock;
 
   /**
-   * @param lease how long a claimed message may take to send; longer than the transports'
-   *     timeouts, else a slow send would be taken for a crashed one
+   * @param lease how long a claimed message may take to send; longer than the transports' timeouts,
+   *     else a slow send would be taken for a crashed one
    */
   public DeliverMessagesService(
       DeliveryQueue queue,
@@ -93,7 +92,9 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   private void failed(ClaimedDelivery d, DeliveryFailure.Kind kind, String reason) {
     Instant now = clock.instant();
     Optional<Instant> next =
-        kind == DeliveryFailure.Kind.RETRY ? retries.nextAttempt(d.attempt(), now) : Optional.empty();
+        kind == DeliveryFailure.Kind.RETRY
+            ? retries.nextAttempt(d.attempt(), now)
+            : Optional.empty();
     LOG.log(
         System.Logger.Level.WARNING,
         "Delivery "

@@ -30,8 +30,8 @@ public record DeliveryBacklog(
   }
 
   /**
-   * Degraded when messages were given up on lately, one has waited longer than {@code patience},
-   * or the latest send failed; a degraded channel never makes the server unavailable.
+   * Degraded when messages were given up on lately, one has waited longer than {@code patience}, or
+   * the latest send failed; a degraded channel never makes the server unavailable.
    */
   public boolean degraded(Instant now, Duration patience) {
     boolean stuck = oldestWaiting.map(t -> t.plus(patience).isBefore(now)).orElse(false);

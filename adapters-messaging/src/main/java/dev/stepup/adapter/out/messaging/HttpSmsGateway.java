@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Texts through an SMS provider's HTTP API: a JSON POST {@code {"to", "text", "environment"}} to
  * the configured URL, with a bearer token or basic credentials. A gateway that cannot be reached,
- * or answers 429 or 503, has not taken the text and is tried again; no answer after the request
- * was sent means the text may have gone, so it is not repeated.
+ * or answers 429 or 503, has not taken the text and is tried again; no answer after the request was
+ * sent means the text may have gone, so it is not repeated.
  */
 public final class HttpSmsGateway implements SmsTransport {
 

@@ -1,7 +1,7 @@
 package dev.stepup.adapter.out.messaging;
 
-import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.application.port.out.delivery.SmsTransport;
+import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Clock;
 

@@ -15,8 +15,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Plain-text UTF-8 email through the configured SMTP server. Connecting and sending are separate
- * steps so a failure says whether the message may have been handed over: before (no connection,
- * a refusal by the server) it is safe to try again; after, it is not (it could arrive twice). The
+ * steps so a failure says whether the message may have been handed over: before (no connection, a
+ * refusal by the server) it is safe to try again; after, it is not (it could arrive twice). The
  * connect, read and write timeouts come from {@code spring.mail.properties.mail.smtp.*}.
  */
 public final class SmtpEmailSender implements EmailTransport {

@@ -35,8 +35,8 @@ public final class JdbcDeliveryQueue implements EmailSender, SmsSender, Delivery
   private final Runnable wakeUp;
 
   /**
-   * @param wakeUp nudges the worker; called after the queuing transaction commits, on the
-   *     caller's thread, so it must only signal (never send)
+   * @param wakeUp nudges the worker; called after the queuing transaction commits, on the caller's
+   *     thread, so it must only signal (never send)
    */
   public JdbcDeliveryQueue(JdbcClient jdbc, SecretCipher cipher, Clock clock, Runnable wakeUp) {
     this.jdbc = jdbc;
@@ -94,7 +94,8 @@ public final class JdbcDeliveryQueue implements EmailSender, SmsSender, Delivery
       List<Long> due =
           jdbc.sql(
                   "SELECT id FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ?"
-                      + " ORDER BY next_attempt_at, id LIMIT " + CANDIDATES)
+                      + " ORDER BY next_attempt_at, id LIMIT "
+                      + CANDIDATES)
               .param(at(now))
               .query(Long.class)
               .list();

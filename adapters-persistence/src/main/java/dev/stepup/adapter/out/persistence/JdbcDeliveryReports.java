@@ -29,8 +29,7 @@ public final class JdbcDeliveryReports implements DeliveryReports {
                 "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM deliveries"
                     + " WHERE channel = ? AND status IN ('queued', 'sending')")
             .param(wire)
-            .query(
-                (rs, n) -> new Waiting(rs.getLong("n"), Columns.optionalInstant(rs, "oldest")))
+            .query((rs, n) -> new Waiting(rs.getLong("n"), Columns.optionalInstant(rs, "oldest")))
             .single();
     long dead =
         jdbc.sql(
@@ -50,10 +49,7 @@ public final class JdbcDeliveryReports implements DeliveryReports {
   }
 
   private Optional<Instant> latest(String sql, String channel) {
-    return jdbc.sql(sql)
-        .param(channel)
-        .query((rs, n) -> Columns.optionalInstant(rs, "t"))
-        .single();
+    return jdbc.sql(sql).param(channel).query((rs, n) -> Columns.optionalInstant(rs, "t")).single();
   }
 
   @Override

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The delivery queue as an admin sees it: messages that failed and wait for a retry or were given up
- * (dead letters), recipient masked and never their content; and, while no SMTP server or SMS
- * gateway is configured, the development outbox with what would have been sent. A console with
- * real providers never shows a code.
+ * The delivery queue as an admin sees it: messages that failed and wait for a retry or were given
+ * up (dead letters), recipient masked and never their content; and, while no SMTP server or SMS
+ * gateway is configured, the development outbox with what would have been sent. A console with real
+ * providers never shows a code.
  */
 @Controller
 class OutboxController {
