@@ -28,6 +28,7 @@ public final class JdbcDeliveryQueue implements EmailSender, SmsSender, Delivery
   private static final int MAX_SUBJECT = 255;
   private static final int MAX_BODY = 4000;
   private static final int CANDIDATES = 8;
+  private static final System.Logger LOG = System.getLogger(JdbcDeliveryQueue.class.getName());
 
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
@@ -80,11 +81,20 @@ public final class JdbcDeliveryQueue implements EmailSender, SmsSender, Delivery
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              wakeUp.run();
+              nudge();
             }
           });
     } else {
+      nudge();
+    }
+  }
+
+  /** The message is stored: a worker that cannot be woken (shutting down) finds it on schedule. */
+  private void nudge() {
+    try {
       wakeUp.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Delivery worker not woken", e);
     }
   }
 
