@@ -8,10 +8,6 @@ import dev.stepup.adapter.out.crypto.totp.RfcTotpVerifier;
 import dev.stepup.adapter.out.crypto.totp.ZxingQrCodes;
 import dev.stepup.adapter.out.crypto.wallet.Web3jWallets;
 import dev.stepup.adapter.out.crypto.webauthn.YubicoWebAuthn;
-import dev.stepup.adapter.out.messaging.HttpSmsGateway;
-import dev.stepup.adapter.out.messaging.OutboxEmailSender;
-import dev.stepup.adapter.out.messaging.OutboxSmsSender;
-import dev.stepup.adapter.out.messaging.SmtpEmailSender;
 import dev.stepup.adapter.out.persistence.H2Settings;
 import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
 import dev.stepup.adapter.out.persistence.JdbcApiKeys;
@@ -40,17 +36,12 @@ import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
 import dev.stepup.application.port.out.security.SecretCipher;
-import dev.stepup.application.port.out.verification.EmailSender;
-import dev.stepup.application.port.out.verification.Outbox;
-import dev.stepup.application.port.out.verification.SmsSender;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Builds the outbound adapters: database, cryptography, message delivery. */
@@ -255,26 +246,5 @@ class AdapterConfiguration {
     return new Web3jWallets();
   }
 
-  // ---- message delivery -----------------------------------------------------------------------
-
-  /** SMTP when {@code spring.mail.host} is set, else the development outbox. */
-  @Bean
-  EmailSender emailSender(
-      ObjectProvider<JavaMailSender> mail, Outbox outbox, StepUpProperties stepUp, Clock clock) {
-    JavaMailSender smtp = mail.getIfAvailable();
-    return smtp != null
-        ? new SmtpEmailSender(smtp, stepUp.mail().from())
-        : new OutboxEmailSender(outbox, clock);
-  }
-
-  /** The HTTP gateway when {@code stepup.sms.gateway-url} is set, else the development outbox. */
-  @Bean
-  SmsSender smsSender(Outbox outbox, StepUpProperties stepUp, Clock clock) {
-    StepUpProperties.Sms sms = stepUp.sms();
-    return sms.gatewayUrl() != null
-        ? new HttpSmsGateway(
-            new HttpSmsGateway.Settings(
-                sms.gatewayUrl(), sms.bearerToken(), sms.username(), sms.password()))
-        : new OutboxSmsSender(outbox, clock);
-  }
+  // Message delivery (the queue and its transports): DeliveryConfiguration.
 }

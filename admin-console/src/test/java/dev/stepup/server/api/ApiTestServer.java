@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.fakes.MutableClock;
+import dev.stepup.server.Deliveries;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -68,6 +69,9 @@ abstract class ApiTestServer {
   @Autowired JdbcClient jdbc;
   ApiClient api;
 
+  /** The server's database, for waiting on the delivery queue from static helpers. */
+  private static volatile JdbcClient queue;
+
   @TestConfiguration(proxyBeanMethods = false)
   static class TestClock {
     @Bean
@@ -96,6 +100,7 @@ abstract class ApiTestServer {
   @BeforeEach
   void client() {
     api = new ApiClient(port);
+    queue = jdbc;
     // Whole seconds keep TOTP steps and JWT times aligned with what the server computes.
     CLOCK.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
@@ -136,8 +141,16 @@ abstract class ApiTestServer {
     return session.text("sessionToken");
   }
 
+  /** Waits (bounded) until the messages queued so far have been sent: delivery is asynchronous. */
+  static void awaitDeliveries() {
+    if (queue != null) {
+      Deliveries.settle(queue);
+    }
+  }
+
   /** The latest code mailed to this address, read from the SMTP server; notices are skipped. */
   static String mailedCode(String address) {
+    awaitDeliveries();
     try {
       MimeMessage latest = null;
       for (MimeMessage m : SMTP.getReceivedMessages()) {
@@ -155,6 +168,7 @@ abstract class ApiTestServer {
 
   /** Subjects of the security notices mailed to this address, oldest first. */
   static List<String> noticesTo(String address) {
+    awaitDeliveries();
     List<String> subjects = new ArrayList<>();
     for (MimeMessage m : SMTP.getReceivedMessages()) {
       try {
@@ -171,6 +185,7 @@ abstract class ApiTestServer {
 
   /** How many codes were mailed to this address (notices not counted). */
   static int codesMailedTo(String address) {
+    awaitDeliveries();
     int count = 0;
     for (MimeMessage m : SMTP.getReceivedMessages()) {
       try {

@@ -107,6 +107,7 @@ class ReauthStepUpIT extends ApiTestServer {
     ApiClient.Answer sent = api.post(ENV + "/step-up/otp/send", session, Map.of());
     assertThat(sent.status()).as(sent.raw().body()).isEqualTo(200);
     assertThat(sent.text("verificationType")).isEqualTo("sms");
+    awaitDeliveries();
     assertThat(SMS_TEXTS).hasSize(before + 1);
     String posted = SMS_TEXTS.get(before);
     assertThat(posted).contains("\"to\":\"+14155550123\"");

@@ -46,6 +46,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
+import dev.stepup.server.Deliveries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -430,6 +431,7 @@ class ConsoleUsersIT {
                 .list())
         .containsExactly("admin");
     String address = enrolled.user().credentials().get(0).identifier();
+    Deliveries.settle(jdbc);
     assertThat(outbox.recent(DEMO, 50))
         .filteredOn(m -> m.recipient().equals(address))
         .extracting(Outbox.OutboxMessage::subject)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.server.StepUpServerApplication;
 import java.net.CookieManager;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,8 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** With no SMTP server configured, an admin reads the codes in the development outbox. */
+/**
+ * The deliveries page: with no SMTP server configured an admin reads the codes in the development
+ * outbox; with one that never takes a message, the admin sees the dead letter, masked and without
+ * its code.
+ */
 class OutboxPageIT {
 
   private static final String KEY = "sk_demo_" + "o".repeat(40);
@@ -74,12 +81,98 @@ class OutboxPageIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
 
+      // Sent by the background worker right after the request: the page shows it within moments.
       HttpResponse<String> page = get(http, base + "/admin/outbox");
+      for (int i = 0; i < 50 && !page.body().contains("outbox@example.test"); i++) {
+        Thread.sleep(100);
+        page = get(http, base + "/admin/outbox");
+      }
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body())
           .contains("outbox@example.test")
           .containsPattern("Your verification code is \\d{6}");
     }
+  }
+
+  @Test
+  void aMessageTheMailServerNeverTakesBecomesADeadLetterTheAdminSeesWithoutItsCode()
+      throws Exception {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      closedPort = probe.getLocalPort();
+    }
+    try (ConfigurableApplicationContext server =
+        new SpringApplicationBuilder(StepUpServerApplication.class)
+            .run(
+                "--stepup.data-dir=" + dataDir,
+                "--server.port=0",
+                "--stepup.bootstrap.demo-api-key=" + KEY,
+                "--stepup.bootstrap.admin-password=" + PASSWORD,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + closedPort,
+                "--stepup.delivery.max-attempts=2",
+                "--stepup.delivery.first-retry-delay=100ms",
+                "--stepup.delivery.poll-interval=100ms")) {
+      String base =
+          "http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+      String env = base + "/api/v1/environments/demo";
+      String user =
+          json(post(http, env + "/users", KEY, "{\"email\":\"lost@example.test\"}"), "id");
+      String session =
+          json(post(http, env + "/users/" + user + "/sessions", KEY, "{}"), "sessionToken");
+      // The API answers as soon as the code is queued, whatever the mail server does.
+      assertThat(post(http, env + "/step-up/otp/send", session, "{}").statusCode()).isEqualTo(200);
+
+      signIn(http, base);
+      HttpResponse<String> page = get(http, base + "/admin/outbox");
+      for (int i = 0; i < 100 && !page.body().contains("dead letter"); i++) {
+        Thread.sleep(100);
+        page = get(http, base + "/admin/outbox");
+      }
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body())
+          .contains("Failed deliveries", "dead letter", "l••••@example.test", "out of attempts")
+          .doesNotContain("lost@example.test")
+          .doesNotContainPattern("code(:| is) \\d{6}");
+
+      // Health tells a platform that mail is failing, without calling the server down.
+      HttpResponse<String> health = get(http, base + "/actuator/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      JsonNode status = JsonMapper.builder().build().readTree(health.body());
+      assertThat(status.get("status").asString()).as(health.body()).isEqualTo("UP");
+      assertThat(status.at("/components/mail/status").asString()).isEqualTo("DEGRADED");
+      assertThat(status.at("/components/sms/status").asString()).isEqualTo("UP");
+      assertThat(health.body()).doesNotContain("lost@");
+      HttpResponse<String> readiness = get(http, base + "/actuator/health/readiness");
+      assertThat(readiness.statusCode()).isEqualTo(200);
+      assertThat(readiness.body()).doesNotContain("mail");
+    }
+  }
+
+  private static void signIn(HttpClient http, String base) throws Exception {
+    HttpResponse<String> loginPage = get(http, base + "/login");
+    Matcher csrf =
+        Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+            .matcher(loginPage.body());
+    assertThat(csrf.find()).as(loginPage.body()).isTrue();
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=admin&password="
+                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                            + "&_csrf="
+                            + csrf.group(1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
   }
 
   private static HttpResponse<String> get(HttpClient http, String url) throws Exception {

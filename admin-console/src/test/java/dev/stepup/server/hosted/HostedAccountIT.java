@@ -30,6 +30,7 @@ import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
+import dev.stepup.server.Deliveries;
 import dev.stepup.server.webauthn.SoftwareAuthenticator;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,6 +78,7 @@ class HostedAccountIT {
   @Autowired CreateUserUseCase users;
   @Autowired StartSessionUseCase sessions;
   @Autowired Outbox outbox;
+  @Autowired JdbcClient jdbc;
   @Autowired Users userStore;
   @Autowired IssueElevatedTokenUseCase issue;
   @Autowired ManageMfaUseCase mfa;
@@ -105,6 +108,7 @@ class HostedAccountIT {
   }
 
   private String lastCodeTo(String address) {
+    Deliveries.settle(jdbc);
     String body =
         outbox.recent(DEMO, 50).stream()
             .filter(m -> m.recipient().equals(address) && CODE.matcher(m.body()).find())

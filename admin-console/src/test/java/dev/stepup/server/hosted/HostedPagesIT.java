@@ -32,6 +32,7 @@ import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
+import dev.stepup.server.Deliveries;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +74,7 @@ class HostedPagesIT {
   @Autowired AuthenticateCallerUseCase authenticate;
   @Autowired ManageEnvironmentsUseCase environments;
   @Autowired Outbox outbox;
+  @Autowired JdbcClient jdbc;
   @Autowired IssueElevatedTokenUseCase issue;
   @Autowired ManageMfaUseCase mfa;
   @Autowired Users userStore;
@@ -105,6 +108,7 @@ class HostedPagesIT {
   }
 
   private String lastCodeTo(String address) {
+    Deliveries.settle(jdbc);
     String body =
         outbox.recent(DEMO, 50).stream()
             .filter(m -> m.recipient().equals(address) && CODE.matcher(m.body()).find())

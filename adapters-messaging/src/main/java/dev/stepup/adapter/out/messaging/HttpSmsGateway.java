@@ -1,10 +1,13 @@
 package dev.stepup.adapter.out.messaging;
 
-import dev.stepup.application.port.out.verification.SmsSender;
+import dev.stepup.application.port.out.delivery.DeliveryFailure.Kind;
+import dev.stepup.application.port.out.delivery.SmsTransport;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Texts through an SMS provider's HTTP API: a JSON POST {@code {"to", "text", "environment"}} to
- * the configured URL, with a bearer token or basic credentials.
+ * the configured URL, with a bearer token or basic credentials. A gateway that cannot be reached,
+ * or answers 429 or 503, has not taken the text and is tried again; no answer after the request was
+ * sent means the text may have gone, so it is not repeated.
  */
-public final class HttpSmsGateway implements SmsSender {
+public final class HttpSmsGateway implements SmsTransport {
 
   /** Where and how to reach the gateway; leave credentials null when it needs none. */
   public record Settings(URI url, String bearerToken, String username, String password) {
@@ -66,15 +71,19 @@ public final class HttpSmsGateway implements SmsSender {
     HttpResponse<Void> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new MessageDeliveryException(Kind.RETRY, "the SMS gateway could not be reached", e);
     } catch (IOException e) {
-      throw new MessageDeliveryException("the SMS gateway could not be reached", e);
+      throw new MessageDeliveryException(
+          Kind.UNCONFIRMED, "the SMS gateway did not answer the request", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MessageDeliveryException("interrupted while sending an SMS", e);
+      throw new MessageDeliveryException(Kind.UNCONFIRMED, "interrupted while sending an SMS", e);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new MessageDeliveryException(
-          "the SMS gateway answered HTTP " + response.statusCode(), null);
+    int status = response.statusCode();
+    if (status / 100 != 2) {
+      Kind kind = status == 429 || status == 503 ? Kind.RETRY : Kind.PERMANENT;
+      throw new MessageDeliveryException(kind, "the SMS gateway answered HTTP " + status, null);
     }
   }
 }

@@ -1,15 +1,15 @@
 package dev.stepup.adapter.out.messaging;
 
-import dev.stepup.application.port.out.verification.EmailSender;
+import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Clock;
 
 /**
- * Development delivery of email: into the outbox the console shows. Used only when no SMTP server
+ * Development transport of email: into the outbox the console shows. Used only when no SMTP server
  * is configured.
  */
-public final class OutboxEmailSender implements EmailSender {
+public final class OutboxEmailSender implements EmailTransport {
 
   private final Outbox outbox;
   private final Clock clock;

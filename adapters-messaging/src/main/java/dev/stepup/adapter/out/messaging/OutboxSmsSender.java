@@ -1,15 +1,15 @@
 package dev.stepup.adapter.out.messaging;
 
+import dev.stepup.application.port.out.delivery.SmsTransport;
 import dev.stepup.application.port.out.verification.Outbox;
-import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Clock;
 
 /**
- * Development delivery of texts: into the outbox the console shows. Used only when no SMS gateway
+ * Development transport of texts: into the outbox the console shows. Used only when no SMS gateway
  * is configured.
  */
-public final class OutboxSmsSender implements SmsSender {
+public final class OutboxSmsSender implements SmsTransport {
 
   private final Outbox outbox;
   private final Clock clock;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -83,5 +84,26 @@ class HttpSmsGatewayTest {
         .isInstanceOf(MessageDeliveryException.class)
         .hasMessageContaining("500")
         .satisfies(e -> assertThat(SmtpEmailSenderTest.stackText(e)).doesNotContain("555111"));
+  }
+
+  @Test
+  void aBusyGatewayIsTriedAgainButARefusalOrAnUnreachableGatewayIsTold() {
+    HttpSmsGateway gateway =
+        new HttpSmsGateway(new HttpSmsGateway.Settings(url(), null, null, null));
+    status = 503;
+    assertThatThrownBy(() -> gateway.send(new EnvironmentId("demo"), "+14155550123", "hi"))
+        .isInstanceOfSatisfying(
+            MessageDeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryFailure.Kind.RETRY));
+    status = 400;
+    assertThatThrownBy(() -> gateway.send(new EnvironmentId("demo"), "+14155550123", "hi"))
+        .isInstanceOfSatisfying(
+            MessageDeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryFailure.Kind.PERMANENT));
+    server.stop(0);
+    assertThatThrownBy(() -> gateway.send(new EnvironmentId("demo"), "+14155550123", "hi"))
+        .isInstanceOfSatisfying(
+            MessageDeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryFailure.Kind.RETRY));
   }
 }

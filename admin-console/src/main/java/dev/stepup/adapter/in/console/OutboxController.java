@@ -1,8 +1,10 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.environment.EnvironmentId;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The development outbox: what would have been emailed or texted. It exists only while no SMTP
- * server or SMS gateway is configured, so a production console never shows a code.
+ * The delivery queue as an admin sees it: messages that failed and wait for a retry or were given
+ * up (dead letters), recipient masked and never their content; and, while no SMTP server or SMS
+ * gateway is configured, the development outbox with what would have been sent. A console with real
+ * providers never shows a code.
  */
 @Controller
 class OutboxController {
@@ -21,16 +25,19 @@ class OutboxController {
   private static final int SHOWN = 50;
 
   private final Outbox outbox;
+  private final ReportDeliveriesUseCase deliveries;
   private final Environments environments;
   private final boolean emailToOutbox;
   private final boolean smsToOutbox;
 
   OutboxController(
       Outbox outbox,
+      ReportDeliveriesUseCase deliveries,
       Environments environments,
       @Value("${spring.mail.host:}") String mailHost,
       @Value("${stepup.sms.gateway-url:}") String smsGateway) {
     this.outbox = outbox;
+    this.deliveries = deliveries;
     this.environments = environments;
     this.emailToOutbox = mailHost.isBlank();
     this.smsToOutbox = smsGateway.isBlank();
@@ -38,9 +45,6 @@ class OutboxController {
 
   @GetMapping("/admin/outbox")
   String outbox(@RequestParam(defaultValue = "demo") String env, Model model) {
-    if (!emailToOutbox && !smsToOutbox) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "email and SMS go to real providers");
-    }
     EnvironmentId environment;
     try {
       environment = new EnvironmentId(env);
@@ -49,7 +53,10 @@ class OutboxController {
     }
     model.addAttribute("environment", environment.value());
     model.addAttribute("environments", environments.all());
-    model.addAttribute("messages", outbox.recent(environment, SHOWN));
+    model.addAttribute("failed", deliveries.failed(environment, SHOWN));
+    boolean development = emailToOutbox || smsToOutbox;
+    model.addAttribute("development", development);
+    model.addAttribute("messages", development ? outbox.recent(environment, SHOWN) : List.of());
     return "console/outbox/outbox";
   }
 }
