@@ -8,6 +8,7 @@ import dev.stepup.adapter.out.persistence.JdbcDeliveryQueue;
 import dev.stepup.adapter.out.persistence.JdbcDeliveryReports;
 import dev.stepup.application.port.in.delivery.DeliverMessagesUseCase;
 import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
+import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.application.port.out.delivery.DeliveryQueue;
 import dev.stepup.application.port.out.delivery.DeliveryReports;
 import dev.stepup.application.port.out.delivery.EmailTransport;
@@ -54,13 +55,24 @@ class DeliveryConfiguration {
     return new JdbcDeliveryReports(jdbc);
   }
 
-  /** SMTP when {@code spring.mail.host} is set, else the development outbox. */
+  /**
+   * SMTP when {@code spring.mail.host} is set, else the development outbox — never in production,
+   * where an unconfigured channel refuses every message (a dead letter) instead of keeping codes.
+   */
   @Bean
   EmailTransport emailTransport(
-      ObjectProvider<JavaMailSender> mail, Outbox outbox, StepUpProperties stepUp, Clock clock) {
+      ObjectProvider<JavaMailSender> mail,
+      Outbox outbox,
+      StepUpProperties stepUp,
+      Clock clock,
+      org.springframework.core.env.Environment spring) {
     JavaMailSender smtp = mail.getIfAvailable();
     if (smtp == null) {
-      return new OutboxEmailSender(outbox, clock);
+      return production(spring)
+          ? (environmentId, to, subject, body) -> {
+            throw unconfigured("no SMTP server is configured (spring.mail.host)");
+          }
+          : new OutboxEmailSender(outbox, clock);
     }
     if (!(smtp instanceof JavaMailSenderImpl impl)) {
       throw new IllegalStateException("spring.mail needs Spring's JavaMailSenderImpl");
@@ -68,15 +80,32 @@ class DeliveryConfiguration {
     return new SmtpEmailSender(impl, stepUp.mail().from());
   }
 
-  /** The HTTP gateway when {@code stepup.sms.gateway-url} is set, else the development outbox. */
+  /** The HTTP gateway when {@code stepup.sms.gateway-url} is set, else as for email. */
   @Bean
-  SmsTransport smsTransport(Outbox outbox, StepUpProperties stepUp, Clock clock) {
+  SmsTransport smsTransport(
+      Outbox outbox,
+      StepUpProperties stepUp,
+      Clock clock,
+      org.springframework.core.env.Environment spring) {
     StepUpProperties.Sms sms = stepUp.sms();
-    return sms.gatewayUrl() != null
-        ? new HttpSmsGateway(
-            new HttpSmsGateway.Settings(
-                sms.gatewayUrl(), sms.bearerToken(), sms.username(), sms.password()))
+    if (sms.gatewayUrl() != null) {
+      return new HttpSmsGateway(
+          new HttpSmsGateway.Settings(
+              sms.gatewayUrl(), sms.bearerToken(), sms.username(), sms.password()));
+    }
+    return production(spring)
+        ? (environmentId, phoneNumber, text) -> {
+          throw unconfigured("no SMS gateway is configured (stepup.sms.gateway-url)");
+        }
         : new OutboxSmsSender(outbox, clock);
+  }
+
+  private static boolean production(org.springframework.core.env.Environment spring) {
+    return spring.acceptsProfiles(org.springframework.core.env.Profiles.of("prod"));
+  }
+
+  private static DeliveryFailure unconfigured(String why) {
+    return new DeliveryFailure(DeliveryFailure.Kind.PERMANENT, why, null);
   }
 
   @Bean

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.delivery.DeliveryFailure;
+import dev.stepup.application.port.out.delivery.SmsTransport;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.StepUpServerApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +76,16 @@ class ProductionProfileIT {
       assertThat(server.getBean(SecretHasher.class).passwordMatches(password, hash)).isTrue();
       assertThat(output.getAll()).doesNotContain(password).contains(passwordFile.toString());
       assertThat(output.getAll()).doesNotContain("Demo API key");
+      // Without a gateway a text is refused for good (a dead letter), never kept in an outbox.
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowableOfType(
+                  DeliveryFailure.class,
+                  () ->
+                      server
+                          .getBean(SmsTransport.class)
+                          .send(new EnvironmentId("shop"), "+14155550123", "code 123456")))
+          .satisfies(f -> assertThat(f.kind()).isEqualTo(DeliveryFailure.Kind.PERMANENT))
+          .hasMessageContaining("no SMS gateway is configured");
 
       // An admin turns on an environment whose settings enable SMS codes …
       server

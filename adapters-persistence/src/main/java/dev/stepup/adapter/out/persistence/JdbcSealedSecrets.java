@@ -8,12 +8,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The columns that hold secrets sealed with the master key. Rows are walked by their key; social
- * providers, keyed by environment and name, use both joined by a slash (neither may contain one).
+ * providers, keyed by environment and name, use both joined by a slash (neither may contain one);
+ * queued deliveries their zero-padded id. Erased (null) values are skipped.
  */
 public final class JdbcSealedSecrets implements SealedSecrets {
 
   /** A sealed column and the expression that names its row, which orders the walk. */
   private record Column(String table, String column, String rowKey) {}
+
+  /** Numeric ids, padded so that text order is number order. */
+  private static final String DELIVERY_KEY = "LPAD(CAST(id AS VARCHAR(20)), 20, '0')";
 
   private static final Map<String, Column> COLUMNS =
       Map.of(
@@ -21,9 +25,17 @@ public final class JdbcSealedSecrets implements SealedSecrets {
           "wallet_key", new Column("embedded_wallets", "encrypted_private_key", "id"),
           "signing_key", new Column("signing_keys", "encrypted_private_key", "key_id"),
           "social_client_secret",
-              new Column("social_providers", "client_secret", "environment_id || '/' || name"));
+              new Column("social_providers", "client_secret", "environment_id || '/' || name"),
+          "delivery_subject", new Column("deliveries", "sealed_subject", DELIVERY_KEY),
+          "delivery_body", new Column("deliveries", "sealed_body", DELIVERY_KEY));
   private static final List<String> KINDS =
-      List.of("totp_secret", "wallet_key", "signing_key", "social_client_secret");
+      List.of(
+          "totp_secret",
+          "wallet_key",
+          "signing_key",
+          "social_client_secret",
+          "delivery_subject",
+          "delivery_body");
 
   private final JdbcClient jdbc;
 
@@ -47,6 +59,8 @@ public final class JdbcSealedSecrets implements SealedSecrets {
                 + " AS sealed FROM "
                 + c.table()
                 + " WHERE "
+                + c.column()
+                + " IS NOT NULL AND "
                 + c.rowKey()
                 + " > ? ORDER BY "
                 + c.rowKey()

@@ -85,8 +85,38 @@ abstract class SealedStorageContractTest {
           .update();
     }
 
+    for (String body : List.of("sealed body 9", "sealed body 10")) {
+      jdbc.sql(
+              "INSERT INTO deliveries (environment_id, channel, recipient, sealed_subject,"
+                  + " sealed_body, status, attempts, created_at, next_attempt_at)"
+                  + " VALUES ('demo', 'email', 'a@example.test', ?, ?, 'queued', 0, ?, ?)")
+          .params(b64("subject"), b64(body), Columns.at(T0), Columns.at(T0))
+          .update();
+    }
+    jdbc.sql(
+            "INSERT INTO deliveries (environment_id, channel, recipient, status, attempts,"
+                + " created_at, next_attempt_at) VALUES ('demo', 'email', 'b@example.test',"
+                + " 'sent', 1, ?, ?)")
+        .params(Columns.at(T0), Columns.at(T0))
+        .update();
+
     assertThat(secrets.kinds())
-        .containsExactly("totp_secret", "wallet_key", "signing_key", "social_client_secret");
+        .containsExactly(
+            "totp_secret",
+            "wallet_key",
+            "signing_key",
+            "social_client_secret",
+            "delivery_subject",
+            "delivery_body");
+    List<SealedSecrets.Sealed> bodies = secrets.page("delivery_body", "", 1);
+    assertThat(bodies)
+        .singleElement()
+        .satisfies(b -> assertThat(b.ciphertext()).isEqualTo(bytes("sealed body 9")));
+    // Erased bodies (sent messages) are skipped; ids order as numbers.
+    assertThat(secrets.page("delivery_body", bodies.get(0).rowKey(), 5))
+        .extracting(b -> new String(b.ciphertext(), StandardCharsets.UTF_8))
+        .containsExactly("sealed body 10");
+    assertThat(secrets.replace(bodies.get(0), bytes("resealed body"))).isTrue();
     List<SealedSecrets.Sealed> first = secrets.page("totp_secret", "", 2);
     assertThat(first).extracting(SealedSecrets.Sealed::rowKey).containsExactly("totp_a", "totp_b");
     assertThat(first.get(0).ciphertext()).isEqualTo(bytes("secret of totp_a"));
