@@ -666,7 +666,8 @@ class HostedAccountIT {
                 .cookie(session)
                 .param("scope", "credential:link")
                 .param("returnTo", ACCOUNT)
-                .param("code", JdkTotp.codeAt(phone, Instant.now())))
+                // The step before this one: the current step is left for the next step-up.
+                .param("code", JdkTotp.codeAt(phone, Instant.now().minusSeconds(30))))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", ACCOUNT));
     mvc.perform(get(ACCOUNT).session(browser).cookie(session))
@@ -684,7 +685,7 @@ class HostedAccountIT {
                 .map(c -> c.id().value()))
         .containsExactly(phoneId);
 
-    // New recovery codes: step-up with the app (the next 30 s step, never a replayed code).
+    // New recovery codes: step-up with the app's current code (never a replayed one).
     mvc.perform(post(ACCOUNT + "/recovery-codes").with(csrf()).session(browser).cookie(session))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
@@ -695,7 +696,7 @@ class HostedAccountIT {
                 .cookie(session)
                 .param("scope", "credential:link")
                 .param("returnTo", ACCOUNT)
-                .param("code", JdkTotp.codeAt(phone, Instant.now().plusSeconds(30))))
+                .param("code", JdkTotp.codeAt(phone, Instant.now())))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", ACCOUNT));
     String page =
