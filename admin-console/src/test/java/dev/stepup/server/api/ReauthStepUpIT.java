@@ -162,6 +162,9 @@ class ReauthStepUpIT extends ApiTestServer {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+    // The user hears of it by email, through the same delivery as codes.
+    assertThat(noticesTo(user.email()))
+        .containsExactly("Too many failed attempts to confirm an action on your account");
 
     CLOCK.advance(Duration.ofMinutes(16));
     ApiClient.Answer resend = api.post(ENV + "/step-up/otp/send", session, Map.of());

@@ -115,6 +115,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
             policy,
             verifications,
             notifier,
+            transactions,
             clock);
     this.clock = clock;
   }

@@ -168,13 +168,14 @@ public final class ContactProofService implements LinkContactUseCase {
           ensureFree(context, proof.format(), proof.identifier());
           user.addCredential(credential);
           users.save(user);
+          notifier.notify(
+              user, SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
         });
     audit
         .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
         .user(user.id())
         .session(Optional.of(acting.session().id()))
         .success(credential.id().value());
-    notifier.notify(user, SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
     return credential;
   }
 

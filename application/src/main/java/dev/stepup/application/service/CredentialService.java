@@ -101,18 +101,18 @@ public final class CredentialService implements ManageCredentialsUseCase {
           tokens.revokeAllForUser(user.id(), now);
           // Sessions signed in with the removed credential end with it.
           SessionEnding.endSignedInWith(sessions, tokens, credentialId, now);
+          notifier.notifyRemoved(
+              user,
+              removal.wasMfaDevice()
+                  ? SecurityNotice.MFA_DEVICE_REMOVED
+                  : SecurityNotice.CREDENTIAL_UNLINKED,
+              removal.credential());
         });
     audit
         .event(AuditEventType.CREDENTIAL_UNLINKED, context.environmentId(), context.origin())
         .user(user.id())
         .session(Optional.of(acting.session().id()))
         .success(credentialId.value());
-    notifier.notifyRemoved(
-        user,
-        removal.wasMfaDevice()
-            ? SecurityNotice.MFA_DEVICE_REMOVED
-            : SecurityNotice.CREDENTIAL_UNLINKED,
-        removal.credential());
   }
 
   private static CredentialRemoval.Removed allowed(

@@ -9,6 +9,7 @@ import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.TotpVerifier;
@@ -48,6 +49,7 @@ final class MfaCodeVerification {
   private final StepUpPolicy policy;
   private final Verifications verifications;
   private final SecurityNotifier notifier;
+  private final TransactionRunner transactions;
   private final Clock clock;
 
   MfaCodeVerification(
@@ -62,6 +64,7 @@ final class MfaCodeVerification {
       StepUpPolicy policy,
       Verifications verifications,
       SecurityNotifier notifier,
+      TransactionRunner transactions,
       Clock clock) {
     this.environments = environments;
     this.sessions = sessions;
@@ -74,6 +77,7 @@ final class MfaCodeVerification {
     this.policy = policy;
     this.verifications = verifications;
     this.notifier = notifier;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -162,15 +166,22 @@ final class MfaCodeVerification {
     if (RecoveryCodes.isWellFormed(normalized)) {
       // Codes carry 112+ bits, so one keyed digest per attempt finds the code by value.
       String digest = hasher.digest(recoveryMaterial(acting, normalized));
-      if (recoveryCodes.spend(acting.user().id(), digest, now)) {
-        IssuedElevatedToken issued =
-            verifications.succeed(attempt, context, acting, method, requestedScopes);
-        int left = recoveryCodes.unusedCount(acting.user().id());
-        notifier.notify(
-            acting.user(),
-            SecurityNotice.RECOVERY_CODE_USED,
-            "One of your recovery codes (" + left + " left unused)");
-        return issued;
+      // The notice is queued with the spend, so a used code is never left untold.
+      boolean spent =
+          transactions.inTransaction(
+              () -> {
+                if (!recoveryCodes.spend(acting.user().id(), digest, now)) {
+                  return false;
+                }
+                int left = recoveryCodes.unusedCount(acting.user().id());
+                notifier.notify(
+                    acting.user(),
+                    SecurityNotice.RECOVERY_CODE_USED,
+                    "One of your recovery codes (" + left + " left unused)");
+                return true;
+              });
+      if (spent) {
+        return verifications.succeed(attempt, context, acting, method, requestedScopes);
       }
       replayed = recoveryCodes.isSpent(acting.user().id(), digest);
     }

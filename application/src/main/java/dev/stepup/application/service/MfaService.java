@@ -190,6 +190,11 @@ public final class MfaService implements ManageMfaUseCase {
           }
           // Tokens earned before MFA were earned under weaker rules.
           tokens.revokeAllForUser(user.id(), now);
+          user.credential(deviceId)
+              .ifPresent(
+                  added ->
+                      notifier.notify(
+                          user, SecurityNotice.MFA_DEVICE_ADDED, SecurityNotifier.describe(added)));
         });
     limiter.succeeded(attempt);
     audit
@@ -198,15 +203,6 @@ public final class MfaService implements ManageMfaUseCase {
         .session(Optional.of(acting.session().id()))
         .method(Optional.of(VerificationMethod.TOTP))
         .success(deviceId.value());
-    acting
-        .user()
-        .credential(deviceId)
-        .ifPresent(
-            added ->
-                notifier.notify(
-                    acting.user(),
-                    SecurityNotice.MFA_DEVICE_ADDED,
-                    SecurityNotifier.describe(added)));
     return issued;
   }
 
@@ -222,13 +218,17 @@ public final class MfaService implements ManageMfaUseCase {
     }
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     List<String> issued = newRecoveryCodes();
-    storeRecoveryCodes(acting, issued, now);
+    transactions.inTransaction(
+        () -> {
+          storeRecoveryCodes(acting, issued, now);
+          notifier.notify(
+              acting.user(), SecurityNotice.RECOVERY_CODES_REGENERATED, "New recovery codes");
+        });
     audit
         .event(AuditEventType.RECOVERY_CODES_ISSUED, context.environmentId(), context.origin())
         .user(acting.user().id())
         .session(Optional.of(acting.session().id()))
         .success();
-    notifier.notify(acting.user(), SecurityNotice.RECOVERY_CODES_REGENERATED, "New recovery codes");
     return issued;
   }
 
@@ -257,12 +257,16 @@ public final class MfaService implements ManageMfaUseCase {
     // Which device step-up offers first is an MFA change like enrolment.
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     user.chooseDefaultMfa(credentialId);
-    users.save(user);
+    transactions.inTransaction(
+        () -> {
+          users.save(user);
+          notifier.notify(
+              user, SecurityNotice.DEFAULT_MFA_CHANGED, SecurityNotifier.describe(chosen));
+        });
     audit
         .event(AuditEventType.DEFAULT_MFA_CHANGED, context.environmentId(), context.origin())
         .user(user.id())
         .session(Optional.of(acting.session().id()))
         .success(credentialId.value());
-    notifier.notify(user, SecurityNotice.DEFAULT_MFA_CHANGED, SecurityNotifier.describe(chosen));
   }
 }

@@ -206,17 +206,13 @@ public final class PasskeyService implements PasskeyUseCase {
           }
           // Tokens earned before MFA were earned under weaker rules.
           tokens.revokeAllForUser(user.id(), now);
+          user.credential(id)
+              .ifPresent(
+                  added ->
+                      notifier.notify(
+                          user, SecurityNotice.MFA_DEVICE_ADDED, SecurityNotifier.describe(added)));
         });
     enrolment(context, acting).success(id.value());
-    acting
-        .user()
-        .credential(id)
-        .ifPresent(
-            added ->
-                notifier.notify(
-                    acting.user(),
-                    SecurityNotice.MFA_DEVICE_ADDED,
-                    SecurityNotifier.describe(added)));
     return new Registered(id, issued);
   }
 

@@ -90,6 +90,12 @@ public final class ResetMfaService implements ResetMfaUseCase {
               recoveryCodes.replace(user.id(), List.of(), now);
               int revoked = tokens.revokeAllForUser(user.id(), now);
               SessionEnding.endAllOf(sessions, tokens, command.environmentId(), user.id(), now);
+              if (!devices.isEmpty() || hadCodes) {
+                notifier.notify(
+                    user,
+                    SecurityNotice.MFA_RESET_BY_ADMIN,
+                    "Your passkeys, authenticator apps and recovery codes");
+              }
               return new Result(devices.size(), hadCodes, revoked);
             });
     audit
@@ -101,13 +107,6 @@ public final class ResetMfaService implements ResetMfaUseCase {
                 + " MFA devices removed, "
                 + result.tokensRevoked()
                 + " tokens revoked");
-    if (result.devicesRemoved() > 0 || result.recoveryCodesRemoved()) {
-      notifier.notify(
-          command.environmentId(),
-          command.userId(),
-          SecurityNotice.MFA_RESET_BY_ADMIN,
-          "Your passkeys, authenticator apps and recovery codes");
-    }
     return result;
   }
 }

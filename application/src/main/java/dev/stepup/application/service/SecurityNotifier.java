@@ -19,9 +19,10 @@ import java.util.Set;
 
 /**
  * Tells a user about a security-relevant change on their account, by email when they have an
- * address, else by text message. Called after the change has committed: a notice that cannot be
- * delivered is logged and never undoes or refuses the change. Notices name what happened and when,
- * never a secret.
+ * address, else by text message. Called inside the transaction of the change, so the notice is
+ * queued with it and sent by the delivery worker once it commits (and never for a change that
+ * rolled back); a notice that cannot be queued is logged and never undoes or refuses the change.
+ * Notices name what happened and when, never a secret.
  */
 public final class SecurityNotifier {
 

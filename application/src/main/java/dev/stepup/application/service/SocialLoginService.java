@@ -465,12 +465,14 @@ public final class SocialLoginService
           ensureUnlinked(context, identifier);
           acting.user().addCredential(credential);
           users.save(acting.user());
+          notifier.notify(
+              acting.user(),
+              SecurityNotice.CREDENTIAL_LINKED,
+              SecurityNotifier.describe(credential));
         });
     audit
         .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, METHOD)
         .success(credential.id().value());
-    notifier.notify(
-        acting.user(), SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
     return credential;
   }
 

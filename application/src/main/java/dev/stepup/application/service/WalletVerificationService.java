@@ -347,12 +347,14 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
           ensureUnlinked(context, lower);
           acting.user().addCredential(credential);
           users.save(acting.user());
+          notifier.notify(
+              acting.user(),
+              SecurityNotice.CREDENTIAL_LINKED,
+              SecurityNotifier.describe(credential));
         });
     audit
         .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
         .success(credential.id().value());
-    notifier.notify(
-        acting.user(), SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
     return credential;
   }
 
