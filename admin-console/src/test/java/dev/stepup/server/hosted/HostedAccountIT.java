@@ -613,9 +613,10 @@ class HostedAccountIT {
             new StartSessionCommand(
                 DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
     Cookie session = new Cookie("stepup_session", started.sessionToken());
-    // The phone's first code is one step old, so the current step is still unused for step-up.
+    // Each device's first code is one step old, so the current step is still unused for step-up
+    // (TOTP never accepts a later step): one step-up with each app within this step.
     byte[] phone = enrolDirectly(user, started, "Phone", Instant.now().minusSeconds(30));
-    enrolDirectly(user, started, "Tablet");
+    byte[] tabletKey = enrolDirectly(user, started, "Tablet", Instant.now().minusSeconds(30));
     String tablet = credentialId(user, "Tablet");
     MockHttpSession browser = new MockHttpSession();
 
@@ -666,8 +667,7 @@ class HostedAccountIT {
                 .cookie(session)
                 .param("scope", "credential:link")
                 .param("returnTo", ACCOUNT)
-                // The step before this one: the current step is left for the next step-up.
-                .param("code", JdkTotp.codeAt(phone, Instant.now().minusSeconds(30))))
+                .param("code", JdkTotp.codeAt(phone, Instant.now())))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", ACCOUNT));
     mvc.perform(get(ACCOUNT).session(browser).cookie(session))
@@ -685,7 +685,7 @@ class HostedAccountIT {
                 .map(c -> c.id().value()))
         .containsExactly(phoneId);
 
-    // New recovery codes: step-up with the app's current code (never a replayed one).
+    // New recovery codes: step-up with the other app's current code (the phone's is spent).
     mvc.perform(post(ACCOUNT + "/recovery-codes").with(csrf()).session(browser).cookie(session))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
@@ -696,7 +696,7 @@ class HostedAccountIT {
                 .cookie(session)
                 .param("scope", "credential:link")
                 .param("returnTo", ACCOUNT)
-                .param("code", JdkTotp.codeAt(phone, Instant.now())))
+                .param("code", JdkTotp.codeAt(tabletKey, Instant.now())))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", ACCOUNT));
     String page =
