@@ -16,13 +16,13 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.token.CurrentSigningKey;
 import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.SigningKeys;
 import dev.stepup.application.port.out.token.StoredSigningKey;
 import dev.stepup.application.port.out.token.VerificationKeys;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedTokenId;
@@ -55,9 +55,18 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   /** The JWS {@code typ} of elevated tokens; other JWTs are never mistaken for one. */
   public static final JOSEObjectType TYPE = new JOSEObjectType("stepup-elevated+jwt");
 
-  /** Retired keys stay published this long: the longest token lifetime plus clock skew. */
+  /** No elevated token lives longer; JWKS publishing relies on it. */
+  public static final Duration MAX_TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+  /** A node confirms its signing key with the shared store at least this often. */
+  public static final Duration RECHECK_EVERY = Duration.ofSeconds(5);
+
+  /**
+   * Retired keys stay published this long: a node may still sign with a retired key until its
+   * next check, the token then lives at most {@link #MAX_TOKEN_LIFETIME}, plus clock skew.
+   */
   public static final Duration PUBLISH_AFTER_RETIREMENT =
-      TokenUse.MULTI.lifetime().plus(Duration.ofMinutes(1));
+      RECHECK_EVERY.plus(MAX_TOKEN_LIFETIME).plus(Duration.ofMinutes(1));
 
   private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(1);
 
@@ -67,8 +76,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   private final Duration rotationPeriod;
   private final Clock clock;
   private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
-  private volatile ECKey current;
-  private volatile Instant currentCreatedAt;
+  private volatile Signing cached;
   private volatile Instant lastReload = Instant.EPOCH;
 
   public JwtElevatedTokenSigner(
@@ -82,6 +90,9 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
 
   @Override
   public String sign(ElevatedTokenClaims claims) {
+    if (claims.expiresAt().isAfter(claims.issuedAt().plus(MAX_TOKEN_LIFETIME))) {
+      throw new IllegalArgumentException("elevated tokens live at most " + MAX_TOKEN_LIFETIME);
+    }
     ECKey key = signingKey();
     JWTClaimsSet.Builder body =
         new JWTClaimsSet.Builder()
@@ -204,38 +215,69 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     return new JWKSet(published).toString(true);
   }
 
-  /** Starts signing with a new key; the old one stays published for the retirement window. */
-  public synchronized void rotate() {
-    Instant now = clock.instant();
-    StoredSigningKey fresh = generate(now);
-    store.add(fresh);
-    for (StoredSigningKey old : store.all()) {
-      if (!old.keyId().equals(fresh.keyId()) && old.retiredAt().isEmpty()) {
-        store.retire(old.keyId(), now);
+  /**
+   * Starts signing with a new key on every node; the old one stays published for the retirement
+   * window. When another node rotates at the same moment, its key is adopted instead.
+   */
+  public void rotate() {
+    synchronized (this) {
+      CurrentSigningKey seen = store.current();
+      Instant now = clock.instant();
+      StoredSigningKey fresh = generate(now);
+      if (store.rotate(seen.generation(), fresh, now)) {
+        store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
       }
+      cached = null;
     }
-    store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
-    current = null;
   }
 
+  /**
+   * The key the store says is current, looked up again at least every {@link #RECHECK_EVERY} so a
+   * rotation by another node is followed within that time; rotates when the current key is due.
+   */
   private ECKey signingKey() {
     Instant now = clock.instant();
-    ECKey key = current;
-    if (key != null && now.isBefore(currentCreatedAt.plus(rotationPeriod))) {
-      return key;
+    Signing mine = cached;
+    if (mine != null && mine.fresh(now, rotationPeriod)) {
+      return mine.key();
     }
     synchronized (this) {
-      Optional<StoredSigningKey> active =
-          store.all().stream().filter(k -> k.retiredAt().isEmpty()).findFirst();
-      if (active.isEmpty() || !now.isBefore(active.get().createdAt().plus(rotationPeriod))) {
-        rotate();
-        active = store.all().stream().filter(k -> k.retiredAt().isEmpty()).findFirst();
+      for (int attempt = 0; attempt < 5; attempt++) {
+        now = clock.instant();
+        CurrentSigningKey current = store.current();
+        Optional<StoredSigningKey> stored = current.key();
+        if (stored.isPresent() && now.isBefore(stored.get().createdAt().plus(rotationPeriod))) {
+          Signing adopted =
+              mine != null && mine.generation() == current.generation()
+                  ? mine
+                  : new Signing(withPrivateKey(stored.get()), current.generation(), stored.get());
+          cached = adopted.checkedAt(now);
+          publicKeys.put(adopted.key().getKeyID(), adopted.key().toPublicJWK());
+          return adopted.key();
+        }
+        StoredSigningKey fresh = generate(now);
+        if (store.rotate(current.generation(), fresh, now)) {
+          store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
+        }
+        // Won or lost, the next pass adopts whatever the store now names.
       }
-      StoredSigningKey stored = active.orElseThrow();
-      current = withPrivateKey(stored);
-      currentCreatedAt = stored.createdAt();
-      publicKeys.put(current.getKeyID(), current.toPublicJWK());
-      return current;
+      throw new IllegalStateException("the signing key kept changing; rotation did not settle");
+    }
+  }
+
+  /** The key this node signs with and when it last confirmed the store still names it. */
+  private record Signing(ECKey key, long generation, StoredSigningKey stored, Instant checked) {
+    Signing(ECKey key, long generation, StoredSigningKey stored) {
+      this(key, generation, stored, Instant.EPOCH);
+    }
+
+    Signing checkedAt(Instant now) {
+      return new Signing(key, generation, stored, now);
+    }
+
+    boolean fresh(Instant now, Duration rotationPeriod) {
+      return now.isBefore(checked.plus(RECHECK_EVERY))
+          && now.isBefore(stored.createdAt().plus(rotationPeriod));
     }
   }
 
