@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled whether this node runs the scheduled purge (one node at a time does, by lease)
  * @param interval time between runs; the first run comes one interval after start
- * @param retention how long expired or spent tokens, challenges, codes, ended sessions and
- *     tallies are kept after their end (at least 1 hour)
+ * @param retention how long expired or spent tokens, challenges, codes, ended sessions and tallies
+ *     are kept after their end (at least 1 hour)
  * @param deliveryRetention how long sent and dead-lettered messages are kept after they finished
  * @param outboxRetention how long development outbox copies are kept
  * @param auditRetention how long audit events are kept (at least 1 day)

@@ -32,7 +32,11 @@ final class PurgeSchedule implements SmartLifecycle {
     try {
       PurgeResult result = purge.purgeExpiredData();
       if (result.ran() && result.total() > 0) {
-        LOG.log(System.Logger.Level.INFO, "Purged {0} dead rows: {1}", result.total(), result.deleted());
+        LOG.log(
+            System.Logger.Level.INFO,
+            "Purged {0} dead rows: {1}",
+            result.total(),
+            result.deleted());
       }
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Purge failed; the next run tries again", e);

@@ -24,8 +24,7 @@ class PurgeExpiredDataServiceTest {
   final RetentionPolicy policy = RetentionPolicy.DEFAULT;
 
   PurgeExpiredDataService node(String name) {
-    return new PurgeExpiredDataService(
-        rows, leases, policy, 2, Duration.ofMinutes(5), name, clock);
+    return new PurgeExpiredDataService(rows, leases, policy, 2, Duration.ofMinutes(5), name, clock);
   }
 
   @Test
@@ -43,8 +42,7 @@ class PurgeExpiredDataServiceTest {
 
     assertThat(result.ran()).isTrue();
     assertThat(result.deleted())
-        .isEqualTo(
-            Map.of(DeadData.SESSIONS, 5, DeadData.DELIVERIES, 1, DeadData.AUDIT_EVENTS, 1));
+        .isEqualTo(Map.of(DeadData.SESSIONS, 5, DeadData.DELIVERIES, 1, DeadData.AUDIT_EVENTS, 1));
     assertThat(rows.left(DeadData.SESSIONS)).containsExactly(NOW.minus(Duration.ofDays(6)));
     assertThat(rows.left(DeadData.DELIVERIES)).containsExactly(NOW.minus(Duration.ofDays(8)));
     assertThat(rows.left(DeadData.AUDIT_EVENTS)).containsExactly(NOW.minus(Duration.ofDays(399)));

@@ -1,8 +1,8 @@
 package dev.stepup.domain.retention;
 
 /**
- * The kinds of rows whose life ends and which are then kept only for a retention: short-lived
- * state (codes, challenges, tokens, sessions, tallies), sent messages, and the audit trail. Users,
+ * The kinds of rows whose life ends and which are then kept only for a retention: short-lived state
+ * (codes, challenges, tokens, sessions, tallies), sent messages, and the audit trail. Users,
  * credentials, keys and settings are never dead data.
  */
 public enum DeadData {

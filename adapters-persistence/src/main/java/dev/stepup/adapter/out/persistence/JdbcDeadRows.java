@@ -45,7 +45,8 @@ public final class JdbcDeadRows implements DeadRows {
             "started_at < ?",
             cutoff -> List.of(at(cutoff.minus(SocialLogin.LIFETIME)))));
     DEAD.put(
-        DeadData.CODE_SEND_GATES, new Dead("code_send_gates", "subject", "last_sent_at < ?", JdbcDeadRows::atCutoff));
+        DeadData.CODE_SEND_GATES,
+        new Dead("code_send_gates", "subject", "last_sent_at < ?", JdbcDeadRows::atCutoff));
     DEAD.put(
         DeadData.SESSIONS,
         new Dead(
@@ -70,9 +71,15 @@ public final class JdbcDeadRows implements DeadRows {
     DEAD.put(
         DeadData.DELIVERIES,
         new Dead(
-            "deliveries", "id", "status IN ('sent', 'dead') AND finished_at < ?", JdbcDeadRows::atCutoff));
-    DEAD.put(DeadData.OUTBOX_MESSAGES, new Dead("outbox_messages", "id", "at < ?", JdbcDeadRows::atCutoff));
-    DEAD.put(DeadData.AUDIT_EVENTS, new Dead("audit_events", "id", "at < ?", JdbcDeadRows::atCutoff));
+            "deliveries",
+            "id",
+            "status IN ('sent', 'dead') AND finished_at < ?",
+            JdbcDeadRows::atCutoff));
+    DEAD.put(
+        DeadData.OUTBOX_MESSAGES,
+        new Dead("outbox_messages", "id", "at < ?", JdbcDeadRows::atCutoff));
+    DEAD.put(
+        DeadData.AUDIT_EVENTS, new Dead("audit_events", "id", "at < ?", JdbcDeadRows::atCutoff));
   }
 
   private final JdbcClient jdbc;

@@ -42,7 +42,8 @@ public final class JdbcJobLeases implements JobLeases {
 
   @Override
   public void release(String job, String holder) {
-    jdbc.sql("UPDATE job_leases SET holder = NULL, lease_until = NULL WHERE name = ? AND holder = ?")
+    jdbc.sql(
+            "UPDATE job_leases SET holder = NULL, lease_until = NULL WHERE name = ? AND holder = ?")
         .params(job, holder)
         .update();
   }

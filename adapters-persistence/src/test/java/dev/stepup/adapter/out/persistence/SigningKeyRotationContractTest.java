@@ -36,7 +36,8 @@ abstract class SigningKeyRotationContractTest {
   }
 
   static StoredSigningKey key(String id, Instant at) {
-    return new StoredSigningKey(id, "{\"kid\":\"" + id + "\"}", new byte[] {1}, at, Optional.empty());
+    return new StoredSigningKey(
+        id, "{\"kid\":\"" + id + "\"}", new byte[] {1}, at, Optional.empty());
   }
 
   @Test

@@ -62,8 +62,8 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   public static final Duration RECHECK_EVERY = Duration.ofSeconds(5);
 
   /**
-   * Retired keys stay published this long: a node may still sign with a retired key until its
-   * next check, the token then lives at most {@link #MAX_TOKEN_LIFETIME}, plus clock skew.
+   * Retired keys stay published this long: a node may still sign with a retired key until its next
+   * check, the token then lives at most {@link #MAX_TOKEN_LIFETIME}, plus clock skew.
    */
   public static final Duration PUBLISH_AFTER_RETIREMENT =
       RECHECK_EVERY.plus(MAX_TOKEN_LIFETIME).plus(Duration.ofMinutes(1));

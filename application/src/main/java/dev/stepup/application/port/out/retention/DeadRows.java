@@ -7,8 +7,8 @@ import java.time.Instant;
 public interface DeadRows {
 
   /**
-   * Deletes at most {@code batchSize} rows of this kind whose life ended before {@code endedBefore};
-   * answers how many went (fewer than the batch size: none are left).
+   * Deletes at most {@code batchSize} rows of this kind whose life ended before {@code
+   * endedBefore}; answers how many went (fewer than the batch size: none are left).
    */
   int deleteBatch(DeadData kind, Instant endedBefore, int batchSize);
 }

@@ -16,8 +16,8 @@ public interface SigningKeys {
 
   /**
    * Atomically, if the current generation is still {@code replacing}: stores {@code fresh}, makes
-   * it current and retires every other active key at {@code now}. Returns false, changing
-   * nothing, when another node rotated first.
+   * it current and retires every other active key at {@code now}. Returns false, changing nothing,
+   * when another node rotated first.
    */
   boolean rotate(long replacing, StoredSigningKey fresh, Instant now);
 
