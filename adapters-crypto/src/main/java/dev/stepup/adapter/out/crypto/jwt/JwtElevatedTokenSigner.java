@@ -7,16 +7,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.stepup.application.port.out.security.SecretCipher;
-import dev.stepup.application.port.out.token.CurrentSigningKey;
 import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.SigningKeys;
@@ -27,10 +23,6 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.UserId;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -76,7 +67,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   private final Duration rotationPeriod;
   private final Clock clock;
   private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
-  private volatile Signing cached;
+  private final SharedSigningKey signing;
   private volatile Instant lastReload = Instant.EPOCH;
 
   public JwtElevatedTokenSigner(
@@ -86,6 +77,15 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     this.issuer = issuer;
     this.rotationPeriod = rotationPeriod;
     this.clock = clock;
+    this.signing = new SharedSigningKey(store, cipher, rotationPeriod, clock);
+  }
+
+  /**
+   * Starts signing with a new key on every node; the old one stays published for the retirement
+   * window. When another node rotates at the same moment, its key is adopted instead.
+   */
+  public void rotate() {
+    signing.rotate();
   }
 
   @Override
@@ -93,7 +93,8 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     if (claims.expiresAt().isAfter(claims.issuedAt().plus(MAX_TOKEN_LIFETIME))) {
       throw new IllegalArgumentException("elevated tokens live at most " + MAX_TOKEN_LIFETIME);
     }
-    ECKey key = signingKey();
+    ECKey key = signing.key();
+    publicKeys.putIfAbsent(key.getKeyID(), key.toPublicJWK());
     JWTClaimsSet.Builder body =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
@@ -206,79 +207,13 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
       boolean stillNeeded =
           stored.retiredAt().map(r -> now.isBefore(r.plus(PUBLISH_AFTER_RETIREMENT))).orElse(true);
       if (stillNeeded) {
-        published.add(parsePublic(stored).toPublicJWK());
+        published.add(SharedSigningKey.parsePublic(stored).toPublicJWK());
       }
     }
     if (published.isEmpty()) {
-      published.add(signingKey().toPublicJWK());
+      published.add(signing.key().toPublicJWK());
     }
     return new JWKSet(published).toString(true);
-  }
-
-  /**
-   * Starts signing with a new key on every node; the old one stays published for the retirement
-   * window. When another node rotates at the same moment, its key is adopted instead.
-   */
-  public void rotate() {
-    synchronized (this) {
-      CurrentSigningKey seen = store.current();
-      Instant now = clock.instant();
-      StoredSigningKey fresh = generate(now);
-      if (store.rotate(seen.generation(), fresh, now)) {
-        store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
-      }
-      cached = null;
-    }
-  }
-
-  /**
-   * The key the store says is current, looked up again at least every {@link #RECHECK_EVERY} so a
-   * rotation by another node is followed within that time; rotates when the current key is due.
-   */
-  private ECKey signingKey() {
-    Instant now = clock.instant();
-    Signing mine = cached;
-    if (mine != null && mine.fresh(now, rotationPeriod)) {
-      return mine.key();
-    }
-    synchronized (this) {
-      for (int attempt = 0; attempt < 5; attempt++) {
-        now = clock.instant();
-        CurrentSigningKey current = store.current();
-        Optional<StoredSigningKey> stored = current.key();
-        if (stored.isPresent() && now.isBefore(stored.get().createdAt().plus(rotationPeriod))) {
-          Signing adopted =
-              mine != null && mine.generation() == current.generation()
-                  ? mine
-                  : new Signing(withPrivateKey(stored.get()), current.generation(), stored.get());
-          cached = adopted.checkedAt(now);
-          publicKeys.put(adopted.key().getKeyID(), adopted.key().toPublicJWK());
-          return adopted.key();
-        }
-        StoredSigningKey fresh = generate(now);
-        if (store.rotate(current.generation(), fresh, now)) {
-          store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
-        }
-        // Won or lost, the next pass adopts whatever the store now names.
-      }
-      throw new IllegalStateException("the signing key kept changing; rotation did not settle");
-    }
-  }
-
-  /** The key this node signs with and when it last confirmed the store still names it. */
-  private record Signing(ECKey key, long generation, StoredSigningKey stored, Instant checked) {
-    Signing(ECKey key, long generation, StoredSigningKey stored) {
-      this(key, generation, stored, Instant.EPOCH);
-    }
-
-    Signing checkedAt(Instant now) {
-      return new Signing(key, generation, stored, now);
-    }
-
-    boolean fresh(Instant now, Duration rotationPeriod) {
-      return now.isBefore(checked.plus(RECHECK_EVERY))
-          && now.isBefore(stored.createdAt().plus(rotationPeriod));
-    }
   }
 
   private Optional<ECKey> publicKey(String kid) {
@@ -293,49 +228,8 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     }
     lastReload = now;
     for (StoredSigningKey stored : store.all()) {
-      publicKeys.putIfAbsent(stored.keyId(), parsePublic(stored).toPublicJWK());
+      publicKeys.putIfAbsent(stored.keyId(), SharedSigningKey.parsePublic(stored).toPublicJWK());
     }
     return Optional.ofNullable(publicKeys.get(kid));
-  }
-
-  private StoredSigningKey generate(Instant now) {
-    try {
-      ECKey key =
-          new ECKeyGenerator(Curve.P_256)
-              .keyID(UUID.randomUUID().toString())
-              .keyUse(KeyUse.SIGNATURE)
-              .algorithm(JWSAlgorithm.ES256)
-              .generate();
-      byte[] pkcs8 = key.toECPrivateKey().getEncoded();
-      return new StoredSigningKey(
-          key.getKeyID(),
-          key.toPublicJWK().toJSONString(),
-          cipher.encrypt(pkcs8),
-          now,
-          Optional.empty());
-    } catch (JOSEException e) {
-      throw new IllegalStateException("could not generate a signing key", e);
-    }
-  }
-
-  private static ECKey parsePublic(StoredSigningKey stored) {
-    try {
-      return ECKey.parse(stored.publicJwk());
-    } catch (ParseException e) {
-      throw new IllegalStateException("stored signing key " + stored.keyId() + " is unreadable", e);
-    }
-  }
-
-  private ECKey withPrivateKey(StoredSigningKey stored) {
-    try {
-      ECPrivateKey privateKey =
-          (ECPrivateKey)
-              KeyFactory.getInstance("EC")
-                  .generatePrivate(
-                      new PKCS8EncodedKeySpec(cipher.decrypt(stored.encryptedPrivateKey())));
-      return new ECKey.Builder(parsePublic(stored)).privateKey(privateKey).build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("stored signing key " + stored.keyId() + " is unusable", e);
-    }
   }
 }
