@@ -116,8 +116,8 @@ class AdapterConfiguration {
   }
 
   @Bean
-  JdbcSigningKeys signingKeys(JdbcClient jdbc) {
-    return new JdbcSigningKeys(jdbc);
+  JdbcSigningKeys signingKeys(JdbcClient jdbc, JdbcTransactionRunner transactions) {
+    return new JdbcSigningKeys(jdbc, transactions);
   }
 
   @Bean

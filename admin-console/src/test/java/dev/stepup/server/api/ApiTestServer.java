@@ -95,6 +95,8 @@ abstract class ApiTestServer {
     // Browser tests run WebAuthn from pages on other localhost ports.
     registry.add("stepup.passkeys.origins", () -> "http://localhost");
     registry.add("stepup.passkeys.allow-origin-port", () -> "true");
+    // The shortest retention; the scheduled purge first runs an hour after start (PurgeIT runs it).
+    registry.add("stepup.purge.retention", () -> "1h");
   }
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package dev.stepup.application.fakes;
 
+import dev.stepup.application.port.out.token.CurrentSigningKey;
 import dev.stepup.application.port.out.token.SigningKeys;
 import dev.stepup.application.port.out.token.StoredSigningKey;
 import java.time.Instant;
@@ -8,9 +9,33 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Signing keys in memory. */
+/** Signing keys in memory; rotation is a compare-and-set on the generation, as in the database. */
 public final class InMemorySigningKeys implements SigningKeys {
   private final List<StoredSigningKey> keys = new ArrayList<>();
+  private long generation;
+  private String currentKeyId;
+
+  @Override
+  public synchronized CurrentSigningKey current() {
+    return new CurrentSigningKey(
+        generation, keys.stream().filter(k -> k.keyId().equals(currentKeyId)).findFirst());
+  }
+
+  @Override
+  public synchronized boolean rotate(long replacing, StoredSigningKey fresh, Instant now) {
+    if (generation != replacing) {
+      return false;
+    }
+    generation++;
+    currentKeyId = fresh.keyId();
+    keys.add(fresh);
+    for (StoredSigningKey k : List.copyOf(keys)) {
+      if (!k.keyId().equals(fresh.keyId())) {
+        retire(k.keyId(), now);
+      }
+    }
+    return true;
+  }
 
   @Override
   public synchronized List<StoredSigningKey> all() {

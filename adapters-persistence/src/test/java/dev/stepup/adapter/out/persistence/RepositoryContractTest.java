@@ -97,9 +97,9 @@ abstract class RepositoryContractTest {
     tokens = new JdbcElevatedTokens(jdbc);
     apiKeys = new JdbcApiKeys(jdbc);
     admins = new JdbcAdminAccounts(jdbc);
-    signingKeys = new JdbcSigningKeys(jdbc);
     audit = new JdbcAuditTrail(jdbc);
     transactions = new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
+    signingKeys = new JdbcSigningKeys(jdbc, transactions);
     otps = new JdbcOtpChallenges(jdbc);
     tallies = new JdbcFailureTallies(jdbc);
     totpDevices = new JdbcTotpDevices(jdbc);

@@ -7,12 +7,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.stepup.application.port.out.security.SecretCipher;
@@ -22,15 +19,10 @@ import dev.stepup.application.port.out.token.SigningKeys;
 import dev.stepup.application.port.out.token.StoredSigningKey;
 import dev.stepup.application.port.out.token.VerificationKeys;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.UserId;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,9 +46,18 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   /** The JWS {@code typ} of elevated tokens; other JWTs are never mistaken for one. */
   public static final JOSEObjectType TYPE = new JOSEObjectType("stepup-elevated+jwt");
 
-  /** Retired keys stay published this long: the longest token lifetime plus clock skew. */
+  /** No elevated token lives longer; JWKS publishing relies on it. */
+  public static final Duration MAX_TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+  /** A node confirms its signing key with the shared store at least this often. */
+  public static final Duration RECHECK_EVERY = Duration.ofSeconds(5);
+
+  /**
+   * Retired keys stay published this long: a node may still sign with a retired key until its next
+   * check, the token then lives at most {@link #MAX_TOKEN_LIFETIME}, plus clock skew.
+   */
   public static final Duration PUBLISH_AFTER_RETIREMENT =
-      TokenUse.MULTI.lifetime().plus(Duration.ofMinutes(1));
+      RECHECK_EVERY.plus(MAX_TOKEN_LIFETIME).plus(Duration.ofMinutes(1));
 
   private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(1);
 
@@ -67,8 +67,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   private final Duration rotationPeriod;
   private final Clock clock;
   private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
-  private volatile ECKey current;
-  private volatile Instant currentCreatedAt;
+  private final SharedSigningKey signing;
   private volatile Instant lastReload = Instant.EPOCH;
 
   public JwtElevatedTokenSigner(
@@ -78,11 +77,24 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     this.issuer = issuer;
     this.rotationPeriod = rotationPeriod;
     this.clock = clock;
+    this.signing = new SharedSigningKey(store, cipher, rotationPeriod, clock);
+  }
+
+  /**
+   * Starts signing with a new key on every node; the old one stays published for the retirement
+   * window. When another node rotates at the same moment, its key is adopted instead.
+   */
+  public void rotate() {
+    signing.rotate();
   }
 
   @Override
   public String sign(ElevatedTokenClaims claims) {
-    ECKey key = signingKey();
+    if (claims.expiresAt().isAfter(claims.issuedAt().plus(MAX_TOKEN_LIFETIME))) {
+      throw new IllegalArgumentException("elevated tokens live at most " + MAX_TOKEN_LIFETIME);
+    }
+    ECKey key = signing.key();
+    publicKeys.putIfAbsent(key.getKeyID(), key.toPublicJWK());
     JWTClaimsSet.Builder body =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
@@ -195,48 +207,13 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
       boolean stillNeeded =
           stored.retiredAt().map(r -> now.isBefore(r.plus(PUBLISH_AFTER_RETIREMENT))).orElse(true);
       if (stillNeeded) {
-        published.add(parsePublic(stored).toPublicJWK());
+        published.add(SharedSigningKey.parsePublic(stored).toPublicJWK());
       }
     }
     if (published.isEmpty()) {
-      published.add(signingKey().toPublicJWK());
+      published.add(signing.key().toPublicJWK());
     }
     return new JWKSet(published).toString(true);
-  }
-
-  /** Starts signing with a new key; the old one stays published for the retirement window. */
-  public synchronized void rotate() {
-    Instant now = clock.instant();
-    StoredSigningKey fresh = generate(now);
-    store.add(fresh);
-    for (StoredSigningKey old : store.all()) {
-      if (!old.keyId().equals(fresh.keyId()) && old.retiredAt().isEmpty()) {
-        store.retire(old.keyId(), now);
-      }
-    }
-    store.deleteRetiredBefore(now.minus(PUBLISH_AFTER_RETIREMENT));
-    current = null;
-  }
-
-  private ECKey signingKey() {
-    Instant now = clock.instant();
-    ECKey key = current;
-    if (key != null && now.isBefore(currentCreatedAt.plus(rotationPeriod))) {
-      return key;
-    }
-    synchronized (this) {
-      Optional<StoredSigningKey> active =
-          store.all().stream().filter(k -> k.retiredAt().isEmpty()).findFirst();
-      if (active.isEmpty() || !now.isBefore(active.get().createdAt().plus(rotationPeriod))) {
-        rotate();
-        active = store.all().stream().filter(k -> k.retiredAt().isEmpty()).findFirst();
-      }
-      StoredSigningKey stored = active.orElseThrow();
-      current = withPrivateKey(stored);
-      currentCreatedAt = stored.createdAt();
-      publicKeys.put(current.getKeyID(), current.toPublicJWK());
-      return current;
-    }
   }
 
   private Optional<ECKey> publicKey(String kid) {
@@ -251,49 +228,8 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     }
     lastReload = now;
     for (StoredSigningKey stored : store.all()) {
-      publicKeys.putIfAbsent(stored.keyId(), parsePublic(stored).toPublicJWK());
+      publicKeys.putIfAbsent(stored.keyId(), SharedSigningKey.parsePublic(stored).toPublicJWK());
     }
     return Optional.ofNullable(publicKeys.get(kid));
-  }
-
-  private StoredSigningKey generate(Instant now) {
-    try {
-      ECKey key =
-          new ECKeyGenerator(Curve.P_256)
-              .keyID(UUID.randomUUID().toString())
-              .keyUse(KeyUse.SIGNATURE)
-              .algorithm(JWSAlgorithm.ES256)
-              .generate();
-      byte[] pkcs8 = key.toECPrivateKey().getEncoded();
-      return new StoredSigningKey(
-          key.getKeyID(),
-          key.toPublicJWK().toJSONString(),
-          cipher.encrypt(pkcs8),
-          now,
-          Optional.empty());
-    } catch (JOSEException e) {
-      throw new IllegalStateException("could not generate a signing key", e);
-    }
-  }
-
-  private static ECKey parsePublic(StoredSigningKey stored) {
-    try {
-      return ECKey.parse(stored.publicJwk());
-    } catch (ParseException e) {
-      throw new IllegalStateException("stored signing key " + stored.keyId() + " is unreadable", e);
-    }
-  }
-
-  private ECKey withPrivateKey(StoredSigningKey stored) {
-    try {
-      ECPrivateKey privateKey =
-          (ECPrivateKey)
-              KeyFactory.getInstance("EC")
-                  .generatePrivate(
-                      new PKCS8EncodedKeySpec(cipher.decrypt(stored.encryptedPrivateKey())));
-      return new ECKey.Builder(parsePublic(stored)).privateKey(privateKey).build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("stored signing key " + stored.keyId() + " is unusable", e);
-    }
   }
 }

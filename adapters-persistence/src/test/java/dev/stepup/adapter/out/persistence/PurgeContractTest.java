@@ -1,0 +1,334 @@
+package dev.stepup.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepup.domain.retention.DeadData;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the purge's stores promise, on each database the product supports: of every table only the
+ * rows whose life ended before the cutoff go, a batch per statement, and one node at a time holds
+ * the purge lease. Rows tagged {@code dead…} must go; rows tagged {@code keep…} must stay.
+ */
+abstract class PurgeContractTest {
+
+  static final Instant CUTOFF = Instant.parse("2026-11-24T10:00:00Z");
+  static final Instant OLD = CUTOFF.minus(Duration.ofHours(1));
+  static final Instant RECENT = CUTOFF.plus(Duration.ofMinutes(30));
+  static final Instant LIVE = CUTOFF.plus(Duration.ofDays(8));
+
+  DataSource dataSource;
+  JdbcClient jdbc;
+  JdbcDeadRows deadRows;
+
+  abstract DataSource freshDatabase();
+
+  @BeforeEach
+  void migrateAndConnect() {
+    dataSource = freshDatabase();
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    jdbc = JdbcClient.create(dataSource);
+    deadRows = new JdbcDeadRows(jdbc);
+    sql("INSERT INTO environments (id, name, step_up_enabled) VALUES ('demo', 'Demo', TRUE)");
+    sql("INSERT INTO users (id, environment_id, created_at) VALUES ('usr_1', 'demo', ?)", OLD);
+    sql(
+        "INSERT INTO credentials (id, user_id, environment_id, format, identifier,"
+            + " sign_in_enabled, created_at, default_mfa)"
+            + " VALUES ('cred_1', 'usr_1', 'demo', 'email', 'a@example.test', TRUE, ?, FALSE)",
+        OLD);
+  }
+
+  /** Deletes every dead row of a kind, two per statement; answers each statement's count. */
+  List<Integer> purge(DeadData kind) {
+    List<Integer> batches = new ArrayList<>();
+    int n;
+    do {
+      n = deadRows.deleteBatch(kind, CUTOFF, 2);
+      batches.add(n);
+    } while (n == 2);
+    return batches;
+  }
+
+  @Test
+  void fiveDeadSessionsGoInBatchesOfTwoWhileEndedRecentlyAndLiveOnesStay() {
+    for (int i = 1; i <= 3; i++) {
+      session("dead_expired_" + i, LIVE.minus(Duration.ofDays(30)), OLD, null);
+    }
+    session("dead_ended_1", OLD, LIVE, OLD);
+    session("dead_ended_2", OLD, LIVE, OLD.minusSeconds(60));
+    session("keep_ended_recently", OLD, LIVE, RECENT);
+    session("keep_expired_recently", OLD, RECENT, null);
+    session("keep_live", OLD, LIVE, null);
+
+    assertThat(purge(DeadData.SESSIONS)).containsExactly(2, 2, 1);
+    assertThat(ids("SELECT id FROM sessions"))
+        .containsExactlyInAnyOrder("keep_ended_recently", "keep_expired_recently", "keep_live");
+    // The user and the credential are never purged.
+    assertThat(ids("SELECT id FROM users")).containsExactly("usr_1");
+    assertThat(ids("SELECT id FROM credentials")).containsExactly("cred_1");
+  }
+
+  @Test
+  void expiredTokensGoSpentOnesOnlyOnceExpired() {
+    token("dead_expired", OLD, null, null);
+    token("dead_consumed", OLD, OLD.minusSeconds(100), null);
+    token("dead_revoked", OLD, null, OLD.minusSeconds(100));
+    token("keep_consumed_not_expired_long", RECENT, OLD, null);
+    token("keep_live", LIVE, null, null);
+
+    assertThat(purge(DeadData.ELEVATED_TOKENS)).containsExactly(2, 1);
+    assertThat(ids("SELECT id FROM elevated_tokens"))
+        .containsExactlyInAnyOrder("keep_consumed_not_expired_long", "keep_live");
+  }
+
+  @Test
+  void challengesAndCodesGoOnceExpiredUsedOrNot() {
+    for (String[] row : new String[][] {{"dead_1", "o"}, {"dead_2", "u"}, {"keep_1", "r"}}) {
+      Instant expires = row[0].startsWith("dead") ? OLD : RECENT;
+      Instant used = row[1].equals("u") ? OLD.minusSeconds(60) : null;
+      sql(
+          "INSERT INTO otp_challenges (id, environment_id, user_id, session_id, credential_id,"
+              + " channel, code_digest, issued_at, expires_at, failed_attempts, used_at)"
+              + " VALUES (?, 'demo', 'usr_1', 's', 'cred_1', 'email', 'd', ?, ?, 0, ?)",
+          row[0],
+          expires.minusSeconds(600),
+          expires,
+          used);
+      sql(
+          "INSERT INTO wallet_challenges (id, environment_id, user_id, session_id, wallet_id,"
+              + " address, message, scopes, issued_at, expires_at, used_at)"
+              + " VALUES (?, 'demo', 'usr_1', 's', 'w', '0x1', 'm', 'wallet:sign', ?, ?, ?)",
+          row[0],
+          expires.minusSeconds(300),
+          expires,
+          used);
+      sql(
+          "INSERT INTO passkey_challenges (id, environment_id, user_id, session_id, kind,"
+              + " request, alias, expires_at) VALUES (?, 'demo', 'usr_1', 's', 'assert', '{}',"
+              + " 'a', ?)",
+          row[0],
+          expires);
+      sql(
+          "INSERT INTO sign_in_codes (id, environment_id, email, code_digest, issued_at,"
+              + " expires_at, failed_attempts, used_at) VALUES (?, 'demo', 'a@example.test', 'd',"
+              + " ?, ?, 0, ?)",
+          row[0],
+          expires.minusSeconds(600),
+          expires,
+          used);
+      sql(
+          "INSERT INTO contact_proofs (id, environment_id, user_id, session_id, format,"
+              + " identifier, code_digest, issued_at, expires_at, failed_attempts, used_at)"
+              + " VALUES (?, 'demo', 'usr_1', 's', 'email', 'b@example.test', 'd', ?, ?, 0, ?)",
+          row[0],
+          expires.minusSeconds(600),
+          expires,
+          used);
+    }
+    for (DeadData kind :
+        List.of(
+            DeadData.OTP_CHALLENGES,
+            DeadData.WALLET_CHALLENGES,
+            DeadData.PASSKEY_CHALLENGES,
+            DeadData.SIGN_IN_CODES,
+            DeadData.CONTACT_PROOFS)) {
+      assertThat(purge(kind)).as(kind.name()).containsExactly(2, 0);
+      assertThat(ids("SELECT id FROM " + kind.name().toLowerCase(java.util.Locale.ROOT)))
+          .as(kind.name())
+          .containsExactly("keep_1");
+    }
+  }
+
+  @Test
+  void socialLoginsGoOnceTheirTenMinutesEndedBeforeTheCutoff() {
+    socialLogin("dead_started_long_ago", OLD.minus(Duration.ofMinutes(10)));
+    socialLogin("keep_ended_after_cutoff", CUTOFF.minus(Duration.ofMinutes(5)));
+    socialLogin("keep_live", LIVE);
+
+    assertThat(purge(DeadData.SOCIAL_LOGINS)).containsExactly(1);
+    assertThat(ids("SELECT id FROM social_logins"))
+        .containsExactlyInAnyOrder("keep_ended_after_cutoff", "keep_live");
+  }
+
+  @Test
+  void sendGatesAndTalliesGoOnlyWhenTheirWindowAndLockAreOver() {
+    sql("INSERT INTO code_send_gates (subject, last_sent_at) VALUES ('dead_gate', ?)", OLD);
+    sql("INSERT INTO code_send_gates (subject, last_sent_at) VALUES ('keep_gate', ?)", RECENT);
+    for (String table : List.of("failure_tallies", "admin_sign_in_tallies")) {
+      boolean perMethod = table.equals("failure_tallies");
+      String insert =
+          perMethod
+              ? "INSERT INTO failure_tallies (user_id, method, failures, window_started_at,"
+                  + " locked_until) VALUES (?, 'email_otp', 3, ?, ?)"
+              : "INSERT INTO admin_sign_in_tallies (subject, failures, window_started_at,"
+                  + " locked_until) VALUES (?, 3, ?, ?)";
+      sql(insert, "dead_window_over", OLD, null);
+      sql(insert, "dead_lock_over", OLD, OLD.plusSeconds(60));
+      sql(insert, "keep_window_open", CUTOFF.minus(Duration.ofMinutes(5)), null);
+      sql(insert, "keep_locked", OLD, RECENT);
+    }
+
+    assertThat(purge(DeadData.CODE_SEND_GATES)).containsExactly(1);
+    assertThat(ids("SELECT subject FROM code_send_gates")).containsExactly("keep_gate");
+    assertThat(purge(DeadData.FAILURE_TALLIES)).containsExactly(2, 0);
+    assertThat(ids("SELECT user_id FROM failure_tallies"))
+        .containsExactlyInAnyOrder("keep_window_open", "keep_locked");
+    assertThat(purge(DeadData.SIGN_IN_TALLIES)).containsExactly(2, 0);
+    assertThat(ids("SELECT subject FROM admin_sign_in_tallies"))
+        .containsExactlyInAnyOrder("keep_window_open", "keep_locked");
+  }
+
+  @Test
+  void finishedDeliveriesOutboxCopiesAndAuditEventsGoAfterTheirCutoffQueuedOnesNever() {
+    delivery("dead_sent", "sent", OLD);
+    delivery("dead_dead", "dead", OLD);
+    delivery("keep_queued_long", "queued", null);
+    delivery("keep_sending_long", "sending", null);
+    delivery("keep_sent_recently", "sent", RECENT);
+    for (String[] row : new String[][] {{"dead", "o"}, {"keep", "r"}}) {
+      Instant at = row[0].equals("dead") ? OLD : RECENT;
+      sql(
+          "INSERT INTO outbox_messages (environment_id, channel, recipient, subject, body, at)"
+              + " VALUES ('demo', 'email', ?, 's', 'b', ?)",
+          row[0],
+          at);
+      sql(
+          "INSERT INTO audit_events (at, environment_id, type, outcome, scopes, reason,"
+              + " client_ip, user_agent) VALUES (?, 'demo', 'check', 'ok', '', ?, '1', 'ua')",
+          at,
+          row[0]);
+    }
+
+    assertThat(purge(DeadData.DELIVERIES)).containsExactly(2, 0);
+    assertThat(ids("SELECT recipient FROM deliveries"))
+        .containsExactlyInAnyOrder("keep_queued_long", "keep_sending_long", "keep_sent_recently");
+    assertThat(purge(DeadData.OUTBOX_MESSAGES)).containsExactly(1);
+    assertThat(ids("SELECT recipient FROM outbox_messages")).containsExactly("keep");
+    assertThat(purge(DeadData.AUDIT_EVENTS)).containsExactly(1);
+    assertThat(ids("SELECT reason FROM audit_events")).containsExactly("keep");
+  }
+
+  @Test
+  void oneNodeAtATimeHoldsThePurgeLeaseAndAnExpiredLeaseIsTakenOver() throws Exception {
+    JdbcJobLeases nodeA = new JdbcJobLeases(JdbcClient.create(dataSource));
+    JdbcJobLeases nodeB = new JdbcJobLeases(JdbcClient.create(dataSource));
+    Duration lease = Duration.ofMinutes(5);
+
+    assertThat(nodeA.claim("purge", "a", CUTOFF, lease)).isTrue();
+    assertThat(nodeB.claim("purge", "b", CUTOFF.plusSeconds(60), lease)).isFalse();
+    assertThat(nodeA.claim("purge", "a", CUTOFF.plusSeconds(60), lease)).isTrue(); // renewed
+    assertThat(nodeB.claim("purge", "b", CUTOFF.plus(Duration.ofMinutes(5)), lease)).isFalse();
+    // Node a stops renewing (it died): once its lease ran out, b takes over and a is refused.
+    assertThat(nodeB.claim("purge", "b", CUTOFF.plus(Duration.ofMinutes(6)), lease)).isTrue();
+    assertThat(nodeA.claim("purge", "a", CUTOFF.plus(Duration.ofMinutes(7)), lease)).isFalse();
+    nodeA.release("purge", "a"); // not its lease any more: changes nothing
+    assertThat(nodeA.claim("purge", "a", CUTOFF.plus(Duration.ofMinutes(8)), lease)).isFalse();
+    nodeB.release("purge", "b");
+    assertThat(nodeA.claim("purge", "a", CUTOFF.plus(Duration.ofMinutes(8)), lease)).isTrue();
+    // A job without a row yet gets one.
+    assertThat(nodeB.claim("other-job", "b", CUTOFF, lease)).isTrue();
+    assertThat(nodeA.claim("other-job", "a", CUTOFF, lease)).isFalse();
+
+    // Nodes claiming a free lease at the same moment: exactly one gets it.
+    int nodes = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(nodes);
+    try {
+      for (int round = 1; round <= 5; round++) {
+        Instant now = CUTOFF.plus(Duration.ofHours(round));
+        CyclicBarrier start = new CyclicBarrier(nodes);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+          JdbcJobLeases node = new JdbcJobLeases(JdbcClient.create(dataSource));
+          String holder = "node-" + round + "-" + n;
+          claims.add(
+              pool.submit(
+                  () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return node.claim("purge", holder, now, lease);
+                  }));
+        }
+        int won = 0;
+        for (Future<Boolean> claim : claims) {
+          won += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(won).as("round " + round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void session(String id, Instant created, Instant expires, Instant ended) {
+    sql(
+        "INSERT INTO sessions (id, environment_id, user_id, token_digest, created_at, expires_at,"
+            + " ended_at, last_seen_at, idle_timeout_seconds)"
+            + " VALUES (?, 'demo', 'usr_1', ?, ?, ?, ?, ?, 1800)",
+        id,
+        "digest-" + id,
+        created,
+        expires,
+        ended,
+        created);
+  }
+
+  private void token(String id, Instant expires, Instant consumed, Instant revoked) {
+    sql(
+        "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
+            + " single_use, issued_at, expires_at, consumed_at, revoked_at)"
+            + " VALUES (?, 'demo', 'usr_1', 's', 'wallet:sign', 'totp', TRUE, ?, ?, ?, ?)",
+        id,
+        expires.minusSeconds(300),
+        expires,
+        consumed,
+        revoked);
+  }
+
+  private void socialLogin(String id, Instant started) {
+    sql(
+        "INSERT INTO social_logins (id, state_digest, environment_id, user_id, session_id,"
+            + " provider, purpose, scopes, redirect_uri, nonce, code_verifier, started_at)"
+            + " VALUES (?, ?, 'demo', 'usr_1', 's', 'google', 'step_up', 'wallet:sign', 'https://r',"
+            + " 'n', 'v', ?)",
+        id,
+        "state-" + id,
+        started);
+  }
+
+  private void delivery(String tag, String status, Instant finished) {
+    sql(
+        "INSERT INTO deliveries (environment_id, channel, recipient, status, attempts,"
+            + " created_at, next_attempt_at, finished_at)"
+            + " VALUES ('demo', 'email', ?, ?, 1, ?, ?, ?)",
+        tag,
+        status,
+        OLD.minus(Duration.ofDays(1)),
+        OLD.minus(Duration.ofDays(1)),
+        finished);
+  }
+
+  private List<String> ids(String query) {
+    return jdbc.sql(query).query(String.class).list();
+  }
+
+  private void sql(String sql, Object... params) {
+    JdbcClient.StatementSpec statement = jdbc.sql(sql);
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i] instanceof Instant instant ? Columns.at(instant) : params[i];
+      statement = statement.param(i + 1, p);
+    }
+    statement.update();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.stepup.server;
+
+import dev.stepup.adapter.out.persistence.JdbcDeadRows;
+import dev.stepup.adapter.out.persistence.JdbcJobLeases;
+import dev.stepup.application.service.PurgeExpiredDataService;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The scheduled purge of dead rows (see {@link PurgeProperties}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PurgeProperties.class)
+class PurgeConfiguration {
+
+  @Bean
+  JdbcDeadRows deadRows(JdbcClient jdbc) {
+    return new JdbcDeadRows(jdbc);
+  }
+
+  @Bean
+  JdbcJobLeases jobLeases(JdbcClient jdbc) {
+    return new JdbcJobLeases(jdbc);
+  }
+
+  @Bean
+  PurgeExpiredDataService purgeExpiredData(
+      JdbcDeadRows rows, JdbcJobLeases leases, PurgeProperties purge, Clock clock) {
+    return new PurgeExpiredDataService(
+        rows, leases, purge.policy(), purge.batchSize(), purge.lease(), nodeName(), clock);
+  }
+
+  @Bean
+  PurgeSchedule purgeSchedule(PurgeExpiredDataService purge, PurgeProperties properties) {
+    return new PurgeSchedule(purge, properties.interval(), properties.enabled());
+  }
+
+  /** Host name plus a random part: unique per process even with several on one host. */
+  private static String nodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "node";
+    }
+    String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return name.length() > 100 ? name.substring(name.length() - 100) : name;
+  }
+}

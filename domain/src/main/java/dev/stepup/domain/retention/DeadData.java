@@ -1,0 +1,47 @@
+package dev.stepup.domain.retention;
+
+/**
+ * The kinds of rows whose life ends and which are then kept only for a retention: short-lived state
+ * (codes, challenges, tokens, sessions, tallies), sent messages, and the audit trail. Users,
+ * credentials, keys and settings are never dead data.
+ */
+public enum DeadData {
+  /** Elevated tokens past expiry; consumed or revoked tokens are kept until they expire too. */
+  ELEVATED_TOKENS(Kept.AFTER_END),
+  OTP_CHALLENGES(Kept.AFTER_END),
+  WALLET_CHALLENGES(Kept.AFTER_END),
+  PASSKEY_CHALLENGES(Kept.AFTER_END),
+  SOCIAL_LOGINS(Kept.AFTER_END),
+  SIGN_IN_CODES(Kept.AFTER_END),
+  CONTACT_PROOFS(Kept.AFTER_END),
+  CODE_SEND_GATES(Kept.AFTER_END),
+  /** Sessions ended (signed out, revoked) or past their absolute lifetime. */
+  SESSIONS(Kept.AFTER_END),
+  /** Per-method failure counts whose window and lock are over. */
+  FAILURE_TALLIES(Kept.AFTER_END),
+  /** Console sign-in failure counts whose window and lock are over. */
+  SIGN_IN_TALLIES(Kept.AFTER_END),
+  /** Sent or dead-lettered messages (their content is already erased). */
+  DELIVERIES(Kept.DELIVERY),
+  /** The development outbox (message copies shown in the console). */
+  OUTBOX_MESSAGES(Kept.OUTBOX),
+  AUDIT_EVENTS(Kept.AUDIT);
+
+  /** Which retention setting applies. */
+  public enum Kept {
+    AFTER_END,
+    DELIVERY,
+    OUTBOX,
+    AUDIT
+  }
+
+  private final Kept kept;
+
+  DeadData(Kept kept) {
+    this.kept = kept;
+  }
+
+  public Kept kept() {
+    return kept;
+  }
+}
