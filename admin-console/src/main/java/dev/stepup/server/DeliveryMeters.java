@@ -6,6 +6,7 @@ import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.delivery.SmsTransport;
 import dev.stepup.domain.delivery.DeliveryBacklog;
 import dev.stepup.domain.delivery.DeliveryChannel;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -101,7 +102,8 @@ final class DeliveryMeters implements MeterBinder {
   /** The email transport, with each attempt counted. */
   static EmailTransport counted(EmailTransport email, MeterRegistry registry) {
     return (environmentId, to, subject, body) ->
-        attempt(registry, DeliveryChannel.EMAIL, () -> email.send(environmentId, to, subject, body));
+        attempt(
+            registry, DeliveryChannel.EMAIL, () -> email.send(environmentId, to, subject, body));
   }
 
   /** The SMS transport, with each attempt counted. */
@@ -119,8 +121,11 @@ final class DeliveryMeters implements MeterBinder {
       outcome = e.kind().name().toLowerCase(Locale.ROOT);
       throw e;
     } finally {
-      registry
-          .counter("stepup.delivery.attempts", "channel", channel.wire(), "outcome", outcome)
+      Counter.builder("stepup.delivery.attempts")
+          .description(
+              "Send attempts by channel and outcome (sent, retry, permanent, unconfirmed, error)")
+          .tags("channel", channel.wire(), "outcome", outcome)
+          .register(registry)
           .increment();
     }
   }

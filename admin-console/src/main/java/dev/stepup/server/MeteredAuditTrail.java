@@ -5,6 +5,7 @@ import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.token.TokenUseOutcome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Locale;
@@ -64,71 +65,80 @@ final class MeteredAuditTrail implements AuditTrail {
     String reason = e.reason().orElse("");
     switch (e.type()) {
       case STEP_UP_CHECK ->
-          meters
-              .counter(
-                  "stepup.checks",
-                  "environment",
-                  environment,
-                  "outcome",
-                  "not_required".equals(reason) ? "not_required" : "required")
-              .increment();
+          count(
+              "stepup.checks",
+              "Step-up checks by answer",
+              "environment",
+              environment,
+              "outcome",
+              "not_required".equals(reason) ? "not_required" : "required");
       case VERIFICATION ->
-          meters
-              .counter(
-                  "stepup.verifications",
-                  "environment",
-                  environment,
-                  "method",
-                  method,
-                  "outcome",
-                  outcome)
-              .increment();
+          count(
+              "stepup.verifications",
+              "Step-up verifications by method and outcome",
+              "environment",
+              environment,
+              "method",
+              method,
+              "outcome",
+              outcome);
       case OTP_SENT ->
-          meters
-              .counter(
-                  "stepup.codes.sent",
-                  "environment",
-                  environment,
-                  "method",
-                  method,
-                  "outcome",
-                  outcome)
-              .increment();
+          count(
+              "stepup.codes.sent",
+              "Requests to send a one-time code (failure: throttled)",
+              "environment",
+              environment,
+              "method",
+              method,
+              "outcome",
+              outcome);
       case TOKEN_ISSUED ->
-          meters
-              .counter("stepup.tokens.issued", "environment", environment, "method", method)
-              .increment();
+          count(
+              "stepup.tokens.issued",
+              "Elevated tokens issued, by the method verified (none: issued by a host backend)",
+              "environment",
+              environment,
+              "method",
+              method);
       case TOKEN_CONSUMED ->
-          meters.counter("stepup.tokens.consumed", "environment", environment).increment();
+          count(
+              "stepup.tokens.consumed",
+              "Elevated tokens accepted by a protected action or consumed by introspection",
+              "environment",
+              environment);
       case TOKEN_REVOKED ->
-          meters.counter("stepup.tokens.revoked", "environment", environment).increment();
+          count("stepup.tokens.revoked", "Elevated tokens revoked", "environment", environment);
       case TOKEN_REFUSED ->
-          meters
-              .counter(
-                  "stepup.tokens.refused",
-                  "environment",
-                  environment,
-                  "reason",
-                  REFUSALS.contains(reason) ? reason : "other")
-              .increment();
+          count(
+              "stepup.tokens.refused",
+              "Elevated tokens refused, by reason",
+              "environment",
+              environment,
+              "reason",
+              REFUSALS.contains(reason) ? reason : "other");
       case LOCKOUT ->
-          meters
-              .counter(
-                  "stepup.lockouts",
-                  "environment",
-                  environment,
-                  "method",
-                  method,
-                  "kind",
-                  lockoutKind(reason))
-              .increment();
+          count(
+              "stepup.lockouts",
+              "Lockouts after repeated failures, by method and guard",
+              "environment",
+              environment,
+              "method",
+              method,
+              "kind",
+              lockoutKind(reason));
       default -> {
         // Console and lifecycle events are in the audit trail; they are not operational meters.
       }
     }
   }
 
-  /** Which guard locked: the reason names the subject after a colon, which must not become a tag. */
+  private void count(String name, String description, String... tags) {
+    Counter.builder(name).description(description).tags(tags).register(meters).increment();
+  }
+
+  /**
+   * Which guard locked: the reason names the subject after a colon, which must not become a tag.
+   */
   private static String lockoutKind(String reason) {
     if (reason.startsWith("admin_sign_in")) {
       return "admin_sign_in";

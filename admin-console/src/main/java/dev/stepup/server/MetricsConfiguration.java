@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code stepup_*} meters at {@code /actuator/prometheus}: step-up events counted from the audit
- * trail, the delivery queue read from its records, and who may scrape them ({@link ScrapeAccess}).
- * Request latencies are Spring's own {@code http_server_requests_seconds}.
+ * The {@code stepup_*} meters at {@code /actuator/prometheus}: step-up events counted from the
+ * audit trail, the delivery queue read from its records, and who may scrape them ({@link
+ * ScrapeAccess}). Request latencies are Spring's own {@code http_server_requests_seconds}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetricsProperties.class)
@@ -35,7 +35,6 @@ class MetricsConfiguration {
   @Bean
   ScrapeAccess scrapeAccess(MetricsProperties metrics, Environment environment) {
     return new ScrapeAccess(
-        metrics.scrapeToken(),
-        ManagementPortType.get(environment) == ManagementPortType.DIFFERENT);
+        metrics.scrapeToken(), ManagementPortType.get(environment) == ManagementPortType.DIFFERENT);
   }
 }

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings under {@code stepup.metrics.*}: {@code scrape-token} is the bearer token a metrics
  * scraper presents to {@code /actuator/prometheus} (e.g. {@code STEPUP_METRICS_SCRAPE_TOKEN}); at
- * least {@value #MIN_TOKEN_LENGTH} characters. Without one, the endpoint answers only on a
- * separate management port ({@code management.server.port}).
+ * least {@value #MIN_TOKEN_LENGTH} characters. Without one, the endpoint answers only on a separate
+ * management port ({@code management.server.port}).
  */
 @ConfigurationProperties("stepup.metrics")
 public record MetricsProperties(String scrapeToken) {

@@ -12,10 +12,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Who may read {@code /actuator/prometheus}. The counts tell an outsider how the server is used,
- * so the endpoint is never public on the main port: a scraper presents the configured scrape token
- * as a bearer token, or — when no token is configured — reaches the endpoint on a separate
- * management port that the operator keeps off the public network.
+ * Who may read {@code /actuator/prometheus}. The counts tell an outsider how the server is used, so
+ * the endpoint is never public on the main port: a scraper presents the configured scrape token as
+ * a bearer token, or — when no token is configured — reaches the endpoint on a separate management
+ * port that the operator keeps off the public network.
  */
 final class ScrapeAccess implements AuthorizationManager<RequestAuthorizationContext> {
 

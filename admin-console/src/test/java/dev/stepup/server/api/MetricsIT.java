@@ -52,7 +52,8 @@ class MetricsIT extends ApiTestServer {
         api.post(
             ENV + "/step-up/otp/verify",
             session,
-            Map.of("verificationToken", other(code), "requestedScopes", List.of("credential:link")));
+            Map.of(
+                "verificationToken", other(code), "requestedScopes", List.of("credential:link")));
     assertThat(wrong.status()).isEqualTo(400);
     ApiClient.Answer verified =
         api.post(
@@ -70,7 +71,8 @@ class MetricsIT extends ApiTestServer {
             Map.of("X-Elevated-Access-Token", token));
     assertThat(notRequired.json().get("isRequired").asBoolean()).isFalse();
 
-    Map<String, Object> consume = Map.of("token", token, "scope", "credential:link", "consume", true);
+    Map<String, Object> consume =
+        Map.of("token", token, "scope", "credential:link", "consume", true);
     ApiClient.Answer consumed = api.post(ENV + "/elevated-tokens/introspect", API_KEY, consume);
     assertThat(consumed.json().get("active").asBoolean()).isTrue();
     ApiClient.Answer spent = api.post(ENV + "/elevated-tokens/introspect", API_KEY, consume);
@@ -102,11 +104,9 @@ class MetricsIT extends ApiTestServer {
     Map<String, String> email = with(demo, "method", "email_otp");
     assertThat(after.delta(before, "stepup_codes_sent_total", with(email, "outcome", "success")))
         .isEqualTo(1);
-    assertThat(
-            after.delta(before, "stepup_verifications_total", with(email, "outcome", "failure")))
+    assertThat(after.delta(before, "stepup_verifications_total", with(email, "outcome", "failure")))
         .isEqualTo(1);
-    assertThat(
-            after.delta(before, "stepup_verifications_total", with(email, "outcome", "success")))
+    assertThat(after.delta(before, "stepup_verifications_total", with(email, "outcome", "success")))
         .isEqualTo(1);
     assertThat(after.delta(before, "stepup_tokens_issued_total", email)).isEqualTo(1);
     assertThat(after.delta(before, "stepup_tokens_issued_total", demo)).isEqualTo(2);
@@ -118,8 +118,7 @@ class MetricsIT extends ApiTestServer {
     // Every mail handed to the SMTP server was counted as sent; the queue is drained.
     assertThat(mailsSent).isGreaterThanOrEqualTo(1);
     Map<String, String> mail = Map.of("channel", "email");
-    assertThat(
-            after.delta(before, "stepup_delivery_attempts_total", with(mail, "outcome", "sent")))
+    assertThat(after.delta(before, "stepup_delivery_attempts_total", with(mail, "outcome", "sent")))
         .isEqualTo(mailsSent);
     assertThat(after.value("stepup_delivery_waiting", mail)).isZero();
     assertThat(after.value("stepup_delivery_dead_letters_recent", Map.of("channel", "sms")))

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An operator moves actuator endpoints off the public port ({@code management.server.port}): the
- * main port no longer serves metrics; the management port serves them to a scraper without a
- * token, and the probes with them.
+ * main port no longer serves metrics; the management port serves them to a scraper without a token,
+ * and the probes with them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ManagementPortIT {
