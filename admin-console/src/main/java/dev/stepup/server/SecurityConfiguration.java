@@ -28,9 +28,10 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * Who may reach what: the admin console needs an admin signed in with a form; the REST API and
- * hosted pages authenticate their own callers (API keys, session tokens); health is public. Admin
- * sign-ins are throttled and audited ({@link AdminSignInSecurity}); the console session ends after
- * {@code server.servlet.session.timeout} without use.
+ * hosted pages authenticate their own callers (API keys, session tokens); health is public; metrics
+ * need the scrape token or a separate management port ({@link ScrapeAccess}). Admin sign-ins are
+ * throttled and audited ({@link AdminSignInSecurity}); the console session ends after {@code
+ * server.servlet.session.timeout} without use.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
