@@ -19,6 +19,7 @@ import dev.stepup.application.service.DeliverMessagesService;
 import dev.stepup.application.service.DeliveryReportService;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import dev.stepup.domain.delivery.RetrySchedule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -110,11 +111,16 @@ class DeliveryConfiguration {
 
   @Bean
   DeliverMessagesService deliverMessages(
-      DeliveryQueue queue, EmailTransport email, SmsTransport sms, DeliveryProperties delivery) {
+      DeliveryQueue queue,
+      EmailTransport email,
+      SmsTransport sms,
+      DeliveryProperties delivery,
+      MeterRegistry meters) {
     return new DeliverMessagesService(
         queue,
-        email,
-        sms,
+        // Every send attempt counted by channel and outcome (stepup_delivery_attempts_total).
+        DeliveryMeters.counted(email, meters),
+        DeliveryMeters.counted(sms, meters),
         new RetrySchedule(
             delivery.maxAttempts(), delivery.firstRetryDelay(), delivery.maxRetryDelay()),
         delivery.lease(),

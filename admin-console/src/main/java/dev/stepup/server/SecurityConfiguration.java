@@ -3,9 +3,12 @@ package dev.stepup.server;
 import dev.stepup.application.port.in.admin.AdminSignInUseCase;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretHasher;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -15,26 +18,35 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * Who may reach what: the admin console needs an admin signed in with a form; the REST API and
- * hosted pages authenticate their own callers (API keys, session tokens); health is public. Admin
- * sign-ins are throttled and audited ({@link AdminSignInSecurity}); the console session ends after
- * {@code server.servlet.session.timeout} without use.
+ * hosted pages authenticate their own callers (API keys, session tokens); health is public; metrics
+ * need the scrape token or a separate management port ({@link ScrapeAccess}). Admin sign-ins are
+ * throttled and audited ({@link AdminSignInSecurity}); the console session ends after {@code
+ * server.servlet.session.timeout} without use.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+  /** The metrics scrape, on whichever port serves actuator endpoints ({@link ScrapeAccess}). */
+  private static final RequestMatcher PROMETHEUS = EndpointRequest.to("prometheus");
 
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       UserDetailsService admins,
       PasswordEncoder passwordEncoder,
-      AdminSignInUseCase signIn)
+      AdminSignInUseCase signIn,
+      ScrapeAccess scrapeAccess)
       throws Exception {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(admins);
     passwords.setPasswordEncoder(passwordEncoder);
@@ -44,7 +56,9 @@ class SecurityConfiguration {
     http.authenticationManager(adminSignIn)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/admin/**", "/admin")
+                auth.requestMatchers(PROMETHEUS)
+                    .access(scrapeAccess)
+                    .requestMatchers("/admin/**", "/admin")
                     .hasRole("ADMIN")
                     .requestMatchers(
                         "/actuator/health",
@@ -73,7 +87,14 @@ class SecurityConfiguration {
         // dashboard), so an anonymous request never needs a server-side session.
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .exceptionHandling(
-            errors -> errors.authenticationEntryPoint(new AdminSignInSecurity.ConsoleEntryPoint()))
+            errors ->
+                errors.authenticationEntryPoint(
+                    // A scraper is told 401, not sent to the console's sign-in page.
+                    new DelegatingAuthenticationEntryPoint(
+                        new AdminSignInSecurity.ConsoleEntryPoint(),
+                        List.of(
+                            new RequestMatcherEntry<>(
+                                PROMETHEUS, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))))
         .logout(
             logout ->
                 logout

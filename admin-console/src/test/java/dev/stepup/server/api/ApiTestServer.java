@@ -53,6 +53,7 @@ abstract class ApiTestServer {
 
   static final String ENV = "/api/v1/environments/demo";
   static final String API_KEY = "sk_demo_" + "k".repeat(40);
+  static final String SCRAPE_TOKEN = "scrape-" + "m".repeat(40);
   static final MutableClock CLOCK = new MutableClock(Instant.now());
 
   static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
@@ -92,6 +93,7 @@ abstract class ApiTestServer {
         "stepup.sms.gateway-url",
         () -> "http://localhost:" + SMS_GATEWAY.getAddress().getPort() + "/messages");
     registry.add("stepup.sms.bearer-token", () -> "gateway-secret");
+    registry.add("stepup.metrics.scrape-token", () -> SCRAPE_TOKEN);
     // Browser tests run WebAuthn from pages on other localhost ports.
     registry.add("stepup.passkeys.origins", () -> "http://localhost");
     registry.add("stepup.passkeys.allow-origin-port", () -> "true");
