@@ -40,15 +40,16 @@ final class RefusalAuditGate {
 
   /** Whether this refusal gets an audit row; if so, it counts against the limits. */
   synchronized boolean admit(String environment, String client, String reason, Instant now) {
-    if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+    // A clock set back (NTP, tests) starts a fresh window rather than silencing the audit.
+    if (windowStart == null || !within(windowStart, now)) {
       windowStart = now;
       writtenInWindow = 0;
-      lastWritten.values().removeIf(at -> !now.isBefore(at.plus(WINDOW)));
+      lastWritten.values().removeIf(at -> !within(at, now));
     }
     String key =
         Objects.toString(environment, "") + '\n' + Objects.toString(client, "") + '\n' + reason;
     Instant last = lastWritten.get(key);
-    if (last != null && now.isBefore(last.plus(WINDOW))) {
+    if (last != null && within(last, now)) {
       return false;
     }
     if (writtenInWindow >= ceiling) {
@@ -57,5 +58,9 @@ final class RefusalAuditGate {
     lastWritten.put(key, now);
     writtenInWindow++;
     return true;
+  }
+
+  private static boolean within(Instant start, Instant now) {
+    return !now.isBefore(start) && now.isBefore(start.plus(WINDOW));
   }
 }

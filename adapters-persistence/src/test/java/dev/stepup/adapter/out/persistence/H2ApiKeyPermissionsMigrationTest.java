@@ -24,7 +24,7 @@ class H2ApiKeyPermissionsMigrationTest {
   void aKeyCreatedBeforePermissionsHoldsEveryPermissionAndNoExpiryAfterTheUpgrade() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).target("13").load().migrate();
+    Flyway.configure().dataSource(dataSource).target("12").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     OffsetDateTime t0 = OffsetDateTime.of(2026, 1, 10, 8, 0, 0, 0, ZoneOffset.UTC);
     jdbc.sql("INSERT INTO environments (id, name, step_up_enabled) VALUES ('demo', 'Demo', TRUE)")

@@ -139,6 +139,10 @@ class ElevatedTokensController {
 
   @Operation(summary = "Issue a token for a user the host backend has verified itself")
   @ApiResponse(
+      responseCode = "201",
+      description = "the elevated token",
+      content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+  @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `tokens:issue`",
       content = @Content(mediaType = "application/problem+json"))
@@ -169,6 +173,10 @@ class ElevatedTokensController {
               + " `auth_time`; a token that is expired, consumed, revoked or unknown is answered"
               + " with exactly `{\"active\": false}`.")
   @ApiResponse(
+      responseCode = "200",
+      description = "whether the token is active, and if so what it covers",
+      content = @Content(schema = @Schema(implementation = IntrospectResponse.class)))
+  @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `tokens:introspect`",
       content = @Content(mediaType = "application/problem+json"))
@@ -191,6 +199,7 @@ class ElevatedTokensController {
   }
 
   @Operation(summary = "Revoke a token (answers 200 for unknown tokens too, as RFC 7009 says)")
+  @ApiResponse(responseCode = "200", description = "revoked, or unknown (an empty object)")
   @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `tokens:revoke`",

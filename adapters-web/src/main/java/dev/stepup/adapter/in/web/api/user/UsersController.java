@@ -17,7 +17,9 @@ import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,6 +106,10 @@ class UsersController {
 
   @Operation(summary = "Create a user with their sign-in credentials")
   @ApiResponse(
+      responseCode = "201",
+      description = "the user",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `users:write`",
       content = @Content(mediaType = "application/problem+json"))
@@ -128,6 +134,10 @@ class UsersController {
 
   @Operation(summary = "Read a user")
   @ApiResponse(
+      responseCode = "200",
+      description = "the user",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `users:read`",
       content = @Content(mediaType = "application/problem+json"))
@@ -140,6 +150,10 @@ class UsersController {
   }
 
   @Operation(summary = "Sign a user in: returns the session token the user's client sends")
+  @ApiResponse(
+      responseCode = "201",
+      description = "the session and its bearer token",
+      content = @Content(schema = @Schema(implementation = SessionResponse.class)))
   @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `sessions:write`",
@@ -173,6 +187,11 @@ class UsersController {
           "A session is active until it is ended, until its absolute lifetime"
               + " (stepup.sessions.lifetime, default 12 hours) or after going unused for the idle"
               + " timeout (stepup.sessions.idle-timeout, default 30 minutes).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the active sessions",
+      content =
+          @Content(array = @ArraySchema(schema = @Schema(implementation = SessionView.class))))
   @ApiResponse(
       responseCode = "403",
       description = "`insufficient_permission`: the API key lacks `sessions:read`",
