@@ -228,7 +228,8 @@ class ConsolePagesIT {
                 asAdmin(post("/admin/environments/staging/api-keys"))
                     .with(csrf())
                     .header("HX-Request", "true")
-                    .param("name", "backend"))
+                    .param("name", "backend")
+                    .param("permission", "users:write"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -271,6 +272,93 @@ class ConsolePagesIT {
                 .query(Long.class)
                 .single())
         .isEqualTo(4);
+  }
+
+  @Test
+  void anAdminCreatesAKeyWithChosenPermissionsAndExpiryAndSeesThemListed() throws Exception {
+    String keys = "/admin/environments/demo/api-keys";
+    long before =
+        jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE environment_id = 'demo'")
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            asAdmin(post(keys))
+                .header("HX-Request", "true")
+                .param("name", "gateway")
+                .param("permission", "tokens:introspect"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            asAdmin(post(keys))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("name", "nothing ticked"))
+        .andExpect(content().string(containsString("tick at least one permission")));
+    mvc.perform(
+            asAdmin(post(keys))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("name", "born expired")
+                .param("permission", "tokens:introspect")
+                .param("expiresOn", "2020-01-01"))
+        .andExpect(content().string(containsString("expiry: choose a date in the future")));
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE environment_id = 'demo'")
+                .query(Long.class)
+                .single())
+        .as("refused forms create no key")
+        .isEqualTo(before);
+
+    String fragment =
+        mvc.perform(
+                asAdmin(post(keys))
+                    .with(csrf())
+                    .header("HX-Request", "true")
+                    .param("name", "gateway")
+                    .param("permission", "tokens:introspect")
+                    .param("permission", "tokens:revoke")
+                    .param("expiresOn", "2999-12-31"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.regex.Matcher secret =
+        java.util.regex.Pattern.compile("id=\"new-key-secret\">(sk_demo_[^<]+)<").matcher(fragment);
+    assertThat(secret.find()).as(fragment).isTrue();
+    String keyId =
+        jdbc.sql("SELECT id FROM api_keys WHERE name = 'gateway' AND environment_id = 'demo'")
+            .query(String.class)
+            .single();
+    String row =
+        fragment.substring(
+            fragment.indexOf("id=\"key-" + keyId + "\""),
+            fragment.indexOf("</tr>", fragment.indexOf("id=\"key-" + keyId + "\"")));
+    assertThat(row)
+        .contains(
+            "<code>tokens:introspect</code>", "<code>tokens:revoke</code>", "2999-12-31T00:00:00Z")
+        .doesNotContain("users:write");
+
+    mvc.perform(
+            post("/api/v1/environments/demo/users")
+                .header("Authorization", "Bearer " + secret.group(1))
+                .contentType("application/json")
+                .content("{\"email\":\"gateway@example.test\"}"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("insufficient_permission")));
+    mvc.perform(
+            post("/api/v1/environments/demo/elevated-tokens/introspect")
+                .header("Authorization", "Bearer " + secret.group(1))
+                .contentType("application/json")
+                .content("{\"token\":\"nope\"}"))
+        .andExpect(status().isOk());
+    assertThat(
+            jdbc.sql(
+                    "SELECT reason FROM audit_events WHERE type = 'api_key_created'"
+                        + " AND actor = 'admin' AND reason LIKE ?")
+                .param(keyId + "%")
+                .query(String.class)
+                .single())
+        .contains("tokens:introspect", "tokens:revoke", "until 2999-12-31T00:00:00Z")
+        .doesNotContain(secret.group(1));
   }
 
   @Test

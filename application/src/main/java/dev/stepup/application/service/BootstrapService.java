@@ -13,6 +13,7 @@ import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.domain.access.AdminAccount;
 import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Clock;
@@ -87,9 +88,16 @@ public final class BootstrapService implements BootstrapUseCase {
       environments.save(Environment.create(DEMO, "Demo"));
     }
     String apiKey = command.demoApiKey().orElseGet(() -> RandomTokens.secret("sk_demo_"));
+    // The demo key may do everything, so the walk-through works with it alone.
     apiKeys.save(
-        new ApiKey(
-            RandomTokens.id("key"), DEMO, "Demo key", hasher.digest(apiKey), now, null, null));
+        ApiKey.create(
+            RandomTokens.id("key"),
+            DEMO,
+            "Demo key",
+            hasher.digest(apiKey),
+            ApiPermission.ALL,
+            Optional.empty(),
+            now));
     return apiKey;
   }
 }

@@ -10,6 +10,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.RedirectAllowList;
@@ -17,6 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Environments and their API keys, as admins manage them in the console. */
 public final class EnvironmentAdminService implements ManageEnvironmentsUseCase {
@@ -121,17 +125,41 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
 
   @Override
   public CreatedApiKey createApiKey(
-      EnvironmentId id, String name, String actor, RequestOrigin origin) {
+      EnvironmentId id,
+      String name,
+      Set<ApiPermission> permissions,
+      Optional<Instant> expiresAt,
+      String actor,
+      RequestOrigin origin) {
     existing(id);
     if (name == null || name.isBlank() || name.strip().length() > 100) {
       throw new IllegalArgumentException("name: give the key a name of 1-100 characters");
     }
+    if (permissions == null || permissions.isEmpty()) {
+      throw new IllegalArgumentException("permissions: choose at least one permission");
+    }
     String secret = RandomTokens.secret("sk_" + id.value().replace('-', '_') + "_");
     ApiKey key =
-        new ApiKey(
-            RandomTokens.id("key"), id, name, hasher.digest(secret), clock.instant(), null, null);
+        ApiKey.create(
+            RandomTokens.id("key"),
+            id,
+            name,
+            hasher.digest(secret),
+            permissions,
+            expiresAt,
+            clock.instant());
     apiKeys.save(key);
-    audit.event(AuditEventType.API_KEY_CREATED, id, origin).actor(actor).success(key.id());
+    // The audit names what the key may do and until when; never its secret.
+    audit
+        .event(AuditEventType.API_KEY_CREATED, id, origin)
+        .actor(actor)
+        .success(
+            key.id()
+                + " "
+                + key.permissions().stream()
+                    .map(ApiPermission::wire)
+                    .collect(Collectors.joining(" "))
+                + key.expiresAt().map(at -> " until " + at).orElse(""));
     return new CreatedApiKey(summary(key), secret);
   }
 
@@ -164,6 +192,12 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
 
   private static ApiKeySummary summary(ApiKey key) {
     return new ApiKeySummary(
-        key.id(), key.name(), key.createdAt(), key.lastUsedAt(), key.revokedAt());
+        key.id(),
+        key.name(),
+        key.createdAt(),
+        key.lastUsedAt(),
+        key.revokedAt(),
+        key.permissions(),
+        key.expiresAt());
   }
 }

@@ -3,6 +3,7 @@ package dev.stepup.application.service;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.user.ApiKeyAccess;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
@@ -25,7 +26,7 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
 import dev.stepup.application.port.out.wallet.WalletKeys;
-import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -54,13 +55,9 @@ public final class UserService
   /** How long a signed-in session lasts by default. */
   public static final Duration SESSION_LIFETIME = SessionTimeouts.DEFAULT_LIFETIME;
 
-  /** Last-use times of API keys are written at most this often, not on every call. */
-  private static final Duration API_KEY_USE_RESOLUTION = Duration.ofMinutes(1);
-
   private final Environments environments;
   private final Users users;
   private final Sessions sessions;
-  private final ApiKeys apiKeys;
   private final ElevatedTokens tokens;
   private final EmbeddedWallets wallets;
   private final WalletKeys walletKeys;
@@ -69,6 +66,7 @@ public final class UserService
   private final TransactionRunner transactions;
   private final SessionTimeouts timeouts;
   private final Audit audit;
+  private final CallerRecognition callers;
   private final Clock clock;
 
   /** With the default session lifetime (12 hours) and idle timeout (30 minutes). */
@@ -118,7 +116,6 @@ public final class UserService
     this.environments = environments;
     this.users = users;
     this.sessions = sessions;
-    this.apiKeys = apiKeys;
     this.tokens = tokens;
     this.wallets = wallets;
     this.walletKeys = walletKeys;
@@ -127,6 +124,9 @@ public final class UserService
     this.transactions = transactions;
     this.timeouts = timeouts;
     this.audit = new Audit(auditTrail, clock);
+    this.callers =
+        new CallerRecognition(
+            environments, sessions, apiKeys, hasher, auditTrail, new RefusalAuditGate(), clock);
     this.clock = clock;
   }
 
@@ -264,40 +264,24 @@ public final class UserService
 
   @Override
   public Optional<Session> session(EnvironmentId environmentId, String sessionToken) {
-    if (sessionToken == null || !sessionToken.startsWith("st_")) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
-    Optional<Session> found =
-        sessions
-            .findByTokenDigest(hasher.digest(sessionToken))
-            .filter(s -> s.environmentId().equals(environmentId))
-            .filter(s -> s.isActive(now));
-    // Every authenticated request keeps the session from idling out; written once a minute.
-    found.filter(s -> s.seen(now)).ifPresent(s -> sessions.markSeen(s.id(), now));
-    return found;
+    return callers.session(environmentId, sessionToken, Optional.empty());
+  }
+
+  @Override
+  public Optional<Session> session(
+      EnvironmentId environmentId, String sessionToken, RequestOrigin origin) {
+    return callers.session(environmentId, sessionToken, Optional.of(origin));
   }
 
   @Override
   public boolean apiKey(EnvironmentId environmentId, String apiKey) {
-    if (apiKey == null || apiKey.isBlank()) {
-      return false;
-    }
-    Optional<ApiKey> key =
-        apiKeys
-            .findByDigest(hasher.digest(apiKey))
-            .filter(k -> k.environmentId().equals(environmentId))
-            .filter(ApiKey::isActive);
-    if (key.isEmpty()) {
-      return false;
-    }
-    Instant now = clock.instant();
-    ApiKey used = key.get();
-    if (used.lastUsedAt().map(t -> t.plus(API_KEY_USE_RESOLUTION).isBefore(now)).orElse(true)) {
-      used.markUsed(now);
-      apiKeys.save(used);
-    }
-    return true;
+    return callers.usableApiKey(environmentId, apiKey);
+  }
+
+  @Override
+  public ApiKeyAccess apiKey(
+      EnvironmentId environmentId, String apiKey, ApiPermission needed, RequestOrigin origin) {
+    return callers.apiKey(environmentId, apiKey, needed, origin);
   }
 
   @Override

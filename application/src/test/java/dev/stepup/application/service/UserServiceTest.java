@@ -17,6 +17,7 @@ import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
 import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -168,7 +169,15 @@ class UserServiceTest {
   @Test
   void anApiKeyIsRecognisedOnlyInItsEnvironmentAndWhileActive() {
     String secret = "sk_acme_0123456789abcdef0123456789";
-    ApiKey key = new ApiKey("key_1", ENV, "Backend", f.hasher.digest(secret), START, null, null);
+    ApiKey key =
+        ApiKey.create(
+            "key_1",
+            ENV,
+            "Backend",
+            f.hasher.digest(secret),
+            ApiPermission.ALL,
+            Optional.empty(),
+            START);
     f.apiKeys.save(key);
 
     assertThat(f.userService.apiKey(ENV, secret)).isTrue();

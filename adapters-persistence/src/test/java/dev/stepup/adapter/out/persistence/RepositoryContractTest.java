@@ -12,6 +12,7 @@ import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
 import dev.stepup.domain.access.AdminAccount;
 import dev.stepup.domain.access.ApiKey;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -700,7 +701,17 @@ abstract class RepositoryContractTest {
 
   @Test
   void apiKeysAreFoundByDigestAndKeepUseAndRevocation() {
-    ApiKey key = new ApiKey("key_1", ENV, "Backend", "digest-key", T0, null, null);
+    ApiKey key =
+        new ApiKey(
+            "key_1",
+            ENV,
+            "Backend",
+            "digest-key",
+            T0,
+            ApiPermission.ALL,
+            Optional.empty(),
+            null,
+            null);
     apiKeys.save(key);
     key.markUsed(T0.plusSeconds(5));
     key.revoke(T0.plusSeconds(9));
@@ -710,6 +721,27 @@ abstract class RepositoryContractTest {
     assertThat(loaded.isActive()).isFalse();
     assertThat(apiKeys.forEnvironment(ENV)).hasSize(1);
     assertThat(apiKeys.forEnvironment(OTHER_ENV)).isEmpty();
+  }
+
+  @Test
+  void apiKeysKeepTheirPermissionsAndExpiry() {
+    Instant expiry = T0.plusSeconds(3600);
+    apiKeys.save(
+        ApiKey.create(
+            "key_2",
+            ENV,
+            "Gateway",
+            "digest-gateway",
+            Set.of(ApiPermission.TOKENS_INTROSPECT, ApiPermission.TOKENS_REVOKE),
+            Optional.of(expiry),
+            T0));
+    ApiKey loaded = apiKeys.findByDigest("digest-gateway").orElseThrow();
+    assertThat(loaded.permissions())
+        .containsExactlyInAnyOrder(ApiPermission.TOKENS_INTROSPECT, ApiPermission.TOKENS_REVOKE);
+    assertThat(loaded.expiresAt()).contains(expiry);
+    assertThat(loaded.permits(ApiPermission.TOKENS_INTROSPECT, T0)).isTrue();
+    assertThat(loaded.permits(ApiPermission.USERS_WRITE, T0)).isFalse();
+    assertThat(loaded.permits(ApiPermission.TOKENS_INTROSPECT, expiry)).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase.CreatedApiKey;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.social.SocialProvider;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -34,13 +36,16 @@ class EnvironmentsController {
   private final ManageEnvironmentsUseCase manage;
   private final ManageSocialProvidersUseCase social;
   private final String publicUrl;
+  private final Clock clock;
 
   EnvironmentsController(
       ManageEnvironmentsUseCase manage,
       ManageSocialProvidersUseCase social,
-      @Value("${stepup.public-url:}") String publicUrl) {
+      @Value("${stepup.public-url:}") String publicUrl,
+      Clock clock) {
     this.manage = manage;
     this.social = social;
+    this.clock = clock;
     this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
   }
 
@@ -99,13 +104,21 @@ class EnvironmentsController {
   String createKey(
       @PathVariable String environmentId,
       @RequestParam(defaultValue = "") String name,
+      @RequestParam(name = "permission", required = false) List<String> permissions,
+      @RequestParam(defaultValue = "") String expiresOn,
       Principal admin,
       HttpServletRequest request,
       Model model) {
     Environment environment = environment(environmentId);
     try {
       CreatedApiKey created =
-          manage.createApiKey(environment.id(), name, admin.getName(), origin(request));
+          manage.createApiKey(
+              environment.id(),
+              name,
+              ApiKeyForm.permissions(permissions),
+              ApiKeyForm.expiry(expiresOn),
+              admin.getName(),
+              origin(request));
       model.addAttribute("created", created);
     } catch (IllegalArgumentException e) {
       model.addAttribute("keyError", e.getMessage());
@@ -208,6 +221,8 @@ class EnvironmentsController {
   private void fill(Model model, Environment environment, HttpServletRequest request) {
     model.addAttribute("environment", environment);
     model.addAttribute("keys", manage.apiKeys(environment.id()));
+    model.addAttribute("permissions", ApiPermission.values());
+    model.addAttribute("now", clock.instant());
     if (!model.containsAttribute("redirectsText")) {
       model.addAttribute("redirectsText", String.join("\n", environment.redirects().entries()));
     }

@@ -1,11 +1,13 @@
 package dev.stepup.application.port.in.environment;
 
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What admins do with environments and their API keys. Every change is audited. */
 public interface ManageEnvironmentsUseCase {
@@ -34,8 +36,29 @@ public interface ManageEnvironmentsUseCase {
 
   List<ApiKeySummary> apiKeys(EnvironmentId id);
 
-  /** Creates a key; its secret is in the answer only, never stored or shown again. */
-  CreatedApiKey createApiKey(EnvironmentId id, String name, String actor, RequestOrigin origin);
+  /**
+   * Creates a key with all permissions and no expiry; its secret is in the answer only, never
+   * stored or shown again.
+   */
+  default CreatedApiKey createApiKey(
+      EnvironmentId id, String name, String actor, RequestOrigin origin) {
+    return createApiKey(id, name, ApiPermission.ALL, Optional.empty(), actor, origin);
+  }
+
+  /**
+   * Creates a key that may do only what {@code permissions} name, until {@code expiresAt} if given;
+   * its secret is in the answer only, never stored or shown again.
+   *
+   * @throws IllegalArgumentException naming the field: no name, no permission, an expiry not in the
+   *     future
+   */
+  CreatedApiKey createApiKey(
+      EnvironmentId id,
+      String name,
+      Set<ApiPermission> permissions,
+      Optional<Instant> expiresAt,
+      String actor,
+      RequestOrigin origin);
 
   /** Revokes a key of the environment; false when it was unknown or already revoked. */
   boolean revokeApiKey(EnvironmentId id, String keyId, String actor, RequestOrigin origin);
@@ -45,7 +68,19 @@ public interface ManageEnvironmentsUseCase {
       String name,
       Instant createdAt,
       Optional<Instant> lastUsedAt,
-      Optional<Instant> revokedAt) {}
+      Optional<Instant> revokedAt,
+      Set<ApiPermission> permissions,
+      Optional<Instant> expiresAt) {
+
+    public ApiKeySummary {
+      permissions = Set.copyOf(permissions);
+    }
+
+    /** Whether the key authenticates at {@code now}: neither revoked nor expired. */
+    public boolean usableAt(Instant now) {
+      return revokedAt.isEmpty() && expiresAt.map(now::isBefore).orElse(true);
+    }
+  }
 
   record CreatedApiKey(ApiKeySummary key, String secret) {
     @Override

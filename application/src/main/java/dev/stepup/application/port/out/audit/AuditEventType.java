@@ -30,7 +30,9 @@ public enum AuditEventType {
   ADMIN_SIGN_IN,
   ADMIN_SIGN_OUT,
   MFA_RESET,
-  LOCKOUT_RESET;
+  LOCKOUT_RESET,
+  API_KEY_REFUSED,
+  SESSION_TOKEN_REFUSED;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,14 +1,17 @@
 package dev.stepup.adapter.in.web.api.support;
 
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.user.ApiKeyAccess;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +35,7 @@ public class Callers {
     EnvironmentId environment = environment(environmentId);
     String token = bearer(request);
     return authenticate
-        .session(environment, token)
+        .session(environment, token, origin(request))
         .map(session -> new SessionContext(environment, session.id(), origin(request)))
         .orElseThrow(
             () ->
@@ -40,12 +43,25 @@ public class Callers {
                     "the session token is unknown, expired or of another environment"));
   }
 
-  /** Checks that a host backend of this environment calls, and returns the environment. */
-  public EnvironmentId hostBackend(HttpServletRequest request, String environmentId) {
+  /**
+   * Checks that a host backend of this environment calls with a key holding {@code permission}, and
+   * returns the environment. An unknown, revoked, expired or foreign key answers 401; a valid key
+   * without the permission answers 403 {@code insufficient_permission} naming it.
+   */
+  public EnvironmentId hostBackend(
+      HttpServletRequest request, String environmentId, ApiPermission permission) {
     EnvironmentId environment = environment(environmentId);
-    if (!authenticate.apiKey(environment, bearer(request))) {
+    ApiKeyAccess access =
+        authenticate.apiKey(environment, bearer(request), permission, origin(request));
+    if (access instanceof ApiKeyAccess.Forbidden forbidden) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "insufficient_permission",
+          "the API key lacks the permission " + forbidden.missing().wire());
+    }
+    if (!(access instanceof ApiKeyAccess.Granted)) {
       throw ApiException.unauthenticated(
-          "the API key is unknown, revoked or of another environment");
+          "the API key is unknown, revoked, expired or of another environment");
     }
     return environment;
   }

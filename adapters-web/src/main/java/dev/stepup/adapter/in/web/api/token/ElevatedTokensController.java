@@ -12,13 +12,16 @@ import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.RevokeCommand;
 import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -135,12 +138,21 @@ class ElevatedTokensController {
   }
 
   @Operation(summary = "Issue a token for a user the host backend has verified itself")
+  @ApiResponse(
+      responseCode = "201",
+      description = "the elevated token",
+      content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `tokens:issue`",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping
   ResponseEntity<TokenResponse> issue(
       @PathVariable String environmentId,
       @Validated @RequestBody IssueRequest body,
       HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.TOKENS_ISSUE);
     var issued =
         issue.issue(
             new IssueElevatedTokenCommand(
@@ -160,12 +172,21 @@ class ElevatedTokensController {
               + " (`urn:stepup:acr:mfa`, `urn:stepup:acr:reauth` or `urn:stepup:acr:host`) and"
               + " `auth_time`; a token that is expired, consumed, revoked or unknown is answered"
               + " with exactly `{\"active\": false}`.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "whether the token is active, and if so what it covers",
+      content = @Content(schema = @Schema(implementation = IntrospectResponse.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `tokens:introspect`",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping("/introspect")
   IntrospectResponse introspect(
       @PathVariable String environmentId,
       @Validated @RequestBody IntrospectRequest body,
       HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.TOKENS_INTROSPECT);
     Introspection result =
         introspect.introspect(
             new IntrospectCommand(
@@ -178,12 +199,18 @@ class ElevatedTokensController {
   }
 
   @Operation(summary = "Revoke a token (answers 200 for unknown tokens too, as RFC 7009 says)")
+  @ApiResponse(responseCode = "200", description = "revoked, or unknown (an empty object)")
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `tokens:revoke`",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping("/revoke")
   Map<String, Object> revoke(
       @PathVariable String environmentId,
       @Validated @RequestBody RevokeRequest body,
       HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.TOKENS_REVOKE);
     revoke.revoke(new RevokeCommand(environment, body.token(), "api-key", Callers.origin(request)));
     return Map.of();
   }

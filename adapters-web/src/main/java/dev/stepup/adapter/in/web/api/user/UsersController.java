@@ -10,12 +10,16 @@ import dev.stepup.application.port.in.user.ManageUserSessionsUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
+import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -101,12 +105,21 @@ class UsersController {
   }
 
   @Operation(summary = "Create a user with their sign-in credentials")
+  @ApiResponse(
+      responseCode = "201",
+      description = "the user",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `users:write`",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping
   ResponseEntity<UserView> create(
       @PathVariable String environmentId,
       @Validated @RequestBody CreateUserRequest body,
       HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.USERS_WRITE);
     var user =
         createUser.create(
             new CreateUserCommand(
@@ -120,21 +133,39 @@ class UsersController {
   }
 
   @Operation(summary = "Read a user")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the user",
+      content = @Content(schema = @Schema(implementation = UserView.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `users:read`",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/{userId}")
   UserView get(
       @PathVariable String environmentId, @PathVariable String userId, HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.USERS_READ);
     return UserView.of(getUser.get(environment, new UserId(userId)));
   }
 
   @Operation(summary = "Sign a user in: returns the session token the user's client sends")
+  @ApiResponse(
+      responseCode = "201",
+      description = "the session and its bearer token",
+      content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `sessions:write`",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping("/{userId}/sessions")
   ResponseEntity<SessionResponse> startSession(
       @PathVariable String environmentId,
       @PathVariable String userId,
       @Validated @RequestBody(required = false) SessionRequest body,
       HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.SESSIONS_WRITE);
     Optional<CredentialId> signIn =
         Optional.ofNullable(body)
             .map(SessionRequest::signInCredentialId)
@@ -156,10 +187,20 @@ class UsersController {
           "A session is active until it is ended, until its absolute lifetime"
               + " (stepup.sessions.lifetime, default 12 hours) or after going unused for the idle"
               + " timeout (stepup.sessions.idle-timeout, default 30 minutes).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the active sessions",
+      content =
+          @Content(array = @ArraySchema(schema = @Schema(implementation = SessionView.class))))
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `sessions:read`",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/{userId}/sessions")
   List<SessionView> sessions(
       @PathVariable String environmentId, @PathVariable String userId, HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.SESSIONS_READ);
     return userSessions.list(environment, new UserId(userId)).stream()
         .map(SessionView::of)
         .toList();
@@ -172,13 +213,18 @@ class UsersController {
   @ApiResponse(
       responseCode = "404",
       description = "no such user, or the session is not this user's in this environment")
+  @ApiResponse(
+      responseCode = "403",
+      description = "`insufficient_permission`: the API key lacks `sessions:write`",
+      content = @Content(mediaType = "application/problem+json"))
   @DeleteMapping("/{userId}/sessions/{sessionId}")
   ResponseEntity<Void> endSession(
       @PathVariable String environmentId,
       @PathVariable String userId,
       @PathVariable String sessionId,
       HttpServletRequest request) {
-    EnvironmentId environment = callers.hostBackend(request, environmentId);
+    EnvironmentId environment =
+        callers.hostBackend(request, environmentId, ApiPermission.SESSIONS_WRITE);
     userSessions.end(
         environment, new UserId(userId), new SessionId(sessionId), Callers.origin(request));
     return ResponseEntity.noContent().build();

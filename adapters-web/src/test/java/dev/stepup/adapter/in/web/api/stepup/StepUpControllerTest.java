@@ -53,7 +53,7 @@ class StepUpControllerTest {
   @BeforeEach
   void signedIn() {
     Instant now = Instant.parse("2026-11-24T10:00:00Z");
-    when(authenticate.session(eq(new EnvironmentId("demo")), eq("good-session")))
+    when(authenticate.session(eq(new EnvironmentId("demo")), eq("good-session"), any()))
         .thenReturn(
             Optional.of(
                 new Session(
