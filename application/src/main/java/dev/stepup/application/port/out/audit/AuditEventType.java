@@ -30,7 +30,11 @@ public enum AuditEventType {
   ADMIN_SIGN_IN,
   ADMIN_SIGN_OUT,
   MFA_RESET,
-  LOCKOUT_RESET;
+  LOCKOUT_RESET,
+  ADMIN_ADDED,
+  ADMIN_PASSWORD_CHANGED,
+  ADMIN_SECOND_FACTOR_ENROLLED,
+  ADMIN_SECOND_FACTOR;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);
