@@ -32,8 +32,8 @@ final class AdminSignInSecurity {
   private AdminSignInSecurity() {}
 
   /**
-   * An admin who gave only their password is sent to the second step (enrolment or code) instead
-   * of being refused outright; anyone else is refused.
+   * An admin who gave only their password is sent to the second step (enrolment or code) instead of
+   * being refused outright; anyone else is refused.
    */
   static AccessDeniedHandler secondFactorFirst() {
     AccessDeniedHandler refuse = new AccessDeniedHandlerImpl();

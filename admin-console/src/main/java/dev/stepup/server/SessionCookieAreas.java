@@ -5,6 +5,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import org.apache.catalina.Session;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -45,15 +46,21 @@ class SessionCookieAreas implements WebServerFactoryCustomizer<TomcatServletWebS
         && (uri.equals("/admin") || uri.startsWith("/admin/") || uri.equals("/login"));
   }
 
-  /** Outside the console the session id comes from the hosted cookie only. */
+  /**
+   * Outside the console the session id comes from the hosted cookie only; and a session belongs to
+   * the area that made it, so an id from the other area (a swapped cookie) is ignored, not resumed.
+   */
   static final class HostedSessionId extends ValveBase {
+    private static final String AREA = "stepup.session.area";
+
     HostedSessionId() {
       super(true);
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-      if (!console(request.getRequestURI())) {
+      String area = console(request.getRequestURI()) ? CONSOLE : HOSTED;
+      if (area.equals(HOSTED)) {
         String id = null;
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -64,11 +71,34 @@ class SessionCookieAreas implements WebServerFactoryCustomizer<TomcatServletWebS
             }
           }
         }
-        request.setRequestedSessionId(id);
-        request.setRequestedSessionCookie(id != null);
-        request.setRequestedSessionURL(false);
+        use(request, id);
+      }
+      String requested = request.getRequestedSessionId();
+      if (requested != null) {
+        Session existing = request.getContext().getManager().findSession(requested);
+        if (existing != null && !area.equals(areaOf(existing))) {
+          use(request, null);
+        }
       }
       getNext().invoke(request, response);
+      Session made = request.getSessionInternal(false);
+      if (made != null && made.isValid() && areaOf(made) == null) {
+        made.getSession().setAttribute(AREA, area);
+      }
+    }
+
+    private static void use(Request request, String id) {
+      request.setRequestedSessionId(id);
+      request.setRequestedSessionCookie(id != null);
+      request.setRequestedSessionURL(false);
+    }
+
+    private static Object areaOf(Session session) {
+      try {
+        return session.getSession().getAttribute(AREA);
+      } catch (IllegalStateException invalidated) {
+        return null;
+      }
     }
   }
 

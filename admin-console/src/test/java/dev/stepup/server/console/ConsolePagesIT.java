@@ -68,8 +68,23 @@ class ConsolePagesIT {
             DEMO, StepUpSettings.defaults(), "test", RequestOrigin.internal()));
   }
 
-  private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
-    return request.with(user("admin").roles("ADMIN"));
+  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
+
+  /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
+  private static org.springframework.mock.web.MockHttpSession confirmed;
+
+  /**
+   * As the bootstrap admin past the second step ({@code user(...)} stands for a completed sign-in),
+   * in a session freshly confirmed with a code, as destructive actions require.
+   */
+  private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request)
+      throws Exception {
+    if (confirmed == null) {
+      byte[] secret =
+          dev.stepup.server.AdminTotp.enrol(secondFactor, "admin", java.time.Instant.now());
+      confirmed = dev.stepup.server.AdminTotp.confirmedSession(mvc, "admin", secret);
+    }
+    return request.with(user("admin").roles("ADMIN")).session(confirmed);
   }
 
   /** The default form, as the page submits it, with one change applied. */

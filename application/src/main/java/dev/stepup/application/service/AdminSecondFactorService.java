@@ -146,8 +146,7 @@ public final class AdminSecondFactorService implements AdminSecondFactorUseCase 
 
   /** Counted apart from passwords, so a wrong code never locks out the password and vice versa. */
   static List<String> subjects(String username, RequestOrigin origin) {
-    String user =
-        "totp:user:" + AdminSignInService.actor(username).toLowerCase(Locale.ROOT);
+    String user = "totp:user:" + AdminSignInService.actor(username).toLowerCase(Locale.ROOT);
     String ip = "totp:ip:" + (origin.clientIp().isBlank() ? "unknown" : origin.clientIp());
     return List.of(
         AdminSignInService.truncate(user, SignInTally.MAX_SUBJECT),

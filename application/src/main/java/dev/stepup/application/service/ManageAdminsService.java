@@ -66,7 +66,11 @@ public final class ManageAdminsService implements ManageAdminsUseCase {
     Optional<String> problem = AdminPasswordRule.problem(password, username);
     if (problem.isPresent()) {
       return refused(
-          AuditEventType.ADMIN_ADDED, command.actor(), command.origin(), "weak_password", problem.get());
+          AuditEventType.ADMIN_ADDED,
+          command.actor(),
+          command.origin(),
+          "weak_password",
+          problem.get());
     }
     String hash = hasher.hashPassword(password);
     boolean added =
@@ -133,7 +137,10 @@ public final class ManageAdminsService implements ManageAdminsUseCase {
     String hash = hasher.hashPassword(command.newPassword());
     transactions.inTransaction(
         () -> admins.find(username).ifPresent(a -> admins.save(a.withPassword(hash))));
-    audit.event(AuditEventType.ADMIN_PASSWORD_CHANGED, null, command.origin()).actor(username).success();
+    audit
+        .event(AuditEventType.ADMIN_PASSWORD_CHANGED, null, command.origin())
+        .actor(username)
+        .success();
     return new AdminChange.Done(username, Optional.empty());
   }
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Counts console attempts (passwords, authenticator codes) per subject before they are checked,
- * and refuses them while a subject is locked ({@link SignInTally}); a lock is audited once.
+ * Counts console attempts (passwords, authenticator codes) per subject before they are checked, and
+ * refuses them while a subject is locked ({@link SignInTally}); a lock is audited once.
  */
 final class SignInThrottle {
 

@@ -50,9 +50,7 @@ class AdminAccountsServiceTest {
           clock);
 
   private long events(AuditEventType type, AuditEvent.Outcome outcome) {
-    return audit.events().stream()
-        .filter(e -> e.type() == type && e.outcome() == outcome)
-        .count();
+    return audit.events().stream().filter(e -> e.type() == type && e.outcome() == outcome).count();
   }
 
   private byte[] enrol(String username) {
@@ -60,15 +58,17 @@ class AdminAccountsServiceTest {
     byte[] secret = HexFormat.of().parseHex(enrolment.key());
     assertThat(
             secondFactor.confirmEnrolment(
-                username, enrolment.sealedSecret(), JdkTotp.codeAt(secret, clock.instant()), OFFICE))
+                username,
+                enrolment.sealedSecret(),
+                JdkTotp.codeAt(secret, clock.instant()),
+                OFFICE))
         .isInstanceOf(SecondFactorOutcome.Accepted.class);
     return secret;
   }
 
   @Test
   void anAdminAddsAnotherWhoseGeneratedPasswordIsAnsweredOnceAndFollowsTheRule() {
-    AdminChange added =
-        manage.add(new AddAdminCommand("admin", "ops", Optional.empty(), OFFICE));
+    AdminChange added = manage.add(new AddAdminCommand("admin", "ops", Optional.empty(), OFFICE));
     String password = ((AdminChange.Done) added).generatedPassword().orElseThrow();
     assertThat(password).hasSize(24);
     assertThat(hasher.passwordMatches(password, admins.find("ops").orElseThrow().passwordHash()))
@@ -92,7 +92,8 @@ class AdminAccountsServiceTest {
 
   @Test
   void aPasswordChangeNeedsTheCurrentPassword() {
-    admins.save(new AdminAccount("ops", hasher.hashPassword("violet kettle drums"), clock.instant()));
+    admins.save(
+        new AdminAccount("ops", hasher.hashPassword("violet kettle drums"), clock.instant()));
     assertThat(
             manage.changePassword(
                 new ChangeAdminPasswordCommand("ops", "wrong one", "amber lantern fields", OFFICE)))
@@ -127,8 +128,7 @@ class AdminAccountsServiceTest {
         .isInstanceOf(SecondFactorOutcome.Rejected.class);
     assertThat(events(AuditEventType.ADMIN_SECOND_FACTOR_ENROLLED, AuditEvent.Outcome.SUCCESS))
         .isEqualTo(1);
-    assertThat(events(AuditEventType.ADMIN_SECOND_FACTOR, AuditEvent.Outcome.FAILURE))
-        .isEqualTo(2);
+    assertThat(events(AuditEventType.ADMIN_SECOND_FACTOR, AuditEvent.Outcome.FAILURE)).isEqualTo(2);
   }
 
   @Test

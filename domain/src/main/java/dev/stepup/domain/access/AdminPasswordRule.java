@@ -27,7 +27,9 @@ public final class AdminPasswordRule {
 
   private AdminPasswordRule() {}
 
-  /** Why {@code password} is refused for {@code username}, in words for the admin; empty if fine. */
+  /**
+   * Why {@code password} is refused for {@code username}, in words for the admin; empty if fine.
+   */
   public static Optional<String> problem(String password, String username) {
     if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
       return Optional.of("The password must have at least " + MIN_LENGTH + " characters.");

@@ -14,8 +14,14 @@ class AdminPasswordRuleTest {
 
   @Test
   void commonPasswordsAreRefusedWhateverTheirCaseOrTrailingDigits() {
-    assertThat(AdminPasswordRule.problem("Qwertyuiop123", "ops")).get().asString().contains("common");
-    assertThat(AdminPasswordRule.problem("PASSWORD2024!!", "ops")).get().asString().contains("common");
+    assertThat(AdminPasswordRule.problem("Qwertyuiop123", "ops"))
+        .get()
+        .asString()
+        .contains("common");
+    assertThat(AdminPasswordRule.problem("PASSWORD2024!!", "ops"))
+        .get()
+        .asString()
+        .contains("common");
     assertThat(AdminPasswordRule.problem("1qaz2wsx3edc4rfv", "ops")).isPresent();
     assertThat(AdminPasswordRule.problem("aaaaaaaaaaaaaa", "ops")).isPresent();
     assertThat(AdminPasswordRule.commonPasswords()).isGreaterThan(3000);

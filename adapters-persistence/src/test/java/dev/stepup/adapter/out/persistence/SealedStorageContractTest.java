@@ -129,8 +129,7 @@ abstract class SealedStorageContractTest {
             "INSERT INTO admin_accounts (username, password_hash, created_at, totp_secret,"
                 + " totp_last_step) VALUES ('ops', 'hash', ?, ?, 1), ('plain', 'hash', ?, NULL,"
                 + " NULL)")
-        .params(
-            Columns.at(T0), Columns.base64(bytes("admin secret")), Columns.at(T0))
+        .params(Columns.at(T0), Columns.base64(bytes("admin secret")), Columns.at(T0))
         .update();
     List<SealedSecrets.Sealed> adminSecrets = secrets.page("admin_totp_secret", "", 10);
     assertThat(adminSecrets).extracting(SealedSecrets.Sealed::rowKey).containsExactly("ops");

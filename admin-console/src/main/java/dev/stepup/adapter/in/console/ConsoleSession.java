@@ -12,10 +12,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
- * What the console session records about an admin's second factor: a password alone grants
- * {@code ROLE_ADMIN_PASSWORD} (the second-factor pages only); a verified code grants {@code
- * ROLE_ADMIN} and marks when the admin last proved their second factor, which destructive actions
- * require within {@link #CONFIRMATION_WINDOW}.
+ * What the console session records about an admin's second factor: a password alone grants {@code
+ * ROLE_ADMIN_PASSWORD} (the second-factor pages only); a verified code grants {@code ROLE_ADMIN}
+ * and marks when the admin last proved their second factor, which destructive actions require
+ * within {@link #CONFIRMATION_WINDOW}.
  */
 final class ConsoleSession {
 
@@ -29,8 +29,8 @@ final class ConsoleSession {
   private ConsoleSession() {}
 
   /**
-   * The second factor was verified at sign-in: the session gets a new id and full admin rights,
-   * and counts as freshly confirmed.
+   * The second factor was verified at sign-in: the session gets a new id and full admin rights, and
+   * counts as freshly confirmed.
    */
   static void completeSignIn(
       HttpServletRequest request, HttpServletResponse response, String username, Instant now) {

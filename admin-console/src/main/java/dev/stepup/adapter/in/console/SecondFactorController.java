@@ -54,8 +54,7 @@ class SecondFactorController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    SecondFactorOutcome outcome =
-        secondFactor.verify(admin.getName(), code, origin(request));
+    SecondFactorOutcome outcome = secondFactor.verify(admin.getName(), code, origin(request));
     if (outcome instanceof SecondFactorOutcome.Accepted) {
       ConsoleSession.completeSignIn(request, response, admin.getName(), clock.instant());
       return "redirect:/admin";

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * Every console admin's second factor, an authenticator app (TOTP): enrolled at first sign-in,
- * asked after the password and again before destructive actions. A code is accepted once (a
- * later step only), and wrong codes are throttled per admin and per client like passwords.
+ * asked after the password and again before destructive actions. A code is accepted once (a later
+ * step only), and wrong codes are throttled per admin and per client like passwords.
  */
 public interface AdminSecondFactorUseCase {
 
