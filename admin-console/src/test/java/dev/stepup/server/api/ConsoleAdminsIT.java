@@ -54,13 +54,13 @@ class ConsoleAdminsIT extends ApiTestServer {
 
   private Signed signedIn(String admin) throws Exception {
     ConsoleHttp browser = browser();
-    assertThat(browser.password(admin, PASSWORD).headers().firstValue("Location"))
-        .hasValue("/admin/sign-in/second-factor");
+    assertThat(location(browser.password(admin, PASSWORD)))
+        .isEqualTo("/admin/sign-in/second-factor");
     return new Signed(browser, browser.enrol(CLOCK.instant()));
   }
 
   private static String location(HttpResponse<String> response) {
-    return response.headers().firstValue("Location").orElse("(none)");
+    return ConsoleHttp.location(response);
   }
 
   private long audited(String type, String outcome, String actor) {
@@ -204,6 +204,8 @@ class ConsoleAdminsIT extends ApiTestServer {
     assertThat(audited("admin_second_factor", "failure", admin)).isEqualTo(1);
   }
 
+  @Autowired dev.stepup.application.port.out.security.SignInTallies tallies;
+
   @Test
   void wrongCodesAreThrottledLikePasswords() throws Exception {
     String admin = newAdmin("guess");
@@ -218,8 +220,14 @@ class ConsoleAdminsIT extends ApiTestServer {
     }
     CLOCK.advance(Duration.ofSeconds(30));
     HttpResponse<String> right = guesser.code(first.secret(), CLOCK.instant());
-    assertThat(right.body()).contains("Too many wrong codes");
-    assertThat(location(guesser.get("/admin"))).isEqualTo("/admin/sign-in/second-factor");
+    try {
+      assertThat(right.body()).contains("Too many wrong codes");
+      assertThat(location(guesser.get("/admin"))).isEqualTo("/admin/sign-in/second-factor");
+    } finally {
+      // Every test here signs in from this machine's address: lift its lock for the others.
+      tallies.clear("totp:ip:127.0.0.1");
+      tallies.clear("totp:ip:0:0:0:0:0:0:0:1");
+    }
   }
 
   @Test
@@ -293,61 +301,70 @@ class ConsoleAdminsIT extends ApiTestServer {
     // A hosted page that keeps something for the browser makes a hosted session of its own.
     TestUser user = newUser();
     String token = signIn(user, user.credential("email"));
-    ConsoleHttp hostedBrowser = browser();
-    HttpCookie hostedSignIn = new HttpCookie("stepup_session", token);
-    hostedSignIn.setPath("/hosted/demo");
-    hostedBrowser.cookies.getCookieStore().add(URI.create(hostedBrowser.base), hostedSignIn);
-    HttpResponse<String> waits =
-        hostedBrowser.post(
-            "/hosted/demo/account", "/hosted/demo/account/totp", Map.of("alias", "Phone"));
-    assertThat(waits.statusCode()).as(waits.body()).isEqualTo(302);
-    HttpCookie hosted = hostedBrowser.cookie("stepup_hosted");
-    assertThat(hosted).as(waits.headers().allValues("Set-Cookie").toString()).isNotNull();
-    assertThat(hosted.getPath()).isEqualTo("/hosted");
-    assertThat(hostedBrowser.cookie("stepup_console")).isNull();
+    HttpResponse<String> waits = hostedTotpRequest(token, null);
+    String hosted = setCookie(waits, "stepup_hosted");
+    assertThat(hosted).contains("Path=/hosted").contains("HttpOnly");
+    assertThat(waits.headers().allValues("Set-Cookie"))
+        .noneSatisfy(c -> assertThat(c).startsWith("stepup_console"));
+    String hostedId = hosted.substring("stepup_hosted=".length(), hosted.indexOf(';'));
 
     HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     // The hosted session presented to the console, under either name: the sign-in page.
     for (String name : List.of("stepup_hosted", "stepup_console")) {
-      HttpResponse<String> admin403 =
+      HttpResponse<String> refused =
           raw.send(
-              HttpRequest.newBuilder(URI.create(hostedBrowser.base + "/admin"))
-                  .header("Cookie", name + "=" + hosted.getValue())
+              HttpRequest.newBuilder(URI.create(admin.browser().base + "/admin"))
+                  .header("Cookie", name + "=" + hostedId)
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(location(admin403)).as(name).endsWith("/login");
+      assertThat(location(refused)).as(name).isEqualTo("/login");
     }
     // The console session presented to the hosted pages is not resumed there: they make their own.
-    HttpResponse<String> swapped =
+    HttpResponse<String> swapped = hostedTotpRequest(token, console.getValue());
+    assertThat(setCookie(swapped, "stepup_hosted"))
+        .doesNotStartWith("stepup_hosted=" + console.getValue() + ";");
+    assertThat(admin.browser().get("/admin").statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A signed-in hosted user asks to add an authenticator app, which waits for step-up in the
+   * browser's hosted session; {@code hostedSession} is the session cookie sent, if any.
+   */
+  private HttpResponse<String> hostedTotpRequest(String token, String hostedSession)
+      throws Exception {
+    HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String base = "http://localhost:" + port;
+    String cookies =
+        "stepup_session=" + token + (hostedSession == null ? "" : "; stepup_hosted=" + hostedSession);
+    HttpResponse<String> page =
         raw.send(
-            HttpRequest.newBuilder(URI.create(hostedBrowser.base + "/hosted/demo/account"))
-                .header(
-                    "Cookie", "stepup_hosted=" + console.getValue() + "; stepup_session=" + token)
+            HttpRequest.newBuilder(URI.create(base + "/hosted/demo/account"))
+                .header("Cookie", cookies)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(swapped.statusCode()).isEqualTo(200);
-    HttpResponse<String> again =
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    HttpResponse<String> waits =
         raw.send(
-            HttpRequest.newBuilder(URI.create(hostedBrowser.base + "/hosted/demo/account/totp"))
+            HttpRequest.newBuilder(URI.create(base + "/hosted/demo/account/totp"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(
-                    "Cookie",
-                    "stepup_hosted="
-                        + console.getValue()
-                        + "; stepup_session="
-                        + token
-                        + "; "
-                        + csrfCookie(swapped))
+                .header("Cookie", cookies + "; " + csrfCookie(page))
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "alias=Phone&_csrf=" + ConsoleHttp.csrf(swapped.body())))
+                        "alias=Phone&_csrf="
+                            + java.net.URLEncoder.encode(
+                                ConsoleHttp.csrf(page.body()),
+                                java.nio.charset.StandardCharsets.UTF_8)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
-    assertThat(again.headers().allValues("Set-Cookie"))
-        .anySatisfy(c -> assertThat(c).startsWith("stepup_hosted=").contains("Path=/hosted"))
-        .noneSatisfy(c -> assertThat(c).startsWith("stepup_hosted=" + console.getValue()));
-    assertThat(admin.browser().get("/admin").statusCode()).isEqualTo(200);
+    assertThat(waits.statusCode()).as(waits.body()).isEqualTo(303);
+    return waits;
+  }
+
+  private static String setCookie(HttpResponse<String> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie: " + response.headers()));
   }
 
   private static String csrfCookie(HttpResponse<String> page) {
