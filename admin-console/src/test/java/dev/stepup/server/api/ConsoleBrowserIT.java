@@ -201,9 +201,7 @@ class ConsoleBrowserIT extends ApiTestServer {
             session,
             Map.of("message", "m"),
             Map.of("X-Elevated-Access-Token", token.text("elevatedAccessToken")));
-    // The reset also ends the user's sessions (since the session-lifecycle change), so the API
-    // refuses the session before it looks at the revoked token.
-    assertThat(refused.code()).isEqualTo("unauthenticated");
+    assertThat(refused.code()).isEqualTo("token_revoked");
   }
 
   @Test
