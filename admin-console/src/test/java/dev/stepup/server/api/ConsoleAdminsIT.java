@@ -335,7 +335,9 @@ class ConsoleAdminsIT extends ApiTestServer {
     HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     String base = "http://localhost:" + port;
     String cookies =
-        "stepup_session=" + token + (hostedSession == null ? "" : "; stepup_hosted=" + hostedSession);
+        "stepup_session="
+            + token
+            + (hostedSession == null ? "" : "; stepup_hosted=" + hostedSession);
     HttpResponse<String> page =
         raw.send(
             HttpRequest.newBuilder(URI.create(base + "/hosted/demo/account"))

@@ -65,8 +65,8 @@ class ConsoleBrowserIT extends ApiTestServer {
   private static Instant lastCode = Instant.EPOCH;
 
   /**
-   * The second step: enrol the app the first time (reading the key off the page, as a person
-   * types it into their app), afterwards type a code of a step not used before.
+   * The second step: enrol the app the first time (reading the key off the page, as a person types
+   * it into their app), afterwards type a code of a step not used before.
    */
   private void secondFactor() {
     wait.until(

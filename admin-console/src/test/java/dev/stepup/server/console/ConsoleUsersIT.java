@@ -456,6 +456,26 @@ class ConsoleUsersIT {
   }
 
   @Test
+  void resettingMfaOrUnlockingWithoutAFreshConfirmationIsRefused() throws Exception {
+    Enrolled enrolled = userWithMfa();
+    String user = "/admin/environments/demo/users/" + enrolled.user().id().value();
+    // Past the second step, but no code entered in this session within the last minutes.
+    for (String action : List.of(user + "/reset-mfa", user + "/unlock-step-up")) {
+      mvc.perform(
+              post(action)
+                  .with(user("admin").roles("ADMIN"))
+                  .with(csrf())
+                  .header("HX-Request", "true")
+                  .header("HX-Current-URL", "http://localhost" + user))
+          .andExpect(status().isForbidden())
+          .andExpect(header().string("HX-Redirect", "/admin/confirm?then=" + user + "&needed"))
+          .andExpect(content().string(containsString("enter a current code from your")));
+    }
+    assertThat(passkeys.forUser(enrolled.user().id())).hasSize(1);
+    assertThat(userStore.find(DEMO, enrolled.user().id()).orElseThrow().hasMfa()).isTrue();
+  }
+
+  @Test
   void unlockingAHardLockedUsersStepUpNeedsCsrfLiftsTheLockAndIsAudited() throws Exception {
     User user = newUser(DEMO, "locked.console@example.test", Optional.empty());
     Instant until = Instant.now().plus(java.time.Duration.ofHours(24));
