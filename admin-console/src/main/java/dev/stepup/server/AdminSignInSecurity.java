@@ -12,7 +12,10 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
@@ -23,7 +26,36 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  */
 final class AdminSignInSecurity {
 
+  /** The role of an admin who gave the right password but no second factor yet. */
+  static final String PASSWORD_ONLY = "ADMIN_PASSWORD";
+
   private AdminSignInSecurity() {}
+
+  /**
+   * An admin who gave only their password is sent to the second step (enrolment or code) instead of
+   * being refused outright; anyone else is refused.
+   */
+  static AccessDeniedHandler secondFactorFirst() {
+    AccessDeniedHandler refuse = new AccessDeniedHandlerImpl();
+    return (request, response, denied) -> {
+      Authentication who = SecurityContextHolder.getContext().getAuthentication();
+      boolean passwordOnly =
+          who != null
+              && who.getAuthorities().stream()
+                  .anyMatch(a -> ("ROLE_" + PASSWORD_ONLY).equals(a.getAuthority()));
+      if (!passwordOnly) {
+        refuse.handle(request, response, denied);
+        return;
+      }
+      String page = request.getContextPath() + "/admin/sign-in/second-factor";
+      if ("true".equals(request.getHeader("HX-Request"))) {
+        response.setHeader("HX-Redirect", page);
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      } else {
+        response.sendRedirect(page);
+      }
+    };
+  }
 
   /** Where a sign-in attempt came from; kept as the authentication's details. */
   record SignInOrigin(String clientIp, String userAgent) implements Serializable {

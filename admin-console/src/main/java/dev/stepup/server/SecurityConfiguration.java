@@ -30,8 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
  * Who may reach what: the admin console needs an admin signed in with a form; the REST API and
  * hosted pages authenticate their own callers (API keys, session tokens); health is public; metrics
  * need the scrape token or a separate management port ({@link ScrapeAccess}). Admin sign-ins are
- * throttled and audited ({@link AdminSignInSecurity}); the console session ends after {@code
- * server.servlet.session.timeout} without use.
+ * throttled and audited ({@link AdminSignInSecurity}); the password alone grants only the
+ * second-factor pages, a verified authenticator code the console; the console session ends after
+ * {@code server.servlet.session.timeout} without use.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -58,6 +59,10 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers(PROMETHEUS)
                     .access(scrapeAccess)
+                    // The password alone opens only the second-factor pages; everything else in
+                    // the console needs the second factor too.
+                    .requestMatchers("/admin/sign-in/**")
+                    .hasAnyRole(AdminSignInSecurity.PASSWORD_ONLY, "ADMIN")
                     .requestMatchers("/admin/**", "/admin")
                     .hasRole("ADMIN")
                     .requestMatchers(
@@ -81,23 +86,28 @@ class SecurityConfiguration {
             form ->
                 form.loginPage("/login")
                     .authenticationDetailsSource(AdminSignInSecurity.SignInOrigin::of)
-                    .defaultSuccessUrl("/admin", true)
+                    .defaultSuccessUrl("/admin/sign-in/second-factor", true)
                     .failureHandler(AdminSignInSecurity.failureHandler()))
         // No request is remembered for after sign-in (the console always opens on its
         // dashboard), so an anonymous request never needs a server-side session.
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .exceptionHandling(
             errors ->
-                errors.authenticationEntryPoint(
-                    // A scraper is told 401, not sent to the console's sign-in page.
-                    new DelegatingAuthenticationEntryPoint(
-                        new AdminSignInSecurity.ConsoleEntryPoint(),
-                        List.of(
-                            new RequestMatcherEntry<>(
-                                PROMETHEUS, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))))
+                errors
+                    .authenticationEntryPoint(
+                        // A scraper is told 401, not sent to the console's sign-in page.
+                        new DelegatingAuthenticationEntryPoint(
+                            new AdminSignInSecurity.ConsoleEntryPoint(),
+                            List.of(
+                                new RequestMatcherEntry<>(
+                                    PROMETHEUS,
+                                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
+                    .accessDeniedHandler(AdminSignInSecurity.secondFactorFirst()))
         .logout(
             logout ->
                 logout
+                    // Under /admin, where the console's session cookie is sent.
+                    .logoutUrl("/admin/sign-out")
                     .addLogoutHandler(
                         (request, response, admin) -> {
                           if (admin != null) {
@@ -135,7 +145,7 @@ class SecurityConfiguration {
                 a ->
                     User.withUsername(a.username())
                         .password(a.passwordHash())
-                        .roles("ADMIN")
+                        .roles(AdminSignInSecurity.PASSWORD_ONLY)
                         .build())
             .orElseThrow(() -> new UsernameNotFoundException("no such admin"));
   }

@@ -154,6 +154,32 @@ class UseCaseConfiguration {
   }
 
   @Bean
+  dev.stepup.application.service.AdminSecondFactorService adminSecondFactorService(
+      AdminAccounts admins,
+      TotpVerifier totp,
+      TotpProvisioning provisioning,
+      SecretCipher cipher,
+      TransactionRunner transactions,
+      SignInTallies tallies,
+      AuditTrail audit,
+      Clock clock) {
+    return new dev.stepup.application.service.AdminSecondFactorService(
+        admins, totp, provisioning, cipher, transactions, tallies, audit, clock);
+  }
+
+  @Bean
+  dev.stepup.application.service.ManageAdminsService manageAdminsService(
+      AdminAccounts admins,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      SignInTallies tallies,
+      AuditTrail audit,
+      Clock clock) {
+    return new dev.stepup.application.service.ManageAdminsService(
+        admins, hasher, transactions, tallies, audit, clock);
+  }
+
+  @Bean
   UserDirectoryService userDirectoryService(
       Users users,
       UserDirectory directory,

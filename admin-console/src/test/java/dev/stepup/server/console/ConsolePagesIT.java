@@ -68,8 +68,23 @@ class ConsolePagesIT {
             DEMO, StepUpSettings.defaults(), "test", RequestOrigin.internal()));
   }
 
-  private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
-    return request.with(user("admin").roles("ADMIN"));
+  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
+
+  /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
+  private static org.springframework.mock.web.MockHttpSession confirmed;
+
+  /**
+   * As the bootstrap admin past the second step ({@code user(...)} stands for a completed sign-in),
+   * in a session freshly confirmed with a code, as destructive actions require.
+   */
+  private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request)
+      throws Exception {
+    if (confirmed == null) {
+      byte[] secret =
+          dev.stepup.server.AdminTotp.enrol(secondFactor, "admin", java.time.Instant.now());
+      confirmed = dev.stepup.server.AdminTotp.confirmedSession(mvc, "admin", secret);
+    }
+    return request.with(user("admin").roles("ADMIN")).session(confirmed);
   }
 
   /** The default form, as the page submits it, with one change applied. */
@@ -116,6 +131,57 @@ class ConsolePagesIT {
         .andExpect(status().isForbidden());
     assertThat(environments.find(DEMO).orElseThrow().settings())
         .isEqualTo(StepUpSettings.defaults());
+  }
+
+  @Test
+  void secretRevealingAndDestructiveChangesNeedAFreshConfirmation() throws Exception {
+    // Past the second step, but no code entered in this session within the last minutes.
+    MockHttpServletRequestBuilder settings =
+        defaultsForm(post(SETTINGS), "single")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .header("HX-Request", "true");
+    mvc.perform(settings)
+        .andExpect(status().isForbidden())
+        .andExpect(header().string("HX-Redirect", containsString("/admin/confirm?then=")))
+        .andExpect(content().string(containsString("enter a current code from your")));
+    mvc.perform(
+            post("/admin/environments/demo/api-keys")
+                .with(user("admin").roles("ADMIN"))
+                .with(csrf())
+                .param("name", "unconfirmed"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("Confirm it")))
+        .andExpect(content().string(not(containsString("sk_demo_"))));
+    mvc.perform(
+            post("/admin/environments/demo/social-providers")
+                .with(user("admin").roles("ADMIN"))
+                .with(csrf())
+                .param("name", "unconfirmed")
+                .param("issuer", "https://id.example.test")
+                .param("clientId", "c")
+                .param("clientSecret", "s"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/admin/admins")
+                .with(user("admin").roles("ADMIN"))
+                .with(csrf())
+                .param("username", "unconfirmed"))
+        .andExpect(status().isForbidden());
+    assertThat(environments.find(DEMO).orElseThrow().settings())
+        .isEqualTo(StepUpSettings.defaults());
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE name = 'unconfirmed'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM admin_accounts WHERE username = 'unconfirmed'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    // Reading stays open.
+    mvc.perform(get(SETTINGS).with(user("admin").roles("ADMIN"))).andExpect(status().isOk());
   }
 
   @Test

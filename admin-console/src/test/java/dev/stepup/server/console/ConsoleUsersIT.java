@@ -153,8 +153,9 @@ class ConsoleUsersIT {
     String admin = newAdmin("signin-ok");
     String address = freshAddress();
 
+    // The password leads to the second step, nowhere else.
     mvc.perform(signIn(admin, PASSWORD, address))
-        .andExpect(redirectedUrl("/admin"))
+        .andExpect(redirectedUrl("/admin/sign-in/second-factor"))
         .andExpect(authenticated().withUsername(admin));
 
     assertThat(
@@ -216,18 +217,19 @@ class ConsoleUsersIT {
     }
 
     mvc.perform(signIn(admin, PASSWORD, address)).andExpect(redirectedUrl("/login?throttled=15"));
-    mvc.perform(signIn(admin, PASSWORD, freshAddress())).andExpect(redirectedUrl("/admin"));
+    mvc.perform(signIn(admin, PASSWORD, freshAddress()))
+        .andExpect(redirectedUrl("/admin/sign-in/second-factor"));
   }
 
   @Test
   void signingOutNeedsCsrfEndsTheSessionAndIsAudited() throws Exception {
     mvc.perform(get("/admin").with(user("signout-admin").roles("ADMIN")))
-        .andExpect(content().string(containsString("action=\"/logout\"")))
+        .andExpect(content().string(containsString("action=\"/admin/sign-out\"")))
         .andExpect(content().string(containsString("Sign out</button>")));
 
-    mvc.perform(post("/logout").with(user("signout-admin").roles("ADMIN")))
+    mvc.perform(post("/admin/sign-out").with(user("signout-admin").roles("ADMIN")))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/logout").with(user("signout-admin").roles("ADMIN")).with(csrf()))
+    mvc.perform(post("/admin/sign-out").with(user("signout-admin").roles("ADMIN")).with(csrf()))
         .andExpect(redirectedUrl("/login?signedOut"))
         .andExpect(unauthenticated());
     mvc.perform(get("/login").param("signedOut", ""))
@@ -260,8 +262,23 @@ class ConsoleUsersIT {
   private static final EnvironmentId DEMO = new EnvironmentId("demo");
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
-    return request.with(user("admin").roles("ADMIN"));
+  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
+
+  /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
+  private static org.springframework.mock.web.MockHttpSession confirmed;
+
+  /**
+   * As the bootstrap admin past the second step ({@code user(...)} stands for a completed sign-in),
+   * in a session freshly confirmed with a code, as destructive actions require.
+   */
+  private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request)
+      throws Exception {
+    if (confirmed == null) {
+      byte[] secret =
+          dev.stepup.server.AdminTotp.enrol(secondFactor, "admin", java.time.Instant.now());
+      confirmed = dev.stepup.server.AdminTotp.confirmedSession(mvc, "admin", secret);
+    }
+    return request.with(user("admin").roles("ADMIN")).session(confirmed);
   }
 
   private User newUser(EnvironmentId environment, String email, Optional<String> phone) {
@@ -436,6 +453,26 @@ class ConsoleUsersIT {
         .filteredOn(m -> m.recipient().equals(address))
         .extracting(Outbox.OutboxMessage::subject)
         .containsExactly("An administrator reset your account's two-step verification");
+  }
+
+  @Test
+  void resettingMfaOrUnlockingWithoutAFreshConfirmationIsRefused() throws Exception {
+    Enrolled enrolled = userWithMfa();
+    String user = "/admin/environments/demo/users/" + enrolled.user().id().value();
+    // Past the second step, but no code entered in this session within the last minutes.
+    for (String action : List.of(user + "/reset-mfa", user + "/unlock-step-up")) {
+      mvc.perform(
+              post(action)
+                  .with(user("admin").roles("ADMIN"))
+                  .with(csrf())
+                  .header("HX-Request", "true")
+                  .header("HX-Current-URL", "http://localhost" + user))
+          .andExpect(status().isForbidden())
+          .andExpect(header().string("HX-Redirect", "/admin/confirm?then=" + user + "&needed"))
+          .andExpect(content().string(containsString("enter a current code from your")));
+    }
+    assertThat(passkeys.forUser(enrolled.user().id())).hasSize(1);
+    assertThat(userStore.find(DEMO, enrolled.user().id()).orElseThrow().hasMfa()).isTrue();
   }
 
   @Test

@@ -2,16 +2,16 @@ package dev.stepup.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.server.ConsoleHttp;
 import dev.stepup.server.StepUpServerApplication;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,24 +62,8 @@ class OutboxPageIT {
       assertThat(anonymous.statusCode()).isEqualTo(302);
       assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
-      HttpResponse<String> loginPage = get(http, base + "/login");
-      Matcher csrf =
-          Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-              .matcher(loginPage.body());
-      assertThat(csrf.find()).as(loginPage.body()).isTrue();
-      HttpResponse<String> login =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/login"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "username=admin&password="
-                              + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                              + "&_csrf="
-                              + csrf.group(1)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+      ConsoleHttp console = signIn(base);
+      http = HttpClient.newBuilder().cookieHandler(console.cookies).build();
 
       // Sent by the background worker right after the request: the page shows it within moments.
       HttpResponse<String> page = get(http, base + "/admin/outbox");
@@ -128,7 +112,8 @@ class OutboxPageIT {
       // The API answers as soon as the code is queued, whatever the mail server does.
       assertThat(post(http, env + "/step-up/otp/send", session, "{}").statusCode()).isEqualTo(200);
 
-      signIn(http, base);
+      ConsoleHttp console = signIn(base);
+      http = HttpClient.newBuilder().cookieHandler(console.cookies).build();
       HttpResponse<String> page = get(http, base + "/admin/outbox");
       for (int i = 0; i < 100 && !page.body().contains("dead letter"); i++) {
         Thread.sleep(100);
@@ -154,25 +139,14 @@ class OutboxPageIT {
     }
   }
 
-  private static void signIn(HttpClient http, String base) throws Exception {
-    HttpResponse<String> loginPage = get(http, base + "/login");
-    Matcher csrf =
-        Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-            .matcher(loginPage.body());
-    assertThat(csrf.find()).as(loginPage.body()).isTrue();
-    HttpResponse<String> login =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=admin&password="
-                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                            + "&_csrf="
-                            + csrf.group(1)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+  /** Signs in as the bootstrap admin, enrolling the authenticator app as the console asks. */
+  private static ConsoleHttp signIn(String base) throws Exception {
+    ConsoleHttp console = new ConsoleHttp(base);
+    HttpResponse<String> login = console.password("admin", PASSWORD);
+    assertThat(login.headers().firstValue("Location").orElseThrow())
+        .endsWith("/admin/sign-in/second-factor");
+    console.enrol(Instant.now());
+    return console;
   }
 
   private static HttpResponse<String> get(HttpClient http, String url) throws Exception {

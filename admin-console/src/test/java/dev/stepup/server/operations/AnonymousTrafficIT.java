@@ -88,7 +88,11 @@ class AnonymousTrafficIT {
       HttpResponse<String> answer = get(path);
       assertThat(answer.statusCode()).as(path).isLessThan(500);
       answer.headers().allValues("Set-Cookie").stream()
-          .filter(c -> c.startsWith("JSESSIONID"))
+          .filter(
+              c ->
+                  c.startsWith("JSESSIONID")
+                      || c.startsWith("stepup_console")
+                      || c.startsWith("stepup_hosted"))
           .forEach(c -> cookies.add(path + " -> " + c));
     }
 

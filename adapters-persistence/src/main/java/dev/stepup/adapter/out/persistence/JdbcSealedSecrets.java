@@ -27,7 +27,8 @@ public final class JdbcSealedSecrets implements SealedSecrets {
           "social_client_secret",
               new Column("social_providers", "client_secret", "environment_id || '/' || name"),
           "delivery_subject", new Column("deliveries", "sealed_subject", DELIVERY_KEY),
-          "delivery_body", new Column("deliveries", "sealed_body", DELIVERY_KEY));
+          "delivery_body", new Column("deliveries", "sealed_body", DELIVERY_KEY),
+          "admin_totp_secret", new Column("admin_accounts", "totp_secret", "username"));
   private static final List<String> KINDS =
       List.of(
           "totp_secret",
@@ -35,7 +36,8 @@ public final class JdbcSealedSecrets implements SealedSecrets {
           "signing_key",
           "social_client_secret",
           "delivery_subject",
-          "delivery_body");
+          "delivery_body",
+          "admin_totp_secret");
 
   private final JdbcClient jdbc;
 

@@ -2,7 +2,9 @@ package dev.stepup.adapter.out.persistence;
 
 import javax.sql.DataSource;
 
-/** The signing-key rotation contract on a real PostgreSQL server, shared by the PostgreSQL tests. */
+/**
+ * The signing-key rotation contract on a real PostgreSQL server, shared by the PostgreSQL tests.
+ */
 class PostgresSigningKeyRotationContractTest extends SigningKeyRotationContractTest {
 
   @Override

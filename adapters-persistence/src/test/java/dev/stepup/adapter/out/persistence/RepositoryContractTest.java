@@ -754,6 +754,23 @@ abstract class RepositoryContractTest {
   }
 
   @Test
+  void anAdminTotpStepIsAcceptedOnceAndOnlyForward() {
+    admins.save(new AdminAccount("ops", "$2a$hash", T0));
+    assertThat(admins.acceptTotpStep("ops", 10)).as("nothing enrolled").isFalse();
+    admins.save(admins.find("ops").orElseThrow().enrolTotp(new byte[] {7, 8, 9}, 10));
+    AdminAccount enrolled = admins.find("ops").orElseThrow();
+    assertThat(enrolled.totp().orElseThrow().sealedSecret()).containsExactly(7, 8, 9);
+    assertThat(admins.acceptTotpStep("ops", 10)).as("the enrolling step again").isFalse();
+    assertThat(admins.acceptTotpStep("ops", 11)).isTrue();
+    assertThat(admins.acceptTotpStep("ops", 11)).as("a replay").isFalse();
+    assertThat(admins.acceptTotpStep("ops", 9)).isFalse();
+    admins.save(admins.find("ops").orElseThrow().withPassword("$2a$other"));
+    assertThat(admins.find("ops").orElseThrow().totp().orElseThrow().lastAcceptedStep())
+        .isEqualTo(11);
+    assertThat(admins.all()).extracting(AdminAccount::username).containsExactly("ops");
+  }
+
+  @Test
   void signingKeysAreListedNewestFirstAndRetire() {
     signingKeys.add(
         new StoredSigningKey("k1", "{\"kid\":\"k1\"}", new byte[] {1, 2}, T0, Optional.empty()));

@@ -107,7 +107,8 @@ abstract class SealedStorageContractTest {
             "signing_key",
             "social_client_secret",
             "delivery_subject",
-            "delivery_body");
+            "delivery_body",
+            "admin_totp_secret");
     List<SealedSecrets.Sealed> bodies = secrets.page("delivery_body", "", 1);
     assertThat(bodies)
         .singleElement()
@@ -124,6 +125,15 @@ abstract class SealedStorageContractTest {
         .extracting(SealedSecrets.Sealed::rowKey)
         .containsExactly("totp_c");
     assertThat(secrets.page("wallet_key", "", 10)).hasSize(1);
+    jdbc.sql(
+            "INSERT INTO admin_accounts (username, password_hash, created_at, totp_secret,"
+                + " totp_last_step) VALUES ('ops', 'hash', ?, ?, 1), ('plain', 'hash', ?, NULL,"
+                + " NULL)")
+        .params(Columns.at(T0), Columns.base64(bytes("admin secret")), Columns.at(T0))
+        .update();
+    List<SealedSecrets.Sealed> adminSecrets = secrets.page("admin_totp_secret", "", 10);
+    assertThat(adminSecrets).extracting(SealedSecrets.Sealed::rowKey).containsExactly("ops");
+    assertThat(secrets.replace(adminSecrets.get(0), bytes("resealed admin"))).isTrue();
     assertThat(secrets.page("signing_key", "", 10)).hasSize(1);
     List<SealedSecrets.Sealed> providers = secrets.page("social_client_secret", "", 1);
     assertThat(providers).extracting(SealedSecrets.Sealed::rowKey).containsExactly("demo/google");

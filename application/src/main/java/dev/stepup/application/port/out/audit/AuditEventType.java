@@ -32,7 +32,11 @@ public enum AuditEventType {
   MFA_RESET,
   LOCKOUT_RESET,
   API_KEY_REFUSED,
-  SESSION_TOKEN_REFUSED;
+  SESSION_TOKEN_REFUSED,
+  ADMIN_ADDED,
+  ADMIN_PASSWORD_CHANGED,
+  ADMIN_SECOND_FACTOR_ENROLLED,
+  ADMIN_SECOND_FACTOR;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

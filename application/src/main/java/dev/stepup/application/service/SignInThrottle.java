@@ -1,0 +1,85 @@
+package dev.stepup.application.service;
+
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.security.SignInTallies;
+import dev.stepup.domain.access.SignInTally;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Counts console attempts (passwords, authenticator codes) per subject before they are checked, and
+ * refuses them while a subject is locked ({@link SignInTally}); a lock is audited once.
+ */
+final class SignInThrottle {
+
+  private static final int MAX_RACES = 20;
+
+  private final SignInTallies tallies;
+  private final Audit audit;
+  private final Clock clock;
+
+  SignInThrottle(SignInTallies tallies, Audit audit, Clock clock) {
+    this.tallies = tallies;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Counts the attempt ahead as a failure (so concurrent guesses cannot all slip under the
+   * threshold); answers how long attempts stay refused when one of the subjects is locked.
+   */
+  Optional<Duration> attempt(
+      List<String> subjects, String actor, RequestOrigin origin, String lockReason) {
+    Optional<Duration> refused = longest(subjects, this::remaining);
+    if (refused.isEmpty()) {
+      refused = longest(subjects, subject -> count(subject, actor, origin, lockReason));
+    }
+    return refused;
+  }
+
+  /** The attempt succeeded: the subjects' failures are forgotten. */
+  void forget(List<String> subjects) {
+    subjects.forEach(tallies::clear);
+  }
+
+  private static Optional<Duration> longest(
+      List<String> subjects, Function<String, Optional<Duration>> wait) {
+    return subjects.stream().map(wait).flatMap(Optional::stream).max(Comparator.naturalOrder());
+  }
+
+  private Optional<Duration> remaining(String subject) {
+    return tallies.find(subject).flatMap(t -> t.lockRemaining(clock.instant()));
+  }
+
+  /** Counts one failure of {@code subject}; answers the time left when it was already locked. */
+  private Optional<Duration> count(
+      String subject, String actor, RequestOrigin origin, String lockReason) {
+    for (int tries = 0; tries < MAX_RACES; tries++) {
+      Instant now = clock.instant();
+      Optional<SignInTally> stored = tallies.find(subject);
+      SignInTally before = stored.orElseGet(() -> SignInTally.none(subject, now));
+      Optional<Duration> remaining = before.lockRemaining(now);
+      if (remaining.isPresent()) {
+        return remaining;
+      }
+      SignInTally after = before.afterFailure(now);
+      if (tallies.compareAndSave(stored, after)) {
+        if (after.justLocked(before, now)) {
+          audit
+              .event(AuditEventType.LOCKOUT, null, origin)
+              .actor(actor)
+              .failure(lockReason + subject);
+        }
+        return Optional.empty();
+      }
+    }
+    // Under this much contention, refuse rather than let an attempt go uncounted.
+    return Optional.of(Duration.ofSeconds(1));
+  }
+}
