@@ -10,8 +10,6 @@ import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,18 +20,14 @@ import java.util.Optional;
  */
 final class SignInAttempts {
 
-  private static final int MAX_RACES = 20;
-
-  private final SignInTallies tallies;
+  private final SignInThrottle throttle;
   private final SecretHasher hasher;
   private final Audit audit;
-  private final Clock clock;
 
   SignInAttempts(SignInTallies tallies, SecretHasher hasher, Audit audit, Clock clock) {
-    this.tallies = tallies;
+    this.throttle = new SignInThrottle(tallies, audit, clock);
     this.hasher = hasher;
     this.audit = audit;
-    this.clock = clock;
   }
 
   /**
@@ -50,11 +44,7 @@ final class SignInAttempts {
 
   /** How long sign-ins of these subjects stay refused, if any is locked. */
   Optional<Duration> locked(List<String> subjects) {
-    Instant now = clock.instant();
-    return subjects.stream()
-        .map(s -> tallies.find(s).flatMap(t -> t.lockRemaining(now)))
-        .flatMap(Optional::stream)
-        .max(Comparator.naturalOrder());
+    return throttle.locked(subjects);
   }
 
   /**
@@ -66,45 +56,21 @@ final class SignInAttempts {
       Optional<UserId> userId,
       List<String> subjects,
       RequestOrigin origin) {
-    Optional<Duration> refused = locked(subjects);
-    if (refused.isPresent()) {
-      return refused;
-    }
-    return subjects.stream()
-        .map(s -> count(environmentId, userId, s, origin))
-        .flatMap(Optional::stream)
-        .max(Comparator.naturalOrder());
-  }
-
-  private Optional<Duration> count(
-      EnvironmentId environmentId, Optional<UserId> userId, String subject, RequestOrigin origin) {
-    for (int tries = 0; tries < MAX_RACES; tries++) {
-      Instant now = clock.instant();
-      Optional<SignInTally> stored = tallies.find(subject);
-      SignInTally before = stored.orElseGet(() -> SignInTally.none(subject, now));
-      Optional<Duration> remaining = before.lockRemaining(now);
-      if (remaining.isPresent()) {
-        return remaining;
-      }
-      SignInTally after = before.afterFailure(now);
-      if (tallies.compareAndSave(stored, after)) {
-        if (after.justLocked(before, now)) {
+    return throttle.attempt(
+        subjects,
+        subject -> {
           Audit.Entry lockout =
               audit
                   .event(AuditEventType.LOCKOUT, environmentId, origin)
                   .method(Optional.of(VerificationMethod.EMAIL_OTP));
           userId.ifPresent(lockout::user);
           lockout.failure("hosted_sign_in:" + subject.substring(0, subject.indexOf(':')));
-        }
-        return Optional.empty();
-      }
-    }
-    return Optional.of(Duration.ofSeconds(1));
+        });
   }
 
   /** The code was right: the address and the client start over (the attempt was counted ahead). */
   void succeeded(List<String> subjects) {
-    subjects.forEach(tallies::clear);
+    throttle.forget(subjects);
   }
 
   private static String truncate(String value) {

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Counts console attempts (passwords, authenticator codes) per subject before they are checked, and
- * refuses them while a subject is locked ({@link SignInTally}); a lock is audited once.
+ * Counts sign-in attempts (console passwords and authenticator codes, hosted sign-in codes) per
+ * subject before they are checked, and refuses them while a subject is locked ({@link
+ * SignInTally}); a lock is audited once.
  */
 final class SignInThrottle {
 
@@ -36,11 +38,27 @@ final class SignInThrottle {
    */
   Optional<Duration> attempt(
       List<String> subjects, String actor, RequestOrigin origin, String lockReason) {
-    Optional<Duration> refused = longest(subjects, this::remaining);
+    return attempt(
+        subjects,
+        subject ->
+            audit
+                .event(AuditEventType.LOCKOUT, null, origin)
+                .actor(actor)
+                .failure(lockReason + subject));
+  }
+
+  /** As above; {@code lockedNow} hears of each subject this attempt locked, to audit it. */
+  Optional<Duration> attempt(List<String> subjects, Consumer<String> lockedNow) {
+    Optional<Duration> refused = locked(subjects);
     if (refused.isEmpty()) {
-      refused = longest(subjects, subject -> count(subject, actor, origin, lockReason));
+      refused = longest(subjects, subject -> count(subject, lockedNow));
     }
     return refused;
+  }
+
+  /** How long attempts of these subjects stay refused, if any is locked. */
+  Optional<Duration> locked(List<String> subjects) {
+    return longest(subjects, this::remaining);
   }
 
   /** The attempt succeeded: the subjects' failures are forgotten. */
@@ -58,8 +76,7 @@ final class SignInThrottle {
   }
 
   /** Counts one failure of {@code subject}; answers the time left when it was already locked. */
-  private Optional<Duration> count(
-      String subject, String actor, RequestOrigin origin, String lockReason) {
+  private Optional<Duration> count(String subject, Consumer<String> lockedNow) {
     for (int tries = 0; tries < MAX_RACES; tries++) {
       Instant now = clock.instant();
       Optional<SignInTally> stored = tallies.find(subject);
@@ -71,10 +88,7 @@ final class SignInThrottle {
       SignInTally after = before.afterFailure(now);
       if (tallies.compareAndSave(stored, after)) {
         if (after.justLocked(before, now)) {
-          audit
-              .event(AuditEventType.LOCKOUT, null, origin)
-              .actor(actor)
-              .failure(lockReason + subject);
+          lockedNow.accept(subject);
         }
         return Optional.empty();
       }

@@ -24,10 +24,7 @@ public final class ContactProof {
   private final CredentialFormat format;
   private final String identifier;
   private final String codeDigest;
-  private final Instant issuedAt;
-  private final Instant expiresAt;
-  private int failedAttempts;
-  private Instant usedAt;
+  private final CodeEntries entries;
 
   public ContactProof(
       String id,
@@ -51,13 +48,7 @@ public final class ContactProof {
     }
     this.identifier = Objects.requireNonNull(identifier, "identifier");
     this.codeDigest = Objects.requireNonNull(codeDigest, "codeDigest");
-    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
-    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-    if (failedAttempts < 0 || failedAttempts > OtpChallenge.MAX_ATTEMPTS) {
-      throw new IllegalArgumentException("failed attempts must be 0-" + OtpChallenge.MAX_ATTEMPTS);
-    }
-    this.failedAttempts = failedAttempts;
-    this.usedAt = Objects.requireNonNull(usedAt, "usedAt").orElse(null);
+    this.entries = new CodeEntries(issuedAt, expiresAt, failedAttempts, usedAt);
   }
 
   /** A fresh proof for an address or number, its code valid for {@link OtpChallenge#LIFETIME}. */
@@ -89,19 +80,12 @@ public final class ContactProof {
    * the transition with a conditional update so a code is accepted at most once.
    */
   public OtpOutcome verify(boolean codeMatches, Instant now) {
-    OtpOutcome outcome =
-        OtpOutcome.judge(usedAt != null, expiresAt, failedAttempts, codeMatches, now);
-    if (outcome == OtpOutcome.ACCEPTED) {
-      usedAt = now;
-    } else if (outcome == OtpOutcome.WRONG_CODE) {
-      failedAttempts++;
-    }
-    return outcome;
+    return entries.verify(codeMatches, now);
   }
 
   /** Wrong entries left before the code dies. */
   public int attemptsLeft() {
-    return OtpChallenge.MAX_ATTEMPTS - failedAttempts;
+    return entries.attemptsLeft();
   }
 
   public String id() {
@@ -135,19 +119,19 @@ public final class ContactProof {
   }
 
   public Instant issuedAt() {
-    return issuedAt;
+    return entries.issuedAt();
   }
 
   public Instant expiresAt() {
-    return expiresAt;
+    return entries.expiresAt();
   }
 
   public int failedAttempts() {
-    return failedAttempts;
+    return entries.failedAttempts();
   }
 
   public Optional<Instant> usedAt() {
-    return Optional.ofNullable(usedAt);
+    return entries.usedAt();
   }
 
   @Override

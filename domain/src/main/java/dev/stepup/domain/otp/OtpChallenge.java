@@ -30,10 +30,7 @@ public final class OtpChallenge {
   private final CredentialId credentialId;
   private final VerificationMethod channel;
   private final String codeDigest;
-  private final Instant issuedAt;
-  private final Instant expiresAt;
-  private int failedAttempts;
-  private Instant usedAt;
+  private final CodeEntries entries;
 
   public OtpChallenge(
       String id,
@@ -57,13 +54,8 @@ public final class OtpChallenge {
       throw new IllegalArgumentException("one-time codes go by email or SMS, not " + channel);
     }
     this.codeDigest = Objects.requireNonNull(codeDigest, "codeDigest");
-    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
-    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-    if (failedAttempts < 0 || failedAttempts > MAX_ATTEMPTS) {
-      throw new IllegalArgumentException("failed attempts must be 0-" + MAX_ATTEMPTS);
-    }
-    this.failedAttempts = failedAttempts;
-    this.usedAt = usedAt;
+    this.entries =
+        new CodeEntries(issuedAt, expiresAt, failedAttempts, java.util.Optional.ofNullable(usedAt));
   }
 
   /** A fresh code for a session, valid for {@link #LIFETIME}. */
@@ -96,19 +88,12 @@ public final class OtpChallenge {
    * accepted at most once and wrong entries cannot be replayed in parallel past the limit.
    */
   public OtpOutcome verify(boolean codeMatches, Instant now) {
-    OtpOutcome outcome =
-        OtpOutcome.judge(usedAt != null, expiresAt, failedAttempts, codeMatches, now);
-    if (outcome == OtpOutcome.ACCEPTED) {
-      usedAt = now;
-    } else if (outcome == OtpOutcome.WRONG_CODE) {
-      failedAttempts++;
-    }
-    return outcome;
+    return entries.verify(codeMatches, now);
   }
 
   /** Wrong entries left before the code dies. */
   public int attemptsLeft() {
-    return MAX_ATTEMPTS - failedAttempts;
+    return entries.attemptsLeft();
   }
 
   public String id() {
@@ -140,18 +125,18 @@ public final class OtpChallenge {
   }
 
   public Instant issuedAt() {
-    return issuedAt;
+    return entries.issuedAt();
   }
 
   public Instant expiresAt() {
-    return expiresAt;
+    return entries.expiresAt();
   }
 
   public int failedAttempts() {
-    return failedAttempts;
+    return entries.failedAttempts();
   }
 
   public java.util.Optional<Instant> usedAt() {
-    return java.util.Optional.ofNullable(usedAt);
+    return entries.usedAt();
   }
 }

@@ -19,10 +19,7 @@ public final class SignInCode {
   private final String email;
   private final UserId userId;
   private final String codeDigest;
-  private final Instant issuedAt;
-  private final Instant expiresAt;
-  private int failedAttempts;
-  private Instant usedAt;
+  private final CodeEntries entries;
 
   public SignInCode(
       String id,
@@ -39,13 +36,8 @@ public final class SignInCode {
     this.email = Objects.requireNonNull(email, "email");
     this.userId = Objects.requireNonNull(userId, "userId").orElse(null);
     this.codeDigest = Objects.requireNonNull(codeDigest, "codeDigest");
-    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
-    this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-    if (failedAttempts < 0 || failedAttempts > OtpChallenge.MAX_ATTEMPTS) {
-      throw new IllegalArgumentException("failed attempts must be 0-" + OtpChallenge.MAX_ATTEMPTS);
-    }
-    this.failedAttempts = failedAttempts;
-    this.usedAt = usedAt;
+    this.entries =
+        new CodeEntries(issuedAt, expiresAt, failedAttempts, Optional.ofNullable(usedAt));
   }
 
   /** A fresh code for an address, valid for {@link OtpChallenge#LIFETIME}. */
@@ -73,19 +65,12 @@ public final class SignInCode {
    * the transition with a conditional update so a code is accepted at most once.
    */
   public OtpOutcome verify(boolean codeMatches, Instant now) {
-    OtpOutcome outcome =
-        OtpOutcome.judge(usedAt != null, expiresAt, failedAttempts, codeMatches, now);
-    if (outcome == OtpOutcome.ACCEPTED) {
-      usedAt = now;
-    } else if (outcome == OtpOutcome.WRONG_CODE) {
-      failedAttempts++;
-    }
-    return outcome;
+    return entries.verify(codeMatches, now);
   }
 
   /** Wrong entries left before the code dies. */
   public int attemptsLeft() {
-    return OtpChallenge.MAX_ATTEMPTS - failedAttempts;
+    return entries.attemptsLeft();
   }
 
   public String id() {
@@ -111,18 +96,18 @@ public final class SignInCode {
   }
 
   public Instant issuedAt() {
-    return issuedAt;
+    return entries.issuedAt();
   }
 
   public Instant expiresAt() {
-    return expiresAt;
+    return entries.expiresAt();
   }
 
   public int failedAttempts() {
-    return failedAttempts;
+    return entries.failedAttempts();
   }
 
   public Optional<Instant> usedAt() {
-    return Optional.ofNullable(usedAt);
+    return entries.usedAt();
   }
 }
