@@ -245,7 +245,7 @@ class ConsoleAdminsIT extends ApiTestServer {
         browser.post(
             "/admin/environments/demo",
             "/admin/environments/demo/api-keys",
-            Map.of("name", keyName),
+            Map.of("name", keyName, "permission", "users:write"),
             htmx);
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.headers().firstValue("HX-Redirect"))
@@ -282,7 +282,7 @@ class ConsoleAdminsIT extends ApiTestServer {
         browser.post(
             "/admin/environments/demo",
             "/admin/environments/demo/api-keys",
-            Map.of("name", keyName),
+            Map.of("name", keyName, "permission", "users:write"),
             htmx);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     assertThat(created.body()).contains("new-key-secret");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -43,6 +44,9 @@ class StructuredLogsIT {
 
   @BeforeEach
   void start() {
+    // Other test classes of this JVM may have set up logging already (their contexts stay cached);
+    // let this server set it up again, as a freshly started server would.
+    LoggingSystem.get(getClass().getClassLoader()).cleanUp();
     smtp.start();
     server =
         new SpringApplicationBuilder(StepUpServerApplication.class)
