@@ -17,8 +17,10 @@ public final class OtpSendPolicy {
 
   /** Whether a code may be sent now, or how long to wait. */
   public sealed interface Decision {
+    /** A code may be sent now. */
     record Allowed() implements Decision {}
 
+    /** No code now: the session may ask again after {@code retryAfter}. */
     record Throttled(Duration retryAfter) implements Decision {
       public Throttled {
         Objects.requireNonNull(retryAfter, "retryAfter");
