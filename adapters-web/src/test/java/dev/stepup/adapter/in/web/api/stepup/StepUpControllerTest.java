@@ -158,6 +158,26 @@ class StepUpControllerTest {
   }
 
   @Test
+  void anInvalidBodyIsAnsweredBeforeTheCallerIsRecognised() throws Exception {
+    // The caller is resolved after the body, as the hand-written checks did.
+    mvc.perform(post(BASE + "/check").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("validation_failed"));
+  }
+
+  @Test
+  void anEnvironmentIdThatCannotExistIsNotFound() throws Exception {
+    mvc.perform(
+            post("/api/v1/environments/No_Such!/step-up/check")
+                .header("Authorization", "Bearer good-session")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"scope\":\"wallet:export\"}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("not_found"))
+        .andExpect(jsonPath("$.detail").value("no such environment"));
+  }
+
+  @Test
   void bodyPastTheLimitIsRefused() throws Exception {
     String big = "{\"scope\":\"" + "a".repeat(70 * 1024) + "\"}";
     mvc.perform(
