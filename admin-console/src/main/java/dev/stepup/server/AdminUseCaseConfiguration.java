@@ -6,6 +6,7 @@ import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
+import dev.stepup.application.port.out.mfa.QrCodes;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
 import dev.stepup.application.port.out.mfa.TotpProvisioning;
@@ -18,6 +19,7 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.service.AdminSignInService;
@@ -26,6 +28,9 @@ import dev.stepup.application.service.BootstrapService;
 import dev.stepup.application.service.ConfigureStepUpService;
 import dev.stepup.application.service.DashboardService;
 import dev.stepup.application.service.EnvironmentAdminService;
+import dev.stepup.application.service.FindEnvironmentsService;
+import dev.stepup.application.service.ReadOutboxService;
+import dev.stepup.application.service.RenderQrCodeService;
 import dev.stepup.application.service.ResetMfaService;
 import dev.stepup.application.service.SecurityNotifier;
 import dev.stepup.application.service.UnlockStepUpService;
@@ -152,5 +157,21 @@ class AdminUseCaseConfiguration {
       AuditTrail audit,
       Clock clock) {
     return new BootstrapService(environments, apiKeys, admins, hasher, transactions, audit, clock);
+  }
+
+  // Read-only use cases, so console controllers see in-ports only (LayeringTest).
+  @Bean
+  FindEnvironmentsService findEnvironmentsService(Environments environments) {
+    return new FindEnvironmentsService(environments);
+  }
+
+  @Bean
+  ReadOutboxService readOutboxService(Outbox outbox) {
+    return new ReadOutboxService(outbox);
+  }
+
+  @Bean
+  RenderQrCodeService renderQrCodeService(QrCodes qrCodes) {
+    return new RenderQrCodeService(qrCodes);
   }
 }

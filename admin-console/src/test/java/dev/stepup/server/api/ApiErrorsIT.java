@@ -114,6 +114,43 @@ class ApiErrorsIT extends ApiTestServer {
     assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
   }
 
+  @Test
+  void openApiDocumentListsOnlyTheRequestsParametersNotTheResolvedCaller() {
+    // Callers and their elevated token come from headers the security schemes describe.
+    java.util.Set<String> parameters = new java.util.TreeSet<>();
+    api.get("/v3/api-docs", null)
+        .json()
+        .get("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation -> {
+                      if (operation.has("parameters")) {
+                        operation
+                            .get("parameters")
+                            .forEach(
+                                p ->
+                                    parameters.add(
+                                        p.get("in").asText() + " " + p.get("name").asText()));
+                      }
+                    }));
+    assertThat(parameters)
+        .containsExactlyInAnyOrder(
+            "path credentialId",
+            "path deviceId",
+            "path environmentId",
+            "path pendingId",
+            "path provider",
+            "path sessionId",
+            "path userId",
+            "path walletId",
+            "query code",
+            "query error",
+            "query redirectUri",
+            "query requestedScopes",
+            "query state");
+  }
+
   static void assertProblem(ApiClient.Answer answer, int status, String code) {
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
     assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -28,6 +28,7 @@ class LayeringTest {
   static final String COMPOSITION_ROOT = "dev.stepup.server..";
   static final String WEB = "dev.stepup.adapter.in.web..";
   static final String CONSOLE = "dev.stepup.adapter.in.console..";
+  static final String INBOUND = "dev.stepup.adapter.in..";
   static final String PERSISTENCE = "dev.stepup.adapter.out.persistence..";
   static final String CRYPTO = "dev.stepup.adapter.out.crypto..";
   static final String MESSAGING = "dev.stepup.adapter.out.messaging..";
@@ -96,6 +97,32 @@ class LayeringTest {
                 + " interface and let a @Bean method in dev.stepup.server supply the adapter");
   }
 
+  /**
+   * The value records that in-port signatures carry today (who asked, what the audit log answers)
+   * still live in port.out; adapters may read them but no out-port behind them.
+   */
+  static final DescribedPredicate<JavaClass> IN_PORT_VALUES =
+      JavaClass.Predicates.belongToAnyOf(
+          dev.stepup.application.port.out.audit.RequestOrigin.class,
+          dev.stepup.application.port.out.audit.AuditEvent.class,
+          dev.stepup.application.port.out.audit.AuditEventType.class);
+
+  static ArchRule inboundAdaptersUseInPortsOnly() {
+    return noClasses()
+        .that()
+        .resideInAPackage(INBOUND)
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "dev.stepup.application.port.out..", "dev.stepup.application.service..")
+                .and(DescribedPredicate.not(IN_PORT_VALUES)))
+        .because(
+            "controllers drive the application through its use cases: inject an in-port"
+                + " (dev.stepup.application.port.in), adding a small use case or query and its"
+                + " service when none fits, and wire it in dev.stepup.server; never an out-port"
+                + " or a service class");
+  }
+
   static ArchRule onion() {
     return onionArchitecture()
         .domainModels(DOMAIN)
@@ -148,6 +175,7 @@ class LayeringTest {
         rule("adapters do not depend on each other", adaptersDoNotDependOnEachOther()),
         rule("only the composition root sees adapters", onlyTheCompositionRootSeesAdapters()),
         rule("onion architecture", onion()),
+        rule("inbound adapters use in-ports only", inboundAdaptersUseInPortsOnly()),
         rule("domain packages are free of cycles", domainPackagesHaveNoCycles()),
         rule("Nimbus stays in crypto", vendorTypesStayInTheirAdapter("com.nimbusds..", CRYPTO)),
         rule("Yubico stays in crypto", vendorTypesStayInTheirAdapter("com.yubico..", CRYPTO)),
@@ -178,6 +206,7 @@ class LayeringTest {
         .anyMatch(p -> p.startsWith("dev.stepup.adapter.out.crypto"))
         .anyMatch(p -> p.startsWith("dev.stepup.adapter.out.messaging"))
         .anyMatch(p -> p.startsWith("dev.stepup.adapter.in.web"))
+        .anyMatch(p -> p.startsWith("dev.stepup.adapter.in.console"))
         .anyMatch(p -> p.startsWith("dev.stepup.server"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepup.application.service;
 
+import dev.stepup.application.port.in.audit.AuditLogQuery;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditLog;
@@ -15,7 +16,14 @@ public final class AuditLogService implements ReadAuditLogUseCase {
   }
 
   @Override
-  public List<AuditEvent> read(AuditLog.Query query) {
-    return log.search(query);
+  public List<AuditEvent> read(AuditLogQuery query) {
+    return log.search(
+        new AuditLog.Query(
+            query.environmentId(),
+            query.userId(),
+            query.type(),
+            query.outcome(),
+            query.page(),
+            query.pageSize()));
   }
 }

@@ -1,10 +1,10 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.audit.AuditLogQuery;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
-import dev.stepup.application.port.out.audit.AuditLog;
-import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.UserId;
@@ -24,9 +24,9 @@ class AuditLogController {
   static final int PAGE_SIZE = 50;
 
   private final ReadAuditLogUseCase audit;
-  private final Environments environments;
+  private final FindEnvironmentsUseCase environments;
 
-  AuditLogController(ReadAuditLogUseCase audit, Environments environments) {
+  AuditLogController(ReadAuditLogUseCase audit, FindEnvironmentsUseCase environments) {
     this.audit = audit;
     this.environments = environments;
   }
@@ -85,7 +85,7 @@ class AuditLogController {
     var lines =
         audit
             .read(
-                new AuditLog.Query(
+                new AuditLogQuery(
                     environment, userId, eventType, eventOutcome, current, PAGE_SIZE + 1))
             .stream()
             .map(Line::of)

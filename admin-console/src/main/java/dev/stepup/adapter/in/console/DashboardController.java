@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.console;
 
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase;
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase.Dashboard;
-import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.method.VerificationMethod;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ class DashboardController {
   /** Width in SVG units of the longest bar. */
   static final int BAR_SPACE = 300;
 
-  private final Environments environments;
+  private final FindEnvironmentsUseCase environments;
   private final ViewDashboardUseCase dashboards;
 
-  DashboardController(Environments environments, ViewDashboardUseCase dashboards) {
+  DashboardController(FindEnvironmentsUseCase environments, ViewDashboardUseCase dashboards) {
     this.environments = environments;
     this.dashboards = dashboards;
   }

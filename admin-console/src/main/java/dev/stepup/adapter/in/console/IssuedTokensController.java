@@ -1,12 +1,12 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.token.ListElevatedTokensQuery;
 import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;
 import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.TokenPage;
 import dev.stepup.application.port.in.token.TokenSummary;
 import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
@@ -32,12 +32,12 @@ class IssuedTokensController {
 
   static final int PAGE_SIZE = 25;
 
-  private final Environments environments;
+  private final FindEnvironmentsUseCase environments;
   private final ListElevatedTokensUseCase list;
   private final RevokeElevatedTokenUseCase revoke;
 
   IssuedTokensController(
-      Environments environments,
+      FindEnvironmentsUseCase environments,
       ListElevatedTokensUseCase list,
       RevokeElevatedTokenUseCase revoke) {
     this.environments = environments;

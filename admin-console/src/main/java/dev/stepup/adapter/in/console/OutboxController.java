@@ -1,8 +1,8 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.delivery.ReadOutboxUseCase;
 import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
-import dev.stepup.application.port.out.environment.Environments;
-import dev.stepup.application.port.out.verification.Outbox;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,16 +24,16 @@ class OutboxController {
 
   private static final int SHOWN = 50;
 
-  private final Outbox outbox;
+  private final ReadOutboxUseCase outbox;
   private final ReportDeliveriesUseCase deliveries;
-  private final Environments environments;
+  private final FindEnvironmentsUseCase environments;
   private final boolean emailToOutbox;
   private final boolean smsToOutbox;
 
   OutboxController(
-      Outbox outbox,
+      ReadOutboxUseCase outbox,
       ReportDeliveriesUseCase deliveries,
-      Environments environments,
+      FindEnvironmentsUseCase environments,
       @Value("${spring.mail.host:}") String mailHost,
       @Value("${stepup.sms.gateway-url:}") String smsGateway) {
     this.outbox = outbox;

@@ -3,8 +3,8 @@ package dev.stepup.adapter.in.console;
 import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
 import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
 import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.admin.RenderQrCodeUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.application.port.out.mfa.QrCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -30,10 +30,11 @@ class SecondFactorController {
   static final String PENDING = "stepup.console.pendingTotp";
 
   private final AdminSecondFactorUseCase secondFactor;
-  private final QrCodes qrCodes;
+  private final RenderQrCodeUseCase qrCodes;
   private final Clock clock;
 
-  SecondFactorController(AdminSecondFactorUseCase secondFactor, QrCodes qrCodes, Clock clock) {
+  SecondFactorController(
+      AdminSecondFactorUseCase secondFactor, RenderQrCodeUseCase qrCodes, Clock clock) {
     this.secondFactor = secondFactor;
     this.qrCodes = qrCodes;
     this.clock = clock;

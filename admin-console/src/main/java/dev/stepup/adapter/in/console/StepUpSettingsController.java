@@ -3,9 +3,9 @@ package dev.stepup.adapter.in.console;
 import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
 import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -38,12 +38,12 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class StepUpSettingsController {
 
-  private final Environments environments;
+  private final FindEnvironmentsUseCase environments;
   private final ConfigureStepUpUseCase configure;
   private final ManageSocialProvidersUseCase social;
 
   StepUpSettingsController(
-      Environments environments,
+      FindEnvironmentsUseCase environments,
       ConfigureStepUpUseCase configure,
       ManageSocialProvidersUseCase social) {
     this.environments = environments;

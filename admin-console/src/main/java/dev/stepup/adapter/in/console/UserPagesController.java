@@ -1,6 +1,7 @@
 package dev.stepup.adapter.in.console;
 
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.user.BrowseUsersUseCase;
 import dev.stepup.application.port.in.user.BrowseUsersUseCase.MfaDevice;
@@ -9,7 +10,6 @@ import dev.stepup.application.port.in.user.SearchUsersQuery;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.Environment;
@@ -43,14 +43,14 @@ class UserPagesController {
 
   static final int RESULTS = 50;
 
-  private final Environments environments;
+  private final FindEnvironmentsUseCase environments;
   private final BrowseUsersUseCase browse;
   private final ResetMfaUseCase resetMfa;
   private final UnlockStepUpUseCase unlock;
   private final Clock clock;
 
   UserPagesController(
-      Environments environments,
+      FindEnvironmentsUseCase environments,
       BrowseUsersUseCase browse,
       ResetMfaUseCase resetMfa,
       UnlockStepUpUseCase unlock,

@@ -1,11 +1,10 @@
 package dev.stepup.application.port.in.audit;
 
 import dev.stepup.application.port.out.audit.AuditEvent;
-import dev.stepup.application.port.out.audit.AuditLog;
 import java.util.List;
 
 /** What happened, for admins: newest first, filtered. */
 public interface ReadAuditLogUseCase {
 
-  List<AuditEvent> read(AuditLog.Query query);
+  List<AuditEvent> read(AuditLogQuery query);
 }

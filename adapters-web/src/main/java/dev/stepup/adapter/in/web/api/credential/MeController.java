@@ -1,9 +1,10 @@
 package dev.stepup.adapter.in.web.api.credential;
 
-import dev.stepup.adapter.in.web.api.support.ApiException;
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.Views.CredentialView;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.error.ApiException;
+import dev.stepup.adapter.in.web.api.view.CredentialView;
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
@@ -19,11 +20,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -42,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class MeController {
 
-  private final Callers callers;
   private final ManageCredentialsUseCase credentials;
   private final EndSessionUseCase endSession;
   private final LinkWalletUseCase wallets;
@@ -50,13 +50,11 @@ class MeController {
   private final LinkContactUseCase contacts;
 
   MeController(
-      Callers callers,
       ManageCredentialsUseCase credentials,
       LinkContactUseCase contacts,
       EndSessionUseCase endSession,
       LinkWalletUseCase wallets,
       LinkSocialAccountUseCase socialAccounts) {
-    this.callers = callers;
     this.credentials = credentials;
     this.endSession = endSession;
     this.wallets = wallets;
@@ -101,8 +99,7 @@ class MeController {
 
   @Operation(summary = "The signed-in user and their credentials")
   @GetMapping("/me")
-  MeResponse me(@PathVariable String environmentId, HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+  MeResponse me(@PathVariable String environmentId, @Caller SessionContext context) {
     User user = credentials.me(context);
     return new MeResponse(
         user.id().value(),
@@ -132,8 +129,8 @@ class MeController {
   ResponseEntity<Object> link(
       @PathVariable String environmentId,
       @Validated @RequestBody LinkRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
     Credential linked;
     if ("blockchain".equals(body.format())) {
       if (isBlank(body.challengeId()) || isBlank(body.signature())) {
@@ -141,22 +138,20 @@ class MeController {
             "challengeId: linking a wallet needs a signed challenge from"
                 + " POST /credentials/wallet-challenge, sent with its signature");
       }
-      linked =
-          wallets.link(
-              context, body.challengeId(), body.signature(), Callers.elevatedToken(request));
+      linked = wallets.link(context, body.challengeId(), body.signature(), elevatedToken);
     } else if ("oauth".equals(body.format())) {
       if (isBlank(body.loginId())) {
         throw ApiException.invalid(
             "loginId: linking an account needs a completed sign-in started at"
                 + " GET /credentials/oauth/{provider}/authorize");
       }
-      linked = socialAccounts.link(context, body.loginId(), Callers.elevatedToken(request));
+      linked = socialAccounts.link(context, body.loginId(), elevatedToken);
     } else {
       if (isBlank(body.value())) {
         throw ApiException.invalid("value: is required");
       }
       LinkContactUseCase.PendingLink pending =
-          contacts.start(context, body.format(), body.value(), Callers.elevatedToken(request));
+          contacts.start(context, body.format(), body.value(), elevatedToken);
       return ResponseEntity.status(HttpStatus.ACCEPTED)
           .body(PendingLinkResponse.of(environmentId, pending));
     }
@@ -175,8 +170,7 @@ class MeController {
       @PathVariable String environmentId,
       @PathVariable String pendingId,
       @Validated @RequestBody ConfirmLinkRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     Credential linked = contacts.confirm(context, pendingId, body.code());
     return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
   }
@@ -189,8 +183,7 @@ class MeController {
   ResponseEntity<PendingLinkResponse> resendLinkCode(
       @PathVariable String environmentId,
       @PathVariable String pendingId,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(PendingLinkResponse.of(environmentId, contacts.resend(context, pendingId)));
   }
@@ -202,8 +195,7 @@ class MeController {
   WalletChallengeResponse walletChallenge(
       @PathVariable String environmentId,
       @Validated @RequestBody WalletChallengeRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     var challenge = wallets.linkChallenge(context, body.address());
     return new WalletChallengeResponse(
         challenge.challengeId(), challenge.address(), challenge.message());
@@ -218,16 +210,15 @@ class MeController {
   ResponseEntity<Void> unlink(
       @PathVariable String environmentId,
       @PathVariable String credentialId,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
-    credentials.unlink(context, new CredentialId(credentialId), Callers.elevatedToken(request));
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
+    credentials.unlink(context, new CredentialId(credentialId), elevatedToken);
     return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "Sign out: ends the session and revokes its elevated tokens")
   @DeleteMapping("/session")
-  ResponseEntity<Void> signOut(@PathVariable String environmentId, HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+  ResponseEntity<Void> signOut(@PathVariable String environmentId, @Caller SessionContext context) {
     endSession.end(context.environmentId(), context.sessionId(), context.origin());
     return ResponseEntity.noContent().build();
   }

@@ -1,7 +1,8 @@
 package dev.stepup.adapter.in.web.api.mfa;
 
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -9,7 +10,6 @@ import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Base64;
@@ -35,11 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class MfaController {
 
-  private final Callers callers;
   private final ManageMfaUseCase mfa;
 
-  MfaController(Callers callers, ManageMfaUseCase mfa) {
-    this.callers = callers;
+  MfaController(ManageMfaUseCase mfa) {
     this.mfa = mfa;
   }
 
@@ -77,13 +75,13 @@ class MfaController {
   ResponseEntity<EnrolResponse> startTotp(
       @PathVariable String environmentId,
       @Validated @RequestBody(required = false) EnrolRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
     TotpEnrolment enrolment =
         mfa.startTotpEnrolment(
             context,
             Optional.ofNullable(body).map(EnrolRequest::alias).filter(a -> !a.isBlank()),
-            Callers.elevatedToken(request));
+            elevatedToken);
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())
         .body(
@@ -101,8 +99,7 @@ class MfaController {
       @PathVariable String environmentId,
       @PathVariable String deviceId,
       @Validated @RequestBody ConfirmRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     List<String> codes = mfa.confirmTotp(context, new CredentialId(deviceId), body.code());
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
@@ -112,9 +109,10 @@ class MfaController {
   @Operation(summary = "Replace the recovery codes (needs a credential:link token)")
   @PostMapping("/recovery-codes")
   ResponseEntity<RecoveryCodesResponse> regenerate(
-      @PathVariable String environmentId, HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
-    List<String> codes = mfa.regenerateRecoveryCodes(context, Callers.elevatedToken(request));
+      @PathVariable String environmentId,
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
+    List<String> codes = mfa.regenerateRecoveryCodes(context, elevatedToken);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new RecoveryCodesResponse(Optional.of(codes)));
@@ -128,10 +126,9 @@ class MfaController {
   ResponseEntity<Void> chooseDefault(
       @PathVariable String environmentId,
       @Validated @RequestBody DefaultRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
-    mfa.chooseDefault(
-        context, new CredentialId(body.credentialId()), Callers.elevatedToken(request));
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
+    mfa.chooseDefault(context, new CredentialId(body.credentialId()), elevatedToken);
     return ResponseEntity.noContent().build();
   }
 }

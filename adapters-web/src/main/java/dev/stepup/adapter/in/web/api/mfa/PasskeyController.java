@@ -1,16 +1,16 @@
 package dev.stepup.adapter.in.web.api.mfa;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -39,11 +39,9 @@ import tools.jackson.databind.JsonNode;
 @SecurityRequirement(name = "sessionToken")
 class PasskeyController {
 
-  private final Callers callers;
   private final PasskeyUseCase passkeys;
 
-  PasskeyController(Callers callers, PasskeyUseCase passkeys) {
-    this.callers = callers;
+  PasskeyController(PasskeyUseCase passkeys) {
     this.passkeys = passkeys;
   }
 
@@ -71,13 +69,11 @@ class PasskeyController {
   OptionsResponse registrationOptions(
       @PathVariable String environmentId,
       @Validated @RequestBody(required = false) OptionsRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
     PasskeyUseCase.Options options =
         passkeys.registrationOptions(
-            context,
-            Optional.ofNullable(body).map(OptionsRequest::alias),
-            Callers.elevatedToken(request));
+            context, Optional.ofNullable(body).map(OptionsRequest::alias), elevatedToken);
     return new OptionsResponse(options.challengeId(), options.publicKeyJson());
   }
 
@@ -86,8 +82,7 @@ class PasskeyController {
   ResponseEntity<RegistrationResponse> register(
       @PathVariable String environmentId,
       @Validated @RequestBody RegistrationRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     PasskeyUseCase.Registered registered =
         passkeys.register(context, body.challengeId(), body.credential().toString());
     return ResponseEntity.status(HttpStatus.CREATED)
@@ -100,8 +95,8 @@ class PasskeyController {
 
   @Operation(summary = "Options for a passkey assertion (user verification required)")
   @PostMapping("/step-up/passkey/options")
-  OptionsResponse assertionOptions(@PathVariable String environmentId, HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+  OptionsResponse assertionOptions(
+      @PathVariable String environmentId, @Caller SessionContext context) {
     PasskeyUseCase.Options options = passkeys.assertionOptions(context);
     return new OptionsResponse(options.challengeId(), options.publicKeyJson());
   }
@@ -111,8 +106,7 @@ class PasskeyController {
   TokenResponse verify(
       @PathVariable String environmentId,
       @Validated @RequestBody VerifyRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     return TokenResponse.of(
         passkeys.verify(
             context,

@@ -1,9 +1,10 @@
 package dev.stepup.adapter.in.web.api.stepup;
 
-import dev.stepup.adapter.in.web.api.support.ApiException;
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.PublicUrl;
+import dev.stepup.adapter.in.web.PublicUrl;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.Callers;
+import dev.stepup.adapter.in.web.api.error.ApiException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
@@ -33,12 +34,10 @@ class SocialStepUpController {
 
   private static final String CALLBACK = "/step-up/social/{provider}/callback";
 
-  private final Callers callers;
   private final SocialStepUpUseCase social;
   private final PublicUrl publicUrl;
 
-  SocialStepUpController(Callers callers, SocialStepUpUseCase social, PublicUrl publicUrl) {
-    this.callers = callers;
+  SocialStepUpController(SocialStepUpUseCase social, PublicUrl publicUrl) {
     this.social = social;
     this.publicUrl = publicUrl;
   }
@@ -59,8 +58,8 @@ class SocialStepUpController {
       @PathVariable String provider,
       @RequestParam(required = false) List<String> requestedScopes,
       @RequestParam(required = false) String redirectUri,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      HttpServletRequest request,
+      @Caller SessionContext context) {
     Set<Scope> scopes = Scope.parseAll(split(requestedScopes));
     return goTo(
         request,
@@ -83,8 +82,8 @@ class SocialStepUpController {
       @PathVariable String environmentId,
       @PathVariable String provider,
       @RequestParam(required = false) String redirectUri,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      HttpServletRequest request,
+      @Caller SessionContext context) {
     return goTo(
         request,
         social.authorizeLink(

@@ -1,9 +1,9 @@
 package dev.stepup.adapter.in.web.api.stepup;
 
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.Views.EligibleCredential;
-import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.view.EligibleCredential;
+import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
@@ -16,7 +16,6 @@ import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -40,14 +39,11 @@ class StepUpController {
 
   private static final Logger LOG = Logger.getLogger(StepUpController.class.getName());
 
-  private final Callers callers;
   private final CheckStepUpUseCase check;
   private final SendOtpUseCase sendOtp;
   private final VerifyCodeUseCase verify;
 
-  StepUpController(
-      Callers callers, CheckStepUpUseCase check, SendOtpUseCase sendOtp, VerifyCodeUseCase verify) {
-    this.callers = callers;
+  StepUpController(CheckStepUpUseCase check, SendOtpUseCase sendOtp, VerifyCodeUseCase verify) {
     this.check = check;
     this.sendOtp = sendOtp;
     this.verify = verify;
@@ -101,8 +97,7 @@ class StepUpController {
   CheckResponse check(
       @PathVariable String environmentId,
       @Validated @RequestBody CheckRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     Scope scope = Scope.parse(body.scope());
     try {
       CheckStepUpResult result =
@@ -125,8 +120,7 @@ class StepUpController {
   SendResponse send(
       @PathVariable String environmentId,
       @Validated @RequestBody(required = false) SendRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     Optional<CredentialId> credential =
         Optional.ofNullable(body)
             .map(SendRequest::credentialId)
@@ -143,8 +137,7 @@ class StepUpController {
   TokenResponse verifyOtp(
       @PathVariable String environmentId,
       @Validated @RequestBody OtpVerifyRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     return TokenResponse.of(
         verify.verifyOtp(
             context, body.verificationToken(), Scope.parseAll(body.requestedScopes())));
@@ -155,8 +148,7 @@ class StepUpController {
   TokenResponse verifyTotp(
       @PathVariable String environmentId,
       @Validated @RequestBody TotpVerifyRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     Optional<CredentialId> device =
         Optional.ofNullable(body.deviceId()).filter(id -> !id.isBlank()).map(CredentialId::new);
     return TokenResponse.of(
@@ -168,8 +160,7 @@ class StepUpController {
   TokenResponse verifyRecoveryCode(
       @PathVariable String environmentId,
       @Validated @RequestBody RecoveryVerifyRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     return TokenResponse.of(
         verify.verifyRecoveryCode(context, body.code(), Scope.parseAll(body.requestedScopes())));
   }

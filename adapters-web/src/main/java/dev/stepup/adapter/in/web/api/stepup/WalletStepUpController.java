@@ -1,8 +1,8 @@
 package dev.stepup.adapter.in.web.api.stepup;
 
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
 import dev.stepup.domain.credential.CredentialId;
@@ -10,7 +10,6 @@ import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -31,11 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class WalletStepUpController {
 
-  private final Callers callers;
   private final WalletStepUpUseCase wallets;
 
-  WalletStepUpController(Callers callers, WalletStepUpUseCase wallets) {
-    this.callers = callers;
+  WalletStepUpController(WalletStepUpUseCase wallets) {
     this.wallets = wallets;
   }
 
@@ -59,8 +56,7 @@ class WalletStepUpController {
   ChallengeResponse challenge(
       @PathVariable String environmentId,
       @Validated @RequestBody(required = false) ChallengeRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     Optional<ChallengeRequest> given = Optional.ofNullable(body);
     Set<Scope> scopes =
         given
@@ -85,8 +81,7 @@ class WalletStepUpController {
   TokenResponse verify(
       @PathVariable String environmentId,
       @Validated @RequestBody VerifyRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context) {
     return TokenResponse.of(
         wallets.verify(
             context, body.challengeId(), body.signature(), Scope.parseAll(body.requestedScopes())));

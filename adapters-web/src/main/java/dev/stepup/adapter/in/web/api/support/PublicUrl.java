@@ -1,27 +1,26 @@
 package dev.stepup.adapter.in.web.api.support;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * This server's external base URL, as providers and browsers reach it: {@code stepup.public-url}
- * when set, else the request's own.
+ * Kept only until the hosted pages import {@link dev.stepup.adapter.in.web.PublicUrl}, which both
+ * rooms share now; delete this delegate then.
+ *
+ * @deprecated use {@link dev.stepup.adapter.in.web.PublicUrl}
  */
-@Component
+@Deprecated(forRemoval = true)
+@Component("deprecatedApiSupportPublicUrl")
 public class PublicUrl {
 
-  private final String configured;
+  private final dev.stepup.adapter.in.web.PublicUrl target;
 
-  public PublicUrl(@Value("${stepup.public-url:}") String configured) {
-    this.configured = configured.strip().replaceAll("/+$", "");
+  public PublicUrl(dev.stepup.adapter.in.web.PublicUrl target) {
+    this.target = target;
   }
 
   /** The base URL, without a trailing slash. */
   public String of(HttpServletRequest request) {
-    return configured.isEmpty()
-        ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
-        : configured;
+    return target.of(request);
   }
 }

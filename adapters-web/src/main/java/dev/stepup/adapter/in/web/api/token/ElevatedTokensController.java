@@ -1,10 +1,11 @@
 package dev.stepup.adapter.in.web.api.token;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.Views;
-import dev.stepup.adapter.in.web.api.support.Views.TokenResponse;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.HostBackend;
+import dev.stepup.adapter.in.web.api.view.TokenResponse;
+import dev.stepup.adapter.in.web.api.view.WireScopes;
 import dev.stepup.application.port.in.token.IntrospectCommand;
 import dev.stepup.application.port.in.token.IntrospectElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.Introspection;
@@ -13,7 +14,6 @@ import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.RevokeCommand;
 import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
 import dev.stepup.domain.access.ApiPermission;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -50,17 +49,14 @@ class ElevatedTokensController {
 
   private static final int MAX_TOKEN = 4096;
 
-  private final Callers callers;
   private final IssueElevatedTokenUseCase issue;
   private final IntrospectElevatedTokenUseCase introspect;
   private final RevokeElevatedTokenUseCase revoke;
 
   ElevatedTokensController(
-      Callers callers,
       IssueElevatedTokenUseCase issue,
       IntrospectElevatedTokenUseCase introspect,
       RevokeElevatedTokenUseCase revoke) {
-    this.callers = callers;
     this.issue = issue;
     this.introspect = introspect;
     this.revoke = revoke;
@@ -127,7 +123,7 @@ class ElevatedTokensController {
           true,
           result.sub().map(UserId::value),
           result.sid().map(SessionId::value),
-          Optional.of(Views.wire(result.scopes())),
+          Optional.of(WireScopes.of(result.scopes())),
           Optional.of(result.singleUse()),
           result.expiresAt(),
           result.state().map(TokenState::wire),
@@ -150,18 +146,16 @@ class ElevatedTokensController {
   ResponseEntity<TokenResponse> issue(
       @PathVariable String environmentId,
       @Validated @RequestBody IssueRequest body,
-      HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.TOKENS_ISSUE);
+      @Caller(ApiPermission.TOKENS_ISSUE) HostBackend caller) {
     var issued =
         issue.issue(
             new IssueElevatedTokenCommand(
-                environment,
+                caller.environment(),
                 new UserId(body.userId()),
                 Optional.ofNullable(body.sessionId()).filter(s -> !s.isBlank()).map(SessionId::new),
                 Scope.parseAll(body.scopes()),
                 Optional.empty(),
-                Callers.origin(request)));
+                caller.origin()));
     return ResponseEntity.status(HttpStatus.CREATED).body(TokenResponse.of(issued));
   }
 
@@ -184,17 +178,15 @@ class ElevatedTokensController {
   IntrospectResponse introspect(
       @PathVariable String environmentId,
       @Validated @RequestBody IntrospectRequest body,
-      HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.TOKENS_INTROSPECT);
+      @Caller(ApiPermission.TOKENS_INTROSPECT) HostBackend caller) {
     Introspection result =
         introspect.introspect(
             new IntrospectCommand(
-                environment,
+                caller.environment(),
                 body.token(),
                 Optional.ofNullable(body.scope()).map(Scope::parse),
                 Boolean.TRUE.equals(body.consume()),
-                Callers.origin(request)));
+                caller.origin()));
     return IntrospectResponse.of(result);
   }
 
@@ -208,10 +200,9 @@ class ElevatedTokensController {
   Map<String, Object> revoke(
       @PathVariable String environmentId,
       @Validated @RequestBody RevokeRequest body,
-      HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.TOKENS_REVOKE);
-    revoke.revoke(new RevokeCommand(environment, body.token(), "api-key", Callers.origin(request)));
+      @Caller(ApiPermission.TOKENS_REVOKE) HostBackend caller) {
+    revoke.revoke(
+        new RevokeCommand(caller.environment(), body.token(), "api-key", caller.origin()));
     return Map.of();
   }
 }

@@ -1,8 +1,9 @@
 package dev.stepup.adapter.in.web.api.user;
 
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
-import dev.stepup.adapter.in.web.api.support.Views.UserView;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.HostBackend;
+import dev.stepup.adapter.in.web.api.view.UserView;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.GetUserUseCase;
@@ -12,7 +13,6 @@ import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.credential.CredentialId;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
@@ -23,7 +23,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -47,19 +46,16 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "apiKey")
 class UsersController {
 
-  private final Callers callers;
   private final CreateUserUseCase createUser;
   private final GetUserUseCase getUser;
   private final StartSessionUseCase startSession;
   private final ManageUserSessionsUseCase userSessions;
 
   UsersController(
-      Callers callers,
       CreateUserUseCase createUser,
       GetUserUseCase getUser,
       StartSessionUseCase startSession,
       ManageUserSessionsUseCase userSessions) {
-    this.callers = callers;
     this.createUser = createUser;
     this.getUser = getUser;
     this.startSession = startSession;
@@ -117,18 +113,16 @@ class UsersController {
   ResponseEntity<UserView> create(
       @PathVariable String environmentId,
       @Validated @RequestBody CreateUserRequest body,
-      HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.USERS_WRITE);
+      @Caller(ApiPermission.USERS_WRITE) HostBackend caller) {
     var user =
         createUser.create(
             new CreateUserCommand(
-                environment,
+                caller.environment(),
                 Optional.ofNullable(body.email()),
                 Optional.ofNullable(body.phoneNumber()),
                 Objects.requireNonNullElse(body.externalWallets(), List.of()),
                 Boolean.TRUE.equals(body.embeddedWallet()),
-                Callers.origin(request)));
+                caller.origin()));
     return ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(user));
   }
 
@@ -143,10 +137,10 @@ class UsersController {
       content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/{userId}")
   UserView get(
-      @PathVariable String environmentId, @PathVariable String userId, HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.USERS_READ);
-    return UserView.of(getUser.get(environment, new UserId(userId)));
+      @PathVariable String environmentId,
+      @PathVariable String userId,
+      @Caller(ApiPermission.USERS_READ) HostBackend caller) {
+    return UserView.of(getUser.get(caller.environment(), new UserId(userId)));
   }
 
   @Operation(summary = "Sign a user in: returns the session token the user's client sends")
@@ -163,9 +157,7 @@ class UsersController {
       @PathVariable String environmentId,
       @PathVariable String userId,
       @Validated @RequestBody(required = false) SessionRequest body,
-      HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.SESSIONS_WRITE);
+      @Caller(ApiPermission.SESSIONS_WRITE) HostBackend caller) {
     Optional<CredentialId> signIn =
         Optional.ofNullable(body)
             .map(SessionRequest::signInCredentialId)
@@ -174,7 +166,7 @@ class UsersController {
     StartedSession session =
         startSession.start(
             new StartSessionCommand(
-                environment, new UserId(userId), signIn, Callers.origin(request)));
+                caller.environment(), new UserId(userId), signIn, caller.origin()));
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(
             new SessionResponse(
@@ -198,10 +190,10 @@ class UsersController {
       content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/{userId}/sessions")
   List<SessionView> sessions(
-      @PathVariable String environmentId, @PathVariable String userId, HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.SESSIONS_READ);
-    return userSessions.list(environment, new UserId(userId)).stream()
+      @PathVariable String environmentId,
+      @PathVariable String userId,
+      @Caller(ApiPermission.SESSIONS_READ) HostBackend caller) {
+    return userSessions.list(caller.environment(), new UserId(userId)).stream()
         .map(SessionView::of)
         .toList();
   }
@@ -222,11 +214,9 @@ class UsersController {
       @PathVariable String environmentId,
       @PathVariable String userId,
       @PathVariable String sessionId,
-      HttpServletRequest request) {
-    EnvironmentId environment =
-        callers.hostBackend(request, environmentId, ApiPermission.SESSIONS_WRITE);
+      @Caller(ApiPermission.SESSIONS_WRITE) HostBackend caller) {
     userSessions.end(
-        environment, new UserId(userId), new SessionId(sessionId), Callers.origin(request));
+        caller.environment(), new UserId(userId), new SessionId(sessionId), caller.origin());
     return ResponseEntity.noContent().build();
   }
 }

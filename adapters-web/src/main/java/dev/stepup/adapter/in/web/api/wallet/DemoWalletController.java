@@ -1,7 +1,8 @@
 package dev.stepup.adapter.in.web.api.wallet;
 
-import dev.stepup.adapter.in.web.api.support.ApiPaths;
-import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.ApiPaths;
+import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
 import dev.stepup.application.port.in.wallet.DemoWalletUseCase.WalletState;
@@ -9,10 +10,10 @@ import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -32,11 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class DemoWalletController {
 
-  private final Callers callers;
   private final DemoWalletUseCase wallets;
 
-  DemoWalletController(Callers callers, DemoWalletUseCase wallets) {
-    this.callers = callers;
+  DemoWalletController(DemoWalletUseCase wallets) {
     this.wallets = wallets;
   }
 
@@ -62,10 +61,9 @@ class DemoWalletController {
   ResponseEntity<ExportResponse> export(
       @PathVariable String environmentId,
       @PathVariable String walletId,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
-    String key =
-        wallets.export(context, new CredentialId(walletId), Callers.elevatedToken(request));
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
+    String key = wallets.export(context, new CredentialId(walletId), elevatedToken);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new ExportResponse(walletId, key));
@@ -77,12 +75,10 @@ class DemoWalletController {
       @PathVariable String environmentId,
       @PathVariable String walletId,
       @Validated @RequestBody SignRequest body,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
     return new SignResponse(
-        walletId,
-        wallets.sign(
-            context, new CredentialId(walletId), body.message(), Callers.elevatedToken(request)));
+        walletId, wallets.sign(context, new CredentialId(walletId), body.message(), elevatedToken));
   }
 
   @Operation(summary = "Refresh the key material (wallet:refresh)")
@@ -90,10 +86,9 @@ class DemoWalletController {
   WalletResponse refresh(
       @PathVariable String environmentId,
       @PathVariable String walletId,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
-    return WalletResponse.of(
-        wallets.refresh(context, new CredentialId(walletId), Callers.elevatedToken(request)));
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
+    return WalletResponse.of(wallets.refresh(context, new CredentialId(walletId), elevatedToken));
   }
 
   @Operation(summary = "Reshare the key material (wallet:reshare)")
@@ -101,9 +96,8 @@ class DemoWalletController {
   WalletResponse reshare(
       @PathVariable String environmentId,
       @PathVariable String walletId,
-      HttpServletRequest request) {
-    SessionContext context = callers.endUser(request, environmentId);
-    return WalletResponse.of(
-        wallets.reshare(context, new CredentialId(walletId), Callers.elevatedToken(request)));
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> elevatedToken) {
+    return WalletResponse.of(wallets.reshare(context, new CredentialId(walletId), elevatedToken));
   }
 }

@@ -12,9 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.adapter.in.web.api.support.ApiProblems;
-import dev.stepup.adapter.in.web.api.support.BodySizeLimitFilter;
-import dev.stepup.adapter.in.web.api.support.Callers;
+import dev.stepup.adapter.in.web.api.caller.CallerArgumentResolver;
+import dev.stepup.adapter.in.web.api.caller.CallerConfiguration;
+import dev.stepup.adapter.in.web.api.caller.Callers;
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessTokenArgumentResolver;
+import dev.stepup.adapter.in.web.api.error.ApiProblems;
+import dev.stepup.adapter.in.web.api.error.BodySizeLimitFilter;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
@@ -39,7 +42,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** How the step-up endpoints answer when the use cases fail, refuse, or cannot be reached. */
 @WebMvcTest(controllers = StepUpController.class)
-@Import({Callers.class, ApiProblems.class, BodySizeLimitFilter.class})
+@Import({
+  Callers.class,
+  CallerArgumentResolver.class,
+  ElevatedAccessTokenArgumentResolver.class,
+  CallerConfiguration.class,
+  ApiProblems.class,
+  BodySizeLimitFilter.class
+})
 class StepUpControllerTest {
 
   private static final String BASE = "/api/v1/environments/demo/step-up";
@@ -145,6 +155,26 @@ class StepUpControllerTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"scope\":\"wallet:export\"}"))
         .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void anInvalidBodyIsAnsweredBeforeTheCallerIsRecognised() throws Exception {
+    // The caller is resolved after the body, as the hand-written checks did.
+    mvc.perform(post(BASE + "/check").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("validation_failed"));
+  }
+
+  @Test
+  void anEnvironmentIdThatCannotExistIsNotFound() throws Exception {
+    mvc.perform(
+            post("/api/v1/environments/No_Such!/step-up/check")
+                .header("Authorization", "Bearer good-session")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"scope\":\"wallet:export\"}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("not_found"))
+        .andExpect(jsonPath("$.detail").value("no such environment"));
   }
 
   @Test

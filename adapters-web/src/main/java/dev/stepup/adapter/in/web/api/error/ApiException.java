@@ -1,4 +1,4 @@
-package dev.stepup.adapter.in.web.api.support;
+package dev.stepup.adapter.in.web.api.error;
 
 import java.util.Objects;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
-package dev.stepup.adapter.in.web.api.support;
+package dev.stepup.adapter.in.web.api.error;
 
+import dev.stepup.adapter.in.web.api.ApiPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
-package dev.stepup.adapter.in.web.api.support;
+package dev.stepup.adapter.in.web.api.caller;
 
+import dev.stepup.adapter.in.web.api.error.ApiException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.ApiKeyAccess;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
@@ -31,7 +32,7 @@ public class Callers {
   }
 
   /** The end user's session acting in this environment. */
-  public SessionContext endUser(HttpServletRequest request, String environmentId) {
+  SessionContext endUser(HttpServletRequest request, String environmentId) {
     EnvironmentId environment = environment(environmentId);
     String token = bearer(request);
     return authenticate
@@ -45,10 +46,10 @@ public class Callers {
 
   /**
    * Checks that a host backend of this environment calls with a key holding {@code permission}, and
-   * returns the environment. An unknown, revoked, expired or foreign key answers 401; a valid key
-   * without the permission answers 403 {@code insufficient_permission} naming it.
+   * returns it with the environment. An unknown, revoked, expired or foreign key answers 401; a
+   * valid key without the permission answers 403 {@code insufficient_permission} naming it.
    */
-  public EnvironmentId hostBackend(
+  HostBackend hostBackend(
       HttpServletRequest request, String environmentId, ApiPermission permission) {
     EnvironmentId environment = environment(environmentId);
     ApiKeyAccess access =
@@ -63,7 +64,7 @@ public class Callers {
       throw ApiException.unauthenticated(
           "the API key is unknown, revoked, expired or of another environment");
     }
-    return environment;
+    return new HostBackend(environment, origin(request));
   }
 
   /** Where a request came from, for the audit trail. */
@@ -83,8 +84,7 @@ public class Callers {
       return new EnvironmentId(environmentId);
     } catch (IllegalArgumentException e) {
       // An id that cannot exist is answered like an unknown one, without echoing it.
-      throw new ApiException(
-          org.springframework.http.HttpStatus.NOT_FOUND, "not_found", "no such environment");
+      throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "no such environment");
     }
   }
 

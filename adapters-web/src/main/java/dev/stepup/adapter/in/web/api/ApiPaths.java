@@ -1,4 +1,4 @@
-package dev.stepup.adapter.in.web.api.support;
+package dev.stepup.adapter.in.web.api;
 
 /** Where the versioned REST API lives. */
 public final class ApiPaths {

@@ -1,4 +1,4 @@
-package dev.stepup.adapter.in.web.api.support;
+package dev.stepup.adapter.in.web.api.error;
 
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;

@@ -1,5 +1,6 @@
-package dev.stepup.adapter.in.web.api.support;
+package dev.stepup.adapter.in.web.api.error;
 
+import dev.stepup.adapter.in.web.api.ApiPaths;
 import java.io.IOException;
 
 /** A request body went past {@link ApiPaths#MAX_BODY_BYTES} while it was being read. */
