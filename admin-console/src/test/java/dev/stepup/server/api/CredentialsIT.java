@@ -97,6 +97,7 @@ class CredentialsIT extends ApiTestServer {
 
   /** The latest code texted to this number, read from the SMS gateway stub. */
   static String textedCode(String number) {
+    awaitDeliveries(); // texts go out after commit, through the delivery queue
     String latest = null;
     for (String text : SMS_TEXTS) {
       if (text.contains(number) && text.contains("add this number")) {
