@@ -1,6 +1,5 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.GetUserUseCase;
@@ -11,10 +10,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,31 +32,23 @@ class HostedWalletController {
   private static final String PAGE = "hosted/wallet/wallet";
   private static final int MAX_MESSAGE = 4096;
 
-  /** Refusals that another step-up can cure. */
-  private static final Set<Refusal> NEEDS_STEP_UP =
-      EnumSet.of(
-          Refusal.STEP_UP_REQUIRED,
-          Refusal.TOKEN_CONSUMED,
-          Refusal.TOKEN_EXPIRED,
-          Refusal.TOKEN_REVOKED);
-
   private final HostedPages pages;
   private final HostedSessions sessions;
   private final GetUserUseCase users;
   private final DemoWalletUseCase wallets;
-  private final Clock clock;
+  private final DeferredActions deferred;
 
   HostedWalletController(
       HostedPages pages,
       HostedSessions sessions,
       GetUserUseCase users,
       DemoWalletUseCase wallets,
-      Clock clock) {
+      DeferredActions deferred) {
     this.pages = pages;
     this.sessions = sessions;
     this.users = users;
     this.wallets = wallets;
-    this.clock = clock;
+    this.deferred = deferred;
   }
 
   /** The signed-in visit of the wallet page, or why there is none. */
@@ -104,27 +92,15 @@ class HostedWalletController {
     if (visit.isEmpty()) {
       return null;
     }
-    SessionContext context = visit.get().context();
-    Optional<HeldTokens.Pending> pending =
-        HeldTokens.takePending(request, context, clock.instant());
-    if (pending.isPresent()
-        && visit
-            .get()
-            .wallet()
-            .map(w -> w.id().value().equals(pending.get().walletId()))
-            .orElse(false)) {
-      Scope scope = pending.get().scope();
-      Optional<String> token = HeldTokens.take(request, context, scope, clock.instant());
-      if (token.isEmpty()) {
-        model.addAttribute("error", "Nothing was done: you did not confirm it was you. Try again.");
-        return PAGE;
-      }
-      try {
-        perform(scope, visit.get(), token, pending.get().message(), model);
-      } catch (RefusedException e) {
-        model.addAttribute("error", e.getMessage());
-      }
-    }
+    deferred
+        .resume(
+            request,
+            visit.get().context(),
+            WalletAction.class,
+            action ->
+                visit.get().wallet().map(w -> w.id().value().equals(action.walletId())).orElse(false),
+            (action, token) -> perform(action, visit.get(), token, model))
+        .ifPresent(error -> model.addAttribute("error", error));
     return PAGE;
   }
 
@@ -190,30 +166,28 @@ class HostedWalletController {
           "signError", "Write a message of 1 to " + MAX_MESSAGE + " characters to sign.");
       return PAGE;
     }
-    Optional<String> token = HeldTokens.take(request, visit.context(), scope, clock.instant());
+    WalletAction action = new WalletAction(scope, visit.wallet().get().id().value(), message);
     try {
-      perform(scope, visit, token, message, model);
+      boolean done =
+          deferred.run(
+              request,
+              response,
+              visit.context(),
+              action,
+              HostedPaths.wallet(visit.environment()),
+              (a, token) -> perform(a, visit, token, model));
+      return done ? PAGE : null;
     } catch (RefusedException e) {
-      if (!NEEDS_STEP_UP.contains(e.refusal())) {
-        model.addAttribute("error", e.getMessage());
-        return PAGE;
-      }
-      HeldTokens.await(
-          request, visit.context(), scope, visit.wallet().get().id(), message, clock.instant());
-      return HostedPages.redirect(
-          request,
-          response,
-          HostedPaths.stepUp(visit.environment(), scope, HostedPaths.wallet(visit.environment())));
+      model.addAttribute("error", e.getMessage());
+      return PAGE;
     }
-    return PAGE;
   }
 
-  private void perform(
-      Scope scope, Visit visit, Optional<String> token, String message, Model model) {
+  private void perform(WalletAction action, Visit visit, Optional<String> token, Model model) {
     SessionContext context = visit.context();
     var walletId = visit.wallet().orElseThrow().id();
-    switch (scope) {
-      case WALLET_EXPORT ->
+    String message = action.message();
+    switch (action.scope()) {      case WALLET_EXPORT ->
           model.addAttribute("privateKey", wallets.export(context, walletId, token));
       case WALLET_SIGN -> {
         model.addAttribute("message", message);
@@ -227,7 +201,7 @@ class HostedWalletController {
         wallets.reshare(context, walletId, token);
         model.addAttribute("done", "The wallet's key material was reshared.");
       }
-      default -> throw new IllegalArgumentException("not a wallet action: " + scope);
+      default -> throw new IllegalArgumentException("not a wallet action: " + action.scope());
     }
   }
 }
