@@ -67,7 +67,7 @@ class AccountChanges {
     SessionContext context = visit.context();
     if (change instanceof EnrolTotp totp) {
       var started = mfa.startTotpEnrolment(context, present(totp.alias()), token);
-      TotpEnrolmentController.show(model, enrolments.keep(request, context, started));
+      HostedTotpEnrolmentController.show(model, enrolments.keep(request, context, started));
     } else if (change instanceof RegisterPasskey passkey) {
       PasskeyUseCase.Options options =
           passkeys.registrationOptions(context, present(passkey.alias()), token);

@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Adding a passkey from the account page: options (after step-up), then the browser's answer. */
 @Controller
 @RequestMapping("/hosted/{environmentId}/account/passkey")
-class PasskeyRegistrationController {
+class HostedPasskeyRegistrationController {
 
   private final AccountRoom room;
   private final PasskeyUseCase passkeys;
 
-  PasskeyRegistrationController(AccountRoom room, PasskeyUseCase passkeys) {
+  HostedPasskeyRegistrationController(AccountRoom room, PasskeyUseCase passkeys) {
     this.room = room;
     this.passkeys = passkeys;
   }

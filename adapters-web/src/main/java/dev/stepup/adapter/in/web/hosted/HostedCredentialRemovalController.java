@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Removing one of the user's credentials, after step-up for {@code credential:unlink}. */
 @Controller
-class CredentialRemovalController {
+class HostedCredentialRemovalController {
 
   private final AccountRoom room;
 
-  CredentialRemovalController(AccountRoom room) {
+  HostedCredentialRemovalController(AccountRoom room) {
     this.room = room;
   }
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** Setting up an authenticator app from the account page: start (after step-up), QR, confirm. */
 @Controller
 @RequestMapping("/hosted/{environmentId}/account/totp")
-class TotpEnrolmentController {
+class HostedTotpEnrolmentController {
 
   private final AccountRoom room;
   private final HostedPages pages;
@@ -33,7 +33,7 @@ class TotpEnrolmentController {
   private final ManageMfaUseCase mfa;
   private final TotpEnrolments enrolments;
 
-  TotpEnrolmentController(
+  HostedTotpEnrolmentController(
       AccountRoom room,
       HostedPages pages,
       HostedSessions sessions,

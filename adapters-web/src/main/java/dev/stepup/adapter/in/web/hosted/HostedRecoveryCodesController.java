@@ -2,35 +2,31 @@ package dev.stepup.adapter.in.web.hosted;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** Choosing the device step-up offers first; an MFA change, so the user confirms it's them. */
+/** New recovery codes from the account page, after step-up; shown once in the answer. */
 @Controller
-class DefaultDeviceController {
+class HostedRecoveryCodesController {
 
   private final AccountRoom room;
 
-  DefaultDeviceController(AccountRoom room) {
+  HostedRecoveryCodesController(AccountRoom room) {
     this.room = room;
   }
 
-  @PostMapping("/hosted/{environmentId}/account/default")
-  String chooseDefault(
+  @PostMapping("/hosted/{environmentId}/account/recovery-codes")
+  String regenerate(
       @PathVariable String environmentId,
-      @Valid CredentialForm form,
-      BindingResult binding,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     return room.act(
         environmentId,
-        binding,
-        new AccountChange.ChooseDefault(form.credentialId()),
+        null,
+        new AccountChange.RegenerateRecoveryCodes(),
         request,
         response,
         model);

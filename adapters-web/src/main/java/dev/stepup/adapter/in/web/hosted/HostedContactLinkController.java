@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("/hosted/{environmentId}/account/link")
-class ContactLinkController {
+class HostedContactLinkController {
 
   private final AccountRoom room;
   private final LinkContactUseCase contacts;
   private final Clock clock;
 
-  ContactLinkController(AccountRoom room, LinkContactUseCase contacts, Clock clock) {
+  HostedContactLinkController(AccountRoom room, LinkContactUseCase contacts, Clock clock) {
     this.room = room;
     this.contacts = contacts;
     this.clock = clock;

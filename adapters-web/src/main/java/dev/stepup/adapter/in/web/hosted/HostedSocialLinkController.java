@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/hosted/{environmentId}/account/social")
-class SocialLinkController {
+class HostedSocialLinkController {
 
   private static final int MAX_LOGIN_ID = 320;
 
@@ -29,7 +29,7 @@ class SocialLinkController {
   private final SocialStepUpUseCase social;
   private final HostedSocialLogins socialLogins;
 
-  SocialLinkController(
+  HostedSocialLinkController(
       AccountRoom room, SocialStepUpUseCase social, HostedSocialLogins socialLogins) {
     this.room = room;
     this.social = social;

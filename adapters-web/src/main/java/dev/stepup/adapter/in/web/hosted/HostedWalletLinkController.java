@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/hosted/{environmentId}/account/wallet")
-class WalletLinkController {
+class HostedWalletLinkController {
 
   private final AccountRoom room;
   private final LinkWalletUseCase wallets;
 
-  WalletLinkController(AccountRoom room, LinkWalletUseCase wallets) {
+  HostedWalletLinkController(AccountRoom room, LinkWalletUseCase wallets) {
     this.room = room;
     this.wallets = wallets;
   }

@@ -1,0 +1,63 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Step-up by one of the user's recovery codes, the MFA fallback. */
+@Controller
+@RequestMapping("/hosted/{environmentId}/step-up/recovery")
+class HostedRecoveryCodeStepUpController {
+
+  private final StepUpRoom room;
+  private final VerifyCodeUseCase verify;
+
+  HostedRecoveryCodeStepUpController(StepUpRoom room, VerifyCodeUseCase verify) {
+    this.room = room;
+    this.verify = verify;
+  }
+
+  @GetMapping
+  String page(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    if (!visit.signedIn()) {
+      return StepUpRoom.signInFirst(visit, request, response);
+    }
+    StepUpRoom.fill(model, visit, "recovery");
+    return StepUpRoom.PAGE;
+  }
+
+  @PostMapping("/verify")
+  String verify(
+      @PathVariable String environmentId,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String returnTo,
+      CodeForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return room.verified(
+        environmentId,
+        scope,
+        returnTo,
+        "recovery",
+        request,
+        response,
+        model,
+        visit -> verify.verifyRecoveryCode(visit.context(), form.code(), Set.of(visit.scope())));
+  }
+}
