@@ -44,24 +44,23 @@ class HostedOtpStepUpController {
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }
-    StepUpRoom.fill(model, visit, "otp");
-    model.addAttribute("via", via);
+    StepUpPage page = StepUpRoom.fill(model, visit, StepUpPage.View.OTP).via(via);
     try {
       SendOtpUseCase.OtpSent sent =
           sendOtp.send(
               visit.context(),
               via.isBlank() ? Optional.empty() : Optional.of(new CredentialId(via.strip())));
-      model.addAttribute("sent", true);
-      model.addAttribute("resendWait", HostedPages.RESEND_WAIT_SECONDS);
-      model.addAttribute("sendTo", room.alias(visit, sent.credentialId().value()));
+      page.sent(true)
+          .resendWait(HostedPages.RESEND_WAIT_SECONDS)
+          .sendTo(room.alias(visit, sent.credentialId().value()));
     } catch (RefusedException | IllegalArgumentException e) {
       RefusedException refusal =
           e instanceof RefusedException r
               ? r
               : new RefusedException(
                   Refusal.CREDENTIAL_NOT_ELIGIBLE, "That address cannot receive a code here.");
-      model.addAttribute("sent", refusal.refusal() == Refusal.RESEND_THROTTLED);
-      StepUpRoom.refused(model, request, response, refusal);
+      page.sent(refusal.refusal() == Refusal.RESEND_THROTTLED);
+      StepUpRoom.refused(page, request, response, refusal);
     }
     return StepUpRoom.view(request);
   }
@@ -79,7 +78,7 @@ class HostedOtpStepUpController {
         environmentId,
         scope,
         returnTo,
-        "otp",
+        StepUpPage.View.OTP,
         request,
         response,
         model,

@@ -44,10 +44,9 @@ class HostedPasskeyStepUpController {
           request,
           response);
     } catch (RefusedException | IllegalArgumentException e) {
-      StepUpRoom.fill(model, visit, "passkey");
-      room.offerPasskey(model, visit);
-      model.addAttribute(
-          "passkeyError",
+      room.offerPasskey(
+          StepUpRoom.fill(model, visit, StepUpPage.View.PASSKEY),
+          visit,
           e instanceof RefusedException
               ? e.getMessage()
               : "Your passkey's answer could not be read. Try again, or use a recovery code.");

@@ -37,7 +37,7 @@ class HostedRecoveryCodeStepUpController {
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }
-    StepUpRoom.fill(model, visit, "recovery");
+    StepUpRoom.fill(model, visit, StepUpPage.View.RECOVERY);
     return StepUpRoom.PAGE;
   }
 
@@ -54,7 +54,7 @@ class HostedRecoveryCodeStepUpController {
         environmentId,
         scope,
         returnTo,
-        "recovery",
+        StepUpPage.View.RECOVERY,
         request,
         response,
         model,

@@ -9,7 +9,6 @@ import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -68,11 +67,10 @@ class HostedSocialStepUpController {
               socialLogins.callback(request, stepUp(visit.environment()), provider));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
-      StepUpRoom.fill(model, visit, "social");
-      model.addAttribute("provider", provider);
-      model.addAttribute("socialAccount", "");
-      model.addAttribute("others", List.of());
-      StepUpRoom.refused(model, request, response, e);
+      StepUpPage page =
+          StepUpRoom.fill(model, visit, StepUpPage.View.SOCIAL)
+              .social(new StepUpPage.SocialOffer(provider, ""));
+      StepUpRoom.refused(page, request, response, e);
       return StepUpRoom.PAGE;
     } catch (NotFoundException e) {
       throw HostedProblem.notFound();

@@ -70,23 +70,22 @@ class HostedStepUpController {
       return HostedPages.redirect(request, response, visit.returnTo());
     }
     Optional<Credential> chosen = StepUpChoices.chosen(result, via);
-    String view = StepUpChoices.view(result, chosen);
-    StepUpRoom.fill(model, visit, view);
-    model.addAttribute("others", StepUpChoices.others(visit, result, chosen));
-    if ("otp".equals(view)) {
+    StepUpPage.View view = StepUpChoices.view(result, chosen);
+    StepUpPage page =
+        StepUpRoom.fill(model, visit, view).others(StepUpChoices.others(visit, result, chosen));
+    if (view == StepUpPage.View.OTP) {
       Credential target = chosen.orElseThrow();
-      model.addAttribute("sendTo", target.alias().orElse(""));
-      model.addAttribute("via", target.id().value());
-    } else if ("wallet".equals(view)) {
-      room.offerWallet(model, visit, chosen.orElseThrow(), null);
-    } else if ("social".equals(view)) {
+      page.sendTo(target.alias().orElse("")).via(target.id().value());
+    } else if (view == StepUpPage.View.WALLET) {
+      room.offerWallet(page, visit, chosen.orElseThrow(), null);
+    } else if (view == StepUpPage.View.SOCIAL) {
       Credential account = chosen.orElseThrow();
-      model.addAttribute("provider", account.type().orElse(""));
-      model.addAttribute("socialAccount", account.alias().orElse(""));
+      page.social(
+          new StepUpPage.SocialOffer(account.type().orElse(""), account.alias().orElse("")));
     }
     if (result.path() == StepUpDecision.Path.MFA
         && result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.PASSKEY)) {
-      room.offerPasskey(model, visit);
+      room.offerPasskey(page, visit, null);
     }
     HostedPages.noStore(response);
     return StepUpRoom.PAGE;

@@ -36,7 +36,7 @@ class HostedTotpStepUpController {
         environmentId,
         scope,
         returnTo,
-        "totp",
+        StepUpPage.View.TOTP,
         request,
         response,
         model,

@@ -7,7 +7,6 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,20 +51,18 @@ class HostedWalletStepUpController {
       if (e instanceof RefusedException r && r.refusal() == Refusal.INVALID_TOKEN) {
         return StepUpRoom.signInFirst(visit, request, response);
       }
-      StepUpRoom.fill(model, visit, "wallet");
+      StepUpPage page = StepUpRoom.fill(model, visit, StepUpPage.View.WALLET);
       Credential wallet =
           room.credentials(visit).stream()
               .filter(c -> c.id().value().equals(via) && c.format() == CredentialFormat.BLOCKCHAIN)
               .findFirst()
               .orElseThrow(HostedProblem::notFound);
-      model.addAttribute("others", List.of());
       String message =
           e instanceof RefusedException ? e.getMessage() : "The wallet's answer could not be read.";
       try {
-        room.offerWallet(model, visit, wallet, message + " Try again.");
+        room.offerWallet(page, visit, wallet, message + " Try again.");
       } catch (RefusedException locked) {
-        model.addAttribute("view", "blocked");
-        model.addAttribute("error", locked.getMessage());
+        page.view(StepUpPage.View.BLOCKED).error(locked.getMessage());
       }
       StepUpRoom.failedStatus(request, response, e);
       HostedPages.noStore(response);

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.hosted;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.adapter.in.web.hosted.StepUpPage.View;
 import dev.stepup.domain.policy.StepUpDecision;
 import java.util.List;
 import java.util.Optional;
@@ -67,23 +68,23 @@ final class StepUpChoices {
   }
 
   /** The panel the page opens with. */
-  static String view(CheckStepUpResult result, Optional<Credential> chosen) {
+  static View view(CheckStepUpResult result, Optional<Credential> chosen) {
     if (result.path() == StepUpDecision.Path.MFA) {
       if (chosen.isPresent()) {
-        return chosen.get().format() == CredentialFormat.PASSKEY ? "passkey" : "totp";
+        return chosen.get().format() == CredentialFormat.PASSKEY ? View.PASSKEY : View.TOTP;
       }
       boolean totp =
           result.credentials().stream().anyMatch(c -> c.format() == CredentialFormat.TOTP);
-      return totp ? "totp" : "passkey";
+      return totp ? View.TOTP : View.PASSKEY;
     }
     if (result.path() == StepUpDecision.Path.REAUTH && chosen.isPresent()) {
       return switch (chosen.get().format()) {
-        case EMAIL, PHONE_NUMBER -> "otp";
-        case BLOCKCHAIN -> "wallet";
-        case OAUTH -> "social";
-        case PASSKEY, TOTP -> "none";
+        case EMAIL, PHONE_NUMBER -> View.OTP;
+        case BLOCKCHAIN -> View.WALLET;
+        case OAUTH -> View.SOCIAL;
+        case PASSKEY, TOTP -> View.NONE;
       };
     }
-    return "none";
+    return View.NONE;
   }
 }

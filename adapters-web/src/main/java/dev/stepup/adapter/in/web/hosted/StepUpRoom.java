@@ -106,7 +106,7 @@ class StepUpRoom {
       String environmentId,
       String scope,
       String returnTo,
-      String view,
+      StepUpPage.View view,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
@@ -115,36 +115,33 @@ class StepUpRoom {
     if (!visit.signedIn()) {
       return signInFirst(visit, request, response);
     }
-    fill(model, visit, view);
-    model.addAttribute("sent", true);
+    StepUpPage page = fill(model, visit, view).sent(true);
     try {
       return done(visit, attempt.apply(visit), request, response);
     } catch (RefusedException e) {
       if (e.refusal() == Refusal.INVALID_TOKEN) {
         return signInFirst(visit, request, response);
       }
-      refused(model, request, response, e);
+      refused(page, request, response, e);
       return view(request);
     }
   }
 
   /** A fresh assertion challenge for the page's passkey button (the script reads it). */
-  void offerPasskey(Model model, Visit visit) {
+  void offerPasskey(StepUpPage page, Visit visit, String error) {
     PasskeyUseCase.Options options = passkeys.assertionOptions(visit.context());
-    model.addAttribute("passkey", true);
-    model.addAttribute("passkeyChallenge", options.challengeId());
-    model.addAttribute("passkeyOptions", options.publicKeyJson());
+    page.passkey(
+        new StepUpPage.PasskeyOffer(options.challengeId(), options.publicKeyJson(), error));
   }
 
   /** A fresh Sign-In with Ethereum challenge for the page's wallet button (the script signs it). */
-  void offerWallet(Model model, Visit visit, Credential wallet, String error) {
+  void offerWallet(StepUpPage page, Visit visit, Credential wallet, String error) {
     WalletStepUpUseCase.Challenge challenge =
         wallets.challenge(visit.context(), Optional.of(wallet.id()), Set.of(visit.scope()));
-    model.addAttribute(
-        "wallet",
-        new WalletSigning(
-            challenge.message(), challenge.address(), challenge.challengeId(), error));
-    model.addAttribute("via", wallet.id().value());
+    page.wallet(
+            new WalletSigning(
+                challenge.message(), challenge.address(), challenge.challengeId(), error))
+        .via(wallet.id().value());
   }
 
   /** The signed-in user's credentials. */
@@ -164,8 +161,11 @@ class StepUpRoom {
   }
 
   static void refused(
-      Model model, HttpServletRequest request, HttpServletResponse response, RefusedException e) {
-    model.addAttribute("error", e.getMessage());
+      StepUpPage page,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RefusedException e) {
+    page.error(e.getMessage());
     failedStatus(request, response, e);
   }
 
@@ -185,24 +185,13 @@ class StepUpRoom {
         waiting ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
   }
 
-  static void fill(Model model, Visit visit, String view) {
+  /** The page's model: the shell's attributes and a fresh {@link StepUpPage}. */
+  static StepUpPage fill(Model model, Visit visit, StepUpPage.View view) {
+    StepUpPage page = new StepUpPage(visit, view);
     model.addAttribute("env", visit.environment().value());
-    model.addAttribute("scope", visit.scope().wire());
-    model.addAttribute("action", visit.scope().action());
-    model.addAttribute("returnTo", visit.returnTo());
-    model.addAttribute("view", view);
-    model.addAttribute("sent", false);
-    model.addAttribute("resendWait", 0L);
-    model.addAttribute("sendTo", "");
-    model.addAttribute("error", null);
     model.addAttribute("signedIn", true);
-    model.addAttribute("passkey", false);
-    model.addAttribute("passkeyError", null);
-    model.addAttribute("via", "");
-    model.addAttribute("wallet", null);
-    if (!model.containsAttribute("others")) {
-      model.addAttribute("others", List.of());
-    }
+    model.addAttribute("page", page);
+    return page;
   }
 
   static String view(HttpServletRequest request) {
