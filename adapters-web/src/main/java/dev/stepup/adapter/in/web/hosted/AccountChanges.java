@@ -21,11 +21,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
 
 /**
  * Does an account change with the token held for it (now, or back from step-up) and puts what the
- * page shows about it in the model; refusals are thrown to {@link AccountRoom}.
+ * page shows about it in its {@link AccountPage}; refusals are thrown to {@link AccountRoom}.
  */
 @Component
 class AccountChanges {
@@ -62,42 +61,44 @@ class AccountChanges {
       AccountChange change,
       AccountRoom.Visit visit,
       Optional<String> token,
-      HttpServletRequest request,
-      Model model) {
+      HttpServletRequest request) {
     SessionContext context = visit.context();
     if (change instanceof EnrolTotp totp) {
       var started = mfa.startTotpEnrolment(context, present(totp.alias()), token);
-      HostedTotpEnrolmentController.show(model, enrolments.keep(request, context, started));
+      visit.page().enrolment(enrolments.keep(request, context, started), null);
     } else if (change instanceof RegisterPasskey passkey) {
       PasskeyUseCase.Options options =
           passkeys.registrationOptions(context, present(passkey.alias()), token);
-      model.addAttribute("passkeyOptions", options.publicKeyJson());
-      model.addAttribute("passkeyChallenge", options.challengeId());
+      visit
+          .page()
+          .passkey(
+              new AccountPage.PasskeyRegistration(options.challengeId(), options.publicKeyJson()));
     } else if (change instanceof RegenerateRecoveryCodes) {
-      model.addAttribute("recoveryCodes", mfa.regenerateRecoveryCodes(context, token));
-      model.addAttribute("done", "You have new recovery codes; the old ones no longer work.");
+      visit.page().recoveryCodes(mfa.regenerateRecoveryCodes(context, token));
+      visit.page().done("You have new recovery codes; the old ones no longer work.");
     } else if (change instanceof LinkContact link) {
       LinkContactUseCase.PendingLink started =
           contacts.start(context, link.format(), link.value(), token);
-      model.addAttribute("proof", HostedLinkProofs.keep(request, context, started, clock.instant()));
+      visit.page().proof(HostedLinkProofs.keep(request, context, started, clock.instant()), null);
     } else if (change instanceof ChooseDefault chosen) {
       mfa.chooseDefault(context, new CredentialId(chosen.credentialId()), token);
-      model.addAttribute("done", "Your default way to confirm it’s you is saved.");
+      visit.page().done("Your default way to confirm it’s you is saved.");
     } else if (change instanceof Unlink unlink) {
       credentials.unlink(context, new CredentialId(unlink.credentialId()), token);
-      model.addAttribute("done", "The credential was removed.");
+      visit.page().done("The credential was removed.");
     } else if (change instanceof LinkWallet wallet) {
       Credential linked = wallets.link(context, wallet.challengeId(), wallet.signature(), token);
-      model.addAttribute("done", "Wallet " + linked.alias().orElse("") + " was added.");
+      visit.page().done("Wallet " + linked.alias().orElse("") + " was added.");
     } else if (change instanceof LinkSocial social) {
       Credential linked = socialAccounts.link(context, social.loginId(), token);
-      model.addAttribute(
-          "done",
-          "Your "
-              + linked.type().orElse("social")
-              + " account "
-              + linked.alias().orElse("")
-              + " was added.");
+      visit
+          .page()
+          .done(
+              "Your "
+                  + linked.type().orElse("social")
+                  + " account "
+                  + linked.alias().orElse("")
+                  + " was added.");
     } else {
       throw new IllegalStateException("unknown change " + change);
     }

@@ -28,7 +28,7 @@ class AccountRoom {
   static final String PAGE = "hosted/account/account";
 
   /** The signed-in visit of the account page. */
-  record Visit(EnvironmentId environment, SessionContext context) {}
+  record Visit(EnvironmentId environment, SessionContext context, AccountPage page) {}
 
   /** One credential as the page lists it. */
   record Row(
@@ -73,21 +73,12 @@ class AccountRoom {
           request, response, HostedPaths.signIn(environment, HostedPaths.account(environment)));
       return Optional.empty();
     }
+    AccountPage page = new AccountPage(socialProviders.providers(environment));
     model.addAttribute("env", environment.value());
     model.addAttribute("signedIn", true);
-    model.addAttribute("error", null);
-    model.addAttribute("done", null);
-    model.addAttribute("recoveryCodes", null);
-    model.addAttribute("enrolment", null);
-    model.addAttribute("proof", null);
-    model.addAttribute("proofError", null);
-    model.addAttribute("passkeyOptions", null);
-    model.addAttribute("link", LinkForm.EMPTY);
-    model.addAttribute("linkError", null);
-    model.addAttribute("wallet", null);
-    model.addAttribute("providers", socialProviders.providers(environment));
+    model.addAttribute("page", page);
     HostedPages.noStore(response);
-    return Optional.of(new Visit(environment, context.get()));
+    return Optional.of(new Visit(environment, context.get(), page));
   }
 
   /** Lists the user's credentials; called last so the list shows what the action changed. */
@@ -96,23 +87,24 @@ class AccountRoom {
     List<Credential> all = user.credentials();
     // The device step-up offers first, and what may be removed: the user's own rules.
     Optional<CredentialId> firstOffered = user.defaultMfaDevice().map(Credential::id);
-    model.addAttribute(
-        "credentials",
-        all.stream()
-            .map(
-                c ->
-                    new Row(
-                        c.id().value(),
-                        c.format().wire(),
-                        kind(c.format()),
-                        c.alias().orElse(c.isMfa() ? kind(c.format()) : c.identifier()),
-                        c.type().orElse(null),
-                        c.isMfa(),
-                        firstOffered.filter(c.id()::equals).isPresent(),
-                        user.mayRemove(c.id())))
-            .toList());
-    model.addAttribute("hasMfa", user.hasMfa());
-    model.addAttribute("mfaCount", all.stream().filter(Credential::isMfa).count());
+    visit
+        .page()
+        .credentials(
+            all.stream()
+                .map(
+                    c ->
+                        new Row(
+                            c.id().value(),
+                            c.format().wire(),
+                            kind(c.format()),
+                            c.alias().orElse(c.isMfa() ? kind(c.format()) : c.identifier()),
+                            c.type().orElse(null),
+                            c.isMfa(),
+                            firstOffered.filter(c.id()::equals).isPresent(),
+                            user.mayRemove(c.id())))
+                .toList(),
+            user.hasMfa(),
+            all.stream().filter(Credential::isMfa).count());
     return PAGE;
   }
 
@@ -155,7 +147,7 @@ class AccountRoom {
               visit.context(),
               change,
               HostedPaths.account(visit.environment()),
-              (c, token) -> changes.perform(c, visit, token, request, model));
+              (c, token) -> changes.perform(c, visit, token, request));
       return done ? render(visit, model) : null;
     } catch (RefusedException e) {
       return refused(visit, request, response, model, change, e.getMessage());
@@ -165,15 +157,15 @@ class AccountRoom {
   }
 
   /** Back from step-up: completes the change this session waits for, if any. */
-  void resume(Visit visit, HttpServletRequest request, Model model) {
+  void resume(Visit visit, HttpServletRequest request) {
     deferred
         .resume(
             request,
             visit.context(),
             AccountChange.class,
             c -> true,
-            (c, token) -> changes.perform(c, visit, token, request, model))
-        .ifPresent(error -> model.addAttribute("error", error));
+            (c, token) -> changes.perform(c, visit, token, request))
+        .ifPresent(visit.page()::error);
   }
 
   String refused(
@@ -184,10 +176,9 @@ class AccountRoom {
       AccountChange change,
       String message) {
     if (change instanceof AccountChange.LinkContact link) {
-      model.addAttribute("linkError", message);
-      model.addAttribute("link", new LinkForm(link.format(), link.value()));
+      visit.page().link(new LinkForm(link.format(), link.value()), message);
     } else {
-      model.addAttribute("error", message);
+      visit.page().error(message);
     }
     return failed(visit, request, response, model);
   }

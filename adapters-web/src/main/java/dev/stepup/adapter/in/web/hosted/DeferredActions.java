@@ -97,9 +97,7 @@ class DeferredActions {
                 action,
                 clock.instant()));
     HostedPages.redirect(
-        request,
-        response,
-        HostedPaths.stepUp(context.environmentId(), action.scope(), comeBackTo));
+        request, response, HostedPaths.stepUp(context.environmentId(), action.scope(), comeBackTo));
     return false;
   }
 

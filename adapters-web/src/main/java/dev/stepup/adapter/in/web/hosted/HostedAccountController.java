@@ -37,7 +37,7 @@ class HostedAccountController {
     if (visit.isEmpty()) {
       return null;
     }
-    room.resume(visit.get(), request, model);
+    room.resume(visit.get(), request);
     return room.render(visit.get(), model);
   }
 }

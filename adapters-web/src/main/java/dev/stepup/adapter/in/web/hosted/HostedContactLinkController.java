@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Linking an email address or phone number from the account page: after step-up a code goes to
- * it, and the address is added once the user enters that code.
+ * Linking an email address or phone number from the account page: after step-up a code goes to it,
+ * and the address is added once the user enters that code.
  */
 @Controller
 @RequestMapping("/hosted/{environmentId}/account/link")
@@ -71,17 +71,17 @@ class HostedContactLinkController {
     try {
       Credential linked = contacts.confirm(visit.context(), proof.get().pendingId(), form.code());
       HostedLinkProofs.drop(request);
-      model.addAttribute(
-          "done",
-          AccountRoom.kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
+      visit
+          .page()
+          .done(
+              AccountRoom.kind(linked.format()) + " " + linked.alias().orElse("") + " was added.");
       return room.render(visit, model);
     } catch (RefusedException e) {
       if (e.refusal() == Refusal.INVALID_CODE) {
-        model.addAttribute("proof", proof.get());
-        model.addAttribute("proofError", e.getMessage());
+        visit.page().proof(proof.get(), e.getMessage());
       } else {
         HostedLinkProofs.drop(request);
-        model.addAttribute("error", e.getMessage());
+        visit.page().error(e.getMessage());
       }
       return room.failed(visit, request, response, model);
     }
@@ -105,13 +105,13 @@ class HostedContactLinkController {
     try {
       LinkContactUseCase.PendingLink again =
           contacts.resend(visit.context(), proof.get().pendingId());
-      model.addAttribute(
-          "proof", HostedLinkProofs.keep(request, visit.context(), again, clock.instant()));
-      model.addAttribute("done", "A new code is on its way.");
+      visit
+          .page()
+          .proof(HostedLinkProofs.keep(request, visit.context(), again, clock.instant()), null);
+      visit.page().done("A new code is on its way.");
       return room.render(visit, model);
     } catch (RefusedException e) {
-      model.addAttribute("proof", proof.get());
-      model.addAttribute("proofError", e.getMessage());
+      visit.page().proof(proof.get(), e.getMessage());
       return room.failed(visit, request, response, model);
     }
   }
@@ -121,7 +121,7 @@ class HostedContactLinkController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    model.addAttribute("error", "Nothing is waiting for a code. Add the address again.");
+    visit.page().error("Nothing is waiting for a code. Add the address again.");
     return room.failed(visit, request, response, model);
   }
 }

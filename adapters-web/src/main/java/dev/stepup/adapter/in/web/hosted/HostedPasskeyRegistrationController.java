@@ -60,17 +60,18 @@ class HostedPasskeyRegistrationController {
     try {
       PasskeyUseCase.Registered registered =
           passkeys.register(visit.context(), challengeId, credential);
-      model.addAttribute("done", "Your passkey is added.");
+      visit.page().done("Your passkey is added.");
       if (!registered.recoveryCodes().isEmpty()) {
-        model.addAttribute("recoveryCodes", registered.recoveryCodes());
+        visit.page().recoveryCodes(registered.recoveryCodes());
       }
       return room.render(visit, model);
     } catch (RefusedException | IllegalArgumentException e) {
-      model.addAttribute(
-          "error",
-          e instanceof RefusedException
-              ? e.getMessage()
-              : "Your passkey's answer could not be read. Choose “Add a passkey” to try again.");
+      visit
+          .page()
+          .error(
+              e instanceof RefusedException
+                  ? e.getMessage()
+                  : "Your passkey's answer could not be read. Choose “Add a passkey” to try again.");
       return room.failed(visit, request, response, model);
     }
   }

@@ -24,11 +24,6 @@ class HostedRecoveryCodesController {
       HttpServletResponse response,
       Model model) {
     return room.act(
-        environmentId,
-        null,
-        new AccountChange.RegenerateRecoveryCodes(),
-        request,
-        response,
-        model);
+        environmentId, null, new AccountChange.RegenerateRecoveryCodes(), request, response, model);
   }
 }

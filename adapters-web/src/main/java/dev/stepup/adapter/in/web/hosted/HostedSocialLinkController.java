@@ -52,7 +52,10 @@ class HostedSocialLinkController {
     try {
       URI target =
           social.authorizeLink(
-              visit.context(), provider, account, socialLogins.callback(request, account, provider));
+              visit.context(),
+              provider,
+              account,
+              socialLogins.callback(request, account, provider));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
       return refused(visit, request, response, model, e.getMessage());

@@ -63,11 +63,6 @@ class HostedTotpEnrolmentController {
         model);
   }
 
-  static void show(Model model, TotpEnrolments.Enrolment enrolment) {
-    model.addAttribute("enrolment", enrolment);
-    model.addAttribute("totpSecret", enrolment.secret());
-  }
-
   /** The QR code of the enrolment this browser started; nothing once it is confirmed. */
   @GetMapping("/qr.png")
   ResponseEntity<byte[]> qrCode(@PathVariable String environmentId, HttpServletRequest request) {
@@ -98,8 +93,9 @@ class HostedTotpEnrolmentController {
     AccountRoom.Visit visit = found.get();
     Optional<TotpEnrolments.Enrolment> enrolment = enrolments.find(request, visit.context());
     if (enrolment.isEmpty()) {
-      model.addAttribute(
-          "error", "This setup has ended. Choose “Set up an authenticator app” to start again.");
+      visit
+          .page()
+          .error("This setup has ended. Choose “Set up an authenticator app” to start again.");
       return room.failed(visit, request, response, model);
     }
     try {
@@ -107,18 +103,17 @@ class HostedTotpEnrolmentController {
           mfa.confirmTotp(
               visit.context(), new CredentialId(enrolment.get().deviceId()), form.code());
       enrolments.drop(request);
-      model.addAttribute("done", "Your authenticator app is set up.");
+      visit.page().done("Your authenticator app is set up.");
       if (!codes.isEmpty()) {
-        model.addAttribute("recoveryCodes", codes);
+        visit.page().recoveryCodes(codes);
       }
       return room.render(visit, model);
     } catch (RefusedException e) {
       if (e.refusal() == Refusal.INVALID_CODE) {
-        show(model, enrolment.get());
-        model.addAttribute("totpError", e.getMessage());
+        visit.page().enrolment(enrolment.get(), e.getMessage());
       } else {
         enrolments.drop(request);
-        model.addAttribute("error", e.getMessage());
+        visit.page().error(e.getMessage());
       }
       return room.failed(visit, request, response, model);
     }

@@ -98,7 +98,11 @@ class HostedWalletController {
             visit.get().context(),
             WalletAction.class,
             action ->
-                visit.get().wallet().map(w -> w.id().value().equals(action.walletId())).orElse(false),
+                visit
+                    .get()
+                    .wallet()
+                    .map(w -> w.id().value().equals(action.walletId()))
+                    .orElse(false),
             (action, token) -> perform(action, visit.get(), token, model))
         .ifPresent(error -> model.addAttribute("error", error));
     return PAGE;
@@ -187,7 +191,8 @@ class HostedWalletController {
     SessionContext context = visit.context();
     var walletId = visit.wallet().orElseThrow().id();
     String message = action.message();
-    switch (action.scope()) {      case WALLET_EXPORT ->
+    switch (action.scope()) {
+      case WALLET_EXPORT ->
           model.addAttribute("privateKey", wallets.export(context, walletId, token));
       case WALLET_SIGN -> {
         model.addAttribute("message", message);

@@ -45,10 +45,11 @@ class HostedWalletLinkController {
     AccountRoom.Visit visit = found.get();
     try {
       WalletStepUpUseCase.Challenge challenge = wallets.linkChallenge(visit.context(), address);
-      model.addAttribute(
-          "wallet",
-          new WalletSigning(
-              challenge.message(), challenge.address(), challenge.challengeId(), null));
+      visit
+          .page()
+          .wallet(
+              new WalletSigning(
+                  challenge.message(), challenge.address(), challenge.challengeId(), null));
       return room.render(visit, model);
     } catch (RefusedException | IllegalArgumentException e) {
       return room.refused(

@@ -1,8 +1,8 @@
 package dev.stepup.adapter.in.web.hosted;
 
 /**
- * What the sign-in page shows (model attribute {@code page}): the step (ask for the address, or
- * for the code sent to it), the address typed, where to go afterwards, and what happened.
+ * What the sign-in page shows (model attribute {@code page}): the step (ask for the address, or for
+ * the code sent to it), the address typed, where to go afterwards, and what happened.
  *
  * @param sentTo the masked address a code went to; {@code null} before one is sent
  * @param accountsOnly whether codes go only to existing accounts (the page then never says which)
@@ -38,7 +38,6 @@ record SignInPage(
 
   static SignInPage codeSent(
       String returnTo, String email, String sentTo, boolean accountsOnly, long resendWait) {
-    return new SignInPage(
-        returnTo, Step.CODE, email, null, sentTo, accountsOnly, resendWait, null);
+    return new SignInPage(returnTo, Step.CODE, email, null, sentTo, accountsOnly, resendWait, null);
   }
 }

@@ -1,9 +1,9 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.adapter.in.web.hosted.StepUpPage.View;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.adapter.in.web.hosted.StepUpPage.View;
 import dev.stepup.domain.policy.StepUpDecision;
 import java.util.List;
 import java.util.Optional;

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * What the step-up page's controllers share: the visit (environment, scope, checked return
- * address, session), the page's defaults, offering a passkey or a wallet, keeping the token a
- * verification issued, and refusals shown in place with an honest status.
+ * What the step-up page's controllers share: the visit (environment, scope, checked return address,
+ * session), the page's defaults, offering a passkey or a wallet, keeping the token a verification
+ * issued, and refusals shown in place with an honest status.
  */
 @Component
 class StepUpRoom {
@@ -85,8 +85,7 @@ class StepUpRoom {
     return new Visit(environment, parsed, next, session, context);
   }
 
-  static String signInFirst(
-      Visit visit, HttpServletRequest request, HttpServletResponse response) {
+  static String signInFirst(Visit visit, HttpServletRequest request, HttpServletResponse response) {
     String back = HostedPaths.stepUp(visit.environment(), visit.scope(), visit.returnTo());
     return HostedPages.redirect(request, response, HostedPaths.signIn(visit.environment(), back));
   }
