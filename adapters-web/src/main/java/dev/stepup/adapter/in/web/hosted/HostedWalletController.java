@@ -10,14 +10,15 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The demo wallet page: shows the user's server-held wallet and runs its protected actions (export
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HostedWalletController {
 
   private static final String PAGE = "hosted/wallet/wallet";
-  private static final int MAX_MESSAGE = 4096;
 
   private final HostedPages pages;
   private final HostedSessions sessions;
@@ -53,7 +53,10 @@ class HostedWalletController {
 
   /** The signed-in visit of the wallet page, or why there is none. */
   private record Visit(
-      EnvironmentId environment, SessionContext context, Optional<Credential> wallet) {}
+      EnvironmentId environment,
+      SessionContext context,
+      Optional<Credential> wallet,
+      WalletPage page) {}
 
   private Optional<Visit> visit(
       String environmentId, HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -72,14 +75,10 @@ class HostedWalletController {
             .findFirst();
     model.addAttribute("env", environment.value());
     model.addAttribute("signedIn", true);
-    model.addAttribute("address", wallet.map(Credential::identifier).orElse(null));
-    model.addAttribute("privateKey", null);
-    model.addAttribute("signature", null);
-    model.addAttribute("done", null);
-    model.addAttribute("error", null);
-    model.addAttribute("message", "");
+    WalletPage page = new WalletPage(wallet.map(Credential::identifier).orElse(null));
+    model.addAttribute("page", page);
     HostedPages.noStore(response);
-    return Optional.of(new Visit(environment, context, wallet));
+    return Optional.of(new Visit(environment, context, wallet, page));
   }
 
   @GetMapping
@@ -103,8 +102,8 @@ class HostedWalletController {
                     .wallet()
                     .map(w -> w.id().value().equals(action.walletId()))
                     .orElse(false),
-            (action, token) -> perform(action, visit.get(), token, model))
-        .ifPresent(error -> model.addAttribute("error", error));
+            (action, token) -> perform(action, visit.get(), token))
+        .ifPresent(visit.get().page()::error);
     return PAGE;
   }
 
@@ -114,17 +113,18 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_EXPORT, environmentId, "", request, response, model);
+    return act(Scope.WALLET_EXPORT, environmentId, "", null, request, response, model);
   }
 
   @PostMapping("/sign")
   String sign(
       @PathVariable String environmentId,
-      @RequestParam(defaultValue = "") String message,
+      @Valid MessageForm form,
+      BindingResult binding,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_SIGN, environmentId, message, request, response, model);
+    return act(Scope.WALLET_SIGN, environmentId, form.message(), binding, request, response, model);
   }
 
   @PostMapping("/refresh")
@@ -133,7 +133,7 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_REFRESH, environmentId, "", request, response, model);
+    return act(Scope.WALLET_REFRESH, environmentId, "", null, request, response, model);
   }
 
   @PostMapping("/reshare")
@@ -142,7 +142,7 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_RESHARE, environmentId, "", request, response, model);
+    return act(Scope.WALLET_RESHARE, environmentId, "", null, request, response, model);
   }
 
   /**
@@ -153,6 +153,7 @@ class HostedWalletController {
       Scope scope,
       String environmentId,
       String message,
+      BindingResult form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -164,10 +165,12 @@ class HostedWalletController {
     if (visit.wallet().isEmpty()) {
       return PAGE;
     }
-    if (scope == Scope.WALLET_SIGN && (message.isEmpty() || message.length() > MAX_MESSAGE)) {
-      model.addAttribute("message", message.length() > MAX_MESSAGE ? "" : message);
-      model.addAttribute(
-          "signError", "Write a message of 1 to " + MAX_MESSAGE + " characters to sign.");
+    if (form != null && form.hasErrors()) {
+      visit
+          .page()
+          .signError(
+              message.length() > MessageForm.MAX ? "" : message,
+              form.getAllErrors().get(0).getDefaultMessage());
       return PAGE;
     }
     WalletAction action = new WalletAction(scope, visit.wallet().get().id().value(), message);
@@ -179,32 +182,29 @@ class HostedWalletController {
               visit.context(),
               action,
               HostedPaths.wallet(visit.environment()),
-              (a, token) -> perform(a, visit, token, model));
+              (a, token) -> perform(a, visit, token));
       return done ? PAGE : null;
     } catch (RefusedException e) {
-      model.addAttribute("error", e.getMessage());
+      visit.page().error(e.getMessage());
       return PAGE;
     }
   }
 
-  private void perform(WalletAction action, Visit visit, Optional<String> token, Model model) {
+  private void perform(WalletAction action, Visit visit, Optional<String> token) {
+    WalletPage page = visit.page();
     SessionContext context = visit.context();
     var walletId = visit.wallet().orElseThrow().id();
     String message = action.message();
     switch (action.scope()) {
-      case WALLET_EXPORT ->
-          model.addAttribute("privateKey", wallets.export(context, walletId, token));
-      case WALLET_SIGN -> {
-        model.addAttribute("message", message);
-        model.addAttribute("signature", wallets.sign(context, walletId, message, token));
-      }
+      case WALLET_EXPORT -> page.privateKey(wallets.export(context, walletId, token));
+      case WALLET_SIGN -> page.signed(message, wallets.sign(context, walletId, message, token));
       case WALLET_REFRESH -> {
         wallets.refresh(context, walletId, token);
-        model.addAttribute("done", "The wallet's key material was refreshed.");
+        page.done("The wallet's key material was refreshed.");
       }
       case WALLET_RESHARE -> {
         wallets.reshare(context, walletId, token);
-        model.addAttribute("done", "The wallet's key material was reshared.");
+        page.done("The wallet's key material was reshared.");
       }
       default -> throw new IllegalArgumentException("not a wallet action: " + action.scope());
     }
