@@ -34,13 +34,12 @@ class HostedOtpStepUpController {
   @PostMapping("/send")
   String send(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       @RequestParam(defaultValue = "") String via,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }
@@ -68,16 +67,14 @@ class HostedOtpStepUpController {
   @PostMapping("/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       CodeForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     return room.verified(
         environmentId,
-        scope,
-        returnTo,
+        carried,
         StepUpPage.View.OTP,
         request,
         response,

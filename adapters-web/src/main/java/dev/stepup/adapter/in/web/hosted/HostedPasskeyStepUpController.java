@@ -26,14 +26,13 @@ class HostedPasskeyStepUpController {
   @PostMapping("/hosted/{environmentId}/step-up/passkey/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       @RequestParam(defaultValue = "") String challengeId,
       @RequestParam(defaultValue = "") String credential,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Step-up by one of the user's recovery codes, the MFA fallback. */
 @Controller
@@ -28,12 +27,11 @@ class HostedRecoveryCodeStepUpController {
   @GetMapping
   String page(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }
@@ -44,16 +42,14 @@ class HostedRecoveryCodeStepUpController {
   @PostMapping("/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       CodeForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     return room.verified(
         environmentId,
-        scope,
-        returnTo,
+        carried,
         StepUpPage.View.RECOVERY,
         request,
         response,

@@ -47,13 +47,12 @@ class HostedSocialStepUpController {
   @PostMapping
   String start(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       @RequestParam(defaultValue = "") String provider,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }

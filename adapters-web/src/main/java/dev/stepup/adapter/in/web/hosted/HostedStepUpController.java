@@ -43,13 +43,12 @@ class HostedStepUpController {
   @GetMapping
   String page(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       @RequestParam(required = false) String via,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Step-up by a code from the user's authenticator app. */
 @Controller
@@ -26,16 +25,14 @@ class HostedTotpStepUpController {
   @PostMapping("/hosted/{environmentId}/step-up/totp/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       CodeForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     return room.verified(
         environmentId,
-        scope,
-        returnTo,
+        carried,
         StepUpPage.View.TOTP,
         request,
         response,

@@ -29,14 +29,13 @@ class HostedWalletStepUpController {
   @PostMapping("/hosted/{environmentId}/step-up/wallet/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String returnTo,
+      StepUpContextForm carried,
       @RequestParam(defaultValue = "") String via,
       WalletSignatureForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    StepUpRoom.Visit visit = room.visit(environmentId, scope, returnTo, request);
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }

@@ -64,10 +64,11 @@ class StepUpRoom {
     this.wallets = wallets;
   }
 
-  Visit visit(String environmentId, String scope, String returnTo, HttpServletRequest request) {
+  Visit visit(String environmentId, StepUpContextForm carried, HttpServletRequest request) {
     EnvironmentId environment = pages.environment(environmentId);
     // The return address is judged first: a foreign one is never carried any further.
-    String next = pages.returnTo(environment, returnTo);
+    String next = pages.returnTo(environment, carried.returnTo());
+    String scope = carried.scope();
     Scope parsed =
         Scope.fromWire(scope == null ? "" : scope.strip())
             .orElseThrow(
@@ -103,14 +104,13 @@ class StepUpRoom {
   /** A code verification (emailed or texted code, authenticator app, recovery code). */
   String verified(
       String environmentId,
-      String scope,
-      String returnTo,
+      StepUpContextForm carried,
       StepUpPage.View view,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
       Function<Visit, IssuedElevatedToken> attempt) {
-    Visit visit = visit(environmentId, scope, returnTo, request);
+    Visit visit = visit(environmentId, carried, request);
     if (!visit.signedIn()) {
       return signInFirst(visit, request, response);
     }
