@@ -74,13 +74,13 @@ class HostedSignInController {
   @PostMapping("/sign-in/code")
   String send(
       @PathVariable String environmentId,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(required = false) String returnTo,
+      SignInForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     EnvironmentId environment = pages.environment(environmentId);
-    String next = pages.returnTo(environment, returnTo);
+    String next = pages.returnTo(environment, form.returnTo());
+    String email = form.email();
     try {
       var sent =
           sendCode.send(new SignInCodeCommand(environment, email, HostedSessions.origin(request)));
@@ -115,18 +115,18 @@ class HostedSignInController {
   @PostMapping("/sign-in/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "") String code,
-      @RequestParam(required = false) String returnTo,
+      SignInForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     EnvironmentId environment = pages.environment(environmentId);
-    String next = pages.returnTo(environment, returnTo);
+    String next = pages.returnTo(environment, form.returnTo());
+    String email = form.email();
     try {
       StartedSession started =
           signIn.signIn(
-              new SignInWithCodeCommand(environment, email, code, HostedSessions.origin(request)));
+              new SignInWithCodeCommand(
+                  environment, email, form.code(), HostedSessions.origin(request)));
       // A new identity in this browser: nothing held for an earlier one may carry over, and the
       // HTTP session id changes so a planted one is worthless.
       HeldTokens.forget(request);
