@@ -704,6 +704,24 @@ class HostedPagesIT {
   }
 
   @Test
+  void anEmptyOrOverlongMessageIsRefusedInPlaceWithoutAskingForStepUp() throws Exception {
+    Cookie session = signedIn(newUser());
+    for (String message : List.of("", "x".repeat(4097))) {
+      mvc.perform(
+              post("/hosted/demo/wallet/sign")
+                  .with(csrf())
+                  .cookie(session)
+                  .param("message", message))
+          .andExpect(status().isOk())
+          .andExpect(header().doesNotExist("Location"))
+          .andExpect(
+              content().string(containsString("Write a message of 1 to 4096 characters to sign.")))
+          .andExpect(content().string(containsString("aria-describedby=\"message-error\"")))
+          .andExpect(content().string(not(containsString("Signature (personal_sign)"))));
+    }
+  }
+
+  @Test
   void anUnknownScopeIsExplained() throws Exception {
     mvc.perform(
             get("/hosted/demo/step-up")

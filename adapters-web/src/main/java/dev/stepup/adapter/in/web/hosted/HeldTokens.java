@@ -2,12 +2,10 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +14,13 @@ import java.util.Set;
 
 /**
  * What the hosted pages keep for a browser between requests, on the server (the HTTP session),
- * never in the page: elevated tokens from a completed step-up, and a protected action the user
- * asked for that waits for one. Everything is tied to the hosted session it was made for, so a
+ * never in the page: elevated tokens from a completed step-up (the action that waits for one is
+ * kept by {@link DeferredActions}). Everything is tied to the hosted session it was made for, so a
  * different sign-in in the same browser never inherits it.
  */
 final class HeldTokens {
 
   private static final String TOKENS = "stepup.hosted.tokens";
-  private static final String PENDING = "stepup.hosted.pending";
-
-  /** How long an action waits for the user to step up before it is forgotten. */
-  static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
 
   private HeldTokens() {}
 
@@ -41,21 +35,6 @@ final class HeldTokens {
     @Override
     public String toString() {
       return "Held[sessionId=" + sessionId + ", scopes=" + scopes + "]";
-    }
-  }
-
-  /** A protected action the user asked for (with CSRF protection) that waits for step-up. */
-  record Pending(
-      String environmentId,
-      String sessionId,
-      Scope scope,
-      String walletId,
-      String message,
-      Instant createdAt)
-      implements Serializable {
-    @Override
-    public String toString() {
-      return "Pending[scope=" + scope + ", walletId=" + walletId + "]";
     }
   }
 
@@ -100,47 +79,13 @@ final class HeldTokens {
     }
   }
 
-  static void await(
-      HttpServletRequest request,
-      SessionContext context,
-      Scope scope,
-      CredentialId walletId,
-      String message,
-      Instant now) {
-    request
-        .getSession(true)
-        .setAttribute(
-            PENDING,
-            new Pending(
-                context.environmentId().value(),
-                context.sessionId().value(),
-                scope,
-                walletId.value(),
-                message,
-                now));
-  }
-
-  /** The action this session waits to complete, once; stale or foreign ones are dropped. */
-  static Optional<Pending> takePending(
-      HttpServletRequest request, SessionContext context, Instant now) {
-    HttpSession http = request.getSession(false);
-    if (http == null || !(http.getAttribute(PENDING) instanceof Pending pending)) {
-      return Optional.empty();
-    }
-    http.removeAttribute(PENDING);
-    return Optional.of(pending)
-        .filter(p -> p.environmentId().equals(context.environmentId().value()))
-        .filter(p -> p.sessionId().equals(context.sessionId().value()))
-        .filter(p -> now.isBefore(p.createdAt().plus(PENDING_LIFETIME)));
-  }
-
   /** Forgets everything held for the browser's hosted pages (sign-in, sign-out). */
   static void forget(HttpServletRequest request) {
     HttpSession http = request.getSession(false);
     if (http != null) {
       http.removeAttribute(TOKENS);
-      http.removeAttribute(PENDING);
     }
+    DeferredActions.forget(request);
   }
 
   @SuppressWarnings("unchecked")

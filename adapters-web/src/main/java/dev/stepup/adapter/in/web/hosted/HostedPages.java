@@ -3,6 +3,8 @@ package dev.stepup.adapter.in.web.hosted;
 import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.otp.OtpSendPolicy;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -57,8 +59,9 @@ class HostedPages {
     return candidate;
   }
 
+  /** Whether htmx sent the request (read by htmx-spring-boot, never by hand). */
   static boolean isHtmx(HttpServletRequest request) {
-    return "true".equals(request.getHeader("HX-Request"));
+    return HtmxRequest.fromRequest(request).isHtmxRequest();
   }
 
   /**
@@ -67,7 +70,7 @@ class HostedPages {
    */
   static String redirect(HttpServletRequest request, HttpServletResponse response, String to) {
     if (isHtmx(request)) {
-      response.setHeader("HX-Redirect", to);
+      response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), to);
       response.setStatus(HttpStatus.OK.value());
     } else {
       response.setStatus(HttpStatus.SEE_OTHER.value());

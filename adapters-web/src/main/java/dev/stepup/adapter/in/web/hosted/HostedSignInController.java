@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.adapter.in.web.hosted.SignInPage.Step;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
@@ -62,33 +63,39 @@ class HostedSignInController {
     EnvironmentId environment = pages.environment(environmentId);
     String next = pages.returnTo(environment, returnTo);
     Optional<Session> current = sessions.session(request, environment);
-    fill(model, environment, next, "email", "", null);
-    model.addAttribute("signedIn", current.isPresent());
-    if (signedOut != null) {
-      model.addAttribute("notice", "You are signed out.");
-    }
+    show(
+        model,
+        environment,
+        current.isPresent(),
+        SignInPage.ask(next, signedOut != null ? "You are signed out." : null));
     return PAGE;
   }
 
   @PostMapping("/sign-in/code")
   String send(
       @PathVariable String environmentId,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(required = false) String returnTo,
+      SignInForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     EnvironmentId environment = pages.environment(environmentId);
-    String next = pages.returnTo(environment, returnTo);
+    String next = pages.returnTo(environment, form.returnTo());
+    String email = form.email();
     try {
       var sent =
           sendCode.send(new SignInCodeCommand(environment, email, HostedSessions.origin(request)));
-      fill(model, environment, next, "code", email.strip(), null);
-      model.addAttribute("sentTo", sent.maskedAddress());
-      model.addAttribute("accountsOnly", sent.accountsOnly());
-      model.addAttribute("resendWait", HostedPages.RESEND_WAIT_SECONDS);
+      show(
+          model,
+          environment,
+          false,
+          SignInPage.codeSent(
+              next,
+              email,
+              sent.maskedAddress(),
+              sent.accountsOnly(),
+              HostedPages.RESEND_WAIT_SECONDS));
     } catch (IllegalArgumentException e) {
-      refused(request, response, model, environment, next, "email", email, emailProblem(e));
+      refused(request, response, model, environment, next, Step.EMAIL, email, emailProblem(e));
     } catch (RefusedException e) {
       // A throttled resend keeps the code form; anything else asks for the address again.
       boolean resend = e.refusal() == Refusal.RESEND_THROTTLED;
@@ -98,7 +105,7 @@ class HostedSignInController {
           model,
           environment,
           next,
-          resend ? "code" : "email",
+          resend ? Step.CODE : Step.EMAIL,
           email,
           e.getMessage());
     }
@@ -108,18 +115,18 @@ class HostedSignInController {
   @PostMapping("/sign-in/verify")
   String verify(
       @PathVariable String environmentId,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "") String code,
-      @RequestParam(required = false) String returnTo,
+      SignInForm form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     EnvironmentId environment = pages.environment(environmentId);
-    String next = pages.returnTo(environment, returnTo);
+    String next = pages.returnTo(environment, form.returnTo());
+    String email = form.email();
     try {
       StartedSession started =
           signIn.signIn(
-              new SignInWithCodeCommand(environment, email, code, HostedSessions.origin(request)));
+              new SignInWithCodeCommand(
+                  environment, email, form.code(), HostedSessions.origin(request)));
       // A new identity in this browser: nothing held for an earlier one may carry over, and the
       // HTTP session id changes so a planted one is worthless.
       HeldTokens.forget(request);
@@ -129,9 +136,9 @@ class HostedSignInController {
       sessions.start(request, response, environment, started);
       return HostedPages.redirect(request, response, next);
     } catch (IllegalArgumentException e) {
-      refused(request, response, model, environment, next, "email", email, emailProblem(e));
+      refused(request, response, model, environment, next, Step.EMAIL, email, emailProblem(e));
     } catch (RefusedException e) {
-      refused(request, response, model, environment, next, "code", email, e.getMessage());
+      refused(request, response, model, environment, next, Step.CODE, email, e.getMessage());
     }
     return view(request);
   }
@@ -168,28 +175,20 @@ class HostedSignInController {
       Model model,
       EnvironmentId environment,
       String next,
-      String step,
+      Step step,
       String email,
       String error) {
-    fill(model, environment, next, step, email == null ? "" : email.strip(), error);
+    show(model, environment, false, SignInPage.refused(next, step, email, error));
     if (!HostedPages.isHtmx(request)) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
     }
   }
 
-  private static void fill(
-      Model model,
-      EnvironmentId environment,
-      String next,
-      String step,
-      String email,
-      String error) {
+  private static void show(
+      Model model, EnvironmentId environment, boolean signedIn, SignInPage page) {
     model.addAttribute("env", environment.value());
-    model.addAttribute("returnTo", next);
-    model.addAttribute("step", step);
-    model.addAttribute("email", email);
-    model.addAttribute("error", error);
-    model.addAttribute("signedIn", false);
+    model.addAttribute("signedIn", signedIn);
+    model.addAttribute("page", page);
   }
 
   private static String view(HttpServletRequest request) {

@@ -1,6 +1,5 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.GetUserUseCase;
@@ -11,17 +10,15 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.util.EnumSet;
+import jakarta.validation.Valid;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The demo wallet page: shows the user's server-held wallet and runs its protected actions (export
@@ -34,38 +31,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HostedWalletController {
 
   private static final String PAGE = "hosted/wallet/wallet";
-  private static final int MAX_MESSAGE = 4096;
-
-  /** Refusals that another step-up can cure. */
-  private static final Set<Refusal> NEEDS_STEP_UP =
-      EnumSet.of(
-          Refusal.STEP_UP_REQUIRED,
-          Refusal.TOKEN_CONSUMED,
-          Refusal.TOKEN_EXPIRED,
-          Refusal.TOKEN_REVOKED);
 
   private final HostedPages pages;
   private final HostedSessions sessions;
   private final GetUserUseCase users;
   private final DemoWalletUseCase wallets;
-  private final Clock clock;
+  private final DeferredActions deferred;
 
   HostedWalletController(
       HostedPages pages,
       HostedSessions sessions,
       GetUserUseCase users,
       DemoWalletUseCase wallets,
-      Clock clock) {
+      DeferredActions deferred) {
     this.pages = pages;
     this.sessions = sessions;
     this.users = users;
     this.wallets = wallets;
-    this.clock = clock;
+    this.deferred = deferred;
   }
 
   /** The signed-in visit of the wallet page, or why there is none. */
   private record Visit(
-      EnvironmentId environment, SessionContext context, Optional<Credential> wallet) {}
+      EnvironmentId environment,
+      SessionContext context,
+      Optional<Credential> wallet,
+      WalletPage page) {}
 
   private Optional<Visit> visit(
       String environmentId, HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -84,14 +75,10 @@ class HostedWalletController {
             .findFirst();
     model.addAttribute("env", environment.value());
     model.addAttribute("signedIn", true);
-    model.addAttribute("address", wallet.map(Credential::identifier).orElse(null));
-    model.addAttribute("privateKey", null);
-    model.addAttribute("signature", null);
-    model.addAttribute("done", null);
-    model.addAttribute("error", null);
-    model.addAttribute("message", "");
+    WalletPage page = new WalletPage(wallet.map(Credential::identifier).orElse(null));
+    model.addAttribute("page", page);
     HostedPages.noStore(response);
-    return Optional.of(new Visit(environment, context, wallet));
+    return Optional.of(new Visit(environment, context, wallet, page));
   }
 
   @GetMapping
@@ -104,27 +91,19 @@ class HostedWalletController {
     if (visit.isEmpty()) {
       return null;
     }
-    SessionContext context = visit.get().context();
-    Optional<HeldTokens.Pending> pending =
-        HeldTokens.takePending(request, context, clock.instant());
-    if (pending.isPresent()
-        && visit
-            .get()
-            .wallet()
-            .map(w -> w.id().value().equals(pending.get().walletId()))
-            .orElse(false)) {
-      Scope scope = pending.get().scope();
-      Optional<String> token = HeldTokens.take(request, context, scope, clock.instant());
-      if (token.isEmpty()) {
-        model.addAttribute("error", "Nothing was done: you did not confirm it was you. Try again.");
-        return PAGE;
-      }
-      try {
-        perform(scope, visit.get(), token, pending.get().message(), model);
-      } catch (RefusedException e) {
-        model.addAttribute("error", e.getMessage());
-      }
-    }
+    deferred
+        .resume(
+            request,
+            visit.get().context(),
+            WalletAction.class,
+            action ->
+                visit
+                    .get()
+                    .wallet()
+                    .map(w -> w.id().value().equals(action.walletId()))
+                    .orElse(false),
+            (action, token) -> perform(action, visit.get(), token))
+        .ifPresent(visit.get().page()::error);
     return PAGE;
   }
 
@@ -134,17 +113,18 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_EXPORT, environmentId, "", request, response, model);
+    return act(Scope.WALLET_EXPORT, environmentId, "", null, request, response, model);
   }
 
   @PostMapping("/sign")
   String sign(
       @PathVariable String environmentId,
-      @RequestParam(defaultValue = "") String message,
+      @Valid MessageForm form,
+      BindingResult binding,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_SIGN, environmentId, message, request, response, model);
+    return act(Scope.WALLET_SIGN, environmentId, form.message(), binding, request, response, model);
   }
 
   @PostMapping("/refresh")
@@ -153,7 +133,7 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_REFRESH, environmentId, "", request, response, model);
+    return act(Scope.WALLET_REFRESH, environmentId, "", null, request, response, model);
   }
 
   @PostMapping("/reshare")
@@ -162,7 +142,7 @@ class HostedWalletController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return act(Scope.WALLET_RESHARE, environmentId, "", request, response, model);
+    return act(Scope.WALLET_RESHARE, environmentId, "", null, request, response, model);
   }
 
   /**
@@ -173,6 +153,7 @@ class HostedWalletController {
       Scope scope,
       String environmentId,
       String message,
+      BindingResult form,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -184,50 +165,48 @@ class HostedWalletController {
     if (visit.wallet().isEmpty()) {
       return PAGE;
     }
-    if (scope == Scope.WALLET_SIGN && (message.isEmpty() || message.length() > MAX_MESSAGE)) {
-      model.addAttribute("message", message.length() > MAX_MESSAGE ? "" : message);
-      model.addAttribute(
-          "signError", "Write a message of 1 to " + MAX_MESSAGE + " characters to sign.");
+    if (form != null && form.hasErrors()) {
+      visit
+          .page()
+          .signError(
+              message.length() > MessageForm.MAX ? "" : message,
+              form.getAllErrors().get(0).getDefaultMessage());
       return PAGE;
     }
-    Optional<String> token = HeldTokens.take(request, visit.context(), scope, clock.instant());
+    WalletAction action = new WalletAction(scope, visit.wallet().get().id().value(), message);
     try {
-      perform(scope, visit, token, message, model);
+      boolean done =
+          deferred.run(
+              request,
+              response,
+              visit.context(),
+              action,
+              HostedPaths.wallet(visit.environment()),
+              (a, token) -> perform(a, visit, token));
+      return done ? PAGE : null;
     } catch (RefusedException e) {
-      if (!NEEDS_STEP_UP.contains(e.refusal())) {
-        model.addAttribute("error", e.getMessage());
-        return PAGE;
-      }
-      HeldTokens.await(
-          request, visit.context(), scope, visit.wallet().get().id(), message, clock.instant());
-      return HostedPages.redirect(
-          request,
-          response,
-          HostedPaths.stepUp(visit.environment(), scope, HostedPaths.wallet(visit.environment())));
+      visit.page().error(e.getMessage());
+      return PAGE;
     }
-    return PAGE;
   }
 
-  private void perform(
-      Scope scope, Visit visit, Optional<String> token, String message, Model model) {
+  private void perform(WalletAction action, Visit visit, Optional<String> token) {
+    WalletPage page = visit.page();
     SessionContext context = visit.context();
     var walletId = visit.wallet().orElseThrow().id();
-    switch (scope) {
-      case WALLET_EXPORT ->
-          model.addAttribute("privateKey", wallets.export(context, walletId, token));
-      case WALLET_SIGN -> {
-        model.addAttribute("message", message);
-        model.addAttribute("signature", wallets.sign(context, walletId, message, token));
-      }
+    String message = action.message();
+    switch (action.scope()) {
+      case WALLET_EXPORT -> page.privateKey(wallets.export(context, walletId, token));
+      case WALLET_SIGN -> page.signed(message, wallets.sign(context, walletId, message, token));
       case WALLET_REFRESH -> {
         wallets.refresh(context, walletId, token);
-        model.addAttribute("done", "The wallet's key material was refreshed.");
+        page.done("The wallet's key material was refreshed.");
       }
       case WALLET_RESHARE -> {
         wallets.reshare(context, walletId, token);
-        model.addAttribute("done", "The wallet's key material was reshared.");
+        page.done("The wallet's key material was reshared.");
       }
-      default -> throw new IllegalArgumentException("not a wallet action: " + scope);
+      default -> throw new IllegalArgumentException("not a wallet action: " + action.scope());
     }
   }
 }

@@ -1,0 +1,110 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.adapter.in.web.hosted.AccountChange.ChooseDefault;
+import dev.stepup.adapter.in.web.hosted.AccountChange.EnrolTotp;
+import dev.stepup.adapter.in.web.hosted.AccountChange.LinkContact;
+import dev.stepup.adapter.in.web.hosted.AccountChange.LinkSocial;
+import dev.stepup.adapter.in.web.hosted.AccountChange.LinkWallet;
+import dev.stepup.adapter.in.web.hosted.AccountChange.RegenerateRecoveryCodes;
+import dev.stepup.adapter.in.web.hosted.AccountChange.RegisterPasskey;
+import dev.stepup.adapter.in.web.hosted.AccountChange.Unlink;
+import dev.stepup.application.port.in.credential.LinkContactUseCase;
+import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
+import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Does an account change with the token held for it (now, or back from step-up) and puts what the
+ * page shows about it in its {@link AccountPage}; refusals are thrown to {@link AccountRoom}.
+ */
+@Component
+class AccountChanges {
+
+  private final ManageCredentialsUseCase credentials;
+  private final LinkContactUseCase contacts;
+  private final ManageMfaUseCase mfa;
+  private final PasskeyUseCase passkeys;
+  private final LinkWalletUseCase wallets;
+  private final LinkSocialAccountUseCase socialAccounts;
+  private final TotpEnrolments enrolments;
+  private final Clock clock;
+
+  AccountChanges(
+      ManageCredentialsUseCase credentials,
+      LinkContactUseCase contacts,
+      ManageMfaUseCase mfa,
+      PasskeyUseCase passkeys,
+      LinkWalletUseCase wallets,
+      LinkSocialAccountUseCase socialAccounts,
+      TotpEnrolments enrolments,
+      Clock clock) {
+    this.credentials = credentials;
+    this.contacts = contacts;
+    this.mfa = mfa;
+    this.passkeys = passkeys;
+    this.wallets = wallets;
+    this.socialAccounts = socialAccounts;
+    this.enrolments = enrolments;
+    this.clock = clock;
+  }
+
+  void perform(
+      AccountChange change,
+      AccountRoom.Visit visit,
+      Optional<String> token,
+      HttpServletRequest request) {
+    SessionContext context = visit.context();
+    if (change instanceof EnrolTotp totp) {
+      var started = mfa.startTotpEnrolment(context, present(totp.alias()), token);
+      visit.page().enrolment(enrolments.keep(request, context, started), null);
+    } else if (change instanceof RegisterPasskey passkey) {
+      PasskeyUseCase.Options options =
+          passkeys.registrationOptions(context, present(passkey.alias()), token);
+      visit
+          .page()
+          .passkey(
+              new AccountPage.PasskeyRegistration(options.challengeId(), options.publicKeyJson()));
+    } else if (change instanceof RegenerateRecoveryCodes) {
+      visit.page().recoveryCodes(mfa.regenerateRecoveryCodes(context, token));
+      visit.page().done("You have new recovery codes; the old ones no longer work.");
+    } else if (change instanceof LinkContact link) {
+      LinkContactUseCase.PendingLink started =
+          contacts.start(context, link.format(), link.value(), token);
+      visit.page().proof(HostedLinkProofs.keep(request, context, started, clock.instant()), null);
+    } else if (change instanceof ChooseDefault chosen) {
+      mfa.chooseDefault(context, new CredentialId(chosen.credentialId()), token);
+      visit.page().done("Your default way to confirm it’s you is saved.");
+    } else if (change instanceof Unlink unlink) {
+      credentials.unlink(context, new CredentialId(unlink.credentialId()), token);
+      visit.page().done("The credential was removed.");
+    } else if (change instanceof LinkWallet wallet) {
+      Credential linked = wallets.link(context, wallet.challengeId(), wallet.signature(), token);
+      visit.page().done("Wallet " + linked.alias().orElse("") + " was added.");
+    } else if (change instanceof LinkSocial social) {
+      Credential linked = socialAccounts.link(context, social.loginId(), token);
+      visit
+          .page()
+          .done(
+              "Your "
+                  + linked.type().orElse("social")
+                  + " account "
+                  + linked.alias().orElse("")
+                  + " was added.");
+    } else {
+      throw new IllegalStateException("unknown change " + change);
+    }
+  }
+
+  private static Optional<String> present(String alias) {
+    return Optional.ofNullable(alias).filter(a -> !a.isBlank());
+  }
+}

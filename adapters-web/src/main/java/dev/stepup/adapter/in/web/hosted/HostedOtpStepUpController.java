@@ -1,0 +1,84 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SendOtpUseCase;
+import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.domain.credential.CredentialId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Step-up by a code emailed or texted to the user: send (and resend), then verify. */
+@Controller
+@RequestMapping("/hosted/{environmentId}/step-up/otp")
+class HostedOtpStepUpController {
+
+  private final StepUpRoom room;
+  private final SendOtpUseCase sendOtp;
+  private final VerifyCodeUseCase verify;
+
+  HostedOtpStepUpController(StepUpRoom room, SendOtpUseCase sendOtp, VerifyCodeUseCase verify) {
+    this.room = room;
+    this.sendOtp = sendOtp;
+    this.verify = verify;
+  }
+
+  @PostMapping("/send")
+  String send(
+      @PathVariable String environmentId,
+      StepUpContextForm carried,
+      @RequestParam(defaultValue = "") String via,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
+    if (!visit.signedIn()) {
+      return StepUpRoom.signInFirst(visit, request, response);
+    }
+    StepUpPage page = StepUpRoom.fill(model, visit, StepUpPage.View.OTP).via(via);
+    try {
+      SendOtpUseCase.OtpSent sent =
+          sendOtp.send(
+              visit.context(),
+              via.isBlank() ? Optional.empty() : Optional.of(new CredentialId(via.strip())));
+      page.sent(true)
+          .resendWait(HostedPages.RESEND_WAIT_SECONDS)
+          .sendTo(room.alias(visit, sent.credentialId().value()));
+    } catch (RefusedException | IllegalArgumentException e) {
+      RefusedException refusal =
+          e instanceof RefusedException r
+              ? r
+              : new RefusedException(
+                  Refusal.CREDENTIAL_NOT_ELIGIBLE, "That address cannot receive a code here.");
+      page.sent(refusal.refusal() == Refusal.RESEND_THROTTLED);
+      StepUpRoom.refused(page, request, response, refusal);
+    }
+    return StepUpRoom.view(request);
+  }
+
+  @PostMapping("/verify")
+  String verify(
+      @PathVariable String environmentId,
+      StepUpContextForm carried,
+      CodeForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return room.verified(
+        environmentId,
+        carried,
+        StepUpPage.View.OTP,
+        request,
+        response,
+        model,
+        visit -> verify.verifyOtp(visit.context(), form.code(), Set.of(visit.scope())));
+  }
+}

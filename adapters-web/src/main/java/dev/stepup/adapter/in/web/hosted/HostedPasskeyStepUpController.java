@@ -1,0 +1,56 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Step-up with a passkey: the page's script answers the challenge and posts the assertion. */
+@Controller
+class HostedPasskeyStepUpController {
+
+  private final StepUpRoom room;
+  private final PasskeyUseCase passkeys;
+
+  HostedPasskeyStepUpController(StepUpRoom room, PasskeyUseCase passkeys) {
+    this.room = room;
+    this.passkeys = passkeys;
+  }
+
+  @PostMapping("/hosted/{environmentId}/step-up/passkey/verify")
+  String verify(
+      @PathVariable String environmentId,
+      StepUpContextForm carried,
+      @RequestParam(defaultValue = "") String challengeId,
+      @RequestParam(defaultValue = "") String credential,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    StepUpRoom.Visit visit = room.visit(environmentId, carried, request);
+    if (!visit.signedIn()) {
+      return StepUpRoom.signInFirst(visit, request, response);
+    }
+    try {
+      return StepUpRoom.done(
+          visit,
+          passkeys.verify(visit.context(), challengeId, credential, Set.of(visit.scope())),
+          request,
+          response);
+    } catch (RefusedException | IllegalArgumentException e) {
+      room.offerPasskey(
+          StepUpRoom.fill(model, visit, StepUpPage.View.PASSKEY),
+          visit,
+          e instanceof RefusedException
+              ? e.getMessage()
+              : "Your passkey's answer could not be read. Try again, or use a recovery code.");
+      StepUpRoom.failedStatus(request, response, e);
+      return StepUpRoom.PAGE;
+    }
+  }
+}
