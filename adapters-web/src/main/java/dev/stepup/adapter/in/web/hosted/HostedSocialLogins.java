@@ -1,6 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.adapter.in.web.api.support.PublicUrl;
+import dev.stepup.adapter.in.web.PublicUrl;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
