@@ -34,6 +34,7 @@ import dev.stepup.application.service.ElevatedTokenService;
 import dev.stepup.application.service.MfaService;
 import dev.stepup.application.service.ProtectedActionService;
 import dev.stepup.application.service.SecurityNotifier;
+import dev.stepup.application.service.TokenMint;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.UserSessionsService;
 import dev.stepup.application.service.VerificationKeysService;
@@ -55,6 +56,12 @@ class UseCaseConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  TokenMint tokenMint(
+      ElevatedTokens tokens, ElevatedTokenSigner signer, AuditTrail audit, Clock clock) {
+    return new TokenMint(tokens, signer, audit, clock);
   }
 
   @Bean

@@ -1,6 +1,5 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -33,6 +32,7 @@ import dev.stepup.application.service.EmailSignInService;
 import dev.stepup.application.service.PasskeyService;
 import dev.stepup.application.service.SecurityNotifier;
 import dev.stepup.application.service.SocialLoginService;
+import dev.stepup.application.service.TokenMint;
 import dev.stepup.application.service.UserService;
 import dev.stepup.application.service.WalletVerificationService;
 import dev.stepup.domain.policy.StepUpPolicy;
@@ -87,7 +87,7 @@ class VerificationUseCaseConfiguration {
       TotpVerifier totp,
       SecretHasher hasher,
       SecretCipher cipher,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,
       CodeSendGates sendGates,
@@ -107,7 +107,7 @@ class VerificationUseCaseConfiguration {
         totp,
         hasher,
         cipher,
-        issuer,
+        mint,
         transactions,
         limiter,
         sendGates,
@@ -124,7 +124,7 @@ class VerificationUseCaseConfiguration {
       Users users,
       WalletChallenges challenges,
       WalletSignatures signatures,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       AttemptLimiter limiter,
       StepUpPolicy policy,
       StepUpProperties properties,
@@ -139,7 +139,7 @@ class VerificationUseCaseConfiguration {
         users,
         challenges,
         signatures,
-        issuer,
+        mint,
         limiter,
         policy,
         properties.wallet().settings(properties.issuer()),
@@ -160,7 +160,7 @@ class VerificationUseCaseConfiguration {
       OidcClient oidc,
       SecretCipher cipher,
       SecretHasher hasher,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       AttemptLimiter limiter,
       StepUpPolicy policy,
       ProtectedActionGuard guard,
@@ -177,7 +177,7 @@ class VerificationUseCaseConfiguration {
         oidc,
         cipher,
         hasher,
-        issuer,
+        mint,
         limiter,
         policy,
         guard,
@@ -199,7 +199,7 @@ class VerificationUseCaseConfiguration {
       SecretHasher hasher,
       ElevatedTokens tokens,
       ProtectedActionGuard guard,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,
       StepUpPolicy policy,
@@ -217,7 +217,7 @@ class VerificationUseCaseConfiguration {
         hasher,
         tokens,
         guard,
-        issuer,
+        mint,
         transactions,
         limiter,
         policy,

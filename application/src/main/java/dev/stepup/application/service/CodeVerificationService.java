@@ -5,7 +5,6 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SendOtpUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
-import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -80,7 +79,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       TotpVerifier totp,
       SecretHasher hasher,
       SecretCipher cipher,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,
       CodeSendGates sendGates,
@@ -101,7 +100,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.limiter = limiter;
     this.throttle = new SendThrottle(sendGates);
     this.notifier = notifier;
-    this.verifications = new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(mint, transactions, limiter, audit, clock);
     this.mfaCodes =
         new MfaCodeVerification(
             environments,

@@ -17,7 +17,6 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
-import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenSearch;
@@ -52,6 +51,7 @@ public final class ElevatedTokenService
   private final ElevatedTokens tokens;
   private final ElevatedTokenSigner signer;
   private final TransactionRunner transactions;
+  private final TokenMint mint;
   private final Audit audit;
   private final Clock clock;
 
@@ -70,6 +70,7 @@ public final class ElevatedTokenService
     this.tokens = tokens;
     this.signer = signer;
     this.transactions = transactions;
+    this.mint = new TokenMint(tokens, signer, auditTrail, clock);
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
   }
@@ -100,40 +101,14 @@ public final class ElevatedTokenService
     if (!sessionIsTheUsers) {
       throw new NotFoundException("session", command.sessionId().get());
     }
-    ElevatedToken token =
-        ElevatedToken.issue(
-            new ElevatedTokenId(RandomTokens.id("tok")),
-            environment.id(),
-            user.id(),
-            command.sessionId(),
-            command.scopes(),
-            command.method(),
-            environment.settings(),
-            now);
-    String compact =
-        signer.sign(
-            new ElevatedTokenClaims(
-                token.id(),
-                token.environmentId(),
-                token.userId(),
-                token.sessionId(),
-                token.scopes(),
-                token.amr(),
-                token.acr().wire(),
-                token.authTime(),
-                token.singleUse(),
-                token.issuedAt(),
-                token.expiresAt()));
-    tokens.add(token);
-    audit
-        .event(AuditEventType.TOKEN_ISSUED, environment.id(), command.origin())
-        .user(user.id())
-        .session(command.sessionId())
-        .scopes(token.scopes())
-        .method(command.method())
-        .success(token.id().value());
-    return new IssuedElevatedToken(
-        compact, token.id(), token.scopes(), token.singleUse(), token.expiresAt());
+    return mint.mint(
+        environment,
+        user.id(),
+        command.sessionId(),
+        command.scopes(),
+        command.method(),
+        command.origin(),
+        now);
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -83,7 +82,7 @@ public final class PasskeyService implements PasskeyUseCase {
       SecretHasher hasher,
       ElevatedTokens tokens,
       ProtectedActionGuard guard,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,
       StepUpPolicy policy,
@@ -104,7 +103,7 @@ public final class PasskeyService implements PasskeyUseCase {
     this.policy = policy;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications = new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(mint, transactions, limiter, audit, clock);
     this.clock = clock;
   }
 

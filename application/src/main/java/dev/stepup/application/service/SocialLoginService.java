@@ -7,7 +7,6 @@ import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
-import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -77,7 +76,7 @@ public final class SocialLoginService
       OidcClient oidc,
       SecretCipher cipher,
       SecretHasher hasher,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       AttemptLimiter limiter,
       StepUpPolicy policy,
       ProtectedActionGuard guard,
@@ -98,7 +97,7 @@ public final class SocialLoginService
     this.transactions = transactions;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications = new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(mint, transactions, limiter, audit, clock);
     this.clock = clock;
   }
 

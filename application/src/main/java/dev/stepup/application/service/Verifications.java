@@ -3,13 +3,13 @@ package dev.stepup.application.service;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
-import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.VerificationPermission;
 import dev.stepup.domain.scope.Scope;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +20,21 @@ import java.util.Set;
  */
 final class Verifications {
 
-  private final IssueElevatedTokenUseCase issuer;
+  private final TokenMint mint;
+  private final TransactionRunner transactions;
+  private final Clock clock;
   private final AttemptLimiter limiter;
   private final Audit audit;
 
-  Verifications(IssueElevatedTokenUseCase issuer, AttemptLimiter limiter, Audit audit) {
-    this.issuer = issuer;
+  Verifications(
+      TokenMint mint,
+      TransactionRunner transactions,
+      AttemptLimiter limiter,
+      Audit audit,
+      Clock clock) {
+    this.mint = mint;
+    this.transactions = transactions;
+    this.clock = clock;
     this.limiter = limiter;
     this.audit = audit;
   }
@@ -68,16 +77,21 @@ final class Verifications {
       Acting acting,
       VerificationMethod method,
       Set<Scope> scopes) {
-    limiter.succeeded(attempt);
-    verification(context, acting, method, scopes).success();
-    return issuer.issue(
-        new IssueElevatedTokenCommand(
-            context.environmentId(),
-            acting.user().id(),
-            Optional.of(acting.session().id()),
-            scopes,
-            Optional.of(method),
-            context.origin()));
+    // The tally reset, the token and their audit records commit together or not at all; the
+    // session and user are the ones this attempt already loaded and checked.
+    return transactions.inTransaction(
+        () -> {
+          limiter.succeeded(attempt);
+          verification(context, acting, method, scopes).success();
+          return mint.mint(
+              acting.environment(),
+              acting.user().id(),
+              Optional.of(acting.session().id()),
+              scopes,
+              Optional.of(method),
+              context.origin(),
+              clock.instant());
+        });
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.WalletChallengeSettings;
 import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
-import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -63,7 +62,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
       Users users,
       WalletChallenges challenges,
       WalletSignatures signatures,
-      IssueElevatedTokenUseCase issuer,
+      TokenMint mint,
       AttemptLimiter limiter,
       StepUpPolicy policy,
       WalletChallengeSettings settings,
@@ -83,7 +82,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     this.transactions = transactions;
     this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications = new Verifications(issuer, limiter, audit);
+    this.verifications = new Verifications(mint, transactions, limiter, audit, clock);
     this.clock = clock;
   }
 

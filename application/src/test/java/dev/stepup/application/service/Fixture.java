@@ -129,6 +129,7 @@ final class Fixture {
       new AttemptLimiter(tallies, lockouts, hardLock, notifier, audit, clock);
   final UnlockStepUpService unlock = new UnlockStepUpService(users, lockouts, audit, clock);
 
+  final TokenMint tokenMint = new TokenMint(tokens, signer, audit, clock);
   final ElevatedTokenService tokenService =
       new ElevatedTokenService(
           environments, users, sessions, tokens, signer, transactions, audit, clock);
@@ -149,7 +150,7 @@ final class Fixture {
           totp,
           hasher,
           cipher,
-          tokenService,
+          tokenMint,
           transactions,
           limiter,
           sendGates,
@@ -260,7 +261,7 @@ final class Fixture {
         verifier,
         hasher,
         cipher,
-        tokenService,
+        tokenMint,
         transactions,
         limiter,
         sendGates,

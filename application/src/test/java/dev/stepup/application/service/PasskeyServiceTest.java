@@ -46,7 +46,7 @@ class PasskeyServiceTest {
           f.hasher,
           f.tokens,
           f.guard,
-          f.tokenService,
+          f.tokenMint,
           f.transactions,
           f.limiter,
           f.policy,

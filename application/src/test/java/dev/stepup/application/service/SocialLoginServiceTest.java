@@ -57,7 +57,7 @@ class SocialLoginServiceTest {
           oidc,
           f.cipher,
           f.hasher,
-          f.tokenService,
+          f.tokenMint,
           f.limiter,
           f.policy,
           f.guard,
