@@ -45,8 +45,7 @@ public final class ContactProofService implements LinkContactUseCase {
   private final Sessions sessions;
   private final Users users;
   private final ContactProofs proofs;
-  private final EmailSender email;
-  private final SmsSender sms;
+  private final ContactCodeMessages messages;
   private final SecretHasher hasher;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
@@ -72,8 +71,7 @@ public final class ContactProofService implements LinkContactUseCase {
     this.sessions = sessions;
     this.users = users;
     this.proofs = proofs;
-    this.email = email;
-    this.sms = sms;
+    this.messages = new ContactCodeMessages(email, sms);
     this.hasher = hasher;
     this.guard = guard;
     this.transactions = transactions;
@@ -201,7 +199,7 @@ public final class ContactProofService implements LinkContactUseCase {
         () -> {
           proofs.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
           proofs.add(proof);
-          deliver(context, kind, identifier, code);
+          messages.send(context, kind, identifier, code);
         });
     audit
         .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())
@@ -273,31 +271,5 @@ public final class ContactProofService implements LinkContactUseCase {
 
   private static String material(String proofId, String code) {
     return "link:" + proofId + ":" + code;
-  }
-
-  private void deliver(
-      SessionContext context, CredentialFormat kind, String identifier, String code) {
-    long minutes = OtpChallenge.LIFETIME.toMinutes();
-    if (kind == CredentialFormat.EMAIL) {
-      email.send(
-          context.environmentId(),
-          identifier,
-          "Your code to add this address: " + code,
-          "Your code to add this address to your account is "
-              + code
-              + ".\n\nIt expires in "
-              + minutes
-              + " minutes. If you did not ask to add it, ignore this message: nothing is linked"
-              + " without the code.\n");
-    } else {
-      sms.send(
-          context.environmentId(),
-          identifier,
-          "Your code to add this number to your account is "
-              + code
-              + ". It expires in "
-              + minutes
-              + " minutes.");
-    }
   }
 }

@@ -8,7 +8,6 @@ import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
-import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
@@ -24,8 +23,6 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.SignInCodes;
-import dev.stepup.domain.credential.Credential;
-import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
@@ -33,7 +30,6 @@ import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.otp.OtpOutcome;
 import dev.stepup.domain.otp.OtpSendPolicy;
 import dev.stepup.domain.otp.SignInCode;
-import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +51,7 @@ public final class EmailSignInService
   private static final VerificationMethod CHANNEL = VerificationMethod.EMAIL_OTP;
 
   private final Environments environments;
-  private final Users userStore;
-  private final CreateUserUseCase users;
+  private final SignInAccounts accounts;
   private final SignInCodes codes;
   private final EmailSender email;
   private final SecretHasher hasher;
@@ -83,8 +78,7 @@ public final class EmailSignInService
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
-    this.userStore = userStore;
-    this.users = users;
+    this.accounts = new SignInAccounts(userStore, users);
     this.codes = codes;
     this.email = email;
     this.hasher = hasher;
@@ -98,14 +92,12 @@ public final class EmailSignInService
   }
 
   /** The user who signs in with an address, and that email credential. */
-  private record Account(User user, Credential email) {}
-
   @Override
   public SignInCodeSent send(SignInCodeCommand command) {
     Instant now = clock.instant();
     Environment environment = requireEnvironment(command.environmentId());
     String address = command.email();
-    Optional<Account> account = account(command.environmentId(), address);
+    Optional<SignInAccounts.Account> account = accounts.find(command.environmentId(), address);
     // Nobody signs in with this address and nobody may sign up: answer exactly as for an account
     // (a code row is stored, so throttling matches too) but mail nothing, and store a code no
     // 6-digit entry can ever match.
@@ -179,7 +171,8 @@ public final class EmailSignInService
     RefusedException noCode =
         new RefusedException(
             Refusal.NO_PENDING_CODE, "No code was sent to this address; ask for one.");
-    Optional<Account> account = account(command.environmentId(), command.email());
+    Optional<SignInAccounts.Account> account =
+        accounts.find(command.environmentId(), command.email());
     // An address without an account has a code row too (see send), so a wrong entry for it is
     // answered exactly like one for an account: the page never tells who has one.
     SignInCode code =
@@ -206,7 +199,7 @@ public final class EmailSignInService
     }
     if (outcome == OtpOutcome.ACCEPTED) {
       attempts.succeeded(subjects);
-      Account signingIn = account.orElseGet(() -> signUp(command));
+      SignInAccounts.Account signingIn = account.orElseGet(() -> accounts.signUp(command));
       verification(command, Optional.of(signingIn.user().id())).success();
       return sessions.start(
           new StartSessionCommand(
@@ -250,39 +243,10 @@ public final class EmailSignInService
             : "This code took too many wrong entries; ask for a new one.");
   }
 
-  /** A new user whose only credential is the address they just proved. */
-  private Account signUp(SignInWithCodeCommand command) {
-    User created =
-        users.create(
-            new CreateUserCommand(
-                command.environmentId(),
-                Optional.of(command.email()),
-                Optional.empty(),
-                List.of(),
-                false,
-                command.origin()));
-    return account(command.environmentId(), command.email())
-        .filter(a -> a.user().id().equals(created.id()))
-        .orElseThrow(() -> new IllegalStateException("a signed-up user has their email"));
-  }
-
   @Override
   public boolean permits(EnvironmentId environmentId, String returnTo) {
     Environment environment = requireEnvironment(environmentId);
     return environment.allowsReturnTo(returnTo);
-  }
-
-  private Optional<Account> account(EnvironmentId environmentId, String address) {
-    return userStore
-        .findByCredential(environmentId, CredentialFormat.EMAIL, address)
-        .flatMap(
-            user ->
-                user.credentials().stream()
-                    .filter(c -> c.format() == CredentialFormat.EMAIL)
-                    .filter(c -> c.identifier().equals(address))
-                    .filter(Credential::signInEnabled)
-                    .findFirst()
-                    .map(c -> new Account(user, c)));
   }
 
   private Environment requireEnvironment(EnvironmentId id) {

@@ -58,11 +58,9 @@ public final class PasskeyService implements PasskeyUseCase {
   private final Sessions sessions;
   private final Users users;
   private final Passkeys passkeys;
-  private final PasskeyChallenges challenges;
+  private final PasskeyPrompts prompts;
+  private final PasskeyEnrolments stored;
   private final WebAuthnCeremonies webAuthn;
-  private final RecoveryCodeStore recoveryCodes;
-  private final SecretHasher hasher;
-  private final ElevatedTokens tokens;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
@@ -93,11 +91,11 @@ public final class PasskeyService implements PasskeyUseCase {
     this.sessions = sessions;
     this.users = users;
     this.passkeys = passkeys;
-    this.challenges = challenges;
+    this.prompts = new PasskeyPrompts(challenges);
+    this.stored =
+        new PasskeyEnrolments(
+            users, passkeys, recoveryCodes, hasher, tokens, transactions, notifier);
     this.webAuthn = webAuthn;
-    this.recoveryCodes = recoveryCodes;
-    this.hasher = hasher;
-    this.tokens = tokens;
     this.guard = guard;
     this.transactions = transactions;
     this.policy = policy;
@@ -143,14 +141,14 @@ public final class PasskeyService implements PasskeyUseCase {
                 .filter(p -> user.credential(p.id()).isPresent())
                 .map(Passkey::webauthnId)
                 .toList());
-    return remember(acting, Kind.REGISTRATION, ceremony, name, now);
+    return prompts.remember(acting, Kind.REGISTRATION, ceremony, name, now);
   }
 
   @Override
   public Registered register(SessionContext context, String challengeId, String credentialJson) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
-    Pending pending = take(acting, challengeId, Kind.REGISTRATION, now);
+    Pending pending = prompts.take(acting, challengeId, Kind.REGISTRATION, now);
     WebAuthnCeremonies.NewCredential created;
     try {
       created = webAuthn.register(pending.request(), credentialJson);
@@ -168,51 +166,9 @@ public final class PasskeyService implements PasskeyUseCase {
     if (stale.isEmpty() && passkeys.findByWebauthnId(created.webauthnId()).isPresent()) {
       throw new RefusedException(Refusal.CREDENTIAL_IN_USE, "This passkey is already registered.");
     }
-    CredentialId id = new CredentialId(RandomTokens.id("cred"));
-    boolean firstMfa = !acting.user().hasMfa();
-    List<String> issued =
-        firstMfa && !recoveryCodes.hasAny(acting.user().id())
-            ? RecoveryMaterial.generate()
-            : List.of();
-    transactions.inTransaction(
-        () -> {
-          stale.ifPresent(p -> passkeys.delete(p.id()));
-          passkeys.add(
-              new Passkey(
-                  id,
-                  acting.user().id(),
-                  created.webauthnId(),
-                  userHandle(acting.user().id()),
-                  created.publicKeyCose(),
-                  created.signCount(),
-                  pending.alias(),
-                  now));
-          User user = acting.user();
-          user.addCredential(
-              new Credential(
-                  id,
-                  CredentialFormat.PASSKEY,
-                  created.webauthnId(),
-                  Optional.empty(),
-                  Optional.of(pending.alias()),
-                  false,
-                  now,
-                  false));
-          users.save(user);
-          if (!issued.isEmpty()) {
-            recoveryCodes.replace(
-                user.id(), RecoveryMaterial.digests(hasher, user.id(), issued), now);
-          }
-          // Tokens earned before MFA were earned under weaker rules.
-          tokens.revokeAllForUser(user.id(), now);
-          user.credential(id)
-              .ifPresent(
-                  added ->
-                      notifier.notify(
-                          user, SecurityNotice.MFA_DEVICE_ADDED, SecurityNotifier.describe(added)));
-        });
-    enrolment(context, acting).success(id.value());
-    return new Registered(id, issued);
+    Registered registered = stored.store(acting, pending, created, stale, now);
+    enrolment(context, acting).success(registered.credentialId().value());
+    return registered;
   }
 
   @Override
@@ -234,7 +190,7 @@ public final class PasskeyService implements PasskeyUseCase {
     }
     WebAuthnCeremonies.Ceremony ceremony =
         webAuthn.assertionOptions(userHandle(acting.user().id()), allowed);
-    return remember(acting, Kind.ASSERTION, ceremony, "", now);
+    return prompts.remember(acting, Kind.ASSERTION, ceremony, "", now);
   }
 
   @Override
@@ -243,7 +199,7 @@ public final class PasskeyService implements PasskeyUseCase {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     VerificationMethod method = VerificationMethod.PASSKEY;
-    Pending pending = take(acting, challengeId, Kind.ASSERTION, now);
+    Pending pending = prompts.take(acting, challengeId, Kind.ASSERTION, now);
     verifications.permitted(
         context,
         acting,
@@ -323,41 +279,6 @@ public final class PasskeyService implements PasskeyUseCase {
         .stream()
         .map(Credential::id)
         .collect(Collectors.toSet());
-  }
-
-  private Options remember(
-      Acting acting, Kind kind, WebAuthnCeremonies.Ceremony ceremony, String alias, Instant now) {
-    String id = RandomTokens.id("pkc");
-    challenges.deleteExpiredBefore(now);
-    challenges.add(
-        new Pending(
-            id,
-            acting.environment().id(),
-            acting.user().id(),
-            acting.session().id(),
-            kind,
-            ceremony.request(),
-            alias,
-            now.plus(CEREMONY_LIFETIME)));
-    return new Options(id, ceremony.publicKeyJson());
-  }
-
-  private Pending take(Acting acting, String challengeId, Kind kind, Instant now) {
-    Pending pending =
-        challenges
-            .take(challengeId)
-            .filter(p -> p.sessionId().equals(acting.session().id()))
-            .filter(p -> p.kind() == kind)
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.UNKNOWN_CHALLENGE,
-                        "No such passkey prompt for this session; start again."));
-    if (!now.isBefore(pending.expiresAt())) {
-      throw new RefusedException(
-          Refusal.CODE_EXPIRED, "The passkey prompt has expired; start again.");
-    }
-    return pending;
   }
 
   private Audit.Entry enrolment(SessionContext context, Acting acting) {

@@ -69,36 +69,6 @@ public final class UserService
   private final CallerRecognition callers;
   private final Clock clock;
 
-  /** With the default session lifetime (12 hours) and idle timeout (30 minutes). */
-  public UserService(
-      Environments environments,
-      Users users,
-      Sessions sessions,
-      ApiKeys apiKeys,
-      ElevatedTokens tokens,
-      EmbeddedWallets wallets,
-      WalletKeys walletKeys,
-      SecretCipher cipher,
-      SecretHasher hasher,
-      TransactionRunner transactions,
-      AuditTrail auditTrail,
-      Clock clock) {
-    this(
-        environments,
-        users,
-        sessions,
-        apiKeys,
-        tokens,
-        wallets,
-        walletKeys,
-        cipher,
-        hasher,
-        transactions,
-        auditTrail,
-        clock,
-        SessionTimeouts.DEFAULTS);
-  }
-
   public UserService(
       Environments environments,
       Users users,

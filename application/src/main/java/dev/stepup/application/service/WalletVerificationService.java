@@ -8,7 +8,6 @@ import dev.stepup.application.port.in.stepup.WalletChallengeSettings;
 import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
-import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
@@ -23,7 +22,6 @@ import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.policy.VerificationPermission;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.wallet.SiweMessage;
 import dev.stepup.domain.wallet.WalletChallenge;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,10 +35,8 @@ import java.util.stream.Collectors;
  */
 public final class WalletVerificationService implements WalletStepUpUseCase, LinkWalletUseCase {
 
-  private static final int MAX_SIGNATURE = 200;
-  private static final java.util.regex.Pattern ADDRESS =
-      java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
-  private static final String LINK_MARK = "link";
+  private static final int MAX_SIGNATURE = WalletChallengeIssuer.MAX_SIGNATURE;
+  private static final String LINK_MARK = WalletChallengeIssuer.LINK_MARK;
 
   private final Environments environments;
   private final Sessions sessions;
@@ -48,11 +44,9 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
   private final WalletChallenges challenges;
   private final WalletSignatures signatures;
   private final StepUpPolicy policy;
-  private final WalletChallengeSettings settings;
   private final Verifications verifications;
-  private final ProtectedActionGuard guard;
-  private final TransactionRunner transactions;
-  private final SecurityNotifier notifier;
+  private final WalletChallengeIssuer issuer;
+  private final WalletLinking linking;
   private final Audit audit;
   private final Clock clock;
 
@@ -77,11 +71,21 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     this.challenges = challenges;
     this.signatures = signatures;
     this.policy = policy;
-    this.settings = settings;
-    this.guard = guard;
-    this.transactions = transactions;
-    this.notifier = notifier;
+    this.issuer = new WalletChallengeIssuer(challenges, signatures, settings);
     this.audit = new Audit(auditTrail, clock);
+    this.linking =
+        new WalletLinking(
+            environments,
+            sessions,
+            users,
+            challenges,
+            signatures,
+            issuer,
+            guard,
+            transactions,
+            notifier,
+            audit,
+            clock);
     this.verifications = new Verifications(mint, transactions, limiter, audit, clock);
     this.clock = clock;
   }
@@ -96,7 +100,7 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
         policy.permitCredential(acting.environment().settings(), acting.user(), wallet));
     verifications.ensureNotLocked(acting, VerificationMethod.WALLET);
     WalletChallenge challenge =
-        issue(
+        issuer.issue(
             context,
             acting,
             wallet.id(),
@@ -128,38 +132,6 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     return policy
         .preferredCredential(settings, acting.user(), acting.session(), VerificationMethod.WALLET)
         .orElseThrow(() -> Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL));
-  }
-
-  /** Makes, stores and answers a challenge for {@code address} to sign within five minutes. */
-  private WalletChallenge issue(
-      SessionContext context,
-      Acting acting,
-      CredentialId walletId,
-      String address,
-      String statement,
-      Set<String> marks,
-      Instant now) {
-    SiweMessage message =
-        new SiweMessage(
-            settings.domain(),
-            signatures.checksumAddress(address),
-            statement,
-            settings.uri(),
-            settings.chainId(),
-            RandomTokens.id("n").substring(2),
-            now,
-            now.plus(WalletChallenge.LIFETIME));
-    WalletChallenge challenge =
-        WalletChallenge.issue(
-            RandomTokens.id("wch"),
-            context.environmentId(),
-            acting.user().id(),
-            acting.session().id(),
-            walletId,
-            message);
-    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
-    challenges.add(challenge, marks);
-    return challenge;
   }
 
   static String statement(Set<Scope> scopes) {
@@ -263,29 +235,9 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
     }
   }
 
-  // ---- linking an external wallet -------------------------------------------------------------
-
   @Override
   public Challenge linkChallenge(SessionContext context, String address) {
-    if (address == null || !ADDRESS.matcher(address.strip()).matches()) {
-      throw new IllegalArgumentException("value: a 0x-prefixed 20-byte hex address");
-    }
-    String lower = address.strip().toLowerCase(java.util.Locale.ROOT);
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    ensureUnlinked(context, lower);
-    // The challenge names the credential id the wallet will get once linked.
-    CredentialId future = new CredentialId(RandomTokens.id("cred"));
-    WalletChallenge challenge =
-        issue(
-            context,
-            acting,
-            future,
-            lower,
-            "Link this wallet to your account (credential:link).",
-            Set.of(LINK_MARK),
-            now);
-    return new Challenge(challenge.id(), future, challenge.address(), challenge.message());
+    return linking.linkChallenge(context, address);
   }
 
   @Override
@@ -294,83 +246,6 @@ public final class WalletVerificationService implements WalletStepUpUseCase, Lin
       String challengeId,
       String signature,
       Optional<String> elevatedToken) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    WalletChallenge challenge =
-        challenges
-            .find(challengeId)
-            .filter(c -> c.belongsTo(acting.session().id()))
-            .filter(c -> challenges.scopesOf(c.id()).contains(LINK_MARK))
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.UNKNOWN_CHALLENGE,
-                        "No such wallet link challenge for this session; ask for a new one."));
-    Optional<String> signer =
-        signature == null || signature.length() > MAX_SIGNATURE
-            ? Optional.empty()
-            : signatures.recoverSigner(challenge.message(), signature.strip());
-    switch (challenge.verify(signer, now)) {
-      case ACCEPTED -> {}
-      case WRONG_SIGNER ->
-          throw linkRefused(
-              context,
-              acting,
-              Refusal.INVALID_SIGNATURE,
-              "The signature is not from " + challenge.address() + " over this message.");
-      default ->
-          throw linkRefused(
-              context,
-              acting,
-              Refusal.CODE_EXPIRED,
-              "This challenge has expired or was used; ask for a new one.");
-    }
-    String lower = challenge.address().toLowerCase(java.util.Locale.ROOT);
-    ensureUnlinked(context, lower);
-    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
-    if (!challenges.markUsed(challenge.id(), now)) {
-      throw linkRefused(context, acting, Refusal.CODE_EXPIRED, "This challenge was already used.");
-    }
-    Credential credential =
-        new Credential(
-            challenge.walletId(),
-            CredentialFormat.BLOCKCHAIN,
-            lower,
-            Optional.of(Credential.WALLET_EXTERNAL),
-            Optional.of(Masking.address(challenge.address())),
-            false,
-            now,
-            false);
-    transactions.inTransaction(
-        () -> {
-          ensureUnlinked(context, lower);
-          acting.user().addCredential(credential);
-          users.save(acting.user());
-          notifier.notify(
-              acting.user(),
-              SecurityNotice.CREDENTIAL_LINKED,
-              SecurityNotifier.describe(credential));
-        });
-    audit
-        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
-        .success(credential.id().value());
-    return credential;
-  }
-
-  private void ensureUnlinked(SessionContext context, String lowerAddress) {
-    if (users
-        .findByCredential(context.environmentId(), CredentialFormat.BLOCKCHAIN, lowerAddress)
-        .isPresent()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_IN_USE, "This wallet is already linked to an account.");
-    }
-  }
-
-  private RefusedException linkRefused(
-      SessionContext context, Acting acting, Refusal refusal, String message) {
-    audit
-        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
-        .failure(refusal.code());
-    return new RefusedException(refusal, message);
+    return linking.link(context, challengeId, signature, elevatedToken);
   }
 }
