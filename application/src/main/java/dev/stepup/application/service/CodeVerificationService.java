@@ -22,7 +22,6 @@ import dev.stepup.application.port.out.verification.OtpChallenges;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.domain.credential.Credential;
-import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.otp.OtpChallenge;
@@ -54,8 +53,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
   private final Sessions sessions;
   private final Users users;
   private final OtpChallenges challenges;
-  private final EmailSender email;
-  private final SmsSender sms;
+  private final CodeMessages messages;
   private final SecretHasher hasher;
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
@@ -91,8 +89,7 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
     this.sessions = sessions;
     this.users = users;
     this.challenges = challenges;
-    this.email = email;
-    this.sms = sms;
+    this.messages = new CodeMessages(email, sms);
     this.hasher = hasher;
     this.transactions = transactions;
     this.policy = policy;
@@ -165,7 +162,12 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
             // Claimed with the code, so concurrent sends that all passed the check send once.
             throttle.claim(ticket);
             challenges.add(challenge);
-            deliver(context, target, code);
+            messages.send(
+                context.environmentId(),
+                target.format(),
+                target.identifier(),
+                code,
+                CodeMessages.STEP_UP);
           });
     } catch (RefusedException throttled) {
       audit.bySession(AuditEventType.OTP_SENT, context, acting, channel).failure("throttled");
@@ -206,27 +208,6 @@ public final class CodeVerificationService implements SendOtpUseCase, VerifyCode
       throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
     }
     return preferred.get();
-  }
-
-  private void deliver(SessionContext context, Credential target, String code) {
-    long minutes = OtpChallenge.LIFETIME.toMinutes();
-    if (target.format() == CredentialFormat.EMAIL) {
-      email.send(
-          context.environmentId(),
-          target.identifier(),
-          "Your verification code: " + code,
-          "Your verification code is "
-              + code
-              + ".\n\nIt expires in "
-              + minutes
-              + " minutes. If you did not ask for it, ignore this message and do not share the"
-              + " code with anyone.\n");
-    } else {
-      sms.send(
-          context.environmentId(),
-          target.identifier(),
-          "Your verification code is " + code + ". It expires in " + minutes + " minutes.");
-    }
   }
 
   private static String codeMaterial(String challengeId, String code) {

@@ -45,7 +45,7 @@ public final class ContactProofService implements LinkContactUseCase {
   private final Sessions sessions;
   private final Users users;
   private final ContactProofs proofs;
-  private final ContactCodeMessages messages;
+  private final CodeMessages messages;
   private final SecretHasher hasher;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
@@ -71,7 +71,7 @@ public final class ContactProofService implements LinkContactUseCase {
     this.sessions = sessions;
     this.users = users;
     this.proofs = proofs;
-    this.messages = new ContactCodeMessages(email, sms);
+    this.messages = new CodeMessages(email, sms);
     this.hasher = hasher;
     this.guard = guard;
     this.transactions = transactions;
@@ -199,7 +199,8 @@ public final class ContactProofService implements LinkContactUseCase {
         () -> {
           proofs.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
           proofs.add(proof);
-          messages.send(context, kind, identifier, code);
+          messages.send(
+              context.environmentId(), kind, identifier, code, CodeMessages.CONTACT_PROOF);
         });
     audit
         .event(AuditEventType.OTP_SENT, context.environmentId(), context.origin())

@@ -142,18 +142,9 @@ public final class EmailSignInService
             if (nobody) {
               return;
             }
+            CodeMessages.Words words = CodeMessages.signIn(purpose);
             email.send(
-                command.environmentId(),
-                address,
-                "Your " + purpose + " code: " + code,
-                "Your "
-                    + purpose
-                    + " code is "
-                    + code
-                    + ".\n\nIt expires in "
-                    + OtpChallenge.LIFETIME.toMinutes()
-                    + " minutes. If you did not try to sign in, ignore this message and do not"
-                    + " share the code with anyone.\n");
+                command.environmentId(), address, words.emailSubject(code), words.emailBody(code));
           });
     } catch (RefusedException throttled) {
       sent(command.environmentId(), command.origin(), userId).failure("throttled");
