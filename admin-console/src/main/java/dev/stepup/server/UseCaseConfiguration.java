@@ -17,6 +17,7 @@ import dev.stepup.application.port.out.token.VerificationKeys;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.ContactProofs;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
@@ -247,6 +248,7 @@ class UseCaseConfiguration {
       ContactProofs proofs,
       EmailSender email,
       SmsSender sms,
+      CodeSendGates sendGates,
       SecretHasher hasher,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
@@ -260,6 +262,7 @@ class UseCaseConfiguration {
         proofs,
         email,
         sms,
+        sendGates,
         hasher,
         guard,
         transactions,

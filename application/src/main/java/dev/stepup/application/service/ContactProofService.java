@@ -13,6 +13,7 @@ import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.ContactProofs;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.SmsSender;
@@ -46,11 +47,11 @@ public final class ContactProofService implements LinkContactUseCase {
   private final Users users;
   private final ContactProofs proofs;
   private final CodeMessages messages;
+  private final SendThrottle throttle;
   private final SecretHasher hasher;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
-  private final OtpSendPolicy sendPolicy = new OtpSendPolicy();
   private final Audit audit;
   private final Clock clock;
 
@@ -61,6 +62,7 @@ public final class ContactProofService implements LinkContactUseCase {
       ContactProofs proofs,
       EmailSender email,
       SmsSender sms,
+      CodeSendGates sendGates,
       SecretHasher hasher,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
@@ -72,6 +74,7 @@ public final class ContactProofService implements LinkContactUseCase {
     this.users = users;
     this.proofs = proofs;
     this.messages = new CodeMessages(email, sms);
+    this.throttle = new SendThrottle(sendGates);
     this.hasher = hasher;
     this.guard = guard;
     this.transactions = transactions;
@@ -95,9 +98,9 @@ public final class ContactProofService implements LinkContactUseCase {
     Acting acting = Acting.load(context, environments, sessions, users, now);
     // Refuse what cannot work before the single-use token is spent on it.
     ensureFree(context, kind, identifier);
-    ensureMaySend(acting, now);
+    SendThrottle.Ticket ticket = maySend(acting, now);
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
-    return send(context, acting, kind, identifier, now);
+    return send(context, acting, kind, identifier, ticket, now);
   }
 
   @Override
@@ -105,8 +108,7 @@ public final class ContactProofService implements LinkContactUseCase {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     ContactProof pending = latest(acting, pendingId);
-    ensureMaySend(acting, now);
-    return send(context, acting, pending.format(), pending.identifier(), now);
+    return send(context, acting, pending.format(), pending.identifier(), maySend(acting, now), now);
   }
 
   @Override
@@ -182,6 +184,7 @@ public final class ContactProofService implements LinkContactUseCase {
       Acting acting,
       CredentialFormat kind,
       String identifier,
+      SendThrottle.Ticket ticket,
       Instant now) {
     String id = RandomTokens.id("prf");
     String code = RandomTokens.digits(OtpChallenge.CODE_LENGTH);
@@ -197,6 +200,8 @@ public final class ContactProofService implements LinkContactUseCase {
             now);
     transactions.inTransaction(
         () -> {
+          // Claimed with the code, so concurrent sends that all passed the check send once.
+          throttle.claim(ticket);
           proofs.deleteExpired(now.minus(OtpSendPolicy.WINDOW));
           proofs.add(proof);
           messages.send(
@@ -224,16 +229,12 @@ public final class ContactProofService implements LinkContactUseCase {
                     "No code is waiting for this address in this session; add it again."));
   }
 
-  private void ensureMaySend(Acting acting, Instant now) {
-    Optional<RefusedException> throttled =
-        Refusals.throttledSend(
-            sendPolicy,
-            proofs.latestForSession(acting.session().id()).map(ContactProof::issuedAt),
-            proofs.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
-            now);
-    if (throttled.isPresent()) {
-      throw throttled.get();
-    }
+  private SendThrottle.Ticket maySend(Acting acting, Instant now) {
+    return throttle.check(
+        SendThrottle.contactProof(acting.session().id()),
+        proofs.latestForSession(acting.session().id()).map(ContactProof::issuedAt),
+        proofs.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
+        now);
   }
 
   private void failed(SessionContext context, Acting acting, String reason) {

@@ -60,6 +60,11 @@ final class SendThrottle {
     return "session:" + sessionId.value();
   }
 
+  /** Codes that prove an address to link: a gate of their own, apart from step-up codes. */
+  static String contactProof(dev.stepup.domain.session.SessionId sessionId) {
+    return "contact:" + sessionId.value();
+  }
+
   static String address(dev.stepup.domain.environment.EnvironmentId environmentId, String email) {
     return "sign-in:" + environmentId.value() + ":" + email;
   }

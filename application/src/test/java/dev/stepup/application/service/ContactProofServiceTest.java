@@ -17,6 +17,7 @@ import dev.stepup.domain.otp.OtpChallenge;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,20 @@ class ContactProofServiceTest {
     assertThat(replayed.refusal()).isEqualTo(Refusal.INVALID_CODE);
     assertThat(replayed.getMessage()).isEqualTo(wrong.getMessage());
     assertThat(f.audit.events()).anySatisfy(e -> assertThat(e.reason()).contains("replayed"));
+  }
+
+  @Test
+  void ofConcurrentResendsExactlyOneGoesAndStepUpCodesKeepTheirOwnThrottle()
+      throws InterruptedException {
+    PendingLink pending = startWork();
+    f.clock.advance(java.time.Duration.ofMinutes(1));
+
+    List<Object> outcomes = Fixture.race(8, () -> f.contacts.resend(session, pending.pendingId()));
+
+    assertThat(outcomes).filteredOn(RefusedException.class::isInstance).hasSize(7);
+    assertThat(f.messages.sent()).filteredOn(m -> m.recipient().equals(WORK)).hasSize(2);
+    // A code just sent to prove an address does not hold back a step-up code.
+    f.codes.send(session, Optional.empty());
   }
 
   @Test

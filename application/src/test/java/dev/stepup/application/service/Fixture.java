@@ -200,6 +200,7 @@ final class Fixture {
           contactProofs,
           messages,
           messages,
+          sendGates,
           hasher,
           guard,
           transactions,
