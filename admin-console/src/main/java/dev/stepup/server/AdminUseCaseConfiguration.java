@@ -22,19 +22,21 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.TotpVerifier;
-import dev.stepup.application.service.AdminSignInService;
-import dev.stepup.application.service.AuditLogService;
-import dev.stepup.application.service.BootstrapService;
-import dev.stepup.application.service.ConfigureStepUpService;
-import dev.stepup.application.service.DashboardService;
-import dev.stepup.application.service.EnvironmentAdminService;
-import dev.stepup.application.service.FindEnvironmentsService;
-import dev.stepup.application.service.ReadOutboxService;
-import dev.stepup.application.service.RenderQrCodeService;
-import dev.stepup.application.service.ResetMfaService;
-import dev.stepup.application.service.SecurityNotifier;
-import dev.stepup.application.service.UnlockStepUpService;
-import dev.stepup.application.service.UserDirectoryService;
+import dev.stepup.application.service.admin.AdminSecondFactorService;
+import dev.stepup.application.service.admin.AdminSignInService;
+import dev.stepup.application.service.admin.DashboardService;
+import dev.stepup.application.service.admin.ManageAdminsService;
+import dev.stepup.application.service.audit.AuditLogService;
+import dev.stepup.application.service.delivery.ReadOutboxService;
+import dev.stepup.application.service.environment.BootstrapService;
+import dev.stepup.application.service.environment.ConfigureStepUpService;
+import dev.stepup.application.service.environment.EnvironmentAdminService;
+import dev.stepup.application.service.environment.FindEnvironmentsService;
+import dev.stepup.application.service.mfa.RenderQrCodeService;
+import dev.stepup.application.service.mfa.ResetMfaService;
+import dev.stepup.application.service.notice.SecurityNotifier;
+import dev.stepup.application.service.user.UnlockStepUpService;
+import dev.stepup.application.service.user.UserDirectoryService;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,7 +68,7 @@ class AdminUseCaseConfiguration {
   }
 
   @Bean
-  dev.stepup.application.service.AdminSecondFactorService adminSecondFactorService(
+  AdminSecondFactorService adminSecondFactorService(
       AdminAccounts admins,
       TotpVerifier totp,
       TotpProvisioning provisioning,
@@ -75,20 +77,19 @@ class AdminUseCaseConfiguration {
       SignInTallies tallies,
       AuditTrail audit,
       Clock clock) {
-    return new dev.stepup.application.service.AdminSecondFactorService(
+    return new AdminSecondFactorService(
         admins, totp, provisioning, cipher, transactions, tallies, audit, clock);
   }
 
   @Bean
-  dev.stepup.application.service.ManageAdminsService manageAdminsService(
+  ManageAdminsService manageAdminsService(
       AdminAccounts admins,
       SecretHasher hasher,
       TransactionRunner transactions,
       SignInTallies tallies,
       AuditTrail audit,
       Clock clock) {
-    return new dev.stepup.application.service.ManageAdminsService(
-        admins, hasher, transactions, tallies, audit, clock);
+    return new ManageAdminsService(admins, hasher, transactions, tallies, audit, clock);
   }
 
   @Bean

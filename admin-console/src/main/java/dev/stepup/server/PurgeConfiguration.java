@@ -2,7 +2,7 @@ package dev.stepup.server;
 
 import dev.stepup.adapter.out.persistence.JdbcDeadRows;
 import dev.stepup.adapter.out.persistence.JdbcJobLeases;
-import dev.stepup.application.service.PurgeExpiredDataService;
+import dev.stepup.application.service.operations.PurgeExpiredDataService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;

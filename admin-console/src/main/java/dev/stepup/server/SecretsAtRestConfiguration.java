@@ -6,7 +6,7 @@ import dev.stepup.adapter.out.crypto.secret.MasterKeys;
 import dev.stepup.adapter.out.persistence.JdbcSealedKeys;
 import dev.stepup.adapter.out.persistence.JdbcSealedSecrets;
 import dev.stepup.application.port.out.security.SealedSecrets;
-import dev.stepup.application.service.ResealSecretsService;
+import dev.stepup.application.service.operations.ResealSecretsService;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,12 +1,12 @@
 package dev.stepup.application.service;
 
 /** Display forms of identifiers that are safe to show on screens and in lists. */
-final class Masking {
+public final class Masking {
 
   private Masking() {}
 
   /** {@code alice@example.com} → {@code a••••@example.com}. */
-  static String email(String address) {
+  public static String email(String address) {
     int at = address.indexOf('@');
     if (at <= 0) {
       return "••••";
@@ -15,7 +15,7 @@ final class Masking {
   }
 
   /** {@code +14155550123} → {@code +1••••••0123}. */
-  static String phone(String phone) {
+  public static String phone(String phone) {
     if (phone.length() <= 6) {
       return "••••";
     }
@@ -25,7 +25,7 @@ final class Masking {
   }
 
   /** {@code 0xAbC…} → {@code 0xAbCd…1234}. */
-  static String address(String address) {
+  public static String address(String address) {
     if (address.length() < 12) {
       return address;
     }

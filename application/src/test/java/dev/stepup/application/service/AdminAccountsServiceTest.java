@@ -18,6 +18,8 @@ import dev.stepup.application.port.in.admin.ManageAdminsUseCase.ChangeAdminPassw
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.admin.AdminSecondFactorService;
+import dev.stepup.application.service.admin.ManageAdminsService;
 import dev.stepup.domain.access.AdminAccount;
 import java.time.Duration;
 import java.time.Instant;

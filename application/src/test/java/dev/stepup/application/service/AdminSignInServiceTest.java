@@ -8,6 +8,7 @@ import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.admin.AdminSignInService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

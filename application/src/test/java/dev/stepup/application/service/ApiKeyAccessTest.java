@@ -15,6 +15,8 @@ import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.environment.EnvironmentAdminService;
+import dev.stepup.application.service.user.RefusalAuditGate;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Duration;

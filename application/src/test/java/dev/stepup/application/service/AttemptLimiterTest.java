@@ -10,6 +10,8 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.application.service.verification.AttemptLimiter;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;

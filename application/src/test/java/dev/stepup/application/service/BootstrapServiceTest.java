@@ -6,6 +6,7 @@ import dev.stepup.application.port.in.bootstrap.BootstrapCommand;
 import dev.stepup.application.port.in.bootstrap.BootstrapResult;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.service.environment.BootstrapService;
 import dev.stepup.domain.access.AdminAccount;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.StepUpSettings;

@@ -15,6 +15,7 @@ import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.ProtectedAction;

@@ -11,6 +11,7 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkContactUseCase.PendingLink;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.otp.OtpChallenge;

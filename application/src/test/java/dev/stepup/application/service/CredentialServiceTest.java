@@ -11,6 +11,7 @@ import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.policy.StepUpDecision.Path;
 import dev.stepup.domain.scope.Scope;

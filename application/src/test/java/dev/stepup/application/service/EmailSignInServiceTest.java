@@ -17,6 +17,7 @@ import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.RedirectAllowList;

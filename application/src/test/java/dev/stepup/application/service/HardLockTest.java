@@ -12,6 +12,7 @@ import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;

@@ -8,6 +8,8 @@ import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
+import dev.stepup.application.service.notice.SecurityNotice;
+import dev.stepup.application.service.stepup.PasskeyService;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.mfa.Passkey;
 import dev.stepup.domain.scope.Scope;

@@ -6,6 +6,7 @@ import dev.stepup.application.fakes.InMemoryDeadRows;
 import dev.stepup.application.fakes.InMemoryJobLeases;
 import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.port.in.retention.PurgeExpiredDataUseCase.PurgeResult;
+import dev.stepup.application.service.operations.PurgeExpiredDataService;
 import dev.stepup.domain.retention.DeadData;
 import dev.stepup.domain.retention.RetentionPolicy;
 import java.time.Duration;

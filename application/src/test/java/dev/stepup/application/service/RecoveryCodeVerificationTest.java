@@ -8,6 +8,8 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.service.mfa.RecoveryMaterial;
+import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.port.in.security.ResealSecretsUseCase;
 import dev.stepup.application.port.out.security.SealedSecrets;
 import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.service.operations.ResealSecretsService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -13,6 +13,7 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.social.OidcClient;
 import dev.stepup.application.port.out.social.SocialLogins;
 import dev.stepup.application.port.out.social.SocialProviders;
+import dev.stepup.application.service.stepup.SocialLoginService;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;

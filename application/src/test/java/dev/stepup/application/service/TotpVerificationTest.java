@@ -12,6 +12,8 @@ import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.application.service.notice.SecurityNotice;
+import dev.stepup.application.service.stepup.CodeVerificationService;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;

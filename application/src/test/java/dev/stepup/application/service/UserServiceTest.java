@@ -16,6 +16,7 @@ import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
+import dev.stepup.application.service.user.UserService;
 import dev.stepup.domain.access.ApiKey;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.credential.Credential;

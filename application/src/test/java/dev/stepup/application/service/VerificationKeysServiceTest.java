@@ -2,6 +2,7 @@ package dev.stepup.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.application.service.token.VerificationKeysService;
 import org.junit.jupiter.api.Test;
 
 class VerificationKeysServiceTest {

@@ -10,7 +10,7 @@ import dev.stepup.application.port.out.delivery.DeliveryQueue.ClaimedDelivery;
 import dev.stepup.application.port.out.delivery.DeliveryReports.TroubledDelivery;
 import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.delivery.SmsTransport;
-import dev.stepup.application.service.DeliverMessagesService;
+import dev.stepup.application.service.delivery.DeliverMessagesService;
 import dev.stepup.domain.delivery.DeliveryBacklog;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import dev.stepup.domain.delivery.RetrySchedule;

@@ -1,0 +1,78 @@
+package dev.stepup.application.service.admin;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase;
+import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditStatistics;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.token.TokenState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Today's numbers of an environment, from the audit trail and the token records. */
+public final class DashboardService implements ViewDashboardUseCase {
+
+  private final Environments environments;
+  private final AuditStatistics statistics;
+  private final ElevatedTokens tokens;
+  private final Clock clock;
+
+  public DashboardService(
+      Environments environments, AuditStatistics statistics, ElevatedTokens tokens, Clock clock) {
+    this.environments = environments;
+    this.statistics = statistics;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @Override
+  public Dashboard today(EnvironmentId environmentId) {
+    environments
+        .find(environmentId)
+        .orElseThrow(() -> new NotFoundException("environment", environmentId));
+    Instant now = clock.instant();
+    Instant since = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+    List<AuditStatistics.Count> counts = statistics.countSince(environmentId, since);
+
+    Map<VerificationMethod, Long> stepUps = new EnumMap<>(VerificationMethod.class);
+    for (VerificationMethod method : VerificationMethod.values()) {
+      stepUps.put(method, 0L);
+    }
+    long verifications = 0;
+    long failed = 0;
+    long lockouts = 0;
+    for (AuditStatistics.Count c : counts) {
+      boolean success = c.outcome() == AuditEvent.Outcome.SUCCESS;
+      if (c.type() == AuditEventType.TOKEN_ISSUED && success && c.method().isPresent()) {
+        stepUps.merge(c.method().get(), c.count(), Long::sum);
+      } else if (c.type() == AuditEventType.VERIFICATION) {
+        verifications += c.count();
+        failed += success ? 0 : c.count();
+      } else if (c.type() == AuditEventType.LOCKOUT) {
+        lockouts += c.count();
+      }
+    }
+    long active =
+        tokens.count(
+            new TokenSearch(
+                environmentId,
+                Optional.of(TokenState.ACTIVE),
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                0,
+                1));
+    return new Dashboard(environmentId, since, stepUps, verifications, failed, lockouts, active);
+  }
+}

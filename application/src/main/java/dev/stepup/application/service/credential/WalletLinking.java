@@ -1,0 +1,185 @@
+package dev.stepup.application.service.credential;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.verification.WalletSignatures;
+import dev.stepup.application.service.Masking;
+import dev.stepup.application.service.RandomTokens;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.application.service.notice.SecurityNotice;
+import dev.stepup.application.service.notice.SecurityNotifier;
+import dev.stepup.application.service.stepup.WalletChallengeIssuer;
+import dev.stepup.application.service.user.Acting;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.wallet.WalletChallenge;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Links an external wallet: a challenge to sign, then the signature and a credential:link token.
+ */
+public final class WalletLinking {
+
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final WalletChallenges challenges;
+  private final WalletSignatures signatures;
+  private final WalletChallengeIssuer issuer;
+  private final ProtectedActionGuard guard;
+  private final TransactionRunner transactions;
+  private final SecurityNotifier notifier;
+  private final Audit audit;
+  private final Clock clock;
+
+  public WalletLinking(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      WalletChallenges challenges,
+      WalletSignatures signatures,
+      WalletChallengeIssuer issuer,
+      ProtectedActionGuard guard,
+      TransactionRunner transactions,
+      SecurityNotifier notifier,
+      Audit audit,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.challenges = challenges;
+    this.signatures = signatures;
+    this.issuer = issuer;
+    this.guard = guard;
+    this.transactions = transactions;
+    this.notifier = notifier;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public WalletStepUpUseCase.Challenge linkChallenge(SessionContext context, String address) {
+    if (address == null || !ADDRESS.matcher(address.strip()).matches()) {
+      throw new IllegalArgumentException("value: a 0x-prefixed 20-byte hex address");
+    }
+    String lower = address.strip().toLowerCase(java.util.Locale.ROOT);
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    ensureUnlinked(context, lower);
+    // The challenge names the credential id the wallet will get once linked.
+    CredentialId future = new CredentialId(RandomTokens.id("cred"));
+    WalletChallenge challenge =
+        issuer.issue(
+            context,
+            acting,
+            future,
+            lower,
+            "Link this wallet to your account (credential:link).",
+            Set.of(WalletChallengeIssuer.LINK_MARK),
+            now);
+    return new WalletStepUpUseCase.Challenge(
+        challenge.id(), future, challenge.address(), challenge.message());
+  }
+
+  public Credential link(
+      SessionContext context,
+      String challengeId,
+      String signature,
+      Optional<String> elevatedToken) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    WalletChallenge challenge =
+        challenges
+            .find(challengeId)
+            .filter(c -> c.belongsTo(acting.session().id()))
+            .filter(c -> challenges.scopesOf(c.id()).contains(WalletChallengeIssuer.LINK_MARK))
+            .orElseThrow(
+                () ->
+                    new RefusedException(
+                        Refusal.UNKNOWN_CHALLENGE,
+                        "No such wallet link challenge for this session; ask for a new one."));
+    Optional<String> signer =
+        signature == null || signature.length() > WalletChallengeIssuer.MAX_SIGNATURE
+            ? Optional.empty()
+            : signatures.recoverSigner(challenge.message(), signature.strip());
+    switch (challenge.verify(signer, now)) {
+      case ACCEPTED -> {}
+      case WRONG_SIGNER ->
+          throw linkRefused(
+              context,
+              acting,
+              Refusal.INVALID_SIGNATURE,
+              "The signature is not from " + challenge.address() + " over this message.");
+      default ->
+          throw linkRefused(
+              context,
+              acting,
+              Refusal.CODE_EXPIRED,
+              "This challenge has expired or was used; ask for a new one.");
+    }
+    String lower = challenge.address().toLowerCase(java.util.Locale.ROOT);
+    ensureUnlinked(context, lower);
+    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
+    if (!challenges.markUsed(challenge.id(), now)) {
+      throw linkRefused(context, acting, Refusal.CODE_EXPIRED, "This challenge was already used.");
+    }
+    Credential credential =
+        new Credential(
+            challenge.walletId(),
+            CredentialFormat.BLOCKCHAIN,
+            lower,
+            Optional.of(Credential.WALLET_EXTERNAL),
+            Optional.of(Masking.address(challenge.address())),
+            false,
+            now,
+            false);
+    transactions.inTransaction(
+        () -> {
+          ensureUnlinked(context, lower);
+          acting.user().addCredential(credential);
+          users.save(acting.user());
+          notifier.notify(
+              acting.user(),
+              SecurityNotice.CREDENTIAL_LINKED,
+              SecurityNotifier.describe(credential));
+        });
+    audit
+        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
+        .success(credential.id().value());
+    return credential;
+  }
+
+  private void ensureUnlinked(SessionContext context, String lowerAddress) {
+    if (users
+        .findByCredential(context.environmentId(), CredentialFormat.BLOCKCHAIN, lowerAddress)
+        .isPresent()) {
+      throw new RefusedException(
+          Refusal.CREDENTIAL_IN_USE, "This wallet is already linked to an account.");
+    }
+  }
+
+  private RefusedException linkRefused(
+      SessionContext context, Acting acting, Refusal refusal, String message) {
+    audit
+        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
+        .failure(refusal.code());
+    return new RefusedException(refusal, message);
+  }
+}

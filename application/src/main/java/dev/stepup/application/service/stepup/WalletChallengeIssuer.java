@@ -1,0 +1,69 @@
+package dev.stepup.application.service.stepup;
+
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.WalletChallengeSettings;
+import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.verification.WalletSignatures;
+import dev.stepup.application.service.RandomTokens;
+import dev.stepup.application.service.user.Acting;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.wallet.SiweMessage;
+import dev.stepup.domain.wallet.WalletChallenge;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Makes and stores a Sign-In with Ethereum challenge for a wallet, for step-up and linking alike: a
+ * single-use nonce, this server's domain and URI, and a five-minute expiry.
+ */
+public final class WalletChallengeIssuer {
+
+  /** What a link challenge is marked with among its scopes, so step-up never accepts it. */
+  public static final String LINK_MARK = "link";
+
+  /** A signature is 65 bytes of hex; anything much longer is not one. */
+  public static final int MAX_SIGNATURE = 200;
+
+  private final WalletChallenges challenges;
+  private final WalletSignatures signatures;
+  private final WalletChallengeSettings settings;
+
+  public WalletChallengeIssuer(
+      WalletChallenges challenges, WalletSignatures signatures, WalletChallengeSettings settings) {
+    this.challenges = challenges;
+    this.signatures = signatures;
+    this.settings = settings;
+  }
+
+  /** Makes, stores and answers a challenge for {@code address} to sign within five minutes. */
+  public WalletChallenge issue(
+      SessionContext context,
+      Acting acting,
+      CredentialId walletId,
+      String address,
+      String statement,
+      Set<String> marks,
+      Instant now) {
+    SiweMessage message =
+        new SiweMessage(
+            settings.domain(),
+            signatures.checksumAddress(address),
+            statement,
+            settings.uri(),
+            settings.chainId(),
+            RandomTokens.id("n").substring(2),
+            now,
+            now.plus(WalletChallenge.LIFETIME));
+    WalletChallenge challenge =
+        WalletChallenge.issue(
+            RandomTokens.id("wch"),
+            context.environmentId(),
+            acting.user().id(),
+            acting.session().id(),
+            walletId,
+            message);
+    challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
+    challenges.add(challenge, marks);
+    return challenge;
+  }
+}

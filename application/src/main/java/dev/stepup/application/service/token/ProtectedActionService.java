@@ -1,0 +1,178 @@
+package dev.stepup.application.service.token;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.application.service.user.Acting;
+import dev.stepup.domain.method.Acr;
+import dev.stepup.domain.policy.StepUpDecision;
+import dev.stepup.domain.policy.StepUpPolicy;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.TokenUseOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Admits a protected action only with a valid elevated token; consumes single-use tokens. */
+public final class ProtectedActionService implements ProtectedActionGuard {
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final ElevatedTokens tokens;
+  private final ElevatedTokenSigner signer;
+  private final StepUpPolicy policy = new StepUpPolicy();
+  private final Audit audit;
+  private final Clock clock;
+
+  public ProtectedActionService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.tokens = tokens;
+    this.signer = signer;
+    this.audit = new Audit(auditTrail, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public void authorize(SessionContext context, Scope scope, Optional<String> elevatedToken) {
+    Instant now = clock.instant();
+    Acting acting = Acting.load(context, environments, sessions, users, now);
+    if (!acting.environment().settings().requiresStepUp(scope)) {
+      return;
+    }
+    List<String> acr = acrValues(acting, scope, now);
+    if (elevatedToken.isEmpty() || elevatedToken.get().isBlank()) {
+      throw stepUpRequired(scope, acr);
+    }
+    Optional<ElevatedToken> record =
+        signer
+            .verify(elevatedToken.get())
+            .filter(claims -> claims.environmentId().equals(context.environmentId()))
+            .flatMap(claims -> tokens.find(claims.tokenId()));
+    if (record.isEmpty()) {
+      refuse(context, acting, scope, Optional.empty(), "invalid_token");
+      throw new RefusedException(
+          Refusal.INVALID_TOKEN,
+          "The elevated access token is not valid here.",
+          Optional.empty(),
+          scope.wire(),
+          acr);
+    }
+    ElevatedToken token = record.get();
+    TokenUseOutcome outcome =
+        token.use(context.environmentId(), acting.user().id(), acting.session().id(), scope, now);
+    if (outcome instanceof TokenUseOutcome.Accepted accepted) {
+      if (accepted.consumed() && !tokens.markConsumed(token.id(), now)) {
+        outcome = new TokenUseOutcome.Refused(TokenUseOutcome.Reason.CONSUMED);
+      } else {
+        audit
+            .event(AuditEventType.TOKEN_CONSUMED, context.environmentId(), context.origin())
+            .user(acting.user().id())
+            .session(Optional.of(acting.session().id()))
+            .scopes(Set.of(scope))
+            .method(token.method())
+            .success(accepted.consumed() ? "consumed" : "used");
+        return;
+      }
+    }
+    TokenUseOutcome.Reason reason = ((TokenUseOutcome.Refused) outcome).reason();
+    refuse(context, acting, scope, Optional.of(token), reason.name().toLowerCase(Locale.ROOT));
+    throw refusalFor(reason, scope, acr);
+  }
+
+  /** The levels a new step-up would reach for this user, as the challenge names them. */
+  private List<String> acrValues(Acting acting, Scope scope, Instant now) {
+    StepUpDecision decision =
+        policy.decide(
+            acting.environment().settings(),
+            acting.user(),
+            acting.session(),
+            scope,
+            List.of(),
+            now);
+    return decision instanceof StepUpDecision.Required required
+        ? required.acrValues().stream().map(Acr::wire).toList()
+        : List.of();
+  }
+
+  private void refuse(
+      SessionContext context,
+      Acting acting,
+      Scope scope,
+      Optional<ElevatedToken> token,
+      String reason) {
+    audit
+        .event(AuditEventType.TOKEN_REFUSED, context.environmentId(), context.origin())
+        .user(acting.user().id())
+        .session(Optional.of(acting.session().id()))
+        .scopes(Set.of(scope))
+        .method(token.flatMap(ElevatedToken::method))
+        .failure(reason);
+  }
+
+  static RefusedException stepUpRequired(Scope scope, List<String> acr) {
+    return refusal(
+        Refusal.STEP_UP_REQUIRED,
+        "This action needs step-up verification for " + scope.wire() + ".",
+        scope,
+        acr);
+  }
+
+  private static RefusedException refusalFor(
+      TokenUseOutcome.Reason reason, Scope scope, List<String> acr) {
+    return switch (reason) {
+      case CONSUMED ->
+          refusal(
+              Refusal.TOKEN_CONSUMED,
+              "This elevated access token was already used; step up again.",
+              scope,
+              acr);
+      case EXPIRED ->
+          refusal(
+              Refusal.TOKEN_EXPIRED,
+              "This elevated access token has expired; step up again.",
+              scope,
+              acr);
+      case REVOKED ->
+          refusal(
+              Refusal.TOKEN_REVOKED,
+              "This elevated access token was revoked; step up again.",
+              scope,
+              acr);
+      case SCOPE_NOT_GRANTED -> stepUpRequired(scope, acr);
+      case WRONG_ENVIRONMENT, WRONG_SUBJECT ->
+          refusal(
+              Refusal.INVALID_TOKEN,
+              "This elevated access token was issued to someone else.",
+              scope,
+              acr);
+    };
+  }
+
+  private static RefusedException refusal(
+      Refusal refusal, String message, Scope scope, List<String> acr) {
+    return new RefusedException(refusal, message, Optional.empty(), scope.wire(), acr);
+  }
+}

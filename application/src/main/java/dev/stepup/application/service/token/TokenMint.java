@@ -1,0 +1,85 @@
+package dev.stepup.application.service.token;
+
+import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.token.ElevatedTokenClaims;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.service.RandomTokens;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one path that issues an elevated token — signed, recorded, audited — for a caller that has
+ * already loaded and checked the environment, user and session: a verification that just succeeded
+ * or a host backend's request.
+ */
+public final class TokenMint {
+
+  private final ElevatedTokens tokens;
+  private final ElevatedTokenSigner signer;
+  private final Audit audit;
+
+  public TokenMint(
+      ElevatedTokens tokens, ElevatedTokenSigner signer, AuditTrail auditTrail, Clock clock) {
+    this.tokens = tokens;
+    this.signer = signer;
+    this.audit = new Audit(auditTrail, clock);
+  }
+
+  public IssuedElevatedToken mint(
+      Environment environment,
+      UserId userId,
+      Optional<SessionId> sessionId,
+      Set<Scope> scopes,
+      Optional<VerificationMethod> method,
+      RequestOrigin origin,
+      Instant now) {
+    ElevatedToken token =
+        ElevatedToken.issue(
+            new ElevatedTokenId(RandomTokens.id("tok")),
+            environment.id(),
+            userId,
+            sessionId,
+            scopes,
+            method,
+            environment.settings(),
+            now);
+    String compact =
+        signer.sign(
+            new ElevatedTokenClaims(
+                token.id(),
+                token.environmentId(),
+                token.userId(),
+                token.sessionId(),
+                token.scopes(),
+                token.amr(),
+                token.acr().wire(),
+                token.authTime(),
+                token.singleUse(),
+                token.issuedAt(),
+                token.expiresAt()));
+    tokens.add(token);
+    audit
+        .event(AuditEventType.TOKEN_ISSUED, environment.id(), origin)
+        .user(userId)
+        .session(sessionId)
+        .scopes(token.scopes())
+        .method(method)
+        .success(token.id().value());
+    return new IssuedElevatedToken(
+        compact, token.id(), token.scopes(), token.singleUse(), token.expiresAt());
+  }
+}

@@ -1,0 +1,149 @@
+package dev.stepup.application.service.wallet;
+
+import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.wallet.EmbeddedWallets;
+import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
+import dev.stepup.application.port.out.wallet.WalletKeys;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.application.service.user.Acting;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.scope.Scope;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/** The demo wallet: each key operation passes the protected-action guard for its scope first. */
+public final class DemoWalletService implements DemoWalletUseCase {
+
+  static final int MAX_MESSAGE = 4096;
+
+  private final Environments environments;
+  private final Sessions sessions;
+  private final Users users;
+  private final EmbeddedWallets wallets;
+  private final WalletKeys keys;
+  private final SecretCipher cipher;
+  private final ProtectedActionGuard guard;
+  private final Audit audit;
+  private final Clock clock;
+
+  public DemoWalletService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      EmbeddedWallets wallets,
+      WalletKeys keys,
+      SecretCipher cipher,
+      ProtectedActionGuard guard,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.environments = environments;
+    this.sessions = sessions;
+    this.users = users;
+    this.wallets = wallets;
+    this.keys = keys;
+    this.cipher = cipher;
+    this.guard = guard;
+    this.audit = new Audit(auditTrail, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public String export(
+      SessionContext context, CredentialId walletId, Optional<String> elevatedToken) {
+    EmbeddedWallet wallet = ownWallet(context, walletId);
+    guard.authorize(context, Scope.WALLET_EXPORT, elevatedToken);
+    byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
+    try {
+      audited(context, wallet, Scope.WALLET_EXPORT);
+      return "0x" + HexFormat.of().formatHex(key);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  @Override
+  public String sign(
+      SessionContext context,
+      CredentialId walletId,
+      String message,
+      Optional<String> elevatedToken) {
+    if (message == null || message.isEmpty() || message.length() > MAX_MESSAGE) {
+      throw new IllegalArgumentException("message: 1-" + MAX_MESSAGE + " characters");
+    }
+    EmbeddedWallet wallet = ownWallet(context, walletId);
+    guard.authorize(context, Scope.WALLET_SIGN, elevatedToken);
+    byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
+    try {
+      String signature = keys.personalSign(key, message);
+      audited(context, wallet, Scope.WALLET_SIGN);
+      return signature;
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  @Override
+  public WalletState refresh(
+      SessionContext context, CredentialId walletId, Optional<String> elevatedToken) {
+    return rewrap(context, walletId, Scope.WALLET_REFRESH, elevatedToken);
+  }
+
+  @Override
+  public WalletState reshare(
+      SessionContext context, CredentialId walletId, Optional<String> elevatedToken) {
+    return rewrap(context, walletId, Scope.WALLET_RESHARE, elevatedToken);
+  }
+
+  private WalletState rewrap(
+      SessionContext context, CredentialId walletId, Scope scope, Optional<String> token) {
+    EmbeddedWallet wallet = ownWallet(context, walletId);
+    guard.authorize(context, scope, token);
+    Instant now = clock.instant();
+    byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
+    try {
+      EmbeddedWallet rewrapped =
+          new EmbeddedWallet(
+              wallet.walletId(),
+              wallet.userId(),
+              wallet.address(),
+              cipher.encrypt(key),
+              wallet.createdAt(),
+              now);
+      wallets.update(rewrapped);
+      audited(context, wallet, scope);
+      return new WalletState(wallet.walletId(), wallet.address(), now);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private EmbeddedWallet ownWallet(SessionContext context, CredentialId walletId) {
+    Acting acting = Acting.load(context, environments, sessions, users, clock.instant());
+    return wallets
+        .find(walletId)
+        .filter(w -> w.userId().equals(acting.user().id()))
+        .orElseThrow(() -> new NotFoundException("wallet", walletId));
+  }
+
+  private void audited(SessionContext context, EmbeddedWallet wallet, Scope scope) {
+    audit
+        .event(AuditEventType.WALLET_OPERATION, context.environmentId(), context.origin())
+        .user(wallet.userId())
+        .session(Optional.of(context.sessionId()))
+        .scopes(Set.of(scope))
+        .success(wallet.walletId().value());
+  }
+}
