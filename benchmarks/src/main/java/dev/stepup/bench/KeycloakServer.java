@@ -1,0 +1,77 @@
+package dev.stepup.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from its Maven Central distribution ({@code org.keycloak:keycloak-quarkus-dist}),
+ * started in development mode with one realm whose client issues ES256 client-credentials tokens:
+ * the yardstick for issuance.
+ */
+final class KeycloakServer implements AutoCloseable {
+
+  static final String CLIENT_FORM =
+      "grant_type=client_credentials&client_id=bench&client_secret=bench-secret-0123456789";
+
+  private static final String REALM =
+      """
+      {"realm":"bench","enabled":true,"defaultSignatureAlgorithm":"ES256",
+       "eventsEnabled":false,"adminEventsEnabled":false,
+       "components":{"org.keycloak.keys.KeyProvider":[{"name":"ecdsa","providerId":"ecdsa-generated",
+         "config":{"priority":["200"],"ecdsaEllipticCurveKey":["P-256"],"active":["true"],
+         "enabled":["true"]}}]},
+       "clients":[{"clientId":"bench","enabled":true,"publicClient":false,
+         "secret":"bench-secret-0123456789","serviceAccountsEnabled":true,
+         "standardFlowEnabled":false,"directAccessGrantsEnabled":false,
+         "attributes":{"access.token.signed.response.alg":"ES256"}}]}
+      """;
+
+  private final ServerProcess process;
+  private final int port;
+
+  private KeycloakServer(ServerProcess process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static KeycloakServer start(Path home, Path javaHome, Path log) throws Exception {
+    Path imports = Files.createDirectories(home.resolve("data/import"));
+    Files.writeString(imports.resolve("bench-realm.json"), REALM);
+    int port = ServerProcess.freePort();
+    ServerProcess process =
+        ServerProcess.start(
+            "Keycloak",
+            List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-port=" + port,
+                "--import-realm",
+                "--log-level=warn"),
+            Map.of(
+                "JAVA_HOME", javaHome.toString(),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "bench-admin-password"),
+            log);
+    KeycloakServer keycloak = new KeycloakServer(process, port);
+    process.awaitReady(
+        keycloak.base() + "/.well-known/openid-configuration", Duration.ofMinutes(4));
+    return keycloak;
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port + "/realms/bench";
+  }
+
+  String tokenUrl() {
+    return base() + "/protocol/openid-connect/token";
+  }
+
+  @Override
+  public void close() throws InterruptedException, IOException {
+    process.close();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.stepup.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Starts the server on a fresh store, loads it with wrk — issue (c4, c16), check (c16), consume by
+ * introspection (c4), a protected action (c4) — measures the store's raw durable UPDATE rate and
+ * its size per token, optionally Keycloak's client-credentials issuance beside it, and writes
+ * {@code results.md} and {@code results.svg}. Options: {@code --server-jar}, {@code --out}, {@code
+ * --duration} (seconds per run), {@code --stores h2,postgres}, {@code --keycloak-home}, {@code
+ * --java-home-keycloak}, {@code --machine}.
+ */
+public final class LoadHarness {
+
+  static final String API_KEY = "sk_demo_bench_0123456789abcdefghij";
+
+  private final Map<String, String> options;
+  private final Path out;
+  private final Wrk wrk;
+  private final Duration duration;
+  private final List<Report.Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private int port;
+
+  private LoadHarness(Map<String, String> options) throws Exception {
+    this.options = options;
+    this.out = Files.createDirectories(Path.of(option("out", "target/bench")).toAbsolutePath());
+    this.duration = Duration.ofSeconds(Long.parseLong(option("duration", "30")));
+    this.wrk = new Wrk(out, duration);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    new LoadHarness(options).run();
+  }
+
+  private void run() throws Exception {
+    for (String store : option("stores", "h2").split(",")) {
+      measure(store.strip().toLowerCase(Locale.ROOT));
+    }
+    if (options.containsKey("keycloak-home")) {
+      measureKeycloak();
+    }
+    String machine = option("machine", Runtime.getRuntime().availableProcessors() + " cores");
+    Report.write(out, machine, rows, notes);
+    System.out.print(Report.markdown(machine, rows, notes));
+    System.out.println("Written to " + out.resolve("results.md") + " and results.svg");
+  }
+
+  private void measure(String kind) throws Exception {
+    Path dataDir = Files.createDirectories(out.resolve("data-" + kind));
+    try (Store store = kind.equals("postgres") ? Store.postgres() : Store.h2(dataDir)) {
+      long issued;
+      try (ServerProcess server = startServer(store, dataDir)) {
+        issued = load(store, server);
+      }
+      long bytes = store.bytes();
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s: %,d tokens issued, store %,d bytes = %,.0f bytes per issued token",
+              store.name(),
+              issued,
+              bytes,
+              (double) bytes / Math.max(1, issued)));
+      double raw =
+          RawUpdateRate.measure(store.jdbcUrl(), store.user(), "", 4, Duration.ofSeconds(10));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s: raw durable single-row UPDATE rate, 4 clients, no server: %,.0f per second",
+              store.name(),
+              raw));
+    }
+  }
+
+  private ServerProcess startServer(Store store, Path dataDir) throws Exception {
+    int port = ServerProcess.freePort();
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            "java",
+            "-jar",
+            Path.of(option("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath()
+                .toString(),
+            "--server.port=" + port,
+            "--stepup.data-dir=" + dataDir));
+    command.addAll(store.serverArguments());
+    ServerProcess server =
+        ServerProcess.start(
+            "step-up server (" + store.name() + ")",
+            command,
+            Map.of(
+                "STEPUP_BOOTSTRAP_DEMO_API_KEY",
+                API_KEY,
+                "STEPUP_BOOTSTRAP_ADMIN_PASSWORD",
+                "bench-admin-password"),
+            out.resolve("server-" + store.name() + ".log"));
+    this.port = port;
+    return server.awaitReady(
+        "http://127.0.0.1:" + port + "/actuator/health", Duration.ofMinutes(2));
+  }
+
+
+  /** Runs every scenario against a started server; answers the number of tokens it issued. */
+  private long load(Store store, ServerProcess server) throws Exception {
+    String base = "http://127.0.0.1:" + port + "/api/v1/environments/demo";
+    StepUpApi.Subject subject = new StepUpApi(base, API_KEY).signedInUser("bench@example.com");
+    String apiKey = "Bearer " + API_KEY;
+    String session = "Bearer " + subject.sessionToken();
+    String issueBody =
+        "{\"userId\":\""
+            + subject.userId()
+            + "\",\"sessionId\":\""
+            + subject.sessionId()
+            + "\",\"scopes\":[\"wallet:export\"]}";
+    String tokens = out.resolve("tokens-" + store.name()).toString();
+    String issueUrl = base + "/elevated-tokens";
+    // Warm the JIT, caches and pools before anything is recorded.
+    WrkResult warm =
+        wrk.run(
+            "warm-up",
+            4,
+            issueUrl,
+            "post.lua",
+            List.of(apiKey, "application/json", issueBody, "201"));
+    long issued = warm.requests() - warm.errors();
+    String system = "step-up (" + store.name() + ")";
+    for (int connections : new int[] {4, 16}) {
+      WrkResult issue =
+          wrk.run(
+              "issue",
+              connections,
+              issueUrl,
+              "post.lua",
+              List.of(apiKey, "application/json", issueBody, "201", tokens + "-c" + connections));
+      issued += issue.requests() - issue.errors();
+      rows.add(new Report.Row(system, issue, "POST /elevated-tokens"));
+    }
+    rows.add(
+        new Report.Row(
+            system,
+            wrk.run(
+                "check",
+                16,
+                base + "/step-up/check",
+                "post.lua",
+                List.of(session, "application/json", "{\"scope\":\"wallet:export\"}", "200")),
+            "POST /step-up/check"));
+    rows.add(
+        new Report.Row(
+            system,
+            wrk.run(
+                "consume",
+                4,
+                base + "/elevated-tokens/introspect",
+                "spend.lua",
+                List.of("introspect", apiKey, tokens + "-c4", "2", "2")),
+            "introspect consume=true"));
+    rows.add(
+        new Report.Row(
+            system,
+            wrk.run(
+                "protected action",
+                4,
+                base + "/wallets/" + subject.walletId() + "/export",
+                "spend.lua",
+                List.of("action", session, tokens + "-c16", "2", "2")),
+            "POST /wallets/{id}/export"));
+    return issued;
+  }
+
+  private void measureKeycloak() throws Exception {
+    Path home = Path.of(options.get("keycloak-home"));
+    Path javaHome = Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    try (KeycloakServer keycloak =
+        KeycloakServer.start(home, javaHome, out.resolve("keycloak.log"))) {
+      List<String> args =
+          List.of("", "application/x-www-form-urlencoded", KeycloakServer.CLIENT_FORM, "200");
+      wrk.run("warm-up", 4, keycloak.tokenUrl(), "post.lua", args);
+      for (int connections : new int[] {4, 16}) {
+        rows.add(
+            new Report.Row(
+                "Keycloak",
+                wrk.run("issue", connections, keycloak.tokenUrl(), "post.lua", args),
+                "client credentials, ES256"));
+      }
+    }
+  }
+
+  private String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
+  }
+}
