@@ -112,7 +112,6 @@ public final class LoadHarness {
         "http://127.0.0.1:" + port + "/actuator/health", Duration.ofMinutes(2));
   }
 
-
   /** Runs every scenario against a started server; answers the number of tokens it issued. */
   private long load(Store store, ServerProcess server) throws Exception {
     String base = "http://127.0.0.1:" + port + "/api/v1/environments/demo";
