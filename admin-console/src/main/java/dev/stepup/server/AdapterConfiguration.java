@@ -38,6 +38,7 @@ import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
 import dev.stepup.application.port.out.security.SecretCipher;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,10 +53,12 @@ class AdapterConfiguration {
 
   /**
    * The configured database ({@code spring.datasource.*}, e.g. PostgreSQL for several nodes), or
-   * else the embedded H2 file database in the data directory.
+   * else the embedded H2 file database in the data directory. The pool takes its settings from
+   * {@code spring.datasource.hikari.*}.
    */
   @Bean
-  DataSource dataSource(DataSourceProperties properties, StepUpProperties stepUp) {
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(DataSourceProperties properties, StepUpProperties stepUp) {
     if (properties.getUrl() == null || properties.getUrl().isBlank()) {
       properties.setUrl(H2Settings.url(stepUp.dataDir()));
       if (properties.getUsername() == null) {

@@ -4,9 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -68,6 +65,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   private final Clock clock;
   private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
   private final SharedSigningKey signing;
+  private final Es256Crypto crypto = new Es256Crypto();
   private volatile Instant lastReload = Instant.EPOCH;
 
   public JwtElevatedTokenSigner(
@@ -115,9 +113,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
             new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(key.getKeyID()).build(),
             body.build());
     try {
-      ECDSASigner signer = new ECDSASigner(key);
-      signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
-      jwt.sign(signer);
+      jwt.sign(crypto.signer(key));
     } catch (JOSEException e) {
       throw new IllegalStateException("could not sign an elevated token", e);
     }
@@ -141,9 +137,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
       if (key.isEmpty()) {
         return Optional.empty();
       }
-      ECDSAVerifier verifier = new ECDSAVerifier(key.get());
-      verifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
-      if (!jwt.verify(verifier)) {
+      if (!jwt.verify(crypto.verifier(key.get()))) {
         return Optional.empty();
       }
       return claimsOf(jwt.getJWTClaimsSet());
