@@ -8,6 +8,7 @@ import dev.stepup.adapter.out.crypto.totp.RfcTotpVerifier;
 import dev.stepup.adapter.out.crypto.totp.ZxingQrCodes;
 import dev.stepup.adapter.out.crypto.wallet.Web3jWallets;
 import dev.stepup.adapter.out.crypto.webauthn.YubicoWebAuthn;
+import dev.stepup.adapter.out.persistence.BatchedAuditTrail;
 import dev.stepup.adapter.out.persistence.H2Settings;
 import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
 import dev.stepup.adapter.out.persistence.JdbcApiKeys;
@@ -35,8 +36,11 @@ import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
+import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.security.SecretCipher;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -123,9 +127,15 @@ class AdapterConfiguration {
     return new JdbcSigningKeys(jdbc, transactions);
   }
 
+  /** The audit trail; step-up checks are stored off the request path (ADR 0016). */
   @Bean
-  JdbcAuditTrail auditTrail(JdbcClient jdbc) {
-    return new JdbcAuditTrail(jdbc);
+  BatchedAuditTrail auditTrail(JdbcClient jdbc, JdbcTransactionRunner transactions) {
+    return new BatchedAuditTrail(
+        new JdbcAuditTrail(jdbc),
+        transactions,
+        Set.of(AuditEventType.STEP_UP_CHECK),
+        Duration.ofMillis(5),
+        10_000);
   }
 
   @Bean

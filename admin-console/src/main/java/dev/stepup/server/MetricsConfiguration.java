@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
+import dev.stepup.adapter.out.persistence.BatchedAuditTrail;
 import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +23,7 @@ class MetricsConfiguration {
   /** The trail every use case writes to: the database's, counted on the way. */
   @Bean
   @Primary
-  AuditTrail meteredAuditTrail(JdbcAuditTrail trail, MeterRegistry meters) {
+  AuditTrail meteredAuditTrail(BatchedAuditTrail trail, MeterRegistry meters) {
     return new MeteredAuditTrail(trail, meters);
   }
 
