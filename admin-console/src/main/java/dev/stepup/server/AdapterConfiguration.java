@@ -36,12 +36,21 @@ import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
+import dev.stepup.adapter.out.persistence.cache.CachedApiKeys;
+import dev.stepup.adapter.out.persistence.cache.CachedEnvironments;
+import dev.stepup.adapter.out.persistence.cache.CachedSessions;
+import dev.stepup.adapter.out.persistence.cache.CachedUsers;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.environment.ApiKeys;
+import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.port.out.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -82,14 +91,27 @@ class AdapterConfiguration {
     return new JdbcTransactionRunner(transactionManager);
   }
 
+  /**
+   * How long a node may serve an environment, user, session or API key from memory before reading
+   * it again (ADR 0017): it bounds how long a change made on another node goes unseen; 0 reads the
+   * database every time.
+   */
   @Bean
-  JdbcEnvironments environments(JdbcClient jdbc) {
-    return new JdbcEnvironments(jdbc);
+  CacheSettings cacheSettings(@Value("${stepup.cache.ttl:2s}") Duration ttl) {
+    return new CacheSettings(ttl);
+  }
+
+  /** See {@link #cacheSettings}. */
+  record CacheSettings(Duration ttl) {}
+
+  @Bean
+  Environments environments(JdbcClient jdbc, CacheSettings cache) {
+    return new CachedEnvironments(new JdbcEnvironments(jdbc), cache.ttl());
   }
 
   @Bean
-  JdbcUsers users(JdbcClient jdbc) {
-    return new JdbcUsers(jdbc);
+  Users users(JdbcClient jdbc, CacheSettings cache) {
+    return new CachedUsers(new JdbcUsers(jdbc), cache.ttl());
   }
 
   @Bean
@@ -98,8 +120,8 @@ class AdapterConfiguration {
   }
 
   @Bean
-  JdbcSessions sessions(JdbcClient jdbc) {
-    return new JdbcSessions(jdbc);
+  Sessions sessions(JdbcClient jdbc, CacheSettings cache) {
+    return new CachedSessions(new JdbcSessions(jdbc), cache.ttl());
   }
 
   @Bean
@@ -108,8 +130,8 @@ class AdapterConfiguration {
   }
 
   @Bean
-  JdbcApiKeys apiKeys(JdbcClient jdbc) {
-    return new JdbcApiKeys(jdbc);
+  ApiKeys apiKeys(JdbcClient jdbc, CacheSettings cache) {
+    return new CachedApiKeys(new JdbcApiKeys(jdbc), cache.ttl());
   }
 
   @Bean
