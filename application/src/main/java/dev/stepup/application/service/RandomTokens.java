@@ -13,9 +13,19 @@ public final class RandomTokens {
 
   /** An opaque id with a readable prefix, e.g. {@code tok_3kz…} (130 random bits). */
   public static String id(String prefix) {
-    StringBuilder id = new StringBuilder(prefix).append('_');
+    // One draw of 17 bytes, 5 bits per character: a call to the shared generator is the cost.
+    byte[] random = bytes(17);
+    StringBuilder id = new StringBuilder(prefix.length() + 27).append(prefix).append('_');
+    int bits = 0;
+    int buffer = 0;
+    int next = 0;
     for (int i = 0; i < 26; i++) {
-      id.append(BASE32[RANDOM.nextInt(BASE32.length)]);
+      if (bits < 5) {
+        buffer = (buffer << 8) | (random[next++] & 0xff);
+        bits += 8;
+      }
+      id.append(BASE32[(buffer >>> (bits - 5)) & 31]);
+      bits -= 5;
     }
     return id.toString();
   }

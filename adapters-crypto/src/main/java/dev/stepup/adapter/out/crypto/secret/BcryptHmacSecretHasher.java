@@ -21,6 +21,8 @@ public final class BcryptHmacSecretHasher implements SecretHasher {
 
   private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(BCRYPT_COST);
   private final SecretKeySpec pepper;
+  // A keyed Mac per thread: building and keying one per digest cost more than the digest.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public BcryptHmacSecretHasher(byte[] pepper) {
     if (pepper.length < 32) {
@@ -44,11 +46,15 @@ public final class BcryptHmacSecretHasher implements SecretHasher {
 
   @Override
   public String digest(CharSequence secret) {
+    return HexFormat.of()
+        .formatHex(macs.get().doFinal(secret.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(pepper);
-      return HexFormat.of()
-          .formatHex(mac.doFinal(secret.toString().getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
     }
