@@ -1,0 +1,91 @@
+package dev.stepup.adapter.in.console;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
+import dev.stepup.application.port.in.admin.ManageAdminsUseCase;
+import dev.stepup.application.port.in.admin.RenderQrCodeUseCase;
+import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
+import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase;
+import dev.stepup.application.port.in.delivery.ReadOutboxUseCase;
+import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
+import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
+import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;
+import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
+import dev.stepup.application.port.in.user.BrowseUsersUseCase;
+import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The console's controllers alone, every in-port a Mockito mock, for their slice tests; all share
+ * one Spring context. Spring Security runs with a plain stand-in chain here (a signed-in admin
+ * stands in via {@code user(...)}, forms need a CSRF token): the console's own security rules are
+ * the integration tests' business (ConsolePagesIT, ConsoleUsersIT).
+ */
+@WebMvcTest
+@Import(ConsoleSliceTest.FixedClock.class)
+abstract class ConsoleSliceTest {
+
+  static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  static final EnvironmentId DEMO = new EnvironmentId("demo");
+  static final Environment DEMO_ENVIRONMENT = Environment.create(DEMO, "Demo");
+
+  @Autowired MockMvc mvc;
+
+  @MockitoBean AdminSecondFactorUseCase secondFactor;
+  @MockitoBean RenderQrCodeUseCase qrCodes;
+  @MockitoBean ManageAdminsUseCase admins;
+  @MockitoBean ReadAuditLogUseCase auditLog;
+  @MockitoBean ViewDashboardUseCase dashboards;
+  @MockitoBean ReadOutboxUseCase outbox;
+  @MockitoBean ReportDeliveriesUseCase deliveries;
+  @MockitoBean FindEnvironmentsUseCase environments;
+  @MockitoBean ManageEnvironmentsUseCase manageEnvironments;
+  @MockitoBean ManageSocialProvidersUseCase socialProviders;
+  @MockitoBean ConfigureStepUpUseCase configureStepUp;
+  @MockitoBean ListElevatedTokensUseCase tokens;
+  @MockitoBean RevokeElevatedTokenUseCase revokeToken;
+  @MockitoBean BrowseUsersUseCase browseUsers;
+  @MockitoBean ResetMfaUseCase resetMfa;
+  @MockitoBean UnlockStepUpUseCase unlockStepUp;
+
+  /** The bootstrap admin past both sign-in steps. */
+  static RequestPostProcessor admin() {
+    return user("admin").roles("ADMIN");
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class FixedClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** Signed-in pages and the console's own sign-in page (not Spring's generated one). */
+    @Bean
+    SecurityFilterChain consolePages(HttpSecurity http) throws Exception {
+      return http.authorizeHttpRequests(
+              auth -> auth.requestMatchers("/login").permitAll().anyRequest().authenticated())
+          .formLogin(form -> form.loginPage("/login"))
+          .build();
+    }
+  }
+}
