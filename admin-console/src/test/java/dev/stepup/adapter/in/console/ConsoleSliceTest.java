@@ -1,8 +1,15 @@
 package dev.stepup.adapter.in.console;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
+import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
 import dev.stepup.application.port.in.admin.ManageAdminsUseCase;
 import dev.stepup.application.port.in.admin.RenderQrCodeUseCase;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
@@ -28,6 +35,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -66,6 +74,22 @@ abstract class ConsoleSliceTest {
   @MockitoBean BrowseUsersUseCase browseUsers;
   @MockitoBean ResetMfaUseCase resetMfa;
   @MockitoBean UnlockStepUpUseCase unlockStepUp;
+
+  /** A console session in which the admin has just confirmed with a code (guarded actions run). */
+  MockHttpSession confirmedSession() throws Exception {
+    when(secondFactor.verify(eq("admin"), eq("123456"), any()))
+        .thenReturn(new SecondFactorOutcome.Accepted());
+    MockHttpSession session = new MockHttpSession();
+    mvc.perform(
+            post("/admin/confirm")
+                .with(admin())
+                .with(csrf())
+                .session(session)
+                .param("code", "123456")
+                .param("then", "/admin"))
+        .andExpect(status().isFound());
+    return session;
+  }
 
   /** The bootstrap admin past both sign-in steps. */
   static RequestPostProcessor admin() {
