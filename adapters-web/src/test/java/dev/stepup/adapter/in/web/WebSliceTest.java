@@ -30,15 +30,11 @@ import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -55,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
     // JSON as the server writes it (admin-console's application.yml): absent fields left out.
     properties = "spring.jackson.default-property-inclusion=non_absent",
     includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Component.class))
-@Import(WebSliceTest.FixedClock.class)
+@Import(SliceClock.class)
 public abstract class WebSliceTest {
 
   public static final EnvironmentId DEMO = new EnvironmentId("demo");
@@ -102,14 +98,5 @@ public abstract class WebSliceTest {
         NOW,
         Duration.ofMinutes(30),
         null);
-  }
-
-  /** The server's clock, fixed so pages and cookies are the same on every run. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class FixedClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
   }
 }

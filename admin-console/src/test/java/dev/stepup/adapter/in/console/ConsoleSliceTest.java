@@ -27,17 +27,11 @@ import dev.stepup.application.port.in.user.BrowseUsersUseCase;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -49,7 +43,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the integration tests' business (ConsolePagesIT, ConsoleUsersIT).
  */
 @WebMvcTest
-@Import(ConsoleSliceTest.FixedClock.class)
+@Import(ConsoleSliceConfiguration.class)
 abstract class ConsoleSliceTest {
 
   static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
@@ -94,22 +88,5 @@ abstract class ConsoleSliceTest {
   /** The bootstrap admin past both sign-in steps. */
   static RequestPostProcessor admin() {
     return user("admin").roles("ADMIN");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class FixedClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    /** Signed-in pages and the console's own sign-in page (not Spring's generated one). */
-    @Bean
-    SecurityFilterChain consolePages(HttpSecurity http) throws Exception {
-      return http.authorizeHttpRequests(
-              auth -> auth.requestMatchers("/login").permitAll().anyRequest().authenticated())
-          .formLogin(form -> form.loginPage("/login"))
-          .build();
-    }
   }
 }
