@@ -2,6 +2,8 @@ package dev.stepup.server;
 
 import dev.stepup.application.port.in.admin.AdminSignInUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -48,8 +50,8 @@ final class AdminSignInSecurity {
         return;
       }
       String page = request.getContextPath() + "/admin/sign-in/second-factor";
-      if ("true".equals(request.getHeader("HX-Request"))) {
-        response.setHeader("HX-Redirect", page);
+      if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
+        response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), page);
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       } else {
         response.sendRedirect(page);
@@ -154,8 +156,8 @@ final class AdminSignInSecurity {
       boolean expired =
           request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
       String page = request.getContextPath() + (expired ? "/login?expired" : "/login");
-      if ("true".equals(request.getHeader("HX-Request"))) {
-        response.setHeader("HX-Redirect", page);
+      if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
+        response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), page);
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       } else if (expired) {
         response.sendRedirect(page);

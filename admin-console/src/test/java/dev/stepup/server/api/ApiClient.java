@@ -11,61 +11,61 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the REST API, as a host backend or an end user's client calls it. */
-final class ApiClient {
+public final class ApiClient {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
-  ApiClient(int port) {
+  public ApiClient(int port) {
     this.base = "http://localhost:" + port;
   }
 
   /** One answer: status, headers, and the body parsed as JSON when there is one. */
-  record Answer(int status, HttpResponse<String> raw) {
+  public record Answer(int status, HttpResponse<String> raw) {
 
-    JsonNode json() {
+    public JsonNode json() {
       return raw.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(raw.body());
     }
 
-    String text(String field) {
+    public String text(String field) {
       JsonNode node = json().get(field);
       return node == null || node.isNull() ? null : node.asString();
     }
 
-    String code() {
+    public String code() {
       return text("code");
     }
 
-    String header(String name) {
+    public String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
 
-    String contentType() {
+    public String contentType() {
       return header("Content-Type");
     }
   }
 
-  Answer get(String path, String bearer) {
+  public Answer get(String path, String bearer) {
     return send(builder(path, bearer, Map.of()).GET());
   }
 
-  Answer delete(String path, String bearer, Map<String, String> headers) {
+  public Answer delete(String path, String bearer, Map<String, String> headers) {
     return send(builder(path, bearer, headers).DELETE());
   }
 
-  Answer post(String path, String bearer, Object body) {
+  public Answer post(String path, String bearer, Object body) {
     return post(path, bearer, body, Map.of());
   }
 
-  Answer post(String path, String bearer, Object body, Map<String, String> headers) {
+  public Answer post(String path, String bearer, Object body, Map<String, String> headers) {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
     return postRaw(path, bearer, json, headers);
   }
 
-  Answer postRaw(String path, String bearer, String body, Map<String, String> headers) {
+  public Answer postRaw(String path, String bearer, String body, Map<String, String> headers) {
     return send(
         builder(path, bearer, headers)
             .header("Content-Type", "application/json")
@@ -73,7 +73,7 @@ final class ApiClient {
   }
 
   /** Sends the body without a length (chunked), as a streaming client would. */
-  Answer postChunked(String path, String bearer, String body) {
+  public Answer postChunked(String path, String bearer, String body) {
     return send(
         builder(path, bearer, Map.of())
             .header("Content-Type", "application/json")

@@ -49,16 +49,16 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ApiTestServer.TestClock.class)
-abstract class ApiTestServer {
+public abstract class ApiTestServer {
 
-  static final String ENV = "/api/v1/environments/demo";
-  static final String API_KEY = "sk_demo_" + "k".repeat(40);
-  static final String SCRAPE_TOKEN = "scrape-" + "m".repeat(40);
-  static final MutableClock CLOCK = new MutableClock(Instant.now());
+  protected static final String ENV = "/api/v1/environments/demo";
+  protected static final String API_KEY = "sk_demo_" + "k".repeat(40);
+  protected static final String SCRAPE_TOKEN = "scrape-" + "m".repeat(40);
+  protected static final MutableClock CLOCK = new MutableClock(Instant.now());
 
-  static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
-  static final List<String> SMS_TEXTS = new CopyOnWriteArrayList<>();
-  static final HttpServer SMS_GATEWAY = smsGateway();
+  protected static final GreenMail SMTP = new GreenMail(ServerSetup.SMTP.dynamicPort());
+  protected static final List<String> SMS_TEXTS = new CopyOnWriteArrayList<>();
+  protected static final HttpServer SMS_GATEWAY = smsGateway();
   private static final Path DATA_DIR = tempDir();
   private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -66,15 +66,15 @@ abstract class ApiTestServer {
     SMTP.start();
   }
 
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-  ApiClient api;
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+  protected ApiClient api;
 
   /** The server's database, for waiting on the delivery queue from static helpers. */
   private static volatile JdbcClient queue;
 
   @TestConfiguration(proxyBeanMethods = false)
-  static class TestClock {
+  protected static class TestClock {
     @Bean
     @Primary
     MutableClock testClock() {
@@ -83,7 +83,7 @@ abstract class ApiTestServer {
   }
 
   @DynamicPropertySource
-  static void server(DynamicPropertyRegistry registry) {
+  protected static void server(DynamicPropertyRegistry registry) {
     registry.add("stepup.data-dir", DATA_DIR::toString);
     registry.add("stepup.bootstrap.demo-api-key", () -> API_KEY);
     registry.add("stepup.bootstrap.admin-password", () -> "correct horse battery staple");
@@ -102,7 +102,7 @@ abstract class ApiTestServer {
   }
 
   @BeforeEach
-  void client() {
+  protected void client() {
     api = new ApiClient(port);
     queue = jdbc;
     // Whole seconds keep TOTP steps and JWT times aligned with what the server computes.
@@ -110,8 +110,8 @@ abstract class ApiTestServer {
   }
 
   /** A user of the demo environment, created by the host backend. */
-  record TestUser(String id, JsonNode json, String email) {
-    String credential(String format) {
+  protected record TestUser(String id, JsonNode json, String email) {
+    public String credential(String format) {
       for (JsonNode c : json.get("credentials")) {
         if (c.get("format").asString().equals(format)) {
           return c.get("id").asString();
@@ -121,7 +121,7 @@ abstract class ApiTestServer {
     }
   }
 
-  TestUser newUser(Map<String, Object> extra) {
+  protected TestUser newUser(Map<String, Object> extra) {
     String email = "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
     Map<String, Object> body = new java.util.HashMap<>(extra);
     body.putIfAbsent("email", email);
@@ -130,12 +130,12 @@ abstract class ApiTestServer {
     return new TestUser(created.text("id"), created.json(), (String) body.get("email"));
   }
 
-  TestUser newUser() {
+  protected TestUser newUser() {
     return newUser(Map.of("embeddedWallet", true));
   }
 
   /** Signs the user in with the given credential and answers the session token. */
-  String signIn(TestUser user, String credentialId) {
+  protected String signIn(TestUser user, String credentialId) {
     ApiClient.Answer session =
         api.post(
             ENV + "/users/" + user.id() + "/sessions",
@@ -146,14 +146,14 @@ abstract class ApiTestServer {
   }
 
   /** Waits (bounded) until the messages queued so far have been sent: delivery is asynchronous. */
-  static void awaitDeliveries() {
+  protected static void awaitDeliveries() {
     if (queue != null) {
       Deliveries.settle(queue);
     }
   }
 
   /** The latest code mailed to this address, read from the SMTP server; notices are skipped. */
-  static String mailedCode(String address) {
+  protected static String mailedCode(String address) {
     awaitDeliveries();
     try {
       MimeMessage latest = null;
@@ -171,7 +171,7 @@ abstract class ApiTestServer {
   }
 
   /** Subjects of the security notices mailed to this address, oldest first. */
-  static List<String> noticesTo(String address) {
+  protected static List<String> noticesTo(String address) {
     awaitDeliveries();
     List<String> subjects = new ArrayList<>();
     for (MimeMessage m : SMTP.getReceivedMessages()) {
@@ -188,7 +188,7 @@ abstract class ApiTestServer {
   }
 
   /** How many codes were mailed to this address (notices not counted). */
-  static int codesMailedTo(String address) {
+  protected static int codesMailedTo(String address) {
     awaitDeliveries();
     int count = 0;
     for (MimeMessage m : SMTP.getReceivedMessages()) {
@@ -204,14 +204,14 @@ abstract class ApiTestServer {
     return count;
   }
 
-  static String sixDigits(String text) {
+  protected static String sixDigits(String text) {
     Matcher matcher = SIX_DIGITS.matcher(text);
     assertThat(matcher.find()).as("a code in: " + text).isTrue();
     return matcher.group(1);
   }
 
   /** Steps up a re-auth user by email OTP and answers the token response. */
-  ApiClient.Answer stepUpByEmail(String session, TestUser user, String... scopes) {
+  protected ApiClient.Answer stepUpByEmail(String session, TestUser user, String... scopes) {
     ApiClient.Answer sent = api.post(ENV + "/step-up/otp/send", session, Map.of());
     assertThat(sent.status()).as(sent.raw().body()).isEqualTo(200);
     ApiClient.Answer verified =
@@ -223,11 +223,11 @@ abstract class ApiTestServer {
     return verified;
   }
 
-  record Enrolled(
+  protected record Enrolled(
       TestUser user, String session, String deviceId, byte[] secret, List<String> codes) {}
 
   /** Enrolment itself is protected: a re-auth step-up for credential:link comes first. */
-  Enrolled enrolTotp() {
+  protected Enrolled enrolTotp() {
     TestUser user = newUser();
     String session = signIn(user, user.credential("email"));
 
@@ -271,11 +271,11 @@ abstract class ApiTestServer {
     return new Enrolled(user, session, deviceId, secret, codes);
   }
 
-  static String other(String code) {
+  protected static String other(String code) {
     return code.equals("123456") ? "654321" : "123456";
   }
 
-  static String pad(String base32) {
+  protected static String pad(String base32) {
     return base32 + "=".repeat((8 - base32.length() % 8) % 8);
   }
 

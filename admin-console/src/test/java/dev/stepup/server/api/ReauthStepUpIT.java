@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A user without MFA steps up by a code sent to their email or phone. */
-class ReauthStepUpIT extends ApiTestServer {
+public class ReauthStepUpIT extends ApiTestServer {
 
   @Test
   void exportNeedsStepUpAndAnEmailedCodeUnlocksItOnce() {
@@ -207,7 +207,7 @@ class ReauthStepUpIT extends ApiTestServer {
         .single();
   }
 
-  static List<String> formats(JsonNode check) {
+  public static List<String> formats(JsonNode check) {
     return check.get("credentials").valueStream().map(c -> c.get("format").asString()).toList();
   }
 }

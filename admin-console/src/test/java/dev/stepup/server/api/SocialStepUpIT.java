@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (mock-oauth2-server): the browser's redirects are followed by hand so each step can be checked or
  * tampered with.
  */
-class SocialStepUpIT extends ApiTestServer {
+public class SocialStepUpIT extends ApiTestServer {
 
   /** One provider for every test class of the run; it stops with the JVM. */
   static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
@@ -52,7 +52,7 @@ class SocialStepUpIT extends ApiTestServer {
   }
 
   /** Registers the in-process provider as {@code mock} in the demo environment. */
-  static void register(
+  public static void register(
       ManageSocialProvidersUseCase providers, ManageEnvironmentsUseCase environments) {
     EnvironmentId demo = new EnvironmentId("demo");
     providers.register(
@@ -263,7 +263,8 @@ class SocialStepUpIT extends ApiTestServer {
     return linkAccount(this, session, user, subject);
   }
 
-  static String linkAccount(ApiTestServer server, String session, TestUser user, String subject) {
+  public static String linkAccount(
+      ApiTestServer server, String session, TestUser user, String subject) {
     Map<String, String> login = linkLogin(server.api, session, subject);
     assertThat(login).as(login.toString()).containsEntry("outcome", "success");
     String token =
@@ -317,7 +318,7 @@ class SocialStepUpIT extends ApiTestServer {
   }
 
   /** The provider signs in {@code subject} at its next login. */
-  static void nextLoginIs(String subject) {
+  public static void nextLoginIs(String subject) {
     PROVIDER.enqueueCallback(
         new DefaultOAuth2TokenCallback(
             "default",

@@ -15,7 +15,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /** Re-auth by an external wallet: a Sign-In with Ethereum message signed with personal_sign. */
-class WalletStepUpIT extends ApiTestServer {
+public class WalletStepUpIT extends ApiTestServer {
 
   private ECKeyPair key;
   private String address;
@@ -63,7 +63,7 @@ class WalletStepUpIT extends ApiTestServer {
             "challengeId", challengeId, "signature", signature, "requestedScopes", List.of(scope)));
   }
 
-  static String personalSign(ECKeyPair key, String message) {
+  public static String personalSign(ECKeyPair key, String message) {
     Sign.SignatureData sig =
         Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key);
     byte[] bytes = new byte[65];

@@ -24,67 +24,32 @@ import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.scope.Scope;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.stepup.server.pages.PagesTestServer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The console's settings and tokens pages and fragments: access, CSRF, saving, revoking. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ConsolePagesIT {
+class ConsolePagesIT extends PagesTestServer {
 
-  private static final EnvironmentId DEMO = new EnvironmentId("demo");
   private static final String SETTINGS = "/admin/environments/demo/step-up";
 
-  @Autowired MockMvc mvc;
   @Autowired Environments environments;
   @Autowired ConfigureStepUpUseCase configure;
   @Autowired CreateUserUseCase users;
   @Autowired IssueElevatedTokenUseCase issue;
   @Autowired JdbcClient jdbc;
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("stepup-console");
-    registry.add("stepup.data-dir", dir::toString);
-  }
-
   @AfterEach
   void defaults() {
     configure.configure(
         new ConfigureStepUpCommand(
             DEMO, StepUpSettings.defaults(), "test", RequestOrigin.internal()));
-  }
-
-  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
-
-  /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
-  private static org.springframework.mock.web.MockHttpSession confirmed;
-
-  /**
-   * As the bootstrap admin past the second step ({@code user(...)} stands for a completed sign-in),
-   * in a session freshly confirmed with a code, as destructive actions require.
-   */
-  private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request)
-      throws Exception {
-    if (confirmed == null) {
-      byte[] secret =
-          dev.stepup.server.AdminTotp.enrol(secondFactor, "admin", java.time.Instant.now());
-      confirmed = dev.stepup.server.AdminTotp.confirmedSession(mvc, "admin", secret);
-    }
-    return request.with(user("admin").roles("ADMIN")).session(confirmed);
   }
 
   /** The default form, as the page submits it, with one change applied. */
@@ -116,7 +81,7 @@ class ConsolePagesIT {
 
   @Test
   void settingsPageShowsEveryScopeAndMethod() throws Exception {
-    mvc.perform(asAdmin(get(SETTINGS)))
+    mvc.perform(console.asAdmin(get(SETTINGS)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("wallet:sign")))
         .andExpect(content().string(containsString("credential:unlink")))
@@ -127,7 +92,7 @@ class ConsolePagesIT {
 
   @Test
   void aChangeWithoutCsrfIsRefused() throws Exception {
-    mvc.perform(asAdmin(defaultsForm(post(SETTINGS))).header("HX-Request", "true"))
+    mvc.perform(console.asAdmin(defaultsForm(post(SETTINGS))).header("HX-Request", "true"))
         .andExpect(status().isForbidden());
     assertThat(environments.find(DEMO).orElseThrow().settings())
         .isEqualTo(StepUpSettings.defaults());
@@ -187,7 +152,8 @@ class ConsolePagesIT {
   @Test
   void anInlineChangeSavesAtOnceAndIsAuditedWithTheAdmin() throws Exception {
     mvc.perform(
-            asAdmin(defaultsForm(post(SETTINGS), "single"))
+            console
+                .asAdmin(defaultsForm(post(SETTINGS), "single"))
                 .with(csrf())
                 .header("HX-Request", "true"))
         .andExpect(status().isOk())
@@ -210,7 +176,7 @@ class ConsolePagesIT {
     MockHttpServletRequestBuilder request =
         post(SETTINGS).with(csrf()).header("HX-Request", "true");
     request.param("enabled", "on");
-    mvc.perform(asAdmin(request))
+    mvc.perform(console.asAdmin(request))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Not saved")))
         .andExpect(content().string(containsString("no verification method is enabled")));
@@ -239,17 +205,21 @@ class ConsolePagesIT {
                 Optional.empty(),
                 RequestOrigin.internal()));
     String id = token.tokenId().value();
-    mvc.perform(asAdmin(get("/admin/environments/demo/tokens").param("user", user.id().value())))
+    mvc.perform(
+            console.asAdmin(
+                get("/admin/environments/demo/tokens").param("user", user.id().value())))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("token-" + id)))
         .andExpect(content().string(containsString("revoke-" + id)));
 
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/tokens/" + id + "/revoke"))
+            console
+                .asAdmin(post("/admin/environments/demo/tokens/" + id + "/revoke"))
                 .header("HX-Request", "true"))
         .andExpect(status().isForbidden());
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/tokens/" + id + "/revoke"))
+            console
+                .asAdmin(post("/admin/environments/demo/tokens/" + id + "/revoke"))
                 .with(csrf())
                 .header("HX-Request", "true"))
         .andExpect(status().isOk())
@@ -258,7 +228,8 @@ class ConsolePagesIT {
         .andExpect(content().string(not(containsString("revoke-" + id))));
 
     mvc.perform(
-            asAdmin(get("/admin/environments/demo/tokens"))
+            console
+                .asAdmin(get("/admin/environments/demo/tokens"))
                 .param("state", "active")
                 .param("user", user.id().value()))
         .andExpect(content().string(not(containsString("token-" + id))));
@@ -267,21 +238,24 @@ class ConsolePagesIT {
   @Test
   void anEnvironmentIsCreatedRenamedAndGetsAnApiKeyShownOnce() throws Exception {
     mvc.perform(
-            asAdmin(post("/admin/environments"))
+            console
+                .asAdmin(post("/admin/environments"))
                 .with(csrf())
                 .param("id", "Bad Id")
                 .param("name", "x"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id: use 1-63 lower-case letters")));
     mvc.perform(
-            asAdmin(post("/admin/environments"))
+            console
+                .asAdmin(post("/admin/environments"))
                 .with(csrf())
                 .param("id", "staging")
                 .param("name", "Staging"))
         .andExpect(status().isFound())
         .andExpect(header().string("Location", "/admin/environments/staging"));
     mvc.perform(
-            asAdmin(post("/admin/environments/staging/name"))
+            console
+                .asAdmin(post("/admin/environments/staging/name"))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("name", "Staging EU"))
@@ -291,7 +265,8 @@ class ConsolePagesIT {
 
     String fragment =
         mvc.perform(
-                asAdmin(post("/admin/environments/staging/api-keys"))
+                console
+                    .asAdmin(post("/admin/environments/staging/api-keys"))
                     .with(csrf())
                     .header("HX-Request", "true")
                     .param("name", "backend")
@@ -311,7 +286,7 @@ class ConsolePagesIT {
                 .contentType("application/json")
                 .content("{\"email\":\"key@example.test\"}"))
         .andExpect(status().isCreated());
-    mvc.perform(asAdmin(get("/admin/environments/staging")))
+    mvc.perform(console.asAdmin(get("/admin/environments/staging")))
         .andExpect(content().string(not(containsString(secret.group(1)))))
         .andExpect(content().string(not(containsString(">never<"))));
 
@@ -320,7 +295,8 @@ class ConsolePagesIT {
             .query(String.class)
             .single();
     mvc.perform(
-            asAdmin(post("/admin/environments/staging/api-keys/" + keyId + "/revoke"))
+            console
+                .asAdmin(post("/admin/environments/staging/api-keys/" + keyId + "/revoke"))
                 .with(csrf())
                 .header("HX-Request", "true"))
         .andExpect(content().string(containsString("revoked")));
@@ -348,19 +324,22 @@ class ConsolePagesIT {
             .query(Long.class)
             .single();
     mvc.perform(
-            asAdmin(post(keys))
+            console
+                .asAdmin(post(keys))
                 .header("HX-Request", "true")
                 .param("name", "gateway")
                 .param("permission", "tokens:introspect"))
         .andExpect(status().isForbidden());
     mvc.perform(
-            asAdmin(post(keys))
+            console
+                .asAdmin(post(keys))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("name", "nothing ticked"))
         .andExpect(content().string(containsString("tick at least one permission")));
     mvc.perform(
-            asAdmin(post(keys))
+            console
+                .asAdmin(post(keys))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("name", "born expired")
@@ -376,7 +355,8 @@ class ConsolePagesIT {
 
     String fragment =
         mvc.perform(
-                asAdmin(post(keys))
+                console
+                    .asAdmin(post(keys))
                     .with(csrf())
                     .header("HX-Request", "true")
                     .param("name", "gateway")
@@ -430,12 +410,14 @@ class ConsolePagesIT {
   @Test
   void redirectUrisAndSocialProvidersAreKeptPerEnvironmentWithoutShowingSecrets() throws Exception {
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/redirects"))
+            console
+                .asAdmin(post("/admin/environments/demo/redirects"))
                 .header("HX-Request", "true")
                 .param("entries", "https://app.example.test/done"))
         .andExpect(status().isForbidden());
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/redirects"))
+            console
+                .asAdmin(post("/admin/environments/demo/redirects"))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("entries", "https://app.example.test/done\nhttp://evil.example.test/"))
@@ -445,7 +427,8 @@ class ConsolePagesIT {
     assertThat(environments.find(DEMO).orElseThrow().redirects().entries())
         .doesNotContain("https://app.example.test/done");
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/redirects"))
+            console
+                .asAdmin(post("/admin/environments/demo/redirects"))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("entries", "https://app.example.test/done\n\nhttp://localhost:3000\n"))
@@ -456,7 +439,8 @@ class ConsolePagesIT {
         .containsExactly("https://app.example.test/done", "http://localhost:3000");
 
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/social-providers"))
+            console
+                .asAdmin(post("/admin/environments/demo/social-providers"))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("name", "acme")
@@ -466,7 +450,8 @@ class ConsolePagesIT {
         .andExpect(content().string(containsString("provider issuer: an https URL")))
         .andExpect(content().string(not(containsString("provider-secret-value"))));
     mvc.perform(
-            asAdmin(post("/admin/environments/demo/social-providers"))
+            console
+                .asAdmin(post("/admin/environments/demo/social-providers"))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("name", "acme")
@@ -489,9 +474,9 @@ class ConsolePagesIT {
                 .string(
                     containsString("http://localhost/hosted/demo/account/social/acme/callback")))
         .andExpect(content().string(not(containsString("provider-secret-value"))));
-    mvc.perform(asAdmin(get(SETTINGS)))
+    mvc.perform(console.asAdmin(get(SETTINGS)))
         .andExpect(content().string(containsString("providers: Acme ID")));
-    mvc.perform(asAdmin(get("/admin/environments/demo")))
+    mvc.perform(console.asAdmin(get("/admin/environments/demo")))
         .andExpect(content().string(containsString("https://id.acme.example.test")))
         .andExpect(content().string(not(containsString("provider-secret-value"))));
     assertThat(
@@ -511,19 +496,21 @@ class ConsolePagesIT {
   @Test
   void theAuditLogFiltersByTypeAndOutcome() throws Exception {
     mvc.perform(
-            asAdmin(post(SETTINGS))
+            console
+                .asAdmin(post(SETTINGS))
                 .with(csrf())
                 .header("HX-Request", "true")
                 .param("enabled", "on"))
         .andExpect(content().string(containsString("Not saved")));
-    mvc.perform(asAdmin(defaultsForm(post(SETTINGS), "single")).with(csrf()))
+    mvc.perform(console.asAdmin(defaultsForm(post(SETTINGS), "single")).with(csrf()))
         .andExpect(status().isOk());
 
-    mvc.perform(asAdmin(get("/admin/audit")))
+    mvc.perform(console.asAdmin(get("/admin/audit")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("settings_changed")));
     mvc.perform(
-            asAdmin(get("/admin/audit"))
+            console
+                .asAdmin(get("/admin/audit"))
                 .header("HX-Request", "true")
                 .param("type", "settings_changed")
                 .param("outcome", "failure"))
@@ -531,7 +518,11 @@ class ConsolePagesIT {
         .andExpect(content().string(containsString(">failure<")))
         .andExpect(content().string(not(containsString(">success<"))))
         .andExpect(content().string(not(containsString("<html"))));
-    mvc.perform(asAdmin(get("/admin/audit")).param("type", "lockout").param("user", "usr_nobody"))
+    mvc.perform(
+            console
+                .asAdmin(get("/admin/audit"))
+                .param("type", "lockout")
+                .param("user", "usr_nobody"))
         .andExpect(content().string(containsString("No events match.")));
   }
 }

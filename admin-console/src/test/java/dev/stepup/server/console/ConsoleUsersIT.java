@@ -47,8 +47,7 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
 import dev.stepup.server.Deliveries;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.stepup.server.pages.PagesTestServer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +55,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -70,14 +64,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The console's sign-in hardening, users pages and dashboard, as an admin meets them: what the
  * pages show, CSRF, throttled sign-ins, sessions that end, and what is audited.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ConsoleUsersIT {
+class ConsoleUsersIT extends PagesTestServer {
 
   private static final String PASSWORD = "the right password 42";
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-  @Autowired MockMvc mvc;
   @Autowired AdminAccounts admins;
   @Autowired SecretHasher hasher;
   @Autowired JdbcClient jdbc;
@@ -94,12 +85,6 @@ class ConsoleUsersIT {
   @Autowired AuditTrail auditTrail;
   @Autowired Outbox outbox;
   @Autowired dev.stepup.application.port.out.verification.StepUpLockouts lockouts;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("stepup-console-users");
-    registry.add("stepup.data-dir", dir::toString);
-  }
 
   /** A fresh admin account, so throttling in one test never reaches another. */
   private String newAdmin(String name) {
@@ -259,27 +244,7 @@ class ConsoleUsersIT {
 
   // ---- users ----------------------------------------------------------------------------------
 
-  private static final EnvironmentId DEMO = new EnvironmentId("demo");
   private static final AtomicInteger NAMES = new AtomicInteger();
-
-  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
-
-  /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
-  private static org.springframework.mock.web.MockHttpSession confirmed;
-
-  /**
-   * As the bootstrap admin past the second step ({@code user(...)} stands for a completed sign-in),
-   * in a session freshly confirmed with a code, as destructive actions require.
-   */
-  private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request)
-      throws Exception {
-    if (confirmed == null) {
-      byte[] secret =
-          dev.stepup.server.AdminTotp.enrol(secondFactor, "admin", java.time.Instant.now());
-      confirmed = dev.stepup.server.AdminTotp.confirmedSession(mvc, "admin", secret);
-    }
-    return request.with(user("admin").roles("ADMIN")).session(confirmed);
-  }
 
   private User newUser(EnvironmentId environment, String email, Optional<String> phone) {
     return users.create(
@@ -367,28 +332,34 @@ class ConsoleUsersIT {
   void usersAreFoundByEmailPhoneWalletOrIdAndShownMasked() throws Exception {
     User user = newUser(DEMO, "findme.console@example.test", Optional.of("+14155550177"));
 
-    mvc.perform(asAdmin(get("/admin/environments/demo/users")))
+    mvc.perform(console.asAdmin(get("/admin/environments/demo/users")))
         .andExpect(status().isOk())
         .andExpect(
             content()
                 .string(
                     containsString(
                         "<label for=\"user-q\">Email, phone, wallet address or user id</label>")));
-    mvc.perform(asAdmin(get("/admin/environments/demo/users")).param("q", "FINDME.console"))
+    mvc.perform(console.asAdmin(get("/admin/environments/demo/users")).param("q", "FINDME.console"))
         .andExpect(content().string(containsString("user-" + user.id().value())))
         .andExpect(content().string(containsString("f••••@example.test")))
         .andExpect(content().string(not(containsString("findme.console@example.test"))));
     mvc.perform(
-            asAdmin(get("/admin/environments/demo/users"))
+            console
+                .asAdmin(get("/admin/environments/demo/users"))
                 .param("q", "5550177")
                 .header("HX-Request", "true"))
         .andExpect(content().string(containsString("user-" + user.id().value())))
         .andExpect(content().string(not(containsString("<html"))));
-    mvc.perform(asAdmin(get("/admin/environments/demo/users")).param("q", user.id().value()))
+    mvc.perform(
+            console.asAdmin(get("/admin/environments/demo/users")).param("q", user.id().value()))
         .andExpect(content().string(containsString("user-" + user.id().value())));
-    mvc.perform(asAdmin(get("/admin/environments/demo/users")).param("q", "no-such-user-at-all"))
+    mvc.perform(
+            console
+                .asAdmin(get("/admin/environments/demo/users"))
+                .param("q", "no-such-user-at-all"))
         .andExpect(content().string(containsString("No users match.")));
-    mvc.perform(asAdmin(get("/admin/environments/nowhere/users"))).andExpect(status().isNotFound());
+    mvc.perform(console.asAdmin(get("/admin/environments/nowhere/users")))
+        .andExpect(status().isNotFound());
   }
 
   @Test
@@ -397,7 +368,7 @@ class ConsoleUsersIT {
     issueTo(DEMO, enrolled.user(), enrolled.session());
     String id = enrolled.user().id().value();
 
-    mvc.perform(asAdmin(get("/admin/environments/demo/users/" + id)))
+    mvc.perform(console.asAdmin(get("/admin/environments/demo/users/" + id)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("m••••@example.test")))
         .andExpect(content().string(containsString("Authenticator app (TOTP)")))
@@ -411,7 +382,7 @@ class ConsoleUsersIT {
         .andExpect(content().string(containsString("hx-confirm=\"Reset this user's MFA?")))
         .andExpect(content().string(containsString("Reset MFA</button>")))
         .andExpect(content().string(containsString("name=\"_csrf\"")));
-    mvc.perform(asAdmin(get("/admin/environments/demo/users/usr_nobody")))
+    mvc.perform(console.asAdmin(get("/admin/environments/demo/users/usr_nobody")))
         .andExpect(status().isNotFound());
   }
 
@@ -421,11 +392,11 @@ class ConsoleUsersIT {
     IssuedElevatedToken token = issueTo(DEMO, enrolled.user(), enrolled.session());
     String reset = "/admin/environments/demo/users/" + enrolled.user().id().value() + "/reset-mfa";
 
-    mvc.perform(asAdmin(post(reset)).header("HX-Request", "true"))
+    mvc.perform(console.asAdmin(post(reset)).header("HX-Request", "true"))
         .andExpect(status().isForbidden());
     assertThat(passkeys.forUser(enrolled.user().id())).hasSize(1);
 
-    mvc.perform(asAdmin(post(reset)).with(csrf()).header("HX-Request", "true"))
+    mvc.perform(console.asAdmin(post(reset)).with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isOk())
         .andExpect(content().string(not(containsString("<html"))))
         .andExpect(content().string(containsString("MFA reset.")))
@@ -485,15 +456,19 @@ class ConsoleUsersIT {
         new dev.stepup.domain.attempt.ConsecutiveFailures(user.id(), 100, Optional.of(until)));
     String page = "/admin/environments/demo/users/" + user.id().value();
 
-    mvc.perform(asAdmin(get(page)))
+    mvc.perform(console.asAdmin(get(page)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"locked-until\"")))
         .andExpect(content().string(containsString("Unlock step-up</button>")));
-    mvc.perform(asAdmin(post(page + "/unlock-step-up")).header("HX-Request", "true"))
+    mvc.perform(console.asAdmin(post(page + "/unlock-step-up")).header("HX-Request", "true"))
         .andExpect(status().isForbidden());
     assertThat(lockouts.find(user.id())).isPresent();
 
-    mvc.perform(asAdmin(post(page + "/unlock-step-up")).with(csrf()).header("HX-Request", "true"))
+    mvc.perform(
+            console
+                .asAdmin(post(page + "/unlock-step-up"))
+                .with(csrf())
+                .header("HX-Request", "true"))
         .andExpect(status().isOk())
         .andExpect(content().string(not(containsString("<html"))))
         .andExpect(content().string(containsString("Step-up unlocked")))
@@ -540,7 +515,7 @@ class ConsoleUsersIT {
     audited(dash, AuditEventType.LOCKOUT, AuditEvent.Outcome.FAILURE);
 
     String page =
-        mvc.perform(asAdmin(get("/admin/dashboard")).param("env", "dash"))
+        mvc.perform(console.asAdmin(get("/admin/dashboard")).param("env", "dash"))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("id=\"figure-step-ups\">1<")))
             .andExpect(content().string(containsString("<span>50</span>%")))
@@ -555,10 +530,10 @@ class ConsoleUsersIT {
             .getResponse()
             .getContentAsString();
     assertThat(page.indexOf(">Dashboard</a>")).isLessThan(page.indexOf(">Environments</a>"));
-    mvc.perform(asAdmin(get("/admin/dashboard")))
+    mvc.perform(console.asAdmin(get("/admin/dashboard")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Dashboard · <span>Demo</span>")));
-    mvc.perform(asAdmin(get("/admin/dashboard")).param("env", "nowhere"))
+    mvc.perform(console.asAdmin(get("/admin/dashboard")).param("env", "nowhere"))
         .andExpect(status().isNotFound());
   }
 }

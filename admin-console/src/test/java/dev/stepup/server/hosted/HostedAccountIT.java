@@ -15,7 +15,6 @@ import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
-import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
@@ -26,15 +25,13 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
-import dev.stepup.server.Deliveries;
+import dev.stepup.server.pages.HostedDriver;
+import dev.stepup.server.pages.PagesTestServer;
 import dev.stepup.server.webauthn.SoftwareAuthenticator;
 import jakarta.servlet.http.Cookie;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,36 +42,25 @@ import java.util.regex.Pattern;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The hosted account page through MockMvc on the whole application: signed-out visitors sign in
  * first, every change needs its CSRF field and, for enrolment, linking and unlinking, a step-up;
  * the TOTP secret and the recovery codes are shown in the answer that made them and never again.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class HostedAccountIT {
+class HostedAccountIT extends PagesTestServer {
 
-  private static final EnvironmentId DEMO = new EnvironmentId("demo");
   private static final RequestOrigin ORIGIN = new RequestOrigin("127.0.0.1", "HostedAccountIT");
-  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
   private static final Pattern SECRET =
       Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)</code>");
   private static final Pattern RECOVERY = Pattern.compile("<li><code>([^<]+)</code></li>");
   private static final String ACCOUNT = "/hosted/demo/account";
-  private static final String PAGE_ORIGIN = "http://localhost:8443";
   private static final Pattern OPTIONS = Pattern.compile("data-options=\"([^\"]*)\"");
   private static final Pattern CHALLENGE =
       Pattern.compile("name=\"challengeId\" value=\"([^\"]*)\"");
 
-  @Autowired MockMvc mvc;
   @Autowired CreateUserUseCase users;
   @Autowired StartSessionUseCase sessions;
   @Autowired Outbox outbox;
@@ -83,42 +69,6 @@ class HostedAccountIT {
   @Autowired IssueElevatedTokenUseCase issue;
   @Autowired ManageMfaUseCase mfa;
   @Autowired Passkeys passkeyStore;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("stepup-hosted-account");
-    registry.add("stepup.data-dir", dir::toString);
-    registry.add("stepup.passkeys.origins", () -> PAGE_ORIGIN);
-  }
-
-  private User newUser() {
-    String email = "a" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
-    return users.create(
-        new CreateUserCommand(DEMO, Optional.of(email), Optional.empty(), List.of(), true, ORIGIN));
-  }
-
-  private Cookie signedIn(User user) {
-    return new Cookie(
-        "stepup_session",
-        sessions
-            .start(
-                new StartSessionCommand(
-                    DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN))
-            .sessionToken());
-  }
-
-  private String lastCodeTo(String address) {
-    Deliveries.settle(jdbc);
-    String body =
-        outbox.recent(DEMO, 50).stream()
-            .filter(m -> m.recipient().equals(address) && CODE.matcher(m.body()).find())
-            .findFirst()
-            .orElseThrow()
-            .body();
-    Matcher matcher = CODE.matcher(body);
-    assertThat(matcher.find()).isTrue();
-    return matcher.group(1);
-  }
 
   /** Completes the hosted step-up page by an emailed code, as the browser would. */
   private void stepUpByEmail(User user, Cookie session, MockHttpSession browser, String scope)
@@ -138,7 +88,7 @@ class HostedAccountIT {
                 .cookie(session)
                 .param("scope", scope)
                 .param("returnTo", ACCOUNT)
-                .param("code", lastCodeTo(emailOf(user))))
+                .param("code", hosted.lastCodeTo(HostedDriver.emailOf(user))))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", ACCOUNT));
   }
@@ -158,9 +108,9 @@ class HostedAccountIT {
 
   @Test
   void thePageListsTheCredentialsWithLabelsAndNoInlineScript() throws Exception {
-    User user = newUser();
+    User user = hosted.newUser();
     String html =
-        mvc.perform(get(ACCOUNT).cookie(signedIn(user)))
+        mvc.perform(get(ACCOUNT).cookie(hosted.signedIn(user)))
             .andExpect(status().isOk())
             .andExpect(header().string("Cache-Control", containsString("no-store")))
             .andReturn()
@@ -169,7 +119,7 @@ class HostedAccountIT {
     assertThat(html)
         .contains("data-format=\"email\"")
         .contains(user.credentials().get(0).alias().orElseThrow())
-        .doesNotContain(emailOf(user))
+        .doesNotContain(HostedDriver.emailOf(user))
         .contains("<label for=\"totp-alias\">")
         .contains("<label for=\"link-value\">")
         .contains("name=\"_csrf\"")
@@ -184,7 +134,7 @@ class HostedAccountIT {
 
   @Test
   void everyChangeWithoutTheCsrfFieldIsRefused() throws Exception {
-    Cookie session = signedIn(newUser());
+    Cookie session = hosted.signedIn(hosted.newUser());
     for (String action :
         List.of(
             "/totp",
@@ -204,8 +154,8 @@ class HostedAccountIT {
 
   @Test
   void enrollingTotpStepsUpFirstThenShowsTheQrCodeAndTheRecoveryCodesOnlyOnce() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
     MockHttpSession browser = new MockHttpSession();
 
     // No step-up yet: nothing is enrolled, the user is sent to confirm it's them.
@@ -294,7 +244,7 @@ class HostedAccountIT {
       count++;
     }
     assertThat(count).isEqualTo(10);
-    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user)))
+    assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, HostedDriver.emailOf(user)))
         .get()
         .satisfies(u -> assertThat(u.hasMfa()).isTrue());
 
@@ -325,8 +275,8 @@ class HostedAccountIT {
 
   @Test
   void linkingAndUnlinkingAnEmailStepUpForTheirOwnScopes() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
     MockHttpSession browser = new MockHttpSession();
     String other = "b" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
 
@@ -358,7 +308,7 @@ class HostedAccountIT {
         .andExpect(content().string(containsString("id=\"link-confirm\"")))
         .andExpect(content().string(containsString("Enter the code we sent")));
     assertThat(userStore.findByCredential(DEMO, CredentialFormat.EMAIL, other)).isEmpty();
-    String code = lastCodeTo(other);
+    String code = hosted.lastCodeTo(other);
     mvc.perform(
             post(ACCOUNT + "/link/confirm")
                 .with(csrf())
@@ -393,7 +343,7 @@ class HostedAccountIT {
     assertThat(page).contains("data-id=\"" + otherId + "\"");
 
     // Another sign-in (a code was just sent to this one, so a resend would wait a minute).
-    session = signedIn(user);
+    session = hosted.signedIn(user);
     browser = new MockHttpSession();
 
     mvc.perform(
@@ -415,7 +365,7 @@ class HostedAccountIT {
 
   @Test
   void aChangeWhoseStepUpWasAbandonedIsNotDoneAndSaysSo() throws Exception {
-    Cookie session = signedIn(newUser());
+    Cookie session = hosted.signedIn(hosted.newUser());
     MockHttpSession browser = new MockHttpSession();
     mvc.perform(
             post(ACCOUNT + "/totp")
@@ -441,7 +391,7 @@ class HostedAccountIT {
 
   @Test
   void addingAPasskeyStepsUpFirstAndANonsenseAnswerIsRefusedInPlace() throws Exception {
-    Cookie session = signedIn(newUser());
+    Cookie session = hosted.signedIn(hosted.newUser());
     mvc.perform(post(ACCOUNT + "/passkey").with(csrf()).cookie(session).param("alias", "Laptop"))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("scope=credential%3Alink")));
@@ -459,8 +409,8 @@ class HostedAccountIT {
 
   @Test
   void aPasskeyRemovedOnThePageIsGoneEverywhereAndCanBeAddedAgain() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
     MockHttpSession browser = new MockHttpSession();
     SoftwareAuthenticator key = new SoftwareAuthenticator(PAGE_ORIGIN);
 
@@ -488,7 +438,7 @@ class HostedAccountIT {
     // The same authenticator can be added again: the first MFA again, so new recovery codes (the
     // old ones went with the last device). Emailed codes confirm it, in another sign-in since a
     // code was just sent to this one.
-    String again = addPasskey(user, signedIn(user), new MockHttpSession(), key, true);
+    String again = addPasskey(user, hosted.signedIn(user), new MockHttpSession(), key, true);
     assertThat(again).isNotEqualTo(passkeyId);
     assertThat(passkeyStore.forUser(user.id()))
         .singleElement()
@@ -607,7 +557,7 @@ class HostedAccountIT {
   @Test
   void anMfaUserChoosesTheDefaultAndRenewsRecoveryCodesAfterConfirmingWithTheApp()
       throws Exception {
-    User user = newUser();
+    User user = hosted.newUser();
     StartedSession started =
         sessions.start(
             new StartSessionCommand(
@@ -646,7 +596,7 @@ class HostedAccountIT {
         .andExpect(header().string("HX-Redirect", containsString("scope=credential%3Alink")));
     assertThat(
             userStore
-                .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+                .findByCredential(DEMO, CredentialFormat.EMAIL, HostedDriver.emailOf(user))
                 .orElseThrow()
                 .credentials()
                 .stream()
@@ -677,7 +627,7 @@ class HostedAccountIT {
         .andExpect(content().string(not(containsString("aria-label=\"Make Phone the default\""))));
     assertThat(
             userStore
-                .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+                .findByCredential(DEMO, CredentialFormat.EMAIL, HostedDriver.emailOf(user))
                 .orElseThrow()
                 .credentials()
                 .stream()
@@ -718,7 +668,7 @@ class HostedAccountIT {
 
   private String credentialId(User user, String alias) {
     return userStore
-        .findByCredential(DEMO, CredentialFormat.EMAIL, emailOf(user))
+        .findByCredential(DEMO, CredentialFormat.EMAIL, HostedDriver.emailOf(user))
         .orElseThrow()
         .credentials()
         .stream()
@@ -738,9 +688,5 @@ class HostedAccountIT {
 
   private static String pad(String base32) {
     return base32 + "=".repeat((8 - base32.length() % 8) % 8);
-  }
-
-  private static String emailOf(User user) {
-    return user.credentials().get(0).identifier();
   }
 }

@@ -21,54 +21,40 @@ import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
-import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
 import dev.stepup.server.Deliveries;
+import dev.stepup.server.pages.HostedDriver;
+import dev.stepup.server.pages.PagesTestServer;
 import jakarta.servlet.http.Cookie;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The hosted pages through MockMvc on the whole application (security filters included): who is
  * sent to sign in, CSRF, return addresses, the session cookie, sign-out, in-place errors.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class HostedPagesIT {
+class HostedPagesIT extends PagesTestServer {
 
-  private static final EnvironmentId DEMO = new EnvironmentId("demo");
   private static final RequestOrigin ORIGIN = new RequestOrigin("127.0.0.1", "HostedPagesIT");
-  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  @Autowired MockMvc mvc;
   @Autowired CreateUserUseCase users;
   @Autowired StartSessionUseCase sessions;
   @Autowired AuthenticateCallerUseCase authenticate;
@@ -79,45 +65,10 @@ class HostedPagesIT {
   @Autowired ManageMfaUseCase mfa;
   @Autowired Users userStore;
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("stepup-hosted");
-    registry.add("stepup.data-dir", dir::toString);
-  }
-
   @AfterEach
   void defaults() {
     environments.allowRedirects(DEMO, List.of(), "test", ORIGIN);
     environments.allowSignUp(DEMO, false, "test", ORIGIN);
-  }
-
-  private User newUser() {
-    String email = "h" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
-    return users.create(
-        new CreateUserCommand(DEMO, Optional.of(email), Optional.empty(), List.of(), true, ORIGIN));
-  }
-
-  private StartedSession start(User user) {
-    return sessions.start(
-        new StartSessionCommand(
-            DEMO, user.id(), Optional.of(user.credentials().get(0).id()), ORIGIN));
-  }
-
-  private Cookie signedIn(User user) {
-    return new Cookie("stepup_session", start(user).sessionToken());
-  }
-
-  private String lastCodeTo(String address) {
-    Deliveries.settle(jdbc);
-    String body =
-        outbox.recent(DEMO, 50).stream()
-            .filter(m -> m.recipient().equals(address) && CODE.matcher(m.body()).find())
-            .findFirst()
-            .orElseThrow()
-            .body();
-    Matcher matcher = CODE.matcher(body);
-    assertThat(matcher.find()).isTrue();
-    return matcher.group(1);
   }
 
   // ---- signed out ------------------------------------------------------------------------------
@@ -174,7 +125,7 @@ class HostedPagesIT {
 
   @Test
   void aForeignReturnAddressIsRefusedAndNeverFollowed() throws Exception {
-    Cookie session = signedIn(newUser());
+    Cookie session = hosted.signedIn(hosted.newUser());
     for (String foreign :
         List.of(
             "https://evil.example/",
@@ -207,9 +158,9 @@ class HostedPagesIT {
 
   @Test
   void formsWithoutTheCsrfTokenAreRefused() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
-    mvc.perform(post("/hosted/demo/sign-in/code").param("email", emailOf(user)))
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
+    mvc.perform(post("/hosted/demo/sign-in/code").param("email", HostedDriver.emailOf(user)))
         .andExpect(status().isForbidden());
     mvc.perform(post("/hosted/demo/sign-out").cookie(session)).andExpect(status().isForbidden());
     mvc.perform(
@@ -227,8 +178,8 @@ class HostedPagesIT {
 
   @Test
   void theRightCodeSetsAScopedHttpOnlyLaxCookieAndSignOutEndsTheSession() throws Exception {
-    User user = newUser();
-    String email = emailOf(user);
+    User user = hosted.newUser();
+    String email = HostedDriver.emailOf(user);
     mvc.perform(post("/hosted/demo/sign-in/code").with(csrf()).param("email", email))
         .andExpect(status().isOk())
         .andExpect(
@@ -242,7 +193,7 @@ class HostedPagesIT {
                 post("/hosted/demo/sign-in/verify")
                     .with(csrf())
                     .param("email", email)
-                    .param("code", lastCodeTo(email))
+                    .param("code", hosted.lastCodeTo(email))
                     .param("returnTo", "/hosted/demo/wallet"))
             .andExpect(status().isSeeOther())
             .andExpect(header().string("Location", "/hosted/demo/wallet"))
@@ -270,8 +221,8 @@ class HostedPagesIT {
 
   @Test
   void overHttpsTheCookieIsSecure() throws Exception {
-    User user = newUser();
-    String email = emailOf(user);
+    User user = hosted.newUser();
+    String email = HostedDriver.emailOf(user);
     mvc.perform(post("/hosted/demo/sign-in/code").secure(true).with(csrf()).param("email", email))
         .andExpect(status().isOk());
     String setCookie =
@@ -280,7 +231,7 @@ class HostedPagesIT {
                     .secure(true)
                     .with(csrf())
                     .param("email", email)
-                    .param("code", lastCodeTo(email)))
+                    .param("code", hosted.lastCodeTo(email)))
             .andExpect(status().isSeeOther())
             .andReturn()
             .getResponse()
@@ -291,7 +242,7 @@ class HostedPagesIT {
   @Test
   void anUnknownAddressGetsTheSameAnswerAsAnAccountAndNoMail() throws Exception {
     for (boolean htmx : List.of(true, false)) {
-      String known = emailOf(newUser());
+      String known = HostedDriver.emailOf(hosted.newUser());
       String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
       MvcResult forKnown = sendSignInCode(known, htmx);
       MvcResult forUnknown = sendSignInCode(unknown, htmx);
@@ -317,7 +268,7 @@ class HostedPagesIT {
       assertThat(outbox.recent(DEMO, 200)).anyMatch(m -> m.recipient().equals(known));
 
       // A guessed code is answered alike too: the page never tells who has an account.
-      String guess = otherThan(lastCodeTo(known));
+      String guess = otherThan(hosted.lastCodeTo(known));
       MvcResult wrongKnown = enterSignInCode(known, guess, htmx);
       MvcResult wrongUnknown = enterSignInCode(unknown, guess, htmx);
       assertThat(wrongUnknown.getResponse().getStatus())
@@ -391,7 +342,7 @@ class HostedPagesIT {
                 post("/hosted/demo/sign-in/verify")
                     .with(csrf())
                     .param("email", email)
-                    .param("code", lastCodeTo(email)))
+                    .param("code", hosted.lastCodeTo(email)))
             .andExpect(status().isSeeOther())
             .andReturn()
             .getResponse()
@@ -404,8 +355,8 @@ class HostedPagesIT {
 
   @Test
   void aWrongStepUpCodeIsShownInPlaceWithHtmxAndAsAPageWithout() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
     mvc.perform(
             get("/hosted/demo/step-up")
                 .cookie(session)
@@ -422,7 +373,7 @@ class HostedPagesIT {
                 .param("returnTo", "/hosted/demo/wallet"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("<label for=\"code\">")));
-    String code = lastCodeTo(emailOf(user));
+    String code = hosted.lastCodeTo(HostedDriver.emailOf(user));
     String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
 
     mvc.perform(
@@ -472,7 +423,7 @@ class HostedPagesIT {
         users.create(
             new CreateUserCommand(
                 DEMO, Optional.of(email), Optional.of(phone), List.of(), true, ORIGIN));
-    Cookie session = signedIn(user);
+    Cookie session = hosted.signedIn(user);
     String phoneId =
         user.credentials().stream()
             .filter(c -> c.format() == dev.stepup.domain.credential.CredentialFormat.PHONE_NUMBER)
@@ -520,15 +471,15 @@ class HostedPagesIT {
                 .header("HX-Request", "true")
                 .param("scope", "wallet:export")
                 .param("returnTo", "/hosted/demo/wallet")
-                .param("code", lastCodeTo(phone)))
+                .param("code", hosted.lastCodeTo(phone)))
         .andExpect(status().isOk())
         .andExpect(header().string("HX-Redirect", "/hosted/demo/wallet"));
   }
 
   @Test
   void anMfaUserIsAskedForTheirAppCanUseARecoveryCodeAndThenExports() throws Exception {
-    User user = newUser();
-    StartedSession started = start(user);
+    User user = hosted.newUser();
+    StartedSession started = hosted.start(user);
     Cookie session = new Cookie("stepup_session", started.sessionToken());
     SessionContext context = new SessionContext(DEMO, started.sessionId(), ORIGIN);
     String link =
@@ -615,8 +566,8 @@ class HostedPagesIT {
 
   @Test
   void theFifthWrongCodeLocksEmailCodesAndSaysForHowLong() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
     mvc.perform(
             post("/hosted/demo/step-up/otp/send")
                 .with(csrf())
@@ -624,7 +575,7 @@ class HostedPagesIT {
                 .param("scope", "wallet:export")
                 .param("returnTo", "/hosted/demo/wallet"))
         .andExpect(status().isOk());
-    String code = lastCodeTo(emailOf(user));
+    String code = hosted.lastCodeTo(HostedDriver.emailOf(user));
     String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     for (int i = 0; i < 4; i++) {
       verifyOtp(session, wrong).andExpect(status().isUnprocessableContent());
@@ -652,8 +603,8 @@ class HostedPagesIT {
 
   @Test
   void signingAMessageStepsUpOnceAndTheMultiUseTokenSignsAgain() throws Exception {
-    User user = newUser();
-    Cookie session = signedIn(user);
+    User user = hosted.newUser();
+    Cookie session = hosted.signedIn(user);
     MockHttpSession browser = new MockHttpSession();
     mvc.perform(
             post("/hosted/demo/wallet/sign")
@@ -682,7 +633,7 @@ class HostedPagesIT {
                 .cookie(session)
                 .param("scope", "wallet:sign")
                 .param("returnTo", "/hosted/demo/wallet")
-                .param("code", lastCodeTo(emailOf(user))))
+                .param("code", hosted.lastCodeTo(HostedDriver.emailOf(user))))
         .andExpect(status().isSeeOther());
 
     // Back on the wallet page the signing the user asked for happens.
@@ -707,7 +658,7 @@ class HostedPagesIT {
 
   @Test
   void anEmptyOrOverlongMessageIsRefusedInPlaceWithoutAskingForStepUp() throws Exception {
-    Cookie session = signedIn(newUser());
+    Cookie session = hosted.signedIn(hosted.newUser());
     for (String message : List.of("", "x".repeat(4097))) {
       mvc.perform(
               post("/hosted/demo/wallet/sign")
@@ -727,7 +678,7 @@ class HostedPagesIT {
   void anUnknownScopeIsExplained() throws Exception {
     mvc.perform(
             get("/hosted/demo/step-up")
-                .cookie(signedIn(newUser()))
+                .cookie(hosted.signedIn(hosted.newUser()))
                 .param("scope", "wallet:steal")
                 .param("returnTo", "/hosted/demo/wallet"))
         .andExpect(status().isBadRequest())
@@ -736,9 +687,5 @@ class HostedPagesIT {
 
   private static String pad(String base32) {
     return base32 + "=".repeat((8 - base32.length() % 8) % 8);
-  }
-
-  private static String emailOf(User user) {
-    return user.credentials().get(0).identifier();
   }
 }

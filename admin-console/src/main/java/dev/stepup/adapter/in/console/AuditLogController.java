@@ -8,6 +8,7 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.UserId;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Locale;
@@ -102,7 +103,7 @@ class AuditLogController {
     model.addAttribute(
         "outcome", eventOutcome.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""));
     model.addAttribute("environment", null);
-    return "true".equals(request.getHeader("HX-Request"))
+    return HtmxRequest.fromRequest(request).isHtmxRequest()
         ? "console/audit/audit :: log"
         : "console/audit/audit";
   }

@@ -1,5 +1,7 @@
 package dev.stepup.adapter.in.console;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -79,9 +81,9 @@ class ConfirmationRequired implements WebMvcConfigurer {
     ModelAndView refused(HttpServletRequest request, HttpServletResponse response) {
       String then = ConsoleSession.safeReturn(returnPath(request));
       response.setStatus(HttpStatus.FORBIDDEN.value());
-      if ("true".equals(request.getHeader("HX-Request"))) {
+      if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
         response.setHeader(
-            "HX-Redirect",
+            HtmxResponseHeader.HX_REDIRECT.getValue(),
             org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/confirm")
                 .queryParam("then", then)
                 .queryParam("needed")
@@ -98,7 +100,7 @@ class ConfirmationRequired implements WebMvcConfigurer {
 
     /** The page the action was taken from (HTMX names it; forms send a Referer). */
     private static String returnPath(HttpServletRequest request) {
-      String from = request.getHeader("HX-Current-URL");
+      String from = HtmxRequest.fromRequest(request).getCurrentUrl();
       if (from == null) {
         from = request.getHeader("Referer");
       }

@@ -9,6 +9,7 @@ import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.social.SocialProvider;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -246,7 +247,7 @@ class EnvironmentsController {
   }
 
   private static String view(HttpServletRequest request, String fragment) {
-    return "true".equals(request.getHeader("HX-Request"))
+    return HtmxRequest.fromRequest(request).isHtmxRequest()
         ? fragment
         : "console/environment/environment";
   }

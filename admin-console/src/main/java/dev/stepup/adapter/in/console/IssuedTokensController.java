@@ -13,6 +13,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
@@ -105,7 +106,7 @@ class IssuedTokensController {
     model.addAttribute("user", userFilter.map(UserId::value).orElse(""));
     model.addAttribute("states", Arrays.stream(TokenState.values()).map(TokenState::wire).toList());
     model.addAttribute("scopes", Arrays.stream(Scope.values()).map(Scope::wire).toList());
-    boolean inline = "true".equals(request.getHeader("HX-Request"));
+    boolean inline = HtmxRequest.fromRequest(request).isHtmxRequest();
     return inline ? "console/tokens/tokens :: table" : "console/tokens/tokens";
   }
 
@@ -122,7 +123,7 @@ class IssuedTokensController {
         new ElevatedTokenId(tokenId),
         "admin:" + admin.getName(),
         new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent")));
-    if (!"true".equals(request.getHeader("HX-Request"))) {
+    if (!HtmxRequest.fromRequest(request).isHtmxRequest()) {
       return "redirect:/admin/environments/" + environment.id().value() + "/tokens";
     }
     Optional<TokenSummary> updated = list.find(environment.id(), new ElevatedTokenId(tokenId));

@@ -13,6 +13,7 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.EnumMap;
@@ -80,7 +81,7 @@ class StepUpSettingsController {
                 proposed,
                 admin.getName(),
                 new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"))));
-    boolean inline = "true".equals(request.getHeader("HX-Request"));
+    boolean inline = HtmxRequest.fromRequest(request).isHtmxRequest();
     if (result instanceof ConfigureStepUpResult.Rejected rejected) {
       // Show what the admin chose, with why it cannot be saved; nothing was changed.
       fill(model, environment, proposed, rejected.problems(), false);

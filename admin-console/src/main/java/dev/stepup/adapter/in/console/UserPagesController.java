@@ -18,6 +18,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
@@ -268,7 +269,7 @@ class UserPagesController {
   }
 
   private static boolean inline(HttpServletRequest request) {
-    return "true".equals(request.getHeader("HX-Request"));
+    return HtmxRequest.fromRequest(request).isHtmxRequest();
   }
 
   private Environment environment(String id) {

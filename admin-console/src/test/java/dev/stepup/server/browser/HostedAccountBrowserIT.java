@@ -1,9 +1,9 @@
-package dev.stepup.server.api;
+package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.server.browser.Chromium;
+import dev.stepup.server.api.ApiTestServer;
 import java.time.Duration;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,9 @@
-package dev.stepup.server.api;
+package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.server.browser.Chromium;
+import dev.stepup.server.api.ApiClient;
+import dev.stepup.server.api.ApiTestServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

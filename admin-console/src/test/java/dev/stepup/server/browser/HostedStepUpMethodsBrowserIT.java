@@ -1,11 +1,14 @@
-package dev.stepup.server.api;
+package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
-import dev.stepup.server.browser.Chromium;
+import dev.stepup.server.api.ApiClient;
+import dev.stepup.server.api.ApiTestServer;
+import dev.stepup.server.api.SocialStepUpIT;
+import dev.stepup.server.api.WalletStepUpIT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.stepup.server.api;
+package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,9 @@ import dev.stepup.domain.mfa.Passkey;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import dev.stepup.server.AdminTotp;
-import dev.stepup.server.browser.Chromium;
+import dev.stepup.server.api.ApiClient;
+import dev.stepup.server.api.ApiTestServer;
+import dev.stepup.server.api.ReauthStepUpIT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

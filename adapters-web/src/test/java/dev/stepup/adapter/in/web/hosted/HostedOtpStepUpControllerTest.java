@@ -1,0 +1,143 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.SendOtpUseCase.OtpSent;
+import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Step-up by an emailed or texted code on the hosted page: send, resend, verify. */
+class HostedOtpStepUpControllerTest extends HostedSliceTest {
+
+  private static final String OTP = "/hosted/demo/step-up/otp";
+
+  @Test
+  void aSignedOutSendIsSentToSignInAndNothingIsSent() throws Exception {
+    mvc.perform(post(OTP + "/send").param("scope", "wallet:export"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("/hosted/demo/sign-in?returnTo=")));
+    verifyNoInteractions(sendOtp);
+  }
+
+  @Test
+  void aSentCodeShowsWhereItWentAndTheCodeForm() throws Exception {
+    when(sendOtp.send(any(), any()))
+        .thenReturn(new OtpSent(VerificationMethod.EMAIL_OTP, new CredentialId("crd_email")));
+    mvc.perform(
+            post(OTP + "/send")
+                .cookie(signedIn(email()))
+                .param("scope", "wallet:export")
+                .param("returnTo", WALLET))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"sent-to\"")))
+        .andExpect(content().string(containsString("a••@example.com")))
+        .andExpect(content().string(containsString("id=\"verify-code\"")))
+        .andExpect(content().string(containsString("data-wait=\"")));
+  }
+
+  @Test
+  void aThrottledResendAnswers429AndKeepsTheCodeForm() throws Exception {
+    when(sendOtp.send(any(), any()))
+        .thenThrow(
+            new RefusedException(
+                Refusal.RESEND_THROTTLED,
+                "Wait a minute before asking for another code.",
+                Optional.of(Duration.ofSeconds(30)),
+                null));
+    mvc.perform(post(OTP + "/send").cookie(signedIn(email())).param("scope", "wallet:export"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(
+            content().string(containsString("Wait a minute before asking for another code.")))
+        .andExpect(content().string(containsString("id=\"verify-code\"")));
+  }
+
+  @Test
+  void aWrongCodeIs422WithTheMessageBesideTheField() throws Exception {
+    when(verifyCode.verifyOtp(any(), anyString(), any()))
+        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+    mvc.perform(
+            post(OTP + "/verify")
+                .cookie(signedIn(email()))
+                .param("scope", "wallet:export")
+                .param("code", "000000"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("id=\"code-error\"")))
+        .andExpect(content().string(containsString("That code is not right.")))
+        .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+  }
+
+  @Test
+  void withHtmxAWrongCodeSwapsThePanelWith200() throws Exception {
+    when(verifyCode.verifyOtp(any(), anyString(), any()))
+        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+    mvc.perform(
+            post(OTP + "/verify")
+                .header("HX-Request", "true")
+                .cookie(signedIn(email()))
+                .param("scope", "wallet:export")
+                .param("code", "000000"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"step-up-panel\"")))
+        .andExpect(content().string(not(containsString("<html"))));
+  }
+
+  @Test
+  void aLockIsAnswered429() throws Exception {
+    when(verifyCode.verifyOtp(any(), anyString(), any()))
+        .thenThrow(
+            new RefusedException(
+                Refusal.TOO_MANY_ATTEMPTS,
+                "Too many wrong codes; try again later.",
+                Optional.of(Duration.ofMinutes(15)),
+                null));
+    mvc.perform(
+            post(OTP + "/verify")
+                .cookie(signedIn(email()))
+                .param("scope", "wallet:export")
+                .param("code", "000000"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(content().string(containsString("Too many wrong codes; try again later.")));
+  }
+
+  @Test
+  void anEndedSessionIsSentToSignIn() throws Exception {
+    when(verifyCode.verifyOtp(any(), anyString(), any()))
+        .thenThrow(new RefusedException(Refusal.INVALID_TOKEN, "Sign in again."));
+    mvc.perform(
+            post(OTP + "/verify")
+                .cookie(signedIn(email()))
+                .param("scope", "wallet:export")
+                .param("code", "123456"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("/hosted/demo/sign-in")));
+  }
+
+  @Test
+  void aRightCodeGoesOnToTheReturnAddressWithoutTheToken() throws Exception {
+    when(verifyCode.verifyOtp(any(), anyString(), any())).thenReturn(token(Scope.WALLET_EXPORT));
+    mvc.perform(
+            post(OTP + "/verify")
+                .cookie(signedIn(email()))
+                .param("scope", "wallet:export")
+                .param("returnTo", ACCOUNT)
+                .param("code", "123456"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", ACCOUNT))
+        .andExpect(content().string(not(containsString("eat_secret"))));
+  }
+}

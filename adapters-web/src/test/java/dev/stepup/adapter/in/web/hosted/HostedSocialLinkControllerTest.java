@@ -1,0 +1,72 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.Outcome;
+import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.session.SessionId;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Linking a social account: off to the provider, back, and the login is linked after step-up. */
+class HostedSocialLinkControllerTest extends HostedSliceTest {
+
+  private static final String SOCIAL = ACCOUNT + "/social";
+
+  private static Outcome login(String sessionId, String loginId) {
+    return new Outcome(
+        ACCOUNT,
+        new SessionId(sessionId),
+        Optional.empty(),
+        Optional.ofNullable(loginId),
+        Optional.empty());
+  }
+
+  @Test
+  void startingSendsTheBrowserToTheProviderWithTheAccountCallback() throws Exception {
+    when(socialStepUp.authorizeLink(
+            any(),
+            eq("google"),
+            eq(ACCOUNT),
+            eq("http://localhost/hosted/demo/account/social/google/callback")))
+        .thenReturn(URI.create("https://accounts.example/authorize?state=s1"));
+    mvc.perform(post(SOCIAL).cookie(signedIn(email())).param("provider", "google"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "https://accounts.example/authorize?state=s1"));
+  }
+
+  @Test
+  void aLoginOfAnotherSessionIsNotLinked() throws Exception {
+    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), anyString(), any()))
+        .thenReturn(login("ses_other", "login_1"));
+    mvc.perform(get(SOCIAL + "/google/callback").cookie(signedIn(email())).param("state", "s1"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("another browser session")));
+    verify(linkSocial, never()).link(any(), any(), any());
+  }
+
+  @Test
+  void aFinishedLoginIsLinked() throws Exception {
+    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), anyString(), any()))
+        .thenReturn(login("ses_1", "login_1"));
+    when(linkSocial.link(any(), eq("login_1"), any()))
+        .thenReturn(
+            credential("crd_g", CredentialFormat.OAUTH, "sub-1", "google", "a••@gmail.com"));
+    mvc.perform(get(SOCIAL + "/google/callback").cookie(signedIn(email())).param("state", "s1"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(containsString("Your google account a••@gmail.com was added.")));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.stepup.adapter.in.web.hosted;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.domain.scope.Scope;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Step-up with the authenticator app's code on the hosted page. */
+class HostedTotpStepUpControllerTest extends HostedSliceTest {
+
+  private static final String VERIFY = "/hosted/demo/step-up/totp/verify";
+
+  @Test
+  void aSignedOutVisitorIsSentToSignIn() throws Exception {
+    mvc.perform(post(VERIFY).param("scope", "wallet:export").param("code", "123456"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", containsString("/hosted/demo/sign-in")));
+  }
+
+  @Test
+  void aWrongCodeShowsTheAppFormAgainWith422() throws Exception {
+    when(verifyCode.verifyTotp(any(), anyString(), any(), any()))
+        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+    mvc.perform(
+            post(VERIFY)
+                .cookie(signedIn(email(), totp()))
+                .param("scope", "wallet:export")
+                .param("code", "000000"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("That code is not right.")))
+        .andExpect(content().string(containsString("from your authenticator app")));
+  }
+
+  @Test
+  void aRightCodeForTheAskedScopeGoesOn() throws Exception {
+    when(verifyCode.verifyTotp(
+            any(), eq("123456"), eq(Optional.empty()), eq(Set.of(Scope.WALLET_EXPORT))))
+        .thenReturn(token(Scope.WALLET_EXPORT));
+    mvc.perform(
+            post(VERIFY)
+                .cookie(signedIn(email(), totp()))
+                .param("scope", "wallet:export")
+                .param("code", "123456"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", WALLET));
+  }
+}

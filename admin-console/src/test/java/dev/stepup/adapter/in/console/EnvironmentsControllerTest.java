@@ -1,0 +1,91 @@
+package dev.stepup.adapter.in.console;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Environments: creating one, its page, and renaming it in place with htmx. */
+class EnvironmentsControllerTest extends ConsoleSliceTest {
+
+  @BeforeEach
+  void demo() {
+    when(manageEnvironments.all()).thenReturn(List.of(DEMO_ENVIRONMENT));
+  }
+
+  @Test
+  void aCreatedEnvironmentOpensItsPage() throws Exception {
+    when(manageEnvironments.create(eq("staging"), eq("Staging"), eq("admin"), any()))
+        .thenReturn(Environment.create(new EnvironmentId("staging"), "Staging"));
+    mvc.perform(
+            post("/admin/environments")
+                .with(admin())
+                .with(csrf())
+                .param("id", "staging")
+                .param("name", "Staging"))
+        .andExpect(redirectedUrl("/admin/environments/staging"));
+  }
+
+  @Test
+  void aBadIdIsExplainedAndKept() throws Exception {
+    when(manageEnvironments.create(any(), any(), any(), any()))
+        .thenThrow(new IllegalArgumentException("id: use a-z, 0-9, _ and -"));
+    mvc.perform(
+            post("/admin/environments")
+                .with(admin())
+                .with(csrf())
+                .param("id", "Bad Id")
+                .param("name", "Bad"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id: use a-z, 0-9, _ and -")))
+        .andExpect(content().string(containsString("value=\"Bad Id\"")));
+  }
+
+  @Test
+  void anHtmxRenameAnswersTheNameFormOnly() throws Exception {
+    when(manageEnvironments.rename(eq(DEMO), eq("Demo 2"), eq("admin"), any()))
+        .thenReturn(Environment.create(DEMO, "Demo 2"));
+    mvc.perform(
+            post("/admin/environments/demo/name")
+                .with(admin())
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("name", "Demo 2"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"name-form\"")))
+        .andExpect(content().string(containsString("Renamed.")))
+        .andExpect(content().string(not(containsString("<html"))));
+  }
+
+  @Test
+  void aPlainRenameAnswersTheWholePage() throws Exception {
+    when(manageEnvironments.rename(any(), any(), any(), any()))
+        .thenReturn(Environment.create(DEMO, "Demo 2"));
+    mvc.perform(
+            post("/admin/environments/demo/name")
+                .with(admin())
+                .with(csrf())
+                .param("name", "Demo 2"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<html")))
+        .andExpect(content().string(containsString("Renamed.")));
+  }
+
+  @Test
+  void anUnknownEnvironmentIsNotFound() throws Exception {
+    mvc.perform(get("/admin/environments/nowhere").with(admin())).andExpect(status().isNotFound());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.stepup.adapter.in.console;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
+import dev.stepup.domain.environment.StepUpSettings;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Step-up settings: saved in place with htmx, refused with the reasons, never half-saved. */
+class StepUpSettingsControllerTest extends ConsoleSliceTest {
+
+  private static final String SETTINGS = "/admin/environments/demo/step-up";
+
+  @BeforeEach
+  void demo() {
+    when(environments.find(DEMO)).thenReturn(Optional.of(DEMO_ENVIRONMENT));
+  }
+
+  @Test
+  void thePageShowsEveryAction() throws Exception {
+    mvc.perform(get(SETTINGS).with(admin()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("wallet:export")))
+        .andExpect(content().string(containsString("credential:unlink")));
+  }
+
+  @Test
+  void anHtmxSaveAnswersTheFormOnlySaying() throws Exception {
+    when(configureStepUp.configure(any()))
+        .thenReturn(new ConfigureStepUpResult.Applied(StepUpSettings.defaults()));
+    mvc.perform(
+            post(SETTINGS)
+                .with(admin())
+                .with(csrf())
+                .session(confirmedSession())
+                .header("HX-Request", "true")
+                .param("enabled", "on")
+                .param("method", "email_otp"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Saved.")))
+        .andExpect(content().string(containsString("id=\"settings\"")))
+        .andExpect(content().string(not(containsString("<html"))));
+  }
+
+  @Test
+  void aRejectedChangeNamesTheProblemsOnTheWholePage() throws Exception {
+    when(configureStepUp.configure(any()))
+        .thenReturn(new ConfigureStepUpResult.Rejected(List.of("Enable at least one method.")));
+    mvc.perform(
+            post(SETTINGS)
+                .with(admin())
+                .with(csrf())
+                .session(confirmedSession())
+                .param("enabled", "on"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<html")))
+        .andExpect(content().string(containsString("Not saved:")))
+        .andExpect(content().string(containsString("Enable at least one method.")))
+        .andExpect(content().string(not(containsString("Saved."))));
+  }
+
+  @Test
+  void anUnknownMethodIsABadRequest() throws Exception {
+    mvc.perform(
+            post(SETTINGS)
+                .with(admin())
+                .with(csrf())
+                .session(confirmedSession())
+                .param("method", "carrier_pigeon"))
+        .andExpect(status().isBadRequest());
+    org.mockito.Mockito.verifyNoInteractions(configureStepUp);
+  }
+}
