@@ -97,6 +97,10 @@ public final class LoadHarness {
             "--server.port=" + port,
             "--stepup.data-dir=" + dataDir));
     command.addAll(store.serverArguments());
+    String extra = option("server-args", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.replace("{data}", dataDir.toString()).split("\\s+")));
+    }
     ServerProcess server =
         ServerProcess.start(
             "step-up server (" + store.name() + ")",
