@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What {@link FailureTallies} promises: tallies per user and method, changed by compare-and-set. */
+/**
+ * What {@link FailureTallies} promises: tallies per user and method, changed by compare-and-set.
+ */
 public abstract class FailureTalliesContract extends PortContract {
 
   FailureTallies tallies;
@@ -62,7 +64,8 @@ public abstract class FailureTalliesContract extends PortContract {
     assertThat(tallies.compareAndSave(Optional.of(current), locked)).isTrue();
     FailureTally lockedStored = tallies.find(ann, totp).orElseThrow();
     assertThat(lockedStored.lockedUntil()).isEqualTo(locked.lockedUntil());
-    assertThat(tallies.compareAndSave(Optional.of(lockedStored), lockedStored.withoutOneFailure(true)))
+    assertThat(
+            tallies.compareAndSave(Optional.of(lockedStored), lockedStored.withoutOneFailure(true)))
         .isTrue();
     assertThat(tallies.find(ann, totp).orElseThrow().lockedUntil()).isEmpty();
   }

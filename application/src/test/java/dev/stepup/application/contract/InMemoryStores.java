@@ -9,6 +9,7 @@ import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
 import dev.stepup.application.fakes.InMemoryEnvironments;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
+import dev.stepup.application.fakes.InMemoryJobLeases;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryOutbox;
 import dev.stepup.application.fakes.InMemoryPasskeyChallenges;
@@ -33,6 +34,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.retention.JobLeases;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.social.SocialLogins;
@@ -85,6 +87,7 @@ public final class InMemoryStores implements Stores {
   private final InMemorySignInTallies signInTallies = new InMemorySignInTallies();
   private final InMemoryCodeSendGates codeSendGates = new InMemoryCodeSendGates();
   private final InMemoryStepUpLockouts stepUpLockouts = new InMemoryStepUpLockouts();
+  private final InMemoryJobLeases jobLeases = new InMemoryJobLeases();
 
   @Override
   public Environments environments() {
@@ -224,5 +227,10 @@ public final class InMemoryStores implements Stores {
   @Override
   public StepUpLockouts stepUpLockouts() {
     return stepUpLockouts;
+  }
+
+  @Override
+  public JobLeases jobLeases() {
+    return jobLeases;
   }
 }

@@ -54,9 +54,7 @@ public abstract class SigningKeysContract extends PortContract {
     assertThat(signingKeys.rotate(read, second, T0.plusSeconds(60))).isTrue();
     assertThat(signingKeys.rotate(read, late, T0.plusSeconds(61))).as("a stale node").isFalse();
     assertThat(signingKeys.current().key()).map(StoredSigningKey::keyId).contains("k2");
-    assertThat(signingKeys.all())
-        .extracting(StoredSigningKey::keyId)
-        .containsExactly("k2", "k1");
+    assertThat(signingKeys.all()).extracting(StoredSigningKey::keyId).containsExactly("k2", "k1");
     assertThat(signingKeys.all().get(1).retiredAt()).contains(T0.plusSeconds(60));
   }
 }

@@ -14,10 +14,12 @@ public abstract class SocialProvidersContract extends PortContract {
   void socialProvidersAreKeptPerEnvironmentAndReplacedByName() {
     SocialProviders providers = stores.socialProviders();
     SocialProvider google =
-        new SocialProvider(ENV, "google", "Google", URI.create("https://accounts.google.com"), "c1");
+        new SocialProvider(
+            ENV, "google", "Google", URI.create("https://accounts.google.com"), "c1");
     providers.save(google, new byte[] {1, 2, 3});
     providers.save(
-        new SocialProvider(ENV, "google", "Google", URI.create("https://accounts.google.com"), "c2"),
+        new SocialProvider(
+            ENV, "google", "Google", URI.create("https://accounts.google.com"), "c2"),
         new byte[] {4, 5});
     assertThat(providers.find(ENV, "google").orElseThrow().provider().clientId()).isEqualTo("c2");
     assertThat(providers.find(ENV, "google").orElseThrow().sealedClientSecret())

@@ -8,6 +8,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.retention.JobLeases;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.social.SocialLogins;
@@ -93,4 +94,6 @@ public interface Stores {
   CodeSendGates codeSendGates();
 
   StepUpLockouts stepUpLockouts();
+
+  JobLeases jobLeases();
 }

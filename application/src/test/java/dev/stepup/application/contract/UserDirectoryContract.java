@@ -103,8 +103,18 @@ public abstract class UserDirectoryContract extends PortContract {
 
   @Test
   void aUsersSessionsAreListedNewestFirstActiveOrEnded() {
-    given(aUser().withId("usr_ann").in(ENV).createdAt(T0).with(anEmail("a@b.c").withId("cred_ann_mail")));
-    given(aUser().withId("usr_bob").in(ENV).createdAt(T0).with(anEmail("b@b.c").withId("cred_bob_mail")));
+    given(
+        aUser()
+            .withId("usr_ann")
+            .in(ENV)
+            .createdAt(T0)
+            .with(anEmail("a@b.c").withId("cred_ann_mail")));
+    given(
+        aUser()
+            .withId("usr_bob")
+            .in(ENV)
+            .createdAt(T0)
+            .with(anEmail("b@b.c").withId("cred_bob_mail")));
     Session first =
         Session.start(
             new SessionId("ses_1"),

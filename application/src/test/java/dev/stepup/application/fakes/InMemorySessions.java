@@ -64,9 +64,7 @@ public final class InMemorySessions implements Sessions {
         .filter(s -> s.environmentId().equals(environmentId) && s.userId().equals(userId))
         .filter(s -> s.endedAt().isEmpty() && now.isBefore(s.expiresAt()))
         .sorted(
-            Comparator.comparing(Session::createdAt)
-                .reversed()
-                .thenComparing(s -> s.id().value()))
+            Comparator.comparing(Session::createdAt).reversed().thenComparing(s -> s.id().value()))
         .toList();
   }
 

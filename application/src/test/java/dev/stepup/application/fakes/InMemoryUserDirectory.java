@@ -49,9 +49,7 @@ public final class InMemoryUserDirectory implements UserDirectory {
     return sessions.all().stream()
         .filter(s -> s.environmentId().equals(environmentId) && s.userId().equals(userId))
         .sorted(
-            Comparator.comparing(Session::createdAt)
-                .reversed()
-                .thenComparing(s -> s.id().value()))
+            Comparator.comparing(Session::createdAt).reversed().thenComparing(s -> s.id().value()))
         .limit(limit)
         .toList();
   }

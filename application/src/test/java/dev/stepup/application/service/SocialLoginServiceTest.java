@@ -3,6 +3,7 @@ package dev.stepup.application.service;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.refusal;
+import static dev.stepup.domain.testdata.CredentialTestData.aCredential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -14,9 +15,7 @@ import dev.stepup.application.port.out.social.OidcClient;
 import dev.stepup.application.port.out.social.SocialLogins;
 import dev.stepup.application.port.out.social.SocialProviders;
 import dev.stepup.domain.attempt.FailureTally;
-import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -81,15 +80,12 @@ class SocialLoginServiceTest {
     f.environments.save(environment);
     user = f.emailUser("ada@example.com");
     user.addCredential(
-        new Credential(
-            new CredentialId("cred_social"),
-            CredentialFormat.OAUTH,
-            SocialLogin.credentialIdentifier("acmeid", "sub-ada"),
-            Optional.of("acmeid"),
-            Optional.of("a***@example.com"),
-            false,
-            f.clock.instant(),
-            false));
+        aCredential(CredentialFormat.OAUTH, SocialLogin.credentialIdentifier("acmeid", "sub-ada"))
+            .withId("cred_social")
+            .ofType("acmeid")
+            .aliased("a***@example.com")
+            .addedAt(f.clock.instant())
+            .build());
     f.users.save(user);
     session = f.signIn(user);
   }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Builders of credentials for tests in every module: {@code anEmail("ann@example.com").build()},
  * {@code aTotpDevice().withId("cred_totp").asDefaultMfa().build()}. Unless told otherwise a
- * credential gets a fresh id, the alias {@code alias-<id>} and is added at {@link #ADDED} (or, inside
- * {@link UserTestData}, when its user was created).
+ * credential gets a fresh id, the alias {@code alias-<id>} and is added at {@link #ADDED} (or,
+ * inside {@link UserTestData}, when its user was created).
  */
 public final class CredentialTestData {
 
@@ -134,7 +134,11 @@ public final class CredentialTestData {
     /** The id this credential will have (drawn now when none was given). */
     public String id() {
       if (id == null) {
-        id = "cred_" + format.name().toLowerCase(java.util.Locale.ROOT) + "_" + SEQUENCE.incrementAndGet();
+        id =
+            "cred_"
+                + format.name().toLowerCase(java.util.Locale.ROOT)
+                + "_"
+                + SEQUENCE.incrementAndGet();
       }
       return id;
     }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builders of elevated tokens for tests in every module:
- * {@code anElevatedToken().forScopes(WALLET_EXPORT).expiringAt(t).build()}. Unless told otherwise
- * the token {@code tok_1} is issued to {@code usr_alice}'s session {@code ses_1} in {@code demo} for
+ * Builders of elevated tokens for tests in every module: {@code
+ * anElevatedToken().forScopes(WALLET_EXPORT).expiringAt(t).build()}. Unless told otherwise the
+ * token {@code tok_1} is issued to {@code usr_alice}'s session {@code ses_1} in {@code demo} for
  * {@code wallet:export}, verified by email code, at {@link CredentialTestData#ADDED}, under the
  * default settings (which decide single or multi use and the lifetime, as {@link
  * ElevatedToken#issue} does).

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Builders of users for tests in every module (buckpal's {@code AccountTestData}):
- * {@code aUser().withEmail("ann@example.com").withPasskey().build()}. Unless told otherwise the user
- * is {@code usr_alice} of environment {@code demo}, created at {@link CredentialTestData#ADDED}; a
+ * Builders of users for tests in every module (buckpal's {@code AccountTestData}): {@code
+ * aUser().withEmail("ann@example.com").withPasskey().build()}. Unless told otherwise the user is
+ * {@code usr_alice} of environment {@code demo}, created at {@link CredentialTestData#ADDED}; a
  * credential added without an instant of its own was added when the user was created.
  */
 public final class UserTestData {
@@ -93,10 +93,7 @@ public final class UserTestData {
 
     public User build() {
       return new User(
-          id,
-          environment,
-          createdAt,
-          credentials.stream().map(c -> c.apply(createdAt)).toList());
+          id, environment, createdAt, credentials.stream().map(c -> c.apply(createdAt)).toList());
     }
   }
 }

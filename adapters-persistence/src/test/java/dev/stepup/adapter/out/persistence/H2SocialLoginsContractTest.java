@@ -5,7 +5,9 @@ import dev.stepup.application.contract.Stores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@link SocialLoginsContract} on the embedded H2 file database, opened as the server opens it. */
+/**
+ * The {@link SocialLoginsContract} on the embedded H2 file database, opened as the server opens it.
+ */
 class H2SocialLoginsContractTest extends SocialLoginsContract {
 
   @TempDir Path dataDir;

@@ -5,7 +5,10 @@ import dev.stepup.application.contract.Stores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@link SocialProvidersContract} on the embedded H2 file database, opened as the server opens it. */
+/**
+ * The {@link SocialProvidersContract} on the embedded H2 file database, opened as the server opens
+ * it.
+ */
 class H2SocialProvidersContractTest extends SocialProvidersContract {
 
   @TempDir Path dataDir;

@@ -1,7 +1,7 @@
 package dev.stepup.adapter.out.persistence;
 
-import dev.stepup.application.contract.UsersContract;
 import dev.stepup.application.contract.Stores;
+import dev.stepup.application.contract.UsersContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,6 +9,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.retention.JobLeases;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.social.SocialLogins;
@@ -37,8 +38,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The JDBC adapters on one freshly migrated database, for the out-port contracts' H2 and
- * PostgreSQL runs.
+ * The JDBC adapters on one freshly migrated database, for the out-port contracts' H2 and PostgreSQL
+ * runs.
  */
 final class JdbcStores implements Stores {
   private final JdbcAuditTrail audit;
@@ -67,6 +68,7 @@ final class JdbcStores implements Stores {
   private final SignInTallies signInTallies;
   private final CodeSendGates codeSendGates;
   private final StepUpLockouts stepUpLockouts;
+  private final JobLeases jobLeases;
 
   /** A new H2 file database in {@code dataDir}, opened as the server opens it. */
   static JdbcStores onH2(Path dataDir) {
@@ -108,6 +110,7 @@ final class JdbcStores implements Stores {
     signInTallies = new JdbcSignInTallies(jdbc);
     codeSendGates = new JdbcCodeSendGates(jdbc);
     stepUpLockouts = new JdbcStepUpLockouts(jdbc);
+    jobLeases = new JdbcJobLeases(jdbc);
   }
 
   @Override
@@ -248,5 +251,10 @@ final class JdbcStores implements Stores {
   @Override
   public StepUpLockouts stepUpLockouts() {
     return stepUpLockouts;
+  }
+
+  @Override
+  public JobLeases jobLeases() {
+    return jobLeases;
   }
 }

@@ -3,7 +3,9 @@ package dev.stepup.adapter.out.persistence;
 import dev.stepup.application.contract.SignInTalliesContract;
 import dev.stepup.application.contract.Stores;
 
-/** The {@link SignInTalliesContract} on a real PostgreSQL server, shared by the PostgreSQL tests. */
+/**
+ * The {@link SignInTalliesContract} on a real PostgreSQL server, shared by the PostgreSQL tests.
+ */
 class PostgresSignInTalliesContractTest extends SignInTalliesContract {
 
   @Override
