@@ -19,6 +19,8 @@ import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemorySignInCodes;
 import dev.stepup.application.fakes.InMemorySignInTallies;
 import dev.stepup.application.fakes.InMemorySigningKeys;
+import dev.stepup.application.fakes.InMemorySocialLogins;
+import dev.stepup.application.fakes.InMemorySocialProviders;
 import dev.stepup.application.fakes.InMemoryStepUpLockouts;
 import dev.stepup.application.fakes.InMemoryTotpDevices;
 import dev.stepup.application.fakes.InMemoryUserDirectory;
@@ -59,7 +61,7 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 /**
  * The application's in-memory fakes as one store, for the contracts' in-memory runs. The
  * transaction runner runs work directly (nothing is rolled back), so the transaction contract has
- * no in-memory run; social providers and logins have no fake.
+ * no in-memory run.
  */
 public final class InMemoryStores implements Stores {
   private final InMemoryEnvironments environments = new InMemoryEnvironments();
@@ -88,6 +90,8 @@ public final class InMemoryStores implements Stores {
   private final InMemoryCodeSendGates codeSendGates = new InMemoryCodeSendGates();
   private final InMemoryStepUpLockouts stepUpLockouts = new InMemoryStepUpLockouts();
   private final InMemoryJobLeases jobLeases = new InMemoryJobLeases();
+  private final InMemorySocialProviders socialProviders = new InMemorySocialProviders();
+  private final InMemorySocialLogins socialLogins = new InMemorySocialLogins();
 
   @Override
   public Environments environments() {
@@ -206,12 +210,12 @@ public final class InMemoryStores implements Stores {
 
   @Override
   public SocialProviders socialProviders() {
-    throw new UnsupportedOperationException("no in-memory fake of SocialProviders");
+    return socialProviders;
   }
 
   @Override
   public SocialLogins socialLogins() {
-    throw new UnsupportedOperationException("no in-memory fake of SocialLogins");
+    return socialLogins;
   }
 
   @Override

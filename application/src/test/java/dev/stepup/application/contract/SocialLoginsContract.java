@@ -45,5 +45,35 @@ public abstract class SocialLoginsContract extends PortContract {
     assertThat(logins.markLinked("sol_1", T0.plusSeconds(8))).isFalse();
     logins.deleteStartedBefore(T0.plusSeconds(1));
     assertThat(logins.find("sol_1")).isEmpty();
+    assertThat(logins.findByState("digest-1")).isEmpty();
+  }
+
+  @Test
+  void onlyACompletedLoginIsIdentifiedAndOnlyOnce() {
+    SocialLogins logins = stores.socialLogins();
+    logins.add(
+        SocialLogin.start(
+            "sol_2",
+            ENV,
+            new UserId("usr_alice"),
+            new SessionId("ses_1"),
+            "google",
+            SocialLogin.Purpose.LINK,
+            Set.of(),
+            "https://app.example.com/cb",
+            "nonce-2",
+            "verifier-2",
+            T0),
+        "digest-2");
+    logins.identify("sol_2", "sub-early", Optional.empty());
+    assertThat(logins.find("sol_2").orElseThrow().subject()).as("not completed yet").isEmpty();
+    assertThat(logins.complete("sol_2", T0.plusSeconds(1))).isTrue();
+    logins.identify("sol_2", "sub-1", Optional.of("a@example.com"));
+    logins.identify("sol_2", "sub-2", Optional.empty());
+    SocialLogin identified = logins.find("sol_2").orElseThrow();
+    assertThat(identified.subject()).contains("sub-1");
+    assertThat(identified.email()).contains("a@example.com");
+    assertThat(logins.complete("sol_none", T0)).isFalse();
+    assertThat(logins.markLinked("sol_none", T0)).isFalse();
   }
 }

@@ -27,4 +27,18 @@ public abstract class SocialProvidersContract extends PortContract {
     assertThat(providers.find(OTHER_ENV, "google")).isEmpty();
     assertThat(providers.list(ENV)).extracting(p -> p.name()).containsExactly("google");
   }
+
+  @Test
+  void anEnvironmentsProvidersAreListedByName() {
+    SocialProviders providers = stores.socialProviders();
+    for (String name : new String[] {"okta", "apple", "google"}) {
+      providers.save(
+          new SocialProvider(ENV, name, name, URI.create("https://" + name + ".example"), "c"),
+          new byte[] {1});
+    }
+    assertThat(providers.list(ENV))
+        .extracting(SocialProvider::name)
+        .containsExactly("apple", "google", "okta");
+    assertThat(providers.list(OTHER_ENV)).isEmpty();
+  }
 }

@@ -33,8 +33,7 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 /**
  * One empty store behind every out-port the contracts check: the database of a JDBC run (H2 or
  * PostgreSQL, freshly migrated) or a set of in-memory fakes sharing their state. Each call answers
- * the same instance. A port without an in-memory fake throws {@link UnsupportedOperationException}
- * there, and its contract has no in-memory run.
+ * the same instance.
  */
 public interface Stores {
 
