@@ -50,4 +50,10 @@ public abstract class AdminAccountsContract extends PortContract {
     admins.save(new AdminAccount("ann", "$2a$hash", T0));
     assertThat(admins.all()).extracting(AdminAccount::username).containsExactly("ann", "zoe");
   }
+
+  @Test
+  void ofConcurrentCodesOfOneStepExactlyOneIsAccepted() throws Exception {
+    admins.save(new AdminAccount("ops", "$2a$hash", T0).enrolTotp(new byte[] {7}, 10));
+    assertThat(winnersOf(8, () -> admins.acceptTotpStep("ops", 11))).isEqualTo(1);
+  }
 }

@@ -70,4 +70,19 @@ public abstract class ContactProofsContract extends PortContract {
     assertThat(proofs.find("prf_1")).isEmpty();
     assertThat(proofs.find("prf_none")).isEmpty();
   }
+
+  @Test
+  void ofConcurrentEntriesOfTheRightCodeExactlyOneIsAccepted() throws Exception {
+    proofs.add(
+        ContactProof.issue(
+            "prf_1",
+            ENV,
+            new UserId("usr_proof"),
+            new SessionId("ses_proof"),
+            CredentialFormat.EMAIL,
+            "ann.work@example.com",
+            "digest-1",
+            T0));
+    assertThat(winnersOf(8, () -> proofs.markUsed("prf_1", T0.plusSeconds(1)))).isEqualTo(1);
+  }
 }

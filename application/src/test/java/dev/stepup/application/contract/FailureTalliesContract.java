@@ -71,6 +71,16 @@ public abstract class FailureTalliesContract extends PortContract {
   }
 
   @Test
+  void ofConcurrentWritersWithOneExpectationExactlyOneWins() throws Exception {
+    UserId ann = new UserId("usr_ann");
+    FailureTally one = FailureTally.none(ann, VerificationMethod.TOTP, T0).afterFailure(T0);
+    assertThat(winnersOf(8, () -> tallies.compareAndSave(Optional.empty(), one))).isEqualTo(1);
+    FailureTally two = one.afterFailure(T0.plusSeconds(1));
+    assertThat(winnersOf(8, () -> tallies.compareAndSave(Optional.of(one), two))).isEqualTo(1);
+    assertThat(tallies.find(ann, VerificationMethod.TOTP)).contains(two);
+  }
+
+  @Test
   void aTallyOfOneMethodIsNotComparedWithAnotherMethodsRow() {
     UserId ann = new UserId("usr_ann");
     FailureTally totp = FailureTally.none(ann, VerificationMethod.TOTP, T0).afterFailure(T0);

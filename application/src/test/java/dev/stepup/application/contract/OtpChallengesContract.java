@@ -69,4 +69,10 @@ public abstract class OtpChallengesContract extends PortContract {
     assertThat(otps.latestForSession(new SessionId("ses_none"))).isEmpty();
     assertThat(otps.sentSince(new SessionId("ses_none"), T0)).isEmpty();
   }
+
+  @Test
+  void ofConcurrentEntriesOfTheRightCodeExactlyOneIsAccepted() throws Exception {
+    otps.add(code("otp_1", "ses_1", T0));
+    assertThat(winnersOf(8, () -> otps.markUsed("otp_1", T0.plusSeconds(1)))).isEqualTo(1);
+  }
 }

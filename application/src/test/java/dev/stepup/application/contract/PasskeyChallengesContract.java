@@ -43,4 +43,11 @@ public abstract class PasskeyChallengesContract extends PortContract {
     passkeyChallenges.deleteExpiredBefore(T0.plusSeconds(301));
     assertThat(passkeyChallenges.take("pkc_2")).isEmpty();
   }
+
+  @Test
+  void ofConcurrentTakersExactlyOneGetsTheCeremony() throws Exception {
+    PasskeyChallenges passkeyChallenges = stores.passkeyChallenges();
+    passkeyChallenges.add(pending("pkc_1"));
+    assertThat(winnersOf(8, () -> passkeyChallenges.take("pkc_1").isPresent())).isEqualTo(1);
+  }
 }

@@ -59,4 +59,11 @@ public abstract class PasskeysContract extends PortContract {
     assertThat(passkeys.findByWebauthnId("webauthn-none")).isEmpty();
     assertThat(passkeys.advanceCounter(new CredentialId("cred_none"), 0, 1, T0)).isFalse();
   }
+
+  @Test
+  void ofConcurrentAssertionsFromOneCounterExactlyOneAdvancesIt() throws Exception {
+    passkeys.add(passkey("cred_pk", "webauthn-pk", 7, T0));
+    CredentialId id = new CredentialId("cred_pk");
+    assertThat(winnersOf(8, () -> passkeys.advanceCounter(id, 7, 8, T0))).isEqualTo(1);
+  }
 }

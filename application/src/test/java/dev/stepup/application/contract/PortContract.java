@@ -9,6 +9,14 @@ import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -44,6 +52,31 @@ public abstract class PortContract {
         .with(anEmail("alice@example.com").withId("cred_mail"))
         .with(anExternalWallet("0xabc").withId("cred_wallet").addedAt(T0.plusSeconds(1)))
         .build();
+  }
+
+  /** How many of {@code threads} callers, let go at once, saw {@code attempt} answer true. */
+  protected static int winnersOf(int threads, Callable<Boolean> attempt) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return attempt.call();
+                }));
+      }
+      go.countDown();
+      int won = 0;
+      for (Future<Boolean> call : calls) {
+        won += call.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      return won;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Stores Alice, whom rows of other ports refer to. */

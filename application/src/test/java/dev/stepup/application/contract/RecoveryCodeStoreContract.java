@@ -28,4 +28,14 @@ public abstract class RecoveryCodeStoreContract extends PortContract {
     assertThat(recoveryCodes.spend(alice, "r1", T0.plusSeconds(4))).isFalse();
     assertThat(recoveryCodes.unusedCount(alice)).isEqualTo(1);
   }
+
+  @Test
+  void ofConcurrentSpendsOfOneCodeExactlyOneSucceeds() throws Exception {
+    givenAlice();
+    RecoveryCodeStore recoveryCodes = stores.recoveryCodes();
+    recoveryCodes.replace(ALICE, List.of("r1"), T0);
+    assertThat(winnersOf(8, () -> recoveryCodes.spend(ALICE, "r1", T0.plusSeconds(1))))
+        .isEqualTo(1);
+    assertThat(recoveryCodes.unusedCount(ALICE)).isZero();
+  }
 }

@@ -63,4 +63,10 @@ public abstract class SignInCodesContract extends PortContract {
     assertThat(codes.markUsed("sic_none", t0.plusSeconds(1))).isFalse();
     assertThat(codes.recordWrongEntry("sic_none")).isFalse();
   }
+
+  @Test
+  void ofConcurrentEntriesOfTheRightCodeExactlyOneIsAccepted() throws Exception {
+    codes.add(SignInCode.issue("sic_1", ENV, "ann@example.com", Optional.empty(), "d", T0));
+    assertThat(winnersOf(8, () -> codes.markUsed("sic_1", T0.plusSeconds(1)))).isEqualTo(1);
+  }
 }

@@ -32,4 +32,16 @@ public abstract class SignInTalliesContract extends PortContract {
     signInTallies.clear("user:admin");
     assertThat(signInTallies.find("user:admin")).isEmpty();
   }
+
+  @Test
+  void ofConcurrentWritersWithOneExpectationExactlyOneWins() throws Exception {
+    SignInTallies signInTallies = stores.signInTallies();
+    SignInTally first = SignInTally.none("ip:203.0.113.7", T0).afterFailure(T0);
+    assertThat(winnersOf(8, () -> signInTallies.compareAndSave(Optional.empty(), first)))
+        .isEqualTo(1);
+    SignInTally second = first.afterFailure(T0.plusSeconds(1));
+    assertThat(winnersOf(8, () -> signInTallies.compareAndSave(Optional.of(first), second)))
+        .isEqualTo(1);
+    assertThat(signInTallies.find("ip:203.0.113.7")).contains(second);
+  }
 }

@@ -42,4 +42,16 @@ public abstract class StepUpLockoutsContract extends PortContract {
     lockouts.clear(ann);
     assertThat(lockouts.find(ann)).isEmpty();
   }
+
+  @Test
+  void ofConcurrentWritersWithOneExpectationExactlyOneWins() throws Exception {
+    StepUpLockouts lockouts = stores.stepUpLockouts();
+    UserId ann = new UserId("usr_ann");
+    HardLockPolicy five = new HardLockPolicy(5, Duration.ofHours(24));
+    ConsecutiveFailures one = ConsecutiveFailures.none(ann).afterFailure(five, T0);
+    assertThat(winnersOf(8, () -> lockouts.compareAndSave(Optional.empty(), one))).isEqualTo(1);
+    ConsecutiveFailures two = one.afterFailure(five, T0.plusSeconds(1));
+    assertThat(winnersOf(8, () -> lockouts.compareAndSave(Optional.of(one), two))).isEqualTo(1);
+    assertThat(lockouts.find(ann)).contains(two);
+  }
 }

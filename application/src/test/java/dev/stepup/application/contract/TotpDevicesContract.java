@@ -65,4 +65,12 @@ public abstract class TotpDevicesContract extends PortContract {
     assertThat(totpDevices.advanceStep(new CredentialId("cred_a"), 5)).isFalse();
     assertThat(totpDevices.confirmedForUser(new UserId("usr_nobody"))).isEmpty();
   }
+
+  @Test
+  void ofConcurrentCodesOfOneStepExactlyOneIsAccepted() throws Exception {
+    CredentialId device = new CredentialId("cred_totp");
+    totpDevices.add(TotpDevice.pending(device, ALICE, "Phone", new byte[] {1}, T0));
+    assertThat(totpDevices.confirm(device, 100, T0)).isTrue();
+    assertThat(winnersOf(8, () -> totpDevices.advanceStep(device, 101))).isEqualTo(1);
+  }
 }
