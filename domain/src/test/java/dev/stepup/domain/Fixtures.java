@@ -1,5 +1,9 @@
 package dev.stepup.domain;
 
+import static dev.stepup.domain.testdata.CredentialTestData.aCredential;
+import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
+import static dev.stepup.domain.testdata.UserTestData.aUser;
+
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -9,14 +13,14 @@ import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.testdata.CredentialTestData.CredentialBuilder;
+import dev.stepup.domain.testdata.ElevatedTokenTestData.ElevatedTokenBuilder;
 import dev.stepup.domain.token.ElevatedToken;
-import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 
 /** Small, fixed test data for the domain tests; no system clock anywhere. */
@@ -53,15 +57,14 @@ public final class Fixtures {
       Optional<String> type,
       boolean signInEnabled,
       int addedOnDay) {
-    return new Credential(
-        new CredentialId(id),
-        format,
-        id + "-identifier",
-        type,
-        Optional.of(id + "-alias"),
-        signInEnabled,
-        day(addedOnDay),
-        false);
+    CredentialBuilder credential =
+        aCredential(format, id + "-identifier")
+            .withId(id)
+            .aliased(id + "-alias")
+            .signInEnabled(signInEnabled)
+            .addedAt(day(addedOnDay));
+    type.ifPresent(credential::ofType);
+    return credential.build();
   }
 
   /** A sign-in-enabled email address. */
@@ -122,7 +125,7 @@ public final class Fixtures {
 
   /** Alice in the demo environment with these credentials. */
   public static User alice(Credential... credentials) {
-    return new User(ALICE, DEMO, day(0), List.of(credentials));
+    return aUser().withId(ALICE).in(DEMO).createdAt(day(0)).with(credentials).build();
   }
 
   /** Alice's session, signed in with {@code signInCredential}. */
@@ -163,14 +166,15 @@ public final class Fixtures {
   }
 
   public static ElevatedToken tokenFor(Optional<SessionId> session, EnumSet<Scope> scopes) {
-    return ElevatedToken.issue(
-        new ElevatedTokenId("tok_1"),
-        DEMO,
-        ALICE,
-        session,
-        scopes,
-        Optional.of(VerificationMethod.PASSKEY),
-        StepUpSettings.defaults(),
-        NOW);
+    ElevatedTokenBuilder token =
+        anElevatedToken()
+            .withId("tok_1")
+            .in(DEMO)
+            .forUser(ALICE)
+            .forScopes(scopes)
+            .verifiedWith(VerificationMethod.PASSKEY)
+            .issuedAt(NOW);
+    session.ifPresentOrElse(token::inSession, token::withoutSession);
+    return token.build();
   }
 }

@@ -55,7 +55,10 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
 
   @Override
   public synchronized List<ElevatedToken> forSession(SessionId sessionId) {
-    return all().filter(t -> t.sessionId().filter(sessionId::equals).isPresent()).toList();
+    return all()
+        .filter(t -> t.sessionId().filter(sessionId::equals).isPresent())
+        .sorted(Comparator.comparing(ElevatedToken::issuedAt))
+        .toList();
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class InMemoryPasskeys implements Passkeys {
   public synchronized List<Passkey> forUser(UserId userId) {
     return byId.values().stream()
         .filter(p -> p.userId().equals(userId))
-        .sorted(Comparator.comparing(Passkey::createdAt))
+        .sorted(Comparator.comparing(Passkey::createdAt).thenComparing(p -> p.id().value()))
         .toList();
   }
 

@@ -63,7 +63,8 @@ public final class InMemorySessions implements Sessions {
     return all().stream()
         .filter(s -> s.environmentId().equals(environmentId) && s.userId().equals(userId))
         .filter(s -> s.endedAt().isEmpty() && now.isBefore(s.expiresAt()))
-        .sorted(Comparator.comparing(Session::createdAt).reversed())
+        .sorted(
+            Comparator.comparing(Session::createdAt).reversed().thenComparing(s -> s.id().value()))
         .toList();
   }
 
@@ -72,6 +73,7 @@ public final class InMemorySessions implements Sessions {
     return all().stream()
         .filter(s -> s.signInCredentialId().filter(credentialId::equals).isPresent())
         .filter(s -> s.endedAt().isEmpty() && now.isBefore(s.expiresAt()))
+        .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()))
         .toList();
   }
 

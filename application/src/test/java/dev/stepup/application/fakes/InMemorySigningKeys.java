@@ -40,7 +40,10 @@ public final class InMemorySigningKeys implements SigningKeys {
   @Override
   public synchronized List<StoredSigningKey> all() {
     return keys.stream()
-        .sorted(Comparator.comparing(StoredSigningKey::createdAt).reversed())
+        .sorted(
+            Comparator.comparing(StoredSigningKey::createdAt)
+                .reversed()
+                .thenComparing(StoredSigningKey::keyId))
         .toList();
   }
 

@@ -29,7 +29,7 @@ public final class InMemoryTotpDevices implements TotpDevices {
   public synchronized List<TotpDevice> confirmedForUser(UserId userId) {
     return byId.values().stream()
         .filter(d -> d.userId().equals(userId) && d.isConfirmed())
-        .sorted(Comparator.comparing(TotpDevice::createdAt))
+        .sorted(Comparator.comparing(TotpDevice::createdAt).thenComparing(d -> d.id().value()))
         .toList();
   }
 

@@ -27,7 +27,7 @@ public final class InMemoryUserDirectory implements UserDirectory {
     return users.all().stream()
         .filter(u -> u.environmentId().equals(environmentId))
         .filter(u -> wanted.isEmpty() || matches(u, text.strip(), wanted))
-        .sorted(Comparator.comparing(User::createdAt).reversed())
+        .sorted(Comparator.comparing(User::createdAt).reversed().thenComparing(u -> u.id().value()))
         .limit(limit)
         .map(User::id)
         .toList();
@@ -48,7 +48,8 @@ public final class InMemoryUserDirectory implements UserDirectory {
   public List<Session> sessionsOf(EnvironmentId environmentId, UserId userId, int limit) {
     return sessions.all().stream()
         .filter(s -> s.environmentId().equals(environmentId) && s.userId().equals(userId))
-        .sorted(Comparator.comparing(Session::createdAt).reversed())
+        .sorted(
+            Comparator.comparing(Session::createdAt).reversed().thenComparing(s -> s.id().value()))
         .limit(limit)
         .toList();
   }

@@ -1,6 +1,7 @@
 package dev.stepup.application.fakes;
 
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.User;
@@ -35,7 +36,19 @@ public final class InMemoryUsers implements Users {
   }
 
   @Override
-  public void save(User user) {
+  public synchronized void save(User user) {
+    // As the database's unique key: a credential names one user of the environment.
+    for (User other : byId.values()) {
+      if (!other.id().equals(user.id()) && other.environmentId().equals(user.environmentId())) {
+        for (Credential c : user.credentials()) {
+          if (other.credentials().stream()
+              .anyMatch(o -> o.format() == c.format() && o.identifier().equals(c.identifier()))) {
+            throw new IllegalStateException(
+                "another user holds this " + c.format().wire() + " credential");
+          }
+        }
+      }
+    }
     byId.put(user.id(), copy(user));
   }
 

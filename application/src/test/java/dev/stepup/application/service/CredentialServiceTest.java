@@ -3,6 +3,7 @@ package dev.stepup.application.service;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.refusal;
+import static dev.stepup.domain.testdata.CredentialTestData.aPasskey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
@@ -83,15 +84,12 @@ class CredentialServiceTest {
   /** A passkey as registration leaves it: the credential and its WebAuthn record. */
   private Credential givePasskey(User user) {
     Credential credential =
-        new Credential(
-            new dev.stepup.domain.credential.CredentialId("cred_pk"),
-            dev.stepup.domain.credential.CredentialFormat.PASSKEY,
-            "webauthn-id",
-            Optional.empty(),
-            Optional.of("Laptop"),
-            false,
-            f.clock.instant(),
-            false);
+        aPasskey()
+            .withId("cred_pk")
+            .identifiedBy("webauthn-id")
+            .aliased("Laptop")
+            .addedAt(f.clock.instant())
+            .build();
     User loaded = f.reload(user);
     loaded.addCredential(credential);
     f.users.save(loaded);

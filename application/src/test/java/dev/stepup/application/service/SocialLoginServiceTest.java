@@ -3,21 +3,20 @@ package dev.stepup.application.service;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.refusal;
+import static dev.stepup.domain.testdata.CredentialTestData.aCredential;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.application.fakes.InMemorySocialLogins;
+import dev.stepup.application.fakes.InMemorySocialProviders;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.ProviderAnswer;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.social.OidcClient;
-import dev.stepup.application.port.out.social.SocialLogins;
-import dev.stepup.application.port.out.social.SocialProviders;
 import dev.stepup.application.service.stepup.SocialLoginService;
 import dev.stepup.domain.attempt.FailureTally;
-import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -27,7 +26,6 @@ import dev.stepup.domain.user.User;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +42,8 @@ class SocialLoginServiceTest {
   private static final String CALLBACK = "https://stepup.example.com/callback";
 
   private final Fixture f = new Fixture();
-  private final MemoryProviders providers = new MemoryProviders();
-  private final MemoryLogins logins = new MemoryLogins();
+  private final InMemorySocialProviders providers = new InMemorySocialProviders();
+  private final InMemorySocialLogins logins = new InMemorySocialLogins();
   private final ScriptedProvider oidc = new ScriptedProvider();
   private final SocialLoginService social =
       new SocialLoginService(
@@ -82,15 +79,12 @@ class SocialLoginServiceTest {
     f.environments.save(environment);
     user = f.emailUser("ada@example.com");
     user.addCredential(
-        new Credential(
-            new CredentialId("cred_social"),
-            CredentialFormat.OAUTH,
-            SocialLogin.credentialIdentifier("acmeid", "sub-ada"),
-            Optional.of("acmeid"),
-            Optional.of("a***@example.com"),
-            false,
-            f.clock.instant(),
-            false));
+        aCredential(CredentialFormat.OAUTH, SocialLogin.credentialIdentifier("acmeid", "sub-ada"))
+            .withId("cred_social")
+            .ofType("acmeid")
+            .aliased("a***@example.com")
+            .addedAt(f.clock.instant())
+            .build());
     f.users.save(user);
     session = f.signIn(user);
   }
@@ -296,106 +290,6 @@ class SocialLoginServiceTest {
       }
       redeemedWith.add(clientSecret);
       return new Identity(nextSubject, Optional.empty());
-    }
-  }
-
-  private static final class MemoryProviders implements SocialProviders {
-    final Map<String, Registration> byKey = new ConcurrentHashMap<>();
-
-    @Override
-    public Optional<Registration> find(EnvironmentId environmentId, String name) {
-      return Optional.ofNullable(byKey.get(environmentId.value() + "/" + name));
-    }
-
-    @Override
-    public List<SocialProvider> list(EnvironmentId environmentId) {
-      return byKey.values().stream()
-          .map(Registration::provider)
-          .filter(p -> p.environmentId().equals(environmentId))
-          .toList();
-    }
-
-    @Override
-    public void save(SocialProvider provider, byte[] sealedClientSecret) {
-      byKey.put(
-          provider.environmentId().value() + "/" + provider.name(),
-          new Registration(provider, sealedClientSecret));
-    }
-  }
-
-  private static final class MemoryLogins implements SocialLogins {
-    final Map<String, SocialLogin> byId = new ConcurrentHashMap<>();
-    final Map<String, String> idByState = new ConcurrentHashMap<>();
-
-    @Override
-    public void add(SocialLogin login, String stateDigest) {
-      byId.put(login.id(), login);
-      idByState.put(stateDigest, login.id());
-    }
-
-    @Override
-    public Optional<SocialLogin> findByState(String stateDigest) {
-      return Optional.ofNullable(idByState.get(stateDigest)).map(byId::get);
-    }
-
-    @Override
-    public Optional<SocialLogin> find(String id) {
-      return Optional.ofNullable(byId.get(id));
-    }
-
-    @Override
-    public synchronized boolean complete(String id, Instant now) {
-      SocialLogin l = byId.get(id);
-      if (l == null || l.completedAt().isPresent()) {
-        return false;
-      }
-      byId.put(id, with(l, Optional.of(now), l.subject(), l.email(), l.linkedAt()));
-      return true;
-    }
-
-    @Override
-    public synchronized void identify(String id, String subject, Optional<String> email) {
-      SocialLogin l = byId.get(id);
-      byId.put(id, with(l, l.completedAt(), Optional.of(subject), email, l.linkedAt()));
-    }
-
-    @Override
-    public synchronized boolean markLinked(String id, Instant now) {
-      SocialLogin l = byId.get(id);
-      if (l == null || l.subject().isEmpty() || l.linkedAt().isPresent()) {
-        return false;
-      }
-      byId.put(id, with(l, l.completedAt(), l.subject(), l.email(), Optional.of(now)));
-      return true;
-    }
-
-    @Override
-    public void deleteStartedBefore(Instant cutoff) {
-      byId.values().removeIf(l -> l.startedAt().isBefore(cutoff));
-    }
-
-    private static SocialLogin with(
-        SocialLogin l,
-        Optional<Instant> completed,
-        Optional<String> subject,
-        Optional<String> email,
-        Optional<Instant> linked) {
-      return new SocialLogin(
-          l.id(),
-          l.environmentId(),
-          l.userId(),
-          l.sessionId(),
-          l.provider(),
-          l.purpose(),
-          l.scopes(),
-          l.redirectUri(),
-          l.nonce(),
-          l.codeVerifier(),
-          l.startedAt(),
-          completed,
-          subject,
-          email,
-          linked);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.stepup.application.service;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.OTHER_ENV;
+import static dev.stepup.domain.testdata.CredentialTestData.aPasskey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,15 +90,12 @@ class UserConsoleServicesTest {
             f.clock.instant()));
     User stored = f.reload(user);
     stored.addCredential(
-        new Credential(
-            id,
-            CredentialFormat.PASSKEY,
-            "webauthn-" + alias,
-            Optional.empty(),
-            Optional.of(alias),
-            false,
-            f.clock.instant(),
-            false));
+        aPasskey()
+            .withId(id.value())
+            .identifiedBy("webauthn-" + alias)
+            .aliased(alias)
+            .addedAt(f.clock.instant())
+            .build());
     f.users.save(stored);
     return id;
   }

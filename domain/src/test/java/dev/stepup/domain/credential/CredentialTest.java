@@ -11,6 +11,7 @@ import static dev.stepup.domain.Fixtures.google;
 import static dev.stepup.domain.Fixtures.passkey;
 import static dev.stepup.domain.Fixtures.phone;
 import static dev.stepup.domain.Fixtures.totp;
+import static dev.stepup.domain.testdata.CredentialTestData.aCredential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -149,15 +150,7 @@ class CredentialTest {
       names = {"PASSKEY", "TOTP"})
   void mfaDeviceCanBeTheDefaultMfa(CredentialFormat format) {
     Credential device =
-        new Credential(
-            new CredentialId("c"),
-            format,
-            "x",
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            day(1),
-            true);
+        aCredential(format, "x").withId("c").withoutAlias().addedAt(day(1)).asDefaultMfa().build();
 
     assertThat(device.defaultMfa()).isTrue();
   }
@@ -169,15 +162,13 @@ class CredentialTest {
   void onlyAnMfaDeviceCanBeTheDefaultMfa(CredentialFormat format) {
     assertThatThrownBy(
             () ->
-                new Credential(
-                    new CredentialId("c"),
-                    format,
-                    "x",
-                    Optional.empty(),
-                    Optional.empty(),
-                    true,
-                    day(1),
-                    true))
+                aCredential(format, "x")
+                    .withId("c")
+                    .withoutAlias()
+                    .signInEnabled(true)
+                    .addedAt(day(1))
+                    .asDefaultMfa()
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("default MFA");
   }

@@ -21,6 +21,7 @@ import static dev.stepup.domain.Fixtures.sessionSignedInWith;
 import static dev.stepup.domain.Fixtures.tokenFor;
 import static dev.stepup.domain.Fixtures.totp;
 import static dev.stepup.domain.Fixtures.without;
+import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,6 @@ import dev.stepup.domain.policy.StepUpDecision.Required;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.token.ElevatedToken;
-import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.User;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -164,15 +164,14 @@ class StepUpPolicyDecideTest {
   void tokenOfAnotherUserDoesNotCount() {
     User user = alice(email("email", 1));
     ElevatedToken bobs =
-        ElevatedToken.issue(
-            new ElevatedTokenId("tok_bob"),
-            DEMO,
-            BOB,
-            Optional.of(SESSION),
-            EnumSet.of(Scope.WALLET_EXPORT),
-            Optional.of(VerificationMethod.EMAIL_OTP),
-            StepUpSettings.defaults(),
-            NOW);
+        anElevatedToken()
+            .withId("tok_bob")
+            .in(DEMO)
+            .forUser(BOB)
+            .inSession(SESSION)
+            .forScopes(Scope.WALLET_EXPORT)
+            .issuedAt(NOW)
+            .build();
 
     assertThat(decide(StepUpSettings.defaults(), user, session(), List.of(bobs)).isRequired())
         .isTrue();

@@ -7,6 +7,7 @@ import static dev.stepup.domain.Fixtures.NOW;
 import static dev.stepup.domain.Fixtures.PRODUCTION;
 import static dev.stepup.domain.Fixtures.SESSION;
 import static dev.stepup.domain.Fixtures.minutesAfterNow;
+import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,7 @@ import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.testdata.ElevatedTokenTestData.ElevatedTokenBuilder;
 import dev.stepup.domain.token.TokenUseOutcome.Accepted;
 import dev.stepup.domain.token.TokenUseOutcome.Reason;
 import dev.stepup.domain.token.TokenUseOutcome.Refused;
@@ -31,16 +33,22 @@ class ElevatedTokenTest {
 
   private static final ElevatedTokenId ID = new ElevatedTokenId("tok_1");
 
+  /** A token of Alice's session, issued now. */
+  private static ElevatedTokenBuilder aliceToken() {
+    return anElevatedToken()
+        .withId(ID.value())
+        .in(DEMO)
+        .forUser(ALICE)
+        .inSession(SESSION)
+        .issuedAt(NOW);
+  }
+
   private static ElevatedToken issue(StepUpSettings settings, Set<Scope> scopes) {
-    return ElevatedToken.issue(
-        ID,
-        DEMO,
-        ALICE,
-        Optional.of(SESSION),
-        scopes,
-        Optional.of(VerificationMethod.TOTP),
-        settings,
-        NOW);
+    return aliceToken()
+        .forScopes(scopes)
+        .verifiedWith(VerificationMethod.TOTP)
+        .under(settings)
+        .build();
   }
 
   private static ElevatedToken issue(Scope first, Scope... more) {
@@ -92,15 +100,10 @@ class ElevatedTokenTest {
   @Test
   void aTokenEarnedByReauthenticationCarriesTheReauthLevel() {
     ElevatedToken token =
-        ElevatedToken.issue(
-            ID,
-            DEMO,
-            ALICE,
-            Optional.of(SESSION),
-            Set.of(Scope.WALLET_EXPORT),
-            Optional.of(VerificationMethod.EMAIL_OTP),
-            StepUpSettings.defaults(),
-            NOW);
+        aliceToken()
+            .forScopes(Scope.WALLET_EXPORT)
+            .verifiedWith(VerificationMethod.EMAIL_OTP)
+            .build();
 
     assertThat(token.acr().wire()).isEqualTo("urn:stepup:acr:reauth");
     assertThat(token.amr()).containsExactly("otp", "email");
@@ -109,15 +112,7 @@ class ElevatedTokenTest {
   @Test
   void aTokenAHostBackendIssuedSaysSoAndClaimsNoVerificationHere() {
     ElevatedToken token =
-        ElevatedToken.issue(
-            ID,
-            DEMO,
-            ALICE,
-            Optional.empty(),
-            Set.of(Scope.WALLET_EXPORT),
-            Optional.empty(),
-            StepUpSettings.defaults(),
-            NOW);
+        aliceToken().withoutSession().forScopes(Scope.WALLET_EXPORT).issuedByBackend().build();
 
     assertThat(token.acr()).isEqualTo(Acr.HOST_BACKEND);
     assertThat(token.acr().wire()).isEqualTo("urn:stepup:acr:host");
@@ -171,18 +166,13 @@ class ElevatedTokenTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
-                new ElevatedToken(
-                    ID,
-                    DEMO,
-                    ALICE,
-                    Optional.empty(),
-                    Set.of(),
-                    Optional.empty(),
-                    true,
-                    NOW,
-                    minutesAfterNow(5),
-                    null,
-                    null))
+                aliceToken()
+                    .withoutSession()
+                    .forScopes(Set.of())
+                    .issuedByBackend()
+                    .singleUse()
+                    .expiringAt(minutesAfterNow(5))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one scope");
   }
@@ -191,18 +181,13 @@ class ElevatedTokenTest {
   void tokenMustExpireAfterItIsIssued() {
     assertThatThrownBy(
             () ->
-                new ElevatedToken(
-                    ID,
-                    DEMO,
-                    ALICE,
-                    Optional.empty(),
-                    Set.of(Scope.WALLET_SIGN),
-                    Optional.empty(),
-                    false,
-                    NOW,
-                    NOW,
-                    null,
-                    null))
+                aliceToken()
+                    .withoutSession()
+                    .forScopes(Scope.WALLET_SIGN)
+                    .issuedByBackend()
+                    .multiUse()
+                    .expiringAt(NOW)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expire after");
   }
@@ -211,18 +196,14 @@ class ElevatedTokenTest {
   void multiUseTokenCannotBeStoredAsConsumed() {
     assertThatThrownBy(
             () ->
-                new ElevatedToken(
-                    ID,
-                    DEMO,
-                    ALICE,
-                    Optional.empty(),
-                    Set.of(Scope.WALLET_SIGN),
-                    Optional.empty(),
-                    false,
-                    NOW,
-                    minutesAfterNow(10),
-                    minutesAfterNow(1),
-                    null))
+                aliceToken()
+                    .withoutSession()
+                    .forScopes(Scope.WALLET_SIGN)
+                    .issuedByBackend()
+                    .multiUse()
+                    .expiringAt(minutesAfterNow(10))
+                    .consumedAt(minutesAfterNow(1))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("single-use");
   }
@@ -278,18 +259,13 @@ class ElevatedTokenTest {
   @Test
   void storedConsumedTokenIsRebuiltAsConsumed() {
     ElevatedToken stored =
-        new ElevatedToken(
-            ID,
-            DEMO,
-            ALICE,
-            Optional.of(SESSION),
-            Set.of(Scope.WALLET_EXPORT),
-            Optional.of(VerificationMethod.EMAIL_OTP),
-            true,
-            NOW,
-            minutesAfterNow(5),
-            minutesAfterNow(1),
-            null);
+        aliceToken()
+            .forScopes(Scope.WALLET_EXPORT)
+            .verifiedWith(VerificationMethod.EMAIL_OTP)
+            .singleUse()
+            .expiringAt(minutesAfterNow(5))
+            .consumedAt(minutesAfterNow(1))
+            .build();
 
     assertThat(stored.state(minutesAfterNow(2))).isEqualTo(TokenState.CONSUMED);
     assertThat(stored.consumedAt()).contains(minutesAfterNow(1));

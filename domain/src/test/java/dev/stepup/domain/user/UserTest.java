@@ -10,12 +10,12 @@ import static dev.stepup.domain.Fixtures.id;
 import static dev.stepup.domain.Fixtures.passkey;
 import static dev.stepup.domain.Fixtures.phone;
 import static dev.stepup.domain.Fixtures.totp;
+import static dev.stepup.domain.testdata.UserTestData.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserTest {
@@ -51,7 +51,7 @@ class UserTest {
 
   @Test
   void userKeepsItsIdentity() {
-    User user = new User(ALICE, DEMO, day(0), List.of());
+    User user = aUser().withId(ALICE).in(DEMO).createdAt(day(0)).build();
 
     assertThat(user.id()).isEqualTo(ALICE);
     assertThat(user.environmentId()).isEqualTo(DEMO);

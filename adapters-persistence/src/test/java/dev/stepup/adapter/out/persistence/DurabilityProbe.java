@@ -1,18 +1,14 @@
 package dev.stepup.adapter.out.persistence;
 
+import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
+
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.session.SessionId;
-import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
-import dev.stepup.domain.user.UserId;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -35,15 +31,15 @@ public final class DurabilityProbe {
     JdbcElevatedTokens tokens = new JdbcElevatedTokens(jdbc);
     Instant now = Instant.now();
     tokens.add(
-        ElevatedToken.issue(
-            new ElevatedTokenId("tok_durable"),
-            new EnvironmentId("demo"),
-            new UserId("usr_a"),
-            Optional.of(new SessionId("ses_a")),
-            Set.of(Scope.WALLET_EXPORT),
-            Optional.of(VerificationMethod.EMAIL_OTP),
-            StepUpSettings.defaults(),
-            now));
+        anElevatedToken()
+            .withId("tok_durable")
+            .in(new EnvironmentId("demo"))
+            .forUser("usr_a")
+            .inSession("ses_a")
+            .forScopes(Scope.WALLET_EXPORT)
+            .verifiedWith(VerificationMethod.EMAIL_OTP)
+            .issuedAt(now)
+            .build());
     if (!tokens.markConsumed(new ElevatedTokenId("tok_durable"), now)) {
       throw new IllegalStateException("could not consume");
     }

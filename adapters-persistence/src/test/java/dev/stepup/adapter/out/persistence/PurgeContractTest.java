@@ -7,11 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the purge's stores promise, on each database the product supports: of every table only the
- * rows whose life ended before the cutoff go, a batch per statement, and one node at a time holds
- * the purge lease. Rows tagged {@code dead…} must go; rows tagged {@code keep…} must stay.
+ * What the purge's store ({@code DeadRows}) promises, on each database the product supports: of
+ * every table only the rows whose life ended before the cutoff go, a batch per statement. Rows
+ * tagged {@code dead…} must go; rows tagged {@code keep…} must stay. (The purge lease is the {@code
+ * JobLeasesContract}'s.)
  */
 abstract class PurgeContractTest {
 
@@ -219,56 +215,6 @@ abstract class PurgeContractTest {
     assertThat(ids("SELECT recipient FROM outbox_messages")).containsExactly("keep");
     assertThat(purge(DeadData.AUDIT_EVENTS)).containsExactly(1);
     assertThat(ids("SELECT reason FROM audit_events")).containsExactly("keep");
-  }
-
-  @Test
-  void oneNodeAtATimeHoldsThePurgeLeaseAndAnExpiredLeaseIsTakenOver() throws Exception {
-    JdbcJobLeases nodeA = new JdbcJobLeases(JdbcClient.create(dataSource));
-    JdbcJobLeases nodeB = new JdbcJobLeases(JdbcClient.create(dataSource));
-    Duration lease = Duration.ofMinutes(5);
-
-    assertThat(nodeA.claim("purge", "a", CUTOFF, lease)).isTrue();
-    assertThat(nodeB.claim("purge", "b", CUTOFF.plusSeconds(60), lease)).isFalse();
-    assertThat(nodeA.claim("purge", "a", CUTOFF.plusSeconds(60), lease)).isTrue(); // renewed
-    assertThat(nodeB.claim("purge", "b", CUTOFF.plus(Duration.ofMinutes(5)), lease)).isFalse();
-    // Node a stops renewing (it died): once its lease ran out, b takes over and a is refused.
-    assertThat(nodeB.claim("purge", "b", CUTOFF.plus(Duration.ofMinutes(6)), lease)).isTrue();
-    assertThat(nodeA.claim("purge", "a", CUTOFF.plus(Duration.ofMinutes(7)), lease)).isFalse();
-    nodeA.release("purge", "a"); // not its lease any more: changes nothing
-    assertThat(nodeA.claim("purge", "a", CUTOFF.plus(Duration.ofMinutes(8)), lease)).isFalse();
-    nodeB.release("purge", "b");
-    assertThat(nodeA.claim("purge", "a", CUTOFF.plus(Duration.ofMinutes(8)), lease)).isTrue();
-    // A job without a row yet gets one.
-    assertThat(nodeB.claim("other-job", "b", CUTOFF, lease)).isTrue();
-    assertThat(nodeA.claim("other-job", "a", CUTOFF, lease)).isFalse();
-
-    // Nodes claiming a free lease at the same moment: exactly one gets it.
-    int nodes = 4;
-    ExecutorService pool = Executors.newFixedThreadPool(nodes);
-    try {
-      for (int round = 1; round <= 5; round++) {
-        Instant now = CUTOFF.plus(Duration.ofHours(round));
-        CyclicBarrier start = new CyclicBarrier(nodes);
-        List<Future<Boolean>> claims = new ArrayList<>();
-        for (int n = 0; n < nodes; n++) {
-          JdbcJobLeases node = new JdbcJobLeases(JdbcClient.create(dataSource));
-          String holder = "node-" + round + "-" + n;
-          claims.add(
-              pool.submit(
-                  () -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return node.claim("purge", holder, now, lease);
-                  }));
-        }
-        int won = 0;
-        for (Future<Boolean> claim : claims) {
-          won += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        assertThat(won).as("round " + round).isEqualTo(1);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private void session(String id, Instant created, Instant expires, Instant ended) {

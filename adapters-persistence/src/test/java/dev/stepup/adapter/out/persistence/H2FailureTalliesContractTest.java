@@ -1,0 +1,20 @@
+package dev.stepup.adapter.out.persistence;
+
+import dev.stepup.application.contract.FailureTalliesContract;
+import dev.stepup.application.contract.Stores;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@link FailureTalliesContract} on the embedded H2 file database, opened as the server opens
+ * it.
+ */
+class H2FailureTalliesContractTest extends FailureTalliesContract {
+
+  @TempDir Path dataDir;
+
+  @Override
+  protected Stores stores() {
+    return JdbcStores.onH2(dataDir);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.stepup.adapter.out.persistence;
+
+import dev.stepup.application.contract.Stores;
+import dev.stepup.application.contract.TotpDevicesContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@link TotpDevicesContract} on the embedded H2 file database, opened as the server opens it.
+ */
+class H2TotpDevicesContractTest extends TotpDevicesContract {
+
+  @TempDir Path dataDir;
+
+  @Override
+  protected Stores stores() {
+    return JdbcStores.onH2(dataDir);
+  }
+}

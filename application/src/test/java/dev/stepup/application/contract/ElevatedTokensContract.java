@@ -1,0 +1,268 @@
+package dev.stepup.application.contract;
+
+import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.token.TokenState;
+import dev.stepup.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@link ElevatedTokens} promises: consumption and revocation are compare-and-sets. */
+public abstract class ElevatedTokensContract extends PortContract {
+
+  ElevatedTokens tokens;
+
+  @BeforeEach
+  void tokens() {
+    tokens = stores.elevatedTokens();
+  }
+
+  static ElevatedToken token(
+      String id, Set<Scope> scopes, Instant issuedAt, String session, String user) {
+    return anElevatedToken()
+        .withId(id)
+        .in(ENV)
+        .forUser(user)
+        .inSession(session)
+        .forScopes(scopes)
+        .issuedAt(issuedAt)
+        .build();
+  }
+
+  @Test
+  void tokenRecordRoundTrips() {
+    ElevatedToken t =
+        token("tok_1", EnumSet.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
+    tokens.add(t);
+    ElevatedToken loaded = tokens.find(t.id()).orElseThrow();
+    assertThat(loaded.scopes()).containsExactlyInAnyOrder(Scope.WALLET_SIGN, Scope.WALLET_EXPORT);
+    assertThat(loaded.singleUse()).isTrue();
+    assertThat(loaded.method()).contains(VerificationMethod.EMAIL_OTP);
+    assertThat(loaded.sessionId()).contains(new SessionId("ses_1"));
+    assertThat(loaded.issuedAt()).isEqualTo(T0);
+    assertThat(loaded.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    assertThat(loaded.state(T0)).isEqualTo(TokenState.ACTIVE);
+    assertThat(tokens.forSession(new SessionId("ses_1"))).hasSize(1);
+  }
+
+  @Test
+  void aSessionsTokensAreListedOldestFirstAndUnknownOnesAreNotFound() {
+    tokens.add(token("tok_b", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(5), "ses_1", "usr_a"));
+    tokens.add(token("tok_a", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    tokens.add(token("tok_c", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
+    assertThat(tokens.forSession(new SessionId("ses_1")))
+        .extracting(t -> t.id().value())
+        .containsExactly("tok_a", "tok_b");
+    assertThat(tokens.forSession(new SessionId("ses_none"))).isEmpty();
+    assertThat(tokens.find(new ElevatedTokenId("tok_none"))).isEmpty();
+    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_none"), T0)).isFalse();
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_none"), T0)).isFalse();
+  }
+
+  @Test
+  void consumptionIsACompareAndSet() {
+    tokens.add(token("tok_1", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_1"), T0.plusSeconds(1))).isTrue();
+    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_1"), T0.plusSeconds(2))).isFalse();
+    assertThat(tokens.find(new ElevatedTokenId("tok_1")).orElseThrow().consumedAt())
+        .contains(T0.plusSeconds(1));
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_1"), T0.plusSeconds(3))).isFalse();
+  }
+
+  @Test
+  void aRevokedTokenIsNeverConsumed() {
+    tokens.add(token("tok_1", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_1"), T0.plusSeconds(1))).isTrue();
+    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_1"), T0.plusSeconds(2))).isFalse();
+    ElevatedToken loaded = tokens.find(new ElevatedTokenId("tok_1")).orElseThrow();
+    assertThat(loaded.revokedAt()).contains(T0.plusSeconds(1));
+    assertThat(loaded.consumedAt()).isEmpty();
+  }
+
+  @Test
+  void multiUseTokensAreNeverConsumed() {
+    tokens.add(token("tok_m", Set.of(Scope.WALLET_SIGN), T0, "ses_1", "usr_a"));
+    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_m"), T0.plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void ofManyConcurrentConsumersExactlyOneWins() throws Exception {
+    tokens.add(token("tok_race", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger winners = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                if (tokens.markConsumed(new ElevatedTokenId("tok_race"), T0.plusSeconds(1))) {
+                  winners.incrementAndGet();
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(winners.get()).isEqualTo(1);
+  }
+
+  @Test
+  void revocationLeavesConsumedAndExpiredTokensAlone() {
+    tokens.add(token("tok_active", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    tokens.add(token("tok_spent", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    tokens.add(
+        token(
+            "tok_old",
+            Set.of(Scope.WALLET_EXPORT),
+            T0.minus(Duration.ofHours(1)),
+            "ses_1",
+            "usr_a"));
+    tokens.add(token("tok_elsewhere", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
+    tokens.add(token("tok_bob", Set.of(Scope.WALLET_EXPORT), T0, "ses_3", "usr_b"));
+    tokens.markConsumed(new ElevatedTokenId("tok_spent"), T0.plusSeconds(1));
+
+    assertThat(tokens.revokeAllForSession(new SessionId("ses_1"), T0.plusSeconds(2))).isEqualTo(1);
+    assertThat(tokens.revokeAllForUser(new UserId("usr_a"), T0.plusSeconds(3))).isEqualTo(1);
+    assertThat(tokens.find(new ElevatedTokenId("tok_spent")).orElseThrow().state(T0.plusSeconds(4)))
+        .isEqualTo(TokenState.CONSUMED);
+    assertThat(tokens.find(new ElevatedTokenId("tok_old")).orElseThrow().state(T0.plusSeconds(4)))
+        .isEqualTo(TokenState.EXPIRED);
+    assertThat(tokens.find(new ElevatedTokenId("tok_bob")).orElseThrow().state(T0.plusSeconds(4)))
+        .isEqualTo(TokenState.ACTIVE);
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_bob"), T0.plusSeconds(5))).isTrue();
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_bob"), T0.plusSeconds(6))).isFalse();
+  }
+
+  @Test
+  void searchFiltersByStateScopeAndUserAndPagesNewestFirst() {
+    for (int i = 0; i < 5; i++) {
+      tokens.add(
+          token("tok_a" + i, Set.of(Scope.WALLET_SIGN), T0.plusSeconds(i), "ses_1", "usr_a"));
+    }
+    tokens.add(
+        token(
+            "tok_b",
+            Set.of(Scope.WALLET_EXPORT, Scope.CREDENTIAL_LINK),
+            T0.plusSeconds(10),
+            "ses_2",
+            "usr_b"));
+    tokens.add(
+        token("tok_gone", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(11), "ses_2", "usr_b"));
+    tokens.markConsumed(new ElevatedTokenId("tok_gone"), T0.plusSeconds(12));
+    tokens.markRevoked(new ElevatedTokenId("tok_a0"), T0.plusSeconds(12));
+    Instant now = T0.plusSeconds(20);
+
+    assertThat(ids(search(Optional.empty(), Optional.empty(), Optional.empty(), now, 0, 3)))
+        .containsExactly("tok_gone", "tok_b", "tok_a4");
+    assertThat(ids(search(Optional.empty(), Optional.empty(), Optional.empty(), now, 3, 3)))
+        .containsExactly("tok_a3", "tok_a2", "tok_a1");
+    assertThat(tokens.count(query(Optional.empty(), Optional.empty(), Optional.empty(), now)))
+        .isEqualTo(7);
+    assertThat(
+            ids(
+                search(
+                    Optional.of(TokenState.CONSUMED),
+                    Optional.empty(),
+                    Optional.empty(),
+                    now,
+                    0,
+                    10)))
+        .containsExactly("tok_gone");
+    assertThat(
+            ids(
+                search(
+                    Optional.of(TokenState.REVOKED),
+                    Optional.empty(),
+                    Optional.empty(),
+                    now,
+                    0,
+                    10)))
+        .containsExactly("tok_a0");
+    assertThat(
+            ids(
+                search(
+                    Optional.of(TokenState.ACTIVE),
+                    Optional.of(Scope.WALLET_EXPORT),
+                    Optional.empty(),
+                    now,
+                    0,
+                    10)))
+        .containsExactly("tok_b");
+    assertThat(
+            ids(
+                search(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(new UserId("usr_b")),
+                    now,
+                    0,
+                    10)))
+        .containsExactly("tok_gone", "tok_b");
+    // Multi-use tokens live 10 minutes: an hour later every unspent one has expired.
+    Instant later = T0.plus(Duration.ofHours(1));
+    assertThat(
+            tokens.count(
+                query(Optional.of(TokenState.EXPIRED), Optional.empty(), Optional.empty(), later)))
+        .isEqualTo(5);
+    assertThat(
+            tokens.count(
+                query(Optional.of(TokenState.ACTIVE), Optional.empty(), Optional.empty(), later)))
+        .isZero();
+  }
+
+  @Test
+  void tokensIssuedAtOneInstantArePagedByIdAndOtherEnvironmentsAreNotSearched() {
+    tokens.add(token("tok_y", Set.of(Scope.WALLET_SIGN), T0, "ses_1", "usr_a"));
+    tokens.add(token("tok_x", Set.of(Scope.WALLET_SIGN), T0, "ses_1", "usr_a"));
+    tokens.add(
+        anElevatedToken().withId("tok_other").in(OTHER_ENV).forScopes(Scope.WALLET_SIGN).build());
+    assertThat(ids(search(Optional.empty(), Optional.empty(), Optional.empty(), T0, 0, 10)))
+        .containsExactly("tok_x", "tok_y");
+  }
+
+  private static TokenSearch query(
+      Optional<TokenState> state, Optional<Scope> scope, Optional<UserId> user, Instant now) {
+    return new TokenSearch(ENV, state, scope, user, now, 0, 100);
+  }
+
+  private List<ElevatedToken> search(
+      Optional<TokenState> state,
+      Optional<Scope> scope,
+      Optional<UserId> user,
+      Instant now,
+      int offset,
+      int limit) {
+    return tokens.search(new TokenSearch(ENV, state, scope, user, now, offset, limit));
+  }
+
+  private static List<String> ids(List<ElevatedToken> list) {
+    return list.stream().map(t -> t.id().value()).toList();
+  }
+}

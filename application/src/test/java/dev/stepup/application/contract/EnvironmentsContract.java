@@ -1,0 +1,92 @@
+package dev.stepup.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.ProtectedAction;
+import dev.stepup.domain.environment.RedirectAllowList;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
+import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@link Environments} promises: every setting round-trips; listed by id. */
+public abstract class EnvironmentsContract extends PortContract {
+
+  Environments environments;
+
+  @BeforeEach
+  void environments() {
+    environments = stores.environments();
+  }
+
+  @Test
+  void environmentSettingsRoundTripWithEveryField() {
+    StepUpSettings custom =
+        new StepUpSettings(
+            false,
+            EnumSet.of(VerificationMethod.EMAIL_OTP, VerificationMethod.TOTP),
+            Map.of(
+                Scope.WALLET_SIGN, new ProtectedAction(Scope.WALLET_SIGN, false, TokenUse.SINGLE),
+                Scope.WALLET_EXPORT,
+                    new ProtectedAction(Scope.WALLET_EXPORT, true, TokenUse.MULTI)));
+    Environment env = environments.find(ENV).orElseThrow();
+    env.rename("Production");
+    env.reconfigure(custom);
+    environments.save(env);
+
+    Environment loaded = environments.find(ENV).orElseThrow();
+    assertThat(loaded.name()).isEqualTo("Production");
+    assertThat(loaded.settings()).isEqualTo(custom);
+    assertThat(environments.all()).extracting(e -> e.id().value()).containsExactly("demo", "other");
+    assertThat(environments.find(new EnvironmentId("nope"))).isEmpty();
+  }
+
+  @Test
+  void allowedRedirectsRoundTripInOrder() {
+    Environment env = environments.find(ENV).orElseThrow();
+    env.allowRedirects(
+        RedirectAllowList.of(List.of("https://b.example.com/cb", "http://localhost:3000")));
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().redirects().entries())
+        .containsExactly("https://b.example.com/cb", "http://localhost:3000");
+    assertThat(environments.find(OTHER_ENV).orElseThrow().redirects().entries()).isEmpty();
+    env.allowRedirects(RedirectAllowList.none());
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().redirects().entries()).isEmpty();
+  }
+
+  @Test
+  void signUpIsOffUntilAllowedAndRoundTrips() {
+    assertThat(environments.find(ENV).orElseThrow().allowsSignUp()).isFalse();
+    Environment env = environments.find(ENV).orElseThrow();
+    env.allowSignUp(true);
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().allowsSignUp()).isTrue();
+    assertThat(environments.find(OTHER_ENV).orElseThrow().allowsSignUp()).isFalse();
+    Environment created = Environment.create(new EnvironmentId("fresh"), "Fresh");
+    created.allowSignUp(true);
+    environments.save(created);
+    assertThat(environments.find(new EnvironmentId("fresh")).orElseThrow().allowsSignUp()).isTrue();
+  }
+
+  @Test
+  void newEnvironmentKeepsTheDefaults() {
+    assertThat(environments.find(ENV).orElseThrow().settings())
+        .isEqualTo(StepUpSettings.defaults());
+  }
+
+  @Test
+  void aLoadedEnvironmentIsACopyUntilSaved() {
+    Environment env = environments.find(ENV).orElseThrow();
+    env.rename("Changed but not saved");
+    assertThat(environments.find(ENV).orElseThrow().name()).isEqualTo("Demo");
+  }
+}
