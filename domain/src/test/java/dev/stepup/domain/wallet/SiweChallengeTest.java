@@ -9,6 +9,7 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SiweChallengeTest {
@@ -87,7 +88,8 @@ class SiweChallengeTest {
         new UserId("usr_1"),
         new SessionId("ses_1"),
         new CredentialId("cred_w"),
-        message());
+        message(),
+        new WalletChallenge.Purpose.StepUp(Set.of()));
   }
 
   @Test
@@ -124,7 +126,8 @@ class SiweChallengeTest {
             c.message(),
             c.issuedAt(),
             c.expiresAt(),
-            NOW);
+            NOW,
+            c.purpose());
     assertThat(used.verify(Optional.of(ADDRESS), NOW))
         .isEqualTo(WalletChallenge.Outcome.ALREADY_USED);
     assertThat(used.belongsTo(new SessionId("ses_1"))).isTrue();

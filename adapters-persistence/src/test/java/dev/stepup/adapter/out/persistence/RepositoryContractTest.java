@@ -1002,20 +1002,42 @@ abstract class RepositoryContractTest {
                 1,
                 "abcdefgh12",
                 T0,
-                T0.plusSeconds(300)));
-    walletChallenges.add(challenge, java.util.Set.of("wallet:sign", "wallet:export"));
+                T0.plusSeconds(300)),
+            new dev.stepup.domain.wallet.WalletChallenge.Purpose.StepUp(
+                java.util.Set.of(
+                    dev.stepup.domain.scope.Scope.WALLET_SIGN,
+                    dev.stepup.domain.scope.Scope.WALLET_EXPORT)));
+    walletChallenges.add(challenge);
     dev.stepup.domain.wallet.WalletChallenge loaded = walletChallenges.find("wch_1").orElseThrow();
     assertThat(loaded.message()).isEqualTo(challenge.message());
     assertThat(loaded.address()).isEqualTo(challenge.address());
     assertThat(loaded.expiresAt()).isEqualTo(T0.plusSeconds(300));
     assertThat(loaded.usedAt()).isEmpty();
-    assertThat(walletChallenges.scopesOf("wch_1"))
-        .containsExactlyInAnyOrder("wallet:sign", "wallet:export");
+    assertThat(loaded.purpose()).isEqualTo(challenge.purpose());
     assertThat(walletChallenges.markUsed("wch_1", T0.plusSeconds(5))).isTrue();
     assertThat(walletChallenges.markUsed("wch_1", T0.plusSeconds(6))).isFalse();
     assertThat(walletChallenges.find("wch_1").orElseThrow().usedAt()).contains(T0.plusSeconds(5));
     walletChallenges.deleteExpiredBefore(T0.plusSeconds(301));
     assertThat(walletChallenges.find("wch_1")).isEmpty();
+    walletChallenges.add(
+        dev.stepup.domain.wallet.WalletChallenge.issue(
+            "wch_2",
+            ENV,
+            challenge.userId(),
+            challenge.sessionId(),
+            challenge.walletId(),
+            new dev.stepup.domain.wallet.SiweMessage(
+                "localhost:8080",
+                challenge.address(),
+                "Link this wallet.",
+                "http://localhost:8080",
+                1,
+                "abcdefgh13",
+                T0,
+                T0.plusSeconds(300)),
+            new dev.stepup.domain.wallet.WalletChallenge.Purpose.Link()));
+    assertThat(walletChallenges.find("wch_2").orElseThrow().purpose())
+        .isInstanceOf(dev.stepup.domain.wallet.WalletChallenge.Purpose.Link.class);
   }
 
   @Test

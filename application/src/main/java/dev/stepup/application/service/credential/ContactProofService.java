@@ -22,7 +22,7 @@ import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
-import dev.stepup.application.service.stepup.CodeVerificationService;
+import dev.stepup.application.service.verification.ReplayedCodes;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.application.service.verification.CodeMessages;
 import dev.stepup.application.service.verification.SendThrottle;
@@ -139,7 +139,7 @@ public final class ContactProofService implements LinkContactUseCase {
           context,
           acting,
           outcome == OtpOutcome.REPLAYED
-              ? CodeVerificationService.REPLAYED
+              ? ReplayedCodes.REPLAYED
               : Refusal.INVALID_CODE.code());
       int left = outcome == OtpOutcome.WRONG_CODE ? proof.attemptsLeft() : 0;
       throw new RefusedException(
