@@ -331,8 +331,7 @@ final class Fixture {
           new VerifyStepUpCommand(context, new Proof.TotpProof(code, device), scopes));
     }
 
-    IssuedElevatedToken verifyRecoveryCode(
-        SessionContext context, String code, Set<Scope> scopes) {
+    IssuedElevatedToken verifyRecoveryCode(SessionContext context, String code, Set<Scope> scopes) {
       return verify.verify(
           new VerifyStepUpCommand(context, new Proof.RecoveryCodeProof(code), scopes));
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.service.notice.SecurityNotice;
-import dev.stepup.application.port.in.stepup.Proof;
-import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
-import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.service.stepup.PasskeyProofChecker;
 import dev.stepup.application.service.stepup.PasskeyService;
 import dev.stepup.application.service.stepup.StartPasskeyStepUpService;

@@ -5,11 +5,11 @@ import static dev.stepup.application.service.Fixture.ORIGIN;
 import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.ProviderAnswer;
 import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.application.port.out.audit.AuditEvent;

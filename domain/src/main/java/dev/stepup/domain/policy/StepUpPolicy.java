@@ -134,9 +134,9 @@ public final class StepUpPolicy {
   }
 
   /**
-   * Which credential {@code methods} verify with: the one named, if it is the user's, of one of
-   * the methods and permitted; else the one the session signed in with; else the user's oldest
-   * eligible one. With none, the first refusal of the methods (in order) says why.
+   * Which credential {@code methods} verify with: the one named, if it is the user's, of one of the
+   * methods and permitted; else the one the session signed in with; else the user's oldest eligible
+   * one. With none, the first refusal of the methods (in order) says why.
    */
   public CredentialChoice credentialFor(
       StepUpSettings settings,

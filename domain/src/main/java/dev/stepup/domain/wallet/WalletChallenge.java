@@ -24,9 +24,7 @@ public final class WalletChallenge {
   /** What a signature over the challenge is for: a step-up, or linking the wallet. */
   public sealed interface Purpose {
 
-    /**
-     * A step-up for the scopes the message names; none named (a generic statement) allows any.
-     */
+    /** A step-up for the scopes the message names; none named (a generic statement) allows any. */
     record StepUp(Set<Scope> scopes) implements Purpose {
       public StepUp {
         scopes = Set.copyOf(scopes);

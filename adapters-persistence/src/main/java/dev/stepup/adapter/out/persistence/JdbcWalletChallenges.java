@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wallet challenges in the {@code wallet_challenges} table. The purpose lives in the {@code
- * scopes} column: a step-up's scopes in wire form, or {@value #LINK} for a link challenge (no scope
- * is spelt so).
+ * Wallet challenges in the {@code wallet_challenges} table. The purpose lives in the {@code scopes}
+ * column: a step-up's scopes in wire form, or {@value #LINK} for a link challenge (no scope is
+ * spelt so).
  */
 public final class JdbcWalletChallenges implements WalletChallenges {
 

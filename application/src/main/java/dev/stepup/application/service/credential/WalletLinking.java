@@ -2,8 +2,8 @@ package dev.stepup.application.service.credential;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
+import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -95,8 +95,7 @@ public final class WalletLinking implements LinkWalletUseCase {
             "Link this wallet to your account (credential:link).",
             new WalletChallenge.Purpose.Link(),
             now);
-    return new SignatureRequest(
-        challenge.id(), future, challenge.address(), challenge.message());
+    return new SignatureRequest(challenge.id(), future, challenge.address(), challenge.message());
   }
 
   @Override

@@ -99,7 +99,9 @@ public final class OtpProofChecker implements ProofChecker<Proof.OtpProof> {
               : "That code is not right, and this code no longer works; ask for a new one.",
           true,
           replayed ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code(),
-          replayed ? Optional.of(() -> replayNotice(acting, challenge.channel())) : Optional.empty());
+          replayed
+              ? Optional.of(() -> replayNotice(acting, challenge.channel()))
+              : Optional.empty());
     }
     boolean expired = outcome == OtpOutcome.EXPIRED;
     return Result.Failed.of(

@@ -11,8 +11,8 @@ import dev.stepup.domain.social.SocialLogin;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a provider's answer to a login into a validated identity (code redeemed with PKCE, ID
- * token and nonce checked by the {@link OidcClient}), or a refusal saying why not.
+ * Turns a provider's answer to a login into a validated identity (code redeemed with PKCE, ID token
+ * and nonce checked by the {@link OidcClient}), or a refusal saying why not.
  */
 public final class SocialIdentities {
 

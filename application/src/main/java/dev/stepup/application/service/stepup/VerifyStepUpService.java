@@ -79,13 +79,13 @@ public final class VerifyStepUpService implements VerifyStepUpUseCase {
     if (command.proof() instanceof Proof.SocialProof) {
       throw new IllegalArgumentException("proof: a social login is finished by its callback");
     }
-    Acting acting =
-        Acting.load(command.context(), environments, sessions, users, clock.instant());
+    Acting acting = Acting.load(command.context(), environments, sessions, users, clock.instant());
     return verify(command.context(), acting, command.proof(), command.scopes());
   }
 
   /** For a caller that already loaded and checked the session (the social callback). */
-  IssuedElevatedToken verify(SessionContext context, Acting acting, Proof proof, Set<Scope> scopes) {
+  IssuedElevatedToken verify(
+      SessionContext context, Acting acting, Proof proof, Set<Scope> scopes) {
     Instant now = clock.instant();
     ProofChecker.Attempt attempted = attempt(acting, proof, scopes, now);
     VerificationMethod method = attempted.method();

@@ -78,7 +78,9 @@ public final class WalletProofChecker implements ProofChecker<Proof.WalletProof>
           challenges.markUsed(challenge.id(), now)
               ? new Result.Proven()
               : Result.Failed.of(
-                  Refusal.CODE_EXPIRED, "This challenge was already used; ask for a new one.", false);
+                  Refusal.CODE_EXPIRED,
+                  "This challenge was already used; ask for a new one.",
+                  false);
       case ALREADY_USED ->
           Result.Failed.of(
               Refusal.CODE_EXPIRED, "This challenge was already used; ask for a new one.", false);

@@ -1,6 +1,5 @@
 package dev.stepup.application.service.verification;
 
-import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.domain.attempt.ConsecutiveFailures;

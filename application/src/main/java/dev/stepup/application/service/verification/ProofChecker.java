@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * One verification method's part of a step-up: what the proof verifies with and whether the policy
- * permits it, then the check of the proof itself, including the compare-and-set that spends it.
- * The orchestrator does the rest (audit, lock, token) the same way for every method.
+ * permits it, then the check of the proof itself, including the compare-and-set that spends it. The
+ * orchestrator does the rest (audit, lock, token) the same way for every method.
  */
 public interface ProofChecker<P extends Proof> {
 

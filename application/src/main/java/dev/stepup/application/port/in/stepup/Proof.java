@@ -55,10 +55,11 @@ public sealed interface Proof {
   record WalletProof(String challengeId, String signature) implements Proof {}
 
   /**
-   * The provider's answer to a step-up login this session started and that was just completed.
-   * Only the provider's callback presents it; {@link VerifyStepUpUseCase} refuses it from others.
+   * The provider's answer to a step-up login this session started and that was just completed. Only
+   * the provider's callback presents it; {@link VerifyStepUpUseCase} refuses it from others.
    */
-  record SocialProof(SocialLogin login, FinishSocialLoginUseCase.ProviderAnswer answer, String callbackUri)
+  record SocialProof(
+      SocialLogin login, FinishSocialLoginUseCase.ProviderAnswer answer, String callbackUri)
       implements Proof {
     public SocialProof {
       Objects.requireNonNull(login, "login");

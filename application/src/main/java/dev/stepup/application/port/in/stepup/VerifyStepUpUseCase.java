@@ -10,7 +10,8 @@ public interface VerifyStepUpUseCase {
 
   /**
    * @throws dev.stepup.application.port.in.RefusedException with the reason
-   * @throws IllegalArgumentException for a social proof, which only the provider's callback presents
+   * @throws IllegalArgumentException for a social proof, which only the provider's callback
+   *     presents
    */
   IssuedElevatedToken verify(VerifyStepUpCommand command);
 }
