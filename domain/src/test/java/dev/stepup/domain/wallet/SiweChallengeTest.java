@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
@@ -132,5 +133,15 @@ class SiweChallengeTest {
         .isEqualTo(WalletChallenge.Outcome.ALREADY_USED);
     assertThat(used.belongsTo(new SessionId("ses_1"))).isTrue();
     assertThat(used.belongsTo(new SessionId("ses_2"))).isFalse();
+  }
+
+  @Test
+  void aStepUpChallengeCoversOnlyTheScopesItsMessageNames() {
+    var named = new WalletChallenge.Purpose.StepUp(Set.of(Scope.WALLET_SIGN));
+    var generic = new WalletChallenge.Purpose.StepUp(Set.of());
+
+    assertThat(named.covers(Set.of(Scope.WALLET_SIGN))).isTrue();
+    assertThat(named.covers(Set.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT))).isFalse();
+    assertThat(generic.covers(Set.of(Scope.WALLET_EXPORT))).isTrue();
   }
 }
