@@ -29,7 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Email and SMS one-time codes: the re-auth path of {@link CodeVerificationService}. */
+/**
+ * Email and SMS one-time codes: the re-auth path of {@link
+ * dev.stepup.application.service.stepup.VerifyStepUpService}.
+ */
 class EmailOtpVerificationTest {
 
   private static final String ANN = "ann@example.com";

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Step-up with an authenticator app (RFC 6238): the MFA path of {@link CodeVerificationService}.
+ * Step-up with an authenticator app (RFC 6238): the MFA path, checked by {@link
+ * dev.stepup.application.service.stepup.TotpProofChecker}.
  */
 class TotpVerificationTest {
 

@@ -54,7 +54,8 @@ class VerifyStepUpServiceTest {
   /** A transaction runner whose writes inside a transaction land only when it commits. */
   private final BufferingTransactions transactions = new BufferingTransactions();
 
-  private final FailureTallies tallies = transactions.buffered(FailureTallies.class, f.tallies, "save");
+  private final FailureTallies tallies =
+      transactions.buffered(FailureTallies.class, f.tallies, "save");
   private final StepUpLockouts lockouts =
       transactions.buffered(StepUpLockouts.class, f.lockouts, "clear");
   private final AuditTrail audit = transactions.buffered(AuditTrail.class, f.audit, "record");
@@ -120,7 +121,8 @@ class VerifyStepUpServiceTest {
         service(
             checker(
                 new VerificationPermission.Permitted(),
-                ProofChecker.Result.Failed.of(Refusal.INVALID_CODE, "That code is not right.", true)),
+                ProofChecker.Result.Failed.of(
+                    Refusal.INVALID_CODE, "That code is not right.", true)),
             f.tokens);
     for (int i = 0; i < FailureTally.THRESHOLD; i++) {
       refused(failing);
@@ -143,8 +145,7 @@ class VerifyStepUpServiceTest {
   void aRightCodeWhoseSpendLosesTheRaceIsAFailure() {
     String code = f.sendCode(session, ANN);
     OtpChallenges losing =
-        delegate(
-            OtpChallenges.class, f.challenges, "markUsed", args -> false); // another entry won
+        delegate(OtpChallenges.class, f.challenges, "markUsed", args -> false); // another entry won
     VerifyStepUpService service =
         service(new OtpProofChecker(losing, f.hasher, f.policy, f.notifier), f.tokens);
 
@@ -166,8 +167,9 @@ class VerifyStepUpServiceTest {
 
     service.verify(new VerifyStepUpCommand(session, new Proof.OtpProof(code), SIGN));
 
-    assertThat(transactions.committed).singleElement().satisfies(
-        writes -> assertThat(writes).contains("save", "record"));
+    assertThat(transactions.committed)
+        .singleElement()
+        .satisfies(writes -> assertThat(writes).contains("save", "record"));
     assertThat(failures()).isZero();
     assertThat(f.tokens.forSession(session.sessionId())).hasSize(1);
     assertThat(f.lastEvent(AuditEventType.VERIFICATION).outcome())
@@ -239,7 +241,10 @@ class VerifyStepUpServiceTest {
 
   /** {@code target}, except that {@code method} answers what {@code answer} says. */
   private static <T> T delegate(
-      Class<T> port, T target, String method, java.util.function.Function<Object[], Object> answer) {
+      Class<T> port,
+      T target,
+      String method,
+      java.util.function.Function<Object[], Object> answer) {
     return port.cast(
         Proxy.newProxyInstance(
             port.getClassLoader(),

@@ -16,7 +16,9 @@ class OtpSendPolicyTest {
   private final OtpSendPolicy policy = new OtpSendPolicy();
 
   private static List<Instant> minutesAgo(long... minutes) {
-    return java.util.Arrays.stream(minutes).mapToObj(m -> NOW.minus(Duration.ofMinutes(m))).toList();
+    return java.util.Arrays.stream(minutes)
+        .mapToObj(m -> NOW.minus(Duration.ofMinutes(m)))
+        .toList();
   }
 
   @Test

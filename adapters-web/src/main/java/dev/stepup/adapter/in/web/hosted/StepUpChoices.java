@@ -18,8 +18,8 @@ final class StepUpChoices {
   record OtherWay(String label, String href) {}
 
   /**
-   * The credential to verify with, by the policy's rule: the one the user picked among the
-   * eligible ones, else the recommended one, else the first.
+   * The credential to verify with, by the policy's rule: the one the user picked among the eligible
+   * ones, else the recommended one, else the first.
    */
   static Optional<Credential> chosen(CheckStepUpResult result, String via) {
     return result.credentialFor(
