@@ -9,9 +9,6 @@ import dev.stepup.application.port.out.mfa.TotpDevices;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.security.SignInTallies;
-import dev.stepup.application.port.out.social.OidcClient;
-import dev.stepup.application.port.out.social.SocialLogins;
-import dev.stepup.application.port.out.social.SocialProviders;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
@@ -26,12 +23,23 @@ import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.application.service.credential.WalletLinking;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.signin.EmailSignInService;
-import dev.stepup.application.service.stepup.CodeVerificationService;
+import dev.stepup.application.service.stepup.OtpProofChecker;
+import dev.stepup.application.service.stepup.PasskeyProofChecker;
 import dev.stepup.application.service.stepup.PasskeyService;
-import dev.stepup.application.service.stepup.SocialLoginService;
-import dev.stepup.application.service.stepup.WalletVerificationService;
+import dev.stepup.application.service.stepup.RecoveryCodeProofChecker;
+import dev.stepup.application.service.stepup.SendStepUpCodeService;
+import dev.stepup.application.service.stepup.SocialIdentities;
+import dev.stepup.application.service.stepup.SocialProofChecker;
+import dev.stepup.application.service.stepup.StartPasskeyStepUpService;
+import dev.stepup.application.service.stepup.StartWalletStepUpService;
+import dev.stepup.application.service.stepup.TotpProofChecker;
+import dev.stepup.application.service.stepup.VerifyStepUpService;
+import dev.stepup.application.service.stepup.WalletChallengeIssuer;
+import dev.stepup.application.service.stepup.WalletProofChecker;
 import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.user.UserService;
 import dev.stepup.application.service.verification.AttemptLimiter;
@@ -40,7 +48,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The verification ceremonies: codes, sign-in, wallets, social logins, passkeys. */
+/**
+ * The verification ceremonies: codes, sign-in, wallets, passkeys, and the one verification path
+ * they share; social logins are in {@link SocialUseCaseConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 class VerificationUseCaseConfiguration {
 
@@ -75,115 +86,123 @@ class VerificationUseCaseConfiguration {
   }
 
   @Bean
-  CodeVerificationService codeVerificationService(
+  SendStepUpCodeService sendStepUpCodeService(
       Environments environments,
       Sessions sessions,
       Users users,
       OtpChallenges challenges,
-      TotpDevices totpDevices,
-      RecoveryCodeStore recoveryCodes,
       EmailSender email,
       SmsSender sms,
-      TotpVerifier totp,
       SecretHasher hasher,
-      SecretCipher cipher,
-      TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,
       CodeSendGates sendGates,
-      SecurityNotifier notifier,
       StepUpPolicy policy,
       AuditTrail audit,
       Clock clock) {
-    return new CodeVerificationService(
+    return new SendStepUpCodeService(
         environments,
         sessions,
         users,
         challenges,
-        totpDevices,
-        recoveryCodes,
         email,
         sms,
-        totp,
         hasher,
-        cipher,
-        mint,
         transactions,
         limiter,
         sendGates,
-        notifier,
         policy,
         audit,
         clock);
   }
 
+  /** The one verification path, with each method's proof checker. */
   @Bean
-  WalletVerificationService walletVerificationService(
+  VerifyStepUpService verifyStepUpService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      OtpChallenges otpChallenges,
+      TotpDevices totpDevices,
+      RecoveryCodeStore recoveryCodes,
+      TotpVerifier totp,
+      Passkeys passkeys,
+      PasskeyChallenges passkeyChallenges,
+      WebAuthnCeremonies webAuthn,
+      WalletChallenges walletChallenges,
+      WalletSignatures signatures,
+      SocialIdentities socialIdentities,
+      SecretHasher hasher,
+      SecretCipher cipher,
+      TokenMint mint,
+      TransactionRunner transactions,
+      AttemptLimiter limiter,
+      SecurityNotifier notifier,
+      StepUpPolicy policy,
+      AuditTrail audit,
+      Clock clock) {
+    return new VerifyStepUpService(
+        environments,
+        sessions,
+        users,
+        new VerifyStepUpService.Checkers(
+            new OtpProofChecker(otpChallenges, hasher, policy, notifier),
+            new TotpProofChecker(totpDevices, totp, cipher, policy, notifier),
+            new RecoveryCodeProofChecker(recoveryCodes, hasher, policy, notifier, transactions),
+            new PasskeyProofChecker(passkeys, passkeyChallenges, webAuthn, policy, notifier),
+            new WalletProofChecker(walletChallenges, signatures, policy),
+            new SocialProofChecker(socialIdentities, policy)),
+        mint,
+        transactions,
+        limiter,
+        audit,
+        clock);
+  }
+
+  @Bean
+  WalletChallengeIssuer walletChallengeIssuer(
+      WalletChallenges challenges, WalletSignatures signatures, StepUpProperties properties) {
+    return new WalletChallengeIssuer(
+        challenges, signatures, properties.wallet().settings(properties.issuer()));
+  }
+
+  @Bean
+  StartWalletStepUpService startWalletStepUpService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      WalletChallengeIssuer issuer,
+      StepUpPolicy policy,
+      AttemptLimiter limiter,
+      Clock clock) {
+    return new StartWalletStepUpService(
+        environments, sessions, users, issuer, policy, limiter, clock);
+  }
+
+  @Bean
+  WalletLinking walletLinking(
       Environments environments,
       Sessions sessions,
       Users users,
       WalletChallenges challenges,
       WalletSignatures signatures,
-      TokenMint mint,
-      AttemptLimiter limiter,
-      StepUpPolicy policy,
-      StepUpProperties properties,
+      WalletChallengeIssuer issuer,
       ProtectedActionGuard guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
-    return new WalletVerificationService(
+    return new WalletLinking(
         environments,
         sessions,
         users,
         challenges,
         signatures,
-        mint,
-        limiter,
-        policy,
-        properties.wallet().settings(properties.issuer()),
+        issuer,
         guard,
         transactions,
         notifier,
-        audit,
-        clock);
-  }
-
-  @Bean
-  SocialLoginService socialLoginService(
-      Environments environments,
-      Sessions sessions,
-      Users users,
-      SocialProviders providers,
-      SocialLogins logins,
-      OidcClient oidc,
-      SecretCipher cipher,
-      SecretHasher hasher,
-      TokenMint mint,
-      AttemptLimiter limiter,
-      StepUpPolicy policy,
-      ProtectedActionGuard guard,
-      TransactionRunner transactions,
-      SecurityNotifier notifier,
-      AuditTrail audit,
-      Clock clock) {
-    return new SocialLoginService(
-        environments,
-        sessions,
-        users,
-        providers,
-        logins,
-        oidc,
-        cipher,
-        hasher,
-        mint,
-        limiter,
-        policy,
-        guard,
-        transactions,
-        notifier,
-        audit,
+        new Audit(audit, clock),
         clock);
   }
 
@@ -199,10 +218,7 @@ class VerificationUseCaseConfiguration {
       SecretHasher hasher,
       ElevatedTokens tokens,
       ProtectedActionGuard guard,
-      TokenMint mint,
       TransactionRunner transactions,
-      AttemptLimiter limiter,
-      StepUpPolicy policy,
       SecurityNotifier notifier,
       AuditTrail audit,
       Clock clock) {
@@ -217,12 +233,24 @@ class VerificationUseCaseConfiguration {
         hasher,
         tokens,
         guard,
-        mint,
         transactions,
-        limiter,
-        policy,
         notifier,
         audit,
         clock);
+  }
+
+  @Bean
+  StartPasskeyStepUpService startPasskeyStepUpService(
+      Environments environments,
+      Sessions sessions,
+      Users users,
+      Passkeys passkeys,
+      PasskeyChallenges challenges,
+      WebAuthnCeremonies webAuthn,
+      StepUpPolicy policy,
+      AttemptLimiter limiter,
+      Clock clock) {
+    return new StartPasskeyStepUpService(
+        environments, sessions, users, passkeys, challenges, webAuthn, policy, limiter, clock);
   }
 }

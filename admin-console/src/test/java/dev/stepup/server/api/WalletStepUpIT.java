@@ -120,6 +120,30 @@ public class WalletStepUpIT extends ApiTestServer {
   }
 
   @Test
+  void aStepUpChallengeCannotLinkAWallet() {
+    ApiClient.Answer issued = challenge(Map.of("requestedScopes", List.of("wallet:export")));
+    String signature = personalSign(key, issued.text("message"));
+
+    ApiClient.Answer asLink =
+        api.post(
+            ENV + "/credentials",
+            session,
+            Map.of(
+                "format",
+                "blockchain",
+                "challengeId",
+                issued.text("challengeId"),
+                "signature",
+                signature));
+
+    assertThat(asLink.status()).as(asLink.raw().body()).isEqualTo(400);
+    assertThat(asLink.code()).isEqualTo("unknown_challenge");
+    // The challenge is still good for the step-up it was issued for.
+    assertThat(verify(issued.text("challengeId"), signature, "wallet:export").status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void anExpiredChallengeIsRefused() {
     ApiClient.Answer issued = challenge(Map.of());
     CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import dev.stepup.domain.wallet.SiweMessage;
@@ -15,8 +16,14 @@ import org.junit.jupiter.api.Test;
 public abstract class WalletChallengesContract extends PortContract {
 
   static WalletChallenge challenge() {
-    return WalletChallenge.issue(
+    return challenge(
         "wch_1",
+        new WalletChallenge.Purpose.StepUp(Set.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT)));
+  }
+
+  static WalletChallenge challenge(String id, WalletChallenge.Purpose purpose) {
+    return WalletChallenge.issue(
+        id,
         ENV,
         new UserId("usr_1"),
         new SessionId("ses_1"),
@@ -29,21 +36,21 @@ public abstract class WalletChallengesContract extends PortContract {
             1,
             "abcdefgh12",
             T0,
-            T0.plusSeconds(300)));
+            T0.plusSeconds(300)),
+        purpose);
   }
 
   @Test
   void walletChallengeRoundTripsAndIsUsedOnce() {
     WalletChallenges walletChallenges = stores.walletChallenges();
     WalletChallenge challenge = challenge();
-    walletChallenges.add(challenge, Set.of("wallet:sign", "wallet:export"));
+    walletChallenges.add(challenge);
     WalletChallenge loaded = walletChallenges.find("wch_1").orElseThrow();
     assertThat(loaded.message()).isEqualTo(challenge.message());
     assertThat(loaded.address()).isEqualTo(challenge.address());
     assertThat(loaded.expiresAt()).isEqualTo(T0.plusSeconds(300));
     assertThat(loaded.usedAt()).isEmpty();
-    assertThat(walletChallenges.scopesOf("wch_1"))
-        .containsExactlyInAnyOrder("wallet:sign", "wallet:export");
+    assertThat(loaded.purpose()).isEqualTo(challenge.purpose());
     assertThat(walletChallenges.markUsed("wch_1", T0.plusSeconds(5))).isTrue();
     assertThat(walletChallenges.markUsed("wch_1", T0.plusSeconds(6))).isFalse();
     assertThat(walletChallenges.find("wch_1").orElseThrow().usedAt()).contains(T0.plusSeconds(5));
@@ -53,9 +60,17 @@ public abstract class WalletChallengesContract extends PortContract {
   }
 
   @Test
+  void aLinkChallengeKeepsItsPurpose() {
+    WalletChallenges walletChallenges = stores.walletChallenges();
+    walletChallenges.add(challenge("wch_2", new WalletChallenge.Purpose.Link()));
+    assertThat(walletChallenges.find("wch_2").orElseThrow().purpose())
+        .isInstanceOf(WalletChallenge.Purpose.Link.class);
+  }
+
+  @Test
   void ofConcurrentSignaturesExactlyOneUsesTheChallenge() throws Exception {
     WalletChallenges walletChallenges = stores.walletChallenges();
-    walletChallenges.add(challenge(), Set.of("wallet:sign"));
+    walletChallenges.add(challenge());
     assertThat(winnersOf(8, () -> walletChallenges.markUsed("wch_1", T0.plusSeconds(5))))
         .isEqualTo(1);
   }

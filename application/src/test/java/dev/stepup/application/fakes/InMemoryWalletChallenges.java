@@ -6,58 +6,48 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Wallet sign-in challenges in memory; marking one used is a compare-and-set like the row's. */
 public final class InMemoryWalletChallenges implements WalletChallenges {
-  private record Row(WalletChallenge challenge, Set<String> scopes) {}
-
-  private final Map<String, Row> byId = new HashMap<>();
+  private final Map<String, WalletChallenge> byId = new HashMap<>();
 
   @Override
-  public synchronized void add(WalletChallenge challenge, Set<String> scopes) {
-    if (byId.putIfAbsent(challenge.id(), new Row(challenge, Set.copyOf(scopes))) != null) {
+  public synchronized void add(WalletChallenge challenge) {
+    if (byId.putIfAbsent(challenge.id(), challenge) != null) {
       throw new IllegalStateException("duplicate challenge id " + challenge.id());
     }
   }
 
   @Override
   public synchronized Optional<WalletChallenge> find(String challengeId) {
-    return Optional.ofNullable(byId.get(challengeId)).map(Row::challenge);
-  }
-
-  @Override
-  public synchronized Set<String> scopesOf(String challengeId) {
-    return Optional.ofNullable(byId.get(challengeId)).map(Row::scopes).orElse(Set.of());
+    return Optional.ofNullable(byId.get(challengeId));
   }
 
   @Override
   public synchronized boolean markUsed(String challengeId, Instant now) {
-    Row row = byId.get(challengeId);
-    if (row == null || row.challenge().usedAt().isPresent()) {
+    WalletChallenge c = byId.get(challengeId);
+    if (c == null || c.usedAt().isPresent()) {
       return false;
     }
-    WalletChallenge c = row.challenge();
     byId.put(
         challengeId,
-        new Row(
-            new WalletChallenge(
-                c.id(),
-                c.environmentId(),
-                c.userId(),
-                c.sessionId(),
-                c.walletId(),
-                c.address(),
-                c.message(),
-                c.issuedAt(),
-                c.expiresAt(),
-                now),
-            row.scopes()));
+        new WalletChallenge(
+            c.id(),
+            c.environmentId(),
+            c.userId(),
+            c.sessionId(),
+            c.walletId(),
+            c.address(),
+            c.message(),
+            c.issuedAt(),
+            c.expiresAt(),
+            now,
+            c.purpose()));
     return true;
   }
 
   @Override
   public synchronized void deleteExpiredBefore(Instant cutoff) {
-    byId.values().removeIf(r -> r.challenge().expiresAt().isBefore(cutoff));
+    byId.values().removeIf(c -> c.expiresAt().isBefore(cutoff));
   }
 }

@@ -9,7 +9,7 @@ import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.fakes.RecordingMessages.Message;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SendOtpUseCase.OtpSent;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase.CodeSent;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEvent;
@@ -29,7 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Email and SMS one-time codes: the re-auth path of {@link CodeVerificationService}. */
+/**
+ * Email and SMS one-time codes: the re-auth path of {@link
+ * dev.stepup.application.service.stepup.VerifyStepUpService}.
+ */
 class EmailOtpVerificationTest {
 
   private static final String ANN = "ann@example.com";
@@ -47,7 +50,7 @@ class EmailOtpVerificationTest {
 
   @Test
   void aCodeIsEmailedToTheSignInAddressAndTheSendIsAudited() {
-    OtpSent sent = f.codes.send(session, Optional.empty());
+    CodeSent sent = f.codes.send(session, Optional.empty());
 
     Credential email = Fixture.credential(ann, CredentialFormat.EMAIL);
     assertThat(sent.channel()).isEqualTo(VerificationMethod.EMAIL_OTP);
@@ -75,9 +78,9 @@ class EmailOtpVerificationTest {
     Credential email = Fixture.credential(bob, CredentialFormat.EMAIL);
     SessionContext bobSession = f.signIn(bob, phone.id());
 
-    OtpSent text = f.codes.send(bobSession, Optional.empty());
+    CodeSent text = f.codes.send(bobSession, Optional.empty());
     f.clock.advance(Duration.ofSeconds(30));
-    OtpSent mail = f.codes.send(bobSession, Optional.of(email.id()));
+    CodeSent mail = f.codes.send(bobSession, Optional.of(email.id()));
 
     assertThat(text.channel()).isEqualTo(VerificationMethod.SMS_OTP);
     assertThat(mail.channel()).isEqualTo(VerificationMethod.EMAIL_OTP);

@@ -31,7 +31,11 @@ import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.fakes.XorSecretCipher;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeCommand;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.user.CreateUserCommand;
@@ -39,7 +43,13 @@ import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.social.OidcClient;
+import dev.stepup.application.port.out.social.SocialProviders;
+import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.TotpVerifier;
+import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.verification.WalletSignatures;
+import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.service.credential.ContactProofService;
 import dev.stepup.application.service.credential.CredentialService;
 import dev.stepup.application.service.environment.BootstrapService;
@@ -48,7 +58,15 @@ import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.signin.EmailSignInService;
 import dev.stepup.application.service.stepup.CheckStepUpService;
-import dev.stepup.application.service.stepup.CodeVerificationService;
+import dev.stepup.application.service.stepup.OtpProofChecker;
+import dev.stepup.application.service.stepup.PasskeyProofChecker;
+import dev.stepup.application.service.stepup.RecoveryCodeProofChecker;
+import dev.stepup.application.service.stepup.SendStepUpCodeService;
+import dev.stepup.application.service.stepup.SocialIdentities;
+import dev.stepup.application.service.stepup.SocialProofChecker;
+import dev.stepup.application.service.stepup.TotpProofChecker;
+import dev.stepup.application.service.stepup.VerifyStepUpService;
+import dev.stepup.application.service.stepup.WalletProofChecker;
 import dev.stepup.application.service.token.ElevatedTokenService;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.application.service.token.TokenMint;
@@ -154,27 +172,23 @@ final class Fixture {
       new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
   final ProtectedActionService guard =
       new ProtectedActionService(environments, sessions, users, tokens, signer, audit, clock);
-  final CodeVerificationService codes =
-      new CodeVerificationService(
+  final SendStepUpCodeService sendCode =
+      new SendStepUpCodeService(
           environments,
           sessions,
           users,
           challenges,
-          totpDevices,
-          recoveryCodes,
           messages,
           messages,
-          totp,
           hasher,
-          cipher,
-          tokenMint,
           transactions,
           limiter,
           sendGates,
-          notifier,
           policy,
           audit,
           clock);
+  final VerifyStepUpService verify = verifyStepUpWith(totp);
+  final StepUpCodes codes = new StepUpCodes(verify);
   final MfaService mfa =
       new MfaService(
           environments,
@@ -265,28 +279,66 @@ final class Fixture {
       new DemoWalletService(
           environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);
 
-  /** The code verification service with another TOTP verifier, e.g. one that observes calls. */
-  CodeVerificationService codeVerificationWith(TotpVerifier verifier) {
-    return new CodeVerificationService(
+  /** The verification path with another TOTP verifier, e.g. one that observes calls. */
+  VerifyStepUpService verifyStepUpWith(TotpVerifier verifier) {
+    return new VerifyStepUpService(
         environments,
         sessions,
         users,
-        challenges,
-        totpDevices,
-        recoveryCodes,
-        messages,
-        messages,
-        verifier,
-        hasher,
-        cipher,
+        new VerifyStepUpService.Checkers(
+            new OtpProofChecker(challenges, hasher, policy, notifier),
+            new TotpProofChecker(totpDevices, verifier, cipher, policy, notifier),
+            new RecoveryCodeProofChecker(recoveryCodes, hasher, policy, notifier, transactions),
+            // Passkeys, wallets and social logins have tests with their own ceremonies.
+            new PasskeyProofChecker(
+                passkeys,
+                failing(PasskeyChallenges.class),
+                failing(WebAuthnCeremonies.class),
+                policy,
+                notifier),
+            new WalletProofChecker(
+                failing(WalletChallenges.class), failing(WalletSignatures.class), policy),
+            new SocialProofChecker(
+                new SocialIdentities(
+                    failing(SocialProviders.class), failing(OidcClient.class), cipher),
+                policy)),
         tokenMint,
         transactions,
         limiter,
-        sendGates,
-        notifier,
-        policy,
         audit,
         clock);
+  }
+
+  /** The code methods of the verification path, as the tests call them. */
+  final class StepUpCodes {
+    private final VerifyStepUpService verify;
+
+    StepUpCodes(VerifyStepUpService verify) {
+      this.verify = verify;
+    }
+
+    SendStepUpCodeUseCase.CodeSent send(SessionContext context, Optional<CredentialId> to) {
+      return sendCode.send(new SendStepUpCodeCommand(context, to));
+    }
+
+    IssuedElevatedToken verifyOtp(SessionContext context, String code, Set<Scope> scopes) {
+      return verify.verify(new VerifyStepUpCommand(context, new Proof.OtpProof(code), scopes));
+    }
+
+    IssuedElevatedToken verifyTotp(
+        SessionContext context, String code, Optional<CredentialId> device, Set<Scope> scopes) {
+      return verify.verify(
+          new VerifyStepUpCommand(context, new Proof.TotpProof(code, device), scopes));
+    }
+
+    IssuedElevatedToken verifyRecoveryCode(SessionContext context, String code, Set<Scope> scopes) {
+      return verify.verify(
+          new VerifyStepUpCommand(context, new Proof.RecoveryCodeProof(code), scopes));
+    }
+  }
+
+  StepUpCodes codesWith(TotpVerifier verifier) {
+    return new StepUpCodes(verifyStepUpWith(verifier));
   }
 
   Fixture() {

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.service.notice.SecurityNotice;
+import dev.stepup.application.service.stepup.PasskeyProofChecker;
 import dev.stepup.application.service.stepup.PasskeyService;
+import dev.stepup.application.service.stepup.StartPasskeyStepUpService;
+import dev.stepup.application.service.stepup.VerifyStepUpService;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.mfa.Passkey;
 import dev.stepup.domain.scope.Scope;
@@ -36,23 +42,49 @@ class PasskeyServiceTest {
 
   private final Fixture f = new Fixture();
   private final ScriptedRelyingParty relyingParty = new ScriptedRelyingParty();
+  private final MemoryChallenges prompts = new MemoryChallenges();
   private final PasskeyService passkeys =
       new PasskeyService(
           f.environments,
           f.sessions,
           f.users,
           f.passkeys,
-          new MemoryChallenges(),
+          prompts,
           relyingParty,
           f.recoveryCodes,
           f.hasher,
           f.tokens,
           f.guard,
+          f.transactions,
+          f.notifier,
+          f.audit,
+          f.clock);
+  private final StartPasskeyStepUpService startStepUp =
+      new StartPasskeyStepUpService(
+          f.environments,
+          f.sessions,
+          f.users,
+          f.passkeys,
+          prompts,
+          relyingParty,
+          f.policy,
+          f.limiter,
+          f.clock);
+  private final VerifyStepUpService verify =
+      new VerifyStepUpService(
+          f.environments,
+          f.sessions,
+          f.users,
+          new VerifyStepUpService.Checkers(
+              null,
+              null,
+              null,
+              new PasskeyProofChecker(f.passkeys, prompts, relyingParty, f.policy, f.notifier),
+              null,
+              null),
           f.tokenMint,
           f.transactions,
           f.limiter,
-          f.policy,
-          f.notifier,
           f.audit,
           f.clock);
   private final User ann = f.emailUser(ANN);
@@ -69,9 +101,12 @@ class PasskeyServiceTest {
   }
 
   private void assertWith(String webauthnId, long counter) {
-    PasskeyUseCase.Options options = passkeys.assertionOptions(session);
-    passkeys.verify(
-        session, options.challengeId(), webauthnId + ":" + counter, Set.of(Scope.WALLET_SIGN));
+    PasskeyUseCase.Options options = startStepUp.start(new StartPasskeyStepUpCommand(session));
+    verify.verify(
+        new VerifyStepUpCommand(
+            session,
+            new Proof.PasskeyProof(options.challengeId(), webauthnId + ":" + counter),
+            Set.of(Scope.WALLET_SIGN)));
   }
 
   @Test
@@ -83,7 +118,7 @@ class PasskeyServiceTest {
 
     f.credentials.unlink(session, first, token(Scope.CREDENTIAL_UNLINK));
 
-    passkeys.assertionOptions(session);
+    startStepUp.start(new StartPasskeyStepUpCommand(session));
     assertThat(relyingParty.lastAllowed).containsExactly("key-2");
     assertThat(refusal(() -> assertWith("key-1", 2)).refusal()).isEqualTo(Refusal.PASSKEY_REJECTED);
     assertWith("key-2", 1);
@@ -110,7 +145,7 @@ class PasskeyServiceTest {
             "Old key",
             f.clock.instant()));
 
-    passkeys.assertionOptions(session);
+    startStepUp.start(new StartPasskeyStepUpCommand(session));
     assertThat(relyingParty.lastAllowed).containsExactly("key-2");
     relyingParty.ignoreAllowList = true;
     assertThat(refusal(() -> assertWith("key-stale", 1)).refusal())

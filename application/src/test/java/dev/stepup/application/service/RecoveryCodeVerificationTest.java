@@ -19,7 +19,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Recovery codes: the MFA fallback of {@link CodeVerificationService}. */
+/**
+ * Recovery codes: the MFA fallback, checked by {@link
+ * dev.stepup.application.service.stepup.RecoveryCodeProofChecker}.
+ */
 class RecoveryCodeVerificationTest {
 
   private static final String ANN = "ann@example.com";

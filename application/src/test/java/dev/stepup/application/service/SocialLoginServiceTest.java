@@ -8,13 +8,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.InMemorySocialLogins;
 import dev.stepup.application.fakes.InMemorySocialProviders;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.ProviderAnswer;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.ProviderAnswer;
+import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.social.OidcClient;
-import dev.stepup.application.service.stepup.SocialLoginService;
+import dev.stepup.application.service.credential.SocialLinking;
+import dev.stepup.application.service.stepup.FinishSocialLoginService;
+import dev.stepup.application.service.stepup.SocialIdentities;
+import dev.stepup.application.service.stepup.SocialProofChecker;
+import dev.stepup.application.service.stepup.SocialProviderService;
+import dev.stepup.application.service.stepup.StartSocialLoginService;
+import dev.stepup.application.service.stepup.VerifyStepUpService;
+import dev.stepup.application.service.verification.ProofChecker;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -24,7 +36,6 @@ import dev.stepup.domain.social.SocialLogin;
 import dev.stepup.domain.social.SocialProvider;
 import dev.stepup.domain.user.User;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,24 +56,95 @@ class SocialLoginServiceTest {
   private final InMemorySocialProviders providers = new InMemorySocialProviders();
   private final InMemorySocialLogins logins = new InMemorySocialLogins();
   private final ScriptedProvider oidc = new ScriptedProvider();
-  private final SocialLoginService social =
-      new SocialLoginService(
+  private final VerifyStepUpService verify =
+      new VerifyStepUpService(
           f.environments,
           f.sessions,
           f.users,
-          providers,
-          logins,
-          oidc,
-          f.cipher,
-          f.hasher,
+          new VerifyStepUpService.Checkers(
+              failingChecker(),
+              failingChecker(),
+              failingChecker(),
+              failingChecker(),
+              failingChecker(),
+              new SocialProofChecker(new SocialIdentities(providers, oidc, f.cipher), f.policy)),
           f.tokenMint,
+          f.transactions,
           f.limiter,
-          f.policy,
+          f.audit,
+          f.clock);
+  private final SocialLinking linking =
+      new SocialLinking(
+          f.environments,
+          f.sessions,
+          f.users,
+          logins,
           f.guard,
           f.transactions,
           f.notifier,
           f.audit,
           f.clock);
+  private final Social social = new Social();
+
+  /** The social use cases, called as the adapters call them. */
+  private final class Social {
+    final SocialProviderService registry =
+        new SocialProviderService(f.environments, providers, f.cipher, f.audit, f.clock);
+    final StartSocialLoginService start =
+        new StartSocialLoginService(
+            f.environments,
+            f.sessions,
+            f.users,
+            providers,
+            logins,
+            oidc,
+            f.hasher,
+            f.policy,
+            f.limiter,
+            f.audit,
+            f.clock);
+    final FinishSocialLoginService finish =
+        new FinishSocialLoginService(
+            f.environments,
+            f.sessions,
+            f.users,
+            logins,
+            f.hasher,
+            new SocialIdentities(providers, oidc, f.cipher),
+            verify,
+            linking,
+            f.clock);
+
+    void register(SocialProvider provider, String secret, String actor, RequestOrigin origin) {
+      registry.register(provider, secret, actor, origin);
+    }
+
+    URI authorize(
+        SessionContext context, String provider, Set<Scope> scopes, String to, String back) {
+      return start.start(new StartSocialStepUpCommand(context, provider, scopes, to, back));
+    }
+
+    URI authorizeLink(SessionContext context, String provider, String to, String back) {
+      return start.start(new StartSocialLinkCommand(context, provider, to, back));
+    }
+
+    Outcome callback(
+        EnvironmentId environment,
+        String provider,
+        ProviderAnswer answer,
+        String back,
+        RequestOrigin origin) {
+      return finish.finish(
+          new FinishSocialLoginCommand(
+              environment, provider, answer, back, origin, Optional.empty()));
+    }
+  }
+
+  private static <P extends Proof> ProofChecker<P> failingChecker() {
+    return (acting, proof, scopes, now) -> {
+      throw new IllegalStateException("not a social proof");
+    };
+  }
 
   private User user;
   private SessionContext session;
@@ -225,6 +307,52 @@ class SocialLoginServiceTest {
     assertThat(f.tokens.forSession(session.sessionId())).isEmpty();
   }
 
+  @Test
+  void aCallbackInAnotherBrowserSessionIsRefusedAndTheLoginStaysUnspent() {
+    URI target = start(Scope.WALLET_SIGN);
+    SessionContext other = f.signIn(user);
+    oidc.nextSubject = "sub-ada";
+    ProviderAnswer answer = new ProviderAnswer(oidc.stateOf(target), "code-sub-ada", null);
+    assertThat(
+            refusal(
+                    () ->
+                        social.finish.finish(
+                            new FinishSocialLoginCommand(
+                                ENV,
+                                "acmeid",
+                                answer,
+                                CALLBACK,
+                                ORIGIN,
+                                Optional.of(other.sessionId()))))
+                .getMessage())
+        .isEqualTo("That sign-in was started in another browser session; start again here.");
+    assertThat(f.tokens.forSession(session.sessionId())).isEmpty();
+    assertThat(f.tokens.forSession(other.sessionId())).isEmpty();
+
+    Outcome mine =
+        social.finish.finish(
+            new FinishSocialLoginCommand(
+                ENV, "acmeid", answer, CALLBACK, ORIGIN, Optional.of(session.sessionId())));
+    assertThat(fragment(mine)).containsEntry("outcome", "success");
+  }
+
+  @Test
+  void aSocialProofIsOnlyTakenFromTheCallback() {
+    URI target = start(Scope.WALLET_SIGN);
+    SocialLogin login = logins.findByState(f.hasher.digest(oidc.stateOf(target))).orElseThrow();
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                verify.verify(
+                    new dev.stepup.application.port.in.stepup.VerifyStepUpCommand(
+                        session,
+                        new Proof.SocialProof(
+                            login, new ProviderAnswer("x", "code", null), CALLBACK),
+                        Set.of(Scope.WALLET_SIGN))));
+    assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+    assertThat(f.tokens.forSession(session.sessionId())).isEmpty();
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private URI start(Scope scope) {
@@ -242,17 +370,13 @@ class SocialLoginServiceTest {
             ORIGIN));
   }
 
-  private static Map<String, String> fragment(SocialStepUpUseCase.Outcome outcome) {
-    return fragment(outcome.redirect());
-  }
-
-  private static Map<String, String> fragment(URI done) {
-    assertThat(done.toString()).startsWith(DONE + "#");
+  /** What the redirect URI's fragment would say (the REST adapter writes it). */
+  private static Map<String, String> fragment(Outcome outcome) {
+    assertThat(outcome.redirectUri()).isEqualTo(DONE);
     Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : done.getRawFragment().split("&")) {
-      String[] kv = pair.split("=", 2);
-      values.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-    }
+    values.put("outcome", outcome.refusal().isPresent() ? "error" : "success");
+    outcome.refusal().ifPresent(r -> values.put("code", r.refusal().code()));
+    outcome.token().ifPresent(t -> values.put("tokenId", t.tokenId().value()));
     return values;
   }
 

@@ -13,7 +13,6 @@ import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.service.notice.SecurityNotice;
-import dev.stepup.application.service.stepup.CodeVerificationService;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
@@ -31,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Step-up with an authenticator app (RFC 6238): the MFA path of {@link CodeVerificationService}.
+ * Step-up with an authenticator app (RFC 6238): the MFA path, checked by {@link
+ * dev.stepup.application.service.stepup.TotpProofChecker}.
  */
 class TotpVerificationTest {
 
@@ -267,7 +267,7 @@ class TotpVerificationTest {
             return f.totp.matchingTimeStep(secret, code, now);
           }
         };
-    CodeVerificationService codes = f.codeVerificationWith(observed);
+    Fixture.StepUpCodes codes = f.codesWith(observed);
     f.clock.advance(TOTP_STEP);
     String wrong = f.wrongTotp(device.secret());
 

@@ -2,6 +2,7 @@ package dev.stepup.domain.otp;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,23 @@ public final class OtpSendPolicy {
         Objects.requireNonNull(retryAfter, "retryAfter");
       }
     }
+  }
+
+  /**
+   * Decides from the sends themselves: only those inside the last {@link #WINDOW} count (a send
+   * exactly one window ago has left it, so the wait is exact).
+   *
+   * @param sentSince when codes were sent, at least those within the last window
+   */
+  public Decision decide(Optional<Instant> lastSentAt, List<Instant> sentSince, Instant now) {
+    Instant windowStart = now.minus(WINDOW);
+    List<Instant> recent = sentSince.stream().filter(t -> t.isAfter(windowStart)).toList();
+    return decide(lastSentAt, recent.stream().findFirst(), recent.size(), now);
+  }
+
+  /** Whether a send now would come within {@link #RESEND_INTERVAL} of the last one. */
+  public static boolean tooSoonAfter(Optional<Instant> lastSentAt, Instant now) {
+    return lastSentAt.filter(t -> now.isBefore(t.plus(RESEND_INTERVAL))).isPresent();
   }
 
   /**

@@ -70,6 +70,21 @@ public sealed interface StepUpDecision {
       };
     }
 
+    /**
+     * The credential to verify with: the one named if it is listed, else the default one (an MFA
+     * user's chosen device, a re-auth user's sign-in credential), else the first listed.
+     */
+    public Optional<Credential> credentialFor(Optional<CredentialId> named) {
+      return named
+          .flatMap(this::listed)
+          .or(() -> defaultCredentialId.flatMap(this::listed))
+          .or(() -> credentials.stream().findFirst());
+    }
+
+    private Optional<Credential> listed(CredentialId id) {
+      return credentials.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
     /** Required, but the user cannot verify: used when anything goes wrong (fail closed). */
     public static Required withNoWayToVerify() {
       return new Required(Path.NONE, List.of(), Optional.empty());

@@ -134,6 +134,41 @@ public final class StepUpPolicy {
   }
 
   /**
+   * Which credential {@code methods} verify with: the one named, if it is the user's, of one of the
+   * methods and permitted; else the one the session signed in with; else the user's oldest eligible
+   * one. With none, the first refusal of the methods (in order) says why.
+   */
+  public CredentialChoice credentialFor(
+      StepUpSettings settings,
+      User user,
+      Session session,
+      List<VerificationMethod> methods,
+      Optional<CredentialId> named) {
+    if (named.isPresent()) {
+      Optional<Credential> credential =
+          user.credential(named.get()).filter(c -> methods.contains(c.method()));
+      if (credential.isEmpty()) {
+        return new CredentialChoice.NotOfMethod();
+      }
+      return permitCredential(settings, user, credential.get()) instanceof Refused refused
+          ? new CredentialChoice.Refused(refused.reason())
+          : new CredentialChoice.Chosen(credential.get());
+    }
+    Optional<Credential> preferred =
+        preferredCredential(settings, user, session, Set.copyOf(methods));
+    if (preferred.isPresent()) {
+      return new CredentialChoice.Chosen(preferred.get());
+    }
+    // Say why: an MFA user is told so, not that they have no email.
+    for (VerificationMethod method : methods) {
+      if (permitMethod(settings, user, method) instanceof Refused refused) {
+        return new CredentialChoice.Refused(refused.reason());
+      }
+    }
+    return new CredentialChoice.Refused(Reason.NO_ELIGIBLE_CREDENTIAL);
+  }
+
+  /**
    * Whether the user may step up with {@code method} at all: the environment must enable it, a user
    * with MFA may only use MFA methods (a recovery code among them), and the user must hold a
    * credential the method can verify.

@@ -2,6 +2,7 @@ package dev.stepup.domain.wallet;
 
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Sign-In with Ethereum challenge issued to one session for one external wallet: it accepts one
@@ -18,6 +20,25 @@ public final class WalletChallenge {
 
   /** How long the user has to sign. */
   public static final Duration LIFETIME = Duration.ofMinutes(5);
+
+  /** What a signature over the challenge is for: a step-up, or linking the wallet. */
+  public sealed interface Purpose {
+
+    /** A step-up for the scopes the message names; none named (a generic statement) allows any. */
+    record StepUp(Set<Scope> scopes) implements Purpose {
+      public StepUp {
+        scopes = Set.copyOf(scopes);
+      }
+
+      /** Whether the signed message covers every scope asked for. */
+      public boolean covers(Set<Scope> requested) {
+        return scopes.isEmpty() || scopes.containsAll(requested);
+      }
+    }
+
+    /** Proving the wallet to link; it never verifies a step-up. */
+    record Link() implements Purpose {}
+  }
 
   private final String id;
   private final EnvironmentId environmentId;
@@ -29,6 +50,7 @@ public final class WalletChallenge {
   private final Instant issuedAt;
   private final Instant expiresAt;
   private final Instant usedAt;
+  private final Purpose purpose;
 
   public WalletChallenge(
       String id,
@@ -40,7 +62,8 @@ public final class WalletChallenge {
       String message,
       Instant issuedAt,
       Instant expiresAt,
-      Instant usedAt) {
+      Instant usedAt,
+      Purpose purpose) {
     this.id = Objects.requireNonNull(id, "id");
     this.environmentId = Objects.requireNonNull(environmentId, "environmentId");
     this.userId = Objects.requireNonNull(userId, "userId");
@@ -51,6 +74,7 @@ public final class WalletChallenge {
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     this.usedAt = usedAt;
+    this.purpose = Objects.requireNonNull(purpose, "purpose");
   }
 
   /** A fresh challenge for the message the wallet is asked to sign. */
@@ -60,7 +84,8 @@ public final class WalletChallenge {
       UserId userId,
       SessionId sessionId,
       CredentialId walletId,
-      SiweMessage message) {
+      SiweMessage message,
+      Purpose purpose) {
     return new WalletChallenge(
         id,
         environmentId,
@@ -71,7 +96,8 @@ public final class WalletChallenge {
         message.render(),
         message.issuedAt(),
         message.expirationTime(),
-        null);
+        null,
+        purpose);
   }
 
   /** What a presented signature amounts to. */
@@ -139,6 +165,10 @@ public final class WalletChallenge {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  public Purpose purpose() {
+    return purpose;
   }
 
   public Optional<Instant> usedAt() {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SiweChallengeTest {
@@ -87,7 +89,8 @@ class SiweChallengeTest {
         new UserId("usr_1"),
         new SessionId("ses_1"),
         new CredentialId("cred_w"),
-        message());
+        message(),
+        new WalletChallenge.Purpose.StepUp(Set.of()));
   }
 
   @Test
@@ -124,10 +127,21 @@ class SiweChallengeTest {
             c.message(),
             c.issuedAt(),
             c.expiresAt(),
-            NOW);
+            NOW,
+            c.purpose());
     assertThat(used.verify(Optional.of(ADDRESS), NOW))
         .isEqualTo(WalletChallenge.Outcome.ALREADY_USED);
     assertThat(used.belongsTo(new SessionId("ses_1"))).isTrue();
     assertThat(used.belongsTo(new SessionId("ses_2"))).isFalse();
+  }
+
+  @Test
+  void aStepUpChallengeCoversOnlyTheScopesItsMessageNames() {
+    var named = new WalletChallenge.Purpose.StepUp(Set.of(Scope.WALLET_SIGN));
+    var generic = new WalletChallenge.Purpose.StepUp(Set.of());
+
+    assertThat(named.covers(Set.of(Scope.WALLET_SIGN))).isTrue();
+    assertThat(named.covers(Set.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT))).isFalse();
+    assertThat(generic.covers(Set.of(Scope.WALLET_EXPORT))).isTrue();
   }
 }

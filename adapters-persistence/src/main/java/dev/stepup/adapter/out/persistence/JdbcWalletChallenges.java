@@ -5,6 +5,7 @@ import static dev.stepup.adapter.out.persistence.Columns.at;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import dev.stepup.domain.wallet.WalletChallenge;
@@ -14,12 +15,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Wallet challenges in the {@code wallet_challenges} table. */
+/**
+ * Wallet challenges in the {@code wallet_challenges} table. The purpose lives in the {@code scopes}
+ * column: a step-up's scopes in wire form, or {@value #LINK} for a link challenge (no scope is
+ * spelt so).
+ */
 public final class JdbcWalletChallenges implements WalletChallenges {
+
+  private static final String LINK = "link";
 
   private final JdbcClient jdbc;
 
@@ -28,7 +34,7 @@ public final class JdbcWalletChallenges implements WalletChallenges {
   }
 
   @Override
-  public void add(WalletChallenge c, Set<String> scopes) {
+  public void add(WalletChallenge c) {
     jdbc.sql(
             "INSERT INTO wallet_challenges (id, environment_id, user_id, session_id, wallet_id,"
                 + " address, message, scopes, issued_at, expires_at, used_at)"
@@ -41,7 +47,7 @@ public final class JdbcWalletChallenges implements WalletChallenges {
             c.walletId().value(),
             c.address(),
             c.message(),
-            String.join(" ", new TreeSet<>(scopes)),
+            purposeColumn(c.purpose()),
             at(c.issuedAt()),
             at(c.expiresAt()),
             at(c.usedAt()))
@@ -54,20 +60,6 @@ public final class JdbcWalletChallenges implements WalletChallenges {
         .param(challengeId)
         .query((rs, n) -> challenge(rs))
         .optional();
-  }
-
-  @Override
-  public Set<String> scopesOf(String challengeId) {
-    return jdbc.sql("SELECT scopes FROM wallet_challenges WHERE id = ?")
-        .param(challengeId)
-        .query(String.class)
-        .optional()
-        .map(
-            s ->
-                Arrays.stream(s.split(" "))
-                    .filter(w -> !w.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet()))
-        .orElse(Set.of());
   }
 
   @Override
@@ -94,6 +86,26 @@ public final class JdbcWalletChallenges implements WalletChallenges {
         rs.getString("message"),
         Columns.instant(rs, "issued_at"),
         Columns.instant(rs, "expires_at"),
-        Columns.optionalInstant(rs, "used_at").orElse(null));
+        Columns.optionalInstant(rs, "used_at").orElse(null),
+        purpose(rs.getString("scopes")));
+  }
+
+  private static String purposeColumn(WalletChallenge.Purpose purpose) {
+    if (purpose instanceof WalletChallenge.Purpose.StepUp stepUp) {
+      return stepUp.scopes().stream().map(Scope::wire).sorted().collect(Collectors.joining(" "));
+    }
+    return LINK;
+  }
+
+  private static WalletChallenge.Purpose purpose(String column) {
+    Set<String> words =
+        Arrays.stream(column == null ? new String[0] : column.split(" "))
+            .filter(w -> !w.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    if (words.contains(LINK)) {
+      return new WalletChallenge.Purpose.Link();
+    }
+    return new WalletChallenge.Purpose.StepUp(
+        words.stream().map(Scope::parse).collect(Collectors.toUnmodifiableSet()));
   }
 }

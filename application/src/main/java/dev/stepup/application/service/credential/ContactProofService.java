@@ -22,9 +22,9 @@ import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
-import dev.stepup.application.service.stepup.CodeVerificationService;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.application.service.verification.CodeMessages;
+import dev.stepup.application.service.verification.ReplayedCodes;
 import dev.stepup.application.service.verification.SendThrottle;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -138,9 +138,7 @@ public final class ContactProofService implements LinkContactUseCase {
       failed(
           context,
           acting,
-          outcome == OtpOutcome.REPLAYED
-              ? CodeVerificationService.REPLAYED
-              : Refusal.INVALID_CODE.code());
+          outcome == OtpOutcome.REPLAYED ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code());
       int left = outcome == OtpOutcome.WRONG_CODE ? proof.attemptsLeft() : 0;
       throw new RefusedException(
           Refusal.INVALID_CODE,

@@ -2,8 +2,9 @@ package dev.stepup.application.service.credential;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.environment.Environments;
@@ -28,12 +29,11 @@ import dev.stepup.domain.wallet.WalletChallenge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Links an external wallet: a challenge to sign, then the signature and a credential:link token.
  */
-public final class WalletLinking {
+public final class WalletLinking implements LinkWalletUseCase {
 
   private static final java.util.regex.Pattern ADDRESS =
       java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
@@ -75,7 +75,8 @@ public final class WalletLinking {
     this.clock = clock;
   }
 
-  public WalletStepUpUseCase.Challenge linkChallenge(SessionContext context, String address) {
+  @Override
+  public SignatureRequest linkChallenge(SessionContext context, String address) {
     if (address == null || !ADDRESS.matcher(address.strip()).matches()) {
       throw new IllegalArgumentException("value: a 0x-prefixed 20-byte hex address");
     }
@@ -92,12 +93,12 @@ public final class WalletLinking {
             future,
             lower,
             "Link this wallet to your account (credential:link).",
-            Set.of(WalletChallengeIssuer.LINK_MARK),
+            new WalletChallenge.Purpose.Link(),
             now);
-    return new WalletStepUpUseCase.Challenge(
-        challenge.id(), future, challenge.address(), challenge.message());
+    return new SignatureRequest(challenge.id(), future, challenge.address(), challenge.message());
   }
 
+  @Override
   public Credential link(
       SessionContext context,
       String challengeId,
@@ -109,7 +110,7 @@ public final class WalletLinking {
         challenges
             .find(challengeId)
             .filter(c -> c.belongsTo(acting.session().id()))
-            .filter(c -> challenges.scopesOf(c.id()).contains(WalletChallengeIssuer.LINK_MARK))
+            .filter(c -> c.purpose() instanceof WalletChallenge.Purpose.Link)
             .orElseThrow(
                 () ->
                     new RefusedException(

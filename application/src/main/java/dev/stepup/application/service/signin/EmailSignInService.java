@@ -28,9 +28,9 @@ import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
-import dev.stepup.application.service.stepup.CodeVerificationService;
 import dev.stepup.application.service.verification.AttemptLimiter;
 import dev.stepup.application.service.verification.CodeMessages;
+import dev.stepup.application.service.verification.ReplayedCodes;
 import dev.stepup.application.service.verification.SendThrottle;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -214,7 +214,7 @@ public final class EmailSignInService
       }
       boolean replayed = outcome == OtpOutcome.REPLAYED;
       verification(command, userId)
-          .failure(replayed ? CodeVerificationService.REPLAYED : Refusal.INVALID_CODE.code());
+          .failure(replayed ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code());
       if (replayed) {
         account.ifPresent(
             a ->

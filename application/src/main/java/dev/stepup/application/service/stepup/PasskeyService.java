@@ -1,11 +1,9 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -23,19 +21,13 @@ import dev.stepup.application.port.out.verification.PasskeyChallenges.Pending;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.port.out.verification.WebAuthnCeremonies.WebAuthnFailure;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
-import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.user.Acting;
-import dev.stepup.application.service.verification.AttemptLimiter;
 import dev.stepup.application.service.verification.Refusals;
-import dev.stepup.application.service.verification.Verifications;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.mfa.Passkey;
-import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.policy.VerificationPermission;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.User;
@@ -45,15 +37,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Passkeys as MFA: registration is an enrolment (protected by {@code credential:link}, revokes
- * earlier tokens, first MFA brings recovery codes); assertion is a step-up verification whose
- * signature counter must move forward.
+ * Passkey registration, an MFA enrolment: protected by {@code credential:link}, it revokes earlier
+ * tokens, and a first MFA device brings recovery codes. Step-up by passkey is {@link
+ * StartPasskeyStepUpService} and {@link PasskeyProofChecker}.
  */
 public final class PasskeyService implements PasskeyUseCase {
 
@@ -70,10 +59,6 @@ public final class PasskeyService implements PasskeyUseCase {
   private final PasskeyEnrolments stored;
   private final WebAuthnCeremonies webAuthn;
   private final ProtectedActionGuard guard;
-  private final TransactionRunner transactions;
-  private final StepUpPolicy policy;
-  private final Verifications verifications;
-  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -88,10 +73,7 @@ public final class PasskeyService implements PasskeyUseCase {
       SecretHasher hasher,
       ElevatedTokens tokens,
       ProtectedActionGuard guard,
-      TokenMint mint,
       TransactionRunner transactions,
-      AttemptLimiter limiter,
-      StepUpPolicy policy,
       SecurityNotifier notifier,
       AuditTrail auditTrail,
       Clock clock) {
@@ -105,11 +87,7 @@ public final class PasskeyService implements PasskeyUseCase {
             users, passkeys, recoveryCodes, hasher, tokens, transactions, notifier);
     this.webAuthn = webAuthn;
     this.guard = guard;
-    this.transactions = transactions;
-    this.policy = policy;
-    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
-    this.verifications = new Verifications(mint, transactions, limiter, audit, clock);
     this.clock = clock;
   }
 
@@ -177,116 +155,6 @@ public final class PasskeyService implements PasskeyUseCase {
     Registered registered = stored.store(acting, pending, created, stale, now);
     enrolment(context, acting).success(registered.credentialId().value());
     return registered;
-  }
-
-  @Override
-  public Options assertionOptions(SessionContext context) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    Refusals.require(
-        policy.permitMethod(
-            acting.environment().settings(), acting.user(), VerificationMethod.PASSKEY));
-    verifications.ensureNotLocked(acting, VerificationMethod.PASSKEY);
-    Set<CredentialId> held = held(acting);
-    List<String> allowed =
-        passkeys.forUser(acting.user().id()).stream()
-            .filter(p -> held.contains(p.id()))
-            .map(Passkey::webauthnId)
-            .toList();
-    if (allowed.isEmpty()) {
-      throw Refusals.of(VerificationPermission.Reason.NO_ELIGIBLE_CREDENTIAL);
-    }
-    WebAuthnCeremonies.Ceremony ceremony =
-        webAuthn.assertionOptions(userHandle(acting.user().id()), allowed);
-    return prompts.remember(acting, Kind.ASSERTION, ceremony, "", now);
-  }
-
-  @Override
-  public IssuedElevatedToken verify(
-      SessionContext context, String challengeId, String credentialJson, Set<Scope> scopes) {
-    Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    VerificationMethod method = VerificationMethod.PASSKEY;
-    Pending pending = prompts.take(acting, challengeId, Kind.ASSERTION, now);
-    verifications.permitted(
-        context,
-        acting,
-        method,
-        scopes,
-        policy.permitMethod(acting.environment().settings(), acting.user(), method));
-    AttemptLimiter.Attempt attempt = verifications.begin(context, acting, method, scopes);
-    UserId owner = acting.user().id();
-    // Only a passkey the user still holds verifies, even if a record of another were left.
-    Set<CredentialId> held = held(acting);
-    WebAuthnCeremonies.VerifiedAssertion verified;
-    try {
-      verified =
-          webAuthn.assertion(
-              pending.request(),
-              credentialJson,
-              (webauthnId, handle) ->
-                  passkeys
-                      .findByWebauthnId(webauthnId)
-                      .filter(p -> p.userId().equals(owner))
-                      .filter(p -> held.contains(p.id()))
-                      .filter(p -> p.userHandle().equals(handle))
-                      .map(
-                          p ->
-                              new WebAuthnCeremonies.StoredKey(
-                                  p.webauthnId(),
-                                  p.userHandle(),
-                                  p.publicKeyCose(),
-                                  p.signCount())));
-    } catch (WebAuthnFailure e) {
-      throw verifications.failed(
-          attempt,
-          context,
-          acting,
-          method,
-          scopes,
-          Refusal.PASSKEY_REJECTED,
-          "The passkey could not be verified; try again.",
-          true);
-    }
-    Passkey passkey =
-        passkeys
-            .findByWebauthnId(verified.webauthnId())
-            .filter(p -> p.userId().equals(owner))
-            .filter(p -> held.contains(p.id()))
-            .orElseThrow(() -> new NotFoundException("passkey", verified.webauthnId()));
-    if (!passkey.acceptsCounter(verified.reportedSignCount())
-        || !passkeys.advanceCounter(
-            passkey.id(), passkey.signCount(), verified.reportedSignCount(), now)) {
-      acting
-          .user()
-          .credential(passkey.id())
-          .ifPresent(
-              key ->
-                  notifier.notify(
-                      acting.user(),
-                      SecurityNotice.PASSKEY_COUNTER_REGRESSED,
-                      SecurityNotifier.describe(key)));
-      throw verifications.failed(
-          attempt,
-          context,
-          acting,
-          method,
-          scopes,
-          Refusal.PASSKEY_COUNTER_REGRESSED,
-          "This passkey's signature counter went backwards, a sign it may have been copied."
-              + " Use another method and remove this passkey.",
-          true);
-    }
-    return verifications.succeed(attempt, context, acting, method, scopes);
-  }
-
-  /** The passkey credentials an assertion may use for this user now (the policy decides). */
-  private Set<CredentialId> held(Acting acting) {
-    return policy
-        .credentialsFor(acting.environment().settings(), acting.user(), VerificationMethod.PASSKEY)
-        .stream()
-        .map(Credential::id)
-        .collect(Collectors.toSet());
   }
 
   private Audit.Entry enrolment(SessionContext context, Acting acting) {

@@ -10,16 +10,12 @@ import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.wallet.SiweMessage;
 import dev.stepup.domain.wallet.WalletChallenge;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Makes and stores a Sign-In with Ethereum challenge for a wallet, for step-up and linking alike: a
  * single-use nonce, this server's domain and URI, and a five-minute expiry.
  */
 public final class WalletChallengeIssuer {
-
-  /** What a link challenge is marked with among its scopes, so step-up never accepts it. */
-  public static final String LINK_MARK = "link";
 
   /** A signature is 65 bytes of hex; anything much longer is not one. */
   public static final int MAX_SIGNATURE = 200;
@@ -42,7 +38,7 @@ public final class WalletChallengeIssuer {
       CredentialId walletId,
       String address,
       String statement,
-      Set<String> marks,
+      WalletChallenge.Purpose purpose,
       Instant now) {
     SiweMessage message =
         new SiweMessage(
@@ -61,9 +57,10 @@ public final class WalletChallengeIssuer {
             acting.user().id(),
             acting.session().id(),
             walletId,
-            message);
+            message,
+            purpose);
     challenges.deleteExpiredBefore(now.minus(WalletChallenge.LIFETIME));
-    challenges.add(challenge, marks);
+    challenges.add(challenge);
     return challenge;
   }
 }

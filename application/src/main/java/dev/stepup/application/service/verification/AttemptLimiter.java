@@ -1,6 +1,5 @@
 package dev.stepup.application.service.verification;
 
-import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -11,7 +10,6 @@ import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
-import dev.stepup.domain.attempt.ConsecutiveFailures;
 import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.attempt.HardLockPolicy;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -30,8 +28,6 @@ import java.util.Optional;
  */
 public final class AttemptLimiter {
 
-  private static final int MAX_RACES = 20;
-
   /** Reason of the {@code lockout} event when one method is paused. */
   public static final String METHOD_LOCK = "too_many_failures";
 
@@ -40,7 +36,7 @@ public final class AttemptLimiter {
 
   private final FailureTallies tallies;
   private final Optional<StepUpLockouts> lockouts;
-  private final HardLockPolicy hardLock;
+  private final FailureCounts counts;
   private final Optional<SecurityNotifier> notifier;
   private final Audit audit;
   private final Clock clock;
@@ -54,7 +50,7 @@ public final class AttemptLimiter {
       Clock clock) {
     this.tallies = tallies;
     this.lockouts = Optional.of(lockouts);
-    this.hardLock = hardLock;
+    this.counts = new FailureCounts(tallies, this.lockouts, hardLock, clock);
     this.notifier = Optional.of(notifier);
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
@@ -64,7 +60,7 @@ public final class AttemptLimiter {
   public AttemptLimiter(FailureTallies tallies, Audit audit, Clock clock) {
     this.tallies = tallies;
     this.lockouts = Optional.empty();
-    this.hardLock = HardLockPolicy.DEFAULT;
+    this.counts = new FailureCounts(tallies, Optional.empty(), HardLockPolicy.DEFAULT, clock);
     this.notifier = Optional.empty();
     this.audit = audit;
     this.clock = clock;
@@ -84,8 +80,7 @@ public final class AttemptLimiter {
   }
 
   private void ensureNotHardLocked(UserId userId, Instant now) {
-    Optional<Duration> hard =
-        lockouts.flatMap(l -> l.find(userId)).flatMap(c -> c.lockRemaining(now));
+    Optional<Duration> hard = counts.hardLockRemaining(userId, now);
     if (hard.isPresent()) {
       throw hardLocked(hard.get());
     }
@@ -93,8 +88,7 @@ public final class AttemptLimiter {
 
   /** How long the user's hard lock lasts, when they are hard-locked. */
   public Optional<Duration> hardLockRemaining(UserId userId) {
-    Instant now = clock.instant();
-    return lockouts.flatMap(l -> l.find(userId)).flatMap(c -> c.lockRemaining(now));
+    return counts.hardLockRemaining(userId, clock.instant());
   }
 
   /**
@@ -133,53 +127,15 @@ public final class AttemptLimiter {
       UserId userId,
       VerificationMethod method) {
     ensureNotHardLocked(userId, clock.instant());
-    boolean setsLock = countMethodFailure(userId, method);
+    boolean setsLock = counts.countMethodFailure(userId, method);
     boolean setsHardLock;
     try {
-      setsHardLock = countConsecutiveFailure(userId);
+      setsHardLock = counts.countConsecutiveFailure(userId);
     } catch (RefusedException hardLocked) {
-      releaseMethodFailure(userId, method, setsLock);
+      counts.releaseMethodFailure(userId, method, setsLock);
       throw hardLocked;
     }
     return new Attempt(environmentId, origin, sessionId, userId, method, setsLock, setsHardLock);
-  }
-
-  private boolean countMethodFailure(UserId userId, VerificationMethod method) {
-    for (int tries = 0; tries < MAX_RACES; tries++) {
-      Instant now = clock.instant();
-      Optional<FailureTally> stored = tallies.find(userId, method);
-      FailureTally before = stored.orElseGet(() -> FailureTally.none(userId, method, now));
-      Optional<Duration> remaining = before.lockRemaining(now);
-      if (remaining.isPresent()) {
-        throw locked(remaining.get());
-      }
-      FailureTally after = before.afterFailure(now);
-      if (tallies.compareAndSave(stored, after)) {
-        return after.justLocked(before, now);
-      }
-    }
-    // Under this much contention, refuse rather than let an attempt go uncounted.
-    throw locked(Duration.ofSeconds(1));
-  }
-
-  private boolean countConsecutiveFailure(UserId userId) {
-    if (lockouts.isEmpty()) {
-      return false;
-    }
-    for (int tries = 0; tries < MAX_RACES; tries++) {
-      Instant now = clock.instant();
-      Optional<ConsecutiveFailures> stored = lockouts.get().find(userId);
-      ConsecutiveFailures before = stored.orElseGet(() -> ConsecutiveFailures.none(userId));
-      Optional<Duration> remaining = before.lockRemaining(now);
-      if (remaining.isPresent()) {
-        throw hardLocked(remaining.get());
-      }
-      ConsecutiveFailures after = before.afterFailure(hardLock, now);
-      if (lockouts.get().compareAndSave(stored, after)) {
-        return after.justLocked(before, now);
-      }
-    }
-    throw locked(Duration.ofSeconds(1));
   }
 
   /** The attempt failed: it stays counted. Returns the lock's time left when it set a lock. */
@@ -231,33 +187,8 @@ public final class AttemptLimiter {
 
   /** The attempt did not count (an expired or spent challenge): take its failure back. */
   public void release(Attempt attempt) {
-    releaseMethodFailure(attempt.userId(), attempt.method(), attempt.setsLock());
-    if (lockouts.isEmpty()) {
-      return;
-    }
-    for (int tries = 0; tries < MAX_RACES; tries++) {
-      Optional<ConsecutiveFailures> stored = lockouts.get().find(attempt.userId());
-      if (stored.isEmpty() || stored.get().count() == 0) {
-        return;
-      }
-      if (lockouts
-          .get()
-          .compareAndSave(stored, stored.get().withoutOneFailure(attempt.setsHardLock()))) {
-        return;
-      }
-    }
-  }
-
-  private void releaseMethodFailure(UserId userId, VerificationMethod method, boolean setLock) {
-    for (int tries = 0; tries < MAX_RACES; tries++) {
-      Optional<FailureTally> stored = tallies.find(userId, method);
-      if (stored.isEmpty() || stored.get().failures() == 0) {
-        return;
-      }
-      if (tallies.compareAndSave(stored, stored.get().withoutOneFailure(setLock))) {
-        return;
-      }
-    }
+    counts.releaseMethodFailure(attempt.userId(), attempt.method(), attempt.setsLock());
+    counts.releaseConsecutiveFailure(attempt.userId(), attempt.setsHardLock());
   }
 
   /** The user proved possession: the method's tally and the consecutive count start over. */
@@ -266,30 +197,13 @@ public final class AttemptLimiter {
     lockouts.ifPresent(l -> l.clear(attempt.userId()));
   }
 
+  /** See {@link LockRefusals#locked}. */
   public static RefusedException locked(Duration remaining) {
-    long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
-    return new RefusedException(
-        Refusal.TOO_MANY_ATTEMPTS,
-        "Too many failed attempts. Try again in "
-            + minutes
-            + " minute"
-            + (minutes == 1 ? "" : "s")
-            + ".",
-        Optional.of(remaining),
-        null);
+    return LockRefusals.locked(remaining);
   }
 
+  /** See {@link LockRefusals#hardLocked}. */
   public static RefusedException hardLocked(Duration remaining) {
-    long hours = Math.max(1, (remaining.toMinutes() + 59) / 60);
-    return new RefusedException(
-        Refusal.TOO_MANY_ATTEMPTS,
-        "Too many failed attempts in a row: confirming actions on this account is blocked. Ask"
-            + " support to unlock it, or try again in "
-            + hours
-            + " hour"
-            + (hours == 1 ? "" : "s")
-            + ".",
-        Optional.of(remaining),
-        null);
+    return LockRefusals.hardLocked(remaining);
   }
 }

@@ -52,16 +52,12 @@ public final class Refusals {
    */
   public static Optional<RefusedException> throttledSend(
       OtpSendPolicy policy, Optional<Instant> last, List<Instant> sentSince, Instant now) {
-    Instant windowStart = now.minus(OtpSendPolicy.WINDOW);
-    // A send exactly one window ago has left it, so Retry-After is exact.
-    List<Instant> recent = sentSince.stream().filter(t -> t.isAfter(windowStart)).toList();
-    if (!(policy.decide(last, recent.stream().findFirst(), recent.size(), now)
+    if (!(policy.decide(last, sentSince, now)
         instanceof OtpSendPolicy.Decision.Throttled throttled)) {
       return Optional.empty();
     }
     long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-    boolean justSent =
-        last.filter(t -> now.isBefore(t.plus(OtpSendPolicy.RESEND_INTERVAL))).isPresent();
+    boolean justSent = OtpSendPolicy.tooSoonAfter(last, now);
     return Optional.of(
         new RefusedException(
             Refusal.RESEND_THROTTLED,

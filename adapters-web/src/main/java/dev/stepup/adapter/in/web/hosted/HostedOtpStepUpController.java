@@ -2,8 +2,11 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SendOtpUseCase;
-import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeCommand;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.credential.CredentialId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,10 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HostedOtpStepUpController {
 
   private final StepUpRoom room;
-  private final SendOtpUseCase sendOtp;
-  private final VerifyCodeUseCase verify;
+  private final SendStepUpCodeUseCase sendOtp;
+  private final VerifyStepUpUseCase verify;
 
-  HostedOtpStepUpController(StepUpRoom room, SendOtpUseCase sendOtp, VerifyCodeUseCase verify) {
+  HostedOtpStepUpController(
+      StepUpRoom room, SendStepUpCodeUseCase sendOtp, VerifyStepUpUseCase verify) {
     this.room = room;
     this.sendOtp = sendOtp;
     this.verify = verify;
@@ -45,10 +49,11 @@ class HostedOtpStepUpController {
     }
     StepUpPage page = StepUpRoom.fill(model, visit, StepUpPage.View.OTP).via(via);
     try {
-      SendOtpUseCase.OtpSent sent =
+      SendStepUpCodeUseCase.CodeSent sent =
           sendOtp.send(
-              visit.context(),
-              via.isBlank() ? Optional.empty() : Optional.of(new CredentialId(via.strip())));
+              new SendStepUpCodeCommand(
+                  visit.context(),
+                  via.isBlank() ? Optional.empty() : Optional.of(new CredentialId(via.strip()))));
       page.sent(true)
           .resendWait(HostedPages.RESEND_WAIT_SECONDS)
           .sendTo(room.alias(visit, sent.credentialId().value()));
@@ -79,6 +84,9 @@ class HostedOtpStepUpController {
         request,
         response,
         model,
-        visit -> verify.verifyOtp(visit.context(), form.code(), Set.of(visit.scope())));
+        visit ->
+            verify.verify(
+                new VerifyStepUpCommand(
+                    visit.context(), new Proof.OtpProof(form.code()), Set.of(visit.scope()))));
   }
 }

@@ -1,7 +1,9 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
@@ -16,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HostedPasskeyStepUpController {
 
   private final StepUpRoom room;
-  private final PasskeyUseCase passkeys;
+  private final VerifyStepUpUseCase verify;
 
-  HostedPasskeyStepUpController(StepUpRoom room, PasskeyUseCase passkeys) {
+  HostedPasskeyStepUpController(StepUpRoom room, VerifyStepUpUseCase verify) {
     this.room = room;
-    this.passkeys = passkeys;
+    this.verify = verify;
   }
 
   @PostMapping("/hosted/{environmentId}/step-up/passkey/verify")
@@ -39,7 +41,11 @@ class HostedPasskeyStepUpController {
     try {
       return StepUpRoom.done(
           visit,
-          passkeys.verify(visit.context(), challengeId, credential, Set.of(visit.scope())),
+          verify.verify(
+              new VerifyStepUpCommand(
+                  visit.context(),
+                  new Proof.PasskeyProof(challengeId, credential),
+                  Set.of(visit.scope()))),
           request,
           response);
     } catch (RefusedException | IllegalArgumentException e) {

@@ -1,6 +1,8 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
@@ -17,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class HostedRecoveryCodeStepUpController {
 
   private final StepUpRoom room;
-  private final VerifyCodeUseCase verify;
+  private final VerifyStepUpUseCase verify;
 
-  HostedRecoveryCodeStepUpController(StepUpRoom room, VerifyCodeUseCase verify) {
+  HostedRecoveryCodeStepUpController(StepUpRoom room, VerifyStepUpUseCase verify) {
     this.room = room;
     this.verify = verify;
   }
@@ -54,6 +56,11 @@ class HostedRecoveryCodeStepUpController {
         request,
         response,
         model,
-        visit -> verify.verifyRecoveryCode(visit.context(), form.code(), Set.of(visit.scope())));
+        visit ->
+            verify.verify(
+                new VerifyStepUpCommand(
+                    visit.context(),
+                    new Proof.RecoveryCodeProof(form.code()),
+                    Set.of(visit.scope()))));
   }
 }

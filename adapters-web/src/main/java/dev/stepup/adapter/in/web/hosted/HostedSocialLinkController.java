@@ -2,7 +2,9 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
+import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
+import dev.stepup.application.port.in.stepup.StartSocialLinkUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -26,11 +28,11 @@ class HostedSocialLinkController {
   private static final int MAX_LOGIN_ID = 320;
 
   private final AccountRoom room;
-  private final SocialStepUpUseCase social;
+  private final StartSocialLinkUseCase social;
   private final HostedSocialLogins socialLogins;
 
   HostedSocialLinkController(
-      AccountRoom room, SocialStepUpUseCase social, HostedSocialLogins socialLogins) {
+      AccountRoom room, StartSocialLinkUseCase social, HostedSocialLogins socialLogins) {
     this.room = room;
     this.social = social;
     this.socialLogins = socialLogins;
@@ -51,11 +53,12 @@ class HostedSocialLinkController {
     String account = HostedPaths.account(visit.environment());
     try {
       URI target =
-          social.authorizeLink(
-              visit.context(),
-              provider,
-              account,
-              socialLogins.callback(request, account, provider));
+          social.start(
+              new StartSocialLinkCommand(
+                  visit.context(),
+                  provider,
+                  account,
+                  socialLogins.callback(request, account, provider)));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
       return refused(visit, request, response, model, e.getMessage());
@@ -79,13 +82,13 @@ class HostedSocialLinkController {
       return null;
     }
     AccountRoom.Visit visit = found.get();
-    SocialStepUpUseCase.Outcome outcome;
+    FinishSocialLoginUseCase.Outcome outcome;
     try {
       outcome =
           socialLogins.finish(
               visit.context(),
               provider,
-              new SocialStepUpUseCase.ProviderAnswer(state, code, error),
+              new FinishSocialLoginUseCase.ProviderAnswer(state, code, error),
               socialLogins.callback(request, HostedPaths.account(visit.environment()), provider));
     } catch (RefusedException e) {
       return refused(visit, request, response, model, e.getMessage());

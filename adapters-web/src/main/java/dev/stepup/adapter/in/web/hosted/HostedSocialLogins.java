@@ -1,12 +1,12 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.adapter.in.web.PublicUrl;
-import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
-import dev.stepup.domain.environment.EnvironmentId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class HostedSocialLogins {
 
-  private final SocialStepUpUseCase social;
+  private final FinishSocialLoginUseCase social;
   private final PublicUrl publicUrl;
 
-  HostedSocialLogins(SocialStepUpUseCase social, PublicUrl publicUrl) {
+  HostedSocialLogins(FinishSocialLoginUseCase social, PublicUrl publicUrl) {
     this.social = social;
     this.publicUrl = publicUrl;
   }
@@ -38,19 +38,18 @@ class HostedSocialLogins {
    *
    * @throws RefusedException when the answer names no login, or a login of another session
    */
-  SocialStepUpUseCase.Outcome finish(
+  FinishSocialLoginUseCase.Outcome finish(
       SessionContext context,
       String provider,
-      SocialStepUpUseCase.ProviderAnswer answer,
+      FinishSocialLoginUseCase.ProviderAnswer answer,
       String callbackUri) {
-    EnvironmentId environment = context.environmentId();
-    SocialStepUpUseCase.Outcome outcome =
-        social.callback(environment, provider, answer, callbackUri, context.origin());
-    if (!outcome.sessionId().equals(context.sessionId())) {
-      throw new RefusedException(
-          Refusal.UNKNOWN_CHALLENGE,
-          "That sign-in was started in another browser session; start again here.");
-    }
-    return outcome;
+    return social.finish(
+        new FinishSocialLoginCommand(
+            context.environmentId(),
+            provider,
+            answer,
+            callbackUri,
+            context.origin(),
+            Optional.of(context.sessionId())));
   }
 }

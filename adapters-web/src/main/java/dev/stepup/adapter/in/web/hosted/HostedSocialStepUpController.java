@@ -2,8 +2,10 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,14 +30,14 @@ class HostedSocialStepUpController {
   private final StepUpRoom room;
   private final HostedPages pages;
   private final HostedSessions sessions;
-  private final SocialStepUpUseCase social;
+  private final StartSocialStepUpUseCase social;
   private final HostedSocialLogins socialLogins;
 
   HostedSocialStepUpController(
       StepUpRoom room,
       HostedPages pages,
       HostedSessions sessions,
-      SocialStepUpUseCase social,
+      StartSocialStepUpUseCase social,
       HostedSocialLogins socialLogins) {
     this.room = room;
     this.pages = pages;
@@ -58,12 +60,13 @@ class HostedSocialStepUpController {
     }
     try {
       URI target =
-          social.authorize(
-              visit.context(),
-              provider,
-              Set.of(visit.scope()),
-              visit.returnTo(),
-              socialLogins.callback(request, stepUp(visit.environment()), provider));
+          social.start(
+              new StartSocialStepUpCommand(
+                  visit.context(),
+                  provider,
+                  Set.of(visit.scope()),
+                  visit.returnTo(),
+                  socialLogins.callback(request, stepUp(visit.environment()), provider)));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
       StepUpPage page =
@@ -97,13 +100,13 @@ class HostedSocialStepUpController {
     }
     SessionContext context =
         new SessionContext(environment, session.get().id(), HostedSessions.origin(request));
-    SocialStepUpUseCase.Outcome outcome;
+    FinishSocialLoginUseCase.Outcome outcome;
     try {
       outcome =
           socialLogins.finish(
               context,
               provider,
-              new SocialStepUpUseCase.ProviderAnswer(state, code, error),
+              new FinishSocialLoginUseCase.ProviderAnswer(state, code, error),
               socialLogins.callback(request, stepUp(environment), provider));
     } catch (RefusedException e) {
       throw new HostedProblem(

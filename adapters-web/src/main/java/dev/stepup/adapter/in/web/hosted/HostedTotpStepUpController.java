@@ -1,6 +1,8 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -15,9 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 class HostedTotpStepUpController {
 
   private final StepUpRoom room;
-  private final VerifyCodeUseCase verify;
+  private final VerifyStepUpUseCase verify;
 
-  HostedTotpStepUpController(StepUpRoom room, VerifyCodeUseCase verify) {
+  HostedTotpStepUpController(StepUpRoom room, VerifyStepUpUseCase verify) {
     this.room = room;
     this.verify = verify;
   }
@@ -38,7 +40,10 @@ class HostedTotpStepUpController {
         response,
         model,
         visit ->
-            verify.verifyTotp(
-                visit.context(), form.code(), Optional.empty(), Set.of(visit.scope())));
+            verify.verify(
+                new VerifyStepUpCommand(
+                    visit.context(),
+                    new Proof.TotpProof(form.code(), Optional.empty()),
+                    Set.of(visit.scope()))));
   }
 }

@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -44,7 +44,7 @@ class HostedWalletLinkController {
     }
     AccountRoom.Visit visit = found.get();
     try {
-      WalletStepUpUseCase.Challenge challenge = wallets.linkChallenge(visit.context(), address);
+      SignatureRequest challenge = wallets.linkChallenge(visit.context(), address);
       visit
           .page()
           .wallet(

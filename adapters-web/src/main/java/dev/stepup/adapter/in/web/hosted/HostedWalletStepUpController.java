@@ -2,7 +2,9 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HostedWalletStepUpController {
 
   private final StepUpRoom room;
-  private final WalletStepUpUseCase wallets;
+  private final VerifyStepUpUseCase verify;
 
-  HostedWalletStepUpController(StepUpRoom room, WalletStepUpUseCase wallets) {
+  HostedWalletStepUpController(StepUpRoom room, VerifyStepUpUseCase verify) {
     this.room = room;
-    this.wallets = wallets;
+    this.verify = verify;
   }
 
   @PostMapping("/hosted/{environmentId}/step-up/wallet/verify")
@@ -42,8 +44,11 @@ class HostedWalletStepUpController {
     try {
       return StepUpRoom.done(
           visit,
-          wallets.verify(
-              visit.context(), form.challengeId(), form.signature(), Set.of(visit.scope())),
+          verify.verify(
+              new VerifyStepUpCommand(
+                  visit.context(),
+                  new Proof.WalletProof(form.challengeId(), form.signature()),
+                  Set.of(visit.scope()))),
           request,
           response);
     } catch (RefusedException | IllegalArgumentException e) {

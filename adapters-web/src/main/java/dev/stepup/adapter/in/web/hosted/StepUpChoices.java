@@ -4,6 +4,7 @@ import dev.stepup.adapter.in.web.hosted.StepUpPage.View;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.policy.StepUpDecision;
 import java.util.List;
 import java.util.Optional;
@@ -17,24 +18,12 @@ final class StepUpChoices {
   record OtherWay(String label, String href) {}
 
   /**
-   * The credential to verify with: the one the user picked among the eligible ones, else the
-   * recommended one (an MFA user's default device, a re-auth user's sign-in credential).
+   * The credential to verify with, by the policy's rule: the one the user picked among the eligible
+   * ones, else the recommended one, else the first.
    */
   static Optional<Credential> chosen(CheckStepUpResult result, String via) {
-    Optional<Credential> picked =
-        Optional.ofNullable(via)
-            .flatMap(
-                id ->
-                    result.credentials().stream()
-                        .filter(c -> c.id().value().equals(id))
-                        .findFirst());
-    if (picked.isPresent() || result.path() == StepUpDecision.Path.NONE) {
-      return picked;
-    }
-    return result
-        .defaultCredentialId()
-        .flatMap(id -> result.credentials().stream().filter(c -> c.id().equals(id)).findFirst())
-        .or(() -> result.credentials().stream().findFirst());
+    return result.credentialFor(
+        Optional.ofNullable(via).filter(v -> !v.isBlank()).map(CredentialId::new));
   }
 
   /** Links to the other eligible ways, so a user can choose another one. */

@@ -4,7 +4,11 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
+import dev.stepup.application.port.in.stepup.StartWalletStepUpCommand;
+import dev.stepup.application.port.in.stepup.StartWalletStepUpUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.user.GetUserUseCase;
 import dev.stepup.domain.credential.Credential;
@@ -48,15 +52,15 @@ class StepUpRoom {
   private final HostedPages pages;
   private final HostedSessions sessions;
   private final GetUserUseCase users;
-  private final PasskeyUseCase passkeys;
-  private final WalletStepUpUseCase wallets;
+  private final StartPasskeyStepUpUseCase passkeys;
+  private final StartWalletStepUpUseCase wallets;
 
   StepUpRoom(
       HostedPages pages,
       HostedSessions sessions,
       GetUserUseCase users,
-      PasskeyUseCase passkeys,
-      WalletStepUpUseCase wallets) {
+      StartPasskeyStepUpUseCase passkeys,
+      StartWalletStepUpUseCase wallets) {
     this.pages = pages;
     this.sessions = sessions;
     this.users = users;
@@ -128,15 +132,17 @@ class StepUpRoom {
 
   /** A fresh assertion challenge for the page's passkey button (the script reads it). */
   void offerPasskey(StepUpPage page, Visit visit, String error) {
-    PasskeyUseCase.Options options = passkeys.assertionOptions(visit.context());
+    PasskeyUseCase.Options options = passkeys.start(new StartPasskeyStepUpCommand(visit.context()));
     page.passkey(
         new StepUpPage.PasskeyOffer(options.challengeId(), options.publicKeyJson(), error));
   }
 
   /** A fresh Sign-In with Ethereum challenge for the page's wallet button (the script signs it). */
   void offerWallet(StepUpPage page, Visit visit, Credential wallet, String error) {
-    WalletStepUpUseCase.Challenge challenge =
-        wallets.challenge(visit.context(), Optional.of(wallet.id()), Set.of(visit.scope()));
+    SignatureRequest challenge =
+        wallets.start(
+            new StartWalletStepUpCommand(
+                visit.context(), Optional.of(wallet.id()), Set.of(visit.scope())));
     page.wallet(
             new WalletSigning(
                 challenge.message(), challenge.address(), challenge.challengeId(), error))

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Links a social account after its owner completed a login with it (see {@link
- * dev.stepup.application.port.in.stepup.SocialStepUpUseCase#authorizeLink}); the link itself needs
- * a {@code credential:link} token.
+ * dev.stepup.application.port.in.stepup.StartSocialLinkUseCase}); the link itself needs a {@code
+ * credential:link} token.
  */
 public interface LinkSocialAccountUseCase {
 

@@ -1,7 +1,7 @@
 package dev.stepup.application.port.in.credential;
 
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.domain.credential.Credential;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface LinkWalletUseCase {
 
   /** A message for the wallet at {@code address} to sign; valid once, for five minutes. */
-  WalletStepUpUseCase.Challenge linkChallenge(SessionContext context, String address);
+  SignatureRequest linkChallenge(SessionContext context, String address);
 
   /**
    * @throws dev.stepup.application.port.in.RefusedException when the signature is not the wallet's,

@@ -20,6 +20,11 @@ public record CheckStepUpResult(
     credentials = List.copyOf(credentials);
   }
 
+  /** The credential to verify with, by the policy's rule; see {@link StepUpDecision.Required}. */
+  public Optional<Credential> credentialFor(Optional<CredentialId> named) {
+    return new StepUpDecision.Required(path, credentials, defaultCredentialId).credentialFor(named);
+  }
+
   public static CheckStepUpResult from(StepUpDecision decision) {
     if (decision instanceof StepUpDecision.Required required) {
       return new CheckStepUpResult(

@@ -6,7 +6,12 @@ import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -40,9 +45,16 @@ import tools.jackson.databind.JsonNode;
 class PasskeyController {
 
   private final PasskeyUseCase passkeys;
+  private final StartPasskeyStepUpUseCase startStepUp;
+  private final VerifyStepUpUseCase verifyStepUp;
 
-  PasskeyController(PasskeyUseCase passkeys) {
+  PasskeyController(
+      PasskeyUseCase passkeys,
+      StartPasskeyStepUpUseCase startStepUp,
+      VerifyStepUpUseCase verifyStepUp) {
     this.passkeys = passkeys;
+    this.startStepUp = startStepUp;
+    this.verifyStepUp = verifyStepUp;
   }
 
   record OptionsRequest(@Size(max = 64) String alias) {}
@@ -97,7 +109,7 @@ class PasskeyController {
   @PostMapping("/step-up/passkey/options")
   OptionsResponse assertionOptions(
       @PathVariable String environmentId, @Caller SessionContext context) {
-    PasskeyUseCase.Options options = passkeys.assertionOptions(context);
+    PasskeyUseCase.Options options = startStepUp.start(new StartPasskeyStepUpCommand(context));
     return new OptionsResponse(options.challengeId(), options.publicKeyJson());
   }
 
@@ -108,10 +120,10 @@ class PasskeyController {
       @Validated @RequestBody VerifyRequest body,
       @Caller SessionContext context) {
     return TokenResponse.of(
-        passkeys.verify(
-            context,
-            body.challengeId(),
-            body.credential().toString(),
-            Scope.parseAll(body.requestedScopes())));
+        verifyStepUp.verify(
+            new VerifyStepUpCommand(
+                context,
+                new Proof.PasskeyProof(body.challengeId(), body.credential().toString()),
+                Scope.parseAll(body.requestedScopes()))));
   }
 }

@@ -5,8 +5,13 @@ import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.Callers;
 import dev.stepup.adapter.in.web.api.error.ApiException;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
+import dev.stepup.application.port.in.stepup.StartSocialLinkUseCase;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -15,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,11 +40,19 @@ class SocialStepUpController {
 
   private static final String CALLBACK = "/step-up/social/{provider}/callback";
 
-  private final SocialStepUpUseCase social;
+  private final StartSocialStepUpUseCase stepUp;
+  private final StartSocialLinkUseCase link;
+  private final FinishSocialLoginUseCase finish;
   private final PublicUrl publicUrl;
 
-  SocialStepUpController(SocialStepUpUseCase social, PublicUrl publicUrl) {
-    this.social = social;
+  SocialStepUpController(
+      StartSocialStepUpUseCase stepUp,
+      StartSocialLinkUseCase link,
+      FinishSocialLoginUseCase finish,
+      PublicUrl publicUrl) {
+    this.stepUp = stepUp;
+    this.link = link;
+    this.finish = finish;
     this.publicUrl = publicUrl;
   }
 
@@ -63,12 +77,13 @@ class SocialStepUpController {
     Set<Scope> scopes = Scope.parseAll(split(requestedScopes));
     return goTo(
         request,
-        social.authorize(
-            context,
-            provider,
-            scopes,
-            required(redirectUri),
-            callbackUri(request, environmentId, provider)));
+        stepUp.start(
+            new StartSocialStepUpCommand(
+                context,
+                provider,
+                scopes,
+                required(redirectUri),
+                callbackUri(request, environmentId, provider))));
   }
 
   @Operation(
@@ -86,11 +101,12 @@ class SocialStepUpController {
       @Caller SessionContext context) {
     return goTo(
         request,
-        social.authorizeLink(
-            context,
-            provider,
-            required(redirectUri),
-            callbackUri(request, environmentId, provider)));
+        link.start(
+            new StartSocialLinkCommand(
+                context,
+                provider,
+                required(redirectUri),
+                callbackUri(request, environmentId, provider))));
   }
 
   @Operation(summary = "Where the provider sends the browser back (not called by clients)")
@@ -102,15 +118,18 @@ class SocialStepUpController {
       @RequestParam(required = false) String code,
       @RequestParam(required = false) String error,
       HttpServletRequest request) {
+    // The provider sends the browser here without the session token: the hashed, single-use
+    // state alone names the login.
     return found(
-        social
-            .callback(
-                Callers.environment(environmentId),
-                provider,
-                new SocialStepUpUseCase.ProviderAnswer(state, code, error),
-                callbackUri(request, environmentId, provider),
-                Callers.origin(request))
-            .redirect());
+        SocialOutcomeRedirect.of(
+            finish.finish(
+                new FinishSocialLoginCommand(
+                    Callers.environment(environmentId),
+                    provider,
+                    new FinishSocialLoginUseCase.ProviderAnswer(state, code, error),
+                    callbackUri(request, environmentId, provider),
+                    Callers.origin(request),
+                    Optional.empty()))));
   }
 
   private String callbackUri(HttpServletRequest request, String environmentId, String provider) {

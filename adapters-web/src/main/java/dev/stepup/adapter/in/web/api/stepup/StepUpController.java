@@ -7,9 +7,12 @@ import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
-import dev.stepup.application.port.in.stepup.SendOtpUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeCommand;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -40,10 +43,11 @@ class StepUpController {
   private static final Logger LOG = Logger.getLogger(StepUpController.class.getName());
 
   private final CheckStepUpUseCase check;
-  private final SendOtpUseCase sendOtp;
-  private final VerifyCodeUseCase verify;
+  private final SendStepUpCodeUseCase sendOtp;
+  private final VerifyStepUpUseCase verify;
 
-  StepUpController(CheckStepUpUseCase check, SendOtpUseCase sendOtp, VerifyCodeUseCase verify) {
+  StepUpController(
+      CheckStepUpUseCase check, SendStepUpCodeUseCase sendOtp, VerifyStepUpUseCase verify) {
     this.check = check;
     this.sendOtp = sendOtp;
     this.verify = verify;
@@ -126,7 +130,8 @@ class StepUpController {
             .map(SendRequest::credentialId)
             .filter(id -> !id.isBlank())
             .map(CredentialId::new);
-    SendOtpUseCase.OtpSent sent = sendOtp.send(context, credential);
+    SendStepUpCodeUseCase.CodeSent sent =
+        sendOtp.send(new SendStepUpCodeCommand(context, credential));
     return new SendResponse(
         sent.channel() == VerificationMethod.SMS_OTP ? "sms" : "email",
         sent.credentialId().value());
@@ -139,8 +144,11 @@ class StepUpController {
       @Validated @RequestBody OtpVerifyRequest body,
       @Caller SessionContext context) {
     return TokenResponse.of(
-        verify.verifyOtp(
-            context, body.verificationToken(), Scope.parseAll(body.requestedScopes())));
+        verify.verify(
+            new VerifyStepUpCommand(
+                context,
+                new Proof.OtpProof(body.verificationToken()),
+                Scope.parseAll(body.requestedScopes()))));
   }
 
   @Operation(summary = "Verify a TOTP code and receive an elevated token")
@@ -152,7 +160,11 @@ class StepUpController {
     Optional<CredentialId> device =
         Optional.ofNullable(body.deviceId()).filter(id -> !id.isBlank()).map(CredentialId::new);
     return TokenResponse.of(
-        verify.verifyTotp(context, body.code(), device, Scope.parseAll(body.requestedScopes())));
+        verify.verify(
+            new VerifyStepUpCommand(
+                context,
+                new Proof.TotpProof(body.code(), device),
+                Scope.parseAll(body.requestedScopes()))));
   }
 
   @Operation(summary = "Verify a recovery code (each works once) and receive an elevated token")
@@ -162,6 +174,10 @@ class StepUpController {
       @Validated @RequestBody RecoveryVerifyRequest body,
       @Caller SessionContext context) {
     return TokenResponse.of(
-        verify.verifyRecoveryCode(context, body.code(), Scope.parseAll(body.requestedScopes())));
+        verify.verify(
+            new VerifyStepUpCommand(
+                context,
+                new Proof.RecoveryCodeProof(body.code()),
+                Scope.parseAll(body.requestedScopes()))));
   }
 }

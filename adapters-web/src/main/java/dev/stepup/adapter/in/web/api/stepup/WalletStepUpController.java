@@ -3,8 +3,13 @@ package dev.stepup.adapter.in.web.api.stepup;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
+import dev.stepup.application.port.in.stepup.StartWalletStepUpCommand;
+import dev.stepup.application.port.in.stepup.StartWalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,10 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class WalletStepUpController {
 
-  private final WalletStepUpUseCase wallets;
+  private final StartWalletStepUpUseCase start;
+  private final VerifyStepUpUseCase verify;
 
-  WalletStepUpController(WalletStepUpUseCase wallets) {
-    this.wallets = wallets;
+  WalletStepUpController(StartWalletStepUpUseCase start, VerifyStepUpUseCase verify) {
+    this.start = start;
+    this.verify = verify;
   }
 
   record ChallengeRequest(
@@ -64,11 +71,15 @@ class WalletStepUpController {
             .filter(s -> !s.isEmpty())
             .map(Scope::parseAll)
             .orElse(Set.of());
-    WalletStepUpUseCase.Challenge challenge =
-        wallets.challenge(
-            context,
-            given.map(ChallengeRequest::walletId).filter(w -> !w.isBlank()).map(CredentialId::new),
-            scopes);
+    SignatureRequest challenge =
+        start.start(
+            new StartWalletStepUpCommand(
+                context,
+                given
+                    .map(ChallengeRequest::walletId)
+                    .filter(w -> !w.isBlank())
+                    .map(CredentialId::new),
+                scopes));
     return new ChallengeResponse(
         challenge.challengeId(),
         challenge.walletId().value(),
@@ -83,7 +94,10 @@ class WalletStepUpController {
       @Validated @RequestBody VerifyRequest body,
       @Caller SessionContext context) {
     return TokenResponse.of(
-        wallets.verify(
-            context, body.challengeId(), body.signature(), Scope.parseAll(body.requestedScopes())));
+        verify.verify(
+            new VerifyStepUpCommand(
+                context,
+                new Proof.WalletProof(body.challengeId(), body.signature()),
+                Scope.parseAll(body.requestedScopes()))));
   }
 }

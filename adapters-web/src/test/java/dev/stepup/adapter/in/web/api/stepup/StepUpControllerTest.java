@@ -3,7 +3,6 @@ package dev.stepup.adapter.in.web.api.stepup;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,8 +20,8 @@ import dev.stepup.adapter.in.web.api.error.BodySizeLimitFilter;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
-import dev.stepup.application.port.in.stepup.SendOtpUseCase;
-import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
@@ -57,8 +56,8 @@ class StepUpControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean AuthenticateCallerUseCase authenticate;
   @MockitoBean CheckStepUpUseCase check;
-  @MockitoBean SendOtpUseCase send;
-  @MockitoBean VerifyCodeUseCase verify;
+  @MockitoBean SendStepUpCodeUseCase send;
+  @MockitoBean VerifyStepUpUseCase verify;
 
   @BeforeEach
   void signedIn() {
@@ -106,7 +105,7 @@ class StepUpControllerTest {
 
   @Test
   void lockedMethodAnswers429WithRetryAfterInWholeSeconds() throws Exception {
-    when(verify.verifyOtp(any(), anyString(), any()))
+    when(verify.verify(any()))
         .thenThrow(
             new RefusedException(
                 Refusal.TOO_MANY_ATTEMPTS,
@@ -127,7 +126,7 @@ class StepUpControllerTest {
 
   @Test
   void unexpectedFailureIsAnOpaque500() throws Exception {
-    when(verify.verifyTotp(any(), anyString(), any(), any()))
+    when(verify.verify(any()))
         .thenThrow(new IllegalStateException("secret key sk_live_123 unreadable"));
     mvc.perform(
             post(BASE + "/totp/verify")
