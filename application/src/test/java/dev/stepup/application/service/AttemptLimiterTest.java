@@ -6,6 +6,7 @@ import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEvent;
@@ -46,7 +47,7 @@ class AttemptLimiterTest {
         refusal(() -> limiter.ensureNotLocked(ANN, VerificationMethod.SMS_OTP));
     assertThat(locked.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(locked.retryAfter()).contains(Duration.ofMinutes(15));
-    assertThat(locked.getMessage()).contains("15 minutes");
+    assertThat(locked.reason()).isEqualTo(RefusalReason.METHOD_LOCKED);
     AuditEvent lockout = f.lastEvent(AuditEventType.LOCKOUT);
     assertThat(lockout.userId()).contains(ANN);
     assertThat(lockout.sessionId()).contains(CONTEXT.sessionId());
@@ -63,8 +64,8 @@ class AttemptLimiterTest {
     limiter.ensureNotLocked(ANN, VerificationMethod.TOTP);
     limiter.ensureNotLocked(new UserId("usr_bob"), VerificationMethod.SMS_OTP);
     f.clock.advance(Duration.ofMinutes(14).plusSeconds(1));
-    assertThat(refusal(() -> limiter.ensureNotLocked(ANN, VerificationMethod.SMS_OTP)).getMessage())
-        .contains("1 minute.");
+    assertThat(refusal(() -> limiter.ensureNotLocked(ANN, VerificationMethod.SMS_OTP)).retryAfter())
+        .contains(Duration.ofSeconds(59));
     f.clock.advance(Duration.ofSeconds(59));
     limiter.ensureNotLocked(ANN, VerificationMethod.SMS_OTP);
   }

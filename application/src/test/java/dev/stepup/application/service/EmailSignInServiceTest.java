@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase.SignInCodeSent;
 import dev.stepup.application.port.in.signin.SignInCodeCommand;
@@ -165,7 +166,7 @@ class EmailSignInServiceTest {
     RefusedException locked = refusal(() -> enter(Fixture.otherThan(code)));
 
     assertThat(locked.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
-    assertThat(locked.getMessage()).isEqualTo("Too many failed attempts. Try again in 15 minutes.");
+    assertThat(locked.reason()).isEqualTo(RefusalReason.METHOD_LOCKED);
     assertThat(locked.retryAfter()).isPresent();
     assertThat(f.lastEvent(AuditEventType.LOCKOUT).userId()).contains(ann.id());
     assertThat(refusal(() -> sendCode(ANN)).refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
@@ -243,7 +244,8 @@ class EmailSignInServiceTest {
     RefusedException throttled = refusal(() -> sendCode(ANN));
 
     assertThat(throttled.refusal()).isEqualTo(Refusal.RESEND_THROTTLED);
-    assertThat(throttled.getMessage()).contains("30 seconds");
+    assertThat(throttled.reason()).isEqualTo(RefusalReason.RESEND_TOO_SOON);
+    assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(30));
     f.clock.advance(Duration.ofSeconds(30));
     assertThat(sendCode(ANN)).hasSize(6);
   }

@@ -7,6 +7,7 @@ import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
@@ -77,7 +78,7 @@ class HardLockTest {
 
     assertThat(locking.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(locking.retryAfter()).contains(Fixture.HARD_LOCK_COOL_DOWN);
-    assertThat(locking.getMessage()).contains("blocked").contains("support");
+    assertThat(locking.reason()).isEqualTo(RefusalReason.ACCOUNT_LOCKED);
     AuditEvent lockout = f.lastEvent(AuditEventType.LOCKOUT);
     assertThat(lockout.reason()).contains("too_many_consecutive_failures");
     assertThat(lockout.userId()).contains(ann.id());
@@ -118,7 +119,7 @@ class HardLockTest {
     RefusedException send = refusal(() -> f.codes.send(session, Optional.empty()));
 
     assertThat(send.refusal()).isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
-    assertThat(send.getMessage()).contains("blocked");
+    assertThat(send.reason()).isEqualTo(RefusalReason.ACCOUNT_LOCKED);
     assertThat(f.lastEvent(AuditEventType.OTP_SENT).outcome())
         .isEqualTo(AuditEvent.Outcome.FAILURE);
     assertThat(

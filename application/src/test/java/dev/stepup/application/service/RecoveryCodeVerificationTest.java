@@ -4,6 +4,7 @@ import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
@@ -47,7 +48,7 @@ class RecoveryCodeVerificationTest {
     assertThat(f.tokens.find(issued.tokenId()).orElseThrow().method())
         .contains(VerificationMethod.RECOVERY_CODE);
     assertThat(again.refusal()).isEqualTo(Refusal.INVALID_CODE);
-    assertThat(again.getMessage()).contains("not valid");
+    assertThat(again.reason()).isEqualTo(RefusalReason.INVALID_RECOVERY_CODE);
     assertThat(verify(codes.get(1)).scopes()).isEqualTo(EXPORT);
   }
 

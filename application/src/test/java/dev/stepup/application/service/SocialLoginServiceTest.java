@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.InMemorySocialLogins;
 import dev.stepup.application.fakes.InMemorySocialProviders;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.ProviderAnswer;
@@ -324,8 +325,8 @@ class SocialLoginServiceTest {
                                 CALLBACK,
                                 ORIGIN,
                                 Optional.of(other.sessionId()))))
-                .getMessage())
-        .isEqualTo("That sign-in was started in another browser session; start again here.");
+                .reason())
+        .isEqualTo(RefusalReason.SOCIAL_LOGIN_FROM_ANOTHER_SESSION);
     assertThat(f.tokens.forSession(session.sessionId())).isEmpty();
     assertThat(f.tokens.forSession(other.sessionId())).isEmpty();
 

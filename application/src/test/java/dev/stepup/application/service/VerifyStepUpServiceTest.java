@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -121,8 +122,7 @@ class VerifyStepUpServiceTest {
         service(
             checker(
                 new VerificationPermission.Permitted(),
-                ProofChecker.Result.Failed.of(
-                    Refusal.INVALID_CODE, "That code is not right.", true)),
+                ProofChecker.Result.Failed.of(RefusalReason.INVALID_CODE, true)),
             f.tokens);
     for (int i = 0; i < FailureTally.THRESHOLD; i++) {
       refused(failing);

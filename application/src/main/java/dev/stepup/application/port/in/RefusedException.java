@@ -4,51 +4,141 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A request the use case turned down for a reason the caller can act on (a wrong code, a lock, a
- * missing step-up). The message is written for the end user and never contains a secret.
+ * missing step-up). It carries data only — the reason and what the caller needs to act (attempts
+ * left, when to retry, the scope to step up for) — and each user interface writes its own words.
+ * Nothing in it is secret.
  */
 public final class RefusedException extends RuntimeException {
 
-  private final Refusal refusal;
+  private final RefusalReason reason;
   private final transient Optional<Duration> retryAfter;
+  private final transient OptionalInt attemptsLeft;
   private final String scope;
   private final transient List<String> acrValues;
+  private final String subject;
+  private final String legacyWords;
 
-  public RefusedException(Refusal refusal, String message) {
-    this(refusal, message, Optional.empty(), null);
+  public RefusedException(RefusalReason reason) {
+    this(reason, Optional.empty(), OptionalInt.empty(), null, List.of(), null, null);
   }
 
+  /** Transitional: a refusal still written with its words; see {@link #legacyWords()}. */
+  public RefusedException(Refusal refusal, String message) {
+    this(refusal, message, Optional.empty(), null, List.of());
+  }
+
+  /** Transitional, as {@link #RefusedException(Refusal, String)}. */
   public RefusedException(
       Refusal refusal, String message, Optional<Duration> retryAfter, String scope) {
     this(refusal, message, retryAfter, scope, List.of());
   }
 
-  /**
-   * A refusal that a step-up at one of {@code acrValues} would overcome (the RFC 9470 challenge of
-   * a protected action).
-   */
+  /** Transitional, as {@link #RefusedException(Refusal, String)}. */
   public RefusedException(
       Refusal refusal,
       String message,
       Optional<Duration> retryAfter,
       String scope,
       List<String> acrValues) {
-    super(message);
-    this.refusal = Objects.requireNonNull(refusal, "refusal");
+    this(
+        RefusalReason.generic(refusal),
+        retryAfter,
+        OptionalInt.empty(),
+        scope,
+        acrValues,
+        null,
+        Objects.requireNonNull(message, "message"));
+  }
+
+  private RefusedException(
+      RefusalReason reason,
+      Optional<Duration> retryAfter,
+      OptionalInt attemptsLeft,
+      String scope,
+      List<String> acrValues,
+      String subject,
+      String legacyWords) {
+    super(
+        legacyWords != null ? legacyWords : describe(reason, retryAfter, attemptsLeft, scope),
+        null,
+        false,
+        false);
+    this.reason = Objects.requireNonNull(reason, "reason");
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    this.attemptsLeft = Objects.requireNonNull(attemptsLeft, "attemptsLeft");
     this.scope = scope;
     this.acrValues = List.copyOf(acrValues);
+    this.subject = subject;
+    this.legacyWords = legacyWords;
   }
 
+  /** The same refusal, saying how long until trying again can succeed (locks, throttles). */
+  public RefusedException retryAfter(Duration wait) {
+    return new RefusedException(
+        reason, Optional.of(wait), attemptsLeft, scope, acrValues, subject, legacyWords);
+  }
+
+  /** The same refusal, saying how many more entries the code accepts. */
+  public RefusedException attemptsLeft(int left) {
+    return new RefusedException(
+        reason,
+        retryAfter,
+        OptionalInt.of(Math.max(0, left)),
+        scope,
+        acrValues,
+        subject,
+        legacyWords);
+  }
+
+  /**
+   * The same refusal, naming the scope a token was needed for and the authentication levels that
+   * would satisfy the step-up, most preferred first (the RFC 9470 challenge).
+   */
+  public RefusedException forScope(String scope, List<String> acrValues) {
+    return new RefusedException(
+        reason,
+        retryAfter,
+        attemptsLeft,
+        Objects.requireNonNull(scope),
+        acrValues,
+        subject,
+        legacyWords);
+  }
+
+  /**
+   * The same refusal, naming what it is about in words safe to show (a provider's name, a kind of
+   * credential, a wallet address); never a secret.
+   */
+  public RefusedException about(String subject) {
+    return new RefusedException(
+        reason,
+        retryAfter,
+        attemptsLeft,
+        scope,
+        acrValues,
+        Objects.requireNonNull(subject),
+        legacyWords);
+  }
+
+  public RefusalReason reason() {
+    return reason;
+  }
+
+  /** The stable error code of this refusal. */
   public Refusal refusal() {
-    return refusal;
+    return reason.refusal();
   }
 
-  /** How long until trying again can succeed (locks, throttles). */
   public Optional<Duration> retryAfter() {
     return retryAfter;
+  }
+
+  public OptionalInt attemptsLeft() {
+    return attemptsLeft;
   }
 
   /** The scope a missing or refused elevated token was needed for. */
@@ -59,5 +149,27 @@ public final class RefusedException extends RuntimeException {
   /** The authentication levels that would satisfy the step-up, most preferred first. */
   public List<String> acrValues() {
     return acrValues;
+  }
+
+  /** Transitional: the words of a refusal not yet turned into data. */
+  public Optional<String> legacyWords() {
+    return Optional.ofNullable(legacyWords);
+  }
+
+  /** What the refusal is about, when the words need to name it. */
+  public Optional<String> subject() {
+    return Optional.ofNullable(subject);
+  }
+
+  // For logs and test failures only; user interfaces write their own words.
+  private static String describe(
+      RefusalReason reason, Optional<Duration> retryAfter, OptionalInt left, String scope) {
+    StringBuilder text = new StringBuilder(reason.name());
+    retryAfter.ifPresent(w -> text.append(" retryAfter=").append(w));
+    left.ifPresent(n -> text.append(" attemptsLeft=").append(n));
+    if (scope != null) {
+      text.append(" scope=").append(scope);
+    }
+    return text.toString();
   }
 }

@@ -1,6 +1,6 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
@@ -67,15 +67,9 @@ public final class FinishSocialLoginService implements FinishSocialLoginUseCase 
             .flatMap(s -> logins.findByState(hasher.digest(s)))
             .filter(l -> l.environmentId().equals(command.environmentId()))
             .filter(l -> l.provider().equals(command.provider()))
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.UNKNOWN_CHALLENGE,
-                        "This sign-in is unknown or was already finished; start again."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.UNKNOWN_SOCIAL_LOGIN));
     if (command.session().filter(s -> !s.equals(login.sessionId())).isPresent()) {
-      throw new RefusedException(
-          Refusal.UNKNOWN_CHALLENGE,
-          "That sign-in was started in another browser session; start again here.");
+      throw new RefusedException(RefusalReason.SOCIAL_LOGIN_FROM_ANOTHER_SESSION);
     }
     boolean stillAllowed =
         environments
@@ -83,9 +77,7 @@ public final class FinishSocialLoginService implements FinishSocialLoginUseCase 
             .filter(e -> e.allowsReturnTo(login.redirectUri()))
             .isPresent();
     if (!stillAllowed) {
-      throw new RefusedException(
-          Refusal.REDIRECT_URI_NOT_ALLOWED,
-          "The page this sign-in was to return to is no longer allowed for this environment.");
+      throw new RefusedException(RefusalReason.RETURN_PAGE_NOT_ALLOWED);
     }
     SessionContext context =
         new SessionContext(command.environmentId(), login.sessionId(), command.origin());
@@ -96,10 +88,7 @@ public final class FinishSocialLoginService implements FinishSocialLoginUseCase 
       return failed(login, ended);
     }
     if (login.status(now) != SocialLogin.Status.PENDING || !logins.complete(login.id(), now)) {
-      return failed(
-          login,
-          new RefusedException(
-              Refusal.CODE_EXPIRED, "This sign-in expired or was already used; start again."));
+      return failed(login, new RefusedException(RefusalReason.SOCIAL_LOGIN_EXPIRED));
     }
     return login.purpose() == SocialLogin.Purpose.STEP_UP
         ? stepUp(context, acting, login, command)

@@ -1,6 +1,7 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.out.security.SecretHasher;
@@ -58,10 +59,7 @@ public final class OtpProofChecker implements ProofChecker<Proof.OtpProof> {
     OtpChallenge challenge =
         challenges
             .latestForSession(acting.session().id())
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.NO_PENDING_CODE, "No code was sent to this session; ask for one."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.NO_PENDING_CODE));
     Credential credential =
         acting
             .user()
@@ -93,10 +91,7 @@ public final class OtpProofChecker implements ProofChecker<Proof.OtpProof> {
       int left = outcome == OtpOutcome.WRONG_CODE ? challenge.attemptsLeft() : 0;
       boolean replayed = outcome == OtpOutcome.REPLAYED;
       return new Result.Failed(
-          Refusal.INVALID_CODE,
-          left > 0
-              ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-              : "That code is not right, and this code no longer works; ask for a new one.",
+          new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(left),
           true,
           replayed ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code(),
           replayed
@@ -105,11 +100,7 @@ public final class OtpProofChecker implements ProofChecker<Proof.OtpProof> {
     }
     boolean expired = outcome == OtpOutcome.EXPIRED;
     return Result.Failed.of(
-        expired ? Refusal.CODE_EXPIRED : Refusal.TOO_MANY_ATTEMPTS,
-        expired
-            ? "This code has expired; ask for a new one."
-            : "This code took too many wrong entries; ask for a new one.",
-        false);
+        expired ? RefusalReason.CODE_EXPIRED : RefusalReason.CODE_EXHAUSTED, false);
   }
 
   private void replayNotice(Acting acting, VerificationMethod channel) {

@@ -1,6 +1,6 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
@@ -46,14 +46,9 @@ public final class PasskeyPrompts {
             .take(challengeId)
             .filter(p -> p.sessionId().equals(acting.session().id()))
             .filter(p -> p.kind() == kind)
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.UNKNOWN_CHALLENGE,
-                        "No such passkey prompt for this session; start again."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.UNKNOWN_PASSKEY_PROMPT));
     if (!now.isBefore(pending.expiresAt())) {
-      throw new RefusedException(
-          Refusal.CODE_EXPIRED, "The passkey prompt has expired; start again.");
+      throw new RefusedException(RefusalReason.PASSKEY_PROMPT_EXPIRED);
     }
     return pending;
   }

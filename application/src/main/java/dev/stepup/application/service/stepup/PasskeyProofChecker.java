@@ -1,7 +1,7 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.verification.PasskeyChallenges;
@@ -83,8 +83,7 @@ public final class PasskeyProofChecker implements ProofChecker<Proof.PasskeyProo
                                   p.publicKeyCose(),
                                   p.signCount())));
     } catch (WebAuthnFailure e) {
-      return Result.Failed.of(
-          Refusal.PASSKEY_REJECTED, "The passkey could not be verified; try again.", true);
+      return Result.Failed.of(RefusalReason.PASSKEY_REJECTED, true);
     }
     Passkey passkey =
         passkeys
@@ -106,10 +105,6 @@ public final class PasskeyProofChecker implements ProofChecker<Proof.PasskeyProo
                     acting.user(),
                     SecurityNotice.PASSKEY_COUNTER_REGRESSED,
                     SecurityNotifier.describe(key)));
-    return Result.Failed.of(
-        Refusal.PASSKEY_COUNTER_REGRESSED,
-        "This passkey's signature counter went backwards, a sign it may have been copied."
-            + " Use another method and remove this passkey.",
-        true);
+    return Result.Failed.of(RefusalReason.PASSKEY_COUNTER_REGRESSED, true);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -140,8 +141,7 @@ public final class PasskeyService implements PasskeyUseCase {
       created = webAuthn.register(pending.request(), credentialJson);
     } catch (WebAuthnFailure e) {
       enrolment(context, acting).failure(Refusal.PASSKEY_REJECTED.code());
-      throw new RefusedException(
-          Refusal.PASSKEY_REJECTED, "The passkey could not be verified; try again.");
+      throw new RefusedException(RefusalReason.PASSKEY_REJECTED);
     }
     // A record whose credential this user removed is stale: the authenticator may come back.
     Optional<Passkey> stale =
@@ -150,7 +150,7 @@ public final class PasskeyService implements PasskeyUseCase {
             .filter(p -> p.userId().equals(acting.user().id()))
             .filter(p -> acting.user().credential(p.id()).isEmpty());
     if (stale.isEmpty() && passkeys.findByWebauthnId(created.webauthnId()).isPresent()) {
-      throw new RefusedException(Refusal.CREDENTIAL_IN_USE, "This passkey is already registered.");
+      throw new RefusedException(RefusalReason.PASSKEY_ALREADY_REGISTERED);
     }
     Registered registered = stored.store(acting, pending, created, stale, now);
     enrolment(context, acting).success(registered.credentialId().value());

@@ -1,6 +1,8 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
+import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.security.SecretHasher;
@@ -82,8 +84,7 @@ public final class RecoveryCodeProofChecker implements ProofChecker<Proof.Recove
       replayed = recoveryCodes.isSpent(acting.user().id(), digest);
     }
     return new Result.Failed(
-        Refusal.INVALID_CODE,
-        "That recovery code is not valid or was already used.",
+        new RefusedException(RefusalReason.INVALID_RECOVERY_CODE),
         true,
         replayed ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code(),
         replayed

@@ -1,6 +1,6 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeCommand;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
@@ -165,8 +165,6 @@ public final class SendStepUpCodeService implements SendStepUpCodeUseCase {
     if (choice instanceof CredentialChoice.Refused refused) {
       throw Refusals.of(refused.reason());
     }
-    throw new RefusedException(
-        Refusal.CREDENTIAL_NOT_ELIGIBLE,
-        "Codes can only be sent to an email address or phone number of this account.");
+    throw new RefusedException(RefusalReason.NOT_A_CODE_ADDRESS);
   }
 }

@@ -1,6 +1,6 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.ProviderAnswer;
 import dev.stepup.application.port.out.security.SecretCipher;
@@ -36,21 +36,15 @@ public final class SocialIdentities {
   public OidcClient.Identity identify(
       Environment environment, SocialLogin login, ProviderAnswer answer, String callbackUri) {
     if (answer.error() != null) {
-      throw new RefusedException(
-          Refusal.SOCIAL_LOGIN_CANCELLED,
-          "The sign-in at the provider was cancelled or refused; try again.");
+      throw new RefusedException(RefusalReason.SOCIAL_LOGIN_CANCELLED);
     }
     if (answer.code() == null || answer.code().isEmpty() || answer.code().length() > MAX_ANSWER) {
-      throw new RefusedException(
-          Refusal.SOCIAL_LOGIN_FAILED, "The provider sent no authorization code.");
+      throw new RefusedException(RefusalReason.NO_AUTHORIZATION_CODE);
     }
     SocialProviders.Registration registration =
         providers
             .find(environment.id(), login.provider())
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.SOCIAL_LOGIN_FAILED, "This provider is no longer configured."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.PROVIDER_NOT_CONFIGURED));
     String secret =
         new String(cipher.decrypt(registration.sealedClientSecret()), StandardCharsets.UTF_8);
     OidcClient.Identity identity;
@@ -64,16 +58,12 @@ public final class SocialIdentities {
               login.codeVerifier(),
               login.nonce());
     } catch (OidcClient.Rejected rejected) {
-      throw new RefusedException(
-          Refusal.SOCIAL_LOGIN_FAILED,
-          "The provider's answer did not prove a sign-in (" + rejected.getMessage() + ").");
+      throw new RefusedException(RefusalReason.SIGN_IN_NOT_PROVED).about(rejected.getMessage());
     } catch (OidcClient.Unavailable unavailable) {
-      throw new RefusedException(
-          Refusal.PROVIDER_UNAVAILABLE, "The provider could not be reached; try again later.");
+      throw new RefusedException(RefusalReason.PROVIDER_UNAVAILABLE);
     }
     if (identity.subject().isEmpty() || identity.subject().length() > MAX_SUBJECT) {
-      throw new RefusedException(
-          Refusal.SOCIAL_LOGIN_FAILED, "The provider's subject is empty or too long.");
+      throw new RefusedException(RefusalReason.BAD_PROVIDER_SUBJECT);
     }
     return identity;
   }

@@ -1,6 +1,7 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.out.social.OidcClient;
@@ -54,18 +55,14 @@ public final class SocialProofChecker implements ProofChecker<Proof.SocialProof>
           identities.identify(acting.environment(), login, proof.answer(), proof.callbackUri());
     } catch (RefusedException refused) {
       boolean counts = refused.refusal() == Refusal.SOCIAL_LOGIN_FAILED;
-      return Result.Failed.of(refused.refusal(), refused.getMessage(), counts);
+      return Result.Failed.of(refused, counts);
     }
     String identifier = SocialLogin.credentialIdentifier(login.provider(), identity.subject());
     boolean linked =
         acting.user().credentials().stream()
             .anyMatch(c -> isAccountAt(c, login.provider()) && c.identifier().equals(identifier));
     if (!linked) {
-      RefusedException refused =
-          new RefusedException(
-              Refusal.ACCOUNT_NOT_LINKED,
-              "That account is not the one linked to this user; sign in with the linked account.");
-      return Result.Failed.of(refused.refusal(), refused.getMessage(), true);
+      return Result.Failed.of(RefusalReason.ACCOUNT_NOT_LINKED, true);
     }
     return new Result.Proven();
   }

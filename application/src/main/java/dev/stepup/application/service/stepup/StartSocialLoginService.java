@@ -1,7 +1,7 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
 import dev.stepup.application.port.in.stepup.StartSocialLinkUseCase;
@@ -92,9 +92,8 @@ public final class StartSocialLoginService
         policy.permitMethod(acting.environment().settings(), acting.user(), METHOD));
     if (acting.user().credentials().stream()
         .noneMatch(c -> SocialProofChecker.isAccountAt(c, command.provider()))) {
-      throw new RefusedException(
-          Refusal.NO_ELIGIBLE_CREDENTIAL,
-          "No " + registered.displayName() + " account is linked to this user.");
+      throw new RefusedException(RefusalReason.NO_LINKED_SOCIAL_ACCOUNT)
+          .about(registered.displayName());
     }
     limiter.ensureNotLocked(acting.user().id(), METHOD);
     return start(
@@ -113,8 +112,7 @@ public final class StartSocialLoginService
     SocialProvider registered = provider(acting.environment(), command.provider());
     requireAllowed(acting.environment(), command.redirectUri());
     if (!acting.environment().settings().isEnabled(METHOD)) {
-      throw new RefusedException(
-          Refusal.METHOD_DISABLED, "Social sign-in is turned off in this environment.");
+      throw new RefusedException(RefusalReason.SOCIAL_DISABLED);
     }
     return start(
         acting,
@@ -140,9 +138,7 @@ public final class StartSocialLoginService
     try {
       target = oidc.authorizationRequest(provider, callbackUri, state, nonce, verifier);
     } catch (OidcClient.Unavailable unavailable) {
-      throw new RefusedException(
-          Refusal.PROVIDER_UNAVAILABLE,
-          provider.displayName() + " could not be reached; try again later.");
+      throw new RefusedException(RefusalReason.PROVIDER_UNAVAILABLE).about(provider.displayName());
     }
     logins.deleteStartedBefore(now.minus(SocialLogin.LIFETIME));
     logins.add(
@@ -174,9 +170,7 @@ public final class StartSocialLoginService
 
   private static void requireAllowed(Environment environment, String redirectUri) {
     if (!environment.allowsReturnTo(redirectUri)) {
-      throw new RefusedException(
-          Refusal.REDIRECT_URI_NOT_ALLOWED,
-          "redirectUri is not allowed for this environment; an admin can add it in the console.");
+      throw new RefusedException(RefusalReason.REDIRECT_URI_NOT_ALLOWED);
     }
   }
 }

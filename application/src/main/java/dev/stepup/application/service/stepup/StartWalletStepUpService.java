@@ -1,6 +1,6 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.application.port.in.stepup.StartWalletStepUpCommand;
@@ -66,8 +66,7 @@ public final class StartWalletStepUpService implements StartWalletStepUpUseCase 
             List.of(VerificationMethod.WALLET),
             command.walletId());
     if (choice instanceof CredentialChoice.NotOfMethod) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_NOT_ELIGIBLE, "That is not a wallet of this account.");
+      throw new RefusedException(RefusalReason.NOT_AN_ACCOUNT_WALLET);
     }
     if (choice instanceof CredentialChoice.Refused refused) {
       throw Refusals.of(refused.reason());

@@ -1,6 +1,8 @@
 package dev.stepup.application.service.stepup;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
+import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.out.mfa.TotpDevices;
 import dev.stepup.application.port.out.security.SecretCipher;
@@ -93,8 +95,7 @@ public final class TotpProofChecker implements ProofChecker<Proof.TotpProof> {
     }
     // A replay is answered exactly as a wrong code, so it never confirms the code was right.
     return new Result.Failed(
-        Refusal.INVALID_CODE,
-        "That code is not right. Check the time on your device and try the current code.",
+        new RefusedException(RefusalReason.INVALID_TOTP_CODE),
         true,
         replayed ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code(),
         replayed

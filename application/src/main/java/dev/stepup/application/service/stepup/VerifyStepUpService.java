@@ -153,7 +153,7 @@ public final class VerifyStepUpService implements VerifyStepUpUseCase {
     } else {
       limiter.release(attempt);
     }
-    return new RefusedException(failed.refusal(), failed.message());
+    return failed.refusal();
   }
 
   private Audit.Entry verification(

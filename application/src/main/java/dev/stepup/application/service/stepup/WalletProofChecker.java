@@ -1,6 +1,6 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.out.verification.WalletChallenges;
@@ -43,14 +43,9 @@ public final class WalletProofChecker implements ProofChecker<Proof.WalletProof>
         challenges
             .find(proof.challengeId())
             .filter(c -> c.belongsTo(acting.session().id()))
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.UNKNOWN_CHALLENGE,
-                        "No such wallet challenge for this session; ask for a new one."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.UNKNOWN_WALLET_CHALLENGE));
     if (!(challenge.purpose() instanceof WalletChallenge.Purpose.StepUp stepUp)) {
-      throw new RefusedException(
-          Refusal.UNKNOWN_CHALLENGE, "This challenge links a wallet; it cannot verify a step-up.");
+      throw new RefusedException(RefusalReason.LINK_CHALLENGE_FOR_STEP_UP);
     }
     if (!stepUp.covers(scopes)) {
       throw new IllegalArgumentException(
@@ -77,20 +72,12 @@ public final class WalletProofChecker implements ProofChecker<Proof.WalletProof>
       case ACCEPTED ->
           challenges.markUsed(challenge.id(), now)
               ? new Result.Proven()
-              : Result.Failed.of(
-                  Refusal.CODE_EXPIRED,
-                  "This challenge was already used; ask for a new one.",
-                  false);
-      case ALREADY_USED ->
-          Result.Failed.of(
-              Refusal.CODE_EXPIRED, "This challenge was already used; ask for a new one.", false);
-      case EXPIRED ->
-          Result.Failed.of(
-              Refusal.CODE_EXPIRED, "This challenge has expired; ask for a new one.", false);
+              : Result.Failed.of(RefusalReason.CHALLENGE_USED, false);
+      case ALREADY_USED -> Result.Failed.of(RefusalReason.CHALLENGE_USED, false);
+      case EXPIRED -> Result.Failed.of(RefusalReason.CHALLENGE_EXPIRED, false);
       case WRONG_SIGNER ->
           Result.Failed.of(
-              Refusal.INVALID_SIGNATURE,
-              "The signature is not from " + challenge.address() + " over this message.",
+              new RefusedException(RefusalReason.INVALID_SIGNATURE).about(challenge.address()),
               true);
     };
   }

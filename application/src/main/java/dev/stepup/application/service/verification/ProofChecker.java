@@ -1,6 +1,7 @@
 package dev.stepup.application.service.verification;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
+import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.method.VerificationMethod;
@@ -56,15 +57,18 @@ public interface ProofChecker<P extends Proof> {
      * @param afterwards what to tell the user once the failure is recorded (a replay's notice)
      */
     record Failed(
-        Refusal refusal,
-        String message,
+        RefusedException refusal,
         boolean countsAsFailure,
         String auditReason,
         Optional<Runnable> afterwards)
         implements Result {
 
-      public static Failed of(Refusal refusal, String message, boolean countsAsFailure) {
-        return new Failed(refusal, message, countsAsFailure, refusal.code(), Optional.empty());
+      public static Failed of(RefusedException refusal, boolean countsAsFailure) {
+        return new Failed(refusal, countsAsFailure, refusal.refusal().code(), Optional.empty());
+      }
+
+      public static Failed of(RefusalReason reason, boolean countsAsFailure) {
+        return of(new RefusedException(reason), countsAsFailure);
       }
     }
   }

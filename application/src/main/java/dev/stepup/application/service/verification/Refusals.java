@@ -1,6 +1,6 @@
 package dev.stepup.application.service.verification;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.domain.otp.OtpSendPolicy;
 import dev.stepup.domain.policy.VerificationPermission;
@@ -22,25 +22,12 @@ public final class Refusals {
 
   public static RefusedException of(VerificationPermission.Reason reason) {
     return switch (reason) {
-      case METHOD_DISABLED ->
-          new RefusedException(
-              Refusal.METHOD_DISABLED, "This verification method is turned off here.");
-      case MFA_REQUIRED ->
-          new RefusedException(
-              Refusal.MFA_REQUIRED,
-              "This account has multi-factor authentication: verify with your passkey,"
-                  + " authenticator app or a recovery code.");
-      case NO_ELIGIBLE_CREDENTIAL ->
-          new RefusedException(
-              Refusal.NO_ELIGIBLE_CREDENTIAL,
-              "There is nothing on this account that this method can verify.");
+      case METHOD_DISABLED -> new RefusedException(RefusalReason.METHOD_DISABLED);
+      case MFA_REQUIRED -> new RefusedException(RefusalReason.MFA_REQUIRED);
+      case NO_ELIGIBLE_CREDENTIAL -> new RefusedException(RefusalReason.NO_ELIGIBLE_CREDENTIAL);
       case EMBEDDED_WALLET_NOT_SUPPORTED ->
-          new RefusedException(
-              Refusal.EMBEDDED_WALLET_NOT_SUPPORTED,
-              "An embedded wallet cannot prove who you are; use another method.");
-      case CREDENTIAL_NOT_ELIGIBLE ->
-          new RefusedException(
-              Refusal.CREDENTIAL_NOT_ELIGIBLE, "This credential cannot be used to verify.");
+          new RefusedException(RefusalReason.EMBEDDED_WALLET_NOT_SUPPORTED);
+      case CREDENTIAL_NOT_ELIGIBLE -> new RefusedException(RefusalReason.CREDENTIAL_NOT_ELIGIBLE);
     };
   }
 
@@ -56,17 +43,10 @@ public final class Refusals {
         instanceof OtpSendPolicy.Decision.Throttled throttled)) {
       return Optional.empty();
     }
-    long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-    boolean justSent = OtpSendPolicy.tooSoonAfter(last, now);
-    return Optional.of(
-        new RefusedException(
-            Refusal.RESEND_THROTTLED,
-            justSent
-                ? "A code was sent moments ago. You can ask for another in " + seconds + " seconds."
-                : "Too many codes were sent in the last hour. You can ask for another in "
-                    + Math.max(1, (seconds + 59) / 60)
-                    + " minutes.",
-            Optional.of(throttled.retryAfter()),
-            null));
+    RefusalReason reason =
+        OtpSendPolicy.tooSoonAfter(last, now)
+            ? RefusalReason.RESEND_TOO_SOON
+            : RefusalReason.SEND_LIMIT_REACHED;
+    return Optional.of(new RefusedException(reason).retryAfter(throttled.retryAfter()));
   }
 }

@@ -15,9 +15,13 @@ public final class CachedEnvironments implements Environments {
 
   public CachedEnvironments(Environments stored, Duration ttl) {
     this.stored = stored;
-    this.cache =
-        new ReadCache<>(
-            ttl, 10_000, e -> new Environment(e.id(), e.name(), e.settings(), e.redirects()));
+    this.cache = new ReadCache<>(ttl, 10_000, CachedEnvironments::copy);
+  }
+
+  private static Environment copy(Environment e) {
+    Environment copy = new Environment(e.id(), e.name(), e.settings(), e.redirects());
+    copy.allowSignUp(e.allowsSignUp());
+    return copy;
   }
 
   @Override

@@ -150,7 +150,7 @@ class AccountRoom {
               (c, token) -> changes.perform(c, visit, token, request));
       return done ? render(visit, model) : null;
     } catch (RefusedException e) {
-      return refused(visit, request, response, model, change, e.getMessage());
+      return refused(visit, request, response, model, change, PageWords.of(e));
     } catch (IllegalArgumentException e) {
       return refused(visit, request, response, model, change, problem(e));
     }
@@ -198,7 +198,7 @@ class AccountRoom {
   }
 
   private static String problem(IllegalArgumentException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
+    String message = PageWords.of(e);
     int colon = message.indexOf(": ");
     String text = colon >= 0 ? message.substring(colon + 2) : message;
     if (text.isBlank()) {

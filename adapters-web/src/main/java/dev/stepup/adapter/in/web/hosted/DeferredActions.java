@@ -124,7 +124,7 @@ class DeferredActions {
       perform.run(action, token);
       return Optional.empty();
     } catch (RefusedException | IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
+      return Optional.of(PageWords.of(e));
     }
   }
 

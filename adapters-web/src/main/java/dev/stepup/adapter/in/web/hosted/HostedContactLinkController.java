@@ -78,10 +78,10 @@ class HostedContactLinkController {
       return room.render(visit, model);
     } catch (RefusedException e) {
       if (e.refusal() == Refusal.INVALID_CODE) {
-        visit.page().proof(proof.get(), e.getMessage());
+        visit.page().proof(proof.get(), PageWords.of(e));
       } else {
         HostedLinkProofs.drop(request);
-        visit.page().error(e.getMessage());
+        visit.page().error(PageWords.of(e));
       }
       return room.failed(visit, request, response, model);
     }
@@ -111,7 +111,7 @@ class HostedContactLinkController {
       visit.page().done("A new code is on its way.");
       return room.render(visit, model);
     } catch (RefusedException e) {
-      visit.page().proof(proof.get(), e.getMessage());
+      visit.page().proof(proof.get(), PageWords.of(e));
       return room.failed(visit, request, response, model);
     }
   }

@@ -1,5 +1,7 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.application.port.in.RefusalReason;
+
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
@@ -62,7 +64,7 @@ class HostedOtpStepUpController {
           e instanceof RefusedException r
               ? r
               : new RefusedException(
-                  Refusal.CREDENTIAL_NOT_ELIGIBLE, "That address cannot receive a code here.");
+                  RefusalReason.ADDRESS_CANNOT_RECEIVE);
       page.sent(refusal.refusal() == Refusal.RESEND_THROTTLED);
       StepUpRoom.refused(page, request, response, refusal);
     }

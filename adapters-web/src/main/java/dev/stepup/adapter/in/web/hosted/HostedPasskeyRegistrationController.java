@@ -70,7 +70,7 @@ class HostedPasskeyRegistrationController {
           .page()
           .error(
               e instanceof RefusedException
-                  ? e.getMessage()
+                  ? PageWords.of(e)
                   : "Your passkey's answer could not be read. Choose “Add a passkey” to try again.");
       return room.failed(visit, request, response, model);
     }

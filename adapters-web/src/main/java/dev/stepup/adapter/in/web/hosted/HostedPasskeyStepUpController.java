@@ -53,7 +53,7 @@ class HostedPasskeyStepUpController {
           StepUpRoom.fill(model, visit, StepUpPage.View.PASSKEY),
           visit,
           e instanceof RefusedException
-              ? e.getMessage()
+              ? PageWords.of(e)
               : "Your passkey's answer could not be read. Try again, or use a recovery code.");
       StepUpRoom.failedStatus(request, response, e);
       return StepUpRoom.PAGE;

@@ -107,7 +107,7 @@ class HostedSignInController {
           next,
           resend ? Step.CODE : Step.EMAIL,
           email,
-          e.getMessage());
+          PageWords.of(e));
     }
     return view(request);
   }
@@ -138,7 +138,7 @@ class HostedSignInController {
     } catch (IllegalArgumentException e) {
       refused(request, response, model, environment, next, Step.EMAIL, email, emailProblem(e));
     } catch (RefusedException e) {
-      refused(request, response, model, environment, next, Step.CODE, email, e.getMessage());
+      refused(request, response, model, environment, next, Step.CODE, email, PageWords.of(e));
     }
     return view(request);
   }
@@ -159,7 +159,7 @@ class HostedSignInController {
   }
 
   private static String emailProblem(IllegalArgumentException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
+    String message = PageWords.of(e);
     return message.startsWith("email: ")
         ? capitalise(message.substring("email: ".length())) + "."
         : "Enter an email address.";

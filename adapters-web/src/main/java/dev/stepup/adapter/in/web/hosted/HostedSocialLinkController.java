@@ -61,7 +61,7 @@ class HostedSocialLinkController {
                   socialLogins.callback(request, account, provider)));
       return HostedPages.redirect(request, response, target.toString());
     } catch (RefusedException e) {
-      return refused(visit, request, response, model, e.getMessage());
+      return refused(visit, request, response, model, PageWords.of(e));
     } catch (NotFoundException e) {
       throw HostedProblem.notFound();
     }
@@ -91,7 +91,7 @@ class HostedSocialLinkController {
               new FinishSocialLoginUseCase.ProviderAnswer(state, code, error),
               socialLogins.callback(request, HostedPaths.account(visit.environment()), provider));
     } catch (RefusedException e) {
-      return refused(visit, request, response, model, e.getMessage());
+      return refused(visit, request, response, model, PageWords.of(e));
     }
     if (outcome.loginId().isEmpty()) {
       return refused(
@@ -101,7 +101,7 @@ class HostedSocialLinkController {
           model,
           outcome
               .refusal()
-              .map(RefusedException::getMessage)
+              .map(PageWords::of)
               .orElse("The sign-in at the provider did not succeed."));
     }
     String loginId = outcome.loginId().get().strip();

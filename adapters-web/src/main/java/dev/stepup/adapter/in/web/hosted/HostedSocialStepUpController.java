@@ -110,16 +110,13 @@ class HostedSocialStepUpController {
               socialLogins.callback(request, stepUp(environment), provider));
     } catch (RefusedException e) {
       throw new HostedProblem(
-          HttpStatus.BAD_REQUEST, "This sign-in cannot be finished", e.getMessage());
+          HttpStatus.BAD_REQUEST, "This sign-in cannot be finished", PageWords.of(e));
     }
     if (outcome.token().isEmpty()) {
       throw new HostedProblem(
           HttpStatus.UNPROCESSABLE_CONTENT,
           "We could not confirm it’s you",
-          outcome
-                  .refusal()
-                  .map(RefusedException::getMessage)
-                  .orElse("The social sign-in did not succeed.")
+          outcome.refusal().map(PageWords::of).orElse("The social sign-in did not succeed.")
               + " Go back to the app you came from and try again.");
     }
     HeldTokens.keep(request, context, outcome.token().get());

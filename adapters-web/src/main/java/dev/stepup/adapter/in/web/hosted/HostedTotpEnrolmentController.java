@@ -110,10 +110,10 @@ class HostedTotpEnrolmentController {
       return room.render(visit, model);
     } catch (RefusedException e) {
       if (e.refusal() == Refusal.INVALID_CODE) {
-        visit.page().enrolment(enrolment.get(), e.getMessage());
+        visit.page().enrolment(enrolment.get(), PageWords.of(e));
       } else {
         enrolments.drop(request);
-        visit.page().error(e.getMessage());
+        visit.page().error(PageWords.of(e));
       }
       return room.failed(visit, request, response, model);
     }

@@ -185,7 +185,7 @@ class HostedWalletController {
               (a, token) -> perform(a, visit, token));
       return done ? PAGE : null;
     } catch (RefusedException e) {
-      visit.page().error(e.getMessage());
+      visit.page().error(PageWords.of(e));
       return PAGE;
     }
   }

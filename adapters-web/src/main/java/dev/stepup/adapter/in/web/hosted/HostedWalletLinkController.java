@@ -58,7 +58,7 @@ class HostedWalletLinkController {
           response,
           model,
           new AccountChange.LinkWallet("", ""),
-          e instanceof RefusedException ? e.getMessage() : "Enter a 0x… wallet address.");
+          e instanceof RefusedException ? PageWords.of(e) : "Enter a 0x… wallet address.");
     }
   }
 

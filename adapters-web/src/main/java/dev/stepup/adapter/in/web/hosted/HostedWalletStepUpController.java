@@ -62,11 +62,13 @@ class HostedWalletStepUpController {
               .findFirst()
               .orElseThrow(HostedProblem::notFound);
       String message =
-          e instanceof RefusedException ? e.getMessage() : "The wallet's answer could not be read.";
+          e instanceof RefusedException
+              ? PageWords.of(e)
+              : "The wallet's answer could not be read.";
       try {
         room.offerWallet(page, visit, wallet, message + " Try again.");
       } catch (RefusedException locked) {
-        page.view(StepUpPage.View.BLOCKED).error(locked.getMessage());
+        page.view(StepUpPage.View.BLOCKED).error(PageWords.of(locked));
       }
       StepUpRoom.failedStatus(request, response, e);
       HostedPages.noStore(response);

@@ -170,7 +170,7 @@ class StepUpRoom {
       HttpServletRequest request,
       HttpServletResponse response,
       RefusedException e) {
-    page.error(e.getMessage());
+    page.error(PageWords.of(e));
     failedStatus(request, response, e);
   }
 

@@ -55,9 +55,10 @@ public class ApiProblems {
                     Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
     if (status == HttpStatus.UNAUTHORIZED) {
       response.header(
-          HttpHeaders.WWW_AUTHENTICATE, challenge(e.scope(), e.getMessage(), e.acrValues()));
+          HttpHeaders.WWW_AUTHENTICATE,
+          challenge(e.scope(), ProblemWords.detail(e), e.acrValues()));
     }
-    ProblemDetail problem = problem(status, refusal.code(), e.getMessage());
+    ProblemDetail problem = problem(status, refusal.code(), ProblemWords.detail(e));
     e.scope().ifPresent(scope -> problem.setProperty("scope", scope));
     return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }

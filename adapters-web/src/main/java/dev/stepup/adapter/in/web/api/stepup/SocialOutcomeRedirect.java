@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web.api.stepup;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.stepup.adapter.in.web.api.error.ProblemWords;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.domain.scope.Scope;
 import java.net.URI;
@@ -30,7 +31,7 @@ final class SocialOutcomeRedirect {
         .ifPresent(
             r -> {
               values.put("code", r.refusal().code());
-              values.put("message", r.getMessage());
+              values.put("message", ProblemWords.detail(r));
             });
     outcome
         .token()
