@@ -1,5 +1,7 @@
 package dev.stepup.adapter.in.web;
 
+import static org.mockito.ArgumentMatchers.argThat;
+
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
@@ -11,10 +13,15 @@ import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
-import dev.stepup.application.port.in.stepup.SendOtpUseCase;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
-import dev.stepup.application.port.in.stepup.VerifyCodeUseCase;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
+import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
+import dev.stepup.application.port.in.stepup.StartSocialLinkUseCase;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpUseCase;
+import dev.stepup.application.port.in.stepup.StartWalletStepUpUseCase;
+import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
+import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.application.port.in.token.GetVerificationKeysUseCase;
 import dev.stepup.application.port.in.token.IntrospectElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
@@ -27,12 +34,14 @@ import dev.stepup.application.port.in.user.ManageUserSessionsUseCase;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -69,10 +78,13 @@ public abstract class WebSliceTest {
   @MockitoBean protected CreateUserUseCase createUser;
   @MockitoBean protected GetUserUseCase getUser;
   @MockitoBean protected CheckStepUpUseCase checkStepUp;
-  @MockitoBean protected SendOtpUseCase sendOtp;
-  @MockitoBean protected VerifyCodeUseCase verifyCode;
-  @MockitoBean protected WalletStepUpUseCase walletStepUp;
-  @MockitoBean protected SocialStepUpUseCase socialStepUp;
+  @MockitoBean protected SendStepUpCodeUseCase sendStepUpCode;
+  @MockitoBean protected VerifyStepUpUseCase verifyStepUp;
+  @MockitoBean protected StartWalletStepUpUseCase startWalletStepUp;
+  @MockitoBean protected StartPasskeyStepUpUseCase startPasskeyStepUp;
+  @MockitoBean protected StartSocialStepUpUseCase startSocialStepUp;
+  @MockitoBean protected StartSocialLinkUseCase startSocialLink;
+  @MockitoBean protected FinishSocialLoginUseCase finishSocialLogin;
   @MockitoBean protected PasskeyUseCase passkeys;
   @MockitoBean protected ManageMfaUseCase mfa;
   @MockitoBean protected ManageCredentialsUseCase credentials;
@@ -98,5 +110,24 @@ public abstract class WebSliceTest {
         NOW,
         Duration.ofMinutes(30),
         null);
+  }
+
+  /** Matches a verification presenting exactly this proof, for any scopes. */
+  protected static VerifyStepUpCommand presenting(Proof proof) {
+    return argThat(command -> command != null && command.proof().equals(proof));
+  }
+
+  /** Matches a verification presenting exactly this proof for exactly these scopes. */
+  protected static VerifyStepUpCommand presenting(Proof proof, Scope... scopes) {
+    return argThat(
+        command ->
+            command != null
+                && command.proof().equals(proof)
+                && command.scopes().equals(Set.of(scopes)));
+  }
+
+  /** Matches a verification presenting any proof of this kind (an OTP, a TOTP code, ...). */
+  protected static VerifyStepUpCommand presentingA(Class<? extends Proof> kind) {
+    return argThat(command -> command != null && kind.isInstance(command.proof()));
   }
 }

@@ -3,7 +3,6 @@ package dev.stepup.adapter.in.web.hosted;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,7 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SendOtpUseCase.OtpSent;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase.CodeSent;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -31,13 +31,13 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
     mvc.perform(post(OTP + "/send").param("scope", "wallet:export"))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("/hosted/demo/sign-in?returnTo=")));
-    verifyNoInteractions(sendOtp);
+    verifyNoInteractions(sendStepUpCode);
   }
 
   @Test
   void aSentCodeShowsWhereItWentAndTheCodeForm() throws Exception {
-    when(sendOtp.send(any(), any()))
-        .thenReturn(new OtpSent(VerificationMethod.EMAIL_OTP, new CredentialId("crd_email")));
+    when(sendStepUpCode.send(any()))
+        .thenReturn(new CodeSent(VerificationMethod.EMAIL_OTP, new CredentialId("crd_email")));
     mvc.perform(
             post(OTP + "/send")
                 .cookie(signedIn(email()))
@@ -52,7 +52,7 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aThrottledResendAnswers429AndKeepsTheCodeForm() throws Exception {
-    when(sendOtp.send(any(), any()))
+    when(sendStepUpCode.send(any()))
         .thenThrow(
             new RefusedException(
                 Refusal.RESEND_THROTTLED,
@@ -68,7 +68,7 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aWrongCodeIs422WithTheMessageBesideTheField() throws Exception {
-    when(verifyCode.verifyOtp(any(), anyString(), any()))
+    when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
         .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
     mvc.perform(
             post(OTP + "/verify")
@@ -83,7 +83,7 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void withHtmxAWrongCodeSwapsThePanelWith200() throws Exception {
-    when(verifyCode.verifyOtp(any(), anyString(), any()))
+    when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
         .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
     mvc.perform(
             post(OTP + "/verify")
@@ -98,7 +98,7 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aLockIsAnswered429() throws Exception {
-    when(verifyCode.verifyOtp(any(), anyString(), any()))
+    when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
         .thenThrow(
             new RefusedException(
                 Refusal.TOO_MANY_ATTEMPTS,
@@ -116,7 +116,7 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void anEndedSessionIsSentToSignIn() throws Exception {
-    when(verifyCode.verifyOtp(any(), anyString(), any()))
+    when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
         .thenThrow(new RefusedException(Refusal.INVALID_TOKEN, "Sign in again."));
     mvc.perform(
             post(OTP + "/verify")
@@ -129,7 +129,8 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aRightCodeGoesOnToTheReturnAddressWithoutTheToken() throws Exception {
-    when(verifyCode.verifyOtp(any(), anyString(), any())).thenReturn(token(Scope.WALLET_EXPORT));
+    when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
+        .thenReturn(token(Scope.WALLET_EXPORT));
     mvc.perform(
             post(OTP + "/verify")
                 .cookie(signedIn(email()))

@@ -2,7 +2,6 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase.Options;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.scope.Scope;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class HostedPasskeyStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aGoodAssertionGoesOn() throws Exception {
-    when(passkeys.verify(any(), eq("ch_1"), eq("{}"), any()))
+    when(verifyStepUp.verify(presenting(new Proof.PasskeyProof("ch_1", "{}"))))
         .thenReturn(token(Scope.WALLET_EXPORT));
     mvc.perform(
             post(VERIFY)
@@ -36,10 +36,10 @@ class HostedPasskeyStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aRejectedAssertionIs422WithAFreshChallenge() throws Exception {
-    when(passkeys.verify(any(), any(), any(), any()))
+    when(verifyStepUp.verify(any()))
         .thenThrow(
             new RefusedException(Refusal.PASSKEY_REJECTED, "That passkey was not accepted."));
-    when(passkeys.assertionOptions(any())).thenReturn(new Options("ch_2", "{\"challenge\":\"x\"}"));
+    when(startPasskeyStepUp.start(any())).thenReturn(new Options("ch_2", "{\"challenge\":\"x\"}"));
     mvc.perform(
             post(VERIFY)
                 .cookie(signedIn(email(), passkey()))
@@ -53,9 +53,9 @@ class HostedPasskeyStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void anUnreadableAnswerIsExplainedWithoutEchoingIt() throws Exception {
-    when(passkeys.verify(any(), any(), any(), any()))
+    when(verifyStepUp.verify(any()))
         .thenThrow(new IllegalArgumentException("credential: not JSON <script>"));
-    when(passkeys.assertionOptions(any())).thenReturn(new Options("ch_2", "{}"));
+    when(startPasskeyStepUp.start(any())).thenReturn(new Options("ch_2", "{}"));
     mvc.perform(
             post(VERIFY)
                 .cookie(signedIn(email(), passkey()))

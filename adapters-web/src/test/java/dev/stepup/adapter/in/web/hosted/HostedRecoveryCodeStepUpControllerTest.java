@@ -1,8 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.scope.Scope;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class HostedRecoveryCodeStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aSpentCodeIsRefusedInPlace() throws Exception {
-    when(verifyCode.verifyRecoveryCode(any(), eq("abcd-efgh"), any()))
+    when(verifyStepUp.verify(presenting(new Proof.RecoveryCodeProof("abcd-efgh"))))
         .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That recovery code is not right."));
     mvc.perform(
             post(RECOVERY + "/verify")
@@ -51,7 +50,7 @@ class HostedRecoveryCodeStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aGoodCodeGoesOn() throws Exception {
-    when(verifyCode.verifyRecoveryCode(any(), eq("abcd-efgh"), any()))
+    when(verifyStepUp.verify(presenting(new Proof.RecoveryCodeProof("abcd-efgh"))))
         .thenReturn(token(Scope.WALLET_EXPORT));
     mvc.perform(
             post(RECOVERY + "/verify")

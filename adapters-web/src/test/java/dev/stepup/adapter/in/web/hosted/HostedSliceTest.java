@@ -2,10 +2,15 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import dev.stepup.adapter.in.web.WebSliceTest;
+import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -39,6 +44,28 @@ abstract class HostedSliceTest extends WebSliceTest {
     when(credentials.me(any())).thenReturn(user);
     when(returnAddresses.permits(eq(DEMO), anyString())).thenReturn(true);
     return new Cookie(HostedSessions.COOKIE, "good-session");
+  }
+
+  /**
+   * The demo environment's {@code google} login ends in {@code outcome}, with the refusal {@link
+   * dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase} promises when the callback's
+   * browser session (the command's) is not the one that started the login.
+   */
+  void socialLoginEnds(Outcome outcome) {
+    when(finishSocialLogin.finish(
+            argThat(
+                command ->
+                    command.environmentId().equals(DEMO) && command.provider().equals("google"))))
+        .thenAnswer(
+            call -> {
+              FinishSocialLoginCommand command = call.getArgument(0);
+              if (command.session().filter(s -> !s.equals(outcome.sessionId())).isPresent()) {
+                throw new RefusedException(
+                    Refusal.UNKNOWN_CHALLENGE,
+                    "That sign-in was started in another browser session; start again here.");
+              }
+              return outcome;
+            });
   }
 
   static User user(Credential... credentials) {

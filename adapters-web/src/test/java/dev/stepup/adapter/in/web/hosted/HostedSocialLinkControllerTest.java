@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -13,7 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.session.SessionId;
 import java.net.URI;
@@ -36,11 +37,15 @@ class HostedSocialLinkControllerTest extends HostedSliceTest {
 
   @Test
   void startingSendsTheBrowserToTheProviderWithTheAccountCallback() throws Exception {
-    when(socialStepUp.authorizeLink(
-            any(),
-            eq("google"),
-            eq(ACCOUNT),
-            eq("http://localhost/hosted/demo/account/social/google/callback")))
+    when(startSocialLink.start(
+            argThat(
+                (StartSocialLinkCommand command) ->
+                    command.provider().equals("google")
+                        && command.redirectUri().equals(ACCOUNT)
+                        && command
+                            .callbackUri()
+                            .equals(
+                                "http://localhost/hosted/demo/account/social/google/callback"))))
         .thenReturn(URI.create("https://accounts.example/authorize?state=s1"));
     mvc.perform(post(SOCIAL).cookie(signedIn(email())).param("provider", "google"))
         .andExpect(status().isSeeOther())
@@ -49,8 +54,7 @@ class HostedSocialLinkControllerTest extends HostedSliceTest {
 
   @Test
   void aLoginOfAnotherSessionIsNotLinked() throws Exception {
-    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), anyString(), any()))
-        .thenReturn(login("ses_other", "login_1"));
+    socialLoginEnds(login("ses_other", "login_1"));
     mvc.perform(get(SOCIAL + "/google/callback").cookie(signedIn(email())).param("state", "s1"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("another browser session")));
@@ -59,8 +63,7 @@ class HostedSocialLinkControllerTest extends HostedSliceTest {
 
   @Test
   void aFinishedLoginIsLinked() throws Exception {
-    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), anyString(), any()))
-        .thenReturn(login("ses_1", "login_1"));
+    socialLoginEnds(login("ses_1", "login_1"));
     when(linkSocial.link(any(), eq("login_1"), any()))
         .thenReturn(
             credential("crd_g", CredentialFormat.OAUTH, "sub-1", "google", "a••@gmail.com"));

@@ -3,8 +3,7 @@ package dev.stepup.adapter.in.web.hosted;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,7 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import java.net.URI;
@@ -28,7 +28,10 @@ class HostedSocialStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void startingSendsTheBrowserToTheProvider() throws Exception {
-    when(socialStepUp.authorize(any(), eq("google"), any(), eq(WALLET), anyString()))
+    when(startSocialStepUp.start(
+            argThat(
+                (StartSocialStepUpCommand command) ->
+                    command.provider().equals("google") && command.redirectUri().equals(WALLET))))
         .thenReturn(URI.create("https://accounts.example/authorize?state=s1"));
     mvc.perform(
             post(SOCIAL)
@@ -41,7 +44,7 @@ class HostedSocialStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aProviderTheEnvironmentLacksIsRefusedInPlace() throws Exception {
-    when(socialStepUp.authorize(any(), any(), any(), any(), any()))
+    when(startSocialStepUp.start(any()))
         .thenThrow(new RefusedException(Refusal.METHOD_DISABLED, "That sign-in is not offered."));
     mvc.perform(
             post(SOCIAL)
@@ -54,14 +57,13 @@ class HostedSocialStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aLoginOfAnotherBrowserSessionIsNotFinishedHere() throws Exception {
-    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), anyString(), any()))
-        .thenReturn(
-            new Outcome(
-                WALLET,
-                new SessionId("ses_other"),
-                Optional.of(token(Scope.WALLET_EXPORT)),
-                Optional.empty(),
-                Optional.empty()));
+    socialLoginEnds(
+        new Outcome(
+            WALLET,
+            new SessionId("ses_other"),
+            Optional.of(token(Scope.WALLET_EXPORT)),
+            Optional.empty(),
+            Optional.empty()));
     mvc.perform(
             get(SOCIAL + "/google/callback")
                 .cookie(signedIn(email()))
@@ -74,14 +76,13 @@ class HostedSocialStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aFinishedLoginGoesOnWithoutTheTokenInTheAddress() throws Exception {
-    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), anyString(), any()))
-        .thenReturn(
-            new Outcome(
-                WALLET,
-                new SessionId("ses_1"),
-                Optional.of(token(Scope.WALLET_EXPORT)),
-                Optional.empty(),
-                Optional.empty()));
+    socialLoginEnds(
+        new Outcome(
+            WALLET,
+            new SessionId("ses_1"),
+            Optional.of(token(Scope.WALLET_EXPORT)),
+            Optional.empty(),
+            Optional.empty()));
     mvc.perform(
             get(SOCIAL + "/google/callback")
                 .cookie(signedIn(email()))

@@ -1,9 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,9 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.scope.Scope;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Step-up with the authenticator app's code on the hosted page. */
@@ -31,7 +28,7 @@ class HostedTotpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aWrongCodeShowsTheAppFormAgainWith422() throws Exception {
-    when(verifyCode.verifyTotp(any(), anyString(), any(), any()))
+    when(verifyStepUp.verify(presentingA(Proof.TotpProof.class)))
         .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
     mvc.perform(
             post(VERIFY)
@@ -45,8 +42,8 @@ class HostedTotpStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aRightCodeForTheAskedScopeGoesOn() throws Exception {
-    when(verifyCode.verifyTotp(
-            any(), eq("123456"), eq(Optional.empty()), eq(Set.of(Scope.WALLET_EXPORT))))
+    when(verifyStepUp.verify(
+            presenting(new Proof.TotpProof("123456", Optional.empty()), Scope.WALLET_EXPORT)))
         .thenReturn(token(Scope.WALLET_EXPORT));
     mvc.perform(
             post(VERIFY)

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.scope.Scope;
@@ -71,7 +72,8 @@ class HostedWalletControllerTest extends HostedSliceTest {
                     "/hosted/demo/step-up?scope=wallet%3Aexport&returnTo=%2Fhosted%2Fdemo%2Fwallet"));
 
     // The step-up page verifies a code and keeps the token on the server.
-    when(verifyCode.verifyOtp(any(), anyString(), any())).thenReturn(token(Scope.WALLET_EXPORT));
+    when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
+        .thenReturn(token(Scope.WALLET_EXPORT));
     mvc.perform(
             post("/hosted/demo/step-up/otp/verify")
                 .cookie(session)

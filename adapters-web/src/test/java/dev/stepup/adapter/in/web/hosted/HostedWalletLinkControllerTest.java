@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase.Challenge;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -26,7 +26,8 @@ class HostedWalletLinkControllerTest extends HostedSliceTest {
   @Test
   void anAddressGetsAMessageToSign() throws Exception {
     when(linkWallet.linkChallenge(any(), eq(ADDRESS)))
-        .thenReturn(new Challenge("ch_1", new CredentialId("crd_new"), ADDRESS, "Link to demo"));
+        .thenReturn(
+            new SignatureRequest("ch_1", new CredentialId("crd_new"), ADDRESS, "Link to demo"));
     mvc.perform(post(LINK).cookie(signedIn(email())).param("address", ADDRESS))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"wallet-form\"")))

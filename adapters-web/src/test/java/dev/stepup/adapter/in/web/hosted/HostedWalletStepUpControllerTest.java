@@ -2,7 +2,6 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,7 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase.Challenge;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -35,7 +35,7 @@ class HostedWalletStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aGoodSignatureGoesOn() throws Exception {
-    when(walletStepUp.verify(any(), eq("ch_1"), eq("0xsig"), any()))
+    when(verifyStepUp.verify(presenting(new Proof.WalletProof("ch_1", "0xsig"))))
         .thenReturn(token(Scope.WALLET_EXPORT));
     mvc.perform(
             post(VERIFY)
@@ -50,11 +50,12 @@ class HostedWalletStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aWrongSignatureOffersAFreshMessageWith422() throws Exception {
-    when(walletStepUp.verify(any(), any(), any(), any()))
+    when(verifyStepUp.verify(any()))
         .thenThrow(new RefusedException(Refusal.INVALID_SIGNATURE, "That signature is not right."));
-    when(walletStepUp.challenge(any(), any(), any()))
+    when(startWalletStepUp.start(any()))
         .thenReturn(
-            new Challenge("ch_2", new CredentialId("crd_wallet"), ADDRESS, "Sign in to demo"));
+            new SignatureRequest(
+                "ch_2", new CredentialId("crd_wallet"), ADDRESS, "Sign in to demo"));
     mvc.perform(
             post(VERIFY)
                 .cookie(signedIn(email(), wallet()))
@@ -70,7 +71,7 @@ class HostedWalletStepUpControllerTest extends HostedSliceTest {
 
   @Test
   void aWalletTheUserDoesNotHaveIsNotFound() throws Exception {
-    when(walletStepUp.verify(any(), any(), any(), any()))
+    when(verifyStepUp.verify(any()))
         .thenThrow(new RefusedException(Refusal.INVALID_SIGNATURE, "That signature is not right."));
     mvc.perform(
             post(VERIFY)

@@ -1,7 +1,6 @@
 package dev.stepup.adapter.in.web.api.mfa;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,8 +11,8 @@ import dev.stepup.adapter.in.web.api.ApiSliceTest;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase.Options;
+import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.scope.Scope;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -28,7 +27,7 @@ class PasskeyControllerTest extends ApiSliceTest {
 
   @Test
   void optionsCarryTheRawPublicKeyJson() throws Exception {
-    when(passkeys.assertionOptions(any()))
+    when(startPasskeyStepUp.start(any()))
         .thenReturn(new Options("ch_1", "{\"challenge\":\"abc\"}"));
     mvc.perform(post(ENV + "/step-up/passkey/options").header("Authorization", USER_BEARER))
         .andExpect(status().isOk())
@@ -38,7 +37,7 @@ class PasskeyControllerTest extends ApiSliceTest {
 
   @Test
   void aGoodAssertionAnswersAToken() throws Exception {
-    when(passkeys.verify(any(), eq("ch_1"), any(), eq(Set.of(Scope.WALLET_SIGN))))
+    when(verifyStepUp.verify(presenting(new Proof.PasskeyProof("ch_1", "{}"), Scope.WALLET_SIGN)))
         .thenReturn(token(Scope.WALLET_SIGN));
     mvc.perform(
             post(ENV + "/step-up/passkey/verify")
@@ -53,7 +52,7 @@ class PasskeyControllerTest extends ApiSliceTest {
 
   @Test
   void aRejectedAssertionIsRefusedWithItsCode() throws Exception {
-    when(passkeys.verify(any(), any(), any(), any()))
+    when(verifyStepUp.verify(any()))
         .thenThrow(new RefusedException(Refusal.PASSKEY_REJECTED, "the passkey was not accepted"));
     mvc.perform(
             post(ENV + "/step-up/passkey/verify")

@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.api.stepup;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,7 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.SocialStepUpUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
+import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import java.net.URI;
@@ -34,12 +35,15 @@ class SocialStepUpControllerTest extends ApiSliceTest {
 
   @Test
   void authorizeRedirectsToTheProviderWithThisServersCallback() throws Exception {
-    when(socialStepUp.authorize(
-            any(),
-            eq("google"),
-            eq(Set.of(Scope.WALLET_SIGN)),
-            eq("https://app.example/done"),
-            eq("http://localhost" + ENV + "/step-up/social/google/callback")))
+    when(startSocialStepUp.start(
+            argThat(
+                (StartSocialStepUpCommand command) ->
+                    command.provider().equals("google")
+                        && command.scopes().equals(Set.of(Scope.WALLET_SIGN))
+                        && command.redirectUri().equals("https://app.example/done")
+                        && command
+                            .callbackUri()
+                            .equals("http://localhost" + ENV + "/step-up/social/google/callback"))))
         .thenReturn(URI.create("https://accounts.example/authorize?state=s1"));
     mvc.perform(
             get(AUTHORIZE)
@@ -53,7 +57,7 @@ class SocialStepUpControllerTest extends ApiSliceTest {
 
   @Test
   void aScriptAskingForJsonGetsTheUrlInstead() throws Exception {
-    when(socialStepUp.authorize(any(), any(), any(), any(), any()))
+    when(startSocialStepUp.start(any()))
         .thenReturn(URI.create("https://accounts.example/authorize?state=s1"));
     mvc.perform(
             get(AUTHORIZE)
@@ -80,12 +84,12 @@ class SocialStepUpControllerTest extends ApiSliceTest {
                 .param("requestedScopes", "wallet:sign"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("redirectUri: is required"));
-    verifyNoInteractions(socialStepUp);
+    verifyNoInteractions(startSocialStepUp);
   }
 
   @Test
   void aForeignRedirectIsRefused() throws Exception {
-    when(socialStepUp.authorize(any(), any(), any(), any(), any()))
+    when(startSocialStepUp.start(any()))
         .thenThrow(
             new RefusedException(
                 Refusal.REDIRECT_URI_NOT_ALLOWED, "that redirectUri is not allowed"));
@@ -99,7 +103,15 @@ class SocialStepUpControllerTest extends ApiSliceTest {
 
   @Test
   void theCallbackSendsTheBrowserBackWithTheOutcomeInTheFragment() throws Exception {
-    when(socialStepUp.callback(eq(DEMO), eq("google"), any(), any(), any()))
+    // The provider's redirect carries no session token: the state alone names the login.
+    when(finishSocialLogin.finish(
+            argThat(
+                command ->
+                    command.environmentId().equals(DEMO)
+                        && command.provider().equals("google")
+                        && command.answer().state().equals("s1")
+                        && command.answer().code().equals("c1")
+                        && command.session().isEmpty())))
         .thenReturn(
             new Outcome(
                 "https://app.example/done",

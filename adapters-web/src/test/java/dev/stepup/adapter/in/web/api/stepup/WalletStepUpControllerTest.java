@@ -1,7 +1,7 @@
 package dev.stepup.adapter.in.web.api.stepup;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.stepup.WalletStepUpUseCase.Challenge;
+import dev.stepup.application.port.in.stepup.Proof;
+import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.scope.Scope;
 import java.util.Optional;
@@ -32,9 +33,13 @@ class WalletStepUpControllerTest extends ApiSliceTest {
 
   @Test
   void aChallengeNamesTheWalletAndTheMessage() throws Exception {
-    when(walletStepUp.challenge(
-            any(), eq(Optional.of(new CredentialId("crd_w"))), eq(Set.of(Scope.WALLET_SIGN))))
-        .thenReturn(new Challenge("ch_1", new CredentialId("crd_w"), "0xab", "Sign in to demo"));
+    when(startWalletStepUp.start(
+            argThat(
+                command ->
+                    command.walletId().equals(Optional.of(new CredentialId("crd_w")))
+                        && command.scopes().equals(Set.of(Scope.WALLET_SIGN)))))
+        .thenReturn(
+            new SignatureRequest("ch_1", new CredentialId("crd_w"), "0xab", "Sign in to demo"));
     mvc.perform(
             post(WALLET + "/challenge")
                 .header("Authorization", USER_BEARER)
@@ -48,7 +53,7 @@ class WalletStepUpControllerTest extends ApiSliceTest {
 
   @Test
   void anEmbeddedWalletCannotStepUp() throws Exception {
-    when(walletStepUp.verify(any(), any(), any(), any()))
+    when(verifyStepUp.verify(any()))
         .thenThrow(
             new RefusedException(
                 Refusal.EMBEDDED_WALLET_NOT_SUPPORTED, "an embedded wallet proves nothing"));
@@ -71,12 +76,12 @@ class WalletStepUpControllerTest extends ApiSliceTest {
                     "{\"challengeId\":\"ch_1\",\"signature\":\"0xsig\",\"requestedScopes\":[]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("validation_failed"));
-    verifyNoInteractions(walletStepUp);
+    verifyNoInteractions(verifyStepUp);
   }
 
   @Test
   void aGoodSignatureAnswersAToken() throws Exception {
-    when(walletStepUp.verify(any(), eq("ch_1"), eq("0xsig"), eq(Set.of(Scope.WALLET_SIGN))))
+    when(verifyStepUp.verify(presenting(new Proof.WalletProof("ch_1", "0xsig"), Scope.WALLET_SIGN)))
         .thenReturn(token(Scope.WALLET_SIGN));
     mvc.perform(
             post(WALLET + "/verify")
