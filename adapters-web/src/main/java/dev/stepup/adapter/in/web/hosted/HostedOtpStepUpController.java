@@ -1,8 +1,7 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.application.port.in.RefusalReason;
-
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeCommand;
@@ -63,8 +62,7 @@ class HostedOtpStepUpController {
       RefusedException refusal =
           e instanceof RefusedException r
               ? r
-              : new RefusedException(
-                  RefusalReason.ADDRESS_CANNOT_RECEIVE);
+              : new RefusedException(RefusalReason.ADDRESS_CANNOT_RECEIVE);
       page.sent(refusal.refusal() == Refusal.RESEND_THROTTLED);
       StepUpRoom.refused(page, request, response, refusal);
     }
