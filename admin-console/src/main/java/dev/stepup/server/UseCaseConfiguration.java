@@ -28,10 +28,13 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.credential.ContactProofService;
 import dev.stepup.application.service.credential.CredentialService;
+import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.application.service.token.ElevatedTokenService;
+import dev.stepup.application.service.token.IntrospectElevatedTokenService;
+import dev.stepup.application.service.token.ListElevatedTokensService;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.token.VerificationKeysService;
@@ -89,11 +92,30 @@ class UseCaseConfiguration {
       Sessions sessions,
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
-      TransactionRunner transactions,
       AuditTrail audit,
       Clock clock) {
-    return new ElevatedTokenService(
-        environments, users, sessions, tokens, signer, transactions, audit, clock);
+    return new ElevatedTokenService(environments, users, sessions, tokens, signer, audit, clock);
+  }
+
+  @Bean
+  IntrospectElevatedTokenService introspectElevatedTokenService(
+      Sessions sessions,
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail audit,
+      Clock clock) {
+    return new IntrospectElevatedTokenService(sessions, tokens, signer, audit, clock);
+  }
+
+  @Bean
+  ListElevatedTokensService listElevatedTokensService(
+      ElevatedTokens tokens, TransactionRunner transactions, Clock clock) {
+    return new ListElevatedTokensService(tokens, transactions, clock);
+  }
+
+  @Bean
+  CheckReturnAddressService checkReturnAddressService(Environments environments) {
+    return new CheckReturnAddressService(environments);
   }
 
   @Bean

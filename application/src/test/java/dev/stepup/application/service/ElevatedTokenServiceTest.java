@@ -44,7 +44,7 @@ class ElevatedTokenServiceTest {
   private final SessionContext session = f.signIn(ann);
 
   private Introspection introspect(String token, Optional<Scope> scope, boolean consume) {
-    return f.tokenService.introspect(new IntrospectCommand(ENV, token, scope, consume, ORIGIN));
+    return f.introspection.introspect(new IntrospectCommand(ENV, token, scope, consume, ORIGIN));
   }
 
   // ---- issue -----------------------------------------------------------------------------------
@@ -306,11 +306,11 @@ class ElevatedTokenServiceTest {
     IssuedElevatedToken issued = f.issueToken(session, Scope.WALLET_EXPORT);
 
     Introspection peek =
-        f.tokenService.introspect(
+        f.introspection.introspect(
             new IntrospectCommand(
                 OTHER_ENV, issued.elevatedAccessToken(), Optional.empty(), false, ORIGIN));
     Introspection spend =
-        f.tokenService.introspect(
+        f.introspection.introspect(
             new IntrospectCommand(
                 OTHER_ENV, issued.elevatedAccessToken(), Optional.empty(), true, ORIGIN));
 
@@ -437,15 +437,15 @@ class ElevatedTokenServiceTest {
     IssuedElevatedToken active = f.issueToken(session, Scope.WALLET_SIGN);
 
     TokenPage all =
-        f.tokenService.list(
+        f.tokenList.list(
             new ListElevatedTokensQuery(
                 ENV, Optional.empty(), Optional.empty(), Optional.empty(), 0, 50));
     TokenPage activeOnly =
-        f.tokenService.list(
+        f.tokenList.list(
             new ListElevatedTokensQuery(
                 ENV, Optional.of(TokenState.ACTIVE), Optional.empty(), Optional.empty(), 0, 50));
     TokenPage elsewhere =
-        f.tokenService.list(
+        f.tokenList.list(
             new ListElevatedTokensQuery(
                 OTHER_ENV, Optional.empty(), Optional.empty(), Optional.empty(), 0, 50));
 

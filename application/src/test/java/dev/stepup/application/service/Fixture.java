@@ -43,6 +43,7 @@ import dev.stepup.application.port.out.verification.TotpVerifier;
 import dev.stepup.application.service.credential.ContactProofService;
 import dev.stepup.application.service.credential.CredentialService;
 import dev.stepup.application.service.environment.BootstrapService;
+import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.environment.ConfigureStepUpService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
@@ -50,6 +51,8 @@ import dev.stepup.application.service.signin.EmailSignInService;
 import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.application.service.stepup.CodeVerificationService;
 import dev.stepup.application.service.token.ElevatedTokenService;
+import dev.stepup.application.service.token.IntrospectElevatedTokenService;
+import dev.stepup.application.service.token.ListElevatedTokensService;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.user.UnlockStepUpService;
@@ -148,8 +151,11 @@ final class Fixture {
 
   final TokenMint tokenMint = new TokenMint(tokens, signer, audit, clock);
   final ElevatedTokenService tokenService =
-      new ElevatedTokenService(
-          environments, users, sessions, tokens, signer, transactions, audit, clock);
+      new ElevatedTokenService(environments, users, sessions, tokens, signer, audit, clock);
+  final IntrospectElevatedTokenService introspection =
+      new IntrospectElevatedTokenService(sessions, tokens, signer, audit, clock);
+  final ListElevatedTokensService tokenList =
+      new ListElevatedTokensService(tokens, transactions, clock);
   final CheckStepUpService checkService =
       new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
   final ProtectedActionService guard =
@@ -261,6 +267,7 @@ final class Fixture {
           notifier,
           audit,
           clock);
+  final CheckReturnAddressService returnAddresses = new CheckReturnAddressService(environments);
   final DemoWalletService wallet =
       new DemoWalletService(
           environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);

@@ -1,7 +1,5 @@
 package dev.stepup.application.service.credential;
 
-import dev.stepup.application.port.in.Refusal;
-import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.ProtectedActionGuard;
@@ -17,30 +15,24 @@ import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.ContactProofs;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.SmsSender;
-import dev.stepup.application.service.Masking;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
-import dev.stepup.application.service.stepup.CodeVerificationService;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.application.service.verification.CodeMessages;
 import dev.stepup.application.service.verification.SendThrottle;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.otp.ContactProof;
 import dev.stepup.domain.otp.OtpChallenge;
-import dev.stepup.domain.otp.OtpOutcome;
 import dev.stepup.domain.otp.OtpSendPolicy;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Proves an email address or phone number before it is linked: a code goes to it, and only the code
@@ -48,8 +40,6 @@ import java.util.regex.Pattern;
  * blocks its real owner from signing up.
  */
 public final class ContactProofService implements LinkContactUseCase {
-
-  private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
 
   private final Environments environments;
   private final Sessions sessions;
@@ -60,7 +50,7 @@ public final class ContactProofService implements LinkContactUseCase {
   private final SecretHasher hasher;
   private final ProtectedActionGuard guard;
   private final TransactionRunner transactions;
-  private final SecurityNotifier notifier;
+  private final ContactConfirmation confirmation;
   private final Audit audit;
   private final Clock clock;
 
@@ -87,8 +77,9 @@ public final class ContactProofService implements LinkContactUseCase {
     this.hasher = hasher;
     this.guard = guard;
     this.transactions = transactions;
-    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
+    this.confirmation =
+        new ContactConfirmation(users, proofs, hasher, transactions, notifier, audit);
     this.clock = clock;
   }
 
@@ -106,7 +97,7 @@ public final class ContactProofService implements LinkContactUseCase {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     // Refuse what cannot work before the single-use token is spent on it.
-    ensureFree(context, kind, identifier);
+    confirmation.ensureFree(context, kind, identifier);
     SendThrottle.Ticket ticket = maySend(acting, now);
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     return send(context, acting, kind, identifier, ticket, now);
@@ -116,7 +107,7 @@ public final class ContactProofService implements LinkContactUseCase {
   public PendingLink resend(SessionContext context, String pendingId) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
-    ContactProof pending = latest(acting, pendingId);
+    ContactProof pending = confirmation.latest(acting, pendingId);
     return send(context, acting, pending.format(), pending.identifier(), maySend(acting, now), now);
   }
 
@@ -124,68 +115,7 @@ public final class ContactProofService implements LinkContactUseCase {
   public Credential confirm(SessionContext context, String pendingId, String code) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
-    ContactProof proof = latest(acting, pendingId);
-    String typed = code == null ? "" : code.strip();
-    boolean matches =
-        SIX_DIGITS.matcher(typed).matches()
-            && hasher.digestMatches(material(proof.id(), typed), proof.codeDigest());
-    OtpOutcome outcome = proof.verify(matches, now);
-    if (outcome.answersAsWrongCode()) {
-      // A used code is answered like a wrong one, so a replay never confirms it was right.
-      if (outcome == OtpOutcome.WRONG_CODE) {
-        proofs.recordWrongEntry(proof.id());
-      }
-      failed(
-          context,
-          acting,
-          outcome == OtpOutcome.REPLAYED
-              ? CodeVerificationService.REPLAYED
-              : Refusal.INVALID_CODE.code());
-      int left = outcome == OtpOutcome.WRONG_CODE ? proof.attemptsLeft() : 0;
-      throw new RefusedException(
-          Refusal.INVALID_CODE,
-          left > 0
-              ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-              : "That code is not right, and this code no longer works; ask for a new one.");
-    }
-    if (outcome != OtpOutcome.ACCEPTED) {
-      failed(context, acting, outcome.name().toLowerCase(Locale.ROOT));
-      throw outcome == OtpOutcome.TOO_MANY_ATTEMPTS
-          ? new RefusedException(
-              Refusal.TOO_MANY_ATTEMPTS,
-              "This code took too many wrong entries; ask for a new one.")
-          : new RefusedException(
-              Refusal.CODE_EXPIRED, "This code no longer works; ask for a new one.");
-    }
-    Credential credential =
-        new Credential(
-            new CredentialId(RandomTokens.id("cred")),
-            proof.format(),
-            proof.identifier(),
-            Optional.empty(),
-            Optional.of(mask(proof.format(), proof.identifier())),
-            false,
-            now,
-            false);
-    User user = acting.user();
-    transactions.inTransaction(
-        () -> {
-          if (!proofs.markUsed(proof.id(), now)) {
-            throw new RefusedException(
-                Refusal.CODE_EXPIRED, "This code no longer works; ask for a new one.");
-          }
-          ensureFree(context, proof.format(), proof.identifier());
-          user.addCredential(credential);
-          users.save(user);
-          notifier.notify(
-              user, SecurityNotice.CREDENTIAL_LINKED, SecurityNotifier.describe(credential));
-        });
-    audit
-        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
-        .user(user.id())
-        .session(Optional.of(acting.session().id()))
-        .success(credential.id().value());
-    return credential;
+    return confirmation.confirm(context, acting, pendingId, code, now);
   }
 
   private PendingLink send(
@@ -205,7 +135,7 @@ public final class ContactProofService implements LinkContactUseCase {
             acting.session().id(),
             kind,
             identifier,
-            hasher.digest(material(id, code)),
+            hasher.digest(ContactConfirmation.material(id, code)),
             now);
     transactions.inTransaction(
         () -> {
@@ -225,40 +155,12 @@ public final class ContactProofService implements LinkContactUseCase {
     return new PendingLink(id, kind, mask(kind, identifier), proof.expiresAt());
   }
 
-  /** The session's latest proof, if it is the one named: an earlier code no longer counts. */
-  private ContactProof latest(Acting acting, String pendingId) {
-    return proofs
-        .latestForSession(acting.session().id())
-        .filter(p -> p.id().equals(pendingId))
-        .filter(p -> p.userId().equals(acting.user().id()))
-        .orElseThrow(
-            () ->
-                new RefusedException(
-                    Refusal.NO_PENDING_CODE,
-                    "No code is waiting for this address in this session; add it again."));
-  }
-
   private SendThrottle.Ticket maySend(Acting acting, Instant now) {
     return throttle.check(
         SendThrottle.contactProof(acting.session().id()),
         proofs.latestForSession(acting.session().id()).map(ContactProof::issuedAt),
         proofs.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
         now);
-  }
-
-  private void failed(SessionContext context, Acting acting, String reason) {
-    audit
-        .event(AuditEventType.CREDENTIAL_LINKED, context.environmentId(), context.origin())
-        .user(acting.user().id())
-        .session(Optional.of(acting.session().id()))
-        .failure(reason);
-  }
-
-  private void ensureFree(SessionContext context, CredentialFormat kind, String identifier) {
-    if (users.findByCredential(context.environmentId(), kind, identifier).isPresent()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_IN_USE, "This " + kind.wire() + " is already linked to a user.");
-    }
   }
 
   /** The sign-up validation of addresses and numbers, reused; addresses in lower case. */
@@ -278,9 +180,5 @@ public final class ContactProofService implements LinkContactUseCase {
 
   private static String mask(CredentialFormat kind, String identifier) {
     return kind == CredentialFormat.EMAIL ? Masking.email(identifier) : Masking.phone(identifier);
-  }
-
-  private static String material(String proofId, String code) {
-    return "link:" + proofId + ":" + code;
   }
 }

@@ -2,7 +2,7 @@ package dev.stepup.application.service.delivery;
 
 import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
 import dev.stepup.application.port.out.delivery.DeliveryReports;
-import dev.stepup.application.service.Masking;
+import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.delivery.DeliveryBacklog;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import dev.stepup.domain.environment.EnvironmentId;

@@ -1,4 +1,4 @@
-package dev.stepup.application.service;
+package dev.stepup.domain.credential;
 
 /** Display forms of identifiers that are safe to show on screens and in lists. */
 public final class Masking {
