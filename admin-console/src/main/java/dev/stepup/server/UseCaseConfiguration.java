@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
@@ -207,7 +207,7 @@ class UseCaseConfiguration {
       QrCodes qrCodes,
       SecretCipher cipher,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       FailureTallies tallies,
       SecurityNotifier notifier,
@@ -242,7 +242,7 @@ class UseCaseConfiguration {
       Passkeys passkeys,
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -272,7 +272,7 @@ class UseCaseConfiguration {
       SmsSender sms,
       CodeSendGates sendGates,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -301,7 +301,7 @@ class UseCaseConfiguration {
       EmbeddedWallets wallets,
       WalletKeys keys,
       SecretCipher cipher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       AuditTrail audit,
       Clock clock) {
     return new DemoWalletService(

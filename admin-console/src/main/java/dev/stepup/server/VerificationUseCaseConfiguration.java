@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
@@ -128,7 +128,7 @@ class VerificationUseCaseConfiguration {
       AttemptLimiter limiter,
       StepUpPolicy policy,
       StepUpProperties properties,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -163,7 +163,7 @@ class VerificationUseCaseConfiguration {
       TokenMint mint,
       AttemptLimiter limiter,
       StepUpPolicy policy,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -198,7 +198,7 @@ class VerificationUseCaseConfiguration {
       RecoveryCodeStore recoveryCodes,
       SecretHasher hasher,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,

@@ -3,7 +3,7 @@ package dev.stepup.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.server.browser.Chromium;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class HostedStepUpMethodsBrowserIT extends ApiTestServer {
       """;
 
   @Autowired ManageSocialProvidersUseCase providers;
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired AllowRedirectsUseCase environments;
 
   private ChromeDriver browser;
   private WebDriverWait wait;

@@ -13,7 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
+import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
@@ -72,7 +73,8 @@ class HostedPagesIT {
   @Autowired CreateUserUseCase users;
   @Autowired StartSessionUseCase sessions;
   @Autowired AuthenticateCallerUseCase authenticate;
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired AllowRedirectsUseCase redirects;
+  @Autowired AllowSignUpUseCase signUp;
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @Autowired IssueElevatedTokenUseCase issue;
@@ -87,8 +89,8 @@ class HostedPagesIT {
 
   @AfterEach
   void defaults() {
-    environments.allowRedirects(DEMO, List.of(), "test", ORIGIN);
-    environments.allowSignUp(DEMO, false, "test", ORIGIN);
+    redirects.allowRedirects(new AllowRedirectsUseCase.Command(DEMO, List.of(), "test", ORIGIN));
+    signUp.allowSignUp(new AllowSignUpUseCase.Command(DEMO, false, "test", ORIGIN));
   }
 
   private User newUser() {
@@ -197,7 +199,9 @@ class HostedPagesIT {
 
   @Test
   void anAllowListedReturnAddressIsKept() throws Exception {
-    environments.allowRedirects(DEMO, List.of("https://app.example.com"), "test", ORIGIN);
+    redirects.allowRedirects(
+        new AllowRedirectsUseCase.Command(
+            DEMO, List.of("https://app.example.com"), "test", ORIGIN));
     mvc.perform(get("/hosted/demo/sign-in").param("returnTo", "https://app.example.com/done"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"https://app.example.com/done\"")));

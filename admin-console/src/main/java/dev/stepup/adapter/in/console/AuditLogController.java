@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.audit.AuditLogQuery;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
@@ -44,18 +45,18 @@ class AuditLogController {
       String actor,
       String clientIp) {
 
-    static Line of(AuditEvent e) {
+    static Line of(AuditEntry e) {
       return new Line(
           e.at().toString(),
           e.environmentId().map(EnvironmentId::value).orElse(""),
-          e.type().wire(),
-          e.outcome().name().toLowerCase(Locale.ROOT),
+          e.type(),
+          e.outcome(),
           e.userId().map(UserId::value).orElse(""),
           e.method().map(m -> m.wire()).orElse(""),
           Scope.joinWire(e.scopes()),
           e.reason().orElse(""),
           e.actor().orElse(""),
-          e.origin().clientIp());
+          e.clientIp());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.stepup.adapter.in.console;
 
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.user.BrowseUsersUseCase;
@@ -8,7 +9,6 @@ import dev.stepup.application.port.in.user.BrowseUsersUseCase.MfaDevice;
 import dev.stepup.application.port.in.user.BrowseUsersUseCase.UserDetail;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
-import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
@@ -23,7 +23,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -125,11 +124,11 @@ class UserPagesController {
   /** A line of the user's recent activity. */
   record ActivityLine(
       String at, String type, String outcome, String method, String scopes, String detail) {
-    static ActivityLine of(AuditEvent e) {
+    static ActivityLine of(AuditEntry e) {
       return new ActivityLine(
           e.at().toString(),
-          e.type().wire(),
-          e.outcome().name().toLowerCase(Locale.ROOT),
+          e.type(),
+          e.outcome(),
           e.method().map(m -> m.wire()).orElse(""),
           Scope.joinWire(e.scopes()),
           e.reason().orElse("") + e.actor().map(a -> " (by " + a + ")").orElse(""));

@@ -1,8 +1,8 @@
 package dev.stepup.application.service.audit;
 
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.audit.AuditLogQuery;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
-import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditLog;
 import java.util.List;
 
@@ -16,14 +16,18 @@ public final class AuditLogService implements ReadAuditLogUseCase {
   }
 
   @Override
-  public List<AuditEvent> read(AuditLogQuery query) {
-    return log.search(
-        new AuditLog.Query(
-            query.environmentId(),
-            query.userId(),
-            query.type(),
-            query.outcome(),
-            query.page(),
-            query.pageSize()));
+  public List<AuditEntry> read(AuditLogQuery query) {
+    return log
+        .search(
+            new AuditLog.Query(
+                query.environmentId(),
+                query.userId(),
+                query.type(),
+                query.outcome(),
+                query.page(),
+                query.pageSize()))
+        .stream()
+        .map(AuditEntries::of)
+        .toList();
   }
 }

@@ -2,7 +2,7 @@ package dev.stepup.application.service.credential;
 
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -48,7 +48,7 @@ public final class ContactProofService implements LinkContactUseCase {
   private final CodeMessages messages;
   private final SendThrottle throttle;
   private final SecretHasher hasher;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final ContactConfirmation confirmation;
   private final Audit audit;
@@ -63,7 +63,7 @@ public final class ContactProofService implements LinkContactUseCase {
       SmsSender sms,
       CodeSendGates sendGates,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail auditTrail,

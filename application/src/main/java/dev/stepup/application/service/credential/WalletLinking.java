@@ -4,7 +4,7 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.WalletStepUpUseCase;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
@@ -44,7 +44,7 @@ public final class WalletLinking {
   private final WalletChallenges challenges;
   private final WalletSignatures signatures;
   private final WalletChallengeIssuer issuer;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
   private final Audit audit;
@@ -57,7 +57,7 @@ public final class WalletLinking {
       WalletChallenges challenges,
       WalletSignatures signatures,
       WalletChallengeIssuer issuer,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       Audit audit,

@@ -4,7 +4,7 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -46,7 +46,7 @@ public final class MfaService implements ManageMfaUseCase {
   private final Users users;
   private final RecoveryCodeStore recoveryCodes;
   private final SecretHasher hasher;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final TotpEnrolments enrolments;
   private final SecurityNotifier notifier;
@@ -65,7 +65,7 @@ public final class MfaService implements ManageMfaUseCase {
       QrCodes qrCodes,
       SecretCipher cipher,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       FailureTallies tallies,
       SecurityNotifier notifier,

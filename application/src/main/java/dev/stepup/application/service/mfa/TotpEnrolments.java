@@ -5,7 +5,7 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.QrCodes;
@@ -60,7 +60,7 @@ final class TotpEnrolments {
   private final QrCodes qrCodes;
   private final SecretCipher cipher;
   private final SecretHasher hasher;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final AttemptLimiter limiter;
   private final SecurityNotifier notifier;
@@ -79,7 +79,7 @@ final class TotpEnrolments {
       QrCodes qrCodes,
       SecretCipher cipher,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       AttemptLimiter limiter,
       SecurityNotifier notifier,

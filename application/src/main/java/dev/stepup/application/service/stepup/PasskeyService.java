@@ -5,8 +5,8 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -69,7 +69,7 @@ public final class PasskeyService implements PasskeyUseCase {
   private final PasskeyPrompts prompts;
   private final PasskeyEnrolments stored;
   private final WebAuthnCeremonies webAuthn;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final StepUpPolicy policy;
   private final Verifications verifications;
@@ -87,7 +87,7 @@ public final class PasskeyService implements PasskeyUseCase {
       RecoveryCodeStore recoveryCodes,
       SecretHasher hasher,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TokenMint mint,
       TransactionRunner transactions,
       AttemptLimiter limiter,

@@ -7,8 +7,8 @@ import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SocialStepUpUseCase;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -69,7 +69,7 @@ public final class SocialLoginService
   private final SecretCipher cipher;
   private final SecretHasher hasher;
   private final StepUpPolicy policy;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
   private final Verifications verifications;
@@ -88,7 +88,7 @@ public final class SocialLoginService
       TokenMint mint,
       AttemptLimiter limiter,
       StepUpPolicy policy,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail auditTrail,

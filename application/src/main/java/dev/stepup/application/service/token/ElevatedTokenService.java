@@ -5,10 +5,10 @@ import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.RevokeCommand;
+import dev.stepup.application.port.in.token.RevokeElevatedTokenByIdUseCase;
 import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
-import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
@@ -31,7 +31,9 @@ import java.util.Optional;
  * ListElevatedTokensService}.
  */
 public final class ElevatedTokenService
-    implements IssueElevatedTokenUseCase, RevokeElevatedTokenUseCase {
+    implements IssueElevatedTokenUseCase,
+        RevokeElevatedTokenUseCase,
+        RevokeElevatedTokenByIdUseCase {
 
   /** Tokens issued by a host backend say so in {@code amr}. */
   static final List<String> BACKEND_AMR = ElevatedToken.BACKEND_AMR;
@@ -107,12 +109,17 @@ public final class ElevatedTokenService
         .ifPresent(
             claims ->
                 revokeById(
-                    command.environmentId(), claims.tokenId(), command.actor(), command.origin()));
+                    new RevokeElevatedTokenByIdUseCase.Command(
+                        command.environmentId(),
+                        claims.tokenId(),
+                        command.actor(),
+                        command.origin())));
   }
 
   @Override
-  public boolean revokeById(
-      EnvironmentId environmentId, ElevatedTokenId tokenId, String actor, RequestOrigin origin) {
+  public boolean revokeById(RevokeElevatedTokenByIdUseCase.Command command) {
+    EnvironmentId environmentId = command.environmentId();
+    ElevatedTokenId tokenId = command.tokenId();
     Optional<ElevatedToken> found =
         tokens.find(tokenId).filter(t -> t.environmentId().equals(environmentId));
     if (found.isEmpty()) {
@@ -123,11 +130,11 @@ public final class ElevatedTokenService
       return false;
     }
     audit
-        .event(AuditEventType.TOKEN_REVOKED, environmentId, origin)
+        .event(AuditEventType.TOKEN_REVOKED, environmentId, command.origin())
         .user(token.userId())
         .session(token.sessionId())
         .scopes(token.scopes())
-        .actor(actor)
+        .actor(command.actor())
         .success(token.id().value());
     return true;
   }

@@ -1,5 +1,6 @@
 package dev.stepup.application.service.token;
 
+import dev.stepup.application.port.in.token.FindElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ListElevatedTokensQuery;
 import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;
 import dev.stepup.application.port.in.token.TokenPage;
@@ -14,7 +15,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Lists an environment's issued elevated tokens for the console, with their state now. */
-public final class ListElevatedTokensService implements ListElevatedTokensUseCase {
+public final class ListElevatedTokensService
+    implements ListElevatedTokensUseCase, FindElevatedTokenUseCase {
 
   private final ElevatedTokens tokens;
   private final TransactionRunner transactions;

@@ -3,7 +3,7 @@ package dev.stepup.application.service.token;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Admits a protected action only with a valid elevated token; consumes single-use tokens. */
-public final class ProtectedActionService implements ProtectedActionGuard {
+public final class ProtectedActionService implements AuthorizeProtectedActionUseCase {
 
   private final Environments environments;
   private final Sessions sessions;

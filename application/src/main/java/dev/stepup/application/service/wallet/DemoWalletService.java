@@ -2,7 +2,7 @@ package dev.stepup.application.service.wallet;
 
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -35,7 +35,7 @@ public final class DemoWalletService implements DemoWalletUseCase {
   private final EmbeddedWallets wallets;
   private final WalletKeys keys;
   private final SecretCipher cipher;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final Audit audit;
   private final Clock clock;
 
@@ -46,7 +46,7 @@ public final class DemoWalletService implements DemoWalletUseCase {
       EmbeddedWallets wallets,
       WalletKeys keys,
       SecretCipher cipher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;

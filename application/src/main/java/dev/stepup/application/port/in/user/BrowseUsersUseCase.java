@@ -1,6 +1,6 @@
 package dev.stepup.application.port.in.user;
 
-import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
@@ -25,7 +25,7 @@ public interface BrowseUsersUseCase {
       List<MfaDevice> mfaDevices,
       int unusedRecoveryCodes,
       List<Session> sessions,
-      List<AuditEvent> recentActivity,
+      List<AuditEntry> recentActivity,
       long activeTokens) {
     public UserDetail {
       Objects.requireNonNull(user, "user");

@@ -10,7 +10,7 @@ import java.util.Optional;
  * atomically (of concurrent uses exactly one passes). When step-up is not required for the scope
  * (step-up off, or the scope not protected) the action proceeds without a token.
  */
-public interface ProtectedActionGuard {
+public interface AuthorizeProtectedActionUseCase {
 
   /**
    * @throws dev.stepup.application.port.in.RefusedException {@code step_up_required} without a
