@@ -11,7 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
@@ -81,7 +82,8 @@ class HostedAccountIT {
   @Autowired JdbcClient jdbc;
   @Autowired Users userStore;
   @Autowired IssueElevatedTokenUseCase issue;
-  @Autowired ManageMfaUseCase mfa;
+  @Autowired StartTotpEnrolmentUseCase startTotp;
+  @Autowired ConfirmTotpEnrolmentUseCase confirmTotp;
   @Autowired Passkeys passkeyStore;
 
   @DynamicPropertySource
@@ -598,9 +600,13 @@ class HostedAccountIT {
                     Optional.of(VerificationMethod.EMAIL_OTP),
                     ORIGIN))
             .elevatedAccessToken();
-    var enrolment = mfa.startTotpEnrolment(context, Optional.of(alias), Optional.of(link));
+    var enrolment =
+        startTotp.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(context, Optional.of(alias), Optional.of(link)));
     byte[] key = Base32.decode(pad(enrolment.secretBase32()));
-    mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(key, at));
+    confirmTotp.confirmTotp(
+        new ConfirmTotpEnrolmentUseCase.Command(
+            context, enrolment.deviceId(), JdkTotp.codeAt(key, at)));
     return key;
   }
 

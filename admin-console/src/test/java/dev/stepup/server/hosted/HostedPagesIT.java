@@ -15,7 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
@@ -78,7 +79,8 @@ class HostedPagesIT {
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @Autowired IssueElevatedTokenUseCase issue;
-  @Autowired ManageMfaUseCase mfa;
+  @Autowired StartTotpEnrolmentUseCase startTotp;
+  @Autowired ConfirmTotpEnrolmentUseCase confirmTotp;
   @Autowired Users userStore;
 
   @DynamicPropertySource
@@ -546,12 +548,16 @@ class HostedPagesIT {
                     Optional.of(VerificationMethod.EMAIL_OTP),
                     ORIGIN))
             .elevatedAccessToken();
-    var enrolment = mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(link));
+    var enrolment =
+        startTotp.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(
+                context, Optional.of("Phone"), Optional.of(link)));
     List<String> recovery =
-        mfa.confirmTotp(
-            context,
-            enrolment.deviceId(),
-            JdkTotp.codeAt(Base32.decode(pad(enrolment.secretBase32())), Instant.now()));
+        confirmTotp.confirmTotp(
+            new ConfirmTotpEnrolmentUseCase.Command(
+                context,
+                enrolment.deviceId(),
+                JdkTotp.codeAt(Base32.decode(pad(enrolment.secretBase32())), Instant.now())));
 
     mvc.perform(
             get("/hosted/demo/step-up")

@@ -30,7 +30,9 @@ import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.fakes.XorSecretCipher;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
@@ -402,10 +404,14 @@ final class Fixture {
   /** Starts and confirms a TOTP device with the code the app shows now. */
   Enrolled enrolTotp(SessionContext context, String linkToken) {
     TotpEnrolment enrolment =
-        mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(linkToken));
+        mfa.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(
+                context, Optional.of("Phone"), Optional.of(linkToken)));
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
     List<String> recovery =
-        mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(secret, clock.instant()));
+        mfa.confirmTotp(
+            new ConfirmTotpEnrolmentUseCase.Command(
+                context, enrolment.deviceId(), JdkTotp.codeAt(secret, clock.instant())));
     return new Enrolled(enrolment.deviceId(), secret, recovery);
   }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepup.application.fakes.InMemoryPasskeys;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
@@ -129,7 +130,9 @@ class SessionEndingTest {
     IssuedElevatedToken there = f.issueToken(byPhone, Scope.WALLET_SIGN);
     IssuedElevatedToken unlink = f.issueToken(byEmail, Scope.CREDENTIAL_UNLINK);
 
-    f.credentials.unlink(byEmail, phone.id(), Optional.of(unlink.elevatedAccessToken()));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(
+            byEmail, phone.id(), Optional.of(unlink.elevatedAccessToken())));
 
     assertThat(active(byPhone)).isFalse();
     assertThat(f.stateOf(there)).isEqualTo(TokenState.REVOKED);
@@ -140,7 +143,9 @@ class SessionEndingTest {
   void removingTheCredentialTheActingSessionSignedInWithEndsItToo() {
     IssuedElevatedToken unlink = f.issueToken(byPhone, Scope.CREDENTIAL_UNLINK);
 
-    f.credentials.unlink(byPhone, phone.id(), Optional.of(unlink.elevatedAccessToken()));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(
+            byPhone, phone.id(), Optional.of(unlink.elevatedAccessToken())));
 
     assertThat(active(byPhone)).isFalse();
     assertThat(active(byEmail)).isTrue();

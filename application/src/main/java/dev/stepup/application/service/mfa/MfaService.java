@@ -2,7 +2,11 @@ package dev.stepup.application.service.mfa;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -36,7 +40,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** TOTP enrolment, recovery codes and the default MFA device. */
-public final class MfaService implements ManageMfaUseCase {
+public final class MfaService
+    implements StartTotpEnrolmentUseCase,
+        ConfirmTotpEnrolmentUseCase,
+        RegenerateRecoveryCodesUseCase,
+        ChooseDefaultMfaUseCase {
 
   /** A pending TOTP device must be confirmed within this time. */
   public static final Duration ENROLMENT_WINDOW = Duration.ofMinutes(15);
@@ -103,19 +111,19 @@ public final class MfaService implements ManageMfaUseCase {
   }
 
   @Override
-  public TotpEnrolment startTotpEnrolment(
-      SessionContext context, Optional<String> alias, Optional<String> elevatedToken) {
-    return enrolments.start(context, alias, elevatedToken);
+  public TotpEnrolment startTotpEnrolment(StartTotpEnrolmentUseCase.Command command) {
+    return enrolments.start(command.context(), command.alias(), command.elevatedToken());
   }
 
   @Override
-  public List<String> confirmTotp(SessionContext context, CredentialId deviceId, String code) {
-    return enrolments.confirm(context, deviceId, code);
+  public List<String> confirmTotp(ConfirmTotpEnrolmentUseCase.Command command) {
+    return enrolments.confirm(command.context(), command.deviceId(), command.code());
   }
 
   @Override
-  public List<String> regenerateRecoveryCodes(
-      SessionContext context, Optional<String> elevatedToken) {
+  public List<String> regenerateRecoveryCodes(RegenerateRecoveryCodesUseCase.Command command) {
+    SessionContext context = command.context();
+    Optional<String> elevatedToken = command.elevatedToken();
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     if (!acting.user().hasMfa()) {
@@ -145,8 +153,10 @@ public final class MfaService implements ManageMfaUseCase {
   }
 
   @Override
-  public void chooseDefault(
-      SessionContext context, CredentialId credentialId, Optional<String> elevatedToken) {
+  public void chooseDefault(ChooseDefaultMfaUseCase.Command command) {
+    SessionContext context = command.context();
+    CredentialId credentialId = command.credentialId();
+    Optional<String> elevatedToken = command.elevatedToken();
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     User user = acting.user();

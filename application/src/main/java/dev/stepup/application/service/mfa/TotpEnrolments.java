@@ -3,7 +3,7 @@ package dev.stepup.application.service.mfa;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -46,8 +46,6 @@ import java.util.OptionalLong;
  * a first code; the user's first MFA device comes with recovery codes.
  */
 final class TotpEnrolments {
-
-  private static final int MAX_ALIAS = 60;
 
   private final Environments environments;
   private final Sessions sessions;
@@ -104,12 +102,8 @@ final class TotpEnrolments {
     this.clock = clock;
   }
 
-  TotpEnrolment start(
-      SessionContext context, Optional<String> alias, Optional<String> elevatedToken) {
-    String name = alias.map(String::strip).filter(a -> !a.isEmpty()).orElse("Authenticator app");
-    if (name.length() > MAX_ALIAS) {
-      throw new IllegalArgumentException("alias: at most " + MAX_ALIAS + " characters");
-    }
+  /** Starts a pending device named {@code name} (checked by the command). */
+  TotpEnrolment start(SessionContext context, String name, Optional<String> elevatedToken) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     if (!acting.environment().settings().isEnabled(VerificationMethod.TOTP)) {
@@ -154,7 +148,7 @@ final class TotpEnrolments {
     }
     AttemptLimiter.Attempt attempt =
         limiter.begin(context, acting.user().id(), VerificationMethod.TOTP);
-    String typed = code == null ? "" : code.strip();
+    String typed = code;
     OptionalLong step =
         typed.matches("[0-9]{6}")
             ? totp.matchingTimeStep(cipher.decrypt(device.encryptedSecret()), typed, now)

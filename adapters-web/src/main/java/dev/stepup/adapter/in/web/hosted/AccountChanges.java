@@ -11,9 +11,11 @@ import dev.stepup.adapter.in.web.hosted.AccountChange.Unlink;
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
+import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
@@ -29,9 +31,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountChanges {
 
-  private final ManageCredentialsUseCase credentials;
+  private final UnlinkCredentialUseCase unlinkCredential;
   private final LinkContactUseCase contacts;
-  private final ManageMfaUseCase mfa;
+  private final StartTotpEnrolmentUseCase startTotp;
+  private final RegenerateRecoveryCodesUseCase recoveryCodes;
+  private final ChooseDefaultMfaUseCase defaultMfa;
   private final PasskeyUseCase passkeys;
   private final LinkWalletUseCase wallets;
   private final LinkSocialAccountUseCase socialAccounts;
@@ -39,17 +43,21 @@ class AccountChanges {
   private final Clock clock;
 
   AccountChanges(
-      ManageCredentialsUseCase credentials,
+      UnlinkCredentialUseCase unlinkCredential,
       LinkContactUseCase contacts,
-      ManageMfaUseCase mfa,
+      StartTotpEnrolmentUseCase startTotp,
+      RegenerateRecoveryCodesUseCase recoveryCodes,
+      ChooseDefaultMfaUseCase defaultMfa,
       PasskeyUseCase passkeys,
       LinkWalletUseCase wallets,
       LinkSocialAccountUseCase socialAccounts,
       TotpEnrolments enrolments,
       Clock clock) {
-    this.credentials = credentials;
+    this.unlinkCredential = unlinkCredential;
     this.contacts = contacts;
-    this.mfa = mfa;
+    this.startTotp = startTotp;
+    this.recoveryCodes = recoveryCodes;
+    this.defaultMfa = defaultMfa;
     this.passkeys = passkeys;
     this.wallets = wallets;
     this.socialAccounts = socialAccounts;
@@ -64,7 +72,9 @@ class AccountChanges {
       HttpServletRequest request) {
     SessionContext context = visit.context();
     if (change instanceof EnrolTotp totp) {
-      var started = mfa.startTotpEnrolment(context, present(totp.alias()), token);
+      var started =
+          startTotp.startTotpEnrolment(
+              new StartTotpEnrolmentUseCase.Command(context, present(totp.alias()), token));
       visit.page().enrolment(enrolments.keep(request, context, started), null);
     } else if (change instanceof RegisterPasskey passkey) {
       PasskeyUseCase.Options options =
@@ -74,17 +84,25 @@ class AccountChanges {
           .passkey(
               new AccountPage.PasskeyRegistration(options.challengeId(), options.publicKeyJson()));
     } else if (change instanceof RegenerateRecoveryCodes) {
-      visit.page().recoveryCodes(mfa.regenerateRecoveryCodes(context, token));
+      visit
+          .page()
+          .recoveryCodes(
+              recoveryCodes.regenerateRecoveryCodes(
+                  new RegenerateRecoveryCodesUseCase.Command(context, token)));
       visit.page().done("You have new recovery codes; the old ones no longer work.");
     } else if (change instanceof LinkContact link) {
       LinkContactUseCase.PendingLink started =
           contacts.start(context, link.format(), link.value(), token);
       visit.page().proof(HostedLinkProofs.keep(request, context, started, clock.instant()), null);
     } else if (change instanceof ChooseDefault chosen) {
-      mfa.chooseDefault(context, new CredentialId(chosen.credentialId()), token);
+      defaultMfa.chooseDefault(
+          new ChooseDefaultMfaUseCase.Command(
+              context, new CredentialId(chosen.credentialId()), token));
       visit.page().done("Your default way to confirm it’s you is saved.");
     } else if (change instanceof Unlink unlink) {
-      credentials.unlink(context, new CredentialId(unlink.credentialId()), token);
+      unlinkCredential.unlink(
+          new UnlinkCredentialUseCase.Command(
+              context, new CredentialId(unlink.credentialId()), token));
       visit.page().done("The credential was removed.");
     } else if (change instanceof LinkWallet wallet) {
       Credential linked = wallets.link(context, wallet.challengeId(), wallet.signature(), token);

@@ -5,10 +5,11 @@ import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.adapter.in.web.api.error.ApiException;
 import dev.stepup.adapter.in.web.api.view.CredentialView;
+import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
 import dev.stepup.application.port.in.credential.LinkContactUseCase;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.domain.credential.Credential;
@@ -43,19 +44,22 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class MeController {
 
-  private final ManageCredentialsUseCase credentials;
+  private final GetSignedInUserUseCase signedInUser;
+  private final UnlinkCredentialUseCase unlinkCredential;
   private final EndSessionUseCase endSession;
   private final LinkWalletUseCase wallets;
   private final LinkSocialAccountUseCase socialAccounts;
   private final LinkContactUseCase contacts;
 
   MeController(
-      ManageCredentialsUseCase credentials,
+      GetSignedInUserUseCase signedInUser,
+      UnlinkCredentialUseCase unlinkCredential,
       LinkContactUseCase contacts,
       EndSessionUseCase endSession,
       LinkWalletUseCase wallets,
       LinkSocialAccountUseCase socialAccounts) {
-    this.credentials = credentials;
+    this.signedInUser = signedInUser;
+    this.unlinkCredential = unlinkCredential;
     this.endSession = endSession;
     this.wallets = wallets;
     this.socialAccounts = socialAccounts;
@@ -100,7 +104,7 @@ class MeController {
   @Operation(summary = "The signed-in user and their credentials")
   @GetMapping("/me")
   MeResponse me(@PathVariable String environmentId, @Caller SessionContext context) {
-    User user = credentials.me(context);
+    User user = signedInUser.me(context);
     return new MeResponse(
         user.id().value(),
         user.credentials().stream().map(CredentialView::of).toList(),
@@ -212,7 +216,9 @@ class MeController {
       @PathVariable String credentialId,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    credentials.unlink(context, new CredentialId(credentialId), elevatedToken);
+    unlinkCredential.unlink(
+        new UnlinkCredentialUseCase.Command(
+            context, new CredentialId(credentialId), elevatedToken));
     return ResponseEntity.noContent().build();
   }
 
