@@ -68,7 +68,7 @@ class ConsolePagesIT {
             DEMO, StepUpSettings.defaults(), "test", RequestOrigin.internal()));
   }
 
-  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
+  @Autowired dev.stepup.application.service.admin.AdminSecondFactorService secondFactor;
 
   /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
   private static org.springframework.mock.web.MockHttpSession confirmed;

@@ -262,7 +262,7 @@ class ConsoleUsersIT {
   private static final EnvironmentId DEMO = new EnvironmentId("demo");
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  @Autowired dev.stepup.application.port.in.admin.AdminSecondFactorUseCase secondFactor;
+  @Autowired dev.stepup.application.service.admin.AdminSecondFactorService secondFactor;
 
   /** The bootstrap admin's authenticator app and a session confirmed with it, for this class. */
   private static org.springframework.mock.web.MockHttpSession confirmed;
