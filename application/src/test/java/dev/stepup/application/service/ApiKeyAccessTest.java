@@ -13,6 +13,7 @@ import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
 import dev.stepup.application.port.in.environment.CreatedApiKey;
 import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
 import dev.stepup.application.port.in.user.ApiKeyAccess;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -140,7 +141,7 @@ class ApiKeyAccessTest {
     assertThat(f.userService.session(ENV, started.sessionToken(), ORIGIN)).isPresent();
     assertThat(f.userService.session(ENV, "st_guessed", ORIGIN)).isEmpty();
     assertThat(f.userService.session(OTHER_ENV, started.sessionToken(), ORIGIN)).isEmpty();
-    f.userService.end(ENV, started.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, started.sessionId(), ORIGIN));
     assertThat(f.userService.session(ENV, started.sessionToken(), ORIGIN)).isEmpty();
 
     assertThat(f.events(AuditEventType.SESSION_TOKEN_REFUSED))

@@ -19,6 +19,7 @@ import dev.stepup.application.port.in.token.ListElevatedTokensQuery;
 import dev.stepup.application.port.in.token.RevokeCommand;
 import dev.stepup.application.port.in.token.TokenPage;
 import dev.stepup.application.port.in.token.TokenSummary;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -210,7 +211,7 @@ class ElevatedTokenServiceTest {
                         ORIGIN)))
         .isInstanceOf(NotFoundException.class);
 
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
     assertThatThrownBy(() -> f.issueToken(session, Scope.WALLET_SIGN))
         .isInstanceOf(NotFoundException.class);
     assertThat(f.events(AuditEventType.TOKEN_ISSUED)).isEmpty();
@@ -419,7 +420,7 @@ class ElevatedTokenServiceTest {
     SessionContext otherSession = f.signIn(ann);
     IssuedElevatedToken elsewhere = f.issueToken(otherSession, Scope.WALLET_SIGN);
 
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
 
     assertThat(f.stateOf(sign)).isEqualTo(TokenState.REVOKED);
     assertThat(f.stateOf(export)).isEqualTo(TokenState.REVOKED);

@@ -14,6 +14,7 @@ import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SendOtpUseCase.OtpSent;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.service.notice.SecurityNotice;
@@ -184,7 +185,7 @@ class EmailOtpVerificationTest {
 
   @Test
   void anEndedSessionCannotAskForCodes() {
-    f.userService.end(ENV, session.sessionId(), Fixture.ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), Fixture.ORIGIN));
 
     assertThat(refusal(() -> f.codes.send(session, Optional.empty())).refusal())
         .isEqualTo(Refusal.INVALID_TOKEN);

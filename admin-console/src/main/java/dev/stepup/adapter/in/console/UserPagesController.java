@@ -4,11 +4,13 @@ import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.MfaDevice;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.UserDetail;
+import dev.stepup.application.port.in.user.GetStepUpLockUseCase;
+import dev.stepup.application.port.in.user.GetUserDetailUseCase;
+import dev.stepup.application.port.in.user.MfaDevice;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
+import dev.stepup.application.port.in.user.SearchUsersUseCase;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
+import dev.stepup.application.port.in.user.UserDetail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
@@ -43,20 +45,26 @@ class UserPagesController {
   static final int RESULTS = 50;
 
   private final FindEnvironmentsUseCase environments;
-  private final BrowseUsersUseCase browse;
+  private final SearchUsersUseCase search;
+  private final GetUserDetailUseCase details;
   private final ResetMfaUseCase resetMfa;
+  private final GetStepUpLockUseCase lock;
   private final UnlockStepUpUseCase unlock;
   private final Clock clock;
 
   UserPagesController(
       FindEnvironmentsUseCase environments,
-      BrowseUsersUseCase browse,
+      SearchUsersUseCase search,
+      GetUserDetailUseCase details,
       ResetMfaUseCase resetMfa,
+      GetStepUpLockUseCase lock,
       UnlockStepUpUseCase unlock,
       Clock clock) {
     this.environments = environments;
-    this.browse = browse;
+    this.search = search;
+    this.details = details;
     this.resetMfa = resetMfa;
+    this.lock = lock;
     this.unlock = unlock;
     this.clock = clock;
   }
@@ -150,7 +158,7 @@ class UserPagesController {
     List<ResultRow> rows;
     try {
       rows =
-          browse.search(new SearchUsersQuery(environment.id(), text, RESULTS)).stream()
+          search.search(new SearchUsersQuery(environment.id(), text, RESULTS)).stream()
               .map(ResultRow::of)
               .toList();
       model.addAttribute("searchError", null);
@@ -250,15 +258,12 @@ class UserPagesController {
         "hasMfa", !detail.mfaDevices().isEmpty() || detail.unusedRecoveryCodes() > 0);
     model.addAttribute(
         "lockedUntil",
-        unlock
-            .lockedUntil(environment.id(), detail.user().id())
-            .map(Instant::toString)
-            .orElse(null));
+        lock.lockedUntil(environment.id(), detail.user().id()).map(Instant::toString).orElse(null));
   }
 
   private UserDetail detail(Environment environment, String userId) {
     try {
-      return browse
+      return details
           .detail(environment.id(), new UserId(userId))
           .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     } catch (IllegalArgumentException e) {

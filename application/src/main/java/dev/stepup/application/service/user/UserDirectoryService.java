@@ -1,8 +1,11 @@
 package dev.stepup.application.service.user;
 
 import dev.stepup.application.port.in.audit.AuditEntry;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase;
+import dev.stepup.application.port.in.user.GetUserDetailUseCase;
+import dev.stepup.application.port.in.user.MfaDevice;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
+import dev.stepup.application.port.in.user.SearchUsersUseCase;
+import dev.stepup.application.port.in.user.UserDetail;
 import dev.stepup.application.port.out.audit.AuditLog;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
@@ -24,7 +27,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds users for admins and gathers what the console shows about one. */
-public final class UserDirectoryService implements BrowseUsersUseCase {
+public final class UserDirectoryService implements SearchUsersUseCase, GetUserDetailUseCase {
 
   static final int SESSIONS_SHOWN = 20;
   static final int ACTIVITY_SHOWN = 25;

@@ -155,7 +155,10 @@ public final class UserService
   }
 
   @Override
-  public void end(EnvironmentId environmentId, SessionId sessionId, RequestOrigin origin) {
+  public void end(EndSessionUseCase.Command command) {
+    EnvironmentId environmentId = command.environmentId();
+    SessionId sessionId = command.sessionId();
+    RequestOrigin origin = command.origin();
     Instant now = clock.instant();
     Session session =
         sessions

@@ -225,7 +225,9 @@ class MeController {
   @Operation(summary = "Sign out: ends the session and revokes its elevated tokens")
   @DeleteMapping("/session")
   ResponseEntity<Void> signOut(@PathVariable String environmentId, @Caller SessionContext context) {
-    endSession.end(context.environmentId(), context.sessionId(), context.origin());
+    endSession.end(
+        new EndSessionUseCase.Command(
+            context.environmentId(), context.sessionId(), context.origin()));
     return ResponseEntity.noContent().build();
   }
 }
