@@ -1,5 +1,8 @@
 package dev.stepup.server;
 
+import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
+import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
@@ -28,6 +31,7 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.credential.ContactProofService;
 import dev.stepup.application.service.credential.CredentialService;
+import dev.stepup.application.service.credential.LinkCredentialService;
 import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
@@ -291,6 +295,14 @@ class UseCaseConfiguration {
         notifier,
         audit,
         clock);
+  }
+
+  @Bean
+  LinkCredentialService linkCredentialService(
+      StartContactLinkUseCase contacts,
+      LinkWalletUseCase wallets,
+      LinkSocialAccountUseCase socialAccounts) {
+    return new LinkCredentialService(contacts, wallets, socialAccounts);
   }
 
   @Bean

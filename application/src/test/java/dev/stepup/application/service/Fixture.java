@@ -30,6 +30,8 @@ import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.fakes.XorSecretCipher;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
 import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.mfa.TotpEnrolment;
@@ -384,13 +386,15 @@ final class Fixture {
   Credential linkProven(SessionContext context, String format, String value) {
     var pending =
         contacts.start(
-            context,
-            format,
-            value,
-            Optional.of(issueToken(context, Scope.CREDENTIAL_LINK).elevatedAccessToken()));
+            new StartContactLinkUseCase.Command(
+                context,
+                format,
+                value,
+                Optional.of(issueToken(context, Scope.CREDENTIAL_LINK).elevatedAccessToken())));
     String recipient = format.equals("email") ? value.toLowerCase(java.util.Locale.ROOT) : value;
     return contacts.confirm(
-        context, pending.pendingId(), messages.lastCodeTo(recipient).orElseThrow());
+        new ConfirmContactLinkUseCase.Command(
+            context, pending.pendingId(), messages.lastCodeTo(recipient).orElseThrow()));
   }
 
   /** A six-digit code that is surely not {@code code}. */

@@ -58,7 +58,7 @@ final class ContactConfirmation {
   Credential confirm(
       SessionContext context, Acting acting, String pendingId, String code, Instant now) {
     ContactProof proof = latest(acting, pendingId);
-    String typed = code == null ? "" : code.strip();
+    String typed = code;
     boolean matches =
         SIX_DIGITS.matcher(typed).matches()
             && hasher.digestMatches(material(proof.id(), typed), proof.codeDigest());

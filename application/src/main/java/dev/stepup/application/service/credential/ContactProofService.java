@@ -1,9 +1,11 @@
 package dev.stepup.application.service.credential;
 
-import dev.stepup.application.port.in.credential.LinkContactUseCase;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.PendingLink;
+import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
+import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
-import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -30,8 +32,6 @@ import dev.stepup.domain.otp.OtpSendPolicy;
 import dev.stepup.domain.scope.Scope;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +39,8 @@ import java.util.Optional;
  * coming back links it. An address somebody merely claimed is stored nowhere but here, so it never
  * blocks its real owner from signing up.
  */
-public final class ContactProofService implements LinkContactUseCase {
+public final class ContactProofService
+    implements StartContactLinkUseCase, ResendContactLinkCodeUseCase, ConfirmContactLinkUseCase {
 
   private final Environments environments;
   private final Sessions sessions;
@@ -84,27 +85,23 @@ public final class ContactProofService implements LinkContactUseCase {
   }
 
   @Override
-  public PendingLink start(
-      SessionContext context, String format, String value, Optional<String> elevatedToken) {
-    CredentialFormat kind =
-        CredentialFormat.fromWire(format)
-            .filter(f -> f == CredentialFormat.EMAIL || f == CredentialFormat.PHONE_NUMBER)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "format: only email and phoneNumber can be linked with a value"));
-    String identifier = normalised(context, kind, value);
+  public PendingLink start(StartContactLinkUseCase.Command command) {
+    SessionContext context = command.context();
+    CredentialFormat kind = command.format();
+    String identifier = command.value();
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     // Refuse what cannot work before the single-use token is spent on it.
     confirmation.ensureFree(context, kind, identifier);
     SendThrottle.Ticket ticket = maySend(acting, now);
-    guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
+    guard.authorize(context, Scope.CREDENTIAL_LINK, command.elevatedToken());
     return send(context, acting, kind, identifier, ticket, now);
   }
 
   @Override
-  public PendingLink resend(SessionContext context, String pendingId) {
+  public PendingLink resend(ResendContactLinkCodeUseCase.Command command) {
+    SessionContext context = command.context();
+    String pendingId = command.pendingId();
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     ContactProof pending = confirmation.latest(acting, pendingId);
@@ -112,10 +109,11 @@ public final class ContactProofService implements LinkContactUseCase {
   }
 
   @Override
-  public Credential confirm(SessionContext context, String pendingId, String code) {
+  public Credential confirm(ConfirmContactLinkUseCase.Command command) {
     Instant now = clock.instant();
-    Acting acting = Acting.load(context, environments, sessions, users, now);
-    return confirmation.confirm(context, acting, pendingId, code, now);
+    Acting acting = Acting.load(command.context(), environments, sessions, users, now);
+    return confirmation.confirm(
+        command.context(), acting, command.pendingId(), command.code(), now);
   }
 
   private PendingLink send(
@@ -161,21 +159,6 @@ public final class ContactProofService implements LinkContactUseCase {
         proofs.latestForSession(acting.session().id()).map(ContactProof::issuedAt),
         proofs.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
         now);
-  }
-
-  /** The sign-up validation of addresses and numbers, reused; addresses in lower case. */
-  private static String normalised(SessionContext context, CredentialFormat kind, String value) {
-    CreateUserCommand checked =
-        new CreateUserCommand(
-            context.environmentId(),
-            kind == CredentialFormat.EMAIL ? Optional.ofNullable(value) : Optional.empty(),
-            kind == CredentialFormat.PHONE_NUMBER ? Optional.ofNullable(value) : Optional.empty(),
-            List.of(),
-            false,
-            context.origin());
-    return kind == CredentialFormat.EMAIL
-        ? checked.email().orElseThrow().toLowerCase(Locale.ROOT)
-        : checked.phoneNumber().orElseThrow();
   }
 
   private static String mask(CredentialFormat kind, String identifier) {

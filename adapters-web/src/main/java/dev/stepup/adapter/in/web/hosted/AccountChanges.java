@@ -8,9 +8,9 @@ import dev.stepup.adapter.in.web.hosted.AccountChange.LinkWallet;
 import dev.stepup.adapter.in.web.hosted.AccountChange.RegenerateRecoveryCodes;
 import dev.stepup.adapter.in.web.hosted.AccountChange.RegisterPasskey;
 import dev.stepup.adapter.in.web.hosted.AccountChange.Unlink;
-import dev.stepup.application.port.in.credential.LinkContactUseCase;
-import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
-import dev.stepup.application.port.in.credential.LinkWalletUseCase;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase;
+import dev.stepup.application.port.in.credential.PendingLink;
 import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
@@ -32,35 +32,29 @@ import org.springframework.stereotype.Component;
 class AccountChanges {
 
   private final UnlinkCredentialUseCase unlinkCredential;
-  private final LinkContactUseCase contacts;
+  private final LinkCredentialUseCase linking;
   private final StartTotpEnrolmentUseCase startTotp;
   private final RegenerateRecoveryCodesUseCase recoveryCodes;
   private final ChooseDefaultMfaUseCase defaultMfa;
   private final PasskeyUseCase passkeys;
-  private final LinkWalletUseCase wallets;
-  private final LinkSocialAccountUseCase socialAccounts;
   private final TotpEnrolments enrolments;
   private final Clock clock;
 
   AccountChanges(
       UnlinkCredentialUseCase unlinkCredential,
-      LinkContactUseCase contacts,
+      LinkCredentialUseCase linking,
       StartTotpEnrolmentUseCase startTotp,
       RegenerateRecoveryCodesUseCase recoveryCodes,
       ChooseDefaultMfaUseCase defaultMfa,
       PasskeyUseCase passkeys,
-      LinkWalletUseCase wallets,
-      LinkSocialAccountUseCase socialAccounts,
       TotpEnrolments enrolments,
       Clock clock) {
     this.unlinkCredential = unlinkCredential;
-    this.contacts = contacts;
+    this.linking = linking;
     this.startTotp = startTotp;
     this.recoveryCodes = recoveryCodes;
     this.defaultMfa = defaultMfa;
     this.passkeys = passkeys;
-    this.wallets = wallets;
-    this.socialAccounts = socialAccounts;
     this.enrolments = enrolments;
     this.clock = clock;
   }
@@ -91,8 +85,12 @@ class AccountChanges {
                   new RegenerateRecoveryCodesUseCase.Command(context, token)));
       visit.page().done("You have new recovery codes; the old ones no longer work.");
     } else if (change instanceof LinkContact link) {
-      LinkContactUseCase.PendingLink started =
-          contacts.start(context, link.format(), link.value(), token);
+      PendingLink started =
+          ((LinkCredentialUseCase.Linked.Pending)
+                  linking.link(
+                      new LinkCredentialCommand.Contact(
+                          context, link.format(), link.value(), token)))
+              .pending();
       visit.page().proof(HostedLinkProofs.keep(request, context, started, clock.instant()), null);
     } else if (change instanceof ChooseDefault chosen) {
       defaultMfa.chooseDefault(
@@ -105,10 +103,15 @@ class AccountChanges {
               context, new CredentialId(unlink.credentialId()), token));
       visit.page().done("The credential was removed.");
     } else if (change instanceof LinkWallet wallet) {
-      Credential linked = wallets.link(context, wallet.challengeId(), wallet.signature(), token);
+      Credential linked =
+          done(
+              linking.link(
+                  new LinkCredentialCommand.Wallet(
+                      context, wallet.challengeId(), wallet.signature(), token)));
       visit.page().done("Wallet " + linked.alias().orElse("") + " was added.");
     } else if (change instanceof LinkSocial social) {
-      Credential linked = socialAccounts.link(context, social.loginId(), token);
+      Credential linked =
+          done(linking.link(new LinkCredentialCommand.Social(context, social.loginId(), token)));
       visit
           .page()
           .done(
@@ -120,6 +123,10 @@ class AccountChanges {
     } else {
       throw new IllegalStateException("unknown change " + change);
     }
+  }
+
+  private static Credential done(LinkCredentialUseCase.Linked linked) {
+    return ((LinkCredentialUseCase.Linked.Done) linked).credential();
   }
 
   private static Optional<String> present(String alias) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The signed-in user unlinks one of their credentials (needs {@code credential:unlink}): every
  * record behind it goes, and the user's outstanding elevated tokens are revoked. Emails and phone
- * numbers are linked through {@link LinkContactUseCase}, which proves them first.
+ * numbers are linked through {@link LinkCredentialUseCase}, which proves them first.
  */
 public interface UnlinkCredentialUseCase {
 
