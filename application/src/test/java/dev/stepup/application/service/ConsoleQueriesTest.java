@@ -82,8 +82,8 @@ class ConsoleQueriesTest {
             new AuditLogQuery(
                 Optional.of(Fixture.ENV),
                 Optional.of(ann),
-                Optional.of(AuditEventType.VERIFICATION),
-                Optional.of(AuditEvent.Outcome.FAILURE),
+                Optional.of(AuditEventType.VERIFICATION.wire()),
+                Optional.of(false),
                 0,
                 50));
 
