@@ -65,12 +65,7 @@ public record Credential(
       String identifier,
       boolean signIn,
       Instant createdAt) {
-    String alias =
-        switch (format) {
-          case EMAIL -> Masking.email(identifier);
-          case PHONE_NUMBER -> Masking.phone(identifier);
-          default -> throw new IllegalArgumentException(format.wire() + " is not a contact");
-        };
+    String alias = Masking.contact(format, identifier);
     return new Credential(
         id, format, identifier, Optional.empty(), Optional.of(alias), signIn, createdAt, false);
   }

@@ -14,6 +14,19 @@ public final class Masking {
     return address.charAt(0) + "••••" + address.substring(at);
   }
 
+  /**
+   * An email address or phone number as {@link #email} or {@link #phone} shows it.
+   *
+   * @throws IllegalArgumentException for a format that is not a contact (email or phone)
+   */
+  public static String contact(CredentialFormat format, String identifier) {
+    return switch (format) {
+      case EMAIL -> email(identifier);
+      case PHONE_NUMBER -> phone(identifier);
+      default -> throw new IllegalArgumentException(format.wire() + " is not a contact");
+    };
+  }
+
   /** {@code +14155550123} → {@code +1••••••0123}. */
   public static String phone(String phone) {
     if (phone.length() <= 6) {

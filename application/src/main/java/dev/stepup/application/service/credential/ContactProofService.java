@@ -150,7 +150,7 @@ public final class ContactProofService
         .session(Optional.of(acting.session().id()))
         .method(Optional.of(kind.method()))
         .success("proof of a " + kind.wire() + " to link");
-    return new PendingLink(id, kind, mask(kind, identifier), proof.expiresAt());
+    return new PendingLink(id, kind, Masking.contact(kind, identifier), proof.expiresAt());
   }
 
   private SendThrottle.Ticket maySend(Acting acting, Instant now) {
@@ -159,9 +159,5 @@ public final class ContactProofService
         proofs.latestForSession(acting.session().id()).map(ContactProof::issuedAt),
         proofs.sentSince(acting.session().id(), now.minus(OtpSendPolicy.WINDOW)),
         now);
-  }
-
-  private static String mask(CredentialFormat kind, String identifier) {
-    return kind == CredentialFormat.EMAIL ? Masking.email(identifier) : Masking.phone(identifier);
   }
 }
