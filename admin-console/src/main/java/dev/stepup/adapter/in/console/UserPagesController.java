@@ -119,7 +119,7 @@ class UserPagesController {
   record SessionRow(
       String id, String createdAt, String expiresAt, String state, String signInCredential) {
     static SessionRow of(Session s, Instant now) {
-      String state = s.endedAt().isPresent() ? "ended" : s.isActive(now) ? "active" : "expired";
+      String state = s.state(now).wire();
       return new SessionRow(
           s.id().value(),
           s.createdAt().toString(),
