@@ -1,6 +1,9 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.admin.AdminSignInUseCase;
+import dev.stepup.application.port.in.admin.AdminSignInAttempt;
+import dev.stepup.application.port.in.admin.BeginAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.CompleteAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.FailAdminSignInUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
@@ -23,8 +26,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 
 /**
  * The console's sign-in hardening as Spring Security sees it: attempts are throttled and audited
- * through {@link AdminSignInUseCase} around the password check, refusals and ended sessions lead
- * back to a sign-in page that says why.
+ * through {@link BeginAdminSignInUseCase} and its siblings around the password check, refusals and
+ * ended sessions lead back to a sign-in page that says why.
  */
 final class AdminSignInSecurity {
 
@@ -95,11 +98,19 @@ final class AdminSignInSecurity {
   static final class ThrottledProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
-    private final AdminSignInUseCase signIn;
+    private final BeginAdminSignInUseCase begin;
+    private final FailAdminSignInUseCase fail;
+    private final CompleteAdminSignInUseCase complete;
 
-    ThrottledProvider(AuthenticationProvider passwords, AdminSignInUseCase signIn) {
+    ThrottledProvider(
+        AuthenticationProvider passwords,
+        BeginAdminSignInUseCase begin,
+        FailAdminSignInUseCase fail,
+        CompleteAdminSignInUseCase complete) {
       this.passwords = passwords;
-      this.signIn = signIn;
+      this.begin = begin;
+      this.fail = fail;
+      this.complete = complete;
     }
 
     @Override
@@ -107,7 +118,8 @@ final class AdminSignInSecurity {
       String username = attempt.getName();
       RequestOrigin origin =
           attempt.getDetails() instanceof SignInOrigin o ? o.origin() : new RequestOrigin("", "");
-      Optional<Duration> refused = signIn.begin(username, origin);
+      AdminSignInAttempt signIn = new AdminSignInAttempt(username, origin);
+      Optional<Duration> refused = begin.begin(signIn);
       if (refused.isPresent()) {
         throw new SignInThrottledException(refused.get());
       }
@@ -115,10 +127,10 @@ final class AdminSignInSecurity {
       try {
         signedIn = passwords.authenticate(attempt);
       } catch (AuthenticationException e) {
-        signIn.failed(username, origin);
+        fail.failed(signIn);
         throw e;
       }
-      signIn.succeeded(username, origin);
+      complete.succeeded(signIn);
       return signedIn;
     }
 

@@ -6,8 +6,8 @@ import dev.stepup.adapter.out.messaging.OutboxSmsSender;
 import dev.stepup.adapter.out.messaging.SmtpEmailSender;
 import dev.stepup.adapter.out.persistence.JdbcDeliveryQueue;
 import dev.stepup.adapter.out.persistence.JdbcDeliveryReports;
+import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
 import dev.stepup.application.port.in.delivery.DeliverMessagesUseCase;
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
 import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.application.port.out.delivery.DeliveryQueue;
 import dev.stepup.application.port.out.delivery.DeliveryReports;
@@ -139,13 +139,13 @@ class DeliveryConfiguration {
 
   /** The {@code mail} component of /actuator/health. */
   @Bean
-  DeliveryHealthIndicator mailHealthIndicator(ReportDeliveriesUseCase reports) {
+  DeliveryHealthIndicator mailHealthIndicator(CheckDeliveryHealthUseCase reports) {
     return new DeliveryHealthIndicator(reports, DeliveryChannel.EMAIL);
   }
 
   /** The {@code sms} component of /actuator/health. */
   @Bean
-  DeliveryHealthIndicator smsHealthIndicator(ReportDeliveriesUseCase reports) {
+  DeliveryHealthIndicator smsHealthIndicator(CheckDeliveryHealthUseCase reports) {
     return new DeliveryHealthIndicator(reports, DeliveryChannel.SMS);
   }
 }

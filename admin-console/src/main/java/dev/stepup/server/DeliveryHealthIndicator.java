@@ -1,7 +1,7 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase.ChannelHealth;
+import dev.stepup.application.port.in.delivery.ChannelHealth;
+import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
 import dev.stepup.domain.delivery.DeliveryBacklog;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import org.springframework.boot.health.contributor.Health;
@@ -17,10 +17,10 @@ final class DeliveryHealthIndicator implements HealthIndicator {
 
   static final Status DEGRADED = new Status("DEGRADED", "delivery is failing or falling behind");
 
-  private final ReportDeliveriesUseCase reports;
+  private final CheckDeliveryHealthUseCase reports;
   private final DeliveryChannel channel;
 
-  DeliveryHealthIndicator(ReportDeliveriesUseCase reports, DeliveryChannel channel) {
+  DeliveryHealthIndicator(CheckDeliveryHealthUseCase reports, DeliveryChannel channel) {
     this.reports = reports;
     this.channel = channel;
   }

@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
+import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
 import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.delivery.SmsTransport;
@@ -27,10 +27,10 @@ final class DeliveryMeters implements MeterBinder {
   /** A scrape reads the backlog once per channel, not once per gauge. */
   private static final Duration FRESH = Duration.ofSeconds(2);
 
-  private final ReportDeliveriesUseCase reports;
+  private final CheckDeliveryHealthUseCase reports;
   private final Map<DeliveryChannel, Reading> readings = new EnumMap<>(DeliveryChannel.class);
 
-  DeliveryMeters(ReportDeliveriesUseCase reports) {
+  DeliveryMeters(CheckDeliveryHealthUseCase reports) {
     this.reports = reports;
   }
 

@@ -1,7 +1,7 @@
 package dev.stepup.server;
 
 import dev.stepup.adapter.out.persistence.BatchedAuditTrail;
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
+import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -28,7 +28,7 @@ class MetricsConfiguration {
   }
 
   @Bean
-  DeliveryMeters deliveryMeters(ReportDeliveriesUseCase reports) {
+  DeliveryMeters deliveryMeters(CheckDeliveryHealthUseCase reports) {
     return new DeliveryMeters(reports);
   }
 

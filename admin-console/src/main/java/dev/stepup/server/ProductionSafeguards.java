@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.domain.method.VerificationMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ProductionSafeguards {
 
   @Bean
   SmartInitializingSingleton productionMethods(
-      StepUpProperties stepUp, ManageEnvironmentsUseCase environments) {
+      StepUpProperties stepUp, FindEnvironmentsUseCase environments) {
     return () -> {
       if (stepUp.sms().gatewayUrl() != null) {
         return;

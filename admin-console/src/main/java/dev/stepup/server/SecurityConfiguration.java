@@ -1,6 +1,10 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.admin.AdminSignInUseCase;
+import dev.stepup.application.port.in.admin.AdminSignInAttempt;
+import dev.stepup.application.port.in.admin.BeginAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.CompleteAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.FailAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.SignOutAdminUseCase;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SecretHasher;
 import java.util.List;
@@ -46,14 +50,19 @@ class SecurityConfiguration {
       HttpSecurity http,
       UserDetailsService admins,
       PasswordEncoder passwordEncoder,
-      AdminSignInUseCase signIn,
+      BeginAdminSignInUseCase beginSignIn,
+      FailAdminSignInUseCase failSignIn,
+      CompleteAdminSignInUseCase completeSignIn,
+      SignOutAdminUseCase signOut,
       ScrapeAccess scrapeAccess)
       throws Exception {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(admins);
     passwords.setPasswordEncoder(passwordEncoder);
     // The only way in: no parent manager could check a throttled password behind its back.
     AuthenticationManager adminSignIn =
-        new ProviderManager(new AdminSignInSecurity.ThrottledProvider(passwords, signIn));
+        new ProviderManager(
+            new AdminSignInSecurity.ThrottledProvider(
+                passwords, beginSignIn, failSignIn, completeSignIn));
     http.authenticationManager(adminSignIn)
         .authorizeHttpRequests(
             auth ->
@@ -111,7 +120,9 @@ class SecurityConfiguration {
                     .addLogoutHandler(
                         (request, response, admin) -> {
                           if (admin != null) {
-                            signIn.signedOut(admin.getName(), AdminSignInSecurity.origin(request));
+                            signOut.signedOut(
+                                new AdminSignInAttempt(
+                                    admin.getName(), AdminSignInSecurity.origin(request)));
                           }
                         })
                     .logoutSuccessUrl("/login?signedOut"))

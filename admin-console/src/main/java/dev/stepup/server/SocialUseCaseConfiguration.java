@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretCipher;
@@ -77,7 +77,7 @@ class SocialUseCaseConfiguration {
       Sessions sessions,
       Users users,
       SocialLogins logins,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,

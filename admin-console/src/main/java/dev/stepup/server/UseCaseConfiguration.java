@@ -1,6 +1,9 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.credential.LinkWalletUseCase;
+import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
@@ -28,10 +31,14 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.credential.ContactProofService;
 import dev.stepup.application.service.credential.CredentialService;
+import dev.stepup.application.service.credential.LinkCredentialService;
+import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.application.service.token.ElevatedTokenService;
+import dev.stepup.application.service.token.IntrospectElevatedTokenService;
+import dev.stepup.application.service.token.ListElevatedTokensService;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.token.VerificationKeysService;
@@ -89,11 +96,30 @@ class UseCaseConfiguration {
       Sessions sessions,
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
-      TransactionRunner transactions,
       AuditTrail audit,
       Clock clock) {
-    return new ElevatedTokenService(
-        environments, users, sessions, tokens, signer, transactions, audit, clock);
+    return new ElevatedTokenService(environments, users, sessions, tokens, signer, audit, clock);
+  }
+
+  @Bean
+  IntrospectElevatedTokenService introspectElevatedTokenService(
+      Sessions sessions,
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail audit,
+      Clock clock) {
+    return new IntrospectElevatedTokenService(sessions, tokens, signer, audit, clock);
+  }
+
+  @Bean
+  ListElevatedTokensService listElevatedTokensService(
+      ElevatedTokens tokens, TransactionRunner transactions, Clock clock) {
+    return new ListElevatedTokensService(tokens, transactions, clock);
+  }
+
+  @Bean
+  CheckReturnAddressService checkReturnAddressService(Environments environments) {
+    return new CheckReturnAddressService(environments);
   }
 
   @Bean
@@ -185,7 +211,7 @@ class UseCaseConfiguration {
       QrCodes qrCodes,
       SecretCipher cipher,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       FailureTallies tallies,
       SecurityNotifier notifier,
@@ -220,7 +246,7 @@ class UseCaseConfiguration {
       Passkeys passkeys,
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -250,7 +276,7 @@ class UseCaseConfiguration {
       SmsSender sms,
       CodeSendGates sendGates,
       SecretHasher hasher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -272,6 +298,14 @@ class UseCaseConfiguration {
   }
 
   @Bean
+  LinkCredentialService linkCredentialService(
+      StartContactLinkUseCase contacts,
+      LinkWalletUseCase wallets,
+      LinkSocialAccountUseCase socialAccounts) {
+    return new LinkCredentialService(contacts, wallets, socialAccounts);
+  }
+
+  @Bean
   DemoWalletService demoWalletService(
       Environments environments,
       Sessions sessions,
@@ -279,7 +313,7 @@ class UseCaseConfiguration {
       EmbeddedWallets wallets,
       WalletKeys keys,
       SecretCipher cipher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       AuditTrail audit,
       Clock clock) {
     return new DemoWalletService(

@@ -1,6 +1,6 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
@@ -187,7 +187,7 @@ class VerificationUseCaseConfiguration {
       WalletChallenges challenges,
       WalletSignatures signatures,
       WalletChallengeIssuer issuer,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,
@@ -217,7 +217,7 @@ class VerificationUseCaseConfiguration {
       RecoveryCodeStore recoveryCodes,
       SecretHasher hasher,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail audit,

@@ -7,10 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.admin.AdminTotpEnrolment;
+import dev.stepup.application.port.in.admin.ConfirmAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.admin.AdminSecondFactorService;
 import java.time.Instant;
 import org.bouncycastle.util.encoders.Base32;
 import org.springframework.mock.web.MockHttpSession;
@@ -28,15 +29,16 @@ public final class AdminTotp {
    * Enrols an app for {@code username} with the code of the step before {@code now}, so the code of
    * {@code now}'s step is still unspent; answers the secret.
    */
-  public static byte[] enrol(AdminSecondFactorUseCase secondFactor, String username, Instant now) {
-    TotpEnrolment enrolment = secondFactor.startEnrolment(username);
+  public static byte[] enrol(AdminSecondFactorService secondFactor, String username, Instant now) {
+    AdminTotpEnrolment enrolment = secondFactor.startEnrolment(username);
     byte[] secret = secret(enrolment.key());
     SecondFactorOutcome outcome =
         secondFactor.confirmEnrolment(
-            username,
-            enrolment.sealedSecret(),
-            JdkTotp.codeAt(secret, now.minusSeconds(30)),
-            RequestOrigin.internal());
+            new ConfirmAdminTotpEnrolmentUseCase.Command(
+                username,
+                enrolment.sealedSecret(),
+                JdkTotp.codeAt(secret, now.minusSeconds(30)),
+                RequestOrigin.internal()));
     assertThat(outcome).isInstanceOf(SecondFactorOutcome.Accepted.class);
     return secret;
   }

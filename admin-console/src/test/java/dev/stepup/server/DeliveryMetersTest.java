@@ -3,7 +3,8 @@ package dev.stepup.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
+import dev.stepup.application.port.in.delivery.ChannelHealth;
+import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
 import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.delivery.SmsTransport;
@@ -14,7 +15,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -60,8 +60,8 @@ class DeliveryMetersTest {
   @Test
   void gaugesReadTheBacklogAndAnswerNotANumberWhenTheDatabaseFails() {
     AtomicBoolean databaseDown = new AtomicBoolean();
-    ReportDeliveriesUseCase reports =
-        new ReportDeliveriesUseCase() {
+    CheckDeliveryHealthUseCase reports =
+        new CheckDeliveryHealthUseCase() {
           @Override
           public ChannelHealth health(DeliveryChannel channel) {
             if (databaseDown.get()) {
@@ -76,11 +76,6 @@ class DeliveryMetersTest {
                     Optional.empty(),
                     Optional.empty()),
                 true);
-          }
-
-          @Override
-          public List<FailedDelivery> failed(EnvironmentId environmentId, int limit) {
-            return List.of();
           }
         };
     new DeliveryMeters(reports).bindTo(meters);

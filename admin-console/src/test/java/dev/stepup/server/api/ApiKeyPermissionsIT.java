@@ -3,7 +3,7 @@ package dev.stepup.server.api;
 import static dev.stepup.server.api.ApiErrorsIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -24,11 +24,13 @@ class ApiKeyPermissionsIT extends ApiTestServer {
 
   private static final EnvironmentId DEMO = new EnvironmentId("demo");
 
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired CreateApiKeyUseCase environments;
 
   private String key(Set<ApiPermission> permissions, Optional<Instant> expiresAt) {
     return environments
-        .createApiKey(DEMO, "it key", permissions, expiresAt, "admin", RequestOrigin.internal())
+        .createApiKey(
+            new CreateApiKeyUseCase.Command(
+                DEMO, "it key", permissions, expiresAt, "admin", RequestOrigin.internal()))
         .secret();
   }
 

@@ -2,8 +2,9 @@ package dev.stepup.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.AddAdminCommand;
+import dev.stepup.application.port.in.admin.AddAdminUseCase;
+import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
+import dev.stepup.application.port.in.admin.AdminChange;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.server.ConsoleHttp;
 import java.net.HttpCookie;
@@ -32,7 +33,7 @@ class ConsoleAdminsIT extends ApiTestServer {
   private static final String PASSWORD = "violet kettle drums at noon";
   private static final Pattern GENERATED = Pattern.compile("id=\"new-admin-password\">([^<]+)<");
 
-  @Autowired ManageAdminsUseCase manage;
+  @Autowired AddAdminUseCase manage;
 
   /** An admin with {@link #PASSWORD}, added the way the first admin would add them. */
   private String newAdmin(String prefix) {
@@ -41,7 +42,7 @@ class ConsoleAdminsIT extends ApiTestServer {
             manage.add(
                 new AddAdminCommand(
                     "admin", name, Optional.of(PASSWORD), RequestOrigin.internal())))
-        .isInstanceOf(ManageAdminsUseCase.AdminChange.Done.class);
+        .isInstanceOf(AdminChange.Done.class);
     return name;
   }
 

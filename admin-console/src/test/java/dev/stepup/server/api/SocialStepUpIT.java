@@ -2,7 +2,7 @@ package dev.stepup.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -44,7 +44,7 @@ public class SocialStepUpIT extends ApiTestServer {
   }
 
   @Autowired ManageSocialProvidersUseCase providers;
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired AllowRedirectsUseCase environments;
 
   @BeforeEach
   void provider() {
@@ -53,7 +53,7 @@ public class SocialStepUpIT extends ApiTestServer {
 
   /** Registers the in-process provider as {@code mock} in the demo environment. */
   public static void register(
-      ManageSocialProvidersUseCase providers, ManageEnvironmentsUseCase environments) {
+      ManageSocialProvidersUseCase providers, AllowRedirectsUseCase environments) {
     EnvironmentId demo = new EnvironmentId("demo");
     providers.register(
         new SocialProvider(
@@ -66,7 +66,8 @@ public class SocialStepUpIT extends ApiTestServer {
         "test",
         new RequestOrigin("127.0.0.1", "social test"));
     environments.allowRedirects(
-        demo, List.of(DONE), "test", new RequestOrigin("127.0.0.1", "social test"));
+        new AllowRedirectsUseCase.Command(
+            demo, List.of(DONE), "test", new RequestOrigin("127.0.0.1", "social test")));
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.stepup.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.api.ApiTestServer;
@@ -55,7 +55,7 @@ class HostedStepUpMethodsBrowserIT extends ApiTestServer {
       """;
 
   @Autowired ManageSocialProvidersUseCase providers;
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired AllowRedirectsUseCase environments;
 
   private ChromeDriver browser;
   private WebDriverWait wait;

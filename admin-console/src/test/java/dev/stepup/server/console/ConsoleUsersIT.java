@@ -14,11 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
+import dev.stepup.application.port.in.token.FindElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
-import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
@@ -76,8 +76,8 @@ class ConsoleUsersIT extends PagesTestServer {
   @Autowired CreateUserUseCase users;
   @Autowired StartSessionUseCase sessions;
   @Autowired IssueElevatedTokenUseCase issue;
-  @Autowired ListElevatedTokensUseCase tokens;
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired FindElevatedTokenUseCase tokens;
+  @Autowired CreateEnvironmentUseCase environments;
   @Autowired Users userStore;
   @Autowired TotpDevices totpDevices;
   @Autowired Passkeys passkeys;
@@ -507,7 +507,9 @@ class ConsoleUsersIT extends PagesTestServer {
   @Test
   void theDashboardShowsTodaysNumbersAsBarsAndText() throws Exception {
     EnvironmentId dash = new EnvironmentId("dash");
-    environments.create("dash", "Dashboard test", "admin", RequestOrigin.internal());
+    environments.create(
+        CreateEnvironmentUseCase.Command.of(
+            "dash", "Dashboard test", "admin", RequestOrigin.internal()));
     User user = newUser(dash, "dash@example.test", Optional.empty());
     issueTo(dash, user, null);
     audited(dash, AuditEventType.VERIFICATION, AuditEvent.Outcome.SUCCESS);

@@ -11,7 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
@@ -67,7 +68,8 @@ class HostedAccountIT extends PagesTestServer {
   @Autowired JdbcClient jdbc;
   @Autowired Users userStore;
   @Autowired IssueElevatedTokenUseCase issue;
-  @Autowired ManageMfaUseCase mfa;
+  @Autowired StartTotpEnrolmentUseCase startTotp;
+  @Autowired ConfirmTotpEnrolmentUseCase confirmTotp;
   @Autowired Passkeys passkeyStore;
 
   /** Completes the hosted step-up page by an emailed code, as the browser would. */
@@ -548,9 +550,13 @@ class HostedAccountIT extends PagesTestServer {
                     Optional.of(VerificationMethod.EMAIL_OTP),
                     ORIGIN))
             .elevatedAccessToken();
-    var enrolment = mfa.startTotpEnrolment(context, Optional.of(alias), Optional.of(link));
+    var enrolment =
+        startTotp.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(context, Optional.of(alias), Optional.of(link)));
     byte[] key = Base32.decode(pad(enrolment.secretBase32()));
-    mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(key, at));
+    confirmTotp.confirmTotp(
+        new ConfirmTotpEnrolmentUseCase.Command(
+            context, enrolment.deviceId(), JdkTotp.codeAt(key, at)));
     return key;
   }
 

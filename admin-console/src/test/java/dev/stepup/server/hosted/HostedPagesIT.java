@@ -13,8 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
+import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
 import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
@@ -58,17 +60,19 @@ class HostedPagesIT extends PagesTestServer {
   @Autowired CreateUserUseCase users;
   @Autowired StartSessionUseCase sessions;
   @Autowired AuthenticateCallerUseCase authenticate;
-  @Autowired ManageEnvironmentsUseCase environments;
+  @Autowired AllowRedirectsUseCase redirects;
+  @Autowired AllowSignUpUseCase signUp;
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @Autowired IssueElevatedTokenUseCase issue;
-  @Autowired ManageMfaUseCase mfa;
+  @Autowired StartTotpEnrolmentUseCase startTotp;
+  @Autowired ConfirmTotpEnrolmentUseCase confirmTotp;
   @Autowired Users userStore;
 
   @AfterEach
   void defaults() {
-    environments.allowRedirects(DEMO, List.of(), "test", ORIGIN);
-    environments.allowSignUp(DEMO, false, "test", ORIGIN);
+    redirects.allowRedirects(new AllowRedirectsUseCase.Command(DEMO, List.of(), "test", ORIGIN));
+    signUp.allowSignUp(new AllowSignUpUseCase.Command(DEMO, false, "test", ORIGIN));
   }
 
   // ---- signed out ------------------------------------------------------------------------------
@@ -148,7 +152,9 @@ class HostedPagesIT extends PagesTestServer {
 
   @Test
   void anAllowListedReturnAddressIsKept() throws Exception {
-    environments.allowRedirects(DEMO, List.of("https://app.example.com"), "test", ORIGIN);
+    redirects.allowRedirects(
+        new AllowRedirectsUseCase.Command(
+            DEMO, List.of("https://app.example.com"), "test", ORIGIN));
     mvc.perform(get("/hosted/demo/sign-in").param("returnTo", "https://app.example.com/done"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"https://app.example.com/done\"")));
@@ -493,12 +499,16 @@ class HostedPagesIT extends PagesTestServer {
                     Optional.of(VerificationMethod.EMAIL_OTP),
                     ORIGIN))
             .elevatedAccessToken();
-    var enrolment = mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(link));
+    var enrolment =
+        startTotp.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(
+                context, Optional.of("Phone"), Optional.of(link)));
     List<String> recovery =
-        mfa.confirmTotp(
-            context,
-            enrolment.deviceId(),
-            JdkTotp.codeAt(Base32.decode(pad(enrolment.secretBase32())), Instant.now()));
+        confirmTotp.confirmTotp(
+            new ConfirmTotpEnrolmentUseCase.Command(
+                context,
+                enrolment.deviceId(),
+                JdkTotp.codeAt(Base32.decode(pad(enrolment.secretBase32())), Instant.now())));
 
     mvc.perform(
             get("/hosted/demo/step-up")

@@ -12,7 +12,8 @@ import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.WalletCommand;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -149,11 +150,12 @@ class MasterKeyRotationIT {
                     RequestOrigin.internal()))
             .elevatedAccessToken();
     return server
-        .getBean(DemoWalletUseCase.class)
+        .getBean(ExportWalletKeyUseCase.class)
         .export(
-            new SessionContext(DEMO, session.sessionId(), RequestOrigin.internal()),
-            wallet.id(),
-            Optional.of(token));
+            new WalletCommand(
+                new SessionContext(DEMO, session.sessionId(), RequestOrigin.internal()),
+                wallet.id(),
+                Optional.of(token)));
   }
 
   private static int rotateCommand(PrintStream out, String... args) throws Exception {

@@ -2,7 +2,8 @@ package dev.stepup.server.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.application.port.out.delivery.SmsTransport;
@@ -66,7 +67,7 @@ class ProductionProfileIT {
     String[] safe = {"--stepup.master-key-file=" + keyFile, "--spring.mail.host=localhost"};
 
     try (ConfigurableApplicationContext server = start(safe)) {
-      assertThat(server.getBean(ManageEnvironmentsUseCase.class).all()).isEmpty();
+      assertThat(server.getBean(FindEnvironmentsUseCase.class).all()).isEmpty();
       Path passwordFile = dataDir.resolve("initial-admin-password");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
           .isEqualTo("rw-------");
@@ -89,8 +90,10 @@ class ProductionProfileIT {
 
       // An admin turns on an environment whose settings enable SMS codes …
       server
-          .getBean(ManageEnvironmentsUseCase.class)
-          .create("shop", "Shop", "admin", RequestOrigin.internal());
+          .getBean(CreateEnvironmentUseCase.class)
+          .create(
+              CreateEnvironmentUseCase.Command.of(
+                  "shop", "Shop", "admin", RequestOrigin.internal()));
     }
     // … so without a gateway, the next start is refused and says which environment needs one.
     assertThat(refusal(() -> start(safe)))

@@ -10,11 +10,13 @@ import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.fakes.XorSecretCipher;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.TotpEnrolment;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.AddAdminCommand;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.AdminChange;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.ChangeAdminPasswordCommand;
+import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
+import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.admin.AdminTotpEnrolment;
+import dev.stepup.application.port.in.admin.ChangeAdminPasswordUseCase.ChangeAdminPasswordCommand;
+import dev.stepup.application.port.in.admin.ConfirmAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
+import dev.stepup.application.port.in.admin.VerifyAdminTotpUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -56,14 +58,15 @@ class AdminAccountsServiceTest {
   }
 
   private byte[] enrol(String username) {
-    TotpEnrolment enrolment = secondFactor.startEnrolment(username);
+    AdminTotpEnrolment enrolment = secondFactor.startEnrolment(username);
     byte[] secret = HexFormat.of().parseHex(enrolment.key());
     assertThat(
             secondFactor.confirmEnrolment(
-                username,
-                enrolment.sealedSecret(),
-                JdkTotp.codeAt(secret, clock.instant()),
-                OFFICE))
+                new ConfirmAdminTotpEnrolmentUseCase.Command(
+                    username,
+                    enrolment.sealedSecret(),
+                    JdkTotp.codeAt(secret, clock.instant()),
+                    OFFICE)))
         .isInstanceOf(SecondFactorOutcome.Accepted.class);
     return secret;
   }
@@ -120,13 +123,16 @@ class AdminAccountsServiceTest {
     assertThat(admins.find("ops").orElseThrow().totp().orElseThrow().sealedSecret())
         .isNotEqualTo(secret);
     // The enrolling code is spent: the same step is a replay.
-    assertThat(secondFactor.verify("ops", JdkTotp.codeAt(secret, clock.instant()), OFFICE))
+    assertThat(
+            secondFactor.verify(
+                new VerifyAdminTotpUseCase.Command(
+                    "ops", JdkTotp.codeAt(secret, clock.instant()), OFFICE)))
         .isInstanceOf(SecondFactorOutcome.Rejected.class);
     clock.advance(Duration.ofSeconds(30));
     String next = JdkTotp.codeAt(secret, clock.instant());
-    assertThat(secondFactor.verify("ops", next, OFFICE))
+    assertThat(secondFactor.verify(new VerifyAdminTotpUseCase.Command("ops", next, OFFICE)))
         .isInstanceOf(SecondFactorOutcome.Accepted.class);
-    assertThat(secondFactor.verify("ops", next, OFFICE))
+    assertThat(secondFactor.verify(new VerifyAdminTotpUseCase.Command("ops", next, OFFICE)))
         .isInstanceOf(SecondFactorOutcome.Rejected.class);
     assertThat(events(AuditEventType.ADMIN_SECOND_FACTOR_ENROLLED, AuditEvent.Outcome.SUCCESS))
         .isEqualTo(1);
@@ -138,11 +144,14 @@ class AdminAccountsServiceTest {
     admins.save(new AdminAccount("ops", "hash", clock.instant()));
     byte[] secret = enrol("ops");
     for (int i = 0; i < 5; i++) {
-      assertThat(secondFactor.verify("ops", "000000", OFFICE))
+      assertThat(secondFactor.verify(new VerifyAdminTotpUseCase.Command("ops", "000000", OFFICE)))
           .isInstanceOf(SecondFactorOutcome.Rejected.class);
     }
     clock.advance(Duration.ofSeconds(30));
-    assertThat(secondFactor.verify("ops", JdkTotp.codeAt(secret, clock.instant()), OFFICE))
+    assertThat(
+            secondFactor.verify(
+                new VerifyAdminTotpUseCase.Command(
+                    "ops", JdkTotp.codeAt(secret, clock.instant()), OFFICE)))
         .isInstanceOf(SecondFactorOutcome.Throttled.class);
   }
 
@@ -150,7 +159,7 @@ class AdminAccountsServiceTest {
   void anAdminWithoutAnAppHasNothingToVerify() {
     admins.save(new AdminAccount("ops", "hash", clock.instant()));
     assertThat(secondFactor.enrolled("ops")).isFalse();
-    assertThat(secondFactor.verify("ops", "123456", OFFICE))
+    assertThat(secondFactor.verify(new VerifyAdminTotpUseCase.Command("ops", "123456", OFFICE)))
         .isInstanceOf(SecondFactorOutcome.Rejected.class);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.fakes.InMemorySignInTallies;
 import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.fakes.RecordingAuditTrail;
+import dev.stepup.application.port.in.admin.AdminSignInAttempt;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -27,9 +28,9 @@ class AdminSignInServiceTest {
 
   /** One attempt with a wrong password, as the console makes it. */
   private Optional<Duration> wrongPassword(String username, RequestOrigin origin) {
-    Optional<Duration> refused = signIn.begin(username, origin);
+    Optional<Duration> refused = signIn.begin(new AdminSignInAttempt(username, origin));
     if (refused.isEmpty()) {
-      signIn.failed(username, origin);
+      signIn.failed(new AdminSignInAttempt(username, origin));
     }
     return refused;
   }
@@ -44,7 +45,7 @@ class AdminSignInServiceTest {
       assertThat(wrongPassword("admin", OFFICE)).isEmpty();
     }
 
-    Optional<Duration> refused = signIn.begin("admin", OFFICE);
+    Optional<Duration> refused = signIn.begin(new AdminSignInAttempt("admin", OFFICE));
 
     assertThat(refused).contains(Duration.ofMinutes(15));
     assertThat(events(AuditEventType.ADMIN_SIGN_IN))
@@ -68,7 +69,8 @@ class AdminSignInServiceTest {
       wrongPassword("admin", i % 2 == 0 ? OFFICE : HOME);
     }
 
-    assertThat(signIn.begin("Admin", new RequestOrigin("192.0.2.9", "x"))).isPresent();
+    assertThat(signIn.begin(new AdminSignInAttempt("Admin", new RequestOrigin("192.0.2.9", "x"))))
+        .isPresent();
   }
 
   @Test
@@ -77,8 +79,8 @@ class AdminSignInServiceTest {
       wrongPassword("guess" + i, OFFICE);
     }
 
-    assertThat(signIn.begin("admin", OFFICE)).isPresent();
-    assertThat(signIn.begin("admin", HOME)).isEmpty();
+    assertThat(signIn.begin(new AdminSignInAttempt("admin", OFFICE))).isPresent();
+    assertThat(signIn.begin(new AdminSignInAttempt("admin", HOME))).isEmpty();
   }
 
   @Test
@@ -88,7 +90,7 @@ class AdminSignInServiceTest {
     }
     clock.advance(Duration.ofMinutes(15));
 
-    assertThat(signIn.begin("admin", OFFICE)).isEmpty();
+    assertThat(signIn.begin(new AdminSignInAttempt("admin", OFFICE))).isEmpty();
   }
 
   @Test
@@ -96,8 +98,8 @@ class AdminSignInServiceTest {
     for (int i = 0; i < 4; i++) {
       wrongPassword("admin", OFFICE);
     }
-    assertThat(signIn.begin("admin", OFFICE)).isEmpty();
-    signIn.succeeded("admin", OFFICE);
+    assertThat(signIn.begin(new AdminSignInAttempt("admin", OFFICE))).isEmpty();
+    signIn.succeeded(new AdminSignInAttempt("admin", OFFICE));
 
     for (int i = 0; i < 4; i++) {
       assertThat(wrongPassword("admin", OFFICE)).isEmpty();
@@ -113,7 +115,8 @@ class AdminSignInServiceTest {
 
   @Test
   void concurrentGuessesCannotAllSlipUnderTheThreshold() throws Exception {
-    List<Object> outcomes = Fixture.race(20, () -> signIn.begin("admin", OFFICE));
+    List<Object> outcomes =
+        Fixture.race(20, () -> signIn.begin(new AdminSignInAttempt("admin", OFFICE)));
 
     assertThat(outcomes.stream().filter(o -> ((Optional<?>) o).isEmpty()))
         .hasSizeLessThanOrEqualTo(5);
@@ -121,7 +124,7 @@ class AdminSignInServiceTest {
 
   @Test
   void signOutIsAudited() {
-    signIn.signedOut("admin", OFFICE);
+    signIn.signedOut(new AdminSignInAttempt("admin", OFFICE));
 
     assertThat(events(AuditEventType.ADMIN_SIGN_OUT))
         .singleElement()

@@ -9,8 +9,11 @@ import static dev.stepup.domain.access.ApiPermission.USERS_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase.CreatedApiKey;
+import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
+import dev.stepup.application.port.in.environment.CreatedApiKey;
+import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
 import dev.stepup.application.port.in.user.ApiKeyAccess;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -34,7 +37,11 @@ class ApiKeyAccessTest {
           f.environments, f.apiKeys, f.hasher, f.transactions, f.audit, f.clock);
 
   private String key(Set<ApiPermission> permissions, Optional<Instant> expiresAt) {
-    return admin.createApiKey(ENV, "Gateway", permissions, expiresAt, "admin", ORIGIN).secret();
+    return admin
+        .createApiKey(
+            new CreateApiKeyUseCase.Command(
+                ENV, "Gateway", permissions, expiresAt, "admin", ORIGIN))
+        .secret();
   }
 
   @Test
@@ -78,7 +85,7 @@ class ApiKeyAccessTest {
     assertThat(f.userService.apiKey(OTHER_ENV, secret, TOKENS_INTROSPECT, ORIGIN))
         .isEqualTo(new ApiKeyAccess.Unauthenticated());
     String keyId = admin.apiKeys(ENV).get(0).id();
-    admin.revokeApiKey(ENV, keyId, "admin", ORIGIN);
+    admin.revokeApiKey(new RevokeApiKeyUseCase.Command(ENV, keyId, "admin", ORIGIN));
     assertThat(f.userService.apiKey(ENV, secret, TOKENS_INTROSPECT, ORIGIN))
         .isEqualTo(new ApiKeyAccess.Unauthenticated());
 
@@ -134,7 +141,7 @@ class ApiKeyAccessTest {
     assertThat(f.userService.session(ENV, started.sessionToken(), ORIGIN)).isPresent();
     assertThat(f.userService.session(ENV, "st_guessed", ORIGIN)).isEmpty();
     assertThat(f.userService.session(OTHER_ENV, started.sessionToken(), ORIGIN)).isEmpty();
-    f.userService.end(ENV, started.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, started.sessionId(), ORIGIN));
     assertThat(f.userService.session(ENV, started.sessionToken(), ORIGIN)).isEmpty();
 
     assertThat(f.events(AuditEventType.SESSION_TOKEN_REFUSED))
@@ -150,7 +157,8 @@ class ApiKeyAccessTest {
     Instant expiry = START.plus(Duration.ofDays(30));
     CreatedApiKey created =
         admin.createApiKey(
-            ENV, "Gateway", Set.of(TOKENS_INTROSPECT), Optional.of(expiry), "admin", ORIGIN);
+            new CreateApiKeyUseCase.Command(
+                ENV, "Gateway", Set.of(TOKENS_INTROSPECT), Optional.of(expiry), "admin", ORIGIN));
 
     assertThat(created.key().permissions()).containsExactly(TOKENS_INTROSPECT);
     assertThat(created.key().expiresAt()).contains(expiry);
@@ -160,12 +168,16 @@ class ApiKeyAccessTest {
         .contains("tokens:introspect", "until " + expiry)
         .doesNotContain(created.secret());
     assertThatThrownBy(
-            () -> admin.createApiKey(ENV, "None", Set.of(), Optional.empty(), "admin", ORIGIN))
+            () ->
+                admin.createApiKey(
+                    new CreateApiKeyUseCase.Command(
+                        ENV, "None", Set.of(), Optional.empty(), "admin", ORIGIN)))
         .hasMessageStartingWith("permissions:");
     assertThatThrownBy(
             () ->
                 admin.createApiKey(
-                    ENV, "Past", ApiPermission.ALL, Optional.of(START), "admin", ORIGIN))
+                    new CreateApiKeyUseCase.Command(
+                        ENV, "Past", ApiPermission.ALL, Optional.of(START), "admin", ORIGIN)))
         .hasMessageStartingWith("expiry:");
   }
 }

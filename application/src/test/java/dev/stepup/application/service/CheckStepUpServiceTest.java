@@ -9,6 +9,7 @@ import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.RevokeCommand;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -263,7 +264,7 @@ class CheckStepUpServiceTest {
   void failsClosedForAnUnknownOrEndedSession() {
     f.changeSettings(ENV, s -> s.withEnabled(false));
     SessionContext session = f.signIn(f.emailUser("ann@example.com"));
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
 
     assertThat(check(session, Scope.WALLET_SIGN).isRequired()).isTrue();
     assertThat(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.fakes.RecordedAuditLog;
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.audit.AuditLogQuery;
 import dev.stepup.application.port.in.delivery.ReadOutboxUseCase.OutboxEntry;
 import dev.stepup.application.port.out.audit.AuditEvent;
@@ -76,13 +77,13 @@ class ConsoleQueriesTest {
     record(AuditEventType.VERIFICATION, AuditEvent.Outcome.SUCCESS, Optional.empty());
     AuditLogService log = new AuditLogService(new RecordedAuditLog(f.audit));
 
-    List<AuditEvent> failures =
+    List<AuditEntry> failures =
         log.read(
             new AuditLogQuery(
                 Optional.of(Fixture.ENV),
                 Optional.of(ann),
-                Optional.of(AuditEventType.VERIFICATION),
-                Optional.of(AuditEvent.Outcome.FAILURE),
+                Optional.of(AuditEventType.VERIFICATION.wire()),
+                Optional.of(false),
                 0,
                 50));
 
@@ -90,8 +91,8 @@ class ConsoleQueriesTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.type()).isEqualTo(AuditEventType.VERIFICATION);
-              assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.FAILURE);
+              assertThat(e.type()).isEqualTo(AuditEventType.VERIFICATION.wire());
+              assertThat(e.succeeded()).isFalse();
               assertThat(e.userId()).contains(ann);
             });
   }

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.credential.LinkContactUseCase.PendingLink;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.PendingLink;
+import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
+import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.service.notice.SecurityNotice;
@@ -37,13 +40,18 @@ class ContactProofServiceTest {
   }
 
   private PendingLink startWork() {
-    return f.contacts.start(session, "email", "Ann.Work@Example.com", linkToken());
+    return f.contacts.start(
+        new StartContactLinkUseCase.Command(session, "email", "Ann.Work@Example.com", linkToken()));
   }
 
   @Test
   void startingNeedsAStepUpForCredentialLinkAndSendsNothingWithout() {
     RefusedException refused =
-        refusal(() -> f.contacts.start(session, "phoneNumber", "+14155550123", Optional.empty()));
+        refusal(
+            () ->
+                f.contacts.start(
+                    new StartContactLinkUseCase.Command(
+                        session, "phoneNumber", "+14155550123", Optional.empty())));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
     assertThat(refused.scope()).contains("credential:link");
@@ -68,7 +76,9 @@ class ContactProofServiceTest {
     PendingLink pending = startWork();
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
 
-    Credential linked = f.contacts.confirm(session, pending.pendingId(), code);
+    Credential linked =
+        f.contacts.confirm(
+            new ConfirmContactLinkUseCase.Command(session, pending.pendingId(), code));
 
     assertThat(linked.identifier()).isEqualTo(WORK);
     assertThat(linked.alias()).contains("a••••@example.com");
@@ -81,7 +91,13 @@ class ContactProofServiceTest {
     assertThat(refusal(() -> f.codes.send(session, Optional.of(linked.id()))).refusal())
         .isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
     // The code is spent: entered again it is answered like a wrong one.
-    assertThat(refusal(() -> f.contacts.confirm(session, pending.pendingId(), code)).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.confirm(
+                            new ConfirmContactLinkUseCase.Command(
+                                session, pending.pendingId(), code)))
+                .refusal())
         .isEqualTo(Refusal.INVALID_CODE);
   }
 
@@ -89,12 +105,19 @@ class ContactProofServiceTest {
   void aUsedCodeEnteredAgainIsAnsweredExactlyLikeAWrongOne() {
     PendingLink pending = startWork();
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
-    f.contacts.confirm(session, pending.pendingId(), code);
+    f.contacts.confirm(new ConfirmContactLinkUseCase.Command(session, pending.pendingId(), code));
 
     RefusedException replayed =
-        refusal(() -> f.contacts.confirm(session, pending.pendingId(), code));
+        refusal(
+            () ->
+                f.contacts.confirm(
+                    new ConfirmContactLinkUseCase.Command(session, pending.pendingId(), code)));
     RefusedException wrong =
-        refusal(() -> f.contacts.confirm(session, pending.pendingId(), otherThan(code)));
+        refusal(
+            () ->
+                f.contacts.confirm(
+                    new ConfirmContactLinkUseCase.Command(
+                        session, pending.pendingId(), otherThan(code))));
 
     assertThat(replayed.refusal()).isEqualTo(Refusal.INVALID_CODE);
     assertThat(replayed.getMessage()).isEqualTo(wrong.getMessage());
@@ -107,7 +130,12 @@ class ContactProofServiceTest {
     PendingLink pending = startWork();
     f.clock.advance(java.time.Duration.ofMinutes(1));
 
-    List<Object> outcomes = Fixture.race(8, () -> f.contacts.resend(session, pending.pendingId()));
+    List<Object> outcomes =
+        Fixture.race(
+            8,
+            () ->
+                f.contacts.resend(
+                    new ResendContactLinkCodeUseCase.Command(session, pending.pendingId())));
 
     assertThat(outcomes).filteredOn(RefusedException.class::isInstance).hasSize(7);
     assertThat(f.messages.sent()).filteredOn(m -> m.recipient().equals(WORK)).hasSize(2);
@@ -131,7 +159,11 @@ class ContactProofServiceTest {
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
 
     RefusedException refused =
-        refusal(() -> f.contacts.confirm(session, pending.pendingId(), otherThan(code)));
+        refusal(
+            () ->
+                f.contacts.confirm(
+                    new ConfirmContactLinkUseCase.Command(
+                        session, pending.pendingId(), otherThan(code))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_CODE);
     assertThat(refused.getMessage()).contains("4 attempts left");
@@ -143,10 +175,20 @@ class ContactProofServiceTest {
     PendingLink pending = startWork();
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
     for (int i = 0; i < OtpChallenge.MAX_ATTEMPTS; i++) {
-      refusal(() -> f.contacts.confirm(session, pending.pendingId(), otherThan(code)));
+      refusal(
+          () ->
+              f.contacts.confirm(
+                  new ConfirmContactLinkUseCase.Command(
+                      session, pending.pendingId(), otherThan(code))));
     }
 
-    assertThat(refusal(() -> f.contacts.confirm(session, pending.pendingId(), code)).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.confirm(
+                            new ConfirmContactLinkUseCase.Command(
+                                session, pending.pendingId(), code)))
+                .refusal())
         .isEqualTo(Refusal.TOO_MANY_ATTEMPTS);
     assertThat(f.users.findByCredential(ENV, CredentialFormat.EMAIL, WORK)).isEmpty();
   }
@@ -157,7 +199,13 @@ class ContactProofServiceTest {
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
     f.clock.advance(OtpChallenge.LIFETIME);
 
-    assertThat(refusal(() -> f.contacts.confirm(session, pending.pendingId(), code)).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.confirm(
+                            new ConfirmContactLinkUseCase.Command(
+                                session, pending.pendingId(), code)))
+                .refusal())
         .isEqualTo(Refusal.CODE_EXPIRED);
   }
 
@@ -167,7 +215,13 @@ class ContactProofServiceTest {
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
     SessionContext other = f.signIn(ann);
 
-    assertThat(refusal(() -> f.contacts.confirm(other, pending.pendingId(), code)).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.confirm(
+                            new ConfirmContactLinkUseCase.Command(
+                                other, pending.pendingId(), code)))
+                .refusal())
         .isEqualTo(Refusal.NO_PENDING_CODE);
   }
 
@@ -176,15 +230,29 @@ class ContactProofServiceTest {
     PendingLink first = startWork();
     String firstCode = f.messages.lastCodeTo(WORK).orElseThrow();
 
-    assertThat(refusal(() -> f.contacts.resend(session, first.pendingId())).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.resend(
+                            new ResendContactLinkCodeUseCase.Command(session, first.pendingId())))
+                .refusal())
         .isEqualTo(Refusal.RESEND_THROTTLED);
     f.clock.advance(Duration.ofSeconds(31));
-    PendingLink second = f.contacts.resend(session, first.pendingId());
+    PendingLink second =
+        f.contacts.resend(new ResendContactLinkCodeUseCase.Command(session, first.pendingId()));
 
-    assertThat(refusal(() -> f.contacts.confirm(session, first.pendingId(), firstCode)).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.confirm(
+                            new ConfirmContactLinkUseCase.Command(
+                                session, first.pendingId(), firstCode)))
+                .refusal())
         .isEqualTo(Refusal.NO_PENDING_CODE);
     Credential linked =
-        f.contacts.confirm(session, second.pendingId(), f.messages.lastCodeTo(WORK).orElseThrow());
+        f.contacts.confirm(
+            new ConfirmContactLinkUseCase.Command(
+                session, second.pendingId(), f.messages.lastCodeTo(WORK).orElseThrow()));
     assertThat(linked.identifier()).isEqualTo(WORK);
   }
 
@@ -194,7 +262,13 @@ class ContactProofServiceTest {
     String code = f.messages.lastCodeTo(WORK).orElseThrow();
     f.emailUser(WORK);
 
-    assertThat(refusal(() -> f.contacts.confirm(session, pending.pendingId(), code)).refusal())
+    assertThat(
+            refusal(
+                    () ->
+                        f.contacts.confirm(
+                            new ConfirmContactLinkUseCase.Command(
+                                session, pending.pendingId(), code)))
+                .refusal())
         .isEqualTo(Refusal.CREDENTIAL_IN_USE);
     assertThat(f.credentials.me(session).credentials()).hasSize(1);
   }
@@ -204,7 +278,11 @@ class ContactProofServiceTest {
     f.emailUser("bob@example.com");
 
     assertThat(
-            refusal(() -> f.contacts.start(session, "email", "bob@example.com", linkToken()))
+            refusal(
+                    () ->
+                        f.contacts.start(
+                            new StartContactLinkUseCase.Command(
+                                session, "email", "bob@example.com", linkToken())))
                 .refusal())
         .isEqualTo(Refusal.CREDENTIAL_IN_USE);
     assertThat(f.messages.lastCodeTo("bob@example.com")).isEmpty();
@@ -212,9 +290,16 @@ class ContactProofServiceTest {
 
   @Test
   void onlyEmailAndPhoneAreProvedByACode() {
-    assertThatThrownBy(() -> f.contacts.start(session, "totp", "x", linkToken()))
+    assertThatThrownBy(
+            () ->
+                f.contacts.start(
+                    new StartContactLinkUseCase.Command(session, "totp", "x", linkToken())))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> f.contacts.start(session, "email", "not-an-address", linkToken()))
+    assertThatThrownBy(
+            () ->
+                f.contacts.start(
+                    new StartContactLinkUseCase.Command(
+                        session, "email", "not-an-address", linkToken())))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
@@ -45,11 +46,15 @@ class CredentialServiceTest {
     IssuedElevatedToken elsewhere = f.issueToken(otherSession, Scope.WALLET_SIGN);
 
     RefusedException withoutToken =
-        refusal(() -> f.credentials.unlink(session, phone.id(), Optional.empty()));
+        refusal(
+            () ->
+                f.credentials.unlink(
+                    new UnlinkCredentialUseCase.Command(session, phone.id(), Optional.empty())));
     assertThat(withoutToken.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
     assertThat(withoutToken.scope()).contains("credential:unlink");
 
-    f.credentials.unlink(session, phone.id(), token(Scope.CREDENTIAL_UNLINK));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(session, phone.id(), token(Scope.CREDENTIAL_UNLINK)));
 
     assertThat(f.credentials.me(session).credentials())
         .extracting(Credential::id)
@@ -72,7 +77,9 @@ class CredentialServiceTest {
     Credential passkey = givePasskey(ann);
     IssuedElevatedToken unlink = f.issueToken(session, Scope.CREDENTIAL_UNLINK);
 
-    f.credentials.unlink(session, passkey.id(), Optional.of(unlink.elevatedAccessToken()));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(
+            session, passkey.id(), Optional.of(unlink.elevatedAccessToken())));
 
     assertThat(f.passkeys.forUser(ann.id())).isEmpty();
     assertThat(f.reload(ann).credential(passkey.id())).isEmpty();
@@ -112,7 +119,11 @@ class CredentialServiceTest {
     Credential only = ann.credentials().get(0);
 
     RefusedException refused =
-        refusal(() -> f.credentials.unlink(session, only.id(), token(Scope.CREDENTIAL_UNLINK)));
+        refusal(
+            () ->
+                f.credentials.unlink(
+                    new UnlinkCredentialUseCase.Command(
+                        session, only.id(), token(Scope.CREDENTIAL_UNLINK))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.LAST_CREDENTIAL);
     assertThat(f.credentials.me(session).credentials()).containsExactly(only);
@@ -129,7 +140,8 @@ class CredentialServiceTest {
         refusal(
             () ->
                 f.credentials.unlink(
-                    bobSession, wallet.id(), Optional.of(unlink.elevatedAccessToken())));
+                    new UnlinkCredentialUseCase.Command(
+                        bobSession, wallet.id(), Optional.of(unlink.elevatedAccessToken()))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.CREDENTIAL_IN_USE);
     assertThat(f.stateOf(unlink)).isEqualTo(TokenState.ACTIVE);
@@ -143,7 +155,9 @@ class CredentialServiceTest {
         f.codes.verifyTotp(
             session, f.totpNow(device.secret()), Optional.empty(), Set.of(Scope.CREDENTIAL_UNLINK));
 
-    f.credentials.unlink(session, device.deviceId(), Optional.of(unlink.elevatedAccessToken()));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(
+            session, device.deviceId(), Optional.of(unlink.elevatedAccessToken())));
 
     assertThat(f.reload(ann).hasMfa()).isFalse();
     assertThat(f.totpDevices.find(device.deviceId())).isEmpty();

@@ -9,7 +9,9 @@ import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase.WalletState;
+import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
+import dev.stepup.application.port.in.wallet.WalletCommand;
+import dev.stepup.application.port.in.wallet.WalletState;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
 import dev.stepup.domain.credential.CredentialId;
@@ -35,11 +37,15 @@ class DemoWalletServiceTest {
 
   @Test
   void exportNeedsASingleUseTokenAndRevealsTheKeyOnce() {
-    assertThat(refusal(() -> f.wallet.export(session, walletId, Optional.empty())).refusal())
+    assertThat(
+            refusal(() -> f.wallet.export(new WalletCommand(session, walletId, Optional.empty())))
+                .refusal())
         .isEqualTo(Refusal.STEP_UP_REQUIRED);
     IssuedElevatedToken export = f.issueToken(session, Scope.WALLET_EXPORT);
 
-    String key = f.wallet.export(session, walletId, Optional.of(export.elevatedAccessToken()));
+    String key =
+        f.wallet.export(
+            new WalletCommand(session, walletId, Optional.of(export.elevatedAccessToken())));
 
     EmbeddedWallet wallet = f.wallets.find(walletId).orElseThrow();
     assertThat(key).startsWith("0x");
@@ -53,7 +59,8 @@ class DemoWalletServiceTest {
             refusal(
                     () ->
                         f.wallet.export(
-                            session, walletId, Optional.of(export.elevatedAccessToken())))
+                            new WalletCommand(
+                                session, walletId, Optional.of(export.elevatedAccessToken()))))
                 .refusal())
         .isEqualTo(Refusal.TOKEN_CONSUMED);
   }
@@ -64,9 +71,13 @@ class DemoWalletServiceTest {
     byte[] key = f.cipher.decrypt(f.wallets.find(walletId).orElseThrow().encryptedPrivateKey());
 
     String first =
-        f.wallet.sign(session, walletId, "hello", Optional.of(sign.elevatedAccessToken()));
+        f.wallet.sign(
+            new SignWithWalletUseCase.Command(
+                session, walletId, "hello", Optional.of(sign.elevatedAccessToken())));
     String second =
-        f.wallet.sign(session, walletId, "again", Optional.of(sign.elevatedAccessToken()));
+        f.wallet.sign(
+            new SignWithWalletUseCase.Command(
+                session, walletId, "again", Optional.of(sign.elevatedAccessToken())));
 
     assertThat(first).isEqualTo(f.walletKeys.personalSign(key, "hello"));
     assertThat(second).isEqualTo(f.walletKeys.personalSign(key, "again"));
@@ -76,10 +87,17 @@ class DemoWalletServiceTest {
 
   @Test
   void anEmptyOrOversizedMessageIsNotSigned() {
-    assertThatThrownBy(() -> f.wallet.sign(session, walletId, "", token(Scope.WALLET_SIGN)))
+    assertThatThrownBy(
+            () ->
+                f.wallet.sign(
+                    new SignWithWalletUseCase.Command(
+                        session, walletId, "", token(Scope.WALLET_SIGN))))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> f.wallet.sign(session, walletId, "x".repeat(4097), token(Scope.WALLET_SIGN)))
+            () ->
+                f.wallet.sign(
+                    new SignWithWalletUseCase.Command(
+                        session, walletId, "x".repeat(4097), token(Scope.WALLET_SIGN))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -88,12 +106,17 @@ class DemoWalletServiceTest {
     f.clock.advance(Duration.ofMinutes(1));
     EmbeddedWallet before = f.wallets.find(walletId).orElseThrow();
 
-    WalletState refreshed = f.wallet.refresh(session, walletId, token(Scope.WALLET_REFRESH));
+    WalletState refreshed =
+        f.wallet.refresh(new WalletCommand(session, walletId, token(Scope.WALLET_REFRESH)));
     assertThat(
-            refusal(() -> f.wallet.reshare(session, walletId, token(Scope.WALLET_REFRESH)))
+            refusal(
+                    () ->
+                        f.wallet.reshare(
+                            new WalletCommand(session, walletId, token(Scope.WALLET_REFRESH))))
                 .refusal())
         .isEqualTo(Refusal.STEP_UP_REQUIRED);
-    WalletState reshared = f.wallet.reshare(session, walletId, token(Scope.WALLET_RESHARE));
+    WalletState reshared =
+        f.wallet.reshare(new WalletCommand(session, walletId, token(Scope.WALLET_RESHARE)));
 
     assertThat(refreshed.address()).isEqualTo(before.address());
     assertThat(refreshed.keyUpdatedAt()).isEqualTo(f.clock.instant());
@@ -111,7 +134,9 @@ class DemoWalletServiceTest {
 
     assertThatThrownBy(
             () ->
-                f.wallet.export(bobSession, walletId, Optional.of(bobsToken.elevatedAccessToken())))
+                f.wallet.export(
+                    new WalletCommand(
+                        bobSession, walletId, Optional.of(bobsToken.elevatedAccessToken()))))
         .isInstanceOf(NotFoundException.class);
     assertThat(f.stateOf(bobsToken)).isEqualTo(TokenState.ACTIVE);
   }

@@ -19,6 +19,7 @@ import dev.stepup.application.port.in.token.ListElevatedTokensQuery;
 import dev.stepup.application.port.in.token.RevokeCommand;
 import dev.stepup.application.port.in.token.TokenPage;
 import dev.stepup.application.port.in.token.TokenSummary;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -44,7 +45,7 @@ class ElevatedTokenServiceTest {
   private final SessionContext session = f.signIn(ann);
 
   private Introspection introspect(String token, Optional<Scope> scope, boolean consume) {
-    return f.tokenService.introspect(new IntrospectCommand(ENV, token, scope, consume, ORIGIN));
+    return f.introspection.introspect(new IntrospectCommand(ENV, token, scope, consume, ORIGIN));
   }
 
   // ---- issue -----------------------------------------------------------------------------------
@@ -210,7 +211,7 @@ class ElevatedTokenServiceTest {
                         ORIGIN)))
         .isInstanceOf(NotFoundException.class);
 
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
     assertThatThrownBy(() -> f.issueToken(session, Scope.WALLET_SIGN))
         .isInstanceOf(NotFoundException.class);
     assertThat(f.events(AuditEventType.TOKEN_ISSUED)).isEmpty();
@@ -306,11 +307,11 @@ class ElevatedTokenServiceTest {
     IssuedElevatedToken issued = f.issueToken(session, Scope.WALLET_EXPORT);
 
     Introspection peek =
-        f.tokenService.introspect(
+        f.introspection.introspect(
             new IntrospectCommand(
                 OTHER_ENV, issued.elevatedAccessToken(), Optional.empty(), false, ORIGIN));
     Introspection spend =
-        f.tokenService.introspect(
+        f.introspection.introspect(
             new IntrospectCommand(
                 OTHER_ENV, issued.elevatedAccessToken(), Optional.empty(), true, ORIGIN));
 
@@ -419,7 +420,7 @@ class ElevatedTokenServiceTest {
     SessionContext otherSession = f.signIn(ann);
     IssuedElevatedToken elsewhere = f.issueToken(otherSession, Scope.WALLET_SIGN);
 
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
 
     assertThat(f.stateOf(sign)).isEqualTo(TokenState.REVOKED);
     assertThat(f.stateOf(export)).isEqualTo(TokenState.REVOKED);
@@ -437,15 +438,15 @@ class ElevatedTokenServiceTest {
     IssuedElevatedToken active = f.issueToken(session, Scope.WALLET_SIGN);
 
     TokenPage all =
-        f.tokenService.list(
+        f.tokenList.list(
             new ListElevatedTokensQuery(
                 ENV, Optional.empty(), Optional.empty(), Optional.empty(), 0, 50));
     TokenPage activeOnly =
-        f.tokenService.list(
+        f.tokenList.list(
             new ListElevatedTokensQuery(
                 ENV, Optional.of(TokenState.ACTIVE), Optional.empty(), Optional.empty(), 0, 50));
     TokenPage elsewhere =
-        f.tokenService.list(
+        f.tokenList.list(
             new ListElevatedTokensQuery(
                 OTHER_ENV, Optional.empty(), Optional.empty(), Optional.empty(), 0, 50));
 

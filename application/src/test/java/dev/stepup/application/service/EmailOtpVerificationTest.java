@@ -9,9 +9,12 @@ import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.fakes.RecordingMessages.Message;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase.CodeSent;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.service.notice.SecurityNotice;
@@ -185,7 +188,7 @@ class EmailOtpVerificationTest {
 
   @Test
   void anEndedSessionCannotAskForCodes() {
-    f.userService.end(ENV, session.sessionId(), Fixture.ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), Fixture.ORIGIN));
 
     assertThat(refusal(() -> f.codes.send(session, Optional.empty())).refusal())
         .isEqualTo(Refusal.INVALID_TOKEN);
@@ -436,11 +439,13 @@ class EmailOtpVerificationTest {
     IssuedElevatedToken link = f.stepUpWithEmail(session, ANN, Scope.CREDENTIAL_LINK);
     var enrolment =
         f.mfa.startTotpEnrolment(
-            session, Optional.empty(), Optional.of(link.elevatedAccessToken()));
+            new StartTotpEnrolmentUseCase.Command(
+                session, Optional.empty(), Optional.of(link.elevatedAccessToken())));
     f.clock.advance(Duration.ofSeconds(30));
     String pending = f.sendCode(session, ANN);
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
-    f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret));
+    f.mfa.confirmTotp(
+        new ConfirmTotpEnrolmentUseCase.Command(session, enrolment.deviceId(), f.totpNow(secret)));
 
     RefusedException refused = refusal(() -> f.codes.verifyOtp(session, pending, EXPORT));
 

@@ -317,10 +317,10 @@ class EmailSignInServiceTest {
     env.allowRedirects(RedirectAllowList.of(List.of("https://app.example.com")));
     f.environments.save(env);
 
-    assertThat(f.signIn.permits(ENV, "/hosted/acme/wallet")).isTrue();
-    assertThat(f.signIn.permits(ENV, "https://app.example.com/done")).isTrue();
-    assertThat(f.signIn.permits(ENV, "https://evil.example/")).isFalse();
-    assertThat(f.signIn.permits(ENV, "//evil.example/")).isFalse();
-    assertThat(f.signIn.permits(ENV, "/\\evil.example")).isFalse();
+    assertThat(f.returnAddresses.permits(ENV, "/hosted/acme/wallet")).isTrue();
+    assertThat(f.returnAddresses.permits(ENV, "https://app.example.com/done")).isTrue();
+    assertThat(f.returnAddresses.permits(ENV, "https://evil.example/")).isFalse();
+    assertThat(f.returnAddresses.permits(ENV, "//evil.example/")).isFalse();
+    assertThat(f.returnAddresses.permits(ENV, "/\\evil.example")).isFalse();
   }
 }

@@ -30,7 +30,11 @@ import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.fakes.XorSecretCipher;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeCommand;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
@@ -53,6 +57,7 @@ import dev.stepup.application.port.out.verification.WebAuthnCeremonies;
 import dev.stepup.application.service.credential.ContactProofService;
 import dev.stepup.application.service.credential.CredentialService;
 import dev.stepup.application.service.environment.BootstrapService;
+import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.environment.ConfigureStepUpService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
@@ -68,6 +73,8 @@ import dev.stepup.application.service.stepup.TotpProofChecker;
 import dev.stepup.application.service.stepup.VerifyStepUpService;
 import dev.stepup.application.service.stepup.WalletProofChecker;
 import dev.stepup.application.service.token.ElevatedTokenService;
+import dev.stepup.application.service.token.IntrospectElevatedTokenService;
+import dev.stepup.application.service.token.ListElevatedTokensService;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.user.UnlockStepUpService;
@@ -166,8 +173,11 @@ final class Fixture {
 
   final TokenMint tokenMint = new TokenMint(tokens, signer, audit, clock);
   final ElevatedTokenService tokenService =
-      new ElevatedTokenService(
-          environments, users, sessions, tokens, signer, transactions, audit, clock);
+      new ElevatedTokenService(environments, users, sessions, tokens, signer, audit, clock);
+  final IntrospectElevatedTokenService introspection =
+      new IntrospectElevatedTokenService(sessions, tokens, signer, audit, clock);
+  final ListElevatedTokensService tokenList =
+      new ListElevatedTokensService(tokens, transactions, clock);
   final CheckStepUpService checkService =
       new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
   final ProtectedActionService guard =
@@ -275,6 +285,7 @@ final class Fixture {
           notifier,
           audit,
           clock);
+  final CheckReturnAddressService returnAddresses = new CheckReturnAddressService(environments);
   final DemoWalletService wallet =
       new DemoWalletService(
           environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);
@@ -427,13 +438,15 @@ final class Fixture {
   Credential linkProven(SessionContext context, String format, String value) {
     var pending =
         contacts.start(
-            context,
-            format,
-            value,
-            Optional.of(issueToken(context, Scope.CREDENTIAL_LINK).elevatedAccessToken()));
+            new StartContactLinkUseCase.Command(
+                context,
+                format,
+                value,
+                Optional.of(issueToken(context, Scope.CREDENTIAL_LINK).elevatedAccessToken())));
     String recipient = format.equals("email") ? value.toLowerCase(java.util.Locale.ROOT) : value;
     return contacts.confirm(
-        context, pending.pendingId(), messages.lastCodeTo(recipient).orElseThrow());
+        new ConfirmContactLinkUseCase.Command(
+            context, pending.pendingId(), messages.lastCodeTo(recipient).orElseThrow()));
   }
 
   /** A six-digit code that is surely not {@code code}. */
@@ -447,10 +460,14 @@ final class Fixture {
   /** Starts and confirms a TOTP device with the code the app shows now. */
   Enrolled enrolTotp(SessionContext context, String linkToken) {
     TotpEnrolment enrolment =
-        mfa.startTotpEnrolment(context, Optional.of("Phone"), Optional.of(linkToken));
+        mfa.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(
+                context, Optional.of("Phone"), Optional.of(linkToken)));
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
     List<String> recovery =
-        mfa.confirmTotp(context, enrolment.deviceId(), JdkTotp.codeAt(secret, clock.instant()));
+        mfa.confirmTotp(
+            new ConfirmTotpEnrolmentUseCase.Command(
+                context, enrolment.deviceId(), JdkTotp.codeAt(secret, clock.instant())));
     return new Enrolled(enrolment.deviceId(), secret, recovery);
   }
 

@@ -10,7 +10,11 @@ import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
@@ -46,7 +50,8 @@ class MfaServiceTest {
   private TotpEnrolment start() {
     IssuedElevatedToken link = f.stepUpWithEmail(session, ANN, Scope.CREDENTIAL_LINK);
     return f.mfa.startTotpEnrolment(
-        session, Optional.of("Work phone"), Optional.of(link.elevatedAccessToken()));
+        new StartTotpEnrolmentUseCase.Command(
+            session, Optional.of("Work phone"), Optional.of(link.elevatedAccessToken())));
   }
 
   private Path path() {
@@ -66,7 +71,11 @@ class MfaServiceTest {
   @Test
   void startingEnrolmentNeedsAStepUpForCredentialLink() {
     RefusedException refused =
-        refusal(() -> f.mfa.startTotpEnrolment(session, Optional.empty(), Optional.empty()));
+        refusal(
+            () ->
+                f.mfa.startTotpEnrolment(
+                    new StartTotpEnrolmentUseCase.Command(
+                        session, Optional.empty(), Optional.empty())));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
     assertThat(refused.scope()).contains("credential:link");
@@ -80,7 +89,8 @@ class MfaServiceTest {
         refusal(
             () ->
                 f.mfa.startTotpEnrolment(
-                    session, Optional.empty(), Optional.of(sign.elevatedAccessToken())));
+                    new StartTotpEnrolmentUseCase.Command(
+                        session, Optional.empty(), Optional.of(sign.elevatedAccessToken()))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
   }
@@ -91,7 +101,8 @@ class MfaServiceTest {
 
     TotpEnrolment enrolment =
         f.mfa.startTotpEnrolment(
-            session, Optional.of("Work phone"), Optional.of(link.elevatedAccessToken()));
+            new StartTotpEnrolmentUseCase.Command(
+                session, Optional.of("Work phone"), Optional.of(link.elevatedAccessToken())));
 
     assertThat(enrolment.secretBase32()).isNotBlank();
     assertThat(enrolment.otpauthUri())
@@ -122,7 +133,8 @@ class MfaServiceTest {
         refusal(
             () ->
                 f.mfa.startTotpEnrolment(
-                    session, Optional.empty(), Optional.of(link.elevatedAccessToken())));
+                    new StartTotpEnrolmentUseCase.Command(
+                        session, Optional.empty(), Optional.of(link.elevatedAccessToken()))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.METHOD_DISABLED);
     assertThat(f.stateOf(link)).isEqualTo(TokenState.ACTIVE);
@@ -133,7 +145,10 @@ class MfaServiceTest {
     TotpEnrolment enrolment = start();
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
 
-    List<String> recovery = f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret));
+    List<String> recovery =
+        f.mfa.confirmTotp(
+            new ConfirmTotpEnrolmentUseCase.Command(
+                session, enrolment.deviceId(), f.totpNow(secret)));
 
     assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
     assertThat(recovery).allSatisfy(c -> assertThat(c).matches("[2-9a-z]{6}(-[2-9a-z]{6}){3}"));
@@ -157,23 +172,36 @@ class MfaServiceTest {
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
 
     RefusedException refused =
-        refusal(() -> f.mfa.confirmTotp(session, enrolment.deviceId(), f.wrongTotp(secret)));
+        refusal(
+            () ->
+                f.mfa.confirmTotp(
+                    new ConfirmTotpEnrolmentUseCase.Command(
+                        session, enrolment.deviceId(), f.wrongTotp(secret))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_CODE);
     assertThat(f.totpDevices.find(enrolment.deviceId()).orElseThrow().isConfirmed()).isFalse();
     assertThat(f.reload(ann).hasMfa()).isFalse();
-    assertThat(f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret))).hasSize(10);
+    assertThat(
+            f.mfa.confirmTotp(
+                new ConfirmTotpEnrolmentUseCase.Command(
+                    session, enrolment.deviceId(), f.totpNow(secret))))
+        .hasSize(10);
   }
 
   @Test
   void aDeviceIsConfirmedOnlyOnce() {
     TotpEnrolment enrolment = start();
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
-    f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret));
+    f.mfa.confirmTotp(
+        new ConfirmTotpEnrolmentUseCase.Command(session, enrolment.deviceId(), f.totpNow(secret)));
     f.clock.advance(Fixture.TOTP_STEP);
 
     RefusedException again =
-        refusal(() -> f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret)));
+        refusal(
+            () ->
+                f.mfa.confirmTotp(
+                    new ConfirmTotpEnrolmentUseCase.Command(
+                        session, enrolment.deviceId(), f.totpNow(secret))));
 
     assertThat(again.refusal()).isEqualTo(Refusal.ALREADY_CONFIRMED);
     assertThat(f.reload(ann).credentials())
@@ -188,7 +216,11 @@ class MfaServiceTest {
     f.clock.advance(MfaService.ENROLMENT_WINDOW);
 
     RefusedException late =
-        refusal(() -> f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret)));
+        refusal(
+            () ->
+                f.mfa.confirmTotp(
+                    new ConfirmTotpEnrolmentUseCase.Command(
+                        session, enrolment.deviceId(), f.totpNow(secret))));
 
     assertThat(late.refusal()).isEqualTo(Refusal.CODE_EXPIRED);
     assertThat(f.reload(ann).hasMfa()).isFalse();
@@ -200,7 +232,11 @@ class MfaServiceTest {
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
     SessionContext bob = f.signIn(f.emailUser("bob@example.com"));
 
-    assertThatThrownBy(() -> f.mfa.confirmTotp(bob, enrolment.deviceId(), f.totpNow(secret)))
+    assertThatThrownBy(
+            () ->
+                f.mfa.confirmTotp(
+                    new ConfirmTotpEnrolmentUseCase.Command(
+                        bob, enrolment.deviceId(), f.totpNow(secret))))
         .isInstanceOf(NotFoundException.class);
     assertThat(f.totpDevices.find(enrolment.deviceId()).orElseThrow().isConfirmed()).isFalse();
   }
@@ -213,7 +249,8 @@ class MfaServiceTest {
     byte[] secret = JdkTotp.secretOf(enrolment.secretBase32());
     assertThat(f.stateOf(sign)).isEqualTo(TokenState.ACTIVE);
 
-    f.mfa.confirmTotp(session, enrolment.deviceId(), f.totpNow(secret));
+    f.mfa.confirmTotp(
+        new ConfirmTotpEnrolmentUseCase.Command(session, enrolment.deviceId(), f.totpNow(secret)));
 
     assertThat(f.stateOf(sign)).isEqualTo(TokenState.REVOKED);
     RefusedException refused =
@@ -253,7 +290,9 @@ class MfaServiceTest {
     IssuedElevatedToken link = stepUpWithTotp(enrolled.secret(), Scope.CREDENTIAL_LINK);
 
     List<String> fresh =
-        f.mfa.regenerateRecoveryCodes(session, Optional.of(link.elevatedAccessToken()));
+        f.mfa.regenerateRecoveryCodes(
+            new RegenerateRecoveryCodesUseCase.Command(
+                session, Optional.of(link.elevatedAccessToken())));
 
     assertThat(fresh).hasSize(10).doesNotHaveDuplicates();
     Set<String> overlap = new HashSet<>(fresh);
@@ -277,7 +316,10 @@ class MfaServiceTest {
     f.enrolTotpByEmail(session, ANN);
 
     RefusedException refused =
-        refusal(() -> f.mfa.regenerateRecoveryCodes(session, Optional.empty()));
+        refusal(
+            () ->
+                f.mfa.regenerateRecoveryCodes(
+                    new RegenerateRecoveryCodesUseCase.Command(session, Optional.empty())));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
     assertThat(refused.scope()).contains("credential:link");
@@ -289,7 +331,10 @@ class MfaServiceTest {
 
     RefusedException refused =
         refusal(
-            () -> f.mfa.regenerateRecoveryCodes(session, Optional.of(link.elevatedAccessToken())));
+            () ->
+                f.mfa.regenerateRecoveryCodes(
+                    new RegenerateRecoveryCodesUseCase.Command(
+                        session, Optional.of(link.elevatedAccessToken()))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.NO_ELIGIBLE_CREDENTIAL);
     assertThat(f.stateOf(link)).isEqualTo(TokenState.ACTIVE);
@@ -308,15 +353,20 @@ class MfaServiceTest {
     assertThat(f.checkService.check(query).defaultCredentialId()).contains(second.deviceId());
 
     RefusedException withoutToken =
-        refusal(() -> f.mfa.chooseDefault(session, first.deviceId(), Optional.empty()));
+        refusal(
+            () ->
+                f.mfa.chooseDefault(
+                    new ChooseDefaultMfaUseCase.Command(
+                        session, first.deviceId(), Optional.empty())));
     assertThat(withoutToken.refusal()).isEqualTo(Refusal.STEP_UP_REQUIRED);
     assertThat(withoutToken.scope()).contains("credential:link");
     assertThat(f.checkService.check(query).defaultCredentialId()).contains(second.deviceId());
 
     f.mfa.chooseDefault(
-        session,
-        first.deviceId(),
-        Optional.of(f.issueToken(session, Scope.CREDENTIAL_LINK).elevatedAccessToken()));
+        new ChooseDefaultMfaUseCase.Command(
+            session,
+            first.deviceId(),
+            Optional.of(f.issueToken(session, Scope.CREDENTIAL_LINK).elevatedAccessToken())));
 
     assertThat(f.checkService.check(query).defaultCredentialId()).contains(first.deviceId());
     assertThat(f.messages.to(ANN, SecurityNotice.DEFAULT_MFA_CHANGED.headline())).hasSize(1);
@@ -333,11 +383,12 @@ class MfaServiceTest {
             refusal(
                     () ->
                         f.mfa.chooseDefault(
-                            session,
-                            email.id(),
-                            Optional.of(
-                                f.issueToken(session, Scope.CREDENTIAL_LINK)
-                                    .elevatedAccessToken())))
+                            new ChooseDefaultMfaUseCase.Command(
+                                session,
+                                email.id(),
+                                Optional.of(
+                                    f.issueToken(session, Scope.CREDENTIAL_LINK)
+                                        .elevatedAccessToken()))))
                 .refusal())
         .isEqualTo(Refusal.CREDENTIAL_NOT_ELIGIBLE);
   }

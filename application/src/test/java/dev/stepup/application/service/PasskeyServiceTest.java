@@ -4,6 +4,7 @@ import static dev.stepup.application.service.Fixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -116,7 +117,8 @@ class PasskeyServiceTest {
     register("key-2");
     assertWith("key-1", 1);
 
-    f.credentials.unlink(session, first, token(Scope.CREDENTIAL_UNLINK));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(session, first, token(Scope.CREDENTIAL_UNLINK)));
 
     startStepUp.start(new StartPasskeyStepUpCommand(session));
     assertThat(relyingParty.lastAllowed).containsExactly("key-2");

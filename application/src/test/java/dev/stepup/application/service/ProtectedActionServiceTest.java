@@ -11,6 +11,7 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.in.token.RevokeCommand;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -208,7 +209,7 @@ class ProtectedActionServiceTest {
   @Test
   void anEndedSessionCannotUseItsToken() {
     IssuedElevatedToken token = f.issueToken(session, Scope.WALLET_SIGN);
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
 
     RefusedException refused = refused(Scope.WALLET_SIGN, token);
 

@@ -10,9 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepup.application.fakes.InMemoryPasskeys;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
+import dev.stepup.application.port.in.user.EndUserSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.service.mfa.ResetMfaService;
 import dev.stepup.domain.credential.Credential;
@@ -52,7 +55,7 @@ class SessionEndingTest {
   void theHostBackendListsTheUsersActiveSessionsNewestFirst() {
     f.clock.advance(Duration.ofSeconds(1));
     SessionContext newest = f.signIn(ann, email.id());
-    f.userService.end(ENV, byEmail.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, byEmail.sessionId(), ORIGIN));
 
     assertThat(f.userSessions.list(ENV, ann.id()))
         .extracting(Session::id)
@@ -64,8 +67,10 @@ class SessionEndingTest {
     IssuedElevatedToken there = f.issueToken(byPhone, Scope.WALLET_SIGN);
     IssuedElevatedToken here = f.issueToken(byEmail, Scope.WALLET_SIGN);
 
-    f.userSessions.end(ENV, ann.id(), byPhone.sessionId(), ORIGIN);
-    f.userSessions.end(ENV, ann.id(), byPhone.sessionId(), ORIGIN);
+    f.userSessions.end(
+        new EndUserSessionUseCase.Command(ENV, ann.id(), byPhone.sessionId(), ORIGIN));
+    f.userSessions.end(
+        new EndUserSessionUseCase.Command(ENV, ann.id(), byPhone.sessionId(), ORIGIN));
 
     assertThat(active(byPhone)).isFalse();
     assertThat(f.stateOf(there)).isEqualTo(TokenState.REVOKED);
@@ -83,11 +88,22 @@ class SessionEndingTest {
     User bob = f.emailUser("bob@example.com");
     SessionContext bobs = f.signIn(bob);
 
-    assertThatThrownBy(() -> f.userSessions.end(ENV, ann.id(), bobs.sessionId(), ORIGIN))
+    assertThatThrownBy(
+            () ->
+                f.userSessions.end(
+                    new EndUserSessionUseCase.Command(ENV, ann.id(), bobs.sessionId(), ORIGIN)))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> f.userSessions.end(OTHER_ENV, bob.id(), bobs.sessionId(), ORIGIN))
+    assertThatThrownBy(
+            () ->
+                f.userSessions.end(
+                    new EndUserSessionUseCase.Command(
+                        OTHER_ENV, bob.id(), bobs.sessionId(), ORIGIN)))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> f.userSessions.end(ENV, ann.id(), new SessionId("ses_nope"), ORIGIN))
+    assertThatThrownBy(
+            () ->
+                f.userSessions.end(
+                    new EndUserSessionUseCase.Command(
+                        ENV, ann.id(), new SessionId("ses_nope"), ORIGIN)))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> f.userSessions.list(OTHER_ENV, ann.id()))
         .isInstanceOf(NotFoundException.class);
@@ -129,7 +145,9 @@ class SessionEndingTest {
     IssuedElevatedToken there = f.issueToken(byPhone, Scope.WALLET_SIGN);
     IssuedElevatedToken unlink = f.issueToken(byEmail, Scope.CREDENTIAL_UNLINK);
 
-    f.credentials.unlink(byEmail, phone.id(), Optional.of(unlink.elevatedAccessToken()));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(
+            byEmail, phone.id(), Optional.of(unlink.elevatedAccessToken())));
 
     assertThat(active(byPhone)).isFalse();
     assertThat(f.stateOf(there)).isEqualTo(TokenState.REVOKED);
@@ -140,7 +158,9 @@ class SessionEndingTest {
   void removingTheCredentialTheActingSessionSignedInWithEndsItToo() {
     IssuedElevatedToken unlink = f.issueToken(byPhone, Scope.CREDENTIAL_UNLINK);
 
-    f.credentials.unlink(byPhone, phone.id(), Optional.of(unlink.elevatedAccessToken()));
+    f.credentials.unlink(
+        new UnlinkCredentialUseCase.Command(
+            byPhone, phone.id(), Optional.of(unlink.elevatedAccessToken())));
 
     assertThat(active(byPhone)).isFalse();
     assertThat(active(byEmail)).isTrue();

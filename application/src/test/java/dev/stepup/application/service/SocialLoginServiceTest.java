@@ -16,6 +16,7 @@ import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -246,7 +247,7 @@ class SocialLoginServiceTest {
     assertThat(complete(late, "sub-ada")).containsEntry("code", "code_expired");
 
     URI orphan = start(Scope.WALLET_SIGN);
-    f.userService.end(ENV, session.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, session.sessionId(), ORIGIN));
     assertThat(complete(orphan, "sub-ada")).containsEntry("code", "invalid_token");
     assertThat(f.tokens.forSession(session.sessionId())).isEmpty();
   }

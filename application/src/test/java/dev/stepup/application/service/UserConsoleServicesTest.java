@@ -12,13 +12,14 @@ import dev.stepup.application.fakes.InMemoryUserDirectory;
 import dev.stepup.application.fakes.RecordedAuditLog;
 import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase.Dashboard;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.MfaDevice;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.UserDetail;
+import dev.stepup.application.port.in.user.MfaDevice;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
+import dev.stepup.application.port.in.user.UserDetail;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.service.admin.DashboardService;
@@ -153,8 +154,8 @@ class UserConsoleServicesTest {
     assertThat(detail.unusedRecoveryCodes()).isEqualTo(10);
     assertThat(detail.sessions()).extracting(s -> s.id()).containsExactly(session.sessionId());
     assertThat(detail.recentActivity())
-        .extracting(AuditEvent::type)
-        .contains(AuditEventType.VERIFICATION, AuditEventType.TOKEN_ISSUED);
+        .extracting(AuditEntry::type)
+        .contains(AuditEventType.VERIFICATION.wire(), AuditEventType.TOKEN_ISSUED.wire());
     assertThat(detail.recentActivity()).allSatisfy(e -> assertThat(e.userId()).contains(ann.id()));
     assertThat(detail.activeTokens()).isEqualTo(1);
     assertThat(browse.detail(OTHER_ENV, ann.id())).isEmpty();

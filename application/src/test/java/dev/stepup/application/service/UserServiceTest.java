@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.user.CreateUserCommand;
+import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -148,8 +149,8 @@ class UserServiceTest {
     StartedSession started =
         f.userService.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
 
-    f.userService.end(ENV, started.sessionId(), ORIGIN);
-    f.userService.end(ENV, started.sessionId(), ORIGIN);
+    f.userService.end(new EndSessionUseCase.Command(ENV, started.sessionId(), ORIGIN));
+    f.userService.end(new EndSessionUseCase.Command(ENV, started.sessionId(), ORIGIN));
 
     assertThat(f.userService.session(ENV, started.sessionToken())).isEmpty();
     assertThat(f.sessions.find(started.sessionId()).orElseThrow().endedAt()).contains(START);
@@ -162,7 +163,10 @@ class UserServiceTest {
     StartedSession started =
         f.userService.start(new StartSessionCommand(ENV, ann.id(), Optional.empty(), ORIGIN));
 
-    assertThatThrownBy(() -> f.userService.end(OTHER_ENV, started.sessionId(), ORIGIN))
+    assertThatThrownBy(
+            () ->
+                f.userService.end(
+                    new EndSessionUseCase.Command(OTHER_ENV, started.sessionId(), ORIGIN)))
         .isInstanceOf(NotFoundException.class);
     assertThat(f.userService.session(ENV, started.sessionToken())).isPresent();
   }

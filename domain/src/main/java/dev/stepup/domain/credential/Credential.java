@@ -3,6 +3,7 @@ package dev.stepup.domain.credential;
 import dev.stepup.domain.method.AuthenticationPath;
 import dev.stepup.domain.method.VerificationMethod;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +42,67 @@ public record Credential(
     if (defaultMfa && !isMfaFormat(format)) {
       throw new IllegalArgumentException("only a passkey or TOTP device can be the default MFA");
     }
+  }
+
+  /** An email address the user proved (not for sign-in), shown masked. */
+  public static Credential email(CredentialId id, String address, Instant createdAt) {
+    return contact(id, CredentialFormat.EMAIL, address, false, createdAt);
+  }
+
+  /** A phone number the user proved (not for sign-in), shown masked. */
+  public static Credential phone(CredentialId id, String number, Instant createdAt) {
+    return contact(id, CredentialFormat.PHONE_NUMBER, number, false, createdAt);
+  }
+
+  /**
+   * An email address or phone number, shown masked; {@code signIn} when the user signs in with it.
+   *
+   * @throws IllegalArgumentException for a format that is not a contact (email or phone)
+   */
+  public static Credential contact(
+      CredentialId id,
+      CredentialFormat format,
+      String identifier,
+      boolean signIn,
+      Instant createdAt) {
+    String alias = Masking.contact(format, identifier);
+    return new Credential(
+        id, format, identifier, Optional.empty(), Optional.of(alias), signIn, createdAt, false);
+  }
+
+  /** A wallet the user holds; its address is stored in lower case and shown shortened. */
+  public static Credential externalWallet(CredentialId id, String address, Instant createdAt) {
+    return wallet(id, address, WALLET_EXTERNAL, createdAt);
+  }
+
+  /** A wallet whose key the server holds for the user (the demo wallet). */
+  public static Credential embeddedWallet(CredentialId id, String address, Instant createdAt) {
+    return wallet(id, address, WALLET_EMBEDDED, createdAt);
+  }
+
+  private static Credential wallet(CredentialId id, String address, String type, Instant at) {
+    return new Credential(
+        id,
+        CredentialFormat.BLOCKCHAIN,
+        address.toLowerCase(Locale.ROOT),
+        Optional.of(type),
+        Optional.of(Masking.address(address)),
+        false,
+        at,
+        false);
+  }
+
+  /** An authenticator app (TOTP) device; the device id names it. */
+  public static Credential totp(CredentialId id, String alias, Instant createdAt) {
+    return new Credential(
+        id,
+        CredentialFormat.TOTP,
+        id.value(),
+        Optional.empty(),
+        Optional.of(alias),
+        false,
+        createdAt,
+        false);
   }
 
   private static boolean isMfaFormat(CredentialFormat format) {

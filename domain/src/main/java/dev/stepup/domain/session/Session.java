@@ -142,7 +142,15 @@ public final class Session {
 
   /** Signed in, not signed out, not expired, and used within its idle timeout. */
   public boolean isActive(Instant now) {
-    return endedAt == null && now.isBefore(activeUntil());
+    return state(now) == SessionState.ACTIVE;
+  }
+
+  /** Where the session is at {@code now}: a signed-out session is ended even after it lapsed. */
+  public SessionState state(Instant now) {
+    if (endedAt != null) {
+      return SessionState.ENDED;
+    }
+    return now.isBefore(activeUntil()) ? SessionState.ACTIVE : SessionState.EXPIRED;
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.stepup.adapter.in.console;
 
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.AddAdminCommand;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.AdminChange;
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.ChangeAdminPasswordCommand;
+import dev.stepup.application.port.in.admin.AddAdminUseCase;
+import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
+import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.admin.ChangeAdminPasswordUseCase;
+import dev.stepup.application.port.in.admin.ChangeAdminPasswordUseCase.ChangeAdminPasswordCommand;
+import dev.stepup.application.port.in.admin.ListAdminsUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
@@ -20,15 +22,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AdminAccountsController {
 
-  private final ManageAdminsUseCase admins;
+  private final ListAdminsUseCase adminList;
+  private final AddAdminUseCase adding;
+  private final ChangeAdminPasswordUseCase passwordChange;
 
-  AdminAccountsController(ManageAdminsUseCase admins) {
-    this.admins = admins;
+  AdminAccountsController(
+      ListAdminsUseCase adminList,
+      AddAdminUseCase adding,
+      ChangeAdminPasswordUseCase passwordChange) {
+    this.adminList = adminList;
+    this.adding = adding;
+    this.passwordChange = passwordChange;
   }
 
   @GetMapping("/admin/admins")
   String list(Principal admin, Model model) {
-    model.addAttribute("admins", admins.list());
+    model.addAttribute("admins", adminList.list());
     model.addAttribute("me", admin.getName());
     return "console/admins/admins";
   }
@@ -41,7 +50,7 @@ class AdminAccountsController {
       HttpServletRequest request,
       Model model) {
     AdminChange change =
-        admins.add(
+        adding.add(
             new AddAdminCommand(
                 admin.getName(),
                 username,
@@ -70,7 +79,7 @@ class AdminAccountsController {
       HttpServletRequest request,
       Model model) {
     AdminChange change =
-        admins.changePassword(
+        passwordChange.changePassword(
             new ChangeAdminPasswordCommand(
                 admin.getName(),
                 currentPassword,

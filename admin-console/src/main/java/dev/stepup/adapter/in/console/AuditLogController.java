@@ -1,17 +1,14 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.audit.AuditLogQuery;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
-import dev.stepup.application.port.out.audit.AuditEvent;
-import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.UserId;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,18 +42,18 @@ class AuditLogController {
       String actor,
       String clientIp) {
 
-    static Line of(AuditEvent e) {
+    static Line of(AuditEntry e) {
       return new Line(
           e.at().toString(),
           e.environmentId().map(EnvironmentId::value).orElse(""),
-          e.type().wire(),
-          e.outcome().name().toLowerCase(Locale.ROOT),
+          e.type(),
+          e.outcome(),
           e.userId().map(UserId::value).orElse(""),
           e.method().map(m -> m.wire()).orElse(""),
           Scope.joinWire(e.scopes()),
           e.reason().orElse(""),
           e.actor().orElse(""),
-          e.origin().clientIp());
+          e.clientIp());
     }
   }
 
@@ -74,12 +71,13 @@ class AuditLogController {
             .map(e -> e.id())
             .filter(id -> id.value().equals(env))
             .findFirst();
-    Optional<AuditEventType> eventType =
-        Arrays.stream(AuditEventType.values()).filter(t -> t.wire().equals(type)).findFirst();
-    Optional<AuditEvent.Outcome> eventOutcome =
-        Arrays.stream(AuditEvent.Outcome.values())
-            .filter(o -> o.name().toLowerCase(Locale.ROOT).equals(outcome))
-            .findFirst();
+    Optional<String> eventType = Optional.of(type).filter(AuditLogQuery.eventTypes()::contains);
+    Optional<Boolean> succeeded =
+        switch (outcome) {
+          case "success" -> Optional.of(true);
+          case "failure" -> Optional.of(false);
+          default -> Optional.empty();
+        };
     Optional<UserId> userId =
         user.isBlank() ? Optional.empty() : Optional.of(new UserId(user.strip()));
     int current = Math.max(0, page);
@@ -87,7 +85,7 @@ class AuditLogController {
         audit
             .read(
                 new AuditLogQuery(
-                    environment, userId, eventType, eventOutcome, current, PAGE_SIZE + 1))
+                    environment, userId, eventType, succeeded, current, PAGE_SIZE + 1))
             .stream()
             .map(Line::of)
             .toList();
@@ -95,13 +93,11 @@ class AuditLogController {
     model.addAttribute("hasOlder", lines.size() > PAGE_SIZE);
     model.addAttribute("page", current);
     model.addAttribute("environments", environments.all());
-    model.addAttribute(
-        "types", Arrays.stream(AuditEventType.values()).map(AuditEventType::wire).toList());
+    model.addAttribute("types", AuditLogQuery.eventTypes());
     model.addAttribute("env", environment.map(EnvironmentId::value).orElse(""));
     model.addAttribute("user", userId.map(UserId::value).orElse(""));
-    model.addAttribute("type", eventType.map(AuditEventType::wire).orElse(""));
-    model.addAttribute(
-        "outcome", eventOutcome.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""));
+    model.addAttribute("type", eventType.orElse(""));
+    model.addAttribute("outcome", succeeded.map(ok -> ok ? "success" : "failure").orElse(""));
     model.addAttribute("environment", null);
     return HtmxRequest.fromRequest(request).isHtmxRequest()
         ? "console/audit/audit :: log"

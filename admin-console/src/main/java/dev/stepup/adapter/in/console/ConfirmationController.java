@@ -1,7 +1,7 @@
 package dev.stepup.adapter.in.console;
 
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
+import dev.stepup.application.port.in.admin.VerifyAdminTotpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ConfirmationController {
 
-  private final AdminSecondFactorUseCase secondFactor;
+  private final VerifyAdminTotpUseCase verifier;
   private final Clock clock;
 
-  ConfirmationController(AdminSecondFactorUseCase secondFactor, Clock clock) {
-    this.secondFactor = secondFactor;
+  ConfirmationController(VerifyAdminTotpUseCase verifier, Clock clock) {
+    this.verifier = verifier;
     this.clock = clock;
   }
 
@@ -48,7 +48,9 @@ class ConfirmationController {
       Model model) {
     String back = ConsoleSession.safeReturn(then);
     SecondFactorOutcome outcome =
-        secondFactor.verify(admin.getName(), code, SecondFactorController.origin(request));
+        verifier.verify(
+            new VerifyAdminTotpUseCase.Command(
+                admin.getName(), code, SecondFactorController.origin(request)));
     if (outcome instanceof SecondFactorOutcome.Accepted) {
       ConsoleSession.confirmed(request, clock.instant());
       return "redirect:" + back;

@@ -1,9 +1,15 @@
 package dev.stepup.adapter.in.console;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase.CreatedApiKey;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
+import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
+import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
+import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
+import dev.stepup.application.port.in.environment.CreatedApiKey;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.in.environment.RenameEnvironmentUseCase;
+import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.Environment;
@@ -34,17 +40,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class EnvironmentsController {
 
-  private final ManageEnvironmentsUseCase manage;
+  private final FindEnvironmentsUseCase environments;
+  private final EnvironmentChanges changes;
   private final ManageSocialProvidersUseCase social;
   private final String publicUrl;
   private final Clock clock;
 
   EnvironmentsController(
-      ManageEnvironmentsUseCase manage,
+      FindEnvironmentsUseCase environments,
+      EnvironmentChanges changes,
       ManageSocialProvidersUseCase social,
       @Value("${stepup.public-url:}") String publicUrl,
       Clock clock) {
-    this.manage = manage;
+    this.environments = environments;
+    this.changes = changes;
     this.social = social;
     this.clock = clock;
     this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
@@ -53,7 +62,7 @@ class EnvironmentsController {
   @GetMapping("/admin")
   String home(Model model, Principal admin) {
     model.addAttribute("admin", admin.getName());
-    model.addAttribute("environments", manage.all());
+    model.addAttribute("environments", environments.all());
     return "console/home/home";
   }
 
@@ -65,11 +74,15 @@ class EnvironmentsController {
       HttpServletRequest request,
       Model model) {
     try {
-      Environment created = manage.create(id, name, admin.getName(), origin(request));
+      Environment created =
+          changes
+              .create()
+              .create(
+                  CreateEnvironmentUseCase.Command.of(id, name, admin.getName(), origin(request)));
       return "redirect:/admin/environments/" + created.id().value();
     } catch (IllegalArgumentException e) {
       model.addAttribute("admin", admin.getName());
-      model.addAttribute("environments", manage.all());
+      model.addAttribute("environments", environments.all());
       model.addAttribute("createError", e.getMessage());
       model.addAttribute("newId", id);
       model.addAttribute("newName", name);
@@ -92,7 +105,12 @@ class EnvironmentsController {
       Model model) {
     Environment environment = environment(environmentId);
     try {
-      environment = manage.rename(environment.id(), name, admin.getName(), origin(request));
+      environment =
+          changes
+              .rename()
+              .rename(
+                  new RenameEnvironmentUseCase.Command(
+                      environment.id(), name, admin.getName(), origin(request)));
       model.addAttribute("renamed", true);
     } catch (IllegalArgumentException e) {
       model.addAttribute("renameError", e.getMessage());
@@ -113,13 +131,16 @@ class EnvironmentsController {
     Environment environment = environment(environmentId);
     try {
       CreatedApiKey created =
-          manage.createApiKey(
-              environment.id(),
-              name,
-              ApiKeyForm.permissions(permissions),
-              ApiKeyForm.expiry(expiresOn),
-              admin.getName(),
-              origin(request));
+          changes
+              .createApiKey()
+              .createApiKey(
+                  new CreateApiKeyUseCase.Command(
+                      environment.id(),
+                      name,
+                      ApiKeyForm.permissions(permissions),
+                      ApiKeyForm.expiry(expiresOn),
+                      admin.getName(),
+                      origin(request)));
       model.addAttribute("created", created);
     } catch (IllegalArgumentException e) {
       model.addAttribute("keyError", e.getMessage());
@@ -137,7 +158,11 @@ class EnvironmentsController {
       Model model) {
     Environment environment = environment(environmentId);
     try {
-      manage.revokeApiKey(environment.id(), keyId, admin.getName(), origin(request));
+      changes
+          .revokeApiKey()
+          .revokeApiKey(
+              new RevokeApiKeyUseCase.Command(
+                  environment.id(), keyId, admin.getName(), origin(request)));
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -156,7 +181,11 @@ class EnvironmentsController {
     List<String> lines = entries.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     try {
       environment =
-          manage.allowRedirects(environment.id(), lines, admin.getName(), origin(request));
+          changes
+              .allowRedirects()
+              .allowRedirects(
+                  new AllowRedirectsUseCase.Command(
+                      environment.id(), lines, admin.getName(), origin(request)));
       model.addAttribute("redirectsSaved", true);
     } catch (IllegalArgumentException e) {
       model.addAttribute("redirectsError", e.getMessage());
@@ -174,7 +203,12 @@ class EnvironmentsController {
       HttpServletRequest request,
       Model model) {
     Environment environment = environment(environmentId);
-    environment = manage.allowSignUp(environment.id(), allowed, admin.getName(), origin(request));
+    environment =
+        changes
+            .allowSignUp()
+            .allowSignUp(
+                new AllowSignUpUseCase.Command(
+                    environment.id(), allowed, admin.getName(), origin(request)));
     model.addAttribute("signUpSaved", true);
     fill(model, environment, request);
     return view(request, "console/environment/environment :: sign-up");
@@ -221,7 +255,7 @@ class EnvironmentsController {
 
   private void fill(Model model, Environment environment, HttpServletRequest request) {
     model.addAttribute("environment", environment);
-    model.addAttribute("keys", manage.apiKeys(environment.id()));
+    model.addAttribute("keys", changes.listApiKeys().apiKeys(environment.id()));
     model.addAttribute("permissions", ApiPermission.values());
     model.addAttribute("now", clock.instant());
     if (!model.containsAttribute("redirectsText")) {
@@ -259,7 +293,7 @@ class EnvironmentsController {
   private Environment environment(String id) {
     try {
       EnvironmentId environmentId = new EnvironmentId(id);
-      return manage.all().stream()
+      return environments.all().stream()
           .filter(e -> e.id().equals(environmentId))
           .findFirst()
           .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -1,9 +1,10 @@
 package dev.stepup.adapter.in.console;
 
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
+import dev.stepup.application.port.in.token.FindElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ListElevatedTokensQuery;
 import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;
-import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.RevokeElevatedTokenByIdUseCase;
 import dev.stepup.application.port.in.token.TokenPage;
 import dev.stepup.application.port.in.token.TokenSummary;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -35,14 +36,17 @@ class IssuedTokensController {
 
   private final FindEnvironmentsUseCase environments;
   private final ListElevatedTokensUseCase list;
-  private final RevokeElevatedTokenUseCase revoke;
+  private final FindElevatedTokenUseCase find;
+  private final RevokeElevatedTokenByIdUseCase revoke;
 
   IssuedTokensController(
       FindEnvironmentsUseCase environments,
       ListElevatedTokensUseCase list,
-      RevokeElevatedTokenUseCase revoke) {
+      FindElevatedTokenUseCase find,
+      RevokeElevatedTokenByIdUseCase revoke) {
     this.environments = environments;
     this.list = list;
+    this.find = find;
     this.revoke = revoke;
   }
 
@@ -119,14 +123,15 @@ class IssuedTokensController {
       Model model) {
     Environment environment = environment(environmentId);
     revoke.revokeById(
-        environment.id(),
-        new ElevatedTokenId(tokenId),
-        "admin:" + admin.getName(),
-        new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        new RevokeElevatedTokenByIdUseCase.Command(
+            environment.id(),
+            new ElevatedTokenId(tokenId),
+            "admin:" + admin.getName(),
+            new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"))));
     if (!HtmxRequest.fromRequest(request).isHtmxRequest()) {
       return "redirect:/admin/environments/" + environment.id().value() + "/tokens";
     }
-    Optional<TokenSummary> updated = list.find(environment.id(), new ElevatedTokenId(tokenId));
+    Optional<TokenSummary> updated = find.find(environment.id(), new ElevatedTokenId(tokenId));
     model.addAttribute("environment", environment);
     model.addAttribute("row", updated.map(Row::of).orElse(null));
     return "console/tokens/row :: row";

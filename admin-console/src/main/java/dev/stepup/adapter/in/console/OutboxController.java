@@ -1,7 +1,7 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.delivery.ListFailedDeliveriesUseCase;
 import dev.stepup.application.port.in.delivery.ReadOutboxUseCase;
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.util.List;
@@ -25,14 +25,14 @@ class OutboxController {
   private static final int SHOWN = 50;
 
   private final ReadOutboxUseCase outbox;
-  private final ReportDeliveriesUseCase deliveries;
+  private final ListFailedDeliveriesUseCase deliveries;
   private final FindEnvironmentsUseCase environments;
   private final boolean emailToOutbox;
   private final boolean smsToOutbox;
 
   OutboxController(
       ReadOutboxUseCase outbox,
-      ReportDeliveriesUseCase deliveries,
+      ListFailedDeliveriesUseCase deliveries,
       FindEnvironmentsUseCase environments,
       @Value("${spring.mail.host:}") String mailHost,
       @Value("${stepup.sms.gateway-url:}") String smsGateway) {

@@ -1,9 +1,12 @@
 package dev.stepup.adapter.in.console;
 
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.admin.AdminTotpEnrolment;
+import dev.stepup.application.port.in.admin.CheckAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.ConfirmAdminTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.admin.RenderQrCodeUseCase;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
+import dev.stepup.application.port.in.admin.StartAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.VerifyAdminTotpUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,20 +32,31 @@ class SecondFactorController {
 
   static final String PENDING = "stepup.console.pendingTotp";
 
-  private final AdminSecondFactorUseCase secondFactor;
+  private final CheckAdminTotpEnrolmentUseCase enrolment;
+  private final VerifyAdminTotpUseCase verifier;
+  private final ConfirmAdminTotpEnrolmentUseCase confirmation;
+  private final StartAdminTotpEnrolmentUseCase enrolmentStart;
   private final RenderQrCodeUseCase qrCodes;
   private final Clock clock;
 
   SecondFactorController(
-      AdminSecondFactorUseCase secondFactor, RenderQrCodeUseCase qrCodes, Clock clock) {
-    this.secondFactor = secondFactor;
+      CheckAdminTotpEnrolmentUseCase enrolment,
+      VerifyAdminTotpUseCase verifier,
+      ConfirmAdminTotpEnrolmentUseCase confirmation,
+      StartAdminTotpEnrolmentUseCase enrolmentStart,
+      RenderQrCodeUseCase qrCodes,
+      Clock clock) {
+    this.enrolment = enrolment;
+    this.verifier = verifier;
+    this.confirmation = confirmation;
+    this.enrolmentStart = enrolmentStart;
     this.qrCodes = qrCodes;
     this.clock = clock;
   }
 
   @GetMapping("/admin/sign-in/second-factor")
   String codePage(Principal admin) {
-    if (!secondFactor.enrolled(admin.getName())) {
+    if (!enrolment.enrolled(admin.getName())) {
       return "redirect:/admin/sign-in/enrol";
     }
     return "console/sign-in/second-factor";
@@ -55,7 +69,8 @@ class SecondFactorController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    SecondFactorOutcome outcome = secondFactor.verify(admin.getName(), code, origin(request));
+    SecondFactorOutcome outcome =
+        verifier.verify(new VerifyAdminTotpUseCase.Command(admin.getName(), code, origin(request)));
     if (outcome instanceof SecondFactorOutcome.Accepted) {
       ConsoleSession.completeSignIn(request, response, admin.getName(), clock.instant());
       return "redirect:/admin";
@@ -66,7 +81,7 @@ class SecondFactorController {
 
   @GetMapping("/admin/sign-in/enrol")
   String enrolPage(Principal admin, HttpServletRequest request, Model model) {
-    if (secondFactor.enrolled(admin.getName())) {
+    if (enrolment.enrolled(admin.getName())) {
       return "redirect:/admin/sign-in/second-factor";
     }
     model.addAttribute("key", pending(admin, request).key());
@@ -88,10 +103,11 @@ class SecondFactorController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    TotpEnrolment pending = pending(admin, request);
+    AdminTotpEnrolment pending = pending(admin, request);
     SecondFactorOutcome outcome =
-        secondFactor.confirmEnrolment(
-            admin.getName(), pending.sealedSecret(), code, origin(request));
+        confirmation.confirmEnrolment(
+            new ConfirmAdminTotpEnrolmentUseCase.Command(
+                admin.getName(), pending.sealedSecret(), code, origin(request)));
     if (outcome instanceof SecondFactorOutcome.Accepted) {
       request.getSession(true).removeAttribute(PENDING);
       ConsoleSession.completeSignIn(request, response, admin.getName(), clock.instant());
@@ -103,13 +119,13 @@ class SecondFactorController {
   }
 
   /** The secret being enrolled, kept (sealed) in this console session until confirmed. */
-  private TotpEnrolment pending(Principal admin, HttpServletRequest request) {
+  private AdminTotpEnrolment pending(Principal admin, HttpServletRequest request) {
     HttpSession session = request.getSession(true);
     if (session.getAttribute(PENDING) instanceof PendingEnrolment p
         && p.username().equals(admin.getName())) {
-      return new TotpEnrolment(p.sealedSecret(), p.key(), p.otpauthUri());
+      return new AdminTotpEnrolment(p.sealedSecret(), p.key(), p.otpauthUri());
     }
-    TotpEnrolment started = secondFactor.startEnrolment(admin.getName());
+    AdminTotpEnrolment started = enrolmentStart.startEnrolment(admin.getName());
     session.setAttribute(
         PENDING,
         new PendingEnrolment(

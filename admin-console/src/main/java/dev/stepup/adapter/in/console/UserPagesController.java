@@ -1,14 +1,16 @@
 package dev.stepup.adapter.in.console;
 
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.audit.AuditEntry;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.MfaDevice;
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.UserDetail;
+import dev.stepup.application.port.in.user.GetStepUpLockUseCase;
+import dev.stepup.application.port.in.user.GetUserDetailUseCase;
+import dev.stepup.application.port.in.user.MfaDevice;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
+import dev.stepup.application.port.in.user.SearchUsersUseCase;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
-import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.in.user.UserDetail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
@@ -24,7 +26,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,20 +46,26 @@ class UserPagesController {
   static final int RESULTS = 50;
 
   private final FindEnvironmentsUseCase environments;
-  private final BrowseUsersUseCase browse;
+  private final SearchUsersUseCase search;
+  private final GetUserDetailUseCase details;
   private final ResetMfaUseCase resetMfa;
+  private final GetStepUpLockUseCase lock;
   private final UnlockStepUpUseCase unlock;
   private final Clock clock;
 
   UserPagesController(
       FindEnvironmentsUseCase environments,
-      BrowseUsersUseCase browse,
+      SearchUsersUseCase search,
+      GetUserDetailUseCase details,
       ResetMfaUseCase resetMfa,
+      GetStepUpLockUseCase lock,
       UnlockStepUpUseCase unlock,
       Clock clock) {
     this.environments = environments;
-    this.browse = browse;
+    this.search = search;
+    this.details = details;
     this.resetMfa = resetMfa;
+    this.lock = lock;
     this.unlock = unlock;
     this.clock = clock;
   }
@@ -113,7 +120,7 @@ class UserPagesController {
   record SessionRow(
       String id, String createdAt, String expiresAt, String state, String signInCredential) {
     static SessionRow of(Session s, Instant now) {
-      String state = s.endedAt().isPresent() ? "ended" : s.isActive(now) ? "active" : "expired";
+      String state = s.state(now).wire();
       return new SessionRow(
           s.id().value(),
           s.createdAt().toString(),
@@ -126,11 +133,11 @@ class UserPagesController {
   /** A line of the user's recent activity. */
   record ActivityLine(
       String at, String type, String outcome, String method, String scopes, String detail) {
-    static ActivityLine of(AuditEvent e) {
+    static ActivityLine of(AuditEntry e) {
       return new ActivityLine(
           e.at().toString(),
-          e.type().wire(),
-          e.outcome().name().toLowerCase(Locale.ROOT),
+          e.type(),
+          e.outcome(),
           e.method().map(m -> m.wire()).orElse(""),
           Scope.joinWire(e.scopes()),
           e.reason().orElse("") + e.actor().map(a -> " (by " + a + ")").orElse(""));
@@ -152,7 +159,7 @@ class UserPagesController {
     List<ResultRow> rows;
     try {
       rows =
-          browse.search(new SearchUsersQuery(environment.id(), text, RESULTS)).stream()
+          search.search(new SearchUsersQuery(environment.id(), text, RESULTS)).stream()
               .map(ResultRow::of)
               .toList();
       model.addAttribute("searchError", null);
@@ -252,15 +259,12 @@ class UserPagesController {
         "hasMfa", !detail.mfaDevices().isEmpty() || detail.unusedRecoveryCodes() > 0);
     model.addAttribute(
         "lockedUntil",
-        unlock
-            .lockedUntil(environment.id(), detail.user().id())
-            .map(Instant::toString)
-            .orElse(null));
+        lock.lockedUntil(environment.id(), detail.user().id()).map(Instant::toString).orElse(null));
   }
 
   private UserDetail detail(Environment environment, String userId) {
     try {
-      return browse
+      return details
           .detail(environment.id(), new UserId(userId))
           .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,11 @@
 package dev.stepup.application.service.admin;
 
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
+import dev.stepup.application.port.in.admin.AdminTotpEnrolment;
+import dev.stepup.application.port.in.admin.CheckAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.ConfirmAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
+import dev.stepup.application.port.in.admin.StartAdminTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.admin.VerifyAdminTotpUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -25,7 +30,11 @@ import java.util.OptionalLong;
  * Console admins' authenticator apps: the secret is sealed at rest, a code's time step is spent
  * once, and attempts are throttled per admin and per client before a code is checked.
  */
-public final class AdminSecondFactorService implements AdminSecondFactorUseCase {
+public final class AdminSecondFactorService
+    implements CheckAdminTotpEnrolmentUseCase,
+        StartAdminTotpEnrolmentUseCase,
+        ConfirmAdminTotpEnrolmentUseCase,
+        VerifyAdminTotpUseCase {
 
   static final String ISSUER = "Step-up console";
 
@@ -63,23 +72,26 @@ public final class AdminSecondFactorService implements AdminSecondFactorUseCase 
   }
 
   @Override
-  public TotpEnrolment startEnrolment(String username) {
+  public AdminTotpEnrolment startEnrolment(String username) {
     byte[] secret = totp.newSecret();
-    return new TotpEnrolment(
+    return new AdminTotpEnrolment(
         cipher.encrypt(secret),
         provisioning.base32(secret),
         provisioning.otpauthUri(ISSUER, username, secret));
   }
 
   @Override
-  public SecondFactorOutcome confirmEnrolment(
-      String username, byte[] sealedSecret, String code, RequestOrigin origin) {
+  public SecondFactorOutcome confirmEnrolment(ConfirmAdminTotpEnrolmentUseCase.Command command) {
+    String username = command.username();
+    byte[] sealedSecret = command.sealedSecret();
+    String code = command.code();
+    RequestOrigin origin = command.origin();
     Optional<Duration> throttled = begin(username, origin);
     if (throttled.isPresent()) {
       return new SecondFactorOutcome.Throttled(throttled.get());
     }
     byte[] secret = cipher.decrypt(sealedSecret);
-    OptionalLong step = totp.matchingTimeStep(secret, normalise(code), clock.instant());
+    OptionalLong step = totp.matchingTimeStep(secret, code, clock.instant());
     boolean enrolled =
         step.isPresent()
             && transactions.inTransaction(
@@ -95,7 +107,10 @@ public final class AdminSecondFactorService implements AdminSecondFactorUseCase 
   }
 
   @Override
-  public SecondFactorOutcome verify(String username, String code, RequestOrigin origin) {
+  public SecondFactorOutcome verify(VerifyAdminTotpUseCase.Command command) {
+    String username = command.username();
+    String code = command.code();
+    RequestOrigin origin = command.origin();
     Optional<Duration> throttled = begin(username, origin);
     if (throttled.isPresent()) {
       return new SecondFactorOutcome.Throttled(throttled.get());
@@ -108,7 +123,7 @@ public final class AdminSecondFactorService implements AdminSecondFactorUseCase 
                 t -> {
                   OptionalLong step =
                       totp.matchingTimeStep(
-                          cipher.decrypt(t.sealedSecret()), normalise(code), clock.instant());
+                          cipher.decrypt(t.sealedSecret()), code, clock.instant());
                   // A step at or before the last accepted one is a replay of a spent code.
                   return step.isPresent()
                       && t.accepts(step.getAsLong())
@@ -153,9 +168,5 @@ public final class AdminSecondFactorService implements AdminSecondFactorUseCase 
     return List.of(
         AdminSignInService.truncate(user, SignInTally.MAX_SUBJECT),
         AdminSignInService.truncate(ip, SignInTally.MAX_SUBJECT));
-  }
-
-  private static String normalise(String code) {
-    return code == null ? "" : code.replace(" ", "").strip();
   }
 }

@@ -1,6 +1,10 @@
 package dev.stepup.application.service.admin;
 
-import dev.stepup.application.port.in.admin.AdminSignInUseCase;
+import dev.stepup.application.port.in.admin.AdminSignInAttempt;
+import dev.stepup.application.port.in.admin.BeginAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.CompleteAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.FailAdminSignInUseCase;
+import dev.stepup.application.port.in.admin.SignOutAdminUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -15,7 +19,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Throttles and audits console sign-ins; the counts live behind {@link SignInTallies}. */
-public final class AdminSignInService implements AdminSignInUseCase {
+public final class AdminSignInService
+    implements BeginAdminSignInUseCase,
+        FailAdminSignInUseCase,
+        CompleteAdminSignInUseCase,
+        SignOutAdminUseCase {
 
   private static final int MAX_USERNAME = 100;
 
@@ -28,7 +36,9 @@ public final class AdminSignInService implements AdminSignInUseCase {
   }
 
   @Override
-  public Optional<Duration> begin(String username, RequestOrigin origin) {
+  public Optional<Duration> begin(AdminSignInAttempt attempt) {
+    String username = attempt.username();
+    RequestOrigin origin = attempt.origin();
     Optional<Duration> refused =
         throttle.attempt(subjects(username, origin), actor(username), origin, "admin_sign_in:");
     refused.ifPresent(
@@ -41,7 +51,9 @@ public final class AdminSignInService implements AdminSignInUseCase {
   }
 
   @Override
-  public void failed(String username, RequestOrigin origin) {
+  public void failed(AdminSignInAttempt attempt) {
+    String username = attempt.username();
+    RequestOrigin origin = attempt.origin();
     audit
         .event(AuditEventType.ADMIN_SIGN_IN, null, origin)
         .actor(actor(username))
@@ -49,13 +61,17 @@ public final class AdminSignInService implements AdminSignInUseCase {
   }
 
   @Override
-  public void succeeded(String username, RequestOrigin origin) {
+  public void succeeded(AdminSignInAttempt attempt) {
+    String username = attempt.username();
+    RequestOrigin origin = attempt.origin();
     throttle.forget(subjects(username, origin));
     audit.event(AuditEventType.ADMIN_SIGN_IN, null, origin).actor(actor(username)).success();
   }
 
   @Override
-  public void signedOut(String username, RequestOrigin origin) {
+  public void signedOut(AdminSignInAttempt attempt) {
+    String username = attempt.username();
+    RequestOrigin origin = attempt.origin();
     audit.event(AuditEventType.ADMIN_SIGN_OUT, null, origin).actor(actor(username)).success();
   }
 

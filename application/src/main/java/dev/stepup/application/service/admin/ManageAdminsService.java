@@ -1,6 +1,12 @@
 package dev.stepup.application.service.admin;
 
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase;
+import dev.stepup.application.port.in.admin.AddAdminUseCase;
+import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
+import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.admin.AdminSummary;
+import dev.stepup.application.port.in.admin.ChangeAdminPasswordUseCase;
+import dev.stepup.application.port.in.admin.ChangeAdminPasswordUseCase.ChangeAdminPasswordCommand;
+import dev.stepup.application.port.in.admin.ListAdminsUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -22,7 +28,8 @@ import java.util.Optional;
  * Adds console admins and changes their passwords under {@link AdminPasswordRule}; a wrong current
  * password counts towards the same throttle as sign-ins. Every change is audited.
  */
-public final class ManageAdminsService implements ManageAdminsUseCase {
+public final class ManageAdminsService
+    implements ListAdminsUseCase, AddAdminUseCase, ChangeAdminPasswordUseCase {
 
   private final AdminAccounts admins;
   private final SecretHasher hasher;

@@ -3,9 +3,10 @@ package dev.stepup.application.service.credential;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * The signed-in user's own credentials. Unlinking needs step-up and removes, in one transaction,
  * every record behind the credential that {@link User#remove} names.
  */
-public final class CredentialService implements ManageCredentialsUseCase {
+public final class CredentialService implements GetSignedInUserUseCase, UnlinkCredentialUseCase {
 
   private final Environments environments;
   private final Sessions sessions;
@@ -43,7 +44,7 @@ public final class CredentialService implements ManageCredentialsUseCase {
   private final Passkeys passkeys;
   private final RecoveryCodeStore recoveryCodes;
   private final ElevatedTokens tokens;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
   private final Audit audit;
@@ -57,7 +58,7 @@ public final class CredentialService implements ManageCredentialsUseCase {
       Passkeys passkeys,
       RecoveryCodeStore recoveryCodes,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail auditTrail,
@@ -82,14 +83,15 @@ public final class CredentialService implements ManageCredentialsUseCase {
   }
 
   @Override
-  public void unlink(
-      SessionContext context, CredentialId credentialId, Optional<String> elevatedToken) {
+  public void unlink(UnlinkCredentialUseCase.Command command) {
+    SessionContext context = command.context();
+    CredentialId credentialId = command.credentialId();
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     User user = acting.user();
     // Judge before the single-use token is spent on a removal that cannot happen.
     CredentialRemoval.Removed removal = allowed(user.judgeRemoval(credentialId), credentialId);
-    guard.authorize(context, Scope.CREDENTIAL_UNLINK, elevatedToken);
+    guard.authorize(context, Scope.CREDENTIAL_UNLINK, command.elevatedToken());
     transactions.inTransaction(
         () -> {
           allowed(user.remove(credentialId), credentialId);

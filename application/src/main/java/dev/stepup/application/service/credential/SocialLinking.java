@@ -4,7 +4,7 @@ import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -12,7 +12,6 @@ import dev.stepup.application.port.out.social.SocialLogins;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
-import dev.stepup.application.service.Masking;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.notice.SecurityNotice;
@@ -21,6 +20,7 @@ import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.social.SocialLogin;
@@ -40,7 +40,7 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
   private final Sessions sessions;
   private final Users users;
   private final SocialLogins logins;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
   private final Audit audit;
@@ -51,7 +51,7 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
       Sessions sessions,
       Users users,
       SocialLogins logins,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail auditTrail,

@@ -5,7 +5,7 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
@@ -13,7 +13,6 @@ import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
-import dev.stepup.application.service.Masking;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.notice.SecurityNotice;
@@ -23,6 +22,7 @@ import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.wallet.WalletChallenge;
@@ -44,7 +44,7 @@ public final class WalletLinking implements LinkWalletUseCase {
   private final WalletChallenges challenges;
   private final WalletSignatures signatures;
   private final WalletChallengeIssuer issuer;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final TransactionRunner transactions;
   private final SecurityNotifier notifier;
   private final Audit audit;
@@ -57,7 +57,7 @@ public final class WalletLinking implements LinkWalletUseCase {
       WalletChallenges challenges,
       WalletSignatures signatures,
       WalletChallengeIssuer issuer,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       Audit audit,

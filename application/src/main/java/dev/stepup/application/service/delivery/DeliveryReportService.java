@@ -1,8 +1,11 @@
 package dev.stepup.application.service.delivery;
 
-import dev.stepup.application.port.in.delivery.ReportDeliveriesUseCase;
+import dev.stepup.application.port.in.delivery.ChannelHealth;
+import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
+import dev.stepup.application.port.in.delivery.FailedDelivery;
+import dev.stepup.application.port.in.delivery.ListFailedDeliveriesUseCase;
 import dev.stepup.application.port.out.delivery.DeliveryReports;
-import dev.stepup.application.service.Masking;
+import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.delivery.DeliveryBacklog;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -12,7 +15,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** Reports delivery from the queue's records alone: it never contacts a mail server or gateway. */
-public final class DeliveryReportService implements ReportDeliveriesUseCase {
+public final class DeliveryReportService
+    implements CheckDeliveryHealthUseCase, ListFailedDeliveriesUseCase {
 
   /** Dead letters count against health for this long. */
   static final Duration DEAD_LETTER_WINDOW = Duration.ofHours(1);

@@ -1,10 +1,17 @@
 package dev.stepup.application.service.environment;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.environment.ManageEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
+import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
+import dev.stepup.application.port.in.environment.ApiKeySummary;
+import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
+import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
+import dev.stepup.application.port.in.environment.CreatedApiKey;
+import dev.stepup.application.port.in.environment.ListApiKeysUseCase;
+import dev.stepup.application.port.in.environment.RenameEnvironmentUseCase;
+import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
-import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretHasher;
@@ -20,12 +27,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Environments and their API keys, as admins manage them in the console. */
-public final class EnvironmentAdminService implements ManageEnvironmentsUseCase {
+public final class EnvironmentAdminService
+    implements CreateEnvironmentUseCase,
+        RenameEnvironmentUseCase,
+        AllowRedirectsUseCase,
+        AllowSignUpUseCase,
+        ListApiKeysUseCase,
+        CreateApiKeyUseCase,
+        RevokeApiKeyUseCase {
 
   private final Environments environments;
   private final ApiKeys apiKeys;
@@ -50,69 +62,57 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
   }
 
   @Override
-  public List<Environment> all() {
-    return environments.all();
-  }
-
-  @Override
-  public Environment create(String id, String name, String actor, RequestOrigin origin) {
-    EnvironmentId environmentId;
-    try {
-      environmentId = new EnvironmentId(id == null ? "" : id.strip());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "id: use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit");
-    }
-    Environment created = Environment.create(environmentId, checkedName(name));
+  public Environment create(CreateEnvironmentUseCase.Command command) {
+    EnvironmentId environmentId = command.id();
+    Environment created = Environment.create(environmentId, command.name());
     transactions.inTransaction(
         () -> {
           if (environments.find(environmentId).isPresent()) {
-            throw new IllegalArgumentException("id: an environment '" + id + "' already exists");
+            throw new IllegalArgumentException(
+                "id: an environment '" + environmentId.value() + "' already exists");
           }
           environments.save(created);
         });
     audit
-        .event(AuditEventType.ENVIRONMENT_CREATED, environmentId, origin)
-        .actor(actor)
+        .event(AuditEventType.ENVIRONMENT_CREATED, environmentId, command.origin())
+        .actor(command.actor())
         .success(created.name());
     return created;
   }
 
   @Override
-  public Environment rename(EnvironmentId id, String name, String actor, RequestOrigin origin) {
-    Environment environment = existing(id);
-    environment.rename(checkedName(name));
+  public Environment rename(RenameEnvironmentUseCase.Command command) {
+    Environment environment = existing(command.id());
+    environment.rename(command.name());
     environments.save(environment);
     audit
-        .event(AuditEventType.ENVIRONMENT_RENAMED, id, origin)
-        .actor(actor)
+        .event(AuditEventType.ENVIRONMENT_RENAMED, command.id(), command.origin())
+        .actor(command.actor())
         .success(environment.name());
     return environment;
   }
 
   @Override
-  public Environment allowRedirects(
-      EnvironmentId id, List<String> entries, String actor, RequestOrigin origin) {
-    Environment environment = existing(id);
-    environment.allowRedirects(RedirectAllowList.of(entries));
+  public Environment allowRedirects(AllowRedirectsUseCase.Command command) {
+    Environment environment = existing(command.id());
+    environment.allowRedirects(RedirectAllowList.of(command.entries()));
     environments.save(environment);
     audit
-        .event(AuditEventType.REDIRECTS_CHANGED, id, origin)
-        .actor(actor)
+        .event(AuditEventType.REDIRECTS_CHANGED, command.id(), command.origin())
+        .actor(command.actor())
         .success(environment.redirects().entries().size() + " allowed");
     return environment;
   }
 
   @Override
-  public Environment allowSignUp(
-      EnvironmentId id, boolean allowed, String actor, RequestOrigin origin) {
-    Environment environment = existing(id);
-    environment.allowSignUp(allowed);
+  public Environment allowSignUp(AllowSignUpUseCase.Command command) {
+    Environment environment = existing(command.id());
+    environment.allowSignUp(command.allowed());
     environments.save(environment);
     audit
-        .event(AuditEventType.SETTINGS_CHANGED, id, origin)
-        .actor(actor)
-        .success(allowed ? "sign-up allowed" : "sign-up not allowed");
+        .event(AuditEventType.SETTINGS_CHANGED, command.id(), command.origin())
+        .actor(command.actor())
+        .success(command.allowed() ? "sign-up allowed" : "sign-up not allowed");
     return environment;
   }
 
@@ -126,35 +126,24 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
   }
 
   @Override
-  public CreatedApiKey createApiKey(
-      EnvironmentId id,
-      String name,
-      Set<ApiPermission> permissions,
-      Optional<Instant> expiresAt,
-      String actor,
-      RequestOrigin origin) {
+  public CreatedApiKey createApiKey(CreateApiKeyUseCase.Command command) {
+    EnvironmentId id = command.id();
     existing(id);
-    if (name == null || name.isBlank() || name.strip().length() > 100) {
-      throw new IllegalArgumentException("name: give the key a name of 1-100 characters");
-    }
-    if (permissions == null || permissions.isEmpty()) {
-      throw new IllegalArgumentException("permissions: choose at least one permission");
-    }
     String secret = RandomTokens.secret("sk_" + id.value().replace('-', '_') + "_");
     ApiKey key =
         ApiKey.create(
             RandomTokens.id("key"),
             id,
-            name,
+            command.name(),
             hasher.digest(secret),
-            permissions,
-            expiresAt,
+            command.permissions(),
+            command.expiresAt(),
             clock.instant());
     apiKeys.save(key);
     // The audit names what the key may do and until when; never its secret.
     audit
-        .event(AuditEventType.API_KEY_CREATED, id, origin)
-        .actor(actor)
+        .event(AuditEventType.API_KEY_CREATED, id, command.origin())
+        .actor(command.actor())
         .success(
             key.id()
                 + " "
@@ -166,30 +155,26 @@ public final class EnvironmentAdminService implements ManageEnvironmentsUseCase 
   }
 
   @Override
-  public boolean revokeApiKey(EnvironmentId id, String keyId, String actor, RequestOrigin origin) {
+  public boolean revokeApiKey(RevokeApiKeyUseCase.Command command) {
     Instant now = clock.instant();
     ApiKey key =
-        apiKeys.forEnvironment(id).stream()
-            .filter(k -> k.id().equals(keyId))
+        apiKeys.forEnvironment(command.id()).stream()
+            .filter(k -> k.id().equals(command.keyId()))
             .findFirst()
-            .orElseThrow(() -> new NotFoundException("API key", keyId));
+            .orElseThrow(() -> new NotFoundException("API key", command.keyId()));
     if (!key.revoke(now)) {
       return false;
     }
     apiKeys.save(key);
-    audit.event(AuditEventType.API_KEY_REVOKED, id, origin).actor(actor).success(key.id());
+    audit
+        .event(AuditEventType.API_KEY_REVOKED, command.id(), command.origin())
+        .actor(command.actor())
+        .success(key.id());
     return true;
   }
 
   private Environment existing(EnvironmentId id) {
     return environments.find(id).orElseThrow(() -> new NotFoundException("environment", id));
-  }
-
-  private static String checkedName(String name) {
-    if (name == null || name.isBlank() || name.strip().length() > 100) {
-      throw new IllegalArgumentException("name: give the environment a name of 1-100 characters");
-    }
-    return name.strip();
   }
 
   private static ApiKeySummary summary(ApiKey key) {

@@ -3,13 +3,11 @@ package dev.stepup.application.service.signin;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
 import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
-import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -23,29 +21,24 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.verification.CodeSendGates;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.SignInCodes;
-import dev.stepup.application.service.Masking;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.verification.AttemptLimiter;
 import dev.stepup.application.service.verification.CodeMessages;
-import dev.stepup.application.service.verification.ReplayedCodes;
 import dev.stepup.application.service.verification.SendThrottle;
+import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.otp.OtpChallenge;
-import dev.stepup.domain.otp.OtpOutcome;
 import dev.stepup.domain.otp.OtpSendPolicy;
 import dev.stepup.domain.otp.SignInCode;
 import dev.stepup.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Signing in to the hosted pages by a code emailed to the address the user signs in with. Codes are
@@ -53,22 +46,19 @@ import java.util.regex.Pattern;
  * and per client (never against the user's step-up locks, which a stranger could otherwise trip),
  * audited like every other verification.
  */
-public final class EmailSignInService
-    implements SendSignInCodeUseCase, SignInWithCodeUseCase, CheckReturnAddressUseCase {
+public final class EmailSignInService implements SendSignInCodeUseCase, SignInWithCodeUseCase {
 
-  private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
-  private static final VerificationMethod CHANNEL = VerificationMethod.EMAIL_OTP;
+  static final VerificationMethod CHANNEL = VerificationMethod.EMAIL_OTP;
 
   private final Environments environments;
   private final SignInAccounts accounts;
   private final SignInCodes codes;
   private final EmailSender email;
   private final SecretHasher hasher;
-  private final StartSessionUseCase sessions;
   private final TransactionRunner transactions;
   private final SignInAttempts attempts;
+  private final SignInCodeEntry entry;
   private final SendThrottle throttle;
-  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
 
@@ -91,12 +81,11 @@ public final class EmailSignInService
     this.codes = codes;
     this.email = email;
     this.hasher = hasher;
-    this.sessions = sessions;
     this.transactions = transactions;
     this.audit = new Audit(auditTrail, clock);
     this.attempts = new SignInAttempts(tallies, hasher, audit, clock);
     this.throttle = new SendThrottle(sendGates);
-    this.notifier = notifier;
+    this.entry = new SignInCodeEntry(accounts, codes, hasher, sessions, attempts, notifier, audit);
     this.clock = clock;
   }
 
@@ -139,7 +128,7 @@ public final class EmailSignInService
             command.environmentId(),
             address,
             userId,
-            hasher.digest(codeMaterial(id, code)),
+            hasher.digest(SignInCodeEntry.codeMaterial(id, code)),
             now);
     String purpose = account.isPresent() ? "sign-in" : "sign-up";
     try {
@@ -167,86 +156,7 @@ public final class EmailSignInService
   @Override
   public StartedSession signIn(SignInWithCodeCommand command) {
     Instant now = clock.instant();
-    Environment environment = requireEnvironment(command.environmentId());
-    RefusedException noCode =
-        new RefusedException(
-            Refusal.NO_PENDING_CODE, "No code was sent to this address; ask for one.");
-    Optional<SignInAccounts.Account> account =
-        accounts.find(command.environmentId(), command.email());
-    // An address without an account has a code row too (see send), so a wrong entry for it is
-    // answered exactly like one for an account: the page never tells who has one.
-    SignInCode code =
-        codes.latestFor(command.environmentId(), command.email()).orElseThrow(() -> noCode);
-    Optional<UserId> userId = account.map(a -> a.user().id());
-    List<String> subjects =
-        attempts.subjects(command.environmentId(), command.email(), command.origin());
-    Optional<Duration> locked =
-        attempts.begin(command.environmentId(), userId, subjects, command.origin());
-    if (locked.isPresent()) {
-      verification(command, userId).failure(Refusal.TOO_MANY_ATTEMPTS.code());
-      throw AttemptLimiter.locked(locked.get());
-    }
-    boolean matches =
-        SIX_DIGITS.matcher(command.code()).matches()
-            && hasher.digestMatches(codeMaterial(code.id(), command.code()), code.codeDigest());
-    OtpOutcome outcome = code.verify(matches, now);
-    if (outcome == OtpOutcome.ACCEPTED && !codes.markUsed(code.id(), now)) {
-      outcome = OtpOutcome.REPLAYED; // a concurrent entry of the same code won
-    }
-    if (outcome == OtpOutcome.ACCEPTED && account.isEmpty() && !environment.allowsSignUp()) {
-      // Unreachable (such a row holds no digits to enter); refuse rather than sign anyone up.
-      outcome = OtpOutcome.WRONG_CODE;
-    }
-    if (outcome == OtpOutcome.ACCEPTED) {
-      attempts.succeeded(subjects);
-      SignInAccounts.Account signingIn = account.orElseGet(() -> accounts.signUp(command));
-      verification(command, Optional.of(signingIn.user().id())).success();
-      return sessions.start(
-          new StartSessionCommand(
-              command.environmentId(),
-              signingIn.user().id(),
-              Optional.of(signingIn.email().id()),
-              command.origin()));
-    }
-    if (outcome.answersAsWrongCode()) {
-      if (outcome == OtpOutcome.WRONG_CODE) {
-        codes.recordWrongEntry(code.id());
-      }
-      boolean replayed = outcome == OtpOutcome.REPLAYED;
-      verification(command, userId)
-          .failure(replayed ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code());
-      if (replayed) {
-        account.ifPresent(
-            a ->
-                notifier.notify(
-                    a.user(), SecurityNotice.CODE_REPLAYED, "A sign-in code sent by email"));
-      }
-      Optional<Duration> nowLocked = attempts.locked(subjects);
-      if (nowLocked.isPresent()) {
-        throw AttemptLimiter.locked(nowLocked.get()); // this failure completed the lock
-      }
-      // A used code answers every entry alike, so a replay cannot tell the code was right.
-      int left = outcome == OtpOutcome.WRONG_CODE ? code.attemptsLeft() : 0;
-      throw new RefusedException(
-          Refusal.INVALID_CODE,
-          left > 0
-              ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-              : "That code is not right, and this code no longer works; ask for a new one.");
-    }
-    Refusal refusal =
-        outcome == OtpOutcome.TOO_MANY_ATTEMPTS ? Refusal.TOO_MANY_ATTEMPTS : Refusal.CODE_EXPIRED;
-    verification(command, userId).failure(refusal.code());
-    throw new RefusedException(
-        refusal,
-        outcome == OtpOutcome.EXPIRED
-            ? "This code has expired; ask for a new one."
-            : "This code took too many wrong entries; ask for a new one.");
-  }
-
-  @Override
-  public boolean permits(EnvironmentId environmentId, String returnTo) {
-    Environment environment = requireEnvironment(environmentId);
-    return environment.allowsReturnTo(returnTo);
+    return entry.signIn(command, requireEnvironment(command.environmentId()), now);
   }
 
   private Environment requireEnvironment(EnvironmentId id) {
@@ -259,18 +169,5 @@ public final class EmailSignInService
         audit.event(AuditEventType.OTP_SENT, environmentId, origin).method(Optional.of(CHANNEL));
     userId.ifPresent(entry::user);
     return entry;
-  }
-
-  private Audit.Entry verification(SignInWithCodeCommand command, Optional<UserId> userId) {
-    Audit.Entry entry =
-        audit
-            .event(AuditEventType.VERIFICATION, command.environmentId(), command.origin())
-            .method(Optional.of(CHANNEL));
-    userId.ifPresent(entry::user);
-    return entry;
-  }
-
-  private static String codeMaterial(String codeId, String code) {
-    return "signin:" + codeId + ":" + code;
   }
 }

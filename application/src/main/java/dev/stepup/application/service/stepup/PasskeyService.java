@@ -5,7 +5,7 @@ import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -59,7 +59,7 @@ public final class PasskeyService implements PasskeyUseCase {
   private final PasskeyPrompts prompts;
   private final PasskeyEnrolments stored;
   private final WebAuthnCeremonies webAuthn;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final Audit audit;
   private final Clock clock;
 
@@ -73,7 +73,7 @@ public final class PasskeyService implements PasskeyUseCase {
       RecoveryCodeStore recoveryCodes,
       SecretHasher hasher,
       ElevatedTokens tokens,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       TransactionRunner transactions,
       SecurityNotifier notifier,
       AuditTrail auditTrail,

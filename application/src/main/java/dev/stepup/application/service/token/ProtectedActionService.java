@@ -3,7 +3,7 @@ package dev.stepup.application.service.token;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -22,18 +22,16 @@ import dev.stepup.domain.token.TokenUseOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /** Admits a protected action only with a valid elevated token; consumes single-use tokens. */
-public final class ProtectedActionService implements ProtectedActionGuard {
+public final class ProtectedActionService implements AuthorizeProtectedActionUseCase {
 
   private final Environments environments;
   private final Sessions sessions;
   private final Users users;
-  private final ElevatedTokens tokens;
-  private final ElevatedTokenSigner signer;
+  private final TokenRedemption redemption;
   private final StepUpPolicy policy = new StepUpPolicy();
   private final Audit audit;
   private final Clock clock;
@@ -49,9 +47,8 @@ public final class ProtectedActionService implements ProtectedActionGuard {
     this.environments = environments;
     this.sessions = sessions;
     this.users = users;
-    this.tokens = tokens;
-    this.signer = signer;
     this.audit = new Audit(auditTrail, clock);
+    this.redemption = new TokenRedemption(tokens, signer, audit);
     this.clock = clock;
   }
 
@@ -66,11 +63,7 @@ public final class ProtectedActionService implements ProtectedActionGuard {
     if (elevatedToken.isEmpty() || elevatedToken.get().isBlank()) {
       throw stepUpRequired(scope, acr);
     }
-    Optional<ElevatedToken> record =
-        signer
-            .verify(elevatedToken.get())
-            .filter(claims -> claims.environmentId().equals(context.environmentId()))
-            .flatMap(claims -> tokens.find(claims.tokenId()));
+    Optional<ElevatedToken> record = redemption.find(elevatedToken.get(), context.environmentId());
     if (record.isEmpty()) {
       refuse(context, acting, scope, Optional.empty(), "invalid_token");
       throw new RefusedException(
@@ -81,25 +74,23 @@ public final class ProtectedActionService implements ProtectedActionGuard {
           acr);
     }
     ElevatedToken token = record.get();
-    TokenUseOutcome outcome =
-        token.use(context.environmentId(), acting.user().id(), acting.session().id(), scope, now);
-    if (outcome instanceof TokenUseOutcome.Accepted accepted) {
-      if (accepted.consumed() && !tokens.markConsumed(token.id(), now)) {
-        outcome = new TokenUseOutcome.Refused(TokenUseOutcome.Reason.CONSUMED);
-      } else {
-        audit
-            .event(AuditEventType.TOKEN_CONSUMED, context.environmentId(), context.origin())
-            .user(acting.user().id())
-            .session(Optional.of(acting.session().id()))
-            .scopes(Set.of(scope))
-            .method(token.method())
-            .success(accepted.consumed() ? "consumed" : "used");
-        return;
-      }
+    TokenRedemption.Redemption spent =
+        redemption.spend(
+            token,
+            token.use(
+                context.environmentId(), acting.user().id(), acting.session().id(), scope, now),
+            now);
+    redemption.audit(
+        spent,
+        context.environmentId(),
+        context.origin(),
+        acting.user().id(),
+        Optional.of(acting.session().id()),
+        Set.of(scope),
+        spent instanceof TokenRedemption.Spent s && s.consumed() ? "consumed" : "used");
+    if (spent instanceof TokenRedemption.Refused refused) {
+      throw refusalFor(refused.reason(), scope, acr);
     }
-    TokenUseOutcome.Reason reason = ((TokenUseOutcome.Refused) outcome).reason();
-    refuse(context, acting, scope, Optional.of(token), reason.name().toLowerCase(Locale.ROOT));
-    throw refusalFor(reason, scope, acr);
   }
 
   /** The levels a new step-up would reach for this user, as the challenge names them. */

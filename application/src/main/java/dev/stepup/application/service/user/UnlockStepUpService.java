@@ -1,6 +1,7 @@
 package dev.stepup.application.service.user;
 
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.user.GetStepUpLockUseCase;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Shows and lifts the hard step-up lock of a user (see {@link AttemptLimiter}). */
-public final class UnlockStepUpService implements UnlockStepUpUseCase {
+public final class UnlockStepUpService implements GetStepUpLockUseCase, UnlockStepUpUseCase {
 
   private final Users users;
   private final StepUpLockouts lockouts;

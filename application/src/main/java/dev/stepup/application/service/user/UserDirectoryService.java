@@ -1,8 +1,11 @@
 package dev.stepup.application.service.user;
 
-import dev.stepup.application.port.in.user.BrowseUsersUseCase;
+import dev.stepup.application.port.in.audit.AuditEntry;
+import dev.stepup.application.port.in.user.GetUserDetailUseCase;
+import dev.stepup.application.port.in.user.MfaDevice;
 import dev.stepup.application.port.in.user.SearchUsersQuery;
-import dev.stepup.application.port.out.audit.AuditEvent;
+import dev.stepup.application.port.in.user.SearchUsersUseCase;
+import dev.stepup.application.port.in.user.UserDetail;
 import dev.stepup.application.port.out.audit.AuditLog;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
@@ -11,6 +14,7 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.application.port.out.user.UserDirectory;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.service.audit.AuditEntries;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
@@ -23,7 +27,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds users for admins and gathers what the console shows about one. */
-public final class UserDirectoryService implements BrowseUsersUseCase {
+public final class UserDirectoryService implements SearchUsersUseCase, GetUserDetailUseCase {
 
   static final int SESSIONS_SHOWN = 20;
   static final int ACTIVITY_SHOWN = 25;
@@ -82,15 +86,19 @@ public final class UserDirectoryService implements BrowseUsersUseCase {
                                 p.id(), MfaDevice.Kind.PASSKEY, p.alias(), p.createdAt())))
             .sorted(Comparator.comparing(MfaDevice::createdAt))
             .toList();
-    List<AuditEvent> activity =
-        auditLog.search(
-            new AuditLog.Query(
-                Optional.of(environmentId),
-                Optional.of(user.id()),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                ACTIVITY_SHOWN));
+    List<AuditEntry> activity =
+        auditLog
+            .search(
+                new AuditLog.Query(
+                    Optional.of(environmentId),
+                    Optional.of(user.id()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    0,
+                    ACTIVITY_SHOWN))
+            .stream()
+            .map(AuditEntries::of)
+            .toList();
     long active =
         tokens.count(
             new TokenSearch(

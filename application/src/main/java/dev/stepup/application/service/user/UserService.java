@@ -1,8 +1,6 @@
 package dev.stepup.application.service.user;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.Refusal;
-import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.user.ApiKeyAccess;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.application.port.in.user.CreateUserCommand;
@@ -24,15 +22,10 @@ import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
-import dev.stepup.application.port.out.wallet.EmbeddedWallets.EmbeddedWallet;
 import dev.stepup.application.port.out.wallet.WalletKeys;
-import dev.stepup.application.service.Masking;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.access.ApiPermission;
-import dev.stepup.domain.credential.Credential;
-import dev.stepup.domain.credential.CredentialFormat;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
@@ -42,9 +35,7 @@ import dev.stepup.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Users, their sessions, and recognising callers by bearer secrets. */
@@ -62,14 +53,12 @@ public final class UserService
   private final Users users;
   private final Sessions sessions;
   private final ElevatedTokens tokens;
-  private final EmbeddedWallets wallets;
-  private final WalletKeys walletKeys;
-  private final SecretCipher cipher;
   private final SecretHasher hasher;
   private final TransactionRunner transactions;
   private final SessionTimeouts timeouts;
   private final Audit audit;
   private final CallerRecognition callers;
+  private final UserRegistration registration;
   private final Clock clock;
 
   public UserService(
@@ -90,9 +79,6 @@ public final class UserService
     this.users = users;
     this.sessions = sessions;
     this.tokens = tokens;
-    this.wallets = wallets;
-    this.walletKeys = walletKeys;
-    this.cipher = cipher;
     this.hasher = hasher;
     this.transactions = transactions;
     this.timeouts = timeouts;
@@ -100,104 +86,15 @@ public final class UserService
     this.callers =
         new CallerRecognition(
             environments, sessions, apiKeys, hasher, auditTrail, new RefusalAuditGate(), clock);
+    this.registration =
+        new UserRegistration(users, wallets, walletKeys, cipher, transactions, audit, clock);
     this.clock = clock;
   }
 
   @Override
   public User create(CreateUserCommand command) {
     requireEnvironment(command.environmentId());
-    Instant now = clock.instant();
-    UserId userId = new UserId(RandomTokens.id("usr"));
-    List<Credential> credentials = new ArrayList<>();
-    // Distinct creation instants keep the order the host gave: email, phone, wallets.
-    Instant at = now;
-    if (command.email().isPresent()) {
-      String address = command.email().get().toLowerCase(Locale.ROOT);
-      credentials.add(
-          credential(
-              CredentialFormat.EMAIL, address, Optional.empty(), Masking.email(address), at));
-      at = at.plusMillis(1);
-    }
-    if (command.phoneNumber().isPresent()) {
-      String phone = command.phoneNumber().get();
-      credentials.add(
-          credential(
-              CredentialFormat.PHONE_NUMBER, phone, Optional.empty(), Masking.phone(phone), at));
-      at = at.plusMillis(1);
-    }
-    for (String address : command.externalWallets()) {
-      String lower = address.toLowerCase(Locale.ROOT);
-      credentials.add(
-          credential(
-              CredentialFormat.BLOCKCHAIN,
-              lower,
-              Optional.of(Credential.WALLET_EXTERNAL),
-              Masking.address(address),
-              at));
-      at = at.plusMillis(1);
-    }
-    Optional<EmbeddedWallet> embedded = Optional.empty();
-    if (command.embeddedWallet()) {
-      WalletKeys.NewKey key = walletKeys.create();
-      Credential walletCredential =
-          credential(
-              CredentialFormat.BLOCKCHAIN,
-              key.address().toLowerCase(Locale.ROOT),
-              Optional.of(Credential.WALLET_EMBEDDED),
-              Masking.address(key.address()),
-              at);
-      credentials.add(walletCredential);
-      embedded =
-          Optional.of(
-              new EmbeddedWallet(
-                  walletCredential.id(),
-                  userId,
-                  key.address(),
-                  cipher.encrypt(key.privateKey()),
-                  now,
-                  now));
-    }
-    User user = new User(userId, command.environmentId(), now, credentials);
-    Optional<EmbeddedWallet> wallet = embedded;
-    transactions.inTransaction(
-        () -> {
-          for (Credential c : credentials) {
-            if (users
-                .findByCredential(command.environmentId(), c.format(), c.identifier())
-                .isPresent()) {
-              throw new RefusedException(
-                  Refusal.CREDENTIAL_IN_USE,
-                  "Another user of this environment already has the "
-                      + c.format().wire()
-                      + " "
-                      + c.alias().orElse(""));
-            }
-          }
-          users.save(user);
-          wallet.ifPresent(wallets::add);
-        });
-    audit
-        .event(AuditEventType.USER_CREATED, command.environmentId(), command.origin())
-        .user(userId)
-        .success();
-    return user;
-  }
-
-  private static Credential credential(
-      CredentialFormat format,
-      String identifier,
-      Optional<String> type,
-      String alias,
-      Instant createdAt) {
-    return new Credential(
-        new CredentialId(RandomTokens.id("cred")),
-        format,
-        identifier,
-        type,
-        Optional.of(alias),
-        format == CredentialFormat.EMAIL || format == CredentialFormat.PHONE_NUMBER,
-        createdAt,
-        false);
+    return registration.create(command);
   }
 
   @Override
@@ -258,15 +155,17 @@ public final class UserService
   }
 
   @Override
-  public void end(EnvironmentId environmentId, SessionId sessionId, RequestOrigin origin) {
+  public void end(EndSessionUseCase.Command command) {
+    EnvironmentId environmentId = command.environmentId();
+    SessionId sessionId = command.sessionId();
+    RequestOrigin origin = command.origin();
     Instant now = clock.instant();
     Session session =
         sessions
             .find(sessionId)
             .filter(s -> s.environmentId().equals(environmentId))
             .orElseThrow(() -> new NotFoundException("session", sessionId));
-    transactions.inTransaction(
-        () -> SessionEnding.end(sessions, tokens, java.util.List.of(session), now));
+    transactions.inTransaction(() -> SessionEnding.end(sessions, tokens, List.of(session), now));
     audit
         .event(AuditEventType.SESSION_ENDED, environmentId, origin)
         .user(session.userId())

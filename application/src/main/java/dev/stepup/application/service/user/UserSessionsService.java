@@ -1,7 +1,8 @@
 package dev.stepup.application.service.user;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.user.ManageUserSessionsUseCase;
+import dev.stepup.application.port.in.user.EndUserSessionUseCase;
+import dev.stepup.application.port.in.user.ListUserSessionsUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A user's sessions as their host backend manages them. */
-public final class UserSessionsService implements ManageUserSessionsUseCase {
+public final class UserSessionsService implements ListUserSessionsUseCase, EndUserSessionUseCase {
 
   private final Users users;
   private final Sessions sessions;
@@ -54,8 +55,11 @@ public final class UserSessionsService implements ManageUserSessionsUseCase {
   }
 
   @Override
-  public void end(
-      EnvironmentId environmentId, UserId userId, SessionId sessionId, RequestOrigin origin) {
+  public void end(EndUserSessionUseCase.Command command) {
+    EnvironmentId environmentId = command.environmentId();
+    UserId userId = command.userId();
+    SessionId sessionId = command.sessionId();
+    RequestOrigin origin = command.origin();
     requireUser(environmentId, userId);
     // Another user's or another environment's session is answered as if it did not exist.
     Session session =

@@ -2,8 +2,13 @@ package dev.stepup.application.service.wallet;
 
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.token.ProtectedActionGuard;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
+import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
+import dev.stepup.application.port.in.wallet.WalletCommand;
+import dev.stepup.application.port.in.wallet.WalletState;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
@@ -25,9 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The demo wallet: each key operation passes the protected-action guard for its scope first. */
-public final class DemoWalletService implements DemoWalletUseCase {
-
-  static final int MAX_MESSAGE = 4096;
+public final class DemoWalletService
+    implements ExportWalletKeyUseCase,
+        SignWithWalletUseCase,
+        RefreshWalletKeyUseCase,
+        ReshareWalletKeyUseCase {
 
   private final Environments environments;
   private final Sessions sessions;
@@ -35,7 +42,7 @@ public final class DemoWalletService implements DemoWalletUseCase {
   private final EmbeddedWallets wallets;
   private final WalletKeys keys;
   private final SecretCipher cipher;
-  private final ProtectedActionGuard guard;
+  private final AuthorizeProtectedActionUseCase guard;
   private final Audit audit;
   private final Clock clock;
 
@@ -46,7 +53,7 @@ public final class DemoWalletService implements DemoWalletUseCase {
       EmbeddedWallets wallets,
       WalletKeys keys,
       SecretCipher cipher,
-      ProtectedActionGuard guard,
+      AuthorizeProtectedActionUseCase guard,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -61,10 +68,10 @@ public final class DemoWalletService implements DemoWalletUseCase {
   }
 
   @Override
-  public String export(
-      SessionContext context, CredentialId walletId, Optional<String> elevatedToken) {
-    EmbeddedWallet wallet = ownWallet(context, walletId);
-    guard.authorize(context, Scope.WALLET_EXPORT, elevatedToken);
+  public String export(WalletCommand command) {
+    SessionContext context = command.context();
+    EmbeddedWallet wallet = ownWallet(context, command.walletId());
+    guard.authorize(context, Scope.WALLET_EXPORT, command.elevatedToken());
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {
       audited(context, wallet, Scope.WALLET_EXPORT);
@@ -75,16 +82,11 @@ public final class DemoWalletService implements DemoWalletUseCase {
   }
 
   @Override
-  public String sign(
-      SessionContext context,
-      CredentialId walletId,
-      String message,
-      Optional<String> elevatedToken) {
-    if (message == null || message.isEmpty() || message.length() > MAX_MESSAGE) {
-      throw new IllegalArgumentException("message: 1-" + MAX_MESSAGE + " characters");
-    }
-    EmbeddedWallet wallet = ownWallet(context, walletId);
-    guard.authorize(context, Scope.WALLET_SIGN, elevatedToken);
+  public String sign(SignWithWalletUseCase.Command command) {
+    SessionContext context = command.context();
+    String message = command.message();
+    EmbeddedWallet wallet = ownWallet(context, command.walletId());
+    guard.authorize(context, Scope.WALLET_SIGN, command.elevatedToken());
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {
       String signature = keys.personalSign(key, message);
@@ -96,21 +98,19 @@ public final class DemoWalletService implements DemoWalletUseCase {
   }
 
   @Override
-  public WalletState refresh(
-      SessionContext context, CredentialId walletId, Optional<String> elevatedToken) {
-    return rewrap(context, walletId, Scope.WALLET_REFRESH, elevatedToken);
+  public WalletState refresh(WalletCommand command) {
+    return rewrap(command, Scope.WALLET_REFRESH);
   }
 
   @Override
-  public WalletState reshare(
-      SessionContext context, CredentialId walletId, Optional<String> elevatedToken) {
-    return rewrap(context, walletId, Scope.WALLET_RESHARE, elevatedToken);
+  public WalletState reshare(WalletCommand command) {
+    return rewrap(command, Scope.WALLET_RESHARE);
   }
 
-  private WalletState rewrap(
-      SessionContext context, CredentialId walletId, Scope scope, Optional<String> token) {
-    EmbeddedWallet wallet = ownWallet(context, walletId);
-    guard.authorize(context, scope, token);
+  private WalletState rewrap(WalletCommand command, Scope scope) {
+    SessionContext context = command.context();
+    EmbeddedWallet wallet = ownWallet(context, command.walletId());
+    guard.authorize(context, scope, command.elevatedToken());
     Instant now = clock.instant();
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {

@@ -8,12 +8,14 @@ import dev.stepup.adapter.in.web.hosted.AccountChange.LinkWallet;
 import dev.stepup.adapter.in.web.hosted.AccountChange.RegenerateRecoveryCodes;
 import dev.stepup.adapter.in.web.hosted.AccountChange.RegisterPasskey;
 import dev.stepup.adapter.in.web.hosted.AccountChange.Unlink;
-import dev.stepup.application.port.in.credential.LinkContactUseCase;
-import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
-import dev.stepup.application.port.in.credential.LinkWalletUseCase;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase;
+import dev.stepup.application.port.in.credential.PendingLink;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
+import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
@@ -29,30 +31,30 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountChanges {
 
-  private final ManageCredentialsUseCase credentials;
-  private final LinkContactUseCase contacts;
-  private final ManageMfaUseCase mfa;
+  private final UnlinkCredentialUseCase unlinkCredential;
+  private final LinkCredentialUseCase linking;
+  private final StartTotpEnrolmentUseCase startTotp;
+  private final RegenerateRecoveryCodesUseCase recoveryCodes;
+  private final ChooseDefaultMfaUseCase defaultMfa;
   private final PasskeyUseCase passkeys;
-  private final LinkWalletUseCase wallets;
-  private final LinkSocialAccountUseCase socialAccounts;
   private final TotpEnrolments enrolments;
   private final Clock clock;
 
   AccountChanges(
-      ManageCredentialsUseCase credentials,
-      LinkContactUseCase contacts,
-      ManageMfaUseCase mfa,
+      UnlinkCredentialUseCase unlinkCredential,
+      LinkCredentialUseCase linking,
+      StartTotpEnrolmentUseCase startTotp,
+      RegenerateRecoveryCodesUseCase recoveryCodes,
+      ChooseDefaultMfaUseCase defaultMfa,
       PasskeyUseCase passkeys,
-      LinkWalletUseCase wallets,
-      LinkSocialAccountUseCase socialAccounts,
       TotpEnrolments enrolments,
       Clock clock) {
-    this.credentials = credentials;
-    this.contacts = contacts;
-    this.mfa = mfa;
+    this.unlinkCredential = unlinkCredential;
+    this.linking = linking;
+    this.startTotp = startTotp;
+    this.recoveryCodes = recoveryCodes;
+    this.defaultMfa = defaultMfa;
     this.passkeys = passkeys;
-    this.wallets = wallets;
-    this.socialAccounts = socialAccounts;
     this.enrolments = enrolments;
     this.clock = clock;
   }
@@ -64,7 +66,9 @@ class AccountChanges {
       HttpServletRequest request) {
     SessionContext context = visit.context();
     if (change instanceof EnrolTotp totp) {
-      var started = mfa.startTotpEnrolment(context, present(totp.alias()), token);
+      var started =
+          startTotp.startTotpEnrolment(
+              new StartTotpEnrolmentUseCase.Command(context, present(totp.alias()), token));
       visit.page().enrolment(enrolments.keep(request, context, started), null);
     } else if (change instanceof RegisterPasskey passkey) {
       PasskeyUseCase.Options options =
@@ -74,23 +78,40 @@ class AccountChanges {
           .passkey(
               new AccountPage.PasskeyRegistration(options.challengeId(), options.publicKeyJson()));
     } else if (change instanceof RegenerateRecoveryCodes) {
-      visit.page().recoveryCodes(mfa.regenerateRecoveryCodes(context, token));
+      visit
+          .page()
+          .recoveryCodes(
+              recoveryCodes.regenerateRecoveryCodes(
+                  new RegenerateRecoveryCodesUseCase.Command(context, token)));
       visit.page().done("You have new recovery codes; the old ones no longer work.");
     } else if (change instanceof LinkContact link) {
-      LinkContactUseCase.PendingLink started =
-          contacts.start(context, link.format(), link.value(), token);
+      PendingLink started =
+          ((LinkCredentialUseCase.Linked.Pending)
+                  linking.link(
+                      new LinkCredentialCommand.Contact(
+                          context, link.format(), link.value(), token)))
+              .pending();
       visit.page().proof(HostedLinkProofs.keep(request, context, started, clock.instant()), null);
     } else if (change instanceof ChooseDefault chosen) {
-      mfa.chooseDefault(context, new CredentialId(chosen.credentialId()), token);
+      defaultMfa.chooseDefault(
+          new ChooseDefaultMfaUseCase.Command(
+              context, new CredentialId(chosen.credentialId()), token));
       visit.page().done("Your default way to confirm it’s you is saved.");
     } else if (change instanceof Unlink unlink) {
-      credentials.unlink(context, new CredentialId(unlink.credentialId()), token);
+      unlinkCredential.unlink(
+          new UnlinkCredentialUseCase.Command(
+              context, new CredentialId(unlink.credentialId()), token));
       visit.page().done("The credential was removed.");
     } else if (change instanceof LinkWallet wallet) {
-      Credential linked = wallets.link(context, wallet.challengeId(), wallet.signature(), token);
+      Credential linked =
+          done(
+              linking.link(
+                  new LinkCredentialCommand.Wallet(
+                      context, wallet.challengeId(), wallet.signature(), token)));
       visit.page().done("Wallet " + linked.alias().orElse("") + " was added.");
     } else if (change instanceof LinkSocial social) {
-      Credential linked = socialAccounts.link(context, social.loginId(), token);
+      Credential linked =
+          done(linking.link(new LinkCredentialCommand.Social(context, social.loginId(), token)));
       visit
           .page()
           .done(
@@ -102,6 +123,10 @@ class AccountChanges {
     } else {
       throw new IllegalStateException("unknown change " + change);
     }
+  }
+
+  private static Credential done(LinkCredentialUseCase.Linked linked) {
+    return ((LinkCredentialUseCase.Linked.Done) linked).credential();
   }
 
   private static Optional<String> present(String alias) {

@@ -1,7 +1,7 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.Credential;
@@ -43,7 +43,7 @@ class AccountRoom {
 
   private final HostedPages pages;
   private final HostedSessions sessions;
-  private final ManageCredentialsUseCase credentials;
+  private final GetSignedInUserUseCase signedInUser;
   private final ManageSocialProvidersUseCase socialProviders;
   private final DeferredActions deferred;
   private final AccountChanges changes;
@@ -51,13 +51,13 @@ class AccountRoom {
   AccountRoom(
       HostedPages pages,
       HostedSessions sessions,
-      ManageCredentialsUseCase credentials,
+      GetSignedInUserUseCase signedInUser,
       ManageSocialProvidersUseCase socialProviders,
       DeferredActions deferred,
       AccountChanges changes) {
     this.pages = pages;
     this.sessions = sessions;
-    this.credentials = credentials;
+    this.signedInUser = signedInUser;
     this.socialProviders = socialProviders;
     this.deferred = deferred;
     this.changes = changes;
@@ -83,7 +83,7 @@ class AccountRoom {
 
   /** Lists the user's credentials; called last so the list shows what the action changed. */
   String render(Visit visit, Model model) {
-    User user = credentials.me(visit.context());
+    User user = signedInUser.me(visit.context());
     List<Credential> all = user.credentials();
     // The device step-up offers first, and what may be removed: the user's own rules.
     Optional<CredentialId> firstOffered = user.defaultMfaDevice().map(Credential::id);

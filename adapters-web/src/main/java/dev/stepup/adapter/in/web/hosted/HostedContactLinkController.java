@@ -3,7 +3,9 @@ package dev.stepup.adapter.in.web.hosted;
 import dev.stepup.adapter.in.web.hosted.HostedLinkProofs.Proof;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.credential.LinkContactUseCase;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.PendingLink;
+import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
 import dev.stepup.domain.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,12 +28,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class HostedContactLinkController {
 
   private final AccountRoom room;
-  private final LinkContactUseCase contacts;
+  private final ConfirmContactLinkUseCase confirmations;
+  private final ResendContactLinkCodeUseCase resends;
   private final Clock clock;
 
-  HostedContactLinkController(AccountRoom room, LinkContactUseCase contacts, Clock clock) {
+  HostedContactLinkController(
+      AccountRoom room,
+      ConfirmContactLinkUseCase confirmations,
+      ResendContactLinkCodeUseCase resends,
+      Clock clock) {
     this.room = room;
-    this.contacts = contacts;
+    this.confirmations = confirmations;
+    this.resends = resends;
     this.clock = clock;
   }
 
@@ -69,7 +77,10 @@ class HostedContactLinkController {
       return nothingWaiting(visit, request, response, model);
     }
     try {
-      Credential linked = contacts.confirm(visit.context(), proof.get().pendingId(), form.code());
+      Credential linked =
+          confirmations.confirm(
+              new ConfirmContactLinkUseCase.Command(
+                  visit.context(), proof.get().pendingId(), form.code()));
       HostedLinkProofs.drop(request);
       visit
           .page()
@@ -103,8 +114,9 @@ class HostedContactLinkController {
       return nothingWaiting(visit, request, response, model);
     }
     try {
-      LinkContactUseCase.PendingLink again =
-          contacts.resend(visit.context(), proof.get().pendingId());
+      PendingLink again =
+          resends.resend(
+              new ResendContactLinkCodeUseCase.Command(visit.context(), proof.get().pendingId()));
       visit
           .page()
           .proof(HostedLinkProofs.keep(request, visit.context(), again, clock.instant()), null);

@@ -151,7 +151,11 @@ class HostedSignInController {
     EnvironmentId environment = pages.environment(environmentId);
     sessions
         .session(request, environment)
-        .ifPresent(s -> endSession.end(environment, s.id(), HostedSessions.origin(request)));
+        .ifPresent(
+            s ->
+                endSession.end(
+                    new EndSessionUseCase.Command(
+                        environment, s.id(), HostedSessions.origin(request))));
     HeldTokens.forget(request);
     sessions.clear(request, response, environment);
     return HostedPages.redirect(

@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -30,19 +30,19 @@ class HostedTotpEnrolmentController {
   private final AccountRoom room;
   private final HostedPages pages;
   private final HostedSessions sessions;
-  private final ManageMfaUseCase mfa;
+  private final ConfirmTotpEnrolmentUseCase confirmTotp;
   private final TotpEnrolments enrolments;
 
   HostedTotpEnrolmentController(
       AccountRoom room,
       HostedPages pages,
       HostedSessions sessions,
-      ManageMfaUseCase mfa,
+      ConfirmTotpEnrolmentUseCase confirmTotp,
       TotpEnrolments enrolments) {
     this.room = room;
     this.pages = pages;
     this.sessions = sessions;
-    this.mfa = mfa;
+    this.confirmTotp = confirmTotp;
     this.enrolments = enrolments;
   }
 
@@ -100,8 +100,9 @@ class HostedTotpEnrolmentController {
     }
     try {
       List<String> codes =
-          mfa.confirmTotp(
-              visit.context(), new CredentialId(enrolment.get().deviceId()), form.code());
+          confirmTotp.confirmTotp(
+              new ConfirmTotpEnrolmentUseCase.Command(
+                  visit.context(), new CredentialId(enrolment.get().deviceId()), form.code()));
       enrolments.drop(request);
       visit.page().done("Your authenticator app is set up.");
       if (!codes.isEmpty()) {

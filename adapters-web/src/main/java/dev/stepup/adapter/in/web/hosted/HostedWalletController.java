@@ -3,7 +3,11 @@ package dev.stepup.adapter.in.web.hosted;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.GetUserUseCase;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
+import dev.stepup.application.port.in.wallet.WalletCommand;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
@@ -35,19 +39,28 @@ class HostedWalletController {
   private final HostedPages pages;
   private final HostedSessions sessions;
   private final GetUserUseCase users;
-  private final DemoWalletUseCase wallets;
+  private final ExportWalletKeyUseCase exportKey;
+  private final SignWithWalletUseCase signer;
+  private final RefreshWalletKeyUseCase refresher;
+  private final ReshareWalletKeyUseCase resharer;
   private final DeferredActions deferred;
 
   HostedWalletController(
       HostedPages pages,
       HostedSessions sessions,
       GetUserUseCase users,
-      DemoWalletUseCase wallets,
+      ExportWalletKeyUseCase exportKey,
+      SignWithWalletUseCase signer,
+      RefreshWalletKeyUseCase refresher,
+      ReshareWalletKeyUseCase resharer,
       DeferredActions deferred) {
     this.pages = pages;
     this.sessions = sessions;
     this.users = users;
-    this.wallets = wallets;
+    this.exportKey = exportKey;
+    this.signer = signer;
+    this.refresher = refresher;
+    this.resharer = resharer;
     this.deferred = deferred;
   }
 
@@ -196,14 +209,18 @@ class HostedWalletController {
     var walletId = visit.wallet().orElseThrow().id();
     String message = action.message();
     switch (action.scope()) {
-      case WALLET_EXPORT -> page.privateKey(wallets.export(context, walletId, token));
-      case WALLET_SIGN -> page.signed(message, wallets.sign(context, walletId, message, token));
+      case WALLET_EXPORT ->
+          page.privateKey(exportKey.export(new WalletCommand(context, walletId, token)));
+      case WALLET_SIGN ->
+          page.signed(
+              message,
+              signer.sign(new SignWithWalletUseCase.Command(context, walletId, message, token)));
       case WALLET_REFRESH -> {
-        wallets.refresh(context, walletId, token);
+        refresher.refresh(new WalletCommand(context, walletId, token));
         page.done("The wallet's key material was refreshed.");
       }
       case WALLET_RESHARE -> {
-        wallets.reshare(context, walletId, token);
+        resharer.reshare(new WalletCommand(context, walletId, token));
         page.done("The wallet's key material was reshared.");
       }
       default -> throw new IllegalArgumentException("not a wallet action: " + action.scope());

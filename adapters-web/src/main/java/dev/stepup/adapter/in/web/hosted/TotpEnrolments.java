@@ -1,6 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

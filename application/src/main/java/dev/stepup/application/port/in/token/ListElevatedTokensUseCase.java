@@ -4,9 +4,4 @@ package dev.stepup.application.port.in.token;
 public interface ListElevatedTokensUseCase {
 
   TokenPage list(ListElevatedTokensQuery query);
-
-  /** One token of the environment, with its state now. */
-  java.util.Optional<TokenSummary> find(
-      dev.stepup.domain.environment.EnvironmentId environmentId,
-      dev.stepup.domain.token.ElevatedTokenId tokenId);
 }

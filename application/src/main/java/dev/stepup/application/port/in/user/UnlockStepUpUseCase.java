@@ -3,18 +3,13 @@ package dev.stepup.application.port.in.user;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.UserId;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The hard lock on a user's step-up (too many failures in a row across all methods): an admin sees
  * it and lifts it before its cool-down ends. Audited with the admin.
  */
 public interface UnlockStepUpUseCase {
-
-  /** Until when every step-up of the user is refused, if it is now. */
-  Optional<Instant> lockedUntil(EnvironmentId environmentId, UserId userId);
 
   /**
    * Lifts the hard lock and starts the consecutive count over; answers whether a lock was lifted.

@@ -5,10 +5,14 @@ import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.adapter.in.web.api.error.ApiException;
 import dev.stepup.adapter.in.web.api.view.CredentialView;
-import dev.stepup.application.port.in.credential.LinkContactUseCase;
-import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.credential.PendingLink;
+import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.EndSessionUseCase;
 import dev.stepup.domain.credential.Credential;
@@ -43,23 +47,29 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class MeController {
 
-  private final ManageCredentialsUseCase credentials;
+  private final GetSignedInUserUseCase signedInUser;
+  private final UnlinkCredentialUseCase unlinkCredential;
   private final EndSessionUseCase endSession;
+  private final LinkCredentialUseCase linking;
   private final LinkWalletUseCase wallets;
-  private final LinkSocialAccountUseCase socialAccounts;
-  private final LinkContactUseCase contacts;
+  private final ConfirmContactLinkUseCase confirmations;
+  private final ResendContactLinkCodeUseCase resends;
 
   MeController(
-      ManageCredentialsUseCase credentials,
-      LinkContactUseCase contacts,
+      GetSignedInUserUseCase signedInUser,
+      UnlinkCredentialUseCase unlinkCredential,
+      LinkCredentialUseCase linking,
+      ConfirmContactLinkUseCase confirmations,
+      ResendContactLinkCodeUseCase resends,
       EndSessionUseCase endSession,
-      LinkWalletUseCase wallets,
-      LinkSocialAccountUseCase socialAccounts) {
-    this.credentials = credentials;
+      LinkWalletUseCase wallets) {
+    this.signedInUser = signedInUser;
+    this.unlinkCredential = unlinkCredential;
     this.endSession = endSession;
+    this.linking = linking;
     this.wallets = wallets;
-    this.socialAccounts = socialAccounts;
-    this.contacts = contacts;
+    this.confirmations = confirmations;
+    this.resends = resends;
   }
 
   record MeResponse(String userId, List<CredentialView> credentials, boolean mfa) {}
@@ -78,7 +88,7 @@ class MeController {
   /** An address or number waiting for its code: confirm it with the code sent to it. */
   record PendingLinkResponse(
       String pendingId, String format, String sentTo, Instant expiresAt, String confirm) {
-    static PendingLinkResponse of(String environmentId, LinkContactUseCase.PendingLink p) {
+    static PendingLinkResponse of(String environmentId, PendingLink p) {
       return new PendingLinkResponse(
           p.pendingId(),
           p.format().wire(),
@@ -100,7 +110,7 @@ class MeController {
   @Operation(summary = "The signed-in user and their credentials")
   @GetMapping("/me")
   MeResponse me(@PathVariable String environmentId, @Caller SessionContext context) {
-    User user = credentials.me(context);
+    User user = signedInUser.me(context);
     return new MeResponse(
         user.id().value(),
         user.credentials().stream().map(CredentialView::of).toList(),
@@ -131,31 +141,39 @@ class MeController {
       @Validated @RequestBody LinkRequest body,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    Credential linked;
+    LinkCredentialUseCase.Linked linked = linking.link(command(body, context, elevatedToken));
+    if (linked instanceof LinkCredentialUseCase.Linked.Pending pending) {
+      return ResponseEntity.status(HttpStatus.ACCEPTED)
+          .body(PendingLinkResponse.of(environmentId, pending.pending()));
+    }
+    Credential credential = ((LinkCredentialUseCase.Linked.Done) linked).credential();
+    return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(credential));
+  }
+
+  /** The request as the link use case's command; each kind names the proof it lacks. */
+  private static LinkCredentialCommand command(
+      LinkRequest body, SessionContext context, Optional<String> elevatedToken) {
     if ("blockchain".equals(body.format())) {
       if (isBlank(body.challengeId()) || isBlank(body.signature())) {
         throw ApiException.invalid(
             "challengeId: linking a wallet needs a signed challenge from"
                 + " POST /credentials/wallet-challenge, sent with its signature");
       }
-      linked = wallets.link(context, body.challengeId(), body.signature(), elevatedToken);
-    } else if ("oauth".equals(body.format())) {
+      return new LinkCredentialCommand.Wallet(
+          context, body.challengeId(), body.signature(), elevatedToken);
+    }
+    if ("oauth".equals(body.format())) {
       if (isBlank(body.loginId())) {
         throw ApiException.invalid(
             "loginId: linking an account needs a completed sign-in started at"
                 + " GET /credentials/oauth/{provider}/authorize");
       }
-      linked = socialAccounts.link(context, body.loginId(), elevatedToken);
-    } else {
-      if (isBlank(body.value())) {
-        throw ApiException.invalid("value: is required");
-      }
-      LinkContactUseCase.PendingLink pending =
-          contacts.start(context, body.format(), body.value(), elevatedToken);
-      return ResponseEntity.status(HttpStatus.ACCEPTED)
-          .body(PendingLinkResponse.of(environmentId, pending));
+      return new LinkCredentialCommand.Social(context, body.loginId(), elevatedToken);
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
+    if (isBlank(body.value())) {
+      throw ApiException.invalid("value: is required");
+    }
+    return new LinkCredentialCommand.Contact(context, body.format(), body.value(), elevatedToken);
   }
 
   @Operation(
@@ -171,7 +189,9 @@ class MeController {
       @PathVariable String pendingId,
       @Validated @RequestBody ConfirmLinkRequest body,
       @Caller SessionContext context) {
-    Credential linked = contacts.confirm(context, pendingId, body.code());
+    Credential linked =
+        confirmations.confirm(
+            new ConfirmContactLinkUseCase.Command(context, pendingId, body.code()));
     return ResponseEntity.status(HttpStatus.CREATED).body(CredentialView.of(linked));
   }
 
@@ -185,7 +205,10 @@ class MeController {
       @PathVariable String pendingId,
       @Caller SessionContext context) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(PendingLinkResponse.of(environmentId, contacts.resend(context, pendingId)));
+        .body(
+            PendingLinkResponse.of(
+                environmentId,
+                resends.resend(new ResendContactLinkCodeUseCase.Command(context, pendingId))));
   }
 
   @Operation(
@@ -212,14 +235,18 @@ class MeController {
       @PathVariable String credentialId,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    credentials.unlink(context, new CredentialId(credentialId), elevatedToken);
+    unlinkCredential.unlink(
+        new UnlinkCredentialUseCase.Command(
+            context, new CredentialId(credentialId), elevatedToken));
     return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "Sign out: ends the session and revokes its elevated tokens")
   @DeleteMapping("/session")
   ResponseEntity<Void> signOut(@PathVariable String environmentId, @Caller SessionContext context) {
-    endSession.end(context.environmentId(), context.sessionId(), context.origin());
+    endSession.end(
+        new EndSessionUseCase.Command(
+            context.environmentId(), context.sessionId(), context.origin()));
     return ResponseEntity.noContent().build();
   }
 }

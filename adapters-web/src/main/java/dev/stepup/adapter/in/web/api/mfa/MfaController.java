@@ -3,8 +3,11 @@ package dev.stepup.adapter.in.web.api.mfa;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,10 +38,20 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class MfaController {
 
-  private final ManageMfaUseCase mfa;
+  private final StartTotpEnrolmentUseCase startTotp;
+  private final ConfirmTotpEnrolmentUseCase confirmTotp;
+  private final RegenerateRecoveryCodesUseCase recoveryCodes;
+  private final ChooseDefaultMfaUseCase defaultMfa;
 
-  MfaController(ManageMfaUseCase mfa) {
-    this.mfa = mfa;
+  MfaController(
+      StartTotpEnrolmentUseCase startTotp,
+      ConfirmTotpEnrolmentUseCase confirmTotp,
+      RegenerateRecoveryCodesUseCase recoveryCodes,
+      ChooseDefaultMfaUseCase defaultMfa) {
+    this.startTotp = startTotp;
+    this.confirmTotp = confirmTotp;
+    this.recoveryCodes = recoveryCodes;
+    this.defaultMfa = defaultMfa;
   }
 
   record EnrolRequest(@Size(max = 64) String alias) {}
@@ -78,10 +91,11 @@ class MfaController {
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
     TotpEnrolment enrolment =
-        mfa.startTotpEnrolment(
-            context,
-            Optional.ofNullable(body).map(EnrolRequest::alias).filter(a -> !a.isBlank()),
-            elevatedToken);
+        startTotp.startTotpEnrolment(
+            new StartTotpEnrolmentUseCase.Command(
+                context,
+                Optional.ofNullable(body).map(EnrolRequest::alias).filter(a -> !a.isBlank()),
+                elevatedToken));
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())
         .body(
@@ -100,7 +114,10 @@ class MfaController {
       @PathVariable String deviceId,
       @Validated @RequestBody ConfirmRequest body,
       @Caller SessionContext context) {
-    List<String> codes = mfa.confirmTotp(context, new CredentialId(deviceId), body.code());
+    List<String> codes =
+        confirmTotp.confirmTotp(
+            new ConfirmTotpEnrolmentUseCase.Command(
+                context, new CredentialId(deviceId), body.code()));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new RecoveryCodesResponse(Optional.of(codes).filter(c -> !c.isEmpty())));
@@ -112,7 +129,9 @@ class MfaController {
       @PathVariable String environmentId,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    List<String> codes = mfa.regenerateRecoveryCodes(context, elevatedToken);
+    List<String> codes =
+        recoveryCodes.regenerateRecoveryCodes(
+            new RegenerateRecoveryCodesUseCase.Command(context, elevatedToken));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new RecoveryCodesResponse(Optional.of(codes)));
@@ -128,7 +147,9 @@ class MfaController {
       @Validated @RequestBody DefaultRequest body,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    mfa.chooseDefault(context, new CredentialId(body.credentialId()), elevatedToken);
+    defaultMfa.chooseDefault(
+        new ChooseDefaultMfaUseCase.Command(
+            context, new CredentialId(body.credentialId()), elevatedToken));
     return ResponseEntity.noContent().build();
   }
 }

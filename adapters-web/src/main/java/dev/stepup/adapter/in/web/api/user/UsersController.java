@@ -6,8 +6,9 @@ import dev.stepup.adapter.in.web.api.caller.HostBackend;
 import dev.stepup.adapter.in.web.api.view.UserView;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
+import dev.stepup.application.port.in.user.EndUserSessionUseCase;
 import dev.stepup.application.port.in.user.GetUserUseCase;
-import dev.stepup.application.port.in.user.ManageUserSessionsUseCase;
+import dev.stepup.application.port.in.user.ListUserSessionsUseCase;
 import dev.stepup.application.port.in.user.StartSessionCommand;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
 import dev.stepup.application.port.in.user.StartedSession;
@@ -49,17 +50,20 @@ class UsersController {
   private final CreateUserUseCase createUser;
   private final GetUserUseCase getUser;
   private final StartSessionUseCase startSession;
-  private final ManageUserSessionsUseCase userSessions;
+  private final ListUserSessionsUseCase sessionList;
+  private final EndUserSessionUseCase sessionEnd;
 
   UsersController(
       CreateUserUseCase createUser,
       GetUserUseCase getUser,
       StartSessionUseCase startSession,
-      ManageUserSessionsUseCase userSessions) {
+      ListUserSessionsUseCase sessionList,
+      EndUserSessionUseCase sessionEnd) {
     this.createUser = createUser;
     this.getUser = getUser;
     this.startSession = startSession;
-    this.userSessions = userSessions;
+    this.sessionList = sessionList;
+    this.sessionEnd = sessionEnd;
   }
 
   record CreateUserRequest(
@@ -193,7 +197,7 @@ class UsersController {
       @PathVariable String environmentId,
       @PathVariable String userId,
       @Caller(ApiPermission.SESSIONS_READ) HostBackend caller) {
-    return userSessions.list(caller.environment(), new UserId(userId)).stream()
+    return sessionList.list(caller.environment(), new UserId(userId)).stream()
         .map(SessionView::of)
         .toList();
   }
@@ -215,8 +219,9 @@ class UsersController {
       @PathVariable String userId,
       @PathVariable String sessionId,
       @Caller(ApiPermission.SESSIONS_WRITE) HostBackend caller) {
-    userSessions.end(
-        caller.environment(), new UserId(userId), new SessionId(sessionId), caller.origin());
+    sessionEnd.end(
+        new EndUserSessionUseCase.Command(
+            caller.environment(), new UserId(userId), new SessionId(sessionId), caller.origin()));
     return ResponseEntity.noContent().build();
   }
 }

@@ -4,8 +4,12 @@ import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.application.port.in.stepup.SessionContext;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase.WalletState;
+import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
+import dev.stepup.application.port.in.wallet.WalletCommand;
+import dev.stepup.application.port.in.wallet.WalletState;
 import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -33,10 +37,20 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "sessionToken")
 class DemoWalletController {
 
-  private final DemoWalletUseCase wallets;
+  private final ExportWalletKeyUseCase exportKey;
+  private final SignWithWalletUseCase signer;
+  private final RefreshWalletKeyUseCase refresher;
+  private final ReshareWalletKeyUseCase resharer;
 
-  DemoWalletController(DemoWalletUseCase wallets) {
-    this.wallets = wallets;
+  DemoWalletController(
+      ExportWalletKeyUseCase exportKey,
+      SignWithWalletUseCase signer,
+      RefreshWalletKeyUseCase refresher,
+      ReshareWalletKeyUseCase resharer) {
+    this.exportKey = exportKey;
+    this.signer = signer;
+    this.refresher = refresher;
+    this.resharer = resharer;
   }
 
   record ExportResponse(String walletId, String privateKey) {
@@ -63,7 +77,8 @@ class DemoWalletController {
       @PathVariable String walletId,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    String key = wallets.export(context, new CredentialId(walletId), elevatedToken);
+    String key =
+        exportKey.export(new WalletCommand(context, new CredentialId(walletId), elevatedToken));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new ExportResponse(walletId, key));
@@ -78,7 +93,10 @@ class DemoWalletController {
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
     return new SignResponse(
-        walletId, wallets.sign(context, new CredentialId(walletId), body.message(), elevatedToken));
+        walletId,
+        signer.sign(
+            new SignWithWalletUseCase.Command(
+                context, new CredentialId(walletId), body.message(), elevatedToken)));
   }
 
   @Operation(summary = "Refresh the key material (wallet:refresh)")
@@ -88,7 +106,8 @@ class DemoWalletController {
       @PathVariable String walletId,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    return WalletResponse.of(wallets.refresh(context, new CredentialId(walletId), elevatedToken));
+    return WalletResponse.of(
+        refresher.refresh(new WalletCommand(context, new CredentialId(walletId), elevatedToken)));
   }
 
   @Operation(summary = "Reshare the key material (wallet:reshare)")
@@ -98,6 +117,7 @@ class DemoWalletController {
       @PathVariable String walletId,
       @Caller SessionContext context,
       @ElevatedAccessToken Optional<String> elevatedToken) {
-    return WalletResponse.of(wallets.reshare(context, new CredentialId(walletId), elevatedToken));
+    return WalletResponse.of(
+        resharer.reshare(new WalletCommand(context, new CredentialId(walletId), elevatedToken)));
   }
 }

@@ -1,0 +1,107 @@
+package dev.stepup.application.service.token;
+
+import dev.stepup.application.port.in.token.IntrospectCommand;
+import dev.stepup.application.port.in.token.IntrospectElevatedTokenUseCase;
+import dev.stepup.application.port.in.token.Introspection;
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.user.Sessions;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.TokenState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells a host backend whether a token is good; a consuming call spends it through the same {@link
+ * TokenRedemption} as protected actions.
+ */
+public final class IntrospectElevatedTokenService implements IntrospectElevatedTokenUseCase {
+
+  private final Sessions sessions;
+  private final TokenRedemption redemption;
+  private final Audit audit;
+  private final Clock clock;
+
+  public IntrospectElevatedTokenService(
+      Sessions sessions,
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail auditTrail,
+      Clock clock) {
+    this.sessions = sessions;
+    this.audit = new Audit(auditTrail, clock);
+    this.redemption = new TokenRedemption(tokens, signer, audit);
+    this.clock = clock;
+  }
+
+  @Override
+  public Introspection introspect(IntrospectCommand command) {
+    Optional<ElevatedToken> found = redemption.find(command.token(), command.environmentId());
+    if (found.isEmpty()) {
+      return Introspection.inactive();
+    }
+    ElevatedToken token = found.get();
+    Instant now = clock.instant();
+    if (sessionIsOver(token, now)) {
+      // A token lives no longer than the session it was earned in, idle timeout included.
+      if (command.consume()) {
+        audit
+            .event(AuditEventType.TOKEN_REFUSED, command.environmentId(), command.origin())
+            .user(token.userId())
+            .session(token.sessionId())
+            .scopes(token.scopes())
+            .method(token.method())
+            .failure("session_ended");
+      }
+      return Introspection.inactive();
+    }
+    if (!command.consume()) {
+      boolean active =
+          token.state(now) == TokenState.ACTIVE
+              && command.scope().map(s -> token.covers(s, now)).orElse(true);
+      return describe(token, active, now);
+    }
+    TokenRedemption.Redemption spent =
+        redemption.spend(token, token.redeem(command.environmentId(), command.scope(), now), now);
+    ElevatedToken after = spent.token();
+    redemption.audit(
+        spent,
+        command.environmentId(),
+        command.origin(),
+        after.userId(),
+        after.sessionId(),
+        command.scope().map(Set::of).orElse(after.scopes()),
+        after.id().value());
+    return describe(after, spent instanceof TokenRedemption.Spent, now);
+  }
+
+  private boolean sessionIsOver(ElevatedToken token, Instant now) {
+    return token
+        .sessionId()
+        .map(id -> sessions.find(id).filter(s -> s.isActive(now)).isEmpty())
+        .orElse(false);
+  }
+
+  /** An inactive token is answered with {@code active: false} alone (RFC 7662 §2.2). */
+  private static Introspection describe(ElevatedToken token, boolean active, Instant now) {
+    if (!active) {
+      return Introspection.inactive();
+    }
+    return new Introspection(
+        true,
+        Optional.of(token.userId()),
+        token.sessionId(),
+        token.scopes(),
+        token.singleUse(),
+        Optional.of(token.expiresAt()),
+        Optional.of(token.state(now)),
+        token.amr(),
+        Optional.of(token.acr().wire()),
+        Optional.of(token.authTime()));
+  }
+}

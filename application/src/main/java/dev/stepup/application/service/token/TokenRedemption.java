@@ -1,0 +1,100 @@
+package dev.stepup.application.service.token;
+
+import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.service.audit.Audit;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.session.SessionId;
+import dev.stepup.domain.token.ElevatedToken;
+import dev.stepup.domain.token.TokenUseOutcome;
+import dev.stepup.domain.user.UserId;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one path that spends an elevated token, for protected actions and for host backends'
+ * consuming introspection alike: verify the signature, keep the environment's own tokens, find the
+ * record, let the domain judge the use, persist a consumption by compare-and-set (of concurrent
+ * spends exactly one wins), and audit the outcome.
+ */
+final class TokenRedemption {
+
+  /** How a spend went. */
+  sealed interface Redemption permits Spent, Refused {
+    ElevatedToken token();
+  }
+
+  /** The token was good for the use; {@code consumed} when this spend used it up. */
+  record Spent(ElevatedToken token, boolean consumed) implements Redemption {}
+
+  /** The token was not good for the use, or a concurrent spend consumed it first. */
+  record Refused(ElevatedToken token, TokenUseOutcome.Reason reason) implements Redemption {}
+
+  private final ElevatedTokens tokens;
+  private final ElevatedTokenSigner signer;
+  private final Audit audit;
+
+  TokenRedemption(ElevatedTokens tokens, ElevatedTokenSigner signer, Audit audit) {
+    this.tokens = tokens;
+    this.signer = signer;
+    this.audit = audit;
+  }
+
+  /** The record behind a compact token, when it is well signed and of this environment. */
+  Optional<ElevatedToken> find(String compact, EnvironmentId environmentId) {
+    return signer
+        .verify(compact)
+        .filter(claims -> claims.environmentId().equals(environmentId))
+        .flatMap(claims -> tokens.find(claims.tokenId()));
+  }
+
+  /**
+   * Persists what the domain decided: an accepted consuming use is stored by compare-and-set, and
+   * losing that race is a refusal ({@code CONSUMED}) carrying the token as it now stands.
+   */
+  Redemption spend(ElevatedToken token, TokenUseOutcome outcome, Instant now) {
+    if (outcome instanceof TokenUseOutcome.Refused refused) {
+      return new Refused(token, refused.reason());
+    }
+    boolean consumed = ((TokenUseOutcome.Accepted) outcome).consumed();
+    if (consumed && !tokens.markConsumed(token.id(), now)) {
+      // Another request consumed it between our read and our write.
+      ElevatedToken current = tokens.find(token.id()).orElse(token);
+      return new Refused(current, TokenUseOutcome.Reason.CONSUMED);
+    }
+    return new Spent(token, consumed);
+  }
+
+  /** Audits a spend: {@code TOKEN_CONSUMED} with {@code detail}, or {@code TOKEN_REFUSED}. */
+  void audit(
+      Redemption redemption,
+      EnvironmentId environmentId,
+      RequestOrigin origin,
+      UserId user,
+      Optional<SessionId> session,
+      Set<Scope> scopes,
+      String detail) {
+    var entry =
+        audit
+            .event(
+                redemption instanceof Spent
+                    ? AuditEventType.TOKEN_CONSUMED
+                    : AuditEventType.TOKEN_REFUSED,
+                environmentId,
+                origin)
+            .user(user)
+            .session(session)
+            .scopes(scopes)
+            .method(redemption.token().method());
+    if (redemption instanceof Refused refused) {
+      entry.failure(refused.reason().name().toLowerCase(Locale.ROOT));
+    } else {
+      entry.success(detail);
+    }
+  }
+}
