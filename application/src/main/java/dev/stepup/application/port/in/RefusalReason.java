@@ -89,16 +89,6 @@ public enum RefusalReason {
     this.refusal = refusal;
   }
 
-  /** Transitional: the first reason reported under {@code refusal}. */
-  static RefusalReason generic(Refusal refusal) {
-    for (RefusalReason reason : values()) {
-      if (reason.refusal == refusal) {
-        return reason;
-      }
-    }
-    throw new IllegalArgumentException("no reason for " + refusal);
-  }
-
   /** The error code this reason is reported under. */
   public Refusal refusal() {
     return refusal;

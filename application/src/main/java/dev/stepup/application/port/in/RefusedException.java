@@ -20,38 +20,9 @@ public final class RefusedException extends RuntimeException {
   private final String scope;
   private final transient List<String> acrValues;
   private final String subject;
-  private final String legacyWords;
 
   public RefusedException(RefusalReason reason) {
-    this(reason, Optional.empty(), OptionalInt.empty(), null, List.of(), null, null);
-  }
-
-  /** Transitional: a refusal still written with its words; see {@link #legacyWords()}. */
-  public RefusedException(Refusal refusal, String message) {
-    this(refusal, message, Optional.empty(), null, List.of());
-  }
-
-  /** Transitional, as {@link #RefusedException(Refusal, String)}. */
-  public RefusedException(
-      Refusal refusal, String message, Optional<Duration> retryAfter, String scope) {
-    this(refusal, message, retryAfter, scope, List.of());
-  }
-
-  /** Transitional, as {@link #RefusedException(Refusal, String)}. */
-  public RefusedException(
-      Refusal refusal,
-      String message,
-      Optional<Duration> retryAfter,
-      String scope,
-      List<String> acrValues) {
-    this(
-        RefusalReason.generic(refusal),
-        retryAfter,
-        OptionalInt.empty(),
-        scope,
-        acrValues,
-        null,
-        Objects.requireNonNull(message, "message"));
+    this(reason, Optional.empty(), OptionalInt.empty(), null, List.of(), null);
   }
 
   private RefusedException(
@@ -60,38 +31,25 @@ public final class RefusedException extends RuntimeException {
       OptionalInt attemptsLeft,
       String scope,
       List<String> acrValues,
-      String subject,
-      String legacyWords) {
-    super(
-        legacyWords != null ? legacyWords : describe(reason, retryAfter, attemptsLeft, scope),
-        null,
-        false,
-        false);
+      String subject) {
+    super(describe(reason, retryAfter, attemptsLeft, scope), null, false, false);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     this.attemptsLeft = Objects.requireNonNull(attemptsLeft, "attemptsLeft");
     this.scope = scope;
     this.acrValues = List.copyOf(acrValues);
     this.subject = subject;
-    this.legacyWords = legacyWords;
   }
 
   /** The same refusal, saying how long until trying again can succeed (locks, throttles). */
   public RefusedException retryAfter(Duration wait) {
-    return new RefusedException(
-        reason, Optional.of(wait), attemptsLeft, scope, acrValues, subject, legacyWords);
+    return new RefusedException(reason, Optional.of(wait), attemptsLeft, scope, acrValues, subject);
   }
 
   /** The same refusal, saying how many more entries the code accepts. */
   public RefusedException attemptsLeft(int left) {
     return new RefusedException(
-        reason,
-        retryAfter,
-        OptionalInt.of(Math.max(0, left)),
-        scope,
-        acrValues,
-        subject,
-        legacyWords);
+        reason, retryAfter, OptionalInt.of(Math.max(0, left)), scope, acrValues, subject);
   }
 
   /**
@@ -100,13 +58,7 @@ public final class RefusedException extends RuntimeException {
    */
   public RefusedException forScope(String scope, List<String> acrValues) {
     return new RefusedException(
-        reason,
-        retryAfter,
-        attemptsLeft,
-        Objects.requireNonNull(scope),
-        acrValues,
-        subject,
-        legacyWords);
+        reason, retryAfter, attemptsLeft, Objects.requireNonNull(scope), acrValues, subject);
   }
 
   /**
@@ -115,13 +67,7 @@ public final class RefusedException extends RuntimeException {
    */
   public RefusedException about(String subject) {
     return new RefusedException(
-        reason,
-        retryAfter,
-        attemptsLeft,
-        scope,
-        acrValues,
-        Objects.requireNonNull(subject),
-        legacyWords);
+        reason, retryAfter, attemptsLeft, scope, acrValues, Objects.requireNonNull(subject));
   }
 
   public RefusalReason reason() {
@@ -149,11 +95,6 @@ public final class RefusedException extends RuntimeException {
   /** The authentication levels that would satisfy the step-up, most preferred first. */
   public List<String> acrValues() {
     return acrValues;
-  }
-
-  /** Transitional: the words of a refusal not yet turned into data. */
-  public Optional<String> legacyWords() {
-    return Optional.ofNullable(legacyWords);
   }
 
   /** What the refusal is about, when the words need to name it. */

@@ -1,6 +1,7 @@
 package dev.stepup.application.service.credential;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -73,20 +74,13 @@ final class ContactConfirmation {
           acting,
           outcome == OtpOutcome.REPLAYED ? ReplayedCodes.REPLAYED : Refusal.INVALID_CODE.code());
       int left = outcome == OtpOutcome.WRONG_CODE ? proof.attemptsLeft() : 0;
-      throw new RefusedException(
-          Refusal.INVALID_CODE,
-          left > 0
-              ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-              : "That code is not right, and this code no longer works; ask for a new one.");
+      throw new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(left);
     }
     if (outcome != OtpOutcome.ACCEPTED) {
       failed(context, acting, outcome.name().toLowerCase(Locale.ROOT));
       throw outcome == OtpOutcome.TOO_MANY_ATTEMPTS
-          ? new RefusedException(
-              Refusal.TOO_MANY_ATTEMPTS,
-              "This code took too many wrong entries; ask for a new one.")
-          : new RefusedException(
-              Refusal.CODE_EXPIRED, "This code no longer works; ask for a new one.");
+          ? new RefusedException(RefusalReason.CODE_EXHAUSTED)
+          : new RefusedException(RefusalReason.CODE_SPENT);
     }
     Credential credential =
         Credential.contact(
@@ -99,8 +93,7 @@ final class ContactConfirmation {
     transactions.inTransaction(
         () -> {
           if (!proofs.markUsed(proof.id(), now)) {
-            throw new RefusedException(
-                Refusal.CODE_EXPIRED, "This code no longer works; ask for a new one.");
+            throw new RefusedException(RefusalReason.CODE_SPENT);
           }
           ensureFree(context, proof.format(), proof.identifier());
           user.addCredential(credential);
@@ -122,17 +115,12 @@ final class ContactConfirmation {
         .latestForSession(acting.session().id())
         .filter(p -> p.id().equals(pendingId))
         .filter(p -> p.userId().equals(acting.user().id()))
-        .orElseThrow(
-            () ->
-                new RefusedException(
-                    Refusal.NO_PENDING_CODE,
-                    "No code is waiting for this address in this session; add it again."));
+        .orElseThrow(() -> new RefusedException(RefusalReason.NO_PENDING_PROOF));
   }
 
   void ensureFree(SessionContext context, CredentialFormat kind, String identifier) {
     if (users.findByCredential(context.environmentId(), kind, identifier).isPresent()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_IN_USE, "This " + kind.wire() + " is already linked to a user.");
+      throw new RefusedException(RefusalReason.CONTACT_IN_USE).about(kind.wire());
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.stepup.application.service.credential;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
 import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
@@ -130,13 +130,8 @@ public final class CredentialService implements GetSignedInUserUseCase, UnlinkCr
     CredentialRemoval.Reason reason = ((CredentialRemoval.Refused) removal).reason();
     throw switch (reason) {
       case UNKNOWN_CREDENTIAL -> new NotFoundException("credential", credentialId);
-      case LAST_CREDENTIAL ->
-          new RefusedException(
-              Refusal.LAST_CREDENTIAL,
-              "This is the account's only credential; link another first.");
-      case EMBEDDED_WALLET ->
-          new RefusedException(
-              Refusal.CREDENTIAL_IN_USE, "The embedded wallet holds funds; it cannot be unlinked.");
+      case LAST_CREDENTIAL -> new RefusedException(RefusalReason.LAST_CREDENTIAL);
+      case EMBEDDED_WALLET -> new RefusedException(RefusalReason.EMBEDDED_WALLET_HOLDS_FUNDS);
     };
   }
 }

@@ -1,6 +1,6 @@
 package dev.stepup.application.service.credential;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -81,19 +81,14 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
                     linkRefused(
                         context,
                         acting,
-                        new RefusedException(
-                            Refusal.UNKNOWN_CHALLENGE,
-                            "No completed sign-in to link for this session; sign in with the"
-                                + " provider again.")));
+                        new RefusedException(RefusalReason.NO_SOCIAL_LOGIN_TO_LINK)));
     String subject = login.subject().orElseThrow();
     String identifier = SocialLogin.credentialIdentifier(login.provider(), subject);
     ensureUnlinked(context, identifier);
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     if (!logins.markLinked(login.id(), now)) {
       throw linkRefused(
-          context,
-          acting,
-          new RefusedException(Refusal.UNKNOWN_CHALLENGE, "This sign-in was already linked."));
+          context, acting, new RefusedException(RefusalReason.SOCIAL_LOGIN_ALREADY_LINKED));
     }
     Credential credential =
         new Credential(
@@ -129,8 +124,7 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
     if (users
         .findByCredential(context.environmentId(), CredentialFormat.OAUTH, identifier)
         .isPresent()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_IN_USE, "This account is already linked to a user.");
+      throw new RefusedException(RefusalReason.SOCIAL_ACCOUNT_IN_USE);
     }
   }
 

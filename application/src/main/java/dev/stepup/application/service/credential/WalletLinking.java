@@ -1,6 +1,6 @@
 package dev.stepup.application.service.credential;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -111,11 +111,7 @@ public final class WalletLinking implements LinkWalletUseCase {
             .find(challengeId)
             .filter(c -> c.belongsTo(acting.session().id()))
             .filter(c -> c.purpose() instanceof WalletChallenge.Purpose.Link)
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.UNKNOWN_CHALLENGE,
-                        "No such wallet link challenge for this session; ask for a new one."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.UNKNOWN_LINK_CHALLENGE));
     Optional<String> signer =
         signature == null || signature.length() > WalletChallengeIssuer.MAX_SIGNATURE
             ? Optional.empty()
@@ -126,20 +122,16 @@ public final class WalletLinking implements LinkWalletUseCase {
           throw linkRefused(
               context,
               acting,
-              Refusal.INVALID_SIGNATURE,
-              "The signature is not from " + challenge.address() + " over this message.");
+              new RefusedException(RefusalReason.INVALID_SIGNATURE).about(challenge.address()));
       default ->
           throw linkRefused(
-              context,
-              acting,
-              Refusal.CODE_EXPIRED,
-              "This challenge has expired or was used; ask for a new one.");
+              context, acting, new RefusedException(RefusalReason.LINK_CHALLENGE_SPENT));
     }
     String lower = challenge.address().toLowerCase(java.util.Locale.ROOT);
     ensureUnlinked(context, lower);
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     if (!challenges.markUsed(challenge.id(), now)) {
-      throw linkRefused(context, acting, Refusal.CODE_EXPIRED, "This challenge was already used.");
+      throw linkRefused(context, acting, new RefusedException(RefusalReason.LINK_CHALLENGE_USED));
     }
     Credential credential =
         new Credential(
@@ -171,16 +163,15 @@ public final class WalletLinking implements LinkWalletUseCase {
     if (users
         .findByCredential(context.environmentId(), CredentialFormat.BLOCKCHAIN, lowerAddress)
         .isPresent()) {
-      throw new RefusedException(
-          Refusal.CREDENTIAL_IN_USE, "This wallet is already linked to an account.");
+      throw new RefusedException(RefusalReason.WALLET_IN_USE);
     }
   }
 
   private RefusedException linkRefused(
-      SessionContext context, Acting acting, Refusal refusal, String message) {
+      SessionContext context, Acting acting, RefusedException refused) {
     audit
         .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
-        .failure(refusal.code());
-    return new RefusedException(refusal, message);
+        .failure(refused.refusal().code());
+    return refused;
   }
 }

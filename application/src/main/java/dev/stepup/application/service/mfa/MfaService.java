@@ -1,6 +1,6 @@
 package dev.stepup.application.service.mfa;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
@@ -127,9 +127,7 @@ public final class MfaService
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     if (!acting.user().hasMfa()) {
-      throw new RefusedException(
-          Refusal.NO_ELIGIBLE_CREDENTIAL,
-          "Recovery codes back up a passkey or authenticator app; enrol one first.");
+      throw new RefusedException(RefusalReason.NO_MFA_DEVICE);
     }
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     List<String> issued = RecoveryMaterial.generate();
@@ -162,11 +160,7 @@ public final class MfaService
     User user = acting.user();
     Credential chosen =
         user.mfaDevice(credentialId)
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.CREDENTIAL_NOT_ELIGIBLE,
-                        "Only a passkey or authenticator app can be the default."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.NOT_A_DEFAULT_DEVICE));
     // Which device step-up offers first is an MFA change like enrolment.
     guard.authorize(context, Scope.CREDENTIAL_LINK, elevatedToken);
     user.chooseDefaultMfa(credentialId);

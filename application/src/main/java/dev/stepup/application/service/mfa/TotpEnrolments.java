@@ -1,7 +1,7 @@
 package dev.stepup.application.service.mfa;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -140,11 +140,10 @@ final class TotpEnrolments {
             .filter(d -> d.userId().equals(acting.user().id()))
             .orElseThrow(() -> new NotFoundException("TOTP device", deviceId));
     if (device.isConfirmed()) {
-      throw new RefusedException(Refusal.ALREADY_CONFIRMED, "This device is already confirmed.");
+      throw new RefusedException(RefusalReason.ALREADY_CONFIRMED);
     }
     if (!now.isBefore(device.createdAt().plus(MfaService.ENROLMENT_WINDOW))) {
-      throw new RefusedException(
-          Refusal.CODE_EXPIRED, "This enrolment has expired; start again to get a new QR code.");
+      throw new RefusedException(RefusalReason.ENROLMENT_EXPIRED);
     }
     AttemptLimiter.Attempt attempt =
         limiter.begin(context, acting.user().id(), VerificationMethod.TOTP);
@@ -158,9 +157,7 @@ final class TotpEnrolments {
       if (lock.isPresent()) {
         throw AttemptLimiter.locked(lock.get());
       }
-      throw new RefusedException(
-          Refusal.INVALID_CODE,
-          "That code is not right. Enter the code your authenticator app shows now.");
+      throw new RefusedException(RefusalReason.INVALID_ENROLMENT_CODE);
     }
     boolean firstMfa = !acting.user().hasMfa();
     List<String> issued =
@@ -170,8 +167,7 @@ final class TotpEnrolments {
     transactions.inTransaction(
         () -> {
           if (!devices.confirm(deviceId, step.getAsLong(), now)) {
-            throw new RefusedException(
-                Refusal.ALREADY_CONFIRMED, "This device is already confirmed.");
+            throw new RefusedException(RefusalReason.ALREADY_CONFIRMED);
           }
           User user = acting.user();
           user.addCredential(Credential.totp(deviceId, device.alias(), now));

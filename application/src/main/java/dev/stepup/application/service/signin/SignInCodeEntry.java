@@ -1,6 +1,7 @@
 package dev.stepup.application.service.signin;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.signin.SignInWithCodeCommand;
 import dev.stepup.application.port.in.user.StartSessionCommand;
@@ -58,9 +59,7 @@ final class SignInCodeEntry {
   }
 
   StartedSession signIn(SignInWithCodeCommand command, Environment environment, Instant now) {
-    RefusedException noCode =
-        new RefusedException(
-            Refusal.NO_PENDING_CODE, "No code was sent to this address; ask for one.");
+    RefusedException noCode = new RefusedException(RefusalReason.NO_SIGN_IN_CODE);
     Optional<SignInAccounts.Account> account =
         accounts.find(command.environmentId(), command.email());
     // An address without an account has a code row too (see send), so a wrong entry for it is
@@ -117,20 +116,14 @@ final class SignInCodeEntry {
       }
       // A used code answers every entry alike, so a replay cannot tell the code was right.
       int left = outcome == OtpOutcome.WRONG_CODE ? code.attemptsLeft() : 0;
-      throw new RefusedException(
-          Refusal.INVALID_CODE,
-          left > 0
-              ? "That code is not right. " + left + " attempt" + (left == 1 ? "" : "s") + " left."
-              : "That code is not right, and this code no longer works; ask for a new one.");
+      throw new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(left);
     }
-    Refusal refusal =
-        outcome == OtpOutcome.TOO_MANY_ATTEMPTS ? Refusal.TOO_MANY_ATTEMPTS : Refusal.CODE_EXPIRED;
-    verification(command, userId).failure(refusal.code());
-    throw new RefusedException(
-        refusal,
-        outcome == OtpOutcome.EXPIRED
-            ? "This code has expired; ask for a new one."
-            : "This code took too many wrong entries; ask for a new one.");
+    RefusalReason reason =
+        outcome == OtpOutcome.TOO_MANY_ATTEMPTS
+            ? RefusalReason.CODE_EXHAUSTED
+            : RefusalReason.CODE_EXPIRED;
+    verification(command, userId).failure(reason.refusal().code());
+    throw new RefusedException(reason);
   }
 
   private Audit.Entry verification(SignInWithCodeCommand command, Optional<UserId> userId) {

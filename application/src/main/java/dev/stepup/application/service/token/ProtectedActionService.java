@@ -1,6 +1,6 @@
 package dev.stepup.application.service.token;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
@@ -66,12 +66,7 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
     Optional<ElevatedToken> record = redemption.find(elevatedToken.get(), context.environmentId());
     if (record.isEmpty()) {
       refuse(context, acting, scope, Optional.empty(), "invalid_token");
-      throw new RefusedException(
-          Refusal.INVALID_TOKEN,
-          "The elevated access token is not valid here.",
-          Optional.empty(),
-          scope.wire(),
-          acr);
+      throw refusal(RefusalReason.TOKEN_NOT_VALID_HERE, scope, acr);
     }
     ElevatedToken token = record.get();
     TokenRedemption.Redemption spent =
@@ -124,46 +119,22 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
   }
 
   static RefusedException stepUpRequired(Scope scope, List<String> acr) {
-    return refusal(
-        Refusal.STEP_UP_REQUIRED,
-        "This action needs step-up verification for " + scope.wire() + ".",
-        scope,
-        acr);
+    return refusal(RefusalReason.STEP_UP_REQUIRED, scope, acr);
   }
 
   private static RefusedException refusalFor(
       TokenUseOutcome.Reason reason, Scope scope, List<String> acr) {
     return switch (reason) {
-      case CONSUMED ->
-          refusal(
-              Refusal.TOKEN_CONSUMED,
-              "This elevated access token was already used; step up again.",
-              scope,
-              acr);
-      case EXPIRED ->
-          refusal(
-              Refusal.TOKEN_EXPIRED,
-              "This elevated access token has expired; step up again.",
-              scope,
-              acr);
-      case REVOKED ->
-          refusal(
-              Refusal.TOKEN_REVOKED,
-              "This elevated access token was revoked; step up again.",
-              scope,
-              acr);
+      case CONSUMED -> refusal(RefusalReason.TOKEN_CONSUMED, scope, acr);
+      case EXPIRED -> refusal(RefusalReason.TOKEN_EXPIRED, scope, acr);
+      case REVOKED -> refusal(RefusalReason.TOKEN_REVOKED, scope, acr);
       case SCOPE_NOT_GRANTED -> stepUpRequired(scope, acr);
       case WRONG_ENVIRONMENT, WRONG_SUBJECT ->
-          refusal(
-              Refusal.INVALID_TOKEN,
-              "This elevated access token was issued to someone else.",
-              scope,
-              acr);
+          refusal(RefusalReason.TOKEN_OF_ANOTHER_USER, scope, acr);
     };
   }
 
-  private static RefusedException refusal(
-      Refusal refusal, String message, Scope scope, List<String> acr) {
-    return new RefusedException(refusal, message, Optional.empty(), scope.wire(), acr);
+  private static RefusedException refusal(RefusalReason reason, Scope scope, List<String> acr) {
+    return new RefusedException(reason).forScope(scope.wire(), acr);
   }
 }

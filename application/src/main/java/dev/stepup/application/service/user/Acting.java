@@ -1,7 +1,7 @@
 package dev.stepup.application.service.user;
 
 import dev.stepup.application.port.in.NotFoundException;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.out.environment.Environments;
@@ -31,10 +31,7 @@ public record Acting(Environment environment, Session session, User user) {
             .find(context.sessionId())
             .filter(s -> s.environmentId().equals(environment.id()))
             .filter(s -> s.isActive(now))
-            .orElseThrow(
-                () ->
-                    new RefusedException(
-                        Refusal.INVALID_TOKEN, "The session has ended; sign in again."));
+            .orElseThrow(() -> new RefusedException(RefusalReason.SESSION_ENDED));
     User user =
         users
             .find(environment.id(), session.userId())

@@ -1,6 +1,6 @@
 package dev.stepup.application.service.user;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -98,12 +98,8 @@ final class UserRegistration {
             if (users
                 .findByCredential(command.environmentId(), c.format(), c.identifier())
                 .isPresent()) {
-              throw new RefusedException(
-                  Refusal.CREDENTIAL_IN_USE,
-                  "Another user of this environment already has the "
-                      + c.format().wire()
-                      + " "
-                      + c.alias().orElse(""));
+              throw new RefusedException(RefusalReason.SIGN_UP_CONTACT_IN_USE)
+                  .about(c.format().wire() + " " + c.alias().orElse(""));
             }
           }
           users.save(user);

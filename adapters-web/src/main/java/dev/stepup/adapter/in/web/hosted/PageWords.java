@@ -20,9 +20,6 @@ final class PageWords {
   }
 
   static String of(RefusedException e) {
-    if (e.legacyWords().isPresent()) {
-      return e.legacyWords().get();
-    }
     return switch (e.reason()) {
       case REDIRECT_URI_NOT_ALLOWED ->
           "This page may not be returned to after a sign-in here; an admin can allow it in the"

@@ -13,9 +13,6 @@ public final class ProblemWords {
   private ProblemWords() {}
 
   public static String detail(RefusedException e) {
-    if (e.legacyWords().isPresent()) {
-      return e.legacyWords().get();
-    }
     String subject = e.subject().orElse("");
     return switch (e.reason()) {
       case INVALID_CODE -> wrongCode(e);
