@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
 import dev.stepup.application.port.in.credential.PendingLink;
@@ -166,7 +167,8 @@ class ContactProofServiceTest {
                         session, pending.pendingId(), otherThan(code))));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_CODE);
-    assertThat(refused.getMessage()).contains("4 attempts left");
+    assertThat(refused.reason()).isEqualTo(RefusalReason.INVALID_CODE);
+    assertThat(refused.attemptsLeft()).hasValue(4);
     assertThat(f.users.findByCredential(ENV, CredentialFormat.EMAIL, WORK)).isEmpty();
   }
 

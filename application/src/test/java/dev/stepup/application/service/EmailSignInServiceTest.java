@@ -139,7 +139,8 @@ class EmailSignInServiceTest {
     RefusedException refused = refusal(() -> enter(Fixture.otherThan(code)));
 
     assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_CODE);
-    assertThat(refused.getMessage()).isEqualTo("That code is not right. 4 attempts left.");
+    assertThat(refused.reason()).isEqualTo(RefusalReason.INVALID_CODE);
+    assertThat(refused.attemptsLeft()).hasValue(4);
     assertThat(f.lastEvent(AuditEventType.VERIFICATION).reason()).contains("invalid_code");
     assertThat(enter(code).sessionToken()).startsWith("st_");
   }
@@ -153,7 +154,7 @@ class EmailSignInServiceTest {
     f.clock.advance(Duration.ofSeconds(31));
     String next = sendCode(ANN);
     f.clock.advance(OtpChallenge.LIFETIME);
-    assertThat(refusal(() -> enter(next)).getMessage()).contains("expired");
+    assertThat(refusal(() -> enter(next)).reason()).isEqualTo(RefusalReason.CODE_EXPIRED);
   }
 
   @Test
