@@ -53,8 +53,12 @@ class UseCaseConfiguration {
 
   @Bean
   TokenMint tokenMint(
-      ElevatedTokens tokens, ElevatedTokenSigner signer, AuditTrail audit, Clock clock) {
-    return new TokenMint(tokens, signer, audit, clock);
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail audit,
+      TransactionRunner transactions,
+      Clock clock) {
+    return new TokenMint(tokens, signer, audit, transactions, clock);
   }
 
   @Bean
@@ -82,8 +86,10 @@ class UseCaseConfiguration {
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
       AuditTrail audit,
+      TransactionRunner transactions,
       Clock clock) {
-    return new ElevatedTokenService(environments, users, sessions, tokens, signer, audit, clock);
+    return new ElevatedTokenService(
+        environments, users, sessions, tokens, signer, audit, transactions, clock);
   }
 
   @Bean
@@ -92,8 +98,9 @@ class UseCaseConfiguration {
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
       AuditTrail audit,
+      TransactionRunner transactions,
       Clock clock) {
-    return new IntrospectElevatedTokenService(sessions, tokens, signer, audit, clock);
+    return new IntrospectElevatedTokenService(sessions, tokens, signer, audit, transactions, clock);
   }
 
   @Bean
@@ -120,8 +127,10 @@ class UseCaseConfiguration {
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
       AuditTrail audit,
+      TransactionRunner transactions,
       Clock clock) {
-    return new ProtectedActionService(environments, sessions, users, tokens, signer, audit, clock);
+    return new ProtectedActionService(
+        environments, sessions, users, tokens, signer, audit, transactions, clock);
   }
 
   @Bean

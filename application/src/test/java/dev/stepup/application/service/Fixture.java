@@ -171,17 +171,19 @@ final class Fixture {
       new AttemptLimiter(tallies, lockouts, hardLock, notifier, audit, clock);
   final UnlockStepUpService unlock = new UnlockStepUpService(users, lockouts, audit, clock);
 
-  final TokenMint tokenMint = new TokenMint(tokens, signer, audit, clock);
+  final TokenMint tokenMint = new TokenMint(tokens, signer, audit, transactions, clock);
   final ElevatedTokenService tokenService =
-      new ElevatedTokenService(environments, users, sessions, tokens, signer, audit, clock);
+      new ElevatedTokenService(
+          environments, users, sessions, tokens, signer, audit, transactions, clock);
   final IntrospectElevatedTokenService introspection =
-      new IntrospectElevatedTokenService(sessions, tokens, signer, audit, clock);
+      new IntrospectElevatedTokenService(sessions, tokens, signer, audit, transactions, clock);
   final ListElevatedTokensService tokenList =
       new ListElevatedTokensService(tokens, transactions, clock);
   final CheckStepUpService checkService =
       new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
   final ProtectedActionService guard =
-      new ProtectedActionService(environments, sessions, users, tokens, signer, audit, clock);
+      new ProtectedActionService(
+          environments, sessions, users, tokens, signer, audit, transactions, clock);
   final SendStepUpCodeService sendCode =
       new SendStepUpCodeService(
           environments,

@@ -12,6 +12,7 @@ import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.audit.Audit;
@@ -54,13 +55,14 @@ public final class ElevatedTokenService
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
       AuditTrail auditTrail,
+      TransactionRunner transactions,
       Clock clock) {
     this.environments = environments;
     this.users = users;
     this.sessions = sessions;
     this.tokens = tokens;
     this.signer = signer;
-    this.mint = new TokenMint(tokens, signer, auditTrail, clock);
+    this.mint = new TokenMint(tokens, signer, auditTrail, transactions, clock);
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
   }

@@ -7,6 +7,7 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.token.ElevatedToken;
@@ -32,10 +33,11 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
       AuditTrail auditTrail,
+      TransactionRunner transactions,
       Clock clock) {
     this.sessions = sessions;
     this.audit = new Audit(auditTrail, clock);
-    this.redemption = new TokenRedemption(tokens, signer, audit);
+    this.redemption = new TokenRedemption(tokens, signer, audit, transactions);
     this.clock = clock;
   }
 
@@ -67,16 +69,19 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
       return describe(token, active, now);
     }
     TokenRedemption.Redemption spent =
-        redemption.spend(token, token.redeem(command.environmentId(), command.scope(), now), now);
+        redemption.spend(
+            token,
+            token.redeem(command.environmentId(), command.scope(), now),
+            now,
+            r ->
+                new TokenRedemption.Note(
+                    command.environmentId(),
+                    command.origin(),
+                    r.token().userId(),
+                    r.token().sessionId(),
+                    command.scope().map(Set::of).orElse(r.token().scopes()),
+                    r.token().id().value()));
     ElevatedToken after = spent.token();
-    redemption.audit(
-        spent,
-        command.environmentId(),
-        command.origin(),
-        after.userId(),
-        after.sessionId(),
-        command.scope().map(Set::of).orElse(after.scopes()),
-        after.id().value());
     return describe(after, spent instanceof TokenRedemption.Spent, now);
   }
 

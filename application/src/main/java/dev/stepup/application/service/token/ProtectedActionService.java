@@ -9,6 +9,7 @@ import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.audit.Audit;
@@ -43,12 +44,13 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
       ElevatedTokens tokens,
       ElevatedTokenSigner signer,
       AuditTrail auditTrail,
+      TransactionRunner transactions,
       Clock clock) {
     this.environments = environments;
     this.sessions = sessions;
     this.users = users;
     this.audit = new Audit(auditTrail, clock);
-    this.redemption = new TokenRedemption(tokens, signer, audit);
+    this.redemption = new TokenRedemption(tokens, signer, audit, transactions);
     this.clock = clock;
   }
 
@@ -74,15 +76,15 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
             token,
             token.use(
                 context.environmentId(), acting.user().id(), acting.session().id(), scope, now),
-            now);
-    redemption.audit(
-        spent,
-        context.environmentId(),
-        context.origin(),
-        acting.user().id(),
-        Optional.of(acting.session().id()),
-        Set.of(scope),
-        spent instanceof TokenRedemption.Spent s && s.consumed() ? "consumed" : "used");
+            now,
+            r ->
+                new TokenRedemption.Note(
+                    context.environmentId(),
+                    context.origin(),
+                    acting.user().id(),
+                    Optional.of(acting.session().id()),
+                    Set.of(scope),
+                    r instanceof TokenRedemption.Spent s && s.consumed() ? "consumed" : "used"));
     if (spent instanceof TokenRedemption.Refused refused) {
       throw refusalFor(refused.reason(), scope, acr);
     }

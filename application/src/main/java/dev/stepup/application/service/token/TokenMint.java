@@ -7,6 +7,7 @@ import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.Environment;
@@ -31,12 +32,18 @@ public final class TokenMint {
   private final ElevatedTokens tokens;
   private final ElevatedTokenSigner signer;
   private final Audit audit;
+  private final TransactionRunner transactions;
 
   public TokenMint(
-      ElevatedTokens tokens, ElevatedTokenSigner signer, AuditTrail auditTrail, Clock clock) {
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      AuditTrail auditTrail,
+      TransactionRunner transactions,
+      Clock clock) {
     this.tokens = tokens;
     this.signer = signer;
     this.audit = new Audit(auditTrail, clock);
+    this.transactions = transactions;
   }
 
   public IssuedElevatedToken mint(
@@ -71,14 +78,18 @@ public final class TokenMint {
                 token.singleUse(),
                 token.issuedAt(),
                 token.expiresAt()));
-    tokens.add(token);
-    audit
-        .event(AuditEventType.TOKEN_ISSUED, environment.id(), origin)
-        .user(userId)
-        .session(sessionId)
-        .scopes(token.scopes())
-        .method(method)
-        .success(token.id().value());
+    // The token and its audit record are one commit (joining the caller's transaction if any).
+    transactions.inTransaction(
+        () -> {
+          tokens.add(token);
+          audit
+              .event(AuditEventType.TOKEN_ISSUED, environment.id(), origin)
+              .user(userId)
+              .session(sessionId)
+              .scopes(token.scopes())
+              .method(method)
+              .success(token.id().value());
+        });
     return new IssuedElevatedToken(
         compact, token.id(), token.scopes(), token.singleUse(), token.expiresAt());
   }

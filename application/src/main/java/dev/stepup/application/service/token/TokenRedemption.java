@@ -4,6 +4,7 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one path that spends an elevated token, for protected actions and for host backends'
@@ -39,10 +41,48 @@ final class TokenRedemption {
   private final ElevatedTokenSigner signer;
   private final Audit audit;
 
-  TokenRedemption(ElevatedTokens tokens, ElevatedTokenSigner signer, Audit audit) {
+  private final TransactionRunner transactions;
+
+  TokenRedemption(
+      ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
+      Audit audit,
+      TransactionRunner transactions) {
     this.tokens = tokens;
     this.signer = signer;
     this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  /** Who spent the token, where, for what: the audit record of a spend. */
+  record Note(
+      EnvironmentId environmentId,
+      RequestOrigin origin,
+      UserId user,
+      Optional<SessionId> session,
+      Set<Scope> scopes,
+      String detail) {}
+
+  /**
+   * Spends the token as {@link #spend} does and audits how it went, in one transaction: a
+   * consumption and its record commit together.
+   */
+  Redemption spend(
+      ElevatedToken token, TokenUseOutcome outcome, Instant now, Function<Redemption, Note> note) {
+    return transactions.inTransaction(
+        () -> {
+          Redemption redemption = spend(token, outcome, now);
+          Note n = note.apply(redemption);
+          audit(
+              redemption,
+              n.environmentId(),
+              n.origin(),
+              n.user(),
+              n.session(),
+              n.scopes(),
+              n.detail());
+          return redemption;
+        });
   }
 
   /** The record behind a compact token, when it is well signed and of this environment. */
