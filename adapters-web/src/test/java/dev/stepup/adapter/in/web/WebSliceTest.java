@@ -2,13 +2,19 @@ package dev.stepup.adapter.in.web;
 
 import static org.mockito.ArgumentMatchers.argThat;
 
-import dev.stepup.application.port.in.credential.LinkContactUseCase;
-import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
+import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
+import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
-import dev.stepup.application.port.in.credential.ManageCredentialsUseCase;
+import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
+import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase;
+import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
+import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
@@ -29,10 +35,14 @@ import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.in.user.EndSessionUseCase;
+import dev.stepup.application.port.in.user.EndUserSessionUseCase;
 import dev.stepup.application.port.in.user.GetUserUseCase;
-import dev.stepup.application.port.in.user.ManageUserSessionsUseCase;
+import dev.stepup.application.port.in.user.ListUserSessionsUseCase;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
-import dev.stepup.application.port.in.wallet.DemoWalletUseCase;
+import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
+import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
@@ -42,6 +52,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -74,7 +85,8 @@ public abstract class WebSliceTest {
   @MockitoBean protected SignInWithCodeUseCase signInWithCode;
   @MockitoBean protected EndSessionUseCase endSession;
   @MockitoBean protected StartSessionUseCase startSession;
-  @MockitoBean protected ManageUserSessionsUseCase userSessions;
+  @MockitoBean protected ListUserSessionsUseCase listUserSessions;
+  @MockitoBean protected EndUserSessionUseCase endUserSession;
   @MockitoBean protected CreateUserUseCase createUser;
   @MockitoBean protected GetUserUseCase getUser;
   @MockitoBean protected CheckStepUpUseCase checkStepUp;
@@ -86,17 +98,25 @@ public abstract class WebSliceTest {
   @MockitoBean protected StartSocialLinkUseCase startSocialLink;
   @MockitoBean protected FinishSocialLoginUseCase finishSocialLogin;
   @MockitoBean protected PasskeyUseCase passkeys;
-  @MockitoBean protected ManageMfaUseCase mfa;
-  @MockitoBean protected ManageCredentialsUseCase credentials;
-  @MockitoBean protected LinkContactUseCase linkContact;
+  @MockitoBean protected StartTotpEnrolmentUseCase startTotp;
+  @MockitoBean protected ConfirmTotpEnrolmentUseCase confirmTotp;
+  @MockitoBean protected RegenerateRecoveryCodesUseCase recoveryCodes;
+  @MockitoBean protected ChooseDefaultMfaUseCase defaultMfa;
+  @MockitoBean protected GetSignedInUserUseCase signedInUser;
+  @MockitoBean protected UnlinkCredentialUseCase unlinkCredential;
+  @MockitoBean protected LinkCredentialUseCase linking;
+  @MockitoBean protected ConfirmContactLinkUseCase confirmContactLink;
+  @MockitoBean protected ResendContactLinkCodeUseCase resendContactLink;
   @MockitoBean protected LinkWalletUseCase linkWallet;
-  @MockitoBean protected LinkSocialAccountUseCase linkSocial;
   @MockitoBean protected ManageSocialProvidersUseCase socialProviders;
   @MockitoBean protected IssueElevatedTokenUseCase issueToken;
   @MockitoBean protected IntrospectElevatedTokenUseCase introspectToken;
   @MockitoBean protected RevokeElevatedTokenUseCase revokeToken;
   @MockitoBean protected GetVerificationKeysUseCase verificationKeys;
-  @MockitoBean protected DemoWalletUseCase demoWallet;
+  @MockitoBean protected ExportWalletKeyUseCase exportWalletKey;
+  @MockitoBean protected SignWithWalletUseCase signWithWallet;
+  @MockitoBean protected RefreshWalletKeyUseCase refreshWalletKey;
+  @MockitoBean protected ReshareWalletKeyUseCase reshareWalletKey;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {
@@ -124,6 +144,12 @@ public abstract class WebSliceTest {
             command != null
                 && command.proof().equals(proof)
                 && command.scopes().equals(Set.of(scopes)));
+  }
+
+  /** Matches a link of exactly this kind (a contact, a wallet, a social account). */
+  protected static <T extends LinkCredentialCommand> LinkCredentialCommand linkOf(
+      Class<T> kind, Predicate<T> matches) {
+    return argThat(command -> kind.isInstance(command) && matches.test(kind.cast(command)));
   }
 
   /** Matches a verification presenting any proof of this kind (an OTP, a TOTP code, ...). */

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase.CodeSent;
@@ -18,7 +18,6 @@ import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Step-up by an emailed or texted code on the hosted page: send, resend, verify. */
@@ -54,22 +53,21 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
   void aThrottledResendAnswers429AndKeepsTheCodeForm() throws Exception {
     when(sendStepUpCode.send(any()))
         .thenThrow(
-            new RefusedException(
-                Refusal.RESEND_THROTTLED,
-                "Wait a minute before asking for another code.",
-                Optional.of(Duration.ofSeconds(30)),
-                null));
+            new RefusedException(RefusalReason.RESEND_TOO_SOON).retryAfter(Duration.ofSeconds(30)));
     mvc.perform(post(OTP + "/send").cookie(signedIn(email())).param("scope", "wallet:export"))
         .andExpect(status().isTooManyRequests())
         .andExpect(
-            content().string(containsString("Wait a minute before asking for another code.")))
+            content()
+                .string(
+                    containsString(
+                        "A code was sent moments ago. You can ask for another in 30 seconds.")))
         .andExpect(content().string(containsString("id=\"verify-code\"")));
   }
 
   @Test
   void aWrongCodeIs422WithTheMessageBesideTheField() throws Exception {
     when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(4));
     mvc.perform(
             post(OTP + "/verify")
                 .cookie(signedIn(email()))
@@ -77,14 +75,14 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
                 .param("code", "000000"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("id=\"code-error\"")))
-        .andExpect(content().string(containsString("That code is not right.")))
+        .andExpect(content().string(containsString("That code is not right. 4 attempts left.")))
         .andExpect(content().string(containsString("aria-invalid=\"true\"")));
   }
 
   @Test
   void withHtmxAWrongCodeSwapsThePanelWith200() throws Exception {
     when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(4));
     mvc.perform(
             post(OTP + "/verify")
                 .header("HX-Request", "true")
@@ -100,24 +98,21 @@ class HostedOtpStepUpControllerTest extends HostedSliceTest {
   void aLockIsAnswered429() throws Exception {
     when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
         .thenThrow(
-            new RefusedException(
-                Refusal.TOO_MANY_ATTEMPTS,
-                "Too many wrong codes; try again later.",
-                Optional.of(Duration.ofMinutes(15)),
-                null));
+            new RefusedException(RefusalReason.METHOD_LOCKED).retryAfter(Duration.ofMinutes(15)));
     mvc.perform(
             post(OTP + "/verify")
                 .cookie(signedIn(email()))
                 .param("scope", "wallet:export")
                 .param("code", "000000"))
         .andExpect(status().isTooManyRequests())
-        .andExpect(content().string(containsString("Too many wrong codes; try again later.")));
+        .andExpect(
+            content().string(containsString("Too many failed attempts. Try again in 15 minutes.")));
   }
 
   @Test
   void anEndedSessionIsSentToSignIn() throws Exception {
     when(verifyStepUp.verify(presentingA(Proof.OtpProof.class)))
-        .thenThrow(new RefusedException(Refusal.INVALID_TOKEN, "Sign in again."));
+        .thenThrow(new RefusedException(RefusalReason.SESSION_ENDED));
     mvc.perform(
             post(OTP + "/verify")
                 .cookie(signedIn(email()))

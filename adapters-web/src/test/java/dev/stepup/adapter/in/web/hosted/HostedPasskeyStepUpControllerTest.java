@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase.Options;
 import dev.stepup.application.port.in.stepup.Proof;
@@ -37,8 +37,7 @@ class HostedPasskeyStepUpControllerTest extends HostedSliceTest {
   @Test
   void aRejectedAssertionIs422WithAFreshChallenge() throws Exception {
     when(verifyStepUp.verify(any()))
-        .thenThrow(
-            new RefusedException(Refusal.PASSKEY_REJECTED, "That passkey was not accepted."));
+        .thenThrow(new RefusedException(RefusalReason.PASSKEY_REJECTED));
     when(startPasskeyStepUp.start(any())).thenReturn(new Options("ch_2", "{\"challenge\":\"x\"}"));
     mvc.perform(
             post(VERIFY)
@@ -47,7 +46,8 @@ class HostedPasskeyStepUpControllerTest extends HostedSliceTest {
                 .param("challengeId", "ch_1")
                 .param("credential", "{}"))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("That passkey was not accepted.")))
+        .andExpect(
+            content().string(containsString("The passkey could not be verified; try again.")))
         .andExpect(content().string(containsString("value=\"ch_2\"")));
   }
 

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.scope.Scope;
@@ -38,14 +38,16 @@ class HostedRecoveryCodeStepUpControllerTest extends HostedSliceTest {
   @Test
   void aSpentCodeIsRefusedInPlace() throws Exception {
     when(verifyStepUp.verify(presenting(new Proof.RecoveryCodeProof("abcd-efgh"))))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That recovery code is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_RECOVERY_CODE));
     mvc.perform(
             post(RECOVERY + "/verify")
                 .cookie(signedIn(email(), totp()))
                 .param("scope", "wallet:export")
                 .param("code", "abcd-efgh"))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("That recovery code is not right.")));
+        .andExpect(
+            content()
+                .string(containsString("That recovery code is not valid or was already used.")));
   }
 
   @Test

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
@@ -45,14 +45,15 @@ class HostedSocialStepUpControllerTest extends HostedSliceTest {
   @Test
   void aProviderTheEnvironmentLacksIsRefusedInPlace() throws Exception {
     when(startSocialStepUp.start(any()))
-        .thenThrow(new RefusedException(Refusal.METHOD_DISABLED, "That sign-in is not offered."));
+        .thenThrow(new RefusedException(RefusalReason.METHOD_DISABLED));
     mvc.perform(
             post(SOCIAL)
                 .cookie(signedIn(email()))
                 .param("scope", "wallet:export")
                 .param("provider", "myspace"))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("That sign-in is not offered.")));
+        .andExpect(
+            content().string(containsString("This verification method is turned off here.")));
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.scope.Scope;
@@ -29,14 +29,19 @@ class HostedTotpStepUpControllerTest extends HostedSliceTest {
   @Test
   void aWrongCodeShowsTheAppFormAgainWith422() throws Exception {
     when(verifyStepUp.verify(presentingA(Proof.TotpProof.class)))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_TOTP_CODE));
     mvc.perform(
             post(VERIFY)
                 .cookie(signedIn(email(), totp()))
                 .param("scope", "wallet:export")
                 .param("code", "000000"))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("That code is not right.")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "That code is not right. Check the time on your device and try the current"
+                            + " code.")))
         .andExpect(content().string(containsString("from your authenticator app")));
   }
 

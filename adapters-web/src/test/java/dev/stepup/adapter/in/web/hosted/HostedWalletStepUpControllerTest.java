@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
@@ -51,7 +51,7 @@ class HostedWalletStepUpControllerTest extends HostedSliceTest {
   @Test
   void aWrongSignatureOffersAFreshMessageWith422() throws Exception {
     when(verifyStepUp.verify(any()))
-        .thenThrow(new RefusedException(Refusal.INVALID_SIGNATURE, "That signature is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_SIGNATURE).about(ADDRESS));
     when(startWalletStepUp.start(any()))
         .thenReturn(
             new SignatureRequest(
@@ -64,7 +64,11 @@ class HostedWalletStepUpControllerTest extends HostedSliceTest {
                 .param("challengeId", "ch_1")
                 .param("signature", "0xbad"))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("That signature is not right. Try again.")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "The signature is not from " + ADDRESS + " over this message. Try again.")))
         .andExpect(content().string(containsString("value=\"ch_2\"")))
         .andExpect(content().string(containsString("id=\"wallet-form\"")));
   }
@@ -72,7 +76,7 @@ class HostedWalletStepUpControllerTest extends HostedSliceTest {
   @Test
   void aWalletTheUserDoesNotHaveIsNotFound() throws Exception {
     when(verifyStepUp.verify(any()))
-        .thenThrow(new RefusedException(Refusal.INVALID_SIGNATURE, "That signature is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_SIGNATURE).about(ADDRESS));
     mvc.perform(
             post(VERIFY)
                 .cookie(signedIn(email(), wallet()))

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase.Options;
 import dev.stepup.application.port.in.stepup.Proof;
@@ -53,7 +53,7 @@ class PasskeyControllerTest extends ApiSliceTest {
   @Test
   void aRejectedAssertionIsRefusedWithItsCode() throws Exception {
     when(verifyStepUp.verify(any()))
-        .thenThrow(new RefusedException(Refusal.PASSKEY_REJECTED, "the passkey was not accepted"));
+        .thenThrow(new RefusedException(RefusalReason.PASSKEY_REJECTED));
     mvc.perform(
             post(ENV + "/step-up/passkey/verify")
                 .header("Authorization", USER_BEARER)

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
@@ -90,9 +90,7 @@ class SocialStepUpControllerTest extends ApiSliceTest {
   @Test
   void aForeignRedirectIsRefused() throws Exception {
     when(startSocialStepUp.start(any()))
-        .thenThrow(
-            new RefusedException(
-                Refusal.REDIRECT_URI_NOT_ALLOWED, "that redirectUri is not allowed"));
+        .thenThrow(new RefusedException(RefusalReason.REDIRECT_URI_NOT_ALLOWED));
     mvc.perform(
             get(AUTHORIZE)
                 .header("Authorization", USER_BEARER)

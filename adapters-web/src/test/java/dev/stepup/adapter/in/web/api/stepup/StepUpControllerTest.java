@@ -17,7 +17,7 @@ import dev.stepup.adapter.in.web.api.caller.Callers;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessTokenArgumentResolver;
 import dev.stepup.adapter.in.web.api.error.ApiProblems;
 import dev.stepup.adapter.in.web.api.error.BodySizeLimitFilter;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
@@ -107,11 +107,8 @@ class StepUpControllerTest {
   void lockedMethodAnswers429WithRetryAfterInWholeSeconds() throws Exception {
     when(verify.verify(any()))
         .thenThrow(
-            new RefusedException(
-                Refusal.TOO_MANY_ATTEMPTS,
-                "Too many wrong codes; try again later.",
-                Optional.of(Duration.ofMillis(89_001)),
-                null));
+            new RefusedException(RefusalReason.METHOD_LOCKED)
+                .retryAfter(Duration.ofMillis(89_001)));
     mvc.perform(
             post(BASE + "/otp/verify")
                 .header("Authorization", "Bearer good-session")
@@ -121,7 +118,7 @@ class StepUpControllerTest {
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", "90"))
         .andExpect(jsonPath("$.code").value("too_many_attempts"))
-        .andExpect(jsonPath("$.detail").value("Too many wrong codes; try again later."));
+        .andExpect(jsonPath("$.detail").value("Too many failed attempts. Try again in 2 minutes."));
   }
 
   @Test

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
@@ -54,9 +54,7 @@ class WalletStepUpControllerTest extends ApiSliceTest {
   @Test
   void anEmbeddedWalletCannotStepUp() throws Exception {
     when(verifyStepUp.verify(any()))
-        .thenThrow(
-            new RefusedException(
-                Refusal.EMBEDDED_WALLET_NOT_SUPPORTED, "an embedded wallet proves nothing"));
+        .thenThrow(new RefusedException(RefusalReason.EMBEDDED_WALLET_NOT_SUPPORTED));
     mvc.perform(
             post(WALLET + "/verify")
                 .header("Authorization", USER_BEARER)
