@@ -1,0 +1,61 @@
+package dev.stepup.server;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A background job run on its own daemon thread every interval, never on a request thread, started
+ * and stopped with the server.
+ */
+abstract class PeriodicTask implements SmartLifecycle {
+
+  private final String name;
+  private final Duration interval;
+  private final boolean enabled;
+  private volatile ScheduledExecutorService ticker;
+  private volatile boolean running;
+
+  PeriodicTask(String name, Duration interval, boolean enabled) {
+    this.name = name;
+    this.interval = interval;
+    this.enabled = enabled;
+  }
+
+  /** One run; must not throw (a failure is logged and the next run tries again). */
+  abstract void runOnce();
+
+  @Override
+  public void start() {
+    running = true;
+    if (!enabled) {
+      return;
+    }
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+    long every = interval.toMillis();
+    ticker.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    ScheduledExecutorService t = ticker;
+    if (t != null) {
+      t.shutdownNow(); // work in progress ends with its statement
+      ticker = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}
