@@ -43,8 +43,7 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
 
   @Test
   void aGoodCodeGoesBackAndOpensTheWindow() throws Exception {
-    when(verifyTotp.verify(code("admin", "123456")))
-        .thenReturn(new SecondFactorOutcome.Accepted());
+    when(verifyTotp.verify(code("admin", "123456"))).thenReturn(new SecondFactorOutcome.Accepted());
     MockHttpSession session = new MockHttpSession();
     mvc.perform(
             post("/admin/confirm")
@@ -68,8 +67,7 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
 
   @Test
   void aWrongCodeKeepsThePageAndTheReturn() throws Exception {
-    when(verifyTotp.verify(anyCode("admin")))
-        .thenReturn(new SecondFactorOutcome.Rejected());
+    when(verifyTotp.verify(anyCode("admin"))).thenReturn(new SecondFactorOutcome.Rejected());
     mvc.perform(
             post("/admin/confirm")
                 .with(admin())

@@ -51,10 +51,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The console's controllers alone, every in-port a Mockito mock, for their slice tests; all share
- * one Spring context (EnvironmentChanges, which only groups the environment page's in-ports, is
- * the real record around those mocks). Spring Security runs with a plain stand-in chain here (a signed-in admin
- * stands in via {@code user(...)}, forms need a CSRF token): the console's own security rules are
- * the integration tests' business (ConsolePagesIT, ConsoleUsersIT).
+ * one Spring context (EnvironmentChanges, which only groups the environment page's in-ports, is the
+ * real record around those mocks). Spring Security runs with a plain stand-in chain here (a
+ * signed-in admin stands in via {@code user(...)}, forms need a CSRF token): the console's own
+ * security rules are the integration tests' business (ConsolePagesIT, ConsoleUsersIT).
  */
 @WebMvcTest
 @Import({ConsoleSliceConfiguration.class, EnvironmentChanges.class})
@@ -99,8 +99,7 @@ abstract class ConsoleSliceTest {
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {
-    when(verifyTotp.verify(code("admin", "123456")))
-        .thenReturn(new SecondFactorOutcome.Accepted());
+    when(verifyTotp.verify(code("admin", "123456"))).thenReturn(new SecondFactorOutcome.Accepted());
     MockHttpSession session = new MockHttpSession();
     mvc.perform(
             post("/admin/confirm")

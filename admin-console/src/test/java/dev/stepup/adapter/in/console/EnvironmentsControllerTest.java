@@ -29,13 +29,13 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
 
   @Test
   void aCreatedEnvironmentOpensItsPage() throws Exception {
-    when(
-            createEnvironment.create(
-                argThat(
-                    c ->
-                        c.id().equals(new EnvironmentId("staging"))
-                            && c.name().equals("Staging")
-                            && c.actor().equals("admin"))))
+    when(createEnvironment.create(
+            argThat(
+                c ->
+                    c != null
+                        && c.id().equals(new EnvironmentId("staging"))
+                        && c.name().equals("Staging")
+                        && c.actor().equals("admin"))))
         .thenReturn(Environment.create(new EnvironmentId("staging"), "Staging"));
     mvc.perform(
             post("/admin/environments")
@@ -63,13 +63,13 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
 
   @Test
   void anHtmxRenameAnswersTheNameFormOnly() throws Exception {
-    when(
-            renameEnvironment.rename(
-                argThat(
-                    c ->
-                        c.id().equals(DEMO)
-                            && c.name().equals("Demo 2")
-                            && c.actor().equals("admin"))))
+    when(renameEnvironment.rename(
+            argThat(
+                c ->
+                    c != null
+                        && c.id().equals(DEMO)
+                        && c.name().equals("Demo 2")
+                        && c.actor().equals("admin"))))
         .thenReturn(Environment.create(DEMO, "Demo 2"));
     mvc.perform(
             post("/admin/environments/demo/name")
@@ -85,8 +85,7 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
 
   @Test
   void aPlainRenameAnswersTheWholePage() throws Exception {
-    when(renameEnvironment.rename(any()))
-        .thenReturn(Environment.create(DEMO, "Demo 2"));
+    when(renameEnvironment.rename(any())).thenReturn(Environment.create(DEMO, "Demo 2"));
     mvc.perform(
             post("/admin/environments/demo/name")
                 .with(admin())

@@ -76,7 +76,8 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
         .revokeById(
             argThat(
                 c ->
-                    c.environmentId().equals(DEMO)
+                    c != null
+                        && c.environmentId().equals(DEMO)
                         && c.tokenId().equals(new ElevatedTokenId("tok_1"))
                         && c.actor().equals("admin:admin")));
   }

@@ -36,8 +36,7 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void aWrongCodeIsExplained() throws Exception {
-    when(verifyTotp.verify(code("admin", "000000")))
-        .thenReturn(new SecondFactorOutcome.Rejected());
+    when(verifyTotp.verify(code("admin", "000000"))).thenReturn(new SecondFactorOutcome.Rejected());
     mvc.perform(
             post("/admin/sign-in/second-factor").with(admin()).with(csrf()).param("code", "000000"))
         .andExpect(status().isOk())
@@ -55,8 +54,7 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void aGoodCodeOpensTheConsole() throws Exception {
-    when(verifyTotp.verify(code("admin", "123456")))
-        .thenReturn(new SecondFactorOutcome.Accepted());
+    when(verifyTotp.verify(code("admin", "123456"))).thenReturn(new SecondFactorOutcome.Accepted());
     mvc.perform(
             post("/admin/sign-in/second-factor").with(admin()).with(csrf()).param("code", "123456"))
         .andExpect(redirectedUrl("/admin"));
