@@ -2,16 +2,18 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.credential.LinkContactUseCase.PendingLink;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase.Linked;
+import dev.stepup.application.port.in.credential.PendingLink;
 import dev.stepup.domain.credential.CredentialFormat;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
@@ -30,7 +32,13 @@ class HostedContactLinkControllerTest extends HostedSliceTest {
 
   @Test
   void anAddressStartsAProofAndTheCodeFormAppears() throws Exception {
-    when(linkContact.start(any(), eq("email"), eq("bob@example.com"), any())).thenReturn(pending());
+    when(linking.link(
+            argThat(
+                c ->
+                    c instanceof LinkCredentialCommand.Contact contact
+                        && contact.format().equals("email")
+                        && contact.value().equals("bob@example.com"))))
+        .thenReturn(new Linked.Pending(pending()));
     mvc.perform(
             post(LINK)
                 .cookie(signedIn(email()))
@@ -44,7 +52,7 @@ class HostedContactLinkControllerTest extends HostedSliceTest {
 
   @Test
   void aBadAddressIsShownAgainWithTheProblem() throws Exception {
-    when(linkContact.start(any(), any(), any(), any()))
+    when(linking.link(any()))
         .thenThrow(new IllegalArgumentException("value: not an email address"));
     mvc.perform(
             post(LINK).cookie(signedIn(email())).param("format", "email").param("value", "bob@"))
@@ -58,14 +66,14 @@ class HostedContactLinkControllerTest extends HostedSliceTest {
     mvc.perform(post(LINK + "/confirm").cookie(signedIn(email())).param("code", "123456"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("Nothing is waiting for a code.")));
-    verifyNoInteractions(linkContact);
+    verifyNoInteractions(linking, confirmContactLink, resendContactLinkCode);
   }
 
   @Test
   void aWrongCodeKeepsTheCodeFormAndTheRightOneLinks() throws Exception {
     Cookie session = signedIn(email());
     MockHttpSession browser = new MockHttpSession();
-    when(linkContact.start(any(), any(), any(), any())).thenReturn(pending());
+    when(linking.link(any())).thenReturn(new Linked.Pending(pending()));
     mvc.perform(
             post(LINK)
                 .cookie(session)
@@ -74,14 +82,16 @@ class HostedContactLinkControllerTest extends HostedSliceTest {
                 .param("value", "bob@example.com"))
         .andExpect(status().isOk());
 
-    when(linkContact.confirm(any(), eq("pl_1"), eq("000000")))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+    when(confirmContactLink.confirm(
+            argThat(c -> c != null && c.pendingId().equals("pl_1") && c.code().equals("000000"))))
+        .thenThrow(new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(2));
     mvc.perform(post(LINK + "/confirm").cookie(session).session(browser).param("code", "000000"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("id=\"proof-error\"")))
         .andExpect(content().string(containsString("That code is not right.")));
 
-    when(linkContact.confirm(any(), eq("pl_1"), eq("123456")))
+    when(confirmContactLink.confirm(
+            argThat(c -> c != null && c.pendingId().equals("pl_1") && c.code().equals("123456"))))
         .thenReturn(
             credential(
                 "crd_bob", CredentialFormat.EMAIL, "bob@example.com", null, "b••@example.com"));

@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
@@ -12,10 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.domain.credential.CredentialId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Removing a credential from the account page: step-up first, refusals in place. */
@@ -25,9 +24,9 @@ class HostedCredentialRemovalControllerTest extends HostedSliceTest {
 
   @Test
   void withoutATokenTheUserStepsUpForUnlinkAndComesBack() throws Exception {
-    doThrow(new RefusedException(Refusal.STEP_UP_REQUIRED, "Confirm it's you first."))
-        .when(credentials)
-        .unlink(any(), any(), eq(Optional.empty()));
+    doThrow(new RefusedException(RefusalReason.STEP_UP_REQUIRED))
+        .when(unlinkCredential)
+        .unlink(argThat(c -> c != null && c.elevatedToken().isEmpty()));
     mvc.perform(post(UNLINK).cookie(signedIn(email(), totp())).param("credentialId", "crd_totp"))
         .andExpect(status().isSeeOther())
         .andExpect(
@@ -39,22 +38,27 @@ class HostedCredentialRemovalControllerTest extends HostedSliceTest {
 
   @Test
   void aRemovedCredentialIsConfirmedOnThePage() throws Exception {
-    doNothing().when(credentials).unlink(any(), any(), any());
+    doNothing().when(unlinkCredential).unlink(any());
     mvc.perform(post(UNLINK).cookie(signedIn(email(), totp())).param("credentialId", "crd_totp"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("The credential was removed.")));
-    verify(credentials).unlink(any(), eq(new CredentialId("crd_totp")), any());
+    verify(unlinkCredential)
+        .unlink(argThat(c -> c != null && c.credentialId().equals(new CredentialId("crd_totp"))));
   }
 
   @Test
   void aRefusalIsExplainedWith422() throws Exception {
-    doThrow(new RefusedException(Refusal.LAST_CREDENTIAL, "You cannot remove your last way in."))
-        .when(credentials)
-        .unlink(any(), any(), any());
+    doThrow(new RefusedException(RefusalReason.LAST_CREDENTIAL))
+        .when(unlinkCredential)
+        .unlink(any());
     mvc.perform(post(UNLINK).cookie(signedIn(email())).param("credentialId", "crd_email"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("id=\"account-error\"")))
-        .andExpect(content().string(containsString("You cannot remove your last way in.")));
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "This is the account&#39;s only credential; link another first.")));
   }
 
   @Test
@@ -62,7 +66,7 @@ class HostedCredentialRemovalControllerTest extends HostedSliceTest {
     mvc.perform(post(UNLINK).cookie(signedIn(email())).param("credentialId", "c".repeat(65)))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("Use at most 64 characters.")));
-    verify(credentials, org.mockito.Mockito.never()).unlink(any(), any(), any());
+    verify(unlinkCredential, org.mockito.Mockito.never()).unlink(any());
   }
 
   @Test
@@ -70,6 +74,6 @@ class HostedCredentialRemovalControllerTest extends HostedSliceTest {
     mvc.perform(post(UNLINK).param("credentialId", "crd_email"))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("/hosted/demo/sign-in")));
-    verifyNoInteractions(credentials);
+    verifyNoInteractions(unlinkCredential);
   }
 }

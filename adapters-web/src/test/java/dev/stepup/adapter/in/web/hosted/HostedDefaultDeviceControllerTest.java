@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.domain.credential.CredentialId;
 import org.junit.jupiter.api.Test;
@@ -29,14 +29,16 @@ class HostedDefaultDeviceControllerTest extends HostedSliceTest {
         .andExpect(status().isOk())
         .andExpect(
             content().string(containsString("Your default way to confirm it’s you is saved.")));
-    verify(mfa).chooseDefault(any(), eq(new CredentialId("crd_passkey")), any());
+    verify(defaultMfa)
+        .chooseDefault(
+            argThat(c -> c != null && c.credentialId().equals(new CredentialId("crd_passkey"))));
   }
 
   @Test
   void withHtmxAStepUpIsReachedByHeader() throws Exception {
-    doThrow(new RefusedException(Refusal.STEP_UP_REQUIRED, "Confirm it's you first."))
-        .when(mfa)
-        .chooseDefault(any(), any(), any());
+    doThrow(new RefusedException(RefusalReason.STEP_UP_REQUIRED))
+        .when(defaultMfa)
+        .chooseDefault(any());
     mvc.perform(
             post(DEFAULT)
                 .header("HX-Request", "true")

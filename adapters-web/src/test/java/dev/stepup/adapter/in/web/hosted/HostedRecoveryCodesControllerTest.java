@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class HostedRecoveryCodesControllerTest extends HostedSliceTest {
 
   @Test
   void newCodesAreShownInTheAnswer() throws Exception {
-    when(mfa.regenerateRecoveryCodes(any(), any())).thenReturn(List.of("abcd-efgh", "ijkl-mnop"));
+    when(recoveryCodes.regenerateRecoveryCodes(any()))
+        .thenReturn(List.of("abcd-efgh", "ijkl-mnop"));
     mvc.perform(post(REGENERATE).cookie(signedIn(email(), totp())))
         .andExpect(status().isOk())
         .andExpect(header().string("Cache-Control", "no-store"))
@@ -31,8 +32,8 @@ class HostedRecoveryCodesControllerTest extends HostedSliceTest {
 
   @Test
   void withoutATokenTheUserStepsUpFirst() throws Exception {
-    when(mfa.regenerateRecoveryCodes(any(), any()))
-        .thenThrow(new RefusedException(Refusal.STEP_UP_REQUIRED, "Confirm it's you first."));
+    when(recoveryCodes.regenerateRecoveryCodes(any()))
+        .thenThrow(new RefusedException(RefusalReason.STEP_UP_REQUIRED));
     mvc.perform(post(REGENERATE).cookie(signedIn(email(), totp())))
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", containsString("/hosted/demo/step-up?scope=")));

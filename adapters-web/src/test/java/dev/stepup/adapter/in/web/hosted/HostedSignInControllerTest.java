@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase.SignInCodeSent;
 import dev.stepup.application.port.in.user.StartedSession;
@@ -61,7 +61,7 @@ class HostedSignInControllerTest extends HostedSliceTest {
   @Test
   void aWrongCodeIsExplainedInPlace() throws Exception {
     when(signInWithCode.signIn(any()))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(2));
     mvc.perform(
             post("/hosted/demo/sign-in/verify")
                 .param("email", "ann@example.com")
@@ -75,7 +75,7 @@ class HostedSignInControllerTest extends HostedSliceTest {
   @Test
   void withHtmxARefusalAnswers200WithThePanelOnly() throws Exception {
     when(signInWithCode.signIn(any()))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+        .thenThrow(new RefusedException(RefusalReason.INVALID_CODE).attemptsLeft(2));
     mvc.perform(
             post("/hosted/demo/sign-in/verify")
                 .header("HX-Request", "true")
@@ -128,12 +128,18 @@ class HostedSignInControllerTest extends HostedSliceTest {
         .andExpect(status().isSeeOther())
         .andExpect(header().string("Location", "/hosted/demo/sign-in?signedOut"))
         .andExpect(header().string("Set-Cookie", containsString("Max-Age=0")));
-    verify(endSession).end(eq(DEMO), eq(new SessionId("ses_1")), any());
+    verify(endSession)
+        .end(
+            argThat(
+                c ->
+                    c != null
+                        && c.environmentId().equals(DEMO)
+                        && c.sessionId().equals(new SessionId("ses_1"))));
   }
 
   @Test
   void signingOutWithoutASessionEndsNothing() throws Exception {
     mvc.perform(post("/hosted/demo/sign-out")).andExpect(status().isSeeOther());
-    verify(endSession, never()).end(any(), any(), any());
+    verify(endSession, never()).end(any());
   }
 }

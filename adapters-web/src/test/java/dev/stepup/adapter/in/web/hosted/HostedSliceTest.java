@@ -7,7 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import dev.stepup.adapter.in.web.WebSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginCommand;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
@@ -41,7 +41,7 @@ abstract class HostedSliceTest extends WebSliceTest {
     when(authenticate.session(DEMO, "good-session")).thenReturn(Optional.of(session()));
     User user = user(owned);
     when(getUser.get(eq(DEMO), any(UserId.class))).thenReturn(user);
-    when(credentials.me(any())).thenReturn(user);
+    when(signedInUser.me(any())).thenReturn(user);
     when(returnAddresses.permits(eq(DEMO), anyString())).thenReturn(true);
     return new Cookie(HostedSessions.COOKIE, "good-session");
   }
@@ -60,9 +60,7 @@ abstract class HostedSliceTest extends WebSliceTest {
             call -> {
               FinishSocialLoginCommand command = call.getArgument(0);
               if (command.session().filter(s -> !s.equals(outcome.sessionId())).isPresent()) {
-                throw new RefusedException(
-                    Refusal.UNKNOWN_CHALLENGE,
-                    "That sign-in was started in another browser session; start again here.");
+                throw new RefusedException(RefusalReason.SOCIAL_LOGIN_FROM_ANOTHER_SESSION);
               }
               return outcome;
             });

@@ -3,7 +3,6 @@ package dev.stepup.adapter.in.web.hosted;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -13,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase.Linked;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase.Outcome;
 import dev.stepup.application.port.in.stepup.StartSocialLinkCommand;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -58,15 +59,20 @@ class HostedSocialLinkControllerTest extends HostedSliceTest {
     mvc.perform(get(SOCIAL + "/google/callback").cookie(signedIn(email())).param("state", "s1"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("another browser session")));
-    verify(linkSocial, never()).link(any(), any(), any());
+    verify(linking, never()).link(any());
   }
 
   @Test
   void aFinishedLoginIsLinked() throws Exception {
     socialLoginEnds(login("ses_1", "login_1"));
-    when(linkSocial.link(any(), eq("login_1"), any()))
+    when(linking.link(
+            argThat(
+                c ->
+                    c instanceof LinkCredentialCommand.Social social
+                        && social.loginId().equals("login_1"))))
         .thenReturn(
-            credential("crd_g", CredentialFormat.OAUTH, "sub-1", "google", "a••@gmail.com"));
+            new Linked.Done(
+                credential("crd_g", CredentialFormat.OAUTH, "sub-1", "google", "a••@gmail.com")));
     mvc.perform(get(SOCIAL + "/google/callback").cookie(signedIn(email())).param("state", "s1"))
         .andExpect(status().isOk())
         .andExpect(

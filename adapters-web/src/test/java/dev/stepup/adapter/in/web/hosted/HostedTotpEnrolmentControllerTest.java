@@ -3,7 +3,7 @@ package dev.stepup.adapter.in.web.hosted;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,13 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.domain.credential.CredentialId;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 
@@ -40,14 +40,15 @@ class HostedTotpEnrolmentControllerTest extends HostedSliceTest {
     mvc.perform(post(TOTP).cookie(signedIn(email())).param("alias", "a".repeat(65)))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("Use at most 64 characters.")));
-    org.mockito.Mockito.verifyNoInteractions(mfa);
+    org.mockito.Mockito.verifyNoInteractions(startTotp, confirmTotp);
   }
 
   @Test
   void theKeyIsShownOnceAndTheQrCodeOnlyToThisBrowser() throws Exception {
     Cookie session = signedIn(email());
     MockHttpSession browser = new MockHttpSession();
-    when(mfa.startTotpEnrolment(any(), eq(Optional.of("Phone")), any())).thenReturn(enrolment());
+    when(startTotp.startTotpEnrolment(argThat(c -> c != null && c.alias().equals("Phone"))))
+        .thenReturn(enrolment());
     mvc.perform(post(TOTP).cookie(session).session(browser).param("alias", "Phone"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(SECRET)))
@@ -63,17 +64,17 @@ class HostedTotpEnrolmentControllerTest extends HostedSliceTest {
   void aWrongCodeKeepsTheSetupAndARightOneShowsRecoveryCodes() throws Exception {
     Cookie session = signedIn(email());
     MockHttpSession browser = new MockHttpSession();
-    when(mfa.startTotpEnrolment(any(), any(), any())).thenReturn(enrolment());
+    when(startTotp.startTotpEnrolment(any())).thenReturn(enrolment());
     mvc.perform(post(TOTP).cookie(session).session(browser)).andExpect(status().isOk());
 
-    when(mfa.confirmTotp(any(), eq(new CredentialId("crd_totp")), eq("000000")))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "That code is not right."));
+    when(confirmTotp.confirmTotp(confirming("crd_totp", "000000")))
+        .thenThrow(new RefusedException(RefusalReason.INVALID_ENROLMENT_CODE));
     mvc.perform(post(TOTP + "/confirm").cookie(session).session(browser).param("code", "000000"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("id=\"totp-error\"")))
         .andExpect(content().string(containsString(SECRET)));
 
-    when(mfa.confirmTotp(any(), eq(new CredentialId("crd_totp")), eq("123456")))
+    when(confirmTotp.confirmTotp(confirming("crd_totp", "123456")))
         .thenReturn(List.of("abcd-efgh"));
     mvc.perform(post(TOTP + "/confirm").cookie(session).session(browser).param("code", "123456"))
         .andExpect(status().isOk())
@@ -87,5 +88,11 @@ class HostedTotpEnrolmentControllerTest extends HostedSliceTest {
     mvc.perform(post(TOTP + "/confirm").cookie(signedIn(email())).param("code", "123456"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("This setup has ended.")));
+  }
+
+  /** Matches the confirmation of this device with this code. */
+  private static ConfirmTotpEnrolmentUseCase.Command confirming(String deviceId, String code) {
+    return argThat(
+        c -> c != null && c.deviceId().equals(new CredentialId(deviceId)) && c.code().equals(code));
   }
 }

@@ -3,8 +3,7 @@ package dev.stepup.adapter.in.web.hosted;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -14,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.domain.credential.Credential;
@@ -61,8 +60,8 @@ class HostedWalletControllerTest extends HostedSliceTest {
   void anExportWaitsForStepUpAndCompletesOnceBackOnThePage() throws Exception {
     Cookie session = signedIn(email(), embedded());
     MockHttpSession browser = new MockHttpSession();
-    when(demoWallet.export(any(), any(), eq(Optional.empty())))
-        .thenThrow(new RefusedException(Refusal.STEP_UP_REQUIRED, "Confirm it's you first."));
+    when(exportWalletKey.export(argThat(c -> c != null && c.elevatedToken().isEmpty())))
+        .thenThrow(new RefusedException(RefusalReason.STEP_UP_REQUIRED));
     mvc.perform(post(WALLET + "/export").cookie(session).session(browser))
         .andExpect(status().isSeeOther())
         .andExpect(
@@ -83,7 +82,9 @@ class HostedWalletControllerTest extends HostedSliceTest {
                 .param("code", "123456"))
         .andExpect(header().string("Location", WALLET));
 
-    when(demoWallet.export(any(), any(), eq(Optional.of("eat_secret")))).thenReturn("0xPRIVATE");
+    when(exportWalletKey.export(
+            argThat(c -> c != null && c.elevatedToken().equals(Optional.of("eat_secret")))))
+        .thenReturn("0xPRIVATE");
     mvc.perform(get(WALLET).cookie(session).session(browser))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("0xPRIVATE")));
@@ -97,8 +98,8 @@ class HostedWalletControllerTest extends HostedSliceTest {
   void backWithoutHavingSteppedUpNothingIsDone() throws Exception {
     Cookie session = signedIn(email(), embedded());
     MockHttpSession browser = new MockHttpSession();
-    when(demoWallet.export(any(), any(), eq(Optional.empty())))
-        .thenThrow(new RefusedException(Refusal.STEP_UP_REQUIRED, "Confirm it's you first."));
+    when(exportWalletKey.export(argThat(c -> c != null && c.elevatedToken().isEmpty())))
+        .thenThrow(new RefusedException(RefusalReason.STEP_UP_REQUIRED));
     mvc.perform(post(WALLET + "/export").cookie(session).session(browser))
         .andExpect(status().isSeeOther());
     mvc.perform(get(WALLET).cookie(session).session(browser))
@@ -114,6 +115,6 @@ class HostedWalletControllerTest extends HostedSliceTest {
                 .param("message", "m".repeat(5000)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"message-error\"")));
-    verify(demoWallet, never()).sign(any(), any(), anyString(), any());
+    verify(signWithWallet, never()).sign(any());
   }
 }

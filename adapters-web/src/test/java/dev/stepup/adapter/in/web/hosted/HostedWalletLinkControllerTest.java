@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web.hosted;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase.Linked;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -45,8 +48,7 @@ class HostedWalletLinkControllerTest extends HostedSliceTest {
 
   @Test
   void aSignatureLinksAfterStepUp() throws Exception {
-    when(linkWallet.link(any(), any(), any(), any()))
-        .thenThrow(new RefusedException(Refusal.STEP_UP_REQUIRED, "Confirm it's you first."));
+    when(linking.link(any())).thenThrow(new RefusedException(RefusalReason.STEP_UP_REQUIRED));
     mvc.perform(
             post(LINK + "/link")
                 .cookie(signedIn(email()))
@@ -58,14 +60,20 @@ class HostedWalletLinkControllerTest extends HostedSliceTest {
 
   @Test
   void aLinkedWalletIsConfirmed() throws Exception {
-    when(linkWallet.link(any(), eq("ch_1"), eq("0xsig"), any()))
+    when(linking.link(
+            argThat(
+                c ->
+                    c instanceof LinkCredentialCommand.Wallet wallet
+                        && wallet.challengeId().equals("ch_1")
+                        && wallet.signature().equals("0xsig"))))
         .thenReturn(
-            credential(
-                "crd_new",
-                CredentialFormat.BLOCKCHAIN,
-                ADDRESS,
-                Credential.WALLET_EXTERNAL,
-                "0xab…abab"));
+            new Linked.Done(
+                credential(
+                    "crd_new",
+                    CredentialFormat.BLOCKCHAIN,
+                    ADDRESS,
+                    Credential.WALLET_EXTERNAL,
+                    "0xab…abab")));
     mvc.perform(
             post(LINK + "/link")
                 .cookie(signedIn(email()))

@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.api.credential;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,9 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.credential.LinkContactUseCase.PendingLink;
+import dev.stepup.application.port.in.credential.LinkCredentialCommand;
+import dev.stepup.application.port.in.credential.LinkCredentialUseCase.Linked;
+import dev.stepup.application.port.in.credential.PendingLink;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -51,7 +53,7 @@ class MeControllerTest extends ApiSliceTest {
             true,
             NOW,
             false);
-    when(credentials.me(any()))
+    when(signedInUser.me(any()))
         .thenReturn(new User(new UserId("usr_1"), DEMO, NOW, List.of(email)));
     mvc.perform(get(ENV + "/me").header("Authorization", USER_BEARER))
         .andExpect(status().isOk())
@@ -68,18 +70,25 @@ class MeControllerTest extends ApiSliceTest {
     mvc.perform(get(ENV + "/me").header("Authorization", "Bearer stolen"))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
-    verifyNoInteractions(credentials);
+    verifyNoInteractions(signedInUser);
   }
 
   @Test
   void anEmailToLinkIsProvedFirst() throws Exception {
-    when(linkContact.start(any(), eq("email"), eq("bob@example.com"), eq(Optional.of("eat_1"))))
+    when(linking.link(
+            argThat(
+                c ->
+                    c instanceof LinkCredentialCommand.Contact contact
+                        && contact.format().equals("email")
+                        && contact.value().equals("bob@example.com")
+                        && contact.elevatedToken().equals(Optional.of("eat_1")))))
         .thenReturn(
-            new PendingLink(
-                "pl_1",
-                CredentialFormat.EMAIL,
-                "b••@example.com",
-                NOW.plus(Duration.ofMinutes(10))));
+            new Linked.Pending(
+                new PendingLink(
+                    "pl_1",
+                    CredentialFormat.EMAIL,
+                    "b••@example.com",
+                    NOW.plus(Duration.ofMinutes(10)))));
     mvc.perform(
             post(ENV + "/credentials")
                 .header("Authorization", USER_BEARER)
@@ -100,18 +109,15 @@ class MeControllerTest extends ApiSliceTest {
                 .content("{\"format\":\"blockchain\",\"value\":\"0xab\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("validation_failed"));
-    verifyNoInteractions(linkWallet);
+    verifyNoInteractions(linking, linkWallet);
   }
 
   @Test
   void linkingWithoutStepUpAsksForIt() throws Exception {
-    when(linkContact.start(any(), any(), any(), eq(Optional.empty())))
+    when(linking.link(argThat(c -> c != null && c.elevatedToken().isEmpty())))
         .thenThrow(
-            new RefusedException(
-                Refusal.STEP_UP_REQUIRED,
-                "step-up required for credential:link",
-                Optional.empty(),
-                "credential:link"));
+            new RefusedException(RefusalReason.STEP_UP_REQUIRED)
+                .forScope("credential:link", List.of()));
     mvc.perform(
             post(ENV + "/credentials")
                 .header("Authorization", USER_BEARER)
@@ -125,9 +131,9 @@ class MeControllerTest extends ApiSliceTest {
 
   @Test
   void removingTheLastCredentialIsAConflict() throws Exception {
-    doThrow(new RefusedException(Refusal.LAST_CREDENTIAL, "the last sign-in credential stays"))
-        .when(credentials)
-        .unlink(any(), any(), any());
+    doThrow(new RefusedException(RefusalReason.LAST_CREDENTIAL))
+        .when(unlinkCredential)
+        .unlink(any());
     mvc.perform(delete(ENV + "/credentials/crd_email").header("Authorization", USER_BEARER))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("last_credential"));
@@ -137,6 +143,12 @@ class MeControllerTest extends ApiSliceTest {
   void signingOutEndsTheCallersSession() throws Exception {
     mvc.perform(delete(ENV + "/session").header("Authorization", USER_BEARER))
         .andExpect(status().isNoContent());
-    verify(endSession).end(eq(DEMO), eq(new SessionId("ses_1")), any());
+    verify(endSession)
+        .end(
+            argThat(
+                c ->
+                    c != null
+                        && c.environmentId().equals(DEMO)
+                        && c.sessionId().equals(new SessionId("ses_1"))));
   }
 }

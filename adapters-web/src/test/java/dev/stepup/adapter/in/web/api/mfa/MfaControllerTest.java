@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.api.mfa;
 
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,9 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
-import dev.stepup.application.port.in.mfa.ManageMfaUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.domain.credential.CredentialId;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,12 @@ class MfaControllerTest extends ApiSliceTest {
 
   @Test
   void enrolmentAnswersTheSecretOnceAndUncached() throws Exception {
-    when(mfa.startTotpEnrolment(any(), eq(Optional.of("Phone")), eq(Optional.of("eat_1"))))
+    when(startTotp.startTotpEnrolment(
+            argThat(
+                c ->
+                    c != null
+                        && c.alias().equals("Phone")
+                        && c.elevatedToken().equals(Optional.of("eat_1")))))
         .thenReturn(
             new TotpEnrolment(
                 new CredentialId("crd_totp"), "JBSWY3DP", "otpauth://totp/x", new byte[] {1}));
@@ -52,8 +57,8 @@ class MfaControllerTest extends ApiSliceTest {
 
   @Test
   void aWrongConfirmationCodeIsRefused() throws Exception {
-    when(mfa.confirmTotp(any(), any(), any()))
-        .thenThrow(new RefusedException(Refusal.INVALID_CODE, "the code is not right"));
+    when(confirmTotp.confirmTotp(any()))
+        .thenThrow(new RefusedException(RefusalReason.INVALID_ENROLMENT_CODE));
     mvc.perform(
             post(MFA + "/totp/devices/crd_totp/confirm")
                 .header("Authorization", USER_BEARER)
@@ -72,12 +77,12 @@ class MfaControllerTest extends ApiSliceTest {
                 .content("{\"code\":\"\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("validation_failed"));
-    verifyNoInteractions(mfa);
+    verifyNoInteractions(startTotp, confirmTotp, recoveryCodes, defaultMfa);
   }
 
   @Test
   void newRecoveryCodesAreNotCached() throws Exception {
-    when(mfa.regenerateRecoveryCodes(any(), any())).thenReturn(List.of("abcd-efgh"));
+    when(recoveryCodes.regenerateRecoveryCodes(any())).thenReturn(List.of("abcd-efgh"));
     mvc.perform(post(MFA + "/recovery-codes").header("Authorization", USER_BEARER))
         .andExpect(status().isOk())
         .andExpect(header().string("Cache-Control", "no-store"))
@@ -92,6 +97,6 @@ class MfaControllerTest extends ApiSliceTest {
                 .content("{\"credentialId\":\"crd_totp\"}"))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.code").value("unauthenticated"));
-    verifyNoInteractions(mfa);
+    verifyNoInteractions(startTotp, confirmTotp, recoveryCodes, defaultMfa);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepup.adapter.in.web.api.user;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -82,13 +83,20 @@ class UsersControllerTest extends ApiSliceTest {
     mvc.perform(delete(USERS + "/usr_1/sessions/ses_1").header("Authorization", USER_BEARER))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.code").value("unauthenticated"));
-    verifyNoInteractions(userSessions);
+    verifyNoInteractions(listSessions, endUserSession);
   }
 
   @Test
   void endingASessionIsNoContent() throws Exception {
     mvc.perform(delete(USERS + "/usr_1/sessions/ses_1").header("Authorization", KEY_BEARER))
         .andExpect(status().isNoContent());
-    verify(userSessions).end(eq(DEMO), eq(new UserId("usr_1")), eq(new SessionId("ses_1")), any());
+    verify(endUserSession)
+        .end(
+            argThat(
+                c ->
+                    c != null
+                        && c.environmentId().equals(DEMO)
+                        && c.userId().equals(new UserId("usr_1"))
+                        && c.sessionId().equals(new SessionId("ses_1"))));
   }
 }

@@ -2,7 +2,7 @@ package dev.stepup.adapter.in.web.api.wallet;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.stepup.adapter.in.web.api.ApiSliceTest;
-import dev.stepup.application.port.in.Refusal;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.domain.credential.CredentialId;
 import java.util.List;
@@ -32,14 +32,10 @@ class DemoWalletControllerTest extends ApiSliceTest {
 
   @Test
   void anExportWithoutATokenAsksForStepUpWithTheAcrValues() throws Exception {
-    when(demoWallet.export(any(), any(), eq(Optional.empty())))
+    when(exportWalletKey.export(argThat(c -> c != null && c.elevatedToken().isEmpty())))
         .thenThrow(
-            new RefusedException(
-                Refusal.STEP_UP_REQUIRED,
-                "step-up required for wallet:export",
-                Optional.empty(),
-                "wallet:export",
-                List.of("urn:stepup:acr:reauth")));
+            new RefusedException(RefusalReason.STEP_UP_REQUIRED)
+                .forScope("wallet:export", List.of("urn:stepup:acr:reauth")));
     mvc.perform(post(WALLET + "/export").header("Authorization", USER_BEARER))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.code").value("step_up_required"))
@@ -50,7 +46,12 @@ class DemoWalletControllerTest extends ApiSliceTest {
 
   @Test
   void anExportedKeyIsNotCached() throws Exception {
-    when(demoWallet.export(any(), eq(new CredentialId("crd_w")), eq(Optional.of("eat_1"))))
+    when(exportWalletKey.export(
+            argThat(
+                c ->
+                    c != null
+                        && c.walletId().equals(new CredentialId("crd_w"))
+                        && c.elevatedToken().equals(Optional.of("eat_1")))))
         .thenReturn("0xPRIVATE");
     mvc.perform(
             post(WALLET + "/export")
@@ -63,9 +64,7 @@ class DemoWalletControllerTest extends ApiSliceTest {
 
   @Test
   void aSpentTokenIsRefused() throws Exception {
-    when(demoWallet.sign(any(), any(), any(), any()))
-        .thenThrow(
-            new RefusedException(Refusal.TOKEN_CONSUMED, "the elevated token was already used"));
+    when(signWithWallet.sign(any())).thenThrow(new RefusedException(RefusalReason.TOKEN_CONSUMED));
     mvc.perform(
             post(WALLET + "/sign")
                 .header("Authorization", USER_BEARER)
@@ -85,6 +84,6 @@ class DemoWalletControllerTest extends ApiSliceTest {
                 .content("{}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("validation_failed"));
-    verifyNoInteractions(demoWallet);
+    verifyNoInteractions(exportWalletKey, signWithWallet, refreshWalletKey, reshareWalletKey);
   }
 }
