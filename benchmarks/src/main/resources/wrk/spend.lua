@@ -1,6 +1,6 @@
 -- Spends one single-use token per request. Arguments: mode ("introspect" with an API key, or
--- "action" with a session token), authorization, the token files' prefix, the number of files,
--- the number of threads. A request after the tokens ran out, or any answer that did not spend
+-- "action" with a session token), authorization, the token files' prefixes (comma-separated),
+-- the number of files per prefix, the number of threads. A request after the tokens ran out, or any answer that did not spend
 -- a token, counts as bad.
 local threads = {}
 local next_id = 1
@@ -19,14 +19,16 @@ function init(args)
   local files, nthreads = tonumber(args[4]), tonumber(args[5])
   tokens = {}
   local n = 0
-  for f = 1, files do
-    local handle = io.open(args[3] .. "-" .. f .. ".txt", "r")
-    if handle then
-      for line in handle:lines() do
-        n = n + 1
-        if n % nthreads == id - 1 then table.insert(tokens, line) end
+  for prefix in string.gmatch(args[3], "[^,]+") do
+    for f = 1, files do
+      local handle = io.open(prefix .. "-" .. f .. ".txt", "r")
+      if handle then
+        for line in handle:lines() do
+          n = n + 1
+          if n % nthreads == id - 1 then table.insert(tokens, line) end
+        end
+        handle:close()
       end
-      handle:close()
     end
   end
   position = 0

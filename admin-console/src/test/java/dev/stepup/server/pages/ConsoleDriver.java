@@ -2,7 +2,7 @@ package dev.stepup.server.pages;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase;
+import dev.stepup.application.service.admin.AdminSecondFactorService;
 import dev.stepup.server.AdminTotp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +20,12 @@ public class ConsoleDriver {
   private static final Duration RECONFIRM_AFTER = Duration.ofMinutes(3);
 
   private final MockMvc mvc;
-  private final AdminSecondFactorUseCase secondFactor;
+  private final AdminSecondFactorService secondFactor;
   private byte[] secret;
   private MockHttpSession confirmed;
   private Instant confirmedAt;
 
-  ConsoleDriver(MockMvc mvc, AdminSecondFactorUseCase secondFactor) {
+  ConsoleDriver(MockMvc mvc, AdminSecondFactorService secondFactor) {
     this.mvc = mvc;
     this.secondFactor = secondFactor;
   }

@@ -67,6 +67,24 @@ public abstract class ElevatedTokensContract extends PortContract {
   }
 
   @Test
+  void onlyASessionsUsableTokensAreLive() {
+    tokens.add(
+        token("tok_old", Set.of(Scope.WALLET_EXPORT), T0.minusSeconds(600), "ses_1", "usr_a"));
+    tokens.add(token("tok_used", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    tokens.add(token("tok_revoked", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    tokens.add(token("tok_live", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(1), "ses_1", "usr_a"));
+    tokens.add(token("tok_other", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
+    tokens.markConsumed(new ElevatedTokenId("tok_used"), T0.plusSeconds(2));
+    tokens.markRevoked(new ElevatedTokenId("tok_revoked"), T0.plusSeconds(2));
+
+    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0.plusSeconds(3)))
+        .extracting(t -> t.id().value())
+        .containsExactly("tok_live");
+    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0.plus(Duration.ofMinutes(6))))
+        .isEmpty();
+  }
+
+  @Test
   void aSessionsTokensAreListedOldestFirstAndUnknownOnesAreNotFound() {
     tokens.add(token("tok_b", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(5), "ses_1", "usr_a"));
     tokens.add(token("tok_a", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.admin.ManageAdminsUseCase.AdminChange;
+import dev.stepup.application.port.in.admin.AdminChange;
 import org.junit.jupiter.api.Test;
 
 /** Changing one's own console password. */
@@ -16,7 +16,7 @@ class AdminAccountsControllerTest extends ConsoleSliceTest {
 
   @Test
   void aRefusedPasswordIsExplained() throws Exception {
-    when(admins.changePassword(any()))
+    when(changePassword.changePassword(any()))
         .thenReturn(new AdminChange.Refused("That password is too common."));
     mvc.perform(
             post("/admin/account/password")
@@ -30,7 +30,7 @@ class AdminAccountsControllerTest extends ConsoleSliceTest {
 
   @Test
   void aChangedPasswordIsConfirmed() throws Exception {
-    when(admins.changePassword(any()))
+    when(changePassword.changePassword(any()))
         .thenReturn(new AdminChange.Done("admin", java.util.Optional.empty()));
     mvc.perform(
             post("/admin/account/password")

@@ -3,7 +3,6 @@ package dev.stepup.adapter.in.console;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,7 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
+import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 
@@ -43,8 +43,7 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
 
   @Test
   void aGoodCodeGoesBackAndOpensTheWindow() throws Exception {
-    when(secondFactor.verify(eq("admin"), eq("123456"), any()))
-        .thenReturn(new SecondFactorOutcome.Accepted());
+    when(verifyTotp.verify(code("admin", "123456"))).thenReturn(new SecondFactorOutcome.Accepted());
     MockHttpSession session = new MockHttpSession();
     mvc.perform(
             post("/admin/confirm")
@@ -55,10 +54,7 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
                 .param("then", "/admin/admins"))
         .andExpect(redirectedUrl("/admin/admins"));
     // Within the window the guarded action runs.
-    when(admins.add(any()))
-        .thenReturn(
-            new dev.stepup.application.port.in.admin.ManageAdminsUseCase.AdminChange.Refused(
-                "taken"));
+    when(addAdmin.add(any())).thenReturn(new AdminChange.Refused("taken"));
     mvc.perform(
             post("/admin/admins")
                 .with(admin())
@@ -71,8 +67,7 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
 
   @Test
   void aWrongCodeKeepsThePageAndTheReturn() throws Exception {
-    when(secondFactor.verify(eq("admin"), any(), any()))
-        .thenReturn(new SecondFactorOutcome.Rejected());
+    when(verifyTotp.verify(anyCode("admin"))).thenReturn(new SecondFactorOutcome.Rejected());
     mvc.perform(
             post("/admin/confirm")
                 .with(admin())
@@ -95,7 +90,7 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
         .andExpect(status().isForbidden())
         .andExpect(content().string(containsString("id=\"confirm-form\"")))
         .andExpect(content().string(containsString("name=\"then\" value=\"/admin/admins\"")));
-    verifyNoInteractions(admins);
+    verifyNoInteractions(addAdmin);
   }
 
   @Test
@@ -110,6 +105,6 @@ class ConfirmationControllerTest extends ConsoleSliceTest {
         .andExpect(status().isForbidden())
         .andExpect(
             header().string("HX-Redirect", "/admin/confirm?then=/admin/environments/demo&needed"));
-    verifyNoInteractions(manageEnvironments);
+    verifyNoInteractions(createApiKey);
   }
 }

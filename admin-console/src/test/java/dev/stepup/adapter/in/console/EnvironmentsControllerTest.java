@@ -3,7 +3,8 @@ package dev.stepup.adapter.in.console;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,12 +24,18 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
 
   @BeforeEach
   void demo() {
-    when(manageEnvironments.all()).thenReturn(List.of(DEMO_ENVIRONMENT));
+    when(environments.all()).thenReturn(List.of(DEMO_ENVIRONMENT));
   }
 
   @Test
   void aCreatedEnvironmentOpensItsPage() throws Exception {
-    when(manageEnvironments.create(eq("staging"), eq("Staging"), eq("admin"), any()))
+    when(createEnvironment.create(
+            argThat(
+                c ->
+                    c != null
+                        && c.id().equals(new EnvironmentId("staging"))
+                        && c.name().equals("Staging")
+                        && c.actor().equals("admin"))))
         .thenReturn(Environment.create(new EnvironmentId("staging"), "Staging"));
     mvc.perform(
             post("/admin/environments")
@@ -41,8 +48,6 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
 
   @Test
   void aBadIdIsExplainedAndKept() throws Exception {
-    when(manageEnvironments.create(any(), any(), any(), any()))
-        .thenThrow(new IllegalArgumentException("id: use a-z, 0-9, _ and -"));
     mvc.perform(
             post("/admin/environments")
                 .with(admin())
@@ -50,13 +55,21 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
                 .param("id", "Bad Id")
                 .param("name", "Bad"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("id: use a-z, 0-9, _ and -")))
+        .andExpect(content().string(containsString("id: use 1-63 lower-case letters, digits")))
         .andExpect(content().string(containsString("value=\"Bad Id\"")));
+    // The command refuses the id itself; nothing is created.
+    verifyNoInteractions(createEnvironment);
   }
 
   @Test
   void anHtmxRenameAnswersTheNameFormOnly() throws Exception {
-    when(manageEnvironments.rename(eq(DEMO), eq("Demo 2"), eq("admin"), any()))
+    when(renameEnvironment.rename(
+            argThat(
+                c ->
+                    c != null
+                        && c.id().equals(DEMO)
+                        && c.name().equals("Demo 2")
+                        && c.actor().equals("admin"))))
         .thenReturn(Environment.create(DEMO, "Demo 2"));
     mvc.perform(
             post("/admin/environments/demo/name")
@@ -72,8 +85,7 @@ class EnvironmentsControllerTest extends ConsoleSliceTest {
 
   @Test
   void aPlainRenameAnswersTheWholePage() throws Exception {
-    when(manageEnvironments.rename(any(), any(), any(), any()))
-        .thenReturn(Environment.create(DEMO, "Demo 2"));
+    when(renameEnvironment.rename(any())).thenReturn(Environment.create(DEMO, "Demo 2"));
     mvc.perform(
             post("/admin/environments/demo/name")
                 .with(admin())

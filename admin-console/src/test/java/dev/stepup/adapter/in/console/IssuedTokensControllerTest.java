@@ -3,7 +3,7 @@ package dev.stepup.adapter.in.console;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -73,12 +73,18 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
     mvc.perform(post(TOKENS + "/tok_1/revoke").with(admin()).with(csrf()))
         .andExpect(redirectedUrl(TOKENS));
     verify(revokeToken)
-        .revokeById(eq(DEMO), eq(new ElevatedTokenId("tok_1")), eq("admin:admin"), any());
+        .revokeById(
+            argThat(
+                c ->
+                    c != null
+                        && c.environmentId().equals(DEMO)
+                        && c.tokenId().equals(new ElevatedTokenId("tok_1"))
+                        && c.actor().equals("admin:admin")));
   }
 
   @Test
   void anHtmxRevokeAnswersTheRevokedRowOnly() throws Exception {
-    when(tokens.find(DEMO, new ElevatedTokenId("tok_1")))
+    when(findToken.find(DEMO, new ElevatedTokenId("tok_1")))
         .thenReturn(Optional.of(summary(TokenState.REVOKED)));
     mvc.perform(
             post(TOKENS + "/tok_1/revoke").with(admin()).with(csrf()).header("HX-Request", "true"))

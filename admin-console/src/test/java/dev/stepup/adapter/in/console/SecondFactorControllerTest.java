@@ -1,8 +1,6 @@
 package dev.stepup.adapter.in.console;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.SecondFactorOutcome;
-import dev.stepup.application.port.in.admin.AdminSecondFactorUseCase.TotpEnrolment;
+import dev.stepup.application.port.in.admin.AdminTotpEnrolment;
+import dev.stepup.application.port.in.admin.SecondFactorOutcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,7 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void anEnrolledAdminIsAskedForTheCodeInTheOneCodeForm() throws Exception {
-    when(secondFactor.enrolled("admin")).thenReturn(true);
+    when(totpEnrolment.enrolled("admin")).thenReturn(true);
     mvc.perform(get("/admin/sign-in/second-factor").with(admin()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"second-factor-form\"")))
@@ -38,8 +36,7 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void aWrongCodeIsExplained() throws Exception {
-    when(secondFactor.verify(eq("admin"), eq("000000"), any()))
-        .thenReturn(new SecondFactorOutcome.Rejected());
+    when(verifyTotp.verify(code("admin", "000000"))).thenReturn(new SecondFactorOutcome.Rejected());
     mvc.perform(
             post("/admin/sign-in/second-factor").with(admin()).with(csrf()).param("code", "000000"))
         .andExpect(status().isOk())
@@ -48,7 +45,7 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void aThrottledAdminIsToldHowLongToWait() throws Exception {
-    when(secondFactor.verify(eq("admin"), any(), any()))
+    when(verifyTotp.verify(anyCode("admin")))
         .thenReturn(new SecondFactorOutcome.Throttled(Duration.ofSeconds(61)));
     mvc.perform(
             post("/admin/sign-in/second-factor").with(admin()).with(csrf()).param("code", "123456"))
@@ -57,8 +54,7 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void aGoodCodeOpensTheConsole() throws Exception {
-    when(secondFactor.verify(eq("admin"), eq("123456"), any()))
-        .thenReturn(new SecondFactorOutcome.Accepted());
+    when(verifyTotp.verify(code("admin", "123456"))).thenReturn(new SecondFactorOutcome.Accepted());
     mvc.perform(
             post("/admin/sign-in/second-factor").with(admin()).with(csrf()).param("code", "123456"))
         .andExpect(redirectedUrl("/admin"));
@@ -66,8 +62,8 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
 
   @Test
   void theEnrolPageShowsTheKeyAndTheSameCodeForm() throws Exception {
-    when(secondFactor.startEnrolment("admin"))
-        .thenReturn(new TotpEnrolment(new byte[] {1}, "ABCD EFGH", "otpauth://totp/console"));
+    when(startTotpEnrolment.startEnrolment("admin"))
+        .thenReturn(new AdminTotpEnrolment(new byte[] {1}, "ABCD EFGH", "otpauth://totp/console"));
     mvc.perform(get("/admin/sign-in/enrol").with(admin()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("ABCD EFGH")))
@@ -79,6 +75,6 @@ class SecondFactorControllerTest extends ConsoleSliceTest {
   void aFormWithoutCsrfIsRefused() throws Exception {
     mvc.perform(post("/admin/sign-in/second-factor").with(admin()).param("code", "123456"))
         .andExpect(status().isForbidden());
-    org.mockito.Mockito.verifyNoInteractions(secondFactor);
+    org.mockito.Mockito.verifyNoInteractions(verifyTotp);
   }
 }

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.stepup.application.port.in.user.BrowseUsersUseCase.UserDetail;
+import dev.stepup.application.port.in.user.UserDetail;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
@@ -48,8 +48,8 @@ class UserPagesControllerTest extends ConsoleSliceTest {
   @BeforeEach
   void demo() {
     when(environments.find(DEMO)).thenReturn(Optional.of(DEMO_ENVIRONMENT));
-    when(browseUsers.search(any())).thenReturn(List.of(ANN));
-    when(browseUsers.detail(DEMO, new UserId("usr_1")))
+    when(searchUsers.search(any())).thenReturn(List.of(ANN));
+    when(userDetails.detail(DEMO, new UserId("usr_1")))
         .thenReturn(Optional.of(new UserDetail(ANN, List.of(), 0, List.of(), List.of(), 0)));
   }
 
@@ -72,7 +72,7 @@ class UserPagesControllerTest extends ConsoleSliceTest {
 
   @Test
   void aTooLongSearchIsExplained() throws Exception {
-    when(browseUsers.search(any()))
+    when(searchUsers.search(any()))
         .thenThrow(new IllegalArgumentException("search: at most 255 characters"));
     mvc.perform(get(USERS).with(admin()).param("q", "x".repeat(300)))
         .andExpect(status().isOk())
@@ -106,6 +106,6 @@ class UserPagesControllerTest extends ConsoleSliceTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"user-detail\"")))
         .andExpect(content().string(not(containsString("<html"))));
-    verify(unlockStepUp).lockedUntil(eq(DEMO), eq(new UserId("usr_1")));
+    verify(stepUpLock).lockedUntil(eq(DEMO), eq(new UserId("usr_1")));
   }
 }

@@ -95,6 +95,11 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
             .find(query.environmentId(), session.userId())
             .orElseThrow(() -> new IllegalStateException("no user " + session.userId()));
     return policy.decide(
-        environment.settings(), user, session, query.scope(), tokens.forSession(session.id()), now);
+        environment.settings(),
+        user,
+        session,
+        query.scope(),
+        tokens.liveForSession(session.id(), now),
+        now);
   }
 }
