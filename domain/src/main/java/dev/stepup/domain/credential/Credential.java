@@ -80,6 +80,27 @@ public record Credential(
     return wallet(id, address, WALLET_EMBEDDED, createdAt);
   }
 
+  /**
+   * An account at a social login provider ({@code identifier} names provider and subject); its
+   * alias is the masked email the provider gave, else "{@code <provider> account}".
+   */
+  public static Credential socialAccount(
+      CredentialId id,
+      String provider,
+      String identifier,
+      Optional<String> email,
+      Instant createdAt) {
+    return new Credential(
+        id,
+        CredentialFormat.OAUTH,
+        identifier,
+        Optional.of(provider),
+        Optional.of(email.map(Masking::email).orElse(provider + " account")),
+        false,
+        createdAt,
+        false);
+  }
+
   private static Credential wallet(CredentialId id, String address, String type, Instant at) {
     return new Credential(
         id,

@@ -75,4 +75,18 @@ class CredentialFactoriesTest {
     assertThat(Masking.phone("+1234")).isEqualTo("••••");
     assertThat(Masking.address("0x1234")).isEqualTo("0x1234");
   }
+
+  @Test
+  void aSocialAccountIsNamedByTheMaskedEmailItGaveElseByItsProvider() {
+    Credential withEmail =
+        Credential.socialAccount(ID, "google", "google:123", Optional.of("ann@example.com"), NOW);
+    Credential without =
+        Credential.socialAccount(ID, "google", "google:123", Optional.empty(), NOW);
+
+    assertThat(withEmail.format()).isEqualTo(CredentialFormat.OAUTH);
+    assertThat(withEmail.type()).contains("google");
+    assertThat(withEmail.alias().orElseThrow()).doesNotContain("ann@example.com").contains("@");
+    assertThat(without.alias()).contains("google account");
+    assertThat(withEmail.signInEnabled()).isFalse();
+  }
 }

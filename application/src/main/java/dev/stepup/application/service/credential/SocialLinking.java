@@ -5,7 +5,6 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.LinkSocialAccountUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
-import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.social.SocialLogins;
@@ -14,13 +13,11 @@ import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
-import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.social.SocialLogin;
@@ -41,10 +38,9 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
   private final Users users;
   private final SocialLogins logins;
   private final AuthorizeProtectedActionUseCase guard;
-  private final TransactionRunner transactions;
-  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
+  private final CredentialLinks links;
 
   public SocialLinking(
       Environments environments,
@@ -61,9 +57,8 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
     this.users = users;
     this.logins = logins;
     this.guard = guard;
-    this.transactions = transactions;
-    this.notifier = notifier;
     this.audit = new Audit(auditTrail, clock);
+    this.links = new CredentialLinks(users, transactions, notifier, this.audit);
     this.clock = clock;
   }
 
@@ -91,29 +86,14 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
           context, acting, new RefusedException(RefusalReason.SOCIAL_LOGIN_ALREADY_LINKED));
     }
     Credential credential =
-        new Credential(
+        Credential.socialAccount(
             new CredentialId(RandomTokens.id("cred")),
-            CredentialFormat.OAUTH,
+            login.provider(),
             identifier,
-            Optional.of(login.provider()),
-            Optional.of(login.email().map(Masking::email).orElse(login.provider() + " account")),
-            false,
-            now,
-            false);
-    transactions.inTransaction(
-        () -> {
-          ensureUnlinked(context, identifier);
-          acting.user().addCredential(credential);
-          users.save(acting.user());
-          notifier.notify(
-              acting.user(),
-              SecurityNotice.CREDENTIAL_LINKED,
-              SecurityNotifier.describe(credential));
-        });
-    audit
-        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, METHOD)
-        .success(credential.id().value());
-    return credential;
+            login.email(),
+            now);
+    return links.link(
+        context, acting, METHOD, credential, () -> ensureUnlinked(context, identifier));
   }
 
   /**
@@ -131,9 +111,6 @@ public final class SocialLinking implements LinkSocialAccountUseCase {
   /** Audits a refused link and answers the refusal. */
   public RefusedException linkRefused(
       SessionContext context, Acting acting, RefusedException refused) {
-    audit
-        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, METHOD)
-        .failure(refused.refusal().code());
-    return refused;
+    return links.refused(context, acting, METHOD, refused);
   }
 }

@@ -6,7 +6,6 @@ import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
-import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
@@ -15,14 +14,12 @@ import dev.stepup.application.port.out.verification.WalletChallenges;
 import dev.stepup.application.port.out.verification.WalletSignatures;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.notice.SecurityNotice;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.stepup.WalletChallengeIssuer;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.credential.CredentialId;
-import dev.stepup.domain.credential.Masking;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.wallet.WalletChallenge;
@@ -45,10 +42,9 @@ public final class WalletLinking implements LinkWalletUseCase {
   private final WalletSignatures signatures;
   private final WalletChallengeIssuer issuer;
   private final AuthorizeProtectedActionUseCase guard;
-  private final TransactionRunner transactions;
-  private final SecurityNotifier notifier;
   private final Audit audit;
   private final Clock clock;
+  private final CredentialLinks links;
 
   public WalletLinking(
       Environments environments,
@@ -69,9 +65,8 @@ public final class WalletLinking implements LinkWalletUseCase {
     this.signatures = signatures;
     this.issuer = issuer;
     this.guard = guard;
-    this.transactions = transactions;
-    this.notifier = notifier;
     this.audit = audit;
+    this.links = new CredentialLinks(users, transactions, notifier, this.audit);
     this.clock = clock;
   }
 
@@ -134,29 +129,13 @@ public final class WalletLinking implements LinkWalletUseCase {
       throw linkRefused(context, acting, new RefusedException(RefusalReason.LINK_CHALLENGE_USED));
     }
     Credential credential =
-        new Credential(
-            challenge.walletId(),
-            CredentialFormat.BLOCKCHAIN,
-            lower,
-            Optional.of(Credential.WALLET_EXTERNAL),
-            Optional.of(Masking.address(challenge.address())),
-            false,
-            now,
-            false);
-    transactions.inTransaction(
-        () -> {
-          ensureUnlinked(context, lower);
-          acting.user().addCredential(credential);
-          users.save(acting.user());
-          notifier.notify(
-              acting.user(),
-              SecurityNotice.CREDENTIAL_LINKED,
-              SecurityNotifier.describe(credential));
-        });
-    audit
-        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
-        .success(credential.id().value());
-    return credential;
+        Credential.externalWallet(challenge.walletId(), challenge.address(), now);
+    return links.link(
+        context,
+        acting,
+        VerificationMethod.WALLET,
+        credential,
+        () -> ensureUnlinked(context, lower));
   }
 
   private void ensureUnlinked(SessionContext context, String lowerAddress) {
@@ -169,9 +148,6 @@ public final class WalletLinking implements LinkWalletUseCase {
 
   private RefusedException linkRefused(
       SessionContext context, Acting acting, RefusedException refused) {
-    audit
-        .bySession(AuditEventType.CREDENTIAL_LINKED, context, acting, VerificationMethod.WALLET)
-        .failure(refused.refusal().code());
-    return refused;
+    return links.refused(context, acting, VerificationMethod.WALLET, refused);
   }
 }
