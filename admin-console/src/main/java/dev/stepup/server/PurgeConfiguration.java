@@ -49,7 +49,7 @@ class PurgeConfiguration {
    */
   @Bean
   H2HousekeepingSchedule h2Housekeeping(
-      DataSource dataSource, @Value("${stepup.h2.housekeeping-interval:1s}") Duration interval) {
+      DataSource dataSource, @Value("${stepup.h2.housekeeping-interval:250ms}") Duration interval) {
     return new H2HousekeepingSchedule(
         new H2Housekeeping(dataSource), interval, !interval.isZero() && !interval.isNegative());
   }

@@ -68,7 +68,13 @@ interface Store extends AutoCloseable {
   }
 
   static Store postgres() throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    // Durable as a production server: the embedded defaults turn fsync and synchronous commit off.
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .start();
     String url = postgres.getJdbcUrl("postgres", "postgres");
     return new Store() {
       @Override

@@ -22,8 +22,10 @@ public final class H2Housekeeping {
   /** Chunks less full than this are rewritten. */
   static final int TARGET_FILL_RATE = 80;
 
-  /** At most this many bytes are rewritten per run, so a run holds the store briefly. */
-  static final int WRITE_LIMIT = 16 * 1024 * 1024;
+  /**
+   * At most this many bytes are rewritten per run: a run holds H2's store lock, stalling commits.
+   */
+  static final int WRITE_LIMIT = 1024 * 1024;
 
   private final DataSource dataSource;
 
