@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,6 +38,8 @@ final class MeteredAuditTrail implements AuditTrail {
 
   private final AuditTrail trail;
   private final MeterRegistry meters;
+
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   MeteredAuditTrail(AuditTrail trail, MeterRegistry meters) {
     this.trail = trail;
@@ -133,7 +137,12 @@ final class MeteredAuditTrail implements AuditTrail {
   }
 
   private void count(String name, String description, String... tags) {
-    Counter.builder(name).description(description).tags(tags).register(meters).increment();
+    // Registering looks the meter up by its tags on every call; a hot path keeps its counters.
+    counters
+        .computeIfAbsent(
+            name + '\u0000' + String.join("\u0000", tags),
+            key -> Counter.builder(name).description(description).tags(tags).register(meters))
+        .increment();
   }
 
   /**
