@@ -143,6 +143,27 @@ public final class LoadHarness {
             "post.lua",
             List.of(apiKey, "application/json", issueBody, "201"));
     long issued = warm.requests() - warm.errors();
+    // --fill N: grow the store first, to measure a server that has issued N tokens already.
+    long fill = Long.parseLong(option("fill", "0"));
+    while (issued < fill) {
+      WrkResult more =
+          wrk.run(
+              "fill",
+              16,
+              issueUrl,
+              "post.lua",
+              List.of(apiKey, "application/json", issueBody, "201"));
+      issued += more.requests() - more.errors();
+    }
+    if (fill > 0) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s: runs measured after %,d tokens had been issued (--fill %,d)",
+              store.name(),
+              issued,
+              fill));
+    }
     String system = "step-up (" + store.name() + ")";
     for (int connections : new int[] {4, 16}) {
       WrkResult issue =
