@@ -3,7 +3,7 @@
 # Keycloak's client-credentials issuance beside it, and the JMH benchmarks; writes the table and
 # the plot to docs/perf/. Needs wrk (Debian: apt-get install wrk) and, for Keycloak, Java 21+
 # (KEYCLOAK_JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64). DURATION (seconds per run,
-# default 30) and SKIP_KEYCLOAK=1 / SKIP_JMH=1 shorten it.
+# default 30), FILL (tokens to issue before measuring) and SKIP_KEYCLOAK=1 / SKIP_JMH=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -22,7 +22,7 @@ if [ "${SKIP_KEYCLOAK:-0}" != 1 ]; then
   args+=(--keycloak-home "$kc/keycloak-26.7.3"
          --java-home-keycloak "${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}")
 fi
-java -cp benchmarks/target/benchmarks.jar dev.stepup.bench.LoadHarness "${args[@]}"
+java -cp benchmarks/target/benchmarks.jar dev.stepup.bench.LoadHarness "${args[@]}" ${FILL:+--fill "$FILL"}
 cp "$out/results.md" "$out/results.svg" docs/perf/
 if [ "${SKIP_JMH:-0}" != 1 ]; then
   java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -i 5 -rf text -rff docs/perf/jmh.txt
