@@ -63,7 +63,7 @@ public abstract class ElevatedTokensContract extends PortContract {
     assertThat(loaded.issuedAt()).isEqualTo(T0);
     assertThat(loaded.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(loaded.state(T0)).isEqualTo(TokenState.ACTIVE);
-    assertThat(tokens.forSession(new SessionId("ses_1"))).hasSize(1);
+    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0)).hasSize(1);
   }
 
   @Test
@@ -89,10 +89,10 @@ public abstract class ElevatedTokensContract extends PortContract {
     tokens.add(token("tok_b", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(5), "ses_1", "usr_a"));
     tokens.add(token("tok_a", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
     tokens.add(token("tok_c", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
-    assertThat(tokens.forSession(new SessionId("ses_1")))
+    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0.plusSeconds(10)))
         .extracting(t -> t.id().value())
         .containsExactly("tok_a", "tok_b");
-    assertThat(tokens.forSession(new SessionId("ses_none"))).isEmpty();
+    assertThat(tokens.liveForSession(new SessionId("ses_none"), T0.plusSeconds(10))).isEmpty();
     assertThat(tokens.find(new ElevatedTokenId("tok_none"))).isEmpty();
     assertThat(tokens.markConsumed(new ElevatedTokenId("tok_none"), T0)).isFalse();
     assertThat(tokens.markRevoked(new ElevatedTokenId("tok_none"), T0)).isFalse();

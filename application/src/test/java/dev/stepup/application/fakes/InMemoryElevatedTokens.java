@@ -53,7 +53,7 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
     return Optional.ofNullable(rows.get(id)).map(Row::current);
   }
 
-  @Override
+  /** Every token issued to the session, in any state: what tests inspect after a verification. */
   public synchronized List<ElevatedToken> forSession(SessionId sessionId) {
     return all()
         .filter(t -> t.sessionId().filter(sessionId::equals).isPresent())

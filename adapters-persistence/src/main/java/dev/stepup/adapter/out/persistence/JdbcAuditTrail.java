@@ -94,16 +94,6 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
         .list();
   }
 
-  /** The latest events, newest first. */
-  public List<AuditEvent> recent(int limit) {
-    return jdbc.sql(
-            "SELECT at, environment_id, type, outcome, user_id, session_id, scopes, method, reason,"
-                + " actor, client_ip, user_agent FROM audit_events ORDER BY id DESC LIMIT ?")
-        .param(limit)
-        .query((rs, n) -> event(rs))
-        .list();
-  }
-
   private static AuditEvent event(ResultSet rs) throws SQLException {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     Arrays.stream(rs.getString("scopes").split(" "))

@@ -72,14 +72,6 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public List<ElevatedToken> forSession(SessionId sessionId) {
-    return jdbc.sql(COLUMNS + " WHERE session_id = ? ORDER BY issued_at")
-        .param(sessionId.value())
-        .query((rs, n) -> token(rs))
-        .list();
-  }
-
-  @Override
   public List<ElevatedToken> liveForSession(SessionId sessionId, Instant now) {
     return jdbc.sql(
             COLUMNS

@@ -15,9 +15,6 @@ public interface ElevatedTokens {
 
   Optional<ElevatedToken> find(ElevatedTokenId id);
 
-  /** Every token issued to the session, in any state. */
-  List<ElevatedToken> forSession(SessionId sessionId);
-
   /**
    * The session's tokens that can still be used at {@code now} (not expired, consumed or revoked),
    * oldest first: what a step-up check weighs, however long the session's history.
