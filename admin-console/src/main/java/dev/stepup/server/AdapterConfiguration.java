@@ -32,7 +32,9 @@ import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
 import dev.stepup.adapter.out.persistence.JdbcSocialProviders;
 import dev.stepup.adapter.out.persistence.JdbcStepUpLockouts;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
+import dev.stepup.adapter.out.persistence.GroupCommit;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
@@ -86,9 +88,12 @@ class AdapterConfiguration {
     return JdbcClient.create(dataSource);
   }
 
-  @Bean
-  JdbcTransactionRunner transactionRunner(PlatformTransactionManager transactionManager) {
-    return new JdbcTransactionRunner(transactionManager);
+  /** Transactions, with short writes of concurrent requests sharing one commit (ADR 0019). */
+  @Bean(destroyMethod = "close")
+  GroupCommit transactionRunner(
+      PlatformTransactionManager transactionManager,
+      @Value("${stepup.group-commit.max-group:64}") int maxGroup) {
+    return new GroupCommit(new JdbcTransactionRunner(transactionManager), maxGroup);
   }
 
   /**
@@ -145,13 +150,13 @@ class AdapterConfiguration {
   }
 
   @Bean
-  JdbcSigningKeys signingKeys(JdbcClient jdbc, JdbcTransactionRunner transactions) {
+  JdbcSigningKeys signingKeys(JdbcClient jdbc, TransactionRunner transactions) {
     return new JdbcSigningKeys(jdbc, transactions);
   }
 
   /** The audit trail; step-up checks are stored off the request path (ADR 0016). */
   @Bean
-  BatchedAuditTrail auditTrail(JdbcClient jdbc, JdbcTransactionRunner transactions) {
+  BatchedAuditTrail auditTrail(JdbcClient jdbc, TransactionRunner transactions) {
     return new BatchedAuditTrail(
         new JdbcAuditTrail(jdbc),
         transactions,

@@ -15,7 +15,8 @@ import java.util.Map;
  * its size per token, optionally Keycloak's client-credentials issuance beside it, and writes
  * {@code results.md} and {@code results.svg}. Options: {@code --server-jar}, {@code --out}, {@code
  * --duration} (seconds per run), {@code --stores h2,postgres}, {@code --keycloak-home}, {@code
- * --java-home-keycloak}, {@code --machine}.
+ * --java-home-keycloak}, {@code --machine}, {@code --fill}, {@code --server-args} and {@code
+ * --server-jvm-args} (e.g. a flight recording into {@code {out}}).
  */
 public final class LoadHarness {
 
@@ -87,9 +88,13 @@ public final class LoadHarness {
   private ServerProcess startServer(Store store, Path dataDir) throws Exception {
     int port = ServerProcess.freePort();
     List<String> command = new ArrayList<>();
+    command.addAll(List.of("java"));
+    String jvm = option("server-jvm-args", "").strip();
+    if (!jvm.isEmpty()) {
+      command.addAll(List.of(jvm.replace("{out}", out.toString()).split("\\s+")));
+    }
     command.addAll(
         List.of(
-            "java",
             "-jar",
             Path.of(option("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar"))
                 .toAbsolutePath()
@@ -165,7 +170,7 @@ public final class LoadHarness {
               fill));
     }
     String system = "step-up (" + store.name() + ")";
-    for (int connections : new int[] {4, 16}) {
+    for (int connections : runs("issue") || runs("consume") ? new int[] {4, 16} : new int[0]) {
       WrkResult issue =
           wrk.run(
               "issue",
@@ -176,26 +181,34 @@ public final class LoadHarness {
       issued += issue.requests() - issue.errors();
       rows.add(new Report.Row(system, issue, "POST /elevated-tokens"));
     }
-    rows.add(
-        new Report.Row(
-            system,
-            wrk.run(
-                "check",
-                16,
-                base + "/step-up/check",
-                "post.lua",
-                List.of(checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200")),
-            "POST /step-up/check"));
-    rows.add(
-        new Report.Row(
-            system,
-            wrk.run(
-                "consume",
-                4,
-                base + "/elevated-tokens/introspect",
-                "spend.lua",
-                List.of("introspect", apiKey, tokens + "-c4," + tokens + "-c16", "2", "2")),
-            "introspect consume=true"));
+    if (runs("check")) {
+      rows.add(
+          new Report.Row(
+              system,
+              wrk.run(
+                  "check",
+                  16,
+                  base + "/step-up/check",
+                  "post.lua",
+                  List.of(
+                      checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200")),
+              "POST /step-up/check"));
+    }
+    if (runs("consume")) {
+      rows.add(
+          new Report.Row(
+              system,
+              wrk.run(
+                  "consume",
+                  4,
+                  base + "/elevated-tokens/introspect",
+                  "spend.lua",
+                  List.of("introspect", apiKey, tokens + "-c4," + tokens + "-c16", "2", "2")),
+              "introspect consume=true"));
+    }
+    if (!runs("action")) {
+      return issued;
+    }
     // Tokens for the protected action, issued unrecorded: spending is faster than issuing.
     for (String stock : List.of("stock1", "stock2")) {
       WrkResult issue =
@@ -236,6 +249,12 @@ public final class LoadHarness {
                 "client credentials, ES256"));
       }
     }
+  }
+
+  /** {@code --only issue,check}: run just those scenarios (consume and action issue their own). */
+  private boolean runs(String scenario) {
+    String only = option("only", "").strip();
+    return only.isEmpty() || List.of(only.split(",")).contains(scenario);
   }
 
   private String option(String name, String fallback) {

@@ -79,7 +79,7 @@ public final class TokenMint {
                 token.issuedAt(),
                 token.expiresAt()));
     // The token and its audit record are one commit (joining the caller's transaction if any).
-    transactions.inTransaction(
+    transactions.inSharedCommit(
         () -> {
           tokens.add(token);
           audit

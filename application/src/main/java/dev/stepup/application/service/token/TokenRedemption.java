@@ -69,7 +69,7 @@ final class TokenRedemption {
    */
   Redemption spend(
       ElevatedToken token, TokenUseOutcome outcome, Instant now, Function<Redemption, Note> note) {
-    return transactions.inTransaction(
+    return transactions.inSharedCommit(
         () -> {
           Redemption redemption = spend(token, outcome, now);
           Note n = note.apply(redemption);
