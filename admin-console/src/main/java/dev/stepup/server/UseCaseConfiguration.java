@@ -202,8 +202,9 @@ class UseCaseConfiguration {
       SecretCipher cipher,
       AuthorizeProtectedActionUseCase guard,
       AuditTrail audit,
+      TransactionRunner transactions,
       Clock clock) {
     return new DemoWalletService(
-        environments, sessions, users, wallets, keys, cipher, guard, audit, clock);
+        environments, sessions, users, wallets, keys, cipher, guard, audit, transactions, clock);
   }
 }

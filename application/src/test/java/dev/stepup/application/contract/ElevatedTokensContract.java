@@ -4,6 +4,7 @@ import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -64,6 +65,26 @@ public abstract class ElevatedTokensContract extends PortContract {
     assertThat(loaded.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(loaded.state(T0)).isEqualTo(TokenState.ACTIVE);
     assertThat(tokens.liveForSession(new SessionId("ses_1"), T0)).hasSize(1);
+  }
+
+  @Test
+  void aTokenIsFoundByItsFingerprintOnlyWhenRecordedWithThatOne() {
+    ElevatedToken withPrint = token("tok_fp", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
+    ElevatedToken without = token("tok_nofp", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
+    tokens.add(withPrint, Optional.of(TokenFingerprint.of("header.payload.signature")));
+    tokens.add(without);
+
+    assertThat(tokens.findIssued(withPrint.id(), TokenFingerprint.of("header.payload.signature")))
+        .map(ElevatedToken::id)
+        .contains(withPrint.id());
+    assertThat(tokens.findIssued(withPrint.id(), TokenFingerprint.of("header.payload.signaturE")))
+        .isEmpty();
+    assertThat(tokens.findIssued(without.id(), TokenFingerprint.of("header.payload.signature")))
+        .isEmpty();
+    assertThat(
+            tokens.findIssued(
+                new ElevatedTokenId("tok_none"), TokenFingerprint.of("header.payload.signature")))
+        .isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.stepup.application.fakes;
 
 import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
+import dev.stepup.domain.token.ElevatedTokenId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,17 @@ public final class FakeTokenSigner implements ElevatedTokenSigner {
   @Override
   public Optional<ElevatedTokenClaims> verify(String compactToken) {
     return Optional.ofNullable(issued.get(compactToken));
+  }
+
+  @Override
+  public Optional<ElevatedTokenId> idOf(String compactToken) {
+    if (compactToken == null || !compactToken.startsWith("signed.")) {
+      return Optional.empty();
+    }
+    int end = compactToken.lastIndexOf('.');
+    return end > "signed.".length()
+        ? Optional.of(new ElevatedTokenId(compactToken.substring("signed.".length(), end)))
+        : Optional.empty();
   }
 
   /** The claims of the last token signed for this token id. */

@@ -1,6 +1,7 @@
 package dev.stepup.application.fakes;
 
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
@@ -9,6 +10,7 @@ import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 /** Token records in memory; conditional updates are synchronized, like a row update would be. */
 public final class InMemoryElevatedTokens implements ElevatedTokens {
   private final Map<ElevatedTokenId, Row> rows = new LinkedHashMap<>();
+  private final Map<ElevatedTokenId, TokenFingerprint> fingerprints = new HashMap<>();
 
   private record Row(ElevatedToken token, Instant consumedAt, Instant revokedAt) {
     ElevatedToken current() {
@@ -39,13 +42,25 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public synchronized void add(ElevatedToken token) {
+  public synchronized void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint) {
     if (rows.containsKey(token.id())) {
       throw new IllegalStateException("duplicate token id " + token.id());
     }
     rows.put(
         token.id(),
         new Row(token, token.consumedAt().orElse(null), token.revokedAt().orElse(null)));
+    fingerprint.ifPresent(f -> fingerprints.put(token.id(), f));
+  }
+
+  /** As a record written before fingerprints were kept. */
+  public synchronized void forgetFingerprint(ElevatedTokenId id) {
+    fingerprints.remove(id);
+  }
+
+  @Override
+  public synchronized Optional<ElevatedToken> findIssued(
+      ElevatedTokenId id, TokenFingerprint fingerprint) {
+    return fingerprint.matches(fingerprints.get(id)) ? find(id) : Optional.empty();
   }
 
   @Override

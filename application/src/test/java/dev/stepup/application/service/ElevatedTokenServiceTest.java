@@ -346,6 +346,30 @@ class ElevatedTokenServiceTest {
   }
 
   @Test
+  void aTokenAlteredButNamingARealTokenRevealsNothingAndSpendsNothing() {
+    IssuedElevatedToken issued = f.issueToken(session, Scope.WALLET_EXPORT);
+    // Same token id, other bytes: neither the recorded fingerprint nor a signature vouches for it.
+    String altered = issued.elevatedAccessToken() + "0";
+    assertThat(f.signer.idOf(altered)).isEqualTo(f.signer.idOf(issued.elevatedAccessToken()));
+
+    assertThat(introspect(altered, Optional.of(Scope.WALLET_EXPORT), true))
+        .isEqualTo(Introspection.inactive());
+    assertThat(f.stateOf(issued)).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void aTokenRecordedWithoutAFingerprintIsStillSpentByItsSignature() {
+    IssuedElevatedToken issued = f.issueToken(session, Scope.WALLET_EXPORT);
+    ElevatedToken recorded = f.tokens.find(issued.tokenId()).orElseThrow();
+    f.tokens.forgetFingerprint(recorded.id());
+
+    assertThat(introspect(issued.elevatedAccessToken(), Optional.of(Scope.WALLET_EXPORT), true))
+        .extracting(Introspection::active)
+        .isEqualTo(true);
+    assertThat(f.stateOf(issued)).isEqualTo(TokenState.CONSUMED);
+  }
+
+  @Test
   void anUnknownTokenRevealsNothing() {
     assertThat(introspect("not-a-token", Optional.empty(), true))
         .isEqualTo(Introspection.inactive());

@@ -290,7 +290,16 @@ final class Fixture {
   final CheckReturnAddressService returnAddresses = new CheckReturnAddressService(environments);
   final DemoWalletService wallet =
       new DemoWalletService(
-          environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);
+          environments,
+          sessions,
+          users,
+          wallets,
+          walletKeys,
+          cipher,
+          guard,
+          audit,
+          transactions,
+          clock);
 
   /** The verification path with another TOTP verifier, e.g. one that observes calls. */
   VerifyStepUpService verifyStepUpWith(TotpVerifier verifier) {

@@ -3,6 +3,7 @@ package dev.stepup.adapter.out.persistence;
 import static dev.stepup.adapter.out.persistence.Columns.at;
 
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
@@ -43,11 +44,11 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public void add(ElevatedToken token) {
+  public void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint) {
     jdbc.sql(
             "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
-                + " single_use, issued_at, expires_at, consumed_at, revoked_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             token.id().value(),
             token.environmentId().value(),
@@ -59,7 +60,8 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
             at(token.issuedAt()),
             at(token.expiresAt()),
             at(token.consumedAt()),
-            at(token.revokedAt()))
+            at(token.revokedAt()),
+            fingerprint.map(TokenFingerprint::value).orElse(null))
         .update();
   }
 
@@ -69,6 +71,24 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         .param(id.value())
         .query((rs, n) -> token(rs))
         .optional();
+  }
+
+  @Override
+  public Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint) {
+    return jdbc.sql(
+            "SELECT id, environment_id, user_id, session_id, scopes, method, single_use,"
+                + " issued_at, expires_at, consumed_at, revoked_at, fingerprint"
+                + " FROM elevated_tokens WHERE id = ?")
+        .param(id.value())
+        .query(
+            (rs, n) -> {
+              String recorded = rs.getString("fingerprint");
+              return recorded != null && fingerprint.matches(new TokenFingerprint(recorded))
+                  ? Optional.of(token(rs))
+                  : Optional.<ElevatedToken>empty();
+            })
+        .optional()
+        .flatMap(token -> token);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.token.ElevatedTokenClaims;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
@@ -78,10 +79,11 @@ public final class TokenMint {
                 token.singleUse(),
                 token.issuedAt(),
                 token.expiresAt()));
+    TokenFingerprint fingerprint = TokenFingerprint.of(compact);
     // The token and its audit record are one commit (joining the caller's transaction if any).
     transactions.inSharedCommit(
         () -> {
-          tokens.add(token);
+          tokens.add(token, Optional.of(fingerprint));
           audit
               .event(AuditEventType.TOKEN_ISSUED, environment.id(), origin)
               .user(userId)

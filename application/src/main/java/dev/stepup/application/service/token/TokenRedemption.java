@@ -4,6 +4,7 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
+import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -85,8 +86,20 @@ final class TokenRedemption {
         });
   }
 
-  /** The record behind a compact token, when it is well signed and of this environment. */
+  /**
+   * The record behind a compact token of this environment: the token recorded with this very
+   * fingerprint, else (a token recorded before fingerprints, or altered) one whose signature checks
+   * out (ADR 0020).
+   */
   Optional<ElevatedToken> find(String compact, EnvironmentId environmentId) {
+    Optional<ElevatedToken> issued =
+        signer
+            .idOf(compact)
+            .flatMap(id -> tokens.findIssued(id, TokenFingerprint.of(compact)))
+            .filter(token -> token.environmentId().equals(environmentId));
+    if (issued.isPresent()) {
+      return issued;
+    }
     return signer
         .verify(compact)
         .filter(claims -> claims.environmentId().equals(environmentId))

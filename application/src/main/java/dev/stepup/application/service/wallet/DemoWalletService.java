@@ -13,6 +13,7 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretCipher;
+import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
@@ -44,6 +45,7 @@ public final class DemoWalletService
   private final SecretCipher cipher;
   private final AuthorizeProtectedActionUseCase guard;
   private final Audit audit;
+  private final TransactionRunner transactions;
   private final Clock clock;
 
   public DemoWalletService(
@@ -55,6 +57,7 @@ public final class DemoWalletService
       SecretCipher cipher,
       AuthorizeProtectedActionUseCase guard,
       AuditTrail auditTrail,
+      TransactionRunner transactions,
       Clock clock) {
     this.environments = environments;
     this.sessions = sessions;
@@ -64,6 +67,7 @@ public final class DemoWalletService
     this.cipher = cipher;
     this.guard = guard;
     this.audit = new Audit(auditTrail, clock);
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -139,11 +143,14 @@ public final class DemoWalletService
   }
 
   private void audited(SessionContext context, EmbeddedWallet wallet, Scope scope) {
-    audit
-        .event(AuditEventType.WALLET_OPERATION, context.environmentId(), context.origin())
-        .user(wallet.userId())
-        .session(Optional.of(context.sessionId()))
-        .scopes(Set.of(scope))
-        .success(wallet.walletId().value());
+    // A record of its own: it may share a durable commit with concurrent ones (ADR 0019).
+    transactions.inSharedCommit(
+        () ->
+            audit
+                .event(AuditEventType.WALLET_OPERATION, context.environmentId(), context.origin())
+                .user(wallet.userId())
+                .session(Optional.of(context.sessionId()))
+                .scopes(Set.of(scope))
+                .success(wallet.walletId().value()));
   }
 }

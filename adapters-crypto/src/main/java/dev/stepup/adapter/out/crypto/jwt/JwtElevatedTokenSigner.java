@@ -146,6 +146,19 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     }
   }
 
+  @Override
+  public Optional<ElevatedTokenId> idOf(String compactToken) {
+    if (compactToken == null || compactToken.length() > 8192) {
+      return Optional.empty();
+    }
+    try {
+      String jti = SignedJWT.parse(compactToken).getJWTClaimsSet().getJWTID();
+      return jti == null ? Optional.empty() : Optional.of(new ElevatedTokenId(jti));
+    } catch (ParseException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   private Optional<ElevatedTokenClaims> claimsOf(JWTClaimsSet c) throws ParseException {
     if (!issuer.equals(c.getIssuer())
         || c.getAudience() == null

@@ -63,6 +63,19 @@ class JwtElevatedTokenSignerTest {
   }
 
   @Test
+  void theIdOfATokenIsReadWithoutVouchingForIt() {
+    String token = signer.sign(claims("tok_1"));
+    String[] parts = token.split("\\.");
+    assertThat(signer.idOf(token)).contains(new ElevatedTokenId("tok_1"));
+    // A bad signature still names the id; only the record or verify() may vouch for the token.
+    assertThat(signer.idOf(parts[0] + "." + parts[1] + ".AAAA"))
+        .contains(new ElevatedTokenId("tok_1"));
+    assertThat(signer.verify(parts[0] + "." + parts[1] + ".AAAA")).isEmpty();
+    assertThat(signer.idOf("not-a-token")).isEmpty();
+    assertThat(signer.idOf(null)).isEmpty();
+  }
+
+  @Test
   void headerAndClaimsFollowTheDesign() throws Exception {
     SignedJWT jwt = SignedJWT.parse(signer.sign(claims("tok_1")));
     JWSHeader header = jwt.getHeader();

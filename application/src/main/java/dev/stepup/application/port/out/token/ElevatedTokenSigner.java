@@ -1,5 +1,6 @@
 package dev.stepup.application.port.out.token;
 
+import dev.stepup.domain.token.ElevatedTokenId;
 import java.util.Optional;
 
 /** Turns claims into a signed compact token, and back after checking the signature. */
@@ -14,4 +15,10 @@ public interface ElevatedTokenSigner {
    * the authority on state.
    */
   Optional<ElevatedTokenClaims> verify(String compactToken);
+
+  /**
+   * The token id a compact token names, read WITHOUT checking anything: only a key to look its
+   * record up by (ADR 0020). Empty when the text is not a token of this format.
+   */
+  Optional<ElevatedTokenId> idOf(String compactToken);
 }

@@ -11,9 +11,20 @@ import java.util.Optional;
 /** The record of every elevated token issued. */
 public interface ElevatedTokens {
 
-  void add(ElevatedToken token);
+  /** Records a token with the fingerprint of its compact form, when it has one. */
+  void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint);
+
+  default void add(ElevatedToken token) {
+    add(token, Optional.empty());
+  }
 
   Optional<ElevatedToken> find(ElevatedTokenId id);
+
+  /**
+   * The token, only if it was recorded with exactly this fingerprint (compared in constant time);
+   * empty for another fingerprint or a token recorded without one.
+   */
+  Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint);
 
   /**
    * The session's tokens that can still be used at {@code now} (not expired, consumed or revoked),
