@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Run in a child process by {@link H2DurabilityTest}: consumes a token in the H2 file database,
- * says so once the commit returned, and dies on the spot.
+ * Run in a child process by {@link H2DurabilityTest}: issues and consumes a token in the H2 file
+ * database through a group commit, as the server does, says so once the commit returned, and dies
+ * on the spot.
  */
 public final class DurabilityProbe {
 
@@ -29,18 +31,23 @@ public final class DurabilityProbe {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     new JdbcEnvironments(jdbc).save(Environment.create(new EnvironmentId("demo"), "Demo"));
     JdbcElevatedTokens tokens = new JdbcElevatedTokens(jdbc);
+    GroupCommit group =
+        new GroupCommit(
+            new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource)), 64);
     Instant now = Instant.now();
-    tokens.add(
-        anElevatedToken()
-            .withId("tok_durable")
-            .in(new EnvironmentId("demo"))
-            .forUser("usr_a")
-            .inSession("ses_a")
-            .forScopes(Scope.WALLET_EXPORT)
-            .verifiedWith(VerificationMethod.EMAIL_OTP)
-            .issuedAt(now)
-            .build());
-    if (!tokens.markConsumed(new ElevatedTokenId("tok_durable"), now)) {
+    group.inSharedCommit(
+        () ->
+            tokens.add(
+                anElevatedToken()
+                    .withId("tok_durable")
+                    .in(new EnvironmentId("demo"))
+                    .forUser("usr_a")
+                    .inSession("ses_a")
+                    .forScopes(Scope.WALLET_EXPORT)
+                    .verifiedWith(VerificationMethod.EMAIL_OTP)
+                    .issuedAt(now)
+                    .build()));
+    if (!group.inSharedCommit(() -> tokens.markConsumed(new ElevatedTokenId("tok_durable"), now))) {
       throw new IllegalStateException("could not consume");
     }
     System.out.println("COMMITTED");
