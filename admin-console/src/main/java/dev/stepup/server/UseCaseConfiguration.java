@@ -72,10 +72,12 @@ class UseCaseConfiguration {
       Users users,
       Sessions sessions,
       ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
       StepUpPolicy policy,
       AuditTrail audit,
       Clock clock) {
-    return new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
+    return new CheckStepUpService(
+        environments, users, sessions, tokens, signer, policy, audit, clock);
   }
 
   @Bean

@@ -52,6 +52,12 @@ public final class ApiClient {
     return send(builder(path, bearer, Map.of()).GET());
   }
 
+  /** A CORS preflight, or any OPTIONS request, with these headers and no credential. */
+  public Answer options(String path, Map<String, String> headers) {
+    return send(
+        builder(path, null, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+  }
+
   public Answer delete(String path, String bearer, Map<String, String> headers) {
     return send(builder(path, bearer, headers).DELETE());
   }

@@ -22,6 +22,7 @@ import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.policy.StepUpDecision.NotRequired.Why;
 import dev.stepup.domain.policy.StepUpDecision.Path;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
@@ -38,6 +39,13 @@ class CheckStepUpServiceTest {
   private CheckStepUpResult check(SessionContext context, Scope scope) {
     return f.checkService.check(
         new CheckStepUpQuery(context.environmentId(), context.sessionId(), scope, ORIGIN));
+  }
+
+  /** A check presenting {@code token}, as a client sends it in {@code X-Elevated-Access-Token}. */
+  private CheckStepUpResult check(SessionContext context, Scope scope, String token) {
+    return f.checkService.check(
+        new CheckStepUpQuery(
+            context.environmentId(), context.sessionId(), scope, ORIGIN, Optional.of(token)));
   }
 
   @Test
@@ -155,44 +163,78 @@ class CheckStepUpServiceTest {
   }
 
   @Test
-  void notRequiredWhileTheSessionHoldsAValidTokenForTheScopeOnly() {
+  void notRequiredOnlyWhenThePresentedTokenCoversTheScope() {
     SessionContext session = f.signIn(f.emailUser("ann@example.com"));
-    f.issueToken(session, Scope.WALLET_SIGN);
+    String token = f.issueToken(session, Scope.WALLET_SIGN).elevatedAccessToken();
 
-    assertThat(check(session, Scope.WALLET_SIGN).isRequired()).isFalse();
-    assertThat(check(session, Scope.WALLET_EXPORT).isRequired()).isTrue();
+    CheckStepUpResult presented = check(session, Scope.WALLET_SIGN, token);
+
+    assertThat(presented.isRequired()).isFalse();
+    assertThat(presented.notRequiredBecause()).contains(Why.VALID_TOKEN_HELD);
+    assertThat(check(session, Scope.WALLET_EXPORT, token).isRequired()).isTrue();
   }
 
   @Test
-  void aTokenHeldByAnotherSessionOfTheSameUserDoesNotCount() {
+  void aTokenTheServerIssuedButTheClientDoesNotPresentDoesNotCount() {
+    SessionContext session = f.signIn(f.emailUser("ann@example.com"));
+    f.issueToken(session, Scope.WALLET_SIGN);
+
+    CheckStepUpResult result = check(session, Scope.WALLET_SIGN);
+
+    assertThat(result.isRequired()).isTrue();
+    assertThat(result.path()).isEqualTo(Path.REAUTH);
+    assertThat(result.notRequiredBecause()).isEmpty();
+  }
+
+  @Test
+  void aTokenOfAnotherSessionOfTheSameUserDoesNotCount() {
     User user = f.emailUser("ann@example.com");
     SessionContext first = f.signIn(user);
     SessionContext second = f.signIn(user);
-    f.issueToken(first, Scope.WALLET_SIGN);
+    String token = f.issueToken(first, Scope.WALLET_SIGN).elevatedAccessToken();
 
-    assertThat(check(second, Scope.WALLET_SIGN).isRequired()).isTrue();
+    assertThat(check(second, Scope.WALLET_SIGN, token).isRequired()).isTrue();
+    assertThat(check(first, Scope.WALLET_SIGN, token).isRequired()).isFalse();
+  }
+
+  @Test
+  void aTokenOfAnotherUserOrEnvironmentDoesNotCount() {
+    SessionContext ann = f.signIn(f.emailUser("ann@example.com"));
+    SessionContext bob = f.signIn(f.emailUser("bob@example.com"));
+    SessionContext elsewhere =
+        f.signIn(
+            f.createUser(
+                Fixture.OTHER_ENV, Optional.of("ann@example.com"), Optional.empty(), false));
+    String bobs = f.issueToken(bob, Scope.WALLET_SIGN).elevatedAccessToken();
+    String foreign = f.issueToken(elsewhere, Scope.WALLET_SIGN).elevatedAccessToken();
+
+    assertThat(check(ann, Scope.WALLET_SIGN, bobs).isRequired()).isTrue();
+    assertThat(check(ann, Scope.WALLET_SIGN, foreign).isRequired()).isTrue();
+    assertThat(check(ann, Scope.WALLET_SIGN, "signed.not-a-token.0").isRequired()).isTrue();
   }
 
   @Test
   void aConsumedTokenDoesNotCount() {
     SessionContext session = f.signIn(f.emailUser("ann@example.com"));
     var token = f.issueToken(session, Scope.WALLET_EXPORT);
-    assertThat(check(session, Scope.WALLET_EXPORT).isRequired()).isFalse();
+    assertThat(check(session, Scope.WALLET_EXPORT, token.elevatedAccessToken()).isRequired())
+        .isFalse();
 
     f.guard.authorize(session, Scope.WALLET_EXPORT, Optional.of(token.elevatedAccessToken()));
 
-    assertThat(check(session, Scope.WALLET_EXPORT).isRequired()).isTrue();
+    assertThat(check(session, Scope.WALLET_EXPORT, token.elevatedAccessToken()).isRequired())
+        .isTrue();
   }
 
   @Test
   void anExpiredTokenDoesNotCount() {
     SessionContext session = f.signIn(f.emailUser("ann@example.com"));
-    f.issueToken(session, Scope.WALLET_SIGN);
+    String token = f.issueToken(session, Scope.WALLET_SIGN).elevatedAccessToken();
 
     f.clock.advance(Duration.ofMinutes(10).minusSeconds(1));
-    assertThat(check(session, Scope.WALLET_SIGN).isRequired()).isFalse();
+    assertThat(check(session, Scope.WALLET_SIGN, token).isRequired()).isFalse();
     f.clock.advance(Duration.ofSeconds(1));
-    assertThat(check(session, Scope.WALLET_SIGN).isRequired()).isTrue();
+    assertThat(check(session, Scope.WALLET_SIGN, token).isRequired()).isTrue();
   }
 
   @Test
@@ -203,25 +245,29 @@ class CheckStepUpServiceTest {
     f.tokenService.revoke(
         new RevokeCommand(ENV, token.elevatedAccessToken(), "host-backend", ORIGIN));
 
-    assertThat(check(session, Scope.WALLET_SIGN).isRequired()).isTrue();
+    assertThat(check(session, Scope.WALLET_SIGN, token.elevatedAccessToken()).isRequired())
+        .isTrue();
   }
 
   @Test
   void failsClosedWhenTheTokenStoreBreaks() {
     SessionContext session = f.signIn(f.emailUser("ann@example.com"));
-    f.issueToken(session, Scope.WALLET_SIGN);
+    String token = f.issueToken(session, Scope.WALLET_SIGN).elevatedAccessToken();
     CheckStepUpService broken =
         new CheckStepUpService(
             f.environments,
             f.users,
             f.sessions,
             Fixture.failing(ElevatedTokens.class),
+            f.signer,
             f.policy,
             f.audit,
             f.clock);
 
     CheckStepUpResult result =
-        broken.check(new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN));
+        broken.check(
+            new CheckStepUpQuery(
+                ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN, Optional.of(token)));
 
     assertThat(result.isRequired()).isTrue();
     assertThat(result.path()).isEqualTo(Path.NONE);
@@ -240,6 +286,7 @@ class CheckStepUpServiceTest {
             Fixture.failing(Users.class),
             f.sessions,
             f.tokens,
+            f.signer,
             f.policy,
             f.audit,
             f.clock);
@@ -249,6 +296,7 @@ class CheckStepUpServiceTest {
             f.users,
             f.sessions,
             f.tokens,
+            f.signer,
             f.policy,
             f.audit,
             f.clock);
@@ -293,10 +341,10 @@ class CheckStepUpServiceTest {
   void everyCheckIsAuditedWithItsAnswer() {
     User user = f.emailUser("ann@example.com");
     SessionContext session = f.signIn(user);
-    f.issueToken(session, Scope.WALLET_SIGN);
+    String token = f.issueToken(session, Scope.WALLET_SIGN).elevatedAccessToken();
 
-    check(session, Scope.WALLET_EXPORT);
-    check(session, Scope.WALLET_SIGN);
+    check(session, Scope.WALLET_EXPORT, token);
+    check(session, Scope.WALLET_SIGN, token);
 
     assertThat(f.events(AuditEventType.STEP_UP_CHECK))
         .extracting(AuditEvent::scopes, AuditEvent::reason, AuditEvent::outcome)
@@ -319,18 +367,21 @@ class CheckStepUpServiceTest {
   @Test
   void aBrokenAuditTrailDoesNotChangeTheAnswer() {
     SessionContext session = f.signIn(f.emailUser("ann@example.com"));
-    f.issueToken(session, Scope.WALLET_SIGN);
+    String token = f.issueToken(session, Scope.WALLET_SIGN).elevatedAccessToken();
     CheckStepUpService unaudited =
         new CheckStepUpService(
             f.environments,
             f.users,
             f.sessions,
             f.tokens,
+            f.signer,
             f.policy,
             Fixture.failing(AuditTrail.class),
             f.clock);
 
-    var query = new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN);
+    var query =
+        new CheckStepUpQuery(
+            ENV, session.sessionId(), Scope.WALLET_SIGN, ORIGIN, Optional.of(token));
     assertThat(unaudited.check(query).isRequired()).isFalse();
     var other = new CheckStepUpQuery(ENV, session.sessionId(), Scope.WALLET_EXPORT, ORIGIN);
     assertThat(unaudited.check(other).isRequired()).isTrue();

@@ -180,7 +180,7 @@ final class Fixture {
   final ListElevatedTokensService tokenList =
       new ListElevatedTokensService(tokens, transactions, clock);
   final CheckStepUpService checkService =
-      new CheckStepUpService(environments, users, sessions, tokens, policy, audit, clock);
+      new CheckStepUpService(environments, users, sessions, tokens, signer, policy, audit, clock);
   final ProtectedActionService guard =
       new ProtectedActionService(
           environments, sessions, users, tokens, signer, audit, transactions, clock);

@@ -27,6 +27,7 @@ public sealed interface StepUpDecision {
     public enum Why {
       STEP_UP_DISABLED,
       SCOPE_NOT_PROTECTED,
+      /** The client presented a live elevated token of this session that grants the scope. */
       VALID_TOKEN_HELD
     }
   }

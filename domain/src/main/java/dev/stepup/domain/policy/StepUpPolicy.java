@@ -29,16 +29,20 @@ import java.util.Set;
 public final class StepUpPolicy {
 
   /**
-   * Decides what {@code check} answers for a user in a session.
+   * Decides what {@code check} answers for a user in a session. Only a token the client presents
+   * counts: one the server once issued but the client may have lost never makes step-up "not
+   * required".
    *
-   * @param sessionTokens the elevated tokens issued to this session, in any state
+   * @param presentedTokens the elevated tokens the client presented with the check (usually none or
+   *     one), in any state; one counts only if it is of this environment, user and session, active
+   *     (not expired, consumed or revoked) and grants the scope
    */
   public StepUpDecision decide(
       StepUpSettings settings,
       User user,
       Session session,
       Scope scope,
-      Collection<ElevatedToken> sessionTokens,
+      Collection<ElevatedToken> presentedTokens,
       Instant now) {
     if (!settings.enabled()) {
       return new NotRequired(NotRequired.Why.STEP_UP_DISABLED);
@@ -46,7 +50,7 @@ public final class StepUpPolicy {
     if (!settings.action(scope).isProtected()) {
       return new NotRequired(NotRequired.Why.SCOPE_NOT_PROTECTED);
     }
-    if (holdsTokenFor(user, session, scope, sessionTokens, now)) {
+    if (presentsTokenFor(user, session, scope, presentedTokens, now)) {
       return new NotRequired(NotRequired.Why.VALID_TOKEN_HELD);
     }
     List<Credential> mfa = mfaCredentials(settings, user);
@@ -63,9 +67,10 @@ public final class StepUpPolicy {
     return Required.withNoWayToVerify();
   }
 
-  private static boolean holdsTokenFor(
+  private static boolean presentsTokenFor(
       User user, Session session, Scope scope, Collection<ElevatedToken> tokens, Instant now) {
     return tokens.stream()
+        .filter(t -> t.environmentId().equals(session.environmentId()))
         .filter(t -> t.userId().equals(user.id()))
         .filter(t -> t.sessionId().filter(session.id()::equals).isPresent())
         .anyMatch(t -> t.covers(scope, now));

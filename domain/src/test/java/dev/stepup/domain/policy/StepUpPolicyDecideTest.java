@@ -5,6 +5,7 @@ import static dev.stepup.domain.Fixtures.BOB;
 import static dev.stepup.domain.Fixtures.DEMO;
 import static dev.stepup.domain.Fixtures.NOW;
 import static dev.stepup.domain.Fixtures.OTHER_SESSION;
+import static dev.stepup.domain.Fixtures.PRODUCTION;
 import static dev.stepup.domain.Fixtures.SESSION;
 import static dev.stepup.domain.Fixtures.alice;
 import static dev.stepup.domain.Fixtures.contactEmail;
@@ -109,7 +110,7 @@ class StepUpPolicyDecideTest {
         .isEqualTo(new NotRequired(Why.STEP_UP_DISABLED));
   }
 
-  // --- row 2: a valid elevated token already held ---------------------------------------------
+  // --- row 2: a valid elevated token presented by the client ----------------------------------
 
   @Test
   void sessionHoldingAnActiveTokenForTheScopeNeedsNoStepUp() {
@@ -174,6 +175,23 @@ class StepUpPolicyDecideTest {
             .build();
 
     assertThat(decide(StepUpSettings.defaults(), user, session(), List.of(bobs)).isRequired())
+        .isTrue();
+  }
+
+  @Test
+  void tokenOfAnotherEnvironmentDoesNotCount() {
+    User user = alice(email("email", 1));
+    ElevatedToken foreign =
+        anElevatedToken()
+            .withId("tok_elsewhere")
+            .in(PRODUCTION)
+            .forUser(ALICE)
+            .inSession(SESSION)
+            .forScopes(Scope.WALLET_EXPORT)
+            .issuedAt(NOW)
+            .build();
+
+    assertThat(decide(StepUpSettings.defaults(), user, session(), List.of(foreign)).isRequired())
         .isTrue();
   }
 

@@ -9,6 +9,7 @@ import dev.stepup.application.port.in.credential.LinkCredentialUseCase;
 import dev.stepup.application.port.in.credential.LinkWalletUseCase;
 import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
 import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
@@ -117,6 +118,7 @@ public abstract class WebSliceTest {
   @MockitoBean protected SignWithWalletUseCase signWithWallet;
   @MockitoBean protected RefreshWalletKeyUseCase refreshWalletKey;
   @MockitoBean protected ReshareWalletKeyUseCase reshareWalletKey;
+  @MockitoBean protected FindEnvironmentsUseCase findEnvironments;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

@@ -6,14 +6,17 @@ import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.policy.StepUpDecision;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.session.Session;
+import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +25,11 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs the step-up policy for a session; fails closed. */
+/**
+ * Runs the step-up policy for a session; fails closed. What the client holds is what counts: the
+ * token it presents with the check, never one the server issued earlier that the client may have
+ * lost.
+ */
 public final class CheckStepUpService implements CheckStepUpUseCase {
 
   private static final Logger LOG = Logger.getLogger(CheckStepUpService.class.getName());
@@ -31,6 +38,7 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
   private final Users users;
   private final Sessions sessions;
   private final ElevatedTokens tokens;
+  private final ElevatedTokenSigner signer;
   private final StepUpPolicy policy;
   private final Audit audit;
   private final Clock clock;
@@ -40,6 +48,7 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
       Users users,
       Sessions sessions,
       ElevatedTokens tokens,
+      ElevatedTokenSigner signer,
       StepUpPolicy policy,
       AuditTrail auditTrail,
       Clock clock) {
@@ -47,6 +56,7 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
     this.users = users;
     this.sessions = sessions;
     this.tokens = tokens;
+    this.signer = signer;
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
@@ -99,7 +109,18 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
         user,
         session,
         query.scope(),
-        tokens.liveForSession(session.id(), now),
+        query.presentedToken().flatMap(t -> record(t, query.environmentId())).stream().toList(),
         now);
+  }
+
+  /**
+   * The record behind a presented token, when it is well signed and of this environment; the policy
+   * then weighs whose it is and whether it still grants the scope.
+   */
+  private Optional<ElevatedToken> record(String compact, EnvironmentId environmentId) {
+    return signer
+        .verify(compact)
+        .filter(claims -> claims.environmentId().equals(environmentId))
+        .flatMap(claims -> tokens.find(claims.tokenId()));
   }
 }

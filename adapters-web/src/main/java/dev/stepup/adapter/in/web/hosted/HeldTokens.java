@@ -79,6 +79,25 @@ final class HeldTokens {
     }
   }
 
+  /**
+   * The newest held token of this session covering {@code scope}, left in place: what the hosted
+   * page presents when it asks the server whether step-up is still needed.
+   */
+  static Optional<String> peek(HttpServletRequest request, SessionContext context, Scope scope) {
+    HttpSession http = request.getSession(false);
+    if (http == null) {
+      return Optional.empty();
+    }
+    synchronized (HeldTokens.class) {
+      return tokens(http).stream()
+          .filter(h -> h.environmentId().equals(context.environmentId().value()))
+          .filter(h -> h.sessionId().equals(context.sessionId().value()))
+          .filter(h -> h.scopes().contains(scope))
+          .reduce((older, newer) -> newer)
+          .map(Held::token);
+    }
+  }
+
   /** Forgets everything held for the browser's hosted pages (sign-in, sign-out). */
   static void forget(HttpServletRequest request) {
     HttpSession http = request.getSession(false);

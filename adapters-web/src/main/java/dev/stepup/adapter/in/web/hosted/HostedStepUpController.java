@@ -60,7 +60,9 @@ class HostedStepUpController {
                   visit.environment(),
                   visit.context().sessionId(),
                   visit.scope(),
-                  visit.context().origin()));
+                  visit.context().origin(),
+                  // The page holds its tokens on the server: it presents the one it holds.
+                  HeldTokens.peek(request, visit.context(), visit.scope())));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "check failed; asking for step-up", e);
       result = new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());

@@ -36,7 +36,8 @@ public enum AuditEventType {
   ADMIN_ADDED,
   ADMIN_PASSWORD_CHANGED,
   ADMIN_SECOND_FACTOR_ENROLLED,
-  ADMIN_SECOND_FACTOR;
+  ADMIN_SECOND_FACTOR,
+  BROWSER_ORIGINS_CHANGED;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

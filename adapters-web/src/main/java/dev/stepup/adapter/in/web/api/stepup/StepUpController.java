@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web.api.stepup;
 
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.adapter.in.web.api.view.EligibleCredential;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
@@ -55,13 +56,36 @@ class StepUpController {
 
   record CheckRequest(@NotBlank @Size(max = 64) String scope) {}
 
+  /**
+   * {@code reason}: {@code step_up_required}, or why not: {@code step_up_disabled}, {@code
+   * scope_not_protected}, or {@code presented_token} (the token sent in {@code
+   * X-Elevated-Access-Token} is live, of this session and grants the scope).
+   */
   record CheckResponse(
       boolean isRequired,
       List<EligibleCredential> credentials,
-      Optional<String> defaultCredentialId) {
+      Optional<String> defaultCredentialId,
+      String reason) {
+
+    static final String REQUIRED = "step_up_required";
 
     /** What an unexpected failure answers: never "not required". */
-    static final CheckResponse FAIL_CLOSED = new CheckResponse(true, List.of(), Optional.empty());
+    static final CheckResponse FAIL_CLOSED =
+        new CheckResponse(true, List.of(), Optional.empty(), REQUIRED);
+
+    static String reason(CheckStepUpResult result) {
+      return result
+          .notRequiredBecause()
+          .filter(why -> !result.isRequired())
+          .map(
+              why ->
+                  switch (why) {
+                    case STEP_UP_DISABLED -> "step_up_disabled";
+                    case SCOPE_NOT_PROTECTED -> "scope_not_protected";
+                    case VALID_TOKEN_HELD -> "presented_token";
+                  })
+          .orElse(REQUIRED);
+    }
   }
 
   record SendRequest(@Size(max = 100) String credentialId) {}
@@ -96,22 +120,33 @@ class StepUpController {
     }
   }
 
-  @Operation(summary = "Whether the user must step up for a scope, and with which credentials")
+  @Operation(
+      summary = "Whether the user must step up for a scope, and with which credentials",
+      description =
+          "Not required when step-up is off, the scope is unprotected, or the elevated token sent"
+              + " in X-Elevated-Access-Token is live, of this session and grants the scope; a"
+              + " token the server issued but the client does not present never counts.")
   @PostMapping("/check")
   CheckResponse check(
       @PathVariable String environmentId,
       @Validated @RequestBody CheckRequest body,
-      @Caller SessionContext context) {
+      @Caller SessionContext context,
+      @ElevatedAccessToken Optional<String> presented) {
     Scope scope = Scope.parse(body.scope());
     try {
       CheckStepUpResult result =
           check.check(
               new CheckStepUpQuery(
-                  context.environmentId(), context.sessionId(), scope, context.origin()));
+                  context.environmentId(),
+                  context.sessionId(),
+                  scope,
+                  context.origin(),
+                  presented));
       return new CheckResponse(
           result.isRequired(),
           result.credentials().stream().map(EligibleCredential::of).toList(),
-          result.defaultCredentialId().map(CredentialId::value));
+          result.defaultCredentialId().map(CredentialId::value),
+          CheckResponse.reason(result));
     } catch (RuntimeException e) {
       // A client must never read a failure as "not required".
       LOG.log(Level.SEVERE, "check failed; answering required", e);
