@@ -11,12 +11,11 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.audit.Audit;
+import dev.stepup.application.service.token.PresentedTokens;
 import dev.stepup.domain.environment.Environment;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.policy.StepUpDecision;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.session.Session;
-import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +36,7 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
   private final Environments environments;
   private final Users users;
   private final Sessions sessions;
-  private final ElevatedTokens tokens;
-  private final ElevatedTokenSigner signer;
+  private final PresentedTokens presented;
   private final StepUpPolicy policy;
   private final Audit audit;
   private final Clock clock;
@@ -55,8 +53,7 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
     this.environments = environments;
     this.users = users;
     this.sessions = sessions;
-    this.tokens = tokens;
-    this.signer = signer;
+    this.presented = new PresentedTokens(tokens, signer);
     this.policy = policy;
     this.audit = new Audit(auditTrail, clock);
     this.clock = clock;
@@ -109,18 +106,8 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
         user,
         session,
         query.scope(),
-        query.presentedToken().flatMap(t -> record(t, query.environmentId())).stream().toList(),
+        query.presentedToken().flatMap(t -> presented.recordOf(t, query.environmentId())).stream()
+            .toList(),
         now);
-  }
-
-  /**
-   * The record behind a presented token, when it is well signed and of this environment; the policy
-   * then weighs whose it is and whether it still grants the scope.
-   */
-  private Optional<ElevatedToken> record(String compact, EnvironmentId environmentId) {
-    return signer
-        .verify(compact)
-        .filter(claims -> claims.environmentId().equals(environmentId))
-        .flatMap(claims -> tokens.find(claims.tokenId()));
   }
 }

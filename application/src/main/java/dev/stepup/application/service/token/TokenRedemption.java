@@ -4,7 +4,6 @@ import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
 import dev.stepup.application.port.out.token.ElevatedTokens;
-import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -21,9 +20,9 @@ import java.util.function.Function;
 
 /**
  * The one path that spends an elevated token, for protected actions and for host backends'
- * consuming introspection alike: verify the signature, keep the environment's own tokens, find the
- * record, let the domain judge the use, persist a consumption by compare-and-set (of concurrent
- * spends exactly one wins), and audit the outcome.
+ * consuming introspection alike: find the record of the presented token ({@link PresentedTokens}),
+ * let the domain judge the use, persist a consumption by compare-and-set (of concurrent spends
+ * exactly one wins), and audit the outcome.
  */
 final class TokenRedemption {
 
@@ -39,7 +38,7 @@ final class TokenRedemption {
   record Refused(ElevatedToken token, TokenUseOutcome.Reason reason) implements Redemption {}
 
   private final ElevatedTokens tokens;
-  private final ElevatedTokenSigner signer;
+  private final PresentedTokens presented;
   private final Audit audit;
 
   private final TransactionRunner transactions;
@@ -50,7 +49,7 @@ final class TokenRedemption {
       Audit audit,
       TransactionRunner transactions) {
     this.tokens = tokens;
-    this.signer = signer;
+    this.presented = new PresentedTokens(tokens, signer);
     this.audit = audit;
     this.transactions = transactions;
   }
@@ -86,24 +85,9 @@ final class TokenRedemption {
         });
   }
 
-  /**
-   * The record behind a compact token of this environment: the token recorded with this very
-   * fingerprint, else (a token recorded before fingerprints, or altered) one whose signature checks
-   * out (ADR 0020).
-   */
+  /** The record behind a compact token of this environment (see {@link PresentedTokens}). */
   Optional<ElevatedToken> find(String compact, EnvironmentId environmentId) {
-    Optional<ElevatedToken> issued =
-        signer
-            .idOf(compact)
-            .flatMap(id -> tokens.findIssued(id, TokenFingerprint.of(compact)))
-            .filter(token -> token.environmentId().equals(environmentId));
-    if (issued.isPresent()) {
-      return issued;
-    }
-    return signer
-        .verify(compact)
-        .filter(claims -> claims.environmentId().equals(environmentId))
-        .flatMap(claims -> tokens.find(claims.tokenId()));
+    return presented.recordOf(compact, environmentId);
   }
 
   /**
