@@ -181,6 +181,19 @@ public final class LoadHarness {
       issued += issue.requests() - issue.errors();
       rows.add(new Report.Row(system, issue, "POST /elevated-tokens"));
     }
+    if (runs("floor")) {
+      // The least any request costs here: the filter chain and dispatch around a cached answer.
+      rows.add(
+          new Report.Row(
+              system,
+              wrk.run(
+                  "floor",
+                  16,
+                  "http://127.0.0.1:" + port + "/.well-known/jwks.json",
+                  "get.lua",
+                  List.of("200")),
+              "GET /.well-known/jwks.json (floor)"));
+    }
     if (runs("check")) {
       rows.add(
           new Report.Row(

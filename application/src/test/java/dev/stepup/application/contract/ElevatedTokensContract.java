@@ -64,7 +64,6 @@ public abstract class ElevatedTokensContract extends PortContract {
     assertThat(loaded.issuedAt()).isEqualTo(T0);
     assertThat(loaded.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(loaded.state(T0)).isEqualTo(TokenState.ACTIVE);
-    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0)).hasSize(1);
   }
 
   @Test
@@ -88,32 +87,29 @@ public abstract class ElevatedTokensContract extends PortContract {
   }
 
   @Test
-  void onlyASessionsUsableTokensAreLive() {
+  void recordedStatesAreReadBack() {
     tokens.add(
         token("tok_old", Set.of(Scope.WALLET_EXPORT), T0.minusSeconds(600), "ses_1", "usr_a"));
     tokens.add(token("tok_used", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
     tokens.add(token("tok_revoked", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
     tokens.add(token("tok_live", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(1), "ses_1", "usr_a"));
-    tokens.add(token("tok_other", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
     tokens.markConsumed(new ElevatedTokenId("tok_used"), T0.plusSeconds(2));
     tokens.markRevoked(new ElevatedTokenId("tok_revoked"), T0.plusSeconds(2));
 
-    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0.plusSeconds(3)))
-        .extracting(t -> t.id().value())
-        .containsExactly("tok_live");
-    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0.plus(Duration.ofMinutes(6))))
-        .isEmpty();
+    Instant later = T0.plusSeconds(3);
+    assertThat(state("tok_old", later)).isEqualTo(TokenState.EXPIRED);
+    assertThat(state("tok_used", later)).isEqualTo(TokenState.CONSUMED);
+    assertThat(state("tok_revoked", later)).isEqualTo(TokenState.REVOKED);
+    assertThat(state("tok_live", later)).isEqualTo(TokenState.ACTIVE);
+    assertThat(state("tok_live", T0.plus(Duration.ofMinutes(6)))).isEqualTo(TokenState.EXPIRED);
+  }
+
+  private TokenState state(String id, Instant at) {
+    return tokens.find(new ElevatedTokenId(id)).orElseThrow().state(at);
   }
 
   @Test
-  void aSessionsTokensAreListedOldestFirstAndUnknownOnesAreNotFound() {
-    tokens.add(token("tok_b", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(5), "ses_1", "usr_a"));
-    tokens.add(token("tok_a", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
-    tokens.add(token("tok_c", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
-    assertThat(tokens.liveForSession(new SessionId("ses_1"), T0.plusSeconds(10)))
-        .extracting(t -> t.id().value())
-        .containsExactly("tok_a", "tok_b");
-    assertThat(tokens.liveForSession(new SessionId("ses_none"), T0.plusSeconds(10))).isEmpty();
+  void unknownTokensAreNotFoundNorChanged() {
     assertThat(tokens.find(new ElevatedTokenId("tok_none"))).isEmpty();
     assertThat(tokens.markConsumed(new ElevatedTokenId("tok_none"), T0)).isFalse();
     assertThat(tokens.markRevoked(new ElevatedTokenId("tok_none"), T0)).isFalse();

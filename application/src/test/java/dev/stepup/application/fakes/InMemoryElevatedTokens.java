@@ -77,11 +77,6 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public synchronized List<ElevatedToken> liveForSession(SessionId sessionId, Instant now) {
-    return forSession(sessionId).stream().filter(t -> t.state(now) == TokenState.ACTIVE).toList();
-  }
-
-  @Override
   public synchronized boolean markConsumed(ElevatedTokenId id, Instant at) {
     Row row = rows.get(id);
     if (row == null

@@ -92,17 +92,6 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public List<ElevatedToken> liveForSession(SessionId sessionId, Instant now) {
-    return jdbc.sql(
-            COLUMNS
-                + " WHERE session_id = ? AND expires_at > ? AND consumed_at IS NULL"
-                + " AND revoked_at IS NULL ORDER BY issued_at")
-        .params(sessionId.value(), at(now))
-        .query((rs, n) -> token(rs))
-        .list();
-  }
-
-  @Override
   public boolean markConsumed(ElevatedTokenId id, Instant at) {
     return jdbc.sql(
                 "UPDATE elevated_tokens SET consumed_at = ? WHERE id = ? AND single_use = TRUE"

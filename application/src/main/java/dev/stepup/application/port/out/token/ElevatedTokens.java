@@ -27,12 +27,6 @@ public interface ElevatedTokens {
   Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint);
 
   /**
-   * The session's tokens that can still be used at {@code now} (not expired, consumed or revoked),
-   * oldest first: what a step-up check weighs, however long the session's history.
-   */
-  List<ElevatedToken> liveForSession(SessionId sessionId, Instant now);
-
-  /**
    * Marks a single-use token consumed, only if it is still unconsumed and unrevoked; returns
    * whether this call did it. Of concurrent calls for one token, exactly one returns true.
    */
