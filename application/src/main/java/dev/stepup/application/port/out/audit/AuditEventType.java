@@ -36,7 +36,10 @@ public enum AuditEventType {
   ADMIN_ADDED,
   ADMIN_PASSWORD_CHANGED,
   ADMIN_SECOND_FACTOR_ENROLLED,
-  ADMIN_SECOND_FACTOR;
+  ADMIN_SECOND_FACTOR,
+  PROMPT_CREATED,
+  PROMPT_FINISHED,
+  PROMPT_RESULT_EXCHANGED;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);
