@@ -24,3 +24,9 @@ CREATE TABLE prompts (
     sealed_tokens      VARCHAR(16000)
 );
 CREATE INDEX prompts_by_creation ON prompts (created_at);
+
+-- Keys that held every permission (made before permissions existed, or the demo key) keep holding
+-- them all: they gain the new one for prompts.
+UPDATE api_keys
+   SET permissions = permissions || ' prompts:write'
+ WHERE permissions = 'users:read users:write sessions:read sessions:write tokens:issue tokens:introspect tokens:revoke';
