@@ -21,6 +21,7 @@ import dev.stepup.application.port.in.prompt.VisitPromptUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.prompt.PromptMode;
@@ -50,6 +51,7 @@ class PromptServicesTest {
   void allowTheHostsReturnAddress() {
     Environment env = f.environments.find(ENV).orElseThrow();
     env.allowRedirects(RedirectAllowList.of(List.of(RETURN)));
+    env.allowBrowserOrigins(BrowserOrigins.of(List.of("https://app.example.com")));
     f.environments.save(env);
   }
 
@@ -230,6 +232,15 @@ class PromptServicesTest {
             refusal(() -> create(PromptMode.ANY, new PromptTarget.Popup("https://evil.example")))
                 .refusal())
         .isEqualTo(Refusal.ORIGIN_NOT_ALLOWED);
+  }
+
+  @Test
+  void aPopupPromptHandsItsTokensToThePageOnly() {
+    CreatedPrompt created = create(PromptMode.ANY, new PromptTarget.Popup("https://app.example.com"));
+    PromptOutcome outcome = finish(open(created), verified());
+    assertThat(outcome.status()).isEqualTo(PromptStatus.SUCCESS);
+    assertThat(outcome.tokens()).hasSize(1);
+    assertThat(outcome.resultCode()).as("nothing to exchange").isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.stepup.domain.prompt;
 
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.RedirectAllowList;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,6 +43,11 @@ public sealed interface PromptTarget {
         throw new IllegalArgumentException(
             "origin must be scheme://host[:port] in lower case, without a path or a slash");
       }
+    }
+
+    /** Whether the environment's browser origins list this one. */
+    public boolean permittedBy(BrowserOrigins origins) {
+      return origins.permits(origin);
     }
 
     /**

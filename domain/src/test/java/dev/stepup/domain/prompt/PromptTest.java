@@ -3,12 +3,15 @@ package dev.stepup.domain.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.policy.StepUpDecision.Path;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -177,5 +180,20 @@ class PromptTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(redirect().launchTicket().expiresAt()).isEqualTo(T0.plusSeconds(120));
     assertThat(redirect().resultCode()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void aPopupAnswersOnlyAnOriginTheEnvironmentLists() {
+    BrowserOrigins origins = BrowserOrigins.of(List.of("http://localhost:8081"));
+    assertThat(new PromptTarget.Popup("http://localhost:8081").permittedBy(origins)).isTrue();
+    assertThat(new PromptTarget.Popup("http://localhost:8082").permittedBy(origins)).isFalse();
+    assertThat(new PromptTarget.Popup("http://localhost:8081").permittedBy(BrowserOrigins.none()))
+        .isFalse();
+    RedirectAllowList redirects = RedirectAllowList.of(List.of("https://app.example.com/done"));
+    assertThat(new PromptTarget.Redirect("https://app.example.com/done").permittedBy(redirects))
+        .isTrue();
+    assertThat(new PromptTarget.Redirect("https://app.example.com/other").permittedBy(redirects))
+        .isFalse();
+    assertThat(new PromptTarget.Redirect("/hosted/demo/wallet").permittedBy(redirects)).isFalse();
   }
 }
