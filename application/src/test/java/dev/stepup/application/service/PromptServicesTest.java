@@ -189,7 +189,7 @@ class PromptServicesTest {
                     () ->
                         finish(
                             new OpenPromptUseCase.OpenedPrompt(
-                                opened.promptId(), "pv_guess", opened.expiresAt()),
+                                opened.promptId(), "pv_guess", SCOPES, opened.expiresAt()),
                             new Ending.Cancelled()))
                 .reason())
         .isEqualTo(RefusalReason.UNKNOWN_PROMPT);

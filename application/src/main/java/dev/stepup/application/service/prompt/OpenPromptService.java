@@ -51,7 +51,7 @@ public final class OpenPromptService implements OpenPromptUseCase, VisitPromptUs
     if (!prompts.opened(prompt)) {
       throw new RefusedException(RefusalReason.LAUNCH_TICKET_USED);
     }
-    return new OpenedPrompt(prompt.id(), visitor, prompt.expiresAt());
+    return new OpenedPrompt(prompt.id(), visitor, prompt.scopes(), prompt.expiresAt());
   }
 
   @Override

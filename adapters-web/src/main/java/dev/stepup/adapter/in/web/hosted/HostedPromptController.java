@@ -1,6 +1,7 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.prompt.FinishPromptUseCase;
+import dev.stepup.application.port.in.prompt.OpenPromptUseCase;
 import dev.stepup.application.port.in.prompt.PromptToken;
 import dev.stepup.application.port.in.prompt.VisitPromptUseCase;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
@@ -57,8 +58,7 @@ class HostedPromptController {
       HttpServletRequest request,
       HttpServletResponse response) {
     EnvironmentId environment = pages.environment(environmentId);
-    PromptId promptId = prompts.open(request, response, environment, ticket);
-    VisitPromptUseCase.PromptVisit prompt = prompts.visit(request, environment, promptId);
+    OpenPromptUseCase.OpenedPrompt prompt = prompts.open(request, response, environment, ticket);
     response.setHeader("Referrer-Policy", "no-referrer");
     HostedPages.noStore(response);
     return HostedPages.redirect(
@@ -67,7 +67,7 @@ class HostedPromptController {
         HostedPaths.stepUp(
             environment,
             prompt.scopes().stream().sorted().findFirst().orElseThrow(),
-            HostedPaths.prompt(environment, promptId.value())));
+            HostedPaths.prompt(environment, prompt.promptId().value())));
   }
 
   /**

@@ -50,7 +50,7 @@ class HostedPrompts {
   }
 
   /** Spends the ticket and gives this browser the prompt's visitor secret, in a cookie only. */
-  PromptId open(
+  OpenPromptUseCase.OpenedPrompt open(
       HttpServletRequest request,
       HttpServletResponse response,
       EnvironmentId environment,
@@ -68,7 +68,7 @@ class HostedPrompts {
         HttpHeaders.SET_COOKIE,
         cookie(request, environment, opened.promptId(), opened.visitorSecret(), lifetime)
             .toString());
-    return opened.promptId();
+    return opened;
   }
 
   /** The prompt a return address names (its finish page), if it names one. */

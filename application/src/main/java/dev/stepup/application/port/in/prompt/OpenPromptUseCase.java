@@ -3,8 +3,10 @@ package dev.stepup.application.port.in.prompt;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.prompt.PromptId;
+import dev.stepup.domain.scope.Scope;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Spends a launch ticket: the browser that presents it gets a visitor secret that lets it work on
@@ -34,7 +36,8 @@ public interface OpenPromptUseCase {
   }
 
   /** The opened prompt and the browser's secret for it (kept in a cookie, never in a page). */
-  record OpenedPrompt(PromptId promptId, String visitorSecret, Instant expiresAt) {
+  record OpenedPrompt(
+      PromptId promptId, String visitorSecret, Set<Scope> scopes, Instant expiresAt) {
     @Override
     public String toString() {
       return "OpenedPrompt[promptId=" + promptId + "]";
