@@ -90,7 +90,10 @@ class PromptsIT extends ApiTestServer {
   private String stepUpByEmailOnThePage(PromptPageBrowser browser, Signed who, String page) {
     HttpResponse<String> shown = browser.get(page);
     assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-    assertThat(shown.body()).contains("Confirm it’s you").doesNotContain("sign-out");
+    assertThat(shown.body())
+        .contains("Confirm it’s you")
+        .contains("export your wallet&#39;s private key and sign")
+        .doesNotContain("sign-out");
     String scope = PromptPageBrowser.parameter("http://x" + page, "scope");
     String returnTo = PromptPageBrowser.parameter("http://x" + page, "returnTo");
     HttpResponse<String> sent =
