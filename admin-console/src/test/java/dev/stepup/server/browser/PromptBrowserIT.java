@@ -124,10 +124,14 @@ class PromptBrowserIT extends ApiTestServer {
             ENV + "/prompts",
             API_KEY,
             Map.of(
-                "userId", who.user().id(),
-                "sessionId", who.sessionId(),
-                "scopes", List.of("wallet:export"),
-                target, value));
+                "userId",
+                who.user().id(),
+                "sessionId",
+                who.sessionId(),
+                "scopes",
+                List.of("wallet:export"),
+                target,
+                value));
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
     return created.text("url");
   }
@@ -139,7 +143,10 @@ class PromptBrowserIT extends ApiTestServer {
         "window.__popup = window.open(arguments[0], 'stepup', 'width=480,height=640')", url);
     wait.until(d -> d.getWindowHandles().size() == 2);
     String popup =
-        browser.getWindowHandles().stream().filter(h -> !h.equals(opener)).findFirst().orElseThrow();
+        browser.getWindowHandles().stream()
+            .filter(h -> !h.equals(opener))
+            .findFirst()
+            .orElseThrow();
     browser.switchTo().window(popup);
     return opener;
   }
@@ -256,7 +263,9 @@ class PromptBrowserIT extends ApiTestServer {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("use-social"))).click();
 
     wait.until(ExpectedConditions.urlContains("status="));
-    assertThat(browser.getCurrentUrl()).startsWith(origin(host) + "/back?code=prc_").endsWith("&status=success");
+    assertThat(browser.getCurrentUrl())
+        .startsWith(origin(host) + "/back?code=prc_")
+        .endsWith("&status=success");
   }
 
   @Test

@@ -78,10 +78,7 @@ public final class JdbcPrompts implements Prompts {
     return jdbc.sql(
                 "UPDATE prompts SET ticket_used_at = ?, visitor_digest = ?"
                     + " WHERE id = ? AND ticket_used_at IS NULL")
-            .params(
-                at(p.launchTicket().usedAt()),
-                p.visitorDigest().orElseThrow(),
-                p.id().value())
+            .params(at(p.launchTicket().usedAt()), p.visitorDigest().orElseThrow(), p.id().value())
             .update()
         == 1;
   }

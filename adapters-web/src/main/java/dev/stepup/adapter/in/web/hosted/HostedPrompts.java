@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 class HostedPrompts {
 
   private static final String COOKIE_PREFIX = "stepup_prompt_";
-  private static final Pattern FINISH = Pattern.compile("/hosted/([^/]+)/step-up/prompts/([^/?#]+)");
+  private static final Pattern FINISH =
+      Pattern.compile("/hosted/([^/]+)/step-up/prompts/([^/?#]+)");
 
   private final OpenPromptUseCase opening;
   private final VisitPromptUseCase visits;
@@ -83,7 +84,8 @@ class HostedPrompts {
   VisitPromptUseCase.PromptVisit visit(
       HttpServletRequest request, EnvironmentId environment, PromptId promptId) {
     try {
-      return visits.visit(new VisitPromptUseCase.Query(environment, promptId, secret(request, promptId)));
+      return visits.visit(
+          new VisitPromptUseCase.Query(environment, promptId, secret(request, promptId)));
     } catch (RefusedException e) {
       throw problem(e);
     }
@@ -108,8 +110,7 @@ class HostedPrompts {
         VisitPromptUseCase.PromptVisit prompt =
             visits.visit(new VisitPromptUseCase.Query(environment, id, cookie.getValue()));
         open.add(
-            new SessionContext(
-                environment, prompt.session().id(), HostedSessions.origin(request)));
+            new SessionContext(environment, prompt.session().id(), HostedSessions.origin(request)));
       } catch (RefusedException | IllegalArgumentException e) {
         // Not an open prompt of this browser: nothing to find there.
       }

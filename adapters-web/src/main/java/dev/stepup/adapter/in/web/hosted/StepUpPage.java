@@ -59,8 +59,7 @@ final class StepUpPage {
 
   /** What the user confirms for: every scope a host's prompt asks for, else the one scope. */
   private static String actions(StepUpRoom.Visit visit) {
-    List<String> actions =
-        visit.scopes().stream().sorted().map(Scope::action).toList();
+    List<String> actions = visit.scopes().stream().sorted().map(Scope::action).toList();
     if (actions.size() <= 1) {
       return visit.scope().action();
     }
