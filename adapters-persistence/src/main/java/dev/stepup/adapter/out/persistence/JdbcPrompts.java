@@ -122,11 +122,6 @@ public final class JdbcPrompts implements Prompts {
         == 1;
   }
 
-  @Override
-  public void deleteCreatedBefore(Instant cutoff) {
-    jdbc.sql("DELETE FROM prompts WHERE created_at < ?").param(at(cutoff)).update();
-  }
-
   private static Prompt prompt(ResultSet rs) throws SQLException {
     Optional<String> returnTo = Columns.optionalString(rs, "return_to");
     PromptTarget target =
