@@ -24,6 +24,7 @@ import dev.stepup.adapter.out.persistence.JdbcOtpChallenges;
 import dev.stepup.adapter.out.persistence.JdbcOutbox;
 import dev.stepup.adapter.out.persistence.JdbcPasskeyChallenges;
 import dev.stepup.adapter.out.persistence.JdbcPasskeys;
+import dev.stepup.adapter.out.persistence.JdbcPrompts;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
 import dev.stepup.adapter.out.persistence.JdbcSignInCodes;
@@ -208,6 +209,11 @@ class AdapterConfiguration {
   @Bean
   JdbcSocialLogins socialLogins(JdbcClient jdbc) {
     return new JdbcSocialLogins(jdbc);
+  }
+
+  @Bean
+  JdbcPrompts prompts(JdbcClient jdbc) {
+    return new JdbcPrompts(jdbc);
   }
 
   @Bean

@@ -17,6 +17,7 @@ import dev.stepup.application.fakes.InMemoryEnvironments;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryPasskeys;
+import dev.stepup.application.fakes.InMemoryPrompts;
 import dev.stepup.application.fakes.InMemoryRecoveryCodes;
 import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemorySignInCodes;
@@ -61,6 +62,10 @@ import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.environment.ConfigureStepUpService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
+import dev.stepup.application.service.prompt.CreatePromptService;
+import dev.stepup.application.service.prompt.ExchangeResultCodeService;
+import dev.stepup.application.service.prompt.FinishPromptService;
+import dev.stepup.application.service.prompt.OpenPromptService;
 import dev.stepup.application.service.signin.EmailSignInService;
 import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.application.service.stepup.OtpProofChecker;
@@ -288,6 +293,15 @@ final class Fixture {
           audit,
           clock);
   final CheckReturnAddressService returnAddresses = new CheckReturnAddressService(environments);
+  final InMemoryPrompts prompts = new InMemoryPrompts();
+  final CreatePromptService createPrompt =
+      new CreatePromptService(environments, sessions, prompts, hasher, transactions, audit, clock);
+  final OpenPromptService openPrompt = new OpenPromptService(prompts, sessions, hasher, clock);
+  final FinishPromptService finishPrompt =
+      new FinishPromptService(
+          prompts, environments, users, policy, hasher, cipher, transactions, audit, clock);
+  final ExchangeResultCodeService exchangeResultCode =
+      new ExchangeResultCodeService(prompts, hasher, cipher, transactions, audit, clock);
   final DemoWalletService wallet =
       new DemoWalletService(
           environments,
