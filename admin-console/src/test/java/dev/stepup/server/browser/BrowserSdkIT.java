@@ -3,8 +3,13 @@ package dev.stepup.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.JdkTotp;
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.api.ApiTestServer;
+import dev.stepup.server.api.SocialStepUpIT;
 import dev.stepup.server.api.WalletStepUpIT;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
@@ -105,6 +112,9 @@ class BrowserSdkIT extends ApiTestServer {
         }
       };
       """;
+
+  @Autowired ManageSocialProvidersUseCase providers;
+  @Autowired AllowRedirectsUseCase redirects;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -410,6 +420,40 @@ class BrowserSdkIT extends ApiTestServer {
 
     authenticator.setUserVerified(true);
     assertThat(okMap(passkey)).containsEntry("singleUse", true);
+    Map<String, Object> exported =
+        okMap(fetchScript(ENV + "/wallets/" + embeddedWallet(user) + "/export", "wallet:export"));
+    assertThat(exported).containsEntry("status", 200L);
+  }
+
+  @Test
+  void aLinkedSocialAccountSignsInAgainInAPopup() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    String subject = "sub-" + UUID.randomUUID();
+    SocialStepUpIT.register(providers, redirects);
+    SocialStepUpIT.linkAccount(this, session, user, subject);
+    // The popup lands back on the host's page (allow-listed), where the SDK reads the outcome.
+    String landing = url("/hosted/demo/sign-in");
+    redirects.allowRedirects(
+        new AllowRedirectsUseCase.Command(
+            new EnvironmentId("demo"),
+            List.of(landing),
+            "test",
+            new RequestOrigin("127.0.0.1", "sdk test")));
+    load(session);
+    String social =
+        "return stepUp.verifySocial({ provider: 'mock', requestedScopes: ['wallet:export'],"
+            + " redirectUri: args[0] })";
+
+    // Another account at the provider is refused with the server's code.
+    SocialStepUpIT.nextLoginIs("someone-else");
+    Map<String, Object> refused = error(social, landing);
+    assertThat(refused.get("code")).isNotNull().isNotEqualTo("cancelled");
+    assertThat(ok("return stepUp.hasElevatedAccessToken('wallet:export')")).isEqualTo(false);
+
+    SocialStepUpIT.nextLoginIs(subject);
+    assertThat(okMap(social, landing)).containsEntry("singleUse", true);
+    assertThat(browser.getWindowHandles()).hasSize(1);
     Map<String, Object> exported =
         okMap(fetchScript(ENV + "/wallets/" + embeddedWallet(user) + "/export", "wallet:export"));
     assertThat(exported).containsEntry("status", 200L);
