@@ -36,10 +36,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The browser SDK served at {@code /sdk/v1/stepup.js}, imported by a page in headless Chromium and
- * called as a host application would: check, verify by every method the browser can do (email
- * code, TOTP, recovery code, an injected wallet, a passkey in a virtual authenticator), then the
- * fetch wrapper performs the protected action with the token attached, never sends a spent
- * single-use token again, and after the RFC 9470 challenge steps up once and retries once.
+ * called as a host application would: check, verify by every method the browser can do (email code,
+ * TOTP, recovery code, an injected wallet, a passkey in a virtual authenticator), then the fetch
+ * wrapper performs the protected action with the token attached, never sends a spent single-use
+ * token again, and after the RFC 9470 challenge steps up once and retries once.
  */
 class BrowserSdkIT extends ApiTestServer {
 
@@ -137,7 +137,8 @@ class BrowserSdkIT extends ApiTestServer {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> module = get(http, "/sdk/v1/stepup.js", Map.of());
     assertThat(module.statusCode()).isEqualTo(200);
-    assertThat(module.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
+    assertThat(module.headers().firstValue("Content-Type"))
+        .hasValue("text/javascript;charset=UTF-8");
     assertThat(module.headers().firstValue("Cache-Control").orElseThrow())
         .contains("max-age=86400", "public")
         .doesNotContain("no-store", "no-cache");
@@ -252,8 +253,7 @@ class BrowserSdkIT extends ApiTestServer {
     assertThat(((Map<?, ?>) exported.get("body")).get("privateKey").toString())
         .matches("0x[0-9a-f]{64}");
     assertThat(ok("return window.stepUpsAsked")).asList().containsExactly("wallet:export");
-    List<?> exports =
-        (List<?>) ok("return window.sent.filter((s) => s.url.endsWith('/export'))");
+    List<?> exports = (List<?>) ok("return window.sent.filter((s) => s.url.endsWith('/export'))");
     assertThat(exports).hasSize(2);
     assertThat(((Map<?, ?>) exports.get(0)).get("token")).isNull();
     assertThat(((Map<?, ?>) exports.get(1)).get("token")).isNotNull();
@@ -317,7 +317,8 @@ class BrowserSdkIT extends ApiTestServer {
         "return stepUp.authenticateMfaRecoveryCode({ code: args[0],"
             + " requestedScopes: ['wallet:export'] })";
     assertThat(okMap(recovery, enrolled.codes().get(0))).containsEntry("singleUse", true);
-    Map<String, Object> exported = okMap(fetchScript(ENV + "/wallets/" + wallet + "/export", "wallet:export"));
+    Map<String, Object> exported =
+        okMap(fetchScript(ENV + "/wallets/" + wallet + "/export", "wallet:export"));
     assertThat(exported).containsEntry("status", 200L);
     // A recovery code works once.
     assertThat(error(recovery, enrolled.codes().get(0))).containsEntry("code", "invalid_code");
@@ -540,8 +541,7 @@ class BrowserSdkIT extends ApiTestServer {
   /** Waits for the SDK to ask the wallet to sign; answers the message it asked for. */
   private String pendingSignature(String address) {
     wait.until(
-        d ->
-            ((Number) browser.executeScript("return window.signRequests.length")).intValue() > 0);
+        d -> ((Number) browser.executeScript("return window.signRequests.length")).intValue() > 0);
     String hex = (String) browser.executeScript("return window.signRequests[0].params[0]");
     String signer = (String) browser.executeScript("return window.signRequests[0].params[1]");
     assertThat(signer).isEqualToIgnoringCase(address);
