@@ -149,14 +149,17 @@ export interface StepUp {
     redirectUri?: string;
   }): Promise<ElevatedToken>;
   /**
-   * Opens the hosted step-up prompt in a popup; resolves with the token, rejects with a
-   * StepUpError whose code is "cancelled" or "failed".
+   * Opens the hosted step-up prompt in a popup (call it from a click: browsers block popups
+   * otherwise); resolves with the token (undefined when none was needed), rejects with a
+   * StepUpError whose code is "cancelled" or "failed" (reason: e.g. "closed", "popup_blocked",
+   * "origin_not_allowed", "mfa_not_enrolled", "reauth_not_allowed"). The page's origin must be one
+   * of the environment's browser origins.
    */
   promptStepUpAuth(args: {
     scopes?: TokenScope[];
     requestedScopes?: TokenScope[];
     mode?: PromptMode;
-  }): Promise<string>;
+  }): Promise<string | undefined>;
   /**
    * fetch() that attaches the token for the request's scope, and after an RFC 9470 challenge
    * (401, error="insufficient_user_authentication") steps up once and retries once.

@@ -331,7 +331,8 @@ export function createStepUp(options = {}) {
       }
       let prompt;
       try {
-        prompt = await api('POST', '/prompts', body);
+        // The opener's origin must be one of the environment's browser origins (console).
+        prompt = await api('POST', '/step-up/prompts', body);
       } catch (e) {
         throw new StepUpError('failed', e.message, { reason: e.code, status: e.status });
       }
@@ -339,11 +340,9 @@ export function createStepUp(options = {}) {
       const result = await promptResult(popup, server.origin);
       const tokens = Array.isArray(result.tokens) ? result.tokens : [];
       const kept = tokens.map(remember);
+      // No token when none was needed (the scope is not protected for this user).
       const covering = kept.find((t) => t.scopes.includes(wanted[0])) || kept[0];
-      if (!covering) {
-        throw new StepUpError('failed', 'The prompt ended without a token.', { reason: 'no_token' });
-      }
-      return covering.elevatedAccessToken;
+      return covering ? covering.elevatedAccessToken : undefined;
     } finally {
       closeQuietly(popup);
     }
@@ -586,7 +585,7 @@ function promptResult(popup, serverOrigin) {
         || data.type !== 'stepup:result') {
         return;
       }
-      if (data.status === 'success' || data.status === 'succeeded' || data.status === 'ok') {
+      if (data.status === 'success') {
         finish(resolve, data);
       } else if (data.status === 'cancelled') {
         finish(reject, new StepUpError('cancelled', 'The step-up was cancelled.', {

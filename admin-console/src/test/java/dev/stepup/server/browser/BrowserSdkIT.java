@@ -72,7 +72,8 @@ class BrowserSdkIT extends ApiTestServer {
       const recording = (input, init) => {
         const request = new Request(input, init);
         window.sent.push({ url: request.url, method: request.method,
-                           token: request.headers.get('X-Elevated-Access-Token') });
+                           token: request.headers.get('X-Elevated-Access-Token'),
+                           authorization: request.headers.get('Authorization') });
         return fetch(request);
       };
       window.stepUp = m.createStepUp({
@@ -274,6 +275,20 @@ class BrowserSdkIT extends ApiTestServer {
         .containsEntry("isRequired", true);
     assertThat(error("return stepUp.verifyOTP({ verificationToken: '123456' })"))
         .containsEntry("code", "validation_failed");
+  }
+
+  @Test
+  void theSessionTokenGoesToTheStepUpServerOnly() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    load(session);
+    // The host's own backend (another origin here) gets the request as the host wrote it.
+    String elsewhere = "http://127.0.0.1:" + port + "/anything";
+    run("return stepUp.fetch(args[0], { method: 'POST' })", elsewhere);
+    assertThat(lastSent()).containsEntry("url", elsewhere).containsEntry("authorization", null);
+    // The step-up server's protected action gets the bearer session token.
+    okMap(fetchScript(ENV + "/wallets/" + embeddedWallet(user) + "/export", "wallet:export"));
+    assertThat(lastSent()).containsEntry("authorization", "Bearer " + session);
   }
 
   @Test
