@@ -1,6 +1,7 @@
 // Types for the step-up browser SDK v1, served beside it at /sdk/v1/stepup.d.ts.
 // Use with: import { createStepUp } from 'https://stepup.example/sdk/v1/stepup.js';
-// and, in TypeScript, declare the module's types from this file (see the README).
+// TypeScript: save this file (e.g. types/stepup.d.ts) and map the URL to it in tsconfig.json:
+//   "paths": { "https://stepup.example/sdk/v1/stepup.js": ["./types/stepup.d.ts"] }
 
 /** A scope such as "wallet:export", "wallet:sign", "credential:link", "credential:unlink". */
 export type TokenScope = string;
@@ -161,8 +162,11 @@ export interface StepUp {
     mode?: PromptMode;
   }): Promise<string | undefined>;
   /**
-   * fetch() that attaches the token for the request's scope, and after an RFC 9470 challenge
-   * (401, error="insufficient_user_authentication") steps up once and retries once.
+   * fetch() that attaches the token for the request's scope (a single-use token is sent once,
+   * then forgotten), the session token only when the request goes to the step-up server, and
+   * after an RFC 9470 challenge (401, error="insufficient_user_authentication") steps up once
+   * (onStepUpRequired, default promptStepUpAuth) and retries once. Rejects with the step-up's
+   * StepUpError when the user cancels or it fails.
    */
   fetch(input: RequestInfo | URL, init?: StepUpRequestInit): Promise<Response>;
   /** Forgets every elevated token held in memory. */
