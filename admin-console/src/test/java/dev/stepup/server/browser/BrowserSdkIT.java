@@ -337,6 +337,13 @@ class BrowserSdkIT extends ApiTestServer {
     assertThat(exported).containsEntry("status", 200L);
     // A recovery code works once.
     assertThat(error(recovery, enrolled.codes().get(0))).containsEntry("code", "invalid_code");
+
+    // Past its expiry (the page's clock 11 minutes on) the multi-use token is dropped, not sent.
+    browser.executeScript(
+        "const real = Date.now; Date.now = () => real.call(Date) + 11 * 60 * 1000;");
+    assertThat(ok("return stepUp.hasElevatedAccessToken('wallet:sign')")).isEqualTo(false);
+    assertThat(okMap(signScript, signPath)).containsEntry("status", 401L);
+    assertThat(lastSent()).containsEntry("token", null);
   }
 
   @Test
