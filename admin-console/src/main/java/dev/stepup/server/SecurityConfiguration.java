@@ -83,6 +83,7 @@ class SecurityConfiguration {
                         "/hosted/**",
                         "/webjars/**",
                         "/console/**",
+                        "/sdk/**",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html",
