@@ -1,5 +1,8 @@
 package dev.stepup.adapter.in.web.api.mfa;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
@@ -90,6 +93,10 @@ class PasskeyController {
   }
 
   @Operation(summary = "Register the passkey the browser created")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Registered",
+      content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
   @PostMapping("/mfa/passkeys/registration")
   ResponseEntity<RegistrationResponse> register(
       @PathVariable String environmentId,
