@@ -208,6 +208,7 @@ class JavaClientIT extends ApiTestServer {
       assertThat(proxy.jwksFetches()).as("the keys are cached").isEqualTo(1);
 
       signer.rotate();
+      CLOCK.advance(Duration.ofSeconds(31)); // past the resend throttle for the second code
       String after = stepUp(host, "wallet:sign");
       assertThat(kid(after)).isNotEqualTo(kid(before));
       clock.advance(Duration.ofSeconds(11));
