@@ -28,6 +28,7 @@ import dev.stepup.adapter.out.persistence.JdbcSessions;
 import dev.stepup.adapter.out.persistence.JdbcSignInCodes;
 import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
+import dev.stepup.adapter.out.persistence.JdbcPrompts;
 import dev.stepup.adapter.out.persistence.JdbcSocialLogins;
 import dev.stepup.adapter.out.persistence.JdbcSocialProviders;
 import dev.stepup.adapter.out.persistence.JdbcStepUpLockouts;
@@ -208,6 +209,11 @@ class AdapterConfiguration {
   @Bean
   JdbcSocialLogins socialLogins(JdbcClient jdbc) {
     return new JdbcSocialLogins(jdbc);
+  }
+
+  @Bean
+  JdbcPrompts prompts(JdbcClient jdbc) {
+    return new JdbcPrompts(jdbc);
   }
 
   @Bean

@@ -1,5 +1,10 @@
 package dev.stepup.server;
 
+import dev.stepup.application.port.out.prompt.Prompts;
+import dev.stepup.application.service.prompt.CreatePromptService;
+import dev.stepup.application.service.prompt.ExchangeResultCodeService;
+import dev.stepup.application.service.prompt.FinishPromptService;
+import dev.stepup.application.service.prompt.OpenPromptService;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
@@ -205,5 +210,50 @@ class UseCaseConfiguration {
       Clock clock) {
     return new DemoWalletService(
         environments, sessions, users, wallets, keys, cipher, guard, audit, clock);
+  }
+
+  @Bean
+  CreatePromptService createPromptService(
+      Environments environments,
+      Sessions sessions,
+      Prompts prompts,
+      SecretHasher hasher,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new CreatePromptService(
+        environments, sessions, prompts, hasher, transactions, audit, clock);
+  }
+
+  @Bean
+  OpenPromptService openPromptService(
+      Prompts prompts, Sessions sessions, SecretHasher hasher, Clock clock) {
+    return new OpenPromptService(prompts, sessions, hasher, clock);
+  }
+
+  @Bean
+  FinishPromptService finishPromptService(
+      Prompts prompts,
+      Environments environments,
+      Users users,
+      StepUpPolicy policy,
+      SecretHasher hasher,
+      SecretCipher cipher,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new FinishPromptService(
+        prompts, environments, users, policy, hasher, cipher, transactions, audit, clock);
+  }
+
+  @Bean
+  ExchangeResultCodeService exchangeResultCodeService(
+      Prompts prompts,
+      SecretHasher hasher,
+      SecretCipher cipher,
+      TransactionRunner transactions,
+      AuditTrail audit,
+      Clock clock) {
+    return new ExchangeResultCodeService(prompts, hasher, cipher, transactions, audit, clock);
   }
 }

@@ -20,6 +20,8 @@ import dev.stepup.application.port.in.user.CreateUserCommand;
 import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.BrowserOrigins;
+import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
@@ -405,6 +407,57 @@ class ConsolePagesIT extends PagesTestServer {
                 .single())
         .contains("tokens:introspect", "tokens:revoke", "until 2999-12-31T00:00:00Z")
         .doesNotContain(secret.group(1));
+  }
+
+  @Test
+  void browserOriginsAreSavedAuditedAndABadEntryIsNamed() throws Exception {
+    try {
+      mvc.perform(
+              console
+                  .asAdmin(post("/admin/environments/demo/browser-origins"))
+                  .header("HX-Request", "true")
+                  .param("entries", "https://app.example.test"))
+          .andExpect(status().isForbidden());
+      mvc.perform(
+              console
+                  .asAdmin(post("/admin/environments/demo/browser-origins"))
+                  .with(csrf())
+                  .header("HX-Request", "true")
+                  .param("entries", "https://app.example.test\nhttps://app.example.test/path"))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("not an allowed browser origin")))
+          .andExpect(content().string(containsString("https://app.example.test/path")))
+          .andExpect(content().string(containsString("no path")));
+      assertThat(environments.find(DEMO).orElseThrow().browserOrigins().entries()).isEmpty();
+      mvc.perform(
+              console
+                  .asAdmin(post("/admin/environments/demo/browser-origins"))
+                  .with(csrf())
+                  .header("HX-Request", "true")
+                  .param("entries", "https://App.Example.test:443\n\nhttp://localhost:3000\n"))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("Saved.")))
+          .andExpect(
+              content().string(containsString("https://app.example.test\nhttp://localhost:3000")))
+          .andExpect(content().string(not(containsString("<html"))));
+      assertThat(environments.find(DEMO).orElseThrow().browserOrigins().entries())
+          .containsExactly("https://app.example.test", "http://localhost:3000");
+      assertThat(
+              jdbc.sql(
+                      "SELECT reason FROM audit_events WHERE type = 'browser_origins_changed'"
+                          + " AND actor = 'admin' AND environment_id = 'demo'")
+                  .query(String.class)
+                  .list())
+          .containsExactly("https://app.example.test http://localhost:3000");
+      mvc.perform(console.asAdmin(get("/admin/environments/demo")))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("Allowed browser origins")))
+          .andExpect(content().string(containsString("http://localhost:3000")));
+    } finally {
+      Environment demo = environments.find(DEMO).orElseThrow();
+      demo.allowBrowserOrigins(BrowserOrigins.none());
+      environments.save(demo);
+    }
   }
 
   @Test

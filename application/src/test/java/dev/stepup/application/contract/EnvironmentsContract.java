@@ -3,6 +3,7 @@ package dev.stepup.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -61,6 +62,21 @@ public abstract class EnvironmentsContract extends PortContract {
     env.allowRedirects(RedirectAllowList.none());
     environments.save(env);
     assertThat(environments.find(ENV).orElseThrow().redirects().entries()).isEmpty();
+  }
+
+  @Test
+  void browserOriginsRoundTripInOrderPerEnvironment() {
+    assertThat(environments.find(ENV).orElseThrow().browserOrigins().entries()).isEmpty();
+    Environment env = environments.find(ENV).orElseThrow();
+    env.allowBrowserOrigins(
+        BrowserOrigins.of(List.of("https://b.example.com", "http://localhost:3000")));
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().browserOrigins().entries())
+        .containsExactly("https://b.example.com", "http://localhost:3000");
+    assertThat(environments.find(OTHER_ENV).orElseThrow().browserOrigins().entries()).isEmpty();
+    env.allowBrowserOrigins(BrowserOrigins.none());
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().browserOrigins().entries()).isEmpty();
   }
 
   @Test

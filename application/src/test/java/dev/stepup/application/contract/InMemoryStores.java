@@ -14,6 +14,7 @@ import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryOutbox;
 import dev.stepup.application.fakes.InMemoryPasskeyChallenges;
 import dev.stepup.application.fakes.InMemoryPasskeys;
+import dev.stepup.application.fakes.InMemoryPrompts;
 import dev.stepup.application.fakes.InMemoryRecoveryCodes;
 import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemorySignInCodes;
@@ -36,6 +37,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.prompt.Prompts;
 import dev.stepup.application.port.out.retention.JobLeases;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SignInTallies;
@@ -90,6 +92,7 @@ public final class InMemoryStores implements Stores {
   private final InMemoryCodeSendGates codeSendGates = new InMemoryCodeSendGates();
   private final InMemoryStepUpLockouts stepUpLockouts = new InMemoryStepUpLockouts();
   private final InMemoryJobLeases jobLeases = new InMemoryJobLeases();
+  private final InMemoryPrompts prompts = new InMemoryPrompts();
   private final InMemorySocialProviders socialProviders = new InMemorySocialProviders();
   private final InMemorySocialLogins socialLogins = new InMemorySocialLogins();
 
@@ -236,5 +239,10 @@ public final class InMemoryStores implements Stores {
   @Override
   public JobLeases jobLeases() {
     return jobLeases;
+  }
+
+  @Override
+  public Prompts prompts() {
+    return prompts;
   }
 }

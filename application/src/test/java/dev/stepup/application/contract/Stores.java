@@ -8,6 +8,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.prompt.Prompts;
 import dev.stepup.application.port.out.retention.JobLeases;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SignInTallies;
@@ -95,4 +96,6 @@ public interface Stores {
   StepUpLockouts stepUpLockouts();
 
   JobLeases jobLeases();
+
+  Prompts prompts();
 }

@@ -34,6 +34,7 @@ public final class InMemoryEnvironments implements Environments {
   private static Environment copy(Environment e) {
     Environment copy = new Environment(e.id(), e.name(), e.settings(), e.redirects());
     copy.allowSignUp(e.allowsSignUp());
+    copy.allowBrowserOrigins(e.browserOrigins());
     return copy;
   }
 }

@@ -1,5 +1,9 @@
 package dev.stepup.application.service;
 
+import dev.stepup.application.service.prompt.CreatePromptService;
+import dev.stepup.application.service.prompt.ExchangeResultCodeService;
+import dev.stepup.application.service.prompt.FinishPromptService;
+import dev.stepup.application.service.prompt.OpenPromptService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -17,6 +21,7 @@ import dev.stepup.application.fakes.InMemoryEnvironments;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryPasskeys;
+import dev.stepup.application.fakes.InMemoryPrompts;
 import dev.stepup.application.fakes.InMemoryRecoveryCodes;
 import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemorySignInCodes;
@@ -288,6 +293,15 @@ final class Fixture {
           audit,
           clock);
   final CheckReturnAddressService returnAddresses = new CheckReturnAddressService(environments);
+  final InMemoryPrompts prompts = new InMemoryPrompts();
+  final CreatePromptService createPrompt =
+      new CreatePromptService(environments, sessions, prompts, hasher, transactions, audit, clock);
+  final OpenPromptService openPrompt = new OpenPromptService(prompts, sessions, hasher, clock);
+  final FinishPromptService finishPrompt =
+      new FinishPromptService(
+          prompts, environments, users, policy, hasher, cipher, transactions, audit, clock);
+  final ExchangeResultCodeService exchangeResultCode =
+      new ExchangeResultCodeService(prompts, hasher, cipher, transactions, audit, clock);
   final DemoWalletService wallet =
       new DemoWalletService(
           environments, sessions, users, wallets, walletKeys, cipher, guard, audit, clock);

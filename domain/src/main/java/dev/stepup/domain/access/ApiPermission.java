@@ -24,7 +24,9 @@ public enum ApiPermission {
   /** Introspect (and consume) elevated tokens. */
   TOKENS_INTROSPECT("tokens:introspect"),
   /** Revoke elevated tokens. */
-  TOKENS_REVOKE("tokens:revoke");
+  TOKENS_REVOKE("tokens:revoke"),
+  /** Create step-up prompts for users and exchange their result codes for the outcome. */
+  PROMPTS_WRITE("prompts:write");
 
   /** Every permission: what keys made before permissions existed, and the demo key, hold. */
   public static final Set<ApiPermission> ALL =

@@ -10,6 +10,7 @@ public final class Environment {
   private String name;
   private StepUpSettings settings;
   private RedirectAllowList redirects;
+  private BrowserOrigins browserOrigins = BrowserOrigins.none();
   private boolean signUpAllowed;
 
   public Environment(
@@ -61,6 +62,18 @@ public final class Environment {
 
   public void allowRedirects(RedirectAllowList allowed) {
     this.redirects = Objects.requireNonNull(allowed, "allowed");
+  }
+
+  /**
+   * The web origins whose pages may call this environment's end-user endpoints from the browser
+   * (CORS) and receive a step-up popup's outcome; none unless an admin lists some.
+   */
+  public BrowserOrigins browserOrigins() {
+    return browserOrigins;
+  }
+
+  public void allowBrowserOrigins(BrowserOrigins allowed) {
+    this.browserOrigins = Objects.requireNonNull(allowed, "allowed");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -89,6 +90,14 @@ public final class JdbcEnvironments implements Environments {
             new StepUpSettings(row.enabled(), methods, actions),
             RedirectAllowList.of(redirects));
     environment.allowSignUp(row.signUp());
+    environment.allowBrowserOrigins(
+        BrowserOrigins.of(
+            jdbc.sql(
+                    "SELECT origin FROM environment_browser_origins WHERE environment_id = ?"
+                        + " ORDER BY position")
+                .param(row.id())
+                .query(String.class)
+                .list()));
     return environment;
   }
 
@@ -128,6 +137,15 @@ public final class JdbcEnvironments implements Environments {
     for (int i = 0; i < redirects.size(); i++) {
       jdbc.sql("INSERT INTO environment_redirects (environment_id, position, uri) VALUES (?, ?, ?)")
           .params(id, i, redirects.get(i))
+          .update();
+    }
+    jdbc.sql("DELETE FROM environment_browser_origins WHERE environment_id = ?").param(id).update();
+    List<String> origins = environment.browserOrigins().entries();
+    for (int i = 0; i < origins.size(); i++) {
+      jdbc.sql(
+              "INSERT INTO environment_browser_origins (environment_id, position, origin)"
+                  + " VALUES (?, ?, ?)")
+          .params(id, i, origins.get(i))
           .update();
     }
   }

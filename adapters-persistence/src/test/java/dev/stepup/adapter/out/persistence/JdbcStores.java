@@ -9,6 +9,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
+import dev.stepup.application.port.out.prompt.Prompts;
 import dev.stepup.application.port.out.retention.JobLeases;
 import dev.stepup.application.port.out.security.AdminAccounts;
 import dev.stepup.application.port.out.security.SignInTallies;
@@ -69,6 +70,7 @@ final class JdbcStores implements Stores {
   private final CodeSendGates codeSendGates;
   private final StepUpLockouts stepUpLockouts;
   private final JobLeases jobLeases;
+  private final Prompts prompts;
 
   /** A new H2 file database in {@code dataDir}, opened as the server opens it. */
   static JdbcStores onH2(Path dataDir) {
@@ -111,6 +113,7 @@ final class JdbcStores implements Stores {
     codeSendGates = new JdbcCodeSendGates(jdbc);
     stepUpLockouts = new JdbcStepUpLockouts(jdbc);
     jobLeases = new JdbcJobLeases(jdbc);
+    prompts = new JdbcPrompts(jdbc);
   }
 
   @Override
@@ -256,5 +259,10 @@ final class JdbcStores implements Stores {
   @Override
   public JobLeases jobLeases() {
     return jobLeases;
+  }
+
+  @Override
+  public Prompts prompts() {
+    return prompts;
   }
 }

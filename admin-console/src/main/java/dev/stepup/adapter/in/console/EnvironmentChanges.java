@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
 import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
 import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
@@ -15,6 +16,7 @@ record EnvironmentChanges(
     CreateEnvironmentUseCase create,
     RenameEnvironmentUseCase rename,
     AllowRedirectsUseCase allowRedirects,
+    AllowBrowserOriginsUseCase allowBrowserOrigins,
     AllowSignUpUseCase allowSignUp,
     ListApiKeysUseCase listApiKeys,
     CreateApiKeyUseCase createApiKey,

@@ -57,6 +57,9 @@ final class EnvironmentPage {
     if (!model.containsAttribute("redirectsText")) {
       model.addAttribute("redirectsText", String.join("\n", environment.redirects().entries()));
     }
+    if (!model.containsAttribute("originsText")) {
+      model.addAttribute("originsText", String.join("\n", environment.browserOrigins().entries()));
+    }
     model.addAttribute("providers", social.providers(environment.id()));
     String base =
         publicUrl.isEmpty()

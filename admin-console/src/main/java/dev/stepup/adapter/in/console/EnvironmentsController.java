@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
 import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
 import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
@@ -128,6 +129,31 @@ class EnvironmentsController {
     }
     page.fill(model, environment, request);
     return EnvironmentPage.view(request, "console/environment/environment :: redirects");
+  }
+
+  @PostMapping("/admin/environments/{environmentId}/browser-origins")
+  String browserOrigins(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String entries,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = page.find(environmentId);
+    List<String> lines = entries.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    try {
+      environment =
+          changes
+              .allowBrowserOrigins()
+              .allowBrowserOrigins(
+                  new AllowBrowserOriginsUseCase.Command(
+                      environment.id(), lines, admin.getName(), EnvironmentPage.origin(request)));
+      model.addAttribute("originsSaved", true);
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("originsError", e.getMessage());
+      model.addAttribute("originsText", entries);
+    }
+    page.fill(model, environment, request);
+    return EnvironmentPage.view(request, "console/environment/environment :: origins");
   }
 
   @PostMapping("/admin/environments/{environmentId}/sign-up")

@@ -20,6 +20,7 @@ import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase;
 import dev.stepup.application.port.in.delivery.ListFailedDeliveriesUseCase;
 import dev.stepup.application.port.in.delivery.ReadOutboxUseCase;
+import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
 import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
 import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
@@ -82,6 +83,7 @@ abstract class ConsoleSliceTest {
   @MockitoBean CreateEnvironmentUseCase createEnvironment;
   @MockitoBean RenameEnvironmentUseCase renameEnvironment;
   @MockitoBean AllowRedirectsUseCase allowRedirects;
+  @MockitoBean AllowBrowserOriginsUseCase allowBrowserOrigins;
   @MockitoBean AllowSignUpUseCase allowSignUp;
   @MockitoBean ListApiKeysUseCase listApiKeys;
   @MockitoBean CreateApiKeyUseCase createApiKey;

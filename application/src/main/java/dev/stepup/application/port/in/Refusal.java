@@ -31,7 +31,9 @@ public enum Refusal {
   SOCIAL_LOGIN_FAILED("social_login_failed"),
   SOCIAL_LOGIN_CANCELLED("social_login_cancelled"),
   ACCOUNT_NOT_LINKED("account_not_linked"),
-  PROVIDER_UNAVAILABLE("provider_unavailable");
+  PROVIDER_UNAVAILABLE("provider_unavailable"),
+  ORIGIN_NOT_ALLOWED("origin_not_allowed"),
+  INVALID_RESULT_CODE("invalid_result_code");
 
   private final String code;
 

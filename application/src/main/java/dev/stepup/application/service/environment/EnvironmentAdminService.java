@@ -1,6 +1,7 @@
 package dev.stepup.application.service.environment;
 
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
 import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.AllowSignUpUseCase;
 import dev.stepup.application.port.in.environment.ApiKeySummary;
@@ -20,6 +21,7 @@ import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.access.ApiKey;
 import dev.stepup.domain.access.ApiPermission;
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.RedirectAllowList;
@@ -34,6 +36,7 @@ public final class EnvironmentAdminService
     implements CreateEnvironmentUseCase,
         RenameEnvironmentUseCase,
         AllowRedirectsUseCase,
+        AllowBrowserOriginsUseCase,
         AllowSignUpUseCase,
         ListApiKeysUseCase,
         CreateApiKeyUseCase,
@@ -102,6 +105,23 @@ public final class EnvironmentAdminService
         .actor(command.actor())
         .success(environment.redirects().entries().size() + " allowed");
     return environment;
+  }
+
+  @Override
+  public Environment allowBrowserOrigins(AllowBrowserOriginsUseCase.Command command) {
+    Environment environment = existing(command.id());
+    environment.allowBrowserOrigins(BrowserOrigins.of(command.entries()));
+    environments.save(environment);
+    // Origins are public (every browser sends them); the audit names them so a change is visible.
+    audit
+        .event(AuditEventType.BROWSER_ORIGINS_CHANGED, command.id(), command.origin())
+        .actor(command.actor())
+        .success(abbreviated(String.join(" ", environment.browserOrigins().entries())));
+    return environment;
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 250 ? text.substring(0, 249) + "…" : text;
   }
 
   @Override

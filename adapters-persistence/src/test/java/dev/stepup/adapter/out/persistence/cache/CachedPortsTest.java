@@ -9,6 +9,7 @@ import dev.stepup.application.fakes.InMemorySessions;
 import dev.stepup.application.fakes.InMemoryUsers;
 import dev.stepup.domain.access.ApiKey;
 import dev.stepup.domain.access.ApiPermission;
+import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.RedirectAllowList;
@@ -44,6 +45,7 @@ class CachedPortsTest {
             StepUpSettings.defaults().withMethod(VerificationMethod.SMS_OTP, false),
             RedirectAllowList.of(List.of("https://app.example.com/done")));
     environment.allowSignUp(true);
+    environment.allowBrowserOrigins(BrowserOrigins.of(List.of("https://app.example.com")));
     stored.save(environment);
     CachedEnvironments cached = new CachedEnvironments(stored, TTL);
 
@@ -54,8 +56,10 @@ class CachedPortsTest {
     }
     Environment changed = cached.find(ENV).orElseThrow();
     changed.allowSignUp(false);
+    changed.allowBrowserOrigins(BrowserOrigins.none());
     cached.save(changed);
     assertThat(cached.find(ENV).orElseThrow().allowsSignUp()).isFalse();
+    assertThat(cached.find(ENV).orElseThrow().browserOrigins().entries()).isEmpty();
   }
 
   @Test

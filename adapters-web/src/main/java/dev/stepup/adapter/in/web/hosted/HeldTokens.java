@@ -79,6 +79,31 @@ final class HeldTokens {
     }
   }
 
+  /**
+   * Hands over, and forgets, every unexpired token of this session covering one of {@code
+   * scopes}: a host's prompt takes them to give them to the host.
+   */
+  static List<Held> handOver(
+      HttpServletRequest request, SessionContext context, Set<Scope> scopes, Instant now) {
+    HttpSession http = request.getSession(false);
+    if (http == null) {
+      return List.of();
+    }
+    synchronized (HeldTokens.class) {
+      List<Held> held = new ArrayList<>(tokens(http));
+      held.removeIf(h -> !now.isBefore(h.expiresAt()));
+      List<Held> taken =
+          held.stream()
+              .filter(h -> h.environmentId().equals(context.environmentId().value()))
+              .filter(h -> h.sessionId().equals(context.sessionId().value()))
+              .filter(h -> h.scopes().stream().anyMatch(scopes::contains))
+              .toList();
+      held.removeAll(taken);
+      http.setAttribute(TOKENS, held);
+      return taken;
+    }
+  }
+
   /** Forgets everything held for the browser's hosted pages (sign-in, sign-out). */
   static void forget(HttpServletRequest request) {
     HttpSession http = request.getSession(false);

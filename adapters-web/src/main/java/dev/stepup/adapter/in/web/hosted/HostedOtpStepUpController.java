@@ -12,7 +12,6 @@ import dev.stepup.domain.credential.CredentialId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,6 +86,6 @@ class HostedOtpStepUpController {
         visit ->
             verify.verify(
                 new VerifyStepUpCommand(
-                    visit.context(), new Proof.OtpProof(form.code()), Set.of(visit.scope()))));
+                    visit.context(), new Proof.OtpProof(form.code()), visit.scopes())));
   }
 }

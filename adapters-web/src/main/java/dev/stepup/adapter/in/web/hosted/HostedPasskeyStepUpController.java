@@ -6,7 +6,6 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,7 @@ class HostedPasskeyStepUpController {
               new VerifyStepUpCommand(
                   visit.context(),
                   new Proof.PasskeyProof(challengeId, credential),
-                  Set.of(visit.scope()))),
+                  visit.scopes())),
           request,
           response);
     } catch (RefusedException | IllegalArgumentException e) {

@@ -34,6 +34,16 @@ final class HostedPaths {
         + encode(returnTo);
   }
 
+  /** A host's prompt: where its step-up page returns to, and where it finishes. */
+  static String prompt(EnvironmentId environmentId, String promptId) {
+    return base(environmentId) + "/step-up/prompts/" + promptId;
+  }
+
+  /** What a prompt's browser cookie is scoped to: the step-up pages, nothing else. */
+  static String stepUpBase(EnvironmentId environmentId) {
+    return base(environmentId) + "/step-up";
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

@@ -5,7 +5,6 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +60,6 @@ class HostedRecoveryCodeStepUpController {
                 new VerifyStepUpCommand(
                     visit.context(),
                     new Proof.RecoveryCodeProof(form.code()),
-                    Set.of(visit.scope()))));
+                    visit.scopes())));
   }
 }

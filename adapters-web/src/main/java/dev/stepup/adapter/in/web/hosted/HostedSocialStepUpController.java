@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +63,7 @@ class HostedSocialStepUpController {
               new StartSocialStepUpCommand(
                   visit.context(),
                   provider,
-                  Set.of(visit.scope()),
+                  visit.scopes(),
                   visit.returnTo(),
                   socialLogins.callback(request, stepUp(visit.environment()), provider)));
       return HostedPages.redirect(request, response, target.toString());

@@ -1,11 +1,13 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.application.port.in.prompt.FinishPromptUseCase;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.policy.StepUpDecision;
+import dev.stepup.domain.scope.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -34,10 +36,18 @@ class HostedStepUpController {
 
   private final StepUpRoom room;
   private final CheckStepUpUseCase check;
+  private final HostedPrompts prompts;
+  private final PromptOutcomePages outcomes;
 
-  HostedStepUpController(StepUpRoom room, CheckStepUpUseCase check) {
+  HostedStepUpController(
+      StepUpRoom room,
+      CheckStepUpUseCase check,
+      HostedPrompts prompts,
+      PromptOutcomePages outcomes) {
     this.room = room;
     this.check = check;
+    this.prompts = prompts;
+    this.outcomes = outcomes;
   }
 
   @GetMapping
@@ -52,21 +62,25 @@ class HostedStepUpController {
     if (!visit.signedIn()) {
       return StepUpRoom.signInFirst(visit, request, response);
     }
-    CheckStepUpResult result;
-    try {
-      result =
-          check.check(
-              new CheckStepUpQuery(
-                  visit.environment(),
-                  visit.context().sessionId(),
-                  visit.scope(),
-                  visit.context().origin()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "check failed; asking for step-up", e);
-      result = new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());
-    }
+    CheckStepUpResult result = check(visit);
     if (!result.isRequired()) {
       return HostedPages.redirect(request, response, visit.returnTo());
+    }
+    if (visit.prompt().isPresent()) {
+      // A host's prompt asked for MFA only or re-auth only: a user who cannot, fails it here.
+      Optional<String> unsatisfied = visit.prompt().get().mode().unsatisfiedBecause(result.path());
+      if (unsatisfied.isPresent()) {
+        return outcomes.deliver(
+            prompts.finish(
+                request,
+                response,
+                visit.environment(),
+                visit.prompt().get().promptId(),
+                new FinishPromptUseCase.Ending.Failed(unsatisfied.get())),
+            request,
+            response,
+            model);
+      }
     }
     Optional<Credential> chosen = StepUpChoices.chosen(result, via);
     StepUpPage.View view = StepUpChoices.view(result, chosen);
@@ -88,5 +102,34 @@ class HostedStepUpController {
     }
     HostedPages.noStore(response);
     return StepUpRoom.PAGE;
+  }
+
+  /**
+   * What {@code check} says for the visit's scopes: the first that requires step-up (a user's path
+   * and credentials are the same for every scope), else not required. Fails closed.
+   */
+  private CheckStepUpResult check(StepUpRoom.Visit visit) {
+    CheckStepUpResult notRequired = null;
+    for (Scope scope : visit.scopes().stream().sorted().toList()) {
+      CheckStepUpResult result;
+      try {
+        result =
+            check.check(
+                new CheckStepUpQuery(
+                    visit.environment(),
+                    visit.context().sessionId(),
+                    scope,
+                    visit.context().origin()));
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "check failed; asking for step-up", e);
+        result =
+            new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());
+      }
+      if (result.isRequired()) {
+        return result;
+      }
+      notRequired = result;
+    }
+    return notRequired;
   }
 }

@@ -6,7 +6,6 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +43,6 @@ class HostedTotpStepUpController {
                 new VerifyStepUpCommand(
                     visit.context(),
                     new Proof.TotpProof(form.code(), Optional.empty()),
-                    Set.of(visit.scope()))));
+                    visit.scopes())));
   }
 }

@@ -9,7 +9,6 @@ import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +47,7 @@ class HostedWalletStepUpController {
               new VerifyStepUpCommand(
                   visit.context(),
                   new Proof.WalletProof(form.challengeId(), form.signature()),
-                  Set.of(visit.scope()))),
+                  visit.scopes())),
           request,
           response);
     } catch (RefusedException | IllegalArgumentException e) {

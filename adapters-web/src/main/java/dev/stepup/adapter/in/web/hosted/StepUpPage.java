@@ -30,6 +30,7 @@ final class StepUpPage {
   private final String scope;
   private final String action;
   private final String returnTo;
+  private final String cancel;
   private View view;
   private boolean sent;
   private long resendWait;
@@ -45,7 +46,14 @@ final class StepUpPage {
     this.scope = visit.scope().wire();
     this.action = visit.scope().action();
     this.returnTo = visit.returnTo();
+    // A host's prompt is cancelled by a form post that tells the host; else cancel goes back.
+    this.cancel = visit.prompt().isPresent() ? visit.returnTo() + "/cancel" : null;
     this.view = view;
+  }
+
+  /** Where a prompt's cancel form posts; {@code null} outside a prompt (a plain link back). */
+  public String getCancel() {
+    return cancel;
   }
 
   public String getScope() {

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.hosted;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
+import dev.stepup.application.port.in.prompt.VisitPromptUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.SignatureRequest;
 import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
@@ -36,13 +37,28 @@ class StepUpRoom {
   static final String PAGE = "hosted/step-up/step-up";
   static final String PANEL = PAGE + " :: panel";
 
-  /** One request's environment, scope, return address and signed-in session. */
+  /**
+   * One request's environment, scope, return address and signed-in session. A host's prompt (the
+   * return address is its finish page) brings its own session and scopes: {@code scope} is the one
+   * the page names, {@code scopes} all that the verification asks for.
+   */
   record Visit(
       EnvironmentId environment,
       Scope scope,
       String returnTo,
       Optional<Session> session,
-      SessionContext context) {
+      SessionContext context,
+      Set<Scope> scopes,
+      Optional<VisitPromptUseCase.PromptVisit> prompt) {
+
+    Visit(
+        EnvironmentId environment,
+        Scope scope,
+        String returnTo,
+        Optional<Session> session,
+        SessionContext context) {
+      this(environment, scope, returnTo, session, context, Set.of(scope), Optional.empty());
+    }
 
     boolean signedIn() {
       return context != null;
@@ -51,6 +67,7 @@ class StepUpRoom {
 
   private final HostedPages pages;
   private final HostedSessions sessions;
+  private final HostedPrompts prompts;
   private final GetUserUseCase users;
   private final StartPasskeyStepUpUseCase passkeys;
   private final StartWalletStepUpUseCase wallets;
@@ -58,11 +75,13 @@ class StepUpRoom {
   StepUpRoom(
       HostedPages pages,
       HostedSessions sessions,
+      HostedPrompts prompts,
       GetUserUseCase users,
       StartPasskeyStepUpUseCase passkeys,
       StartWalletStepUpUseCase wallets) {
     this.pages = pages;
     this.sessions = sessions;
+    this.prompts = prompts;
     this.users = users;
     this.passkeys = passkeys;
     this.wallets = wallets;
@@ -82,6 +101,10 @@ class StepUpRoom {
                         "Unknown action",
                         "The link names an action this service does not know. Go back to the"
                             + " app you came from and try again."));
+    Optional<VisitPromptUseCase.PromptVisit> prompt = prompts.visit(request, environment, next);
+    if (prompt.isPresent()) {
+      return HostedPrompts.visit(environment, parsed, next, prompt.get(), request);
+    }
     Optional<Session> session = sessions.session(request, environment);
     SessionContext context =
         session
@@ -91,6 +114,10 @@ class StepUpRoom {
   }
 
   static String signInFirst(Visit visit, HttpServletRequest request, HttpServletResponse response) {
+    if (visit.prompt().isPresent()) {
+      // A prompt's session is the host's: its end is not a reason to sign in here.
+      throw HostedPrompts.sessionEnded();
+    }
     String back = HostedPaths.stepUp(visit.environment(), visit.scope(), visit.returnTo());
     return HostedPages.redirect(request, response, HostedPaths.signIn(visit.environment(), back));
   }
@@ -142,7 +169,7 @@ class StepUpRoom {
     SignatureRequest challenge =
         wallets.start(
             new StartWalletStepUpCommand(
-                visit.context(), Optional.of(wallet.id()), Set.of(visit.scope())));
+                visit.context(), Optional.of(wallet.id()), visit.scopes()));
     page.wallet(
             new WalletSigning(
                 challenge.message(), challenge.address(), challenge.challengeId(), error))
@@ -194,7 +221,8 @@ class StepUpRoom {
   static StepUpPage fill(Model model, Visit visit, StepUpPage.View view) {
     StepUpPage page = new StepUpPage(visit, view);
     model.addAttribute("env", visit.environment().value());
-    model.addAttribute("signedIn", true);
+    // A prompt works on the host's session: this page offers no sign-out of it.
+    model.addAttribute("signedIn", visit.prompt().isEmpty());
     model.addAttribute("page", page);
     return page;
   }

@@ -188,7 +188,9 @@ public class ApiProblems {
           UNKNOWN_CHALLENGE,
           REDIRECT_URI_NOT_ALLOWED,
           SOCIAL_LOGIN_FAILED,
-          SOCIAL_LOGIN_CANCELLED ->
+          SOCIAL_LOGIN_CANCELLED,
+          ORIGIN_NOT_ALLOWED,
+          INVALID_RESULT_CODE ->
           HttpStatus.BAD_REQUEST;
       case TOO_MANY_ATTEMPTS, RESEND_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
       case MFA_REQUIRED,

@@ -122,6 +122,25 @@ public final class ProblemWords {
       case TOKEN_CONSUMED -> "This elevated access token was already used; step up again.";
       case TOKEN_EXPIRED -> "This elevated access token has expired; step up again.";
       case TOKEN_REVOKED -> "This elevated access token was revoked; step up again.";
+      case RETURN_TO_NOT_ALLOWED ->
+          "returnTo is not allowed for this environment; an admin can add it to the redirect"
+              + " list in the console.";
+      case ORIGIN_NOT_ALLOWED ->
+          "The origin "
+              + subject
+              + " is not allowed for this environment; an admin can add it to the browser"
+              + " origins in the console.";
+      case UNKNOWN_LAUNCH_TICKET -> "This step-up link is not valid; start again from the app.";
+      case LAUNCH_TICKET_EXPIRED ->
+          "This step-up link has expired (it works for two minutes); start again from the app.";
+      case LAUNCH_TICKET_USED -> "This step-up link was already used; start again from the app.";
+      case UNKNOWN_PROMPT ->
+          "This step-up request is not open in this browser; start again from the app.";
+      case PROMPT_FINISHED -> "This step-up request is already finished.";
+      case PROMPT_EXPIRED -> "This step-up request has expired; start again from the app.";
+      case UNKNOWN_RESULT_CODE -> "This result code is not valid here.";
+      case RESULT_CODE_EXPIRED -> "This result code has expired (it works for 60 seconds).";
+      case RESULT_CODE_USED -> "This result code was already exchanged.";
     };
   }
 
