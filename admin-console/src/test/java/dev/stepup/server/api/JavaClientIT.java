@@ -54,7 +54,8 @@ class JavaClientIT extends ApiTestServer {
     String email = "j" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
     User user = client.createUser(NewUser.withEmail(email).withEmbeddedWallet());
     Session session = client.createSession(user.id(), user.credential("email").orElseThrow().id());
-    TestUser testUser = new TestUser(user.id(), api.get(ENV + "/users/" + user.id(), API_KEY).json(), email);
+    TestUser testUser =
+        new TestUser(user.id(), api.get(ENV + "/users/" + user.id(), API_KEY).json(), email);
     return new Host(user, session, testUser);
   }
 
@@ -69,7 +70,8 @@ class JavaClientIT extends ApiTestServer {
     Host host = signedInUser(client);
     assertThat(host.user().id()).startsWith("usr_");
     assertThat(host.user().credential("blockchain")).isPresent();
-    assertThat(client.getUser(host.user().id()).credentials()).hasSize(host.user().credentials().size());
+    assertThat(client.getUser(host.user().id()).credentials())
+        .hasSize(host.user().credentials().size());
 
     ApiClient.Answer me = api.get(ENV + "/me", host.session().sessionToken());
     assertThat(me.status()).isEqualTo(200);

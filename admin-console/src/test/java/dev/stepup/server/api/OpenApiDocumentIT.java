@@ -23,9 +23,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAPI document is complete enough to generate a client from: readable unique operation
- * ids, every error as a problem with the server's full list of codes, the elevated-token header and
- * the step-up challenge of protected actions. Its copy in {@code docs/openapi.json}, from which the
+ * The OpenAPI document is complete enough to generate a client from: readable unique operation ids,
+ * every error as a problem with the server's full list of codes, the elevated-token header and the
+ * step-up challenge of protected actions. Its copy in {@code docs/openapi.json}, from which the
  * build generates and compiles a Java client, is the server's document.
  */
 class OpenApiDocumentIT extends ApiTestServer {
@@ -82,9 +82,7 @@ class OpenApiDocumentIT extends ApiTestServer {
                       op -> {
                         JsonNode responses = op.getValue().get("responses");
                         String name = op.getKey() + " " + path.getKey();
-                        assertThat(responses.has("400") && responses.has("401"))
-                            .as(name)
-                            .isTrue();
+                        assertThat(responses.has("400") && responses.has("401")).as(name).isTrue();
                         assertThat(responses.has("404") && responses.has("500")).as(name).isTrue();
                         responses
                             .properties()
@@ -93,7 +91,8 @@ class OpenApiDocumentIT extends ApiTestServer {
                                   if (r.getKey().matches("[45]..|default")) {
                                     assertThat(
                                             r.getValue()
-                                                .at("/content/application~1problem+json/schema/$ref")
+                                                .at(
+                                                    "/content/application~1problem+json/schema/$ref")
                                                 .asString(""))
                                         .as(name + " " + r.getKey())
                                         .isEqualTo("#/components/schemas/Problem");
@@ -187,8 +186,8 @@ class OpenApiDocumentIT extends ApiTestServer {
   }
 
   /**
-   * The saved copy the build generates a client from is the server's document. When it is not,
-   * the copy is rewritten (commit it) and the test fails.
+   * The saved copy the build generates a client from is the server's document. When it is not, the
+   * copy is rewritten (commit it) and the test fails.
    */
   @Test
   void theSavedDocumentIsTheServersDocument() throws IOException {
@@ -197,7 +196,9 @@ class OpenApiDocumentIT extends ApiTestServer {
     if (!saved.equals(current)) {
       Files.writeString(SAVED, current, StandardCharsets.UTF_8);
     }
-    assertThat(saved).as("docs/openapi.json was stale and is rewritten: commit it").isEqualTo(current);
+    assertThat(saved)
+        .as("docs/openapi.json was stale and is rewritten: commit it")
+        .isEqualTo(current);
   }
 
   /** Sorted keys, no server URL (its port changes every run), a final newline. */

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The server's answer about a token (RFC 7662). When {@code active} is false nothing else is
- * known: the token is expired, consumed, revoked, unknown, of another environment or does not
- * cover the scope asked about.
+ * The server's answer about a token (RFC 7662). When {@code active} is false nothing else is known:
+ * the token is expired, consumed, revoked, unknown, of another environment or does not cover the
+ * scope asked about.
  */
 public record Introspection(
     boolean active,

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies an elevated token without calling the server, as the server's signer does (ADR 0002):
- * an ES256 compact JWS of type {@code stepup-elevated+jwt} signed by a key of the JWKS, issued by
- * this server for this environment, unexpired, covering the scope, and multi-use (single-use tokens
- * are spent through introspection, never accepted offline).
+ * Verifies an elevated token without calling the server, as the server's signer does (ADR 0002): an
+ * ES256 compact JWS of type {@code stepup-elevated+jwt} signed by a key of the JWKS, issued by this
+ * server for this environment, unexpired, covering the scope, and multi-use (single-use tokens are
+ * spent through introspection, never accepted offline).
  */
 final class OfflineVerifier {
 
@@ -36,11 +36,7 @@ final class OfflineVerifier {
   private final Duration clockSkew;
 
   OfflineVerifier(
-      VerificationKeys keys,
-      String issuer,
-      String environmentId,
-      Clock clock,
-      Duration clockSkew) {
+      VerificationKeys keys, String issuer, String environmentId, Clock clock, Duration clockSkew) {
     this.keys = keys;
     this.issuer = issuer;
     this.environmentId = environmentId;
@@ -68,7 +64,8 @@ final class OfflineVerifier {
     }
     ECKey key =
         keys.key(header.getKeyID())
-            .orElseThrow(() -> invalid("the token is signed with a key the server does not publish"));
+            .orElseThrow(
+                () -> invalid("the token is signed with a key the server does not publish"));
     try {
       if (!jwt.verify(new ECDSAVerifier(key))) {
         throw invalid("the token's signature is not valid");
@@ -107,9 +104,7 @@ final class OfflineVerifier {
       }
       if (scope != null && !scopes.contains(scope)) {
         throw new ElevatedTokenException(
-            "step_up_required",
-            "This action needs step-up verification for " + scope + ".",
-            scope);
+            "step_up_required", "This action needs step-up verification for " + scope + ".", scope);
       }
       boolean singleUse = Boolean.TRUE.equals(c.getBooleanClaim("single_use"));
       if (singleUse) {

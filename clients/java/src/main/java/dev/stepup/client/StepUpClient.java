@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * A host backend's client of one environment of a step-up server: verify elevated tokens offline
- * against the server's JWKS, consume single-use ones through introspection, and create users and
- * sessions. Thread-safe; make one per environment and keep it.
+ * against the server's JWKS, consume single-use ones through introspection, create users, sessions
+ * and step-up prompts, and exchange a prompt's result code for its tokens. Thread-safe; make one
+ * per environment and keep it.
  *
  * <pre>{@code
  * StepUpClient stepUp = StepUpClient.builder()
@@ -46,8 +47,8 @@ public final class StepUpClient {
   /**
    * Verifies a multi-use elevated token offline for {@code scope} (null: any scope). Throws {@link
    * ElevatedTokenException} with the code the server would answer: {@code invalid_token}, {@code
-   * token_expired} or {@code step_up_required}. Offline verification cannot see a revocation
-   * before the token expires (at most 15 minutes); use {@link #introspect} where that matters.
+   * token_expired} or {@code step_up_required}. Offline verification cannot see a revocation before
+   * the token expires (at most 15 minutes); use {@link #introspect} where that matters.
    */
   public VerifiedToken verify(String elevatedToken, String scope) {
     return verifier.verify(elevatedToken, scope);
@@ -69,7 +70,8 @@ public final class StepUpClient {
 
   /** Revokes a token; unknown tokens are accepted silently (RFC 7009). */
   public void revoke(String elevatedToken) {
-    transport.call("POST", environmentPath + "/elevated-tokens/revoke", Map.of("token", elevatedToken));
+    transport.call(
+        "POST", environmentPath + "/elevated-tokens/revoke", Map.of("token", elevatedToken));
   }
 
   public User createUser(NewUser user) {
@@ -100,6 +102,45 @@ public final class StepUpClient {
         "DELETE",
         environmentPath + "/users/" + encode(userId) + "/sessions/" + encode(sessionId),
         null);
+  }
+
+  /**
+   * Creates a step-up prompt for the user's session; open its URL in their browser. The hosted page
+   * routes them to the right method and hands the outcome back as the request says.
+   */
+  public Prompt createPrompt(PromptRequest request) {
+    Map<String, Object> json = transport.call("POST", environmentPath + "/prompts", request.body());
+    return new Prompt(
+        Json.string(json, "promptId"),
+        Json.string(json, "url"),
+        Instant.parse(Json.string(json, "expiresAt")));
+  }
+
+  /**
+   * Exchanges the result code a redirect prompt brought back ({@code code} on {@code returnTo}) for
+   * its outcome; a code works once, for 60 seconds, and a second exchange answers {@code
+   * invalid_result_code}.
+   */
+  public PromptResult exchangeResultCode(String resultCode) {
+    Map<String, Object> json =
+        transport.call(
+            "POST",
+            environmentPath + "/prompts/exchange",
+            Map.of("code", Objects.requireNonNull(resultCode, "resultCode")));
+    List<PromptResult.Token> tokens = new ArrayList<>();
+    for (Map<String, Object> t : Json.objects(json, "tokens")) {
+      tokens.add(
+          new PromptResult.Token(
+              Json.string(t, "elevatedAccessToken"),
+              Json.strings(t, "scopes"),
+              Json.bool(t, "singleUse"),
+              Instant.parse(Json.string(t, "expiresAt"))));
+    }
+    return new PromptResult(
+        Json.string(json, "promptId"),
+        Json.string(json, "status"),
+        Json.optionalString(json, "reason"),
+        List.copyOf(tokens));
   }
 
   private Introspection introspection(String token, String scope, boolean consume) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 /** A user of the environment and the credentials they can verify with. */
 public record User(String id, List<Credential> credentials, boolean mfa) {
 
-  /** One credential: its {@code format} ({@code email}, {@code phoneNumber}, {@code blockchain} …). */
+  /**
+   * One credential: its {@code format} ({@code email}, {@code phoneNumber}, {@code blockchain} …).
+   */
   public record Credential(
       String id, String format, Optional<String> type, Optional<String> alias) {}
 

@@ -113,8 +113,7 @@ final class ApiSchemas implements OpenApiCustomizer {
   }
 
   private static Schema<Object> problem() {
-    StringSchema code =
-        new StringSchema();
+    StringSchema code = new StringSchema();
     code.setEnum(new ArrayList<>(WebProblem.allCodes()));
     code.setDescription("Stable, machine-readable reason; clients react to it.");
     return new ObjectSchema()

@@ -12,10 +12,10 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Names each operation ({@link OperationIds}, unless its annotation names it) and documents what a protected action reads and
- * answers: the {@code X-Elevated-Access-Token} header and the RFC 9470 step-up challenge. Which
- * actions are protected is read from the handler itself (its {@link ElevatedAccessToken}
- * parameter), so the document cannot drift from the code.
+ * Names each operation ({@link OperationIds}, unless its annotation names it) and documents what a
+ * protected action reads and answers: the {@code X-Elevated-Access-Token} header and the RFC 9470
+ * step-up challenge. Which actions are protected is read from the handler itself (its {@link
+ * ElevatedAccessToken} parameter), so the document cannot drift from the code.
  */
 final class OperationDocumentation implements OperationCustomizer {
 

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The operationId of every API operation: what a generated client names its methods. Handler
- * method names are short because the controller says the rest ({@code UsersController.get}); these
- * names say it all by themselves and never collide.
+ * The operationId of every API operation: what a generated client names its methods. Handler method
+ * names are short because the controller says the rest ({@code UsersController.get}); these names
+ * say it all by themselves and never collide.
  */
 final class OperationIds {
 
@@ -49,7 +49,10 @@ final class OperationIds {
           Map.entry("DemoWalletController.export", "exportWallet"),
           Map.entry("DemoWalletController.sign", "signWithWallet"),
           Map.entry("DemoWalletController.refresh", "refreshWallet"),
-          Map.entry("DemoWalletController.reshare", "reshareWallet"));
+          Map.entry("DemoWalletController.reshare", "reshareWallet"),
+          Map.entry("PromptsController.createForUser", "createPromptForUser"),
+          Map.entry("PromptsController.createForSession", "createPrompt"),
+          Map.entry("PromptsController.exchange", "exchangePromptResultCode"));
 
   private OperationIds() {}
 
@@ -65,7 +68,9 @@ final class OperationIds {
       return known;
     }
     String noun = controller.replaceFirst("Controller$", "");
-    return method.toLowerCase(java.util.Locale.ROOT).endsWith(noun.toLowerCase(java.util.Locale.ROOT))
+    return method
+            .toLowerCase(java.util.Locale.ROOT)
+            .endsWith(noun.toLowerCase(java.util.Locale.ROOT))
         ? method
         : method + noun;
   }

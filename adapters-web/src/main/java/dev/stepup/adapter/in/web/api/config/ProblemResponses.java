@@ -109,14 +109,15 @@ final class ProblemResponses implements OpenApiCustomizer {
     }
     response.setContent(
         new Content()
-            .addMediaType(PROBLEM_JSON, new MediaType().schema(ApiSchemas.ref(ApiSchemas.PROBLEM))));
+            .addMediaType(
+                PROBLEM_JSON, new MediaType().schema(ApiSchemas.ref(ApiSchemas.PROBLEM))));
     if (status.equals("429")) {
       response.addHeaderObject(
-          "Retry-After",
-          new Header().description("seconds to wait").schema(new StringSchema()));
+          "Retry-After", new Header().description("seconds to wait").schema(new StringSchema()));
     }
-    if (status.equals("401") && (response.getHeaders() == null
-        || !response.getHeaders().containsKey("WWW-Authenticate"))) {
+    if (status.equals("401")
+        && (response.getHeaders() == null
+            || !response.getHeaders().containsKey("WWW-Authenticate"))) {
       response.addHeaderObject(
           "WWW-Authenticate",
           new Header()

@@ -106,11 +106,13 @@ public class ApiProblems {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     if (causedBy(e, BodyTooLargeException.class)) {
-      return respond(HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, BodyTooLargeException.DETAIL);
+      return respond(
+          HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, BodyTooLargeException.DETAIL);
     }
     JacksonException json = cause(e, JacksonException.class);
     if (json == null) {
-      return respond(HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, "the request needs a JSON body");
+      return respond(
+          HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, "the request needs a JSON body");
     }
     String field =
         json.getPath().stream()
@@ -127,18 +129,23 @@ public class ApiProblems {
   @ExceptionHandler(MissingRequestHeaderException.class)
   ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
     return respond(
-        HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, e.getHeaderName() + ": header is required");
+        HttpStatus.BAD_REQUEST,
+        WebProblem.VALIDATION_FAILED,
+        e.getHeaderName() + ": header is required");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
     return respond(
-        HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, e.getParameterName() + ": is required");
+        HttpStatus.BAD_REQUEST,
+        WebProblem.VALIDATION_FAILED,
+        e.getParameterName() + ": is required");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return respond(HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, e.getName() + ": is not valid");
+    return respond(
+        HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, e.getName() + ": is not valid");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

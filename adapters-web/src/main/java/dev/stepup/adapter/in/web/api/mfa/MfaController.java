@@ -1,8 +1,5 @@
 package dev.stepup.adapter.in.web.api.mfa;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
@@ -14,6 +11,9 @@ import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;

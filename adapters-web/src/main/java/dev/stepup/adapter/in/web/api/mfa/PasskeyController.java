@@ -1,8 +1,5 @@
 package dev.stepup.adapter.in.web.api.mfa;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
@@ -17,6 +14,9 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;

@@ -1,8 +1,5 @@
 package dev.stepup.adapter.in.web.api.stepup;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.stepup.adapter.in.web.PublicUrl;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
@@ -17,6 +14,9 @@ import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -123,7 +123,9 @@ class SocialStepUpController {
   }
 
   @Operation(summary = "Where the provider sends the browser back (not called by clients)")
-  @ApiResponse(responseCode = "302", description = "To the redirect URI, the outcome in its fragment")
+  @ApiResponse(
+      responseCode = "302",
+      description = "To the redirect URI, the outcome in its fragment")
   @GetMapping(ApiPaths.ENVIRONMENT + CALLBACK)
   ResponseEntity<Void> callback(
       @PathVariable String environmentId,
