@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -75,11 +73,11 @@ public final class StepUpClient {
   }
 
   public User createUser(NewUser user) {
-    return user(transport.call("POST", environmentPath + "/users", user.body()));
+    return Answers.user(transport.call("POST", environmentPath + "/users", user.body()));
   }
 
   public User getUser(String userId) {
-    return user(transport.call("GET", environmentPath + "/users/" + encode(userId), null));
+    return Answers.user(transport.call("GET", environmentPath + "/users/" + encode(userId), null));
   }
 
   /** Signs the user in; {@code signInCredentialId} (may be null) is the credential they used. */
@@ -127,20 +125,7 @@ public final class StepUpClient {
             "POST",
             environmentPath + "/prompts/exchange",
             Map.of("code", Objects.requireNonNull(resultCode, "resultCode")));
-    List<PromptResult.Token> tokens = new ArrayList<>();
-    for (Map<String, Object> t : Json.objects(json, "tokens")) {
-      tokens.add(
-          new PromptResult.Token(
-              Json.string(t, "elevatedAccessToken"),
-              Json.strings(t, "scopes"),
-              Json.bool(t, "singleUse"),
-              Instant.parse(Json.string(t, "expiresAt"))));
-    }
-    return new PromptResult(
-        Json.string(json, "promptId"),
-        Json.string(json, "status"),
-        Json.optionalString(json, "reason"),
-        List.copyOf(tokens));
+    return Answers.promptResult(json);
   }
 
   private Introspection introspection(String token, String scope, boolean consume) {
@@ -152,32 +137,7 @@ public final class StepUpClient {
     body.put("consume", consume);
     Map<String, Object> json =
         transport.call("POST", environmentPath + "/elevated-tokens/introspect", body);
-    if (!Json.bool(json, "active")) {
-      return Introspection.inactive();
-    }
-    return new Introspection(
-        true,
-        Json.optionalString(json, "sub"),
-        Json.optionalString(json, "sid"),
-        Json.strings(json, "scopes"),
-        Json.bool(json, "singleUse"),
-        Json.instant(json, "expiresAt"),
-        Json.strings(json, "amr"),
-        Json.optionalString(json, "acr"),
-        Json.number(json, "auth_time").map(Instant::ofEpochSecond));
-  }
-
-  private static User user(Map<String, Object> json) {
-    List<User.Credential> credentials = new ArrayList<>();
-    for (Map<String, Object> c : Json.objects(json, "credentials")) {
-      credentials.add(
-          new User.Credential(
-              Json.string(c, "id"),
-              Json.string(c, "format"),
-              Json.optionalString(c, "type"),
-              Json.optionalString(c, "alias")));
-    }
-    return new User(Json.string(json, "id"), List.copyOf(credentials), Json.bool(json, "mfa"));
+    return Answers.introspection(json);
   }
 
   private static String encode(String segment) {
