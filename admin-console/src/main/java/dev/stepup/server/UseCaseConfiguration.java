@@ -1,14 +1,10 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.out.prompt.Prompts;
-import dev.stepup.application.service.prompt.CreatePromptService;
-import dev.stepup.application.service.prompt.ExchangeResultCodeService;
-import dev.stepup.application.service.prompt.FinishPromptService;
-import dev.stepup.application.service.prompt.OpenPromptService;
 import dev.stepup.application.port.in.token.AuthorizeProtectedActionUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.prompt.Prompts;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.security.SecretHasher;
 import dev.stepup.application.port.out.token.ElevatedTokenSigner;
@@ -25,6 +21,10 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.notice.SecurityNotifier;
+import dev.stepup.application.service.prompt.CreatePromptService;
+import dev.stepup.application.service.prompt.ExchangeResultCodeService;
+import dev.stepup.application.service.prompt.FinishPromptService;
+import dev.stepup.application.service.prompt.OpenPromptService;
 import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.application.service.token.ElevatedTokenService;
 import dev.stepup.application.service.token.IntrospectElevatedTokenService;

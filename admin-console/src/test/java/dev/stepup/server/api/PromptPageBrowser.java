@@ -68,8 +68,13 @@ final class PromptPageBrowser {
   }
 
   static String location(HttpResponse<String> answer) {
-    return answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-        "no Location; status " + answer.statusCode() + ": " + answer.body()));
+    return answer
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no Location; status " + answer.statusCode() + ": " + answer.body()));
   }
 
   /** A query parameter of an address. */
@@ -94,7 +99,8 @@ final class PromptPageBrowser {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

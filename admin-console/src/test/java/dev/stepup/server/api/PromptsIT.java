@@ -81,7 +81,10 @@ class PromptsIT extends ApiTestServer {
     HttpResponse<String> launched = browser.get(url);
     assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
     String page = PromptPageBrowser.location(launched);
-    assertThat(page).startsWith("/hosted/demo/step-up?").doesNotContain("ticket").doesNotContain("plt_");
+    assertThat(page)
+        .startsWith("/hosted/demo/step-up?")
+        .doesNotContain("ticket")
+        .doesNotContain("plt_");
     assertThat(launched.headers().firstValue("Cache-Control")).contains("no-store");
     return page;
   }
@@ -90,7 +93,10 @@ class PromptsIT extends ApiTestServer {
   private String stepUpByEmailOnThePage(PromptPageBrowser browser, Signed who, String page) {
     HttpResponse<String> shown = browser.get(page);
     assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
-    assertThat(shown.body()).contains("Confirm it’s you").doesNotContain("sign-out");
+    assertThat(shown.body())
+        .contains("Confirm it’s you")
+        .contains("export your wallet&#39;s private key and sign")
+        .doesNotContain("sign-out");
     String scope = PromptPageBrowser.parameter("http://x" + page, "scope");
     String returnTo = PromptPageBrowser.parameter("http://x" + page, "returnTo");
     HttpResponse<String> sent =
@@ -192,13 +198,19 @@ class PromptsIT extends ApiTestServer {
     PromptPageBrowser browser = new PromptPageBrowser(port);
     String page = launch(browser, launchUrl(ann, Map.of("returnTo", RETURN)));
     String code = PromptPageBrowser.parameter(stepUpByEmailOnThePage(browser, ann, page), "code");
-    EnvironmentId other = new EnvironmentId("other-" + UUID.randomUUID().toString().substring(0, 8));
+    EnvironmentId other =
+        new EnvironmentId("other-" + UUID.randomUUID().toString().substring(0, 8));
     environments.create(new CreateEnvironmentUseCase.Command(other, "Other", "test", ADMIN));
     String otherKey =
         apiKeys
             .createApiKey(
                 new CreateApiKeyUseCase.Command(
-                    other, "it", Set.of(ApiPermission.PROMPTS_WRITE), Optional.empty(), "test", ADMIN))
+                    other,
+                    "it",
+                    Set.of(ApiPermission.PROMPTS_WRITE),
+                    Optional.empty(),
+                    "test",
+                    ADMIN))
             .secret();
 
     assertProblem(
@@ -209,7 +221,9 @@ class PromptsIT extends ApiTestServer {
         400,
         "invalid_result_code");
     assertProblem(
-        api.post(ENV + "/prompts/exchange", otherKey, Map.of("code", code)), 401, "unauthenticated");
+        api.post(ENV + "/prompts/exchange", otherKey, Map.of("code", code)),
+        401,
+        "unauthenticated");
 
     CLOCK.advance(Duration.ofSeconds(60));
     ApiClient.Answer expired = exchange(API_KEY, code);
@@ -269,7 +283,10 @@ class PromptsIT extends ApiTestServer {
     launch(new PromptPageBrowser(port), popup.text("url"));
 
     assertProblem(
-        api.post(ENV + "/step-up/prompts", API_KEY, Map.of("scopes", List.of("wallet:export"), "returnTo", RETURN)),
+        api.post(
+            ENV + "/step-up/prompts",
+            API_KEY,
+            Map.of("scopes", List.of("wallet:export"), "returnTo", RETURN)),
         401,
         "unauthenticated");
   }
@@ -282,7 +299,9 @@ class PromptsIT extends ApiTestServer {
         400,
         "redirect_uri_not_allowed");
     assertProblem(
-        hostPrompt(ann, Map.of("returnTo", "/hosted/demo/wallet")), 400, "redirect_uri_not_allowed");
+        hostPrompt(ann, Map.of("returnTo", "/hosted/demo/wallet")),
+        400,
+        "redirect_uri_not_allowed");
     assertProblem(
         hostPrompt(ann, Map.of("origin", "https://evil.example")), 400, "origin_not_allowed");
     assertProblem(hostPrompt(ann, Map.of("origin", "*")), 400, "validation_failed");
@@ -311,7 +330,12 @@ class PromptsIT extends ApiTestServer {
         apiKeys
             .createApiKey(
                 new CreateApiKeyUseCase.Command(
-                    DEMO, "it", Set.of(ApiPermission.TOKENS_INTROSPECT), Optional.empty(), "test", ADMIN))
+                    DEMO,
+                    "it",
+                    Set.of(ApiPermission.TOKENS_INTROSPECT),
+                    Optional.empty(),
+                    "test",
+                    ADMIN))
             .secret();
     assertProblem(
         api.post(

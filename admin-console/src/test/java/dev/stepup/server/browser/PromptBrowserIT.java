@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
 import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
+import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.api.ApiTestServer;
+import dev.stepup.server.api.SocialStepUpIT;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,7 @@ class PromptBrowserIT extends ApiTestServer {
 
   @Autowired AllowBrowserOriginsUseCase origins;
   @Autowired AllowRedirectsUseCase redirects;
+  @Autowired ManageSocialProvidersUseCase providers;
 
   private HttpServer host;
   private HttpServer stranger;
@@ -120,10 +124,14 @@ class PromptBrowserIT extends ApiTestServer {
             ENV + "/prompts",
             API_KEY,
             Map.of(
-                "userId", who.user().id(),
-                "sessionId", who.sessionId(),
-                "scopes", List.of("wallet:export"),
-                target, value));
+                "userId",
+                who.user().id(),
+                "sessionId",
+                who.sessionId(),
+                "scopes",
+                List.of("wallet:export"),
+                target,
+                value));
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
     return created.text("url");
   }
@@ -135,7 +143,10 @@ class PromptBrowserIT extends ApiTestServer {
         "window.__popup = window.open(arguments[0], 'stepup', 'width=480,height=640')", url);
     wait.until(d -> d.getWindowHandles().size() == 2);
     String popup =
-        browser.getWindowHandles().stream().filter(h -> !h.equals(opener)).findFirst().orElseThrow();
+        browser.getWindowHandles().stream()
+            .filter(h -> !h.equals(opener))
+            .findFirst()
+            .orElseThrow();
     browser.switchTo().window(popup);
     return opener;
   }
@@ -220,6 +231,41 @@ class PromptBrowserIT extends ApiTestServer {
     // The popup posted to the host's origin only: the browser drops it for this page.
     browser.executeScript("return new Promise(r => setTimeout(r, 500))");
     assertThat(messages()).isEmpty();
+  }
+
+  @Test
+  void aLinkedSocialAccountStepsUpInAPromptWithoutAHostedSignIn() {
+    SocialStepUpIT.register(providers, redirects);
+    // Linking the account (through the API) returns to the social tests' page.
+    redirects.allowRedirects(
+        new AllowRedirectsUseCase.Command(
+            DEMO,
+            List.of(origin(host) + "/back", "https://app.example.test/step-up/done"),
+            "test",
+            ADMIN));
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    String subject = "sub-" + UUID.randomUUID();
+    SocialStepUpIT.linkAccount(this, session, user, subject);
+    ApiClient.Answer created =
+        api.post(
+            ENV + "/step-up/prompts",
+            session,
+            Map.of("scopes", List.of("wallet:export"), "returnTo", origin(host) + "/back"));
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+
+    browser.get(created.text("url"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-code")));
+    browser
+        .findElement(By.xpath("//nav[@aria-labelledby='other-ways']//a[contains(., 'mock')]"))
+        .click();
+    SocialStepUpIT.nextLoginIs(subject);
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("use-social"))).click();
+
+    wait.until(ExpectedConditions.urlContains("status="));
+    assertThat(browser.getCurrentUrl())
+        .startsWith(origin(host) + "/back?code=prc_")
+        .endsWith("&status=success");
   }
 
   @Test

@@ -91,12 +91,6 @@ public final class InMemoryPrompts implements Prompts {
     return true;
   }
 
-  @Override
-  public synchronized void deleteCreatedBefore(Instant cutoff) {
-    byId.values().removeIf(p -> p.createdAt().isBefore(cutoff));
-    sealed.keySet().retainAll(byId.keySet());
-  }
-
   private static Prompt copy(Prompt p) {
     return rebuild(p, p.resultCode());
   }

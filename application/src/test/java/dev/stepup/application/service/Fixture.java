@@ -1,9 +1,5 @@
 package dev.stepup.application.service;
 
-import dev.stepup.application.service.prompt.CreatePromptService;
-import dev.stepup.application.service.prompt.ExchangeResultCodeService;
-import dev.stepup.application.service.prompt.FinishPromptService;
-import dev.stepup.application.service.prompt.OpenPromptService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -66,6 +62,10 @@ import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.environment.ConfigureStepUpService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
+import dev.stepup.application.service.prompt.CreatePromptService;
+import dev.stepup.application.service.prompt.ExchangeResultCodeService;
+import dev.stepup.application.service.prompt.FinishPromptService;
+import dev.stepup.application.service.prompt.OpenPromptService;
 import dev.stepup.application.service.signin.EmailSignInService;
 import dev.stepup.application.service.stepup.CheckStepUpService;
 import dev.stepup.application.service.stepup.OtpProofChecker;

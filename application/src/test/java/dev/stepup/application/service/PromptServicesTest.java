@@ -126,7 +126,9 @@ class PromptServicesTest {
     var refused = refusal(() -> exchange(OTHER_ENV, code));
     assertThat(refused.reason()).isEqualTo(RefusalReason.UNKNOWN_RESULT_CODE);
     assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_RESULT_CODE);
-    assertThat(exchange(ENV, code).status()).as("still good for its own").isEqualTo(PromptStatus.SUCCESS);
+    assertThat(exchange(ENV, code).status())
+        .as("still good for its own")
+        .isEqualTo(PromptStatus.SUCCESS);
   }
 
   @Test
@@ -236,7 +238,8 @@ class PromptServicesTest {
 
   @Test
   void aPopupPromptHandsItsTokensToThePageOnly() {
-    CreatedPrompt created = create(PromptMode.ANY, new PromptTarget.Popup("https://app.example.com"));
+    CreatedPrompt created =
+        create(PromptMode.ANY, new PromptTarget.Popup("https://app.example.com"));
     PromptOutcome outcome = finish(open(created), verified());
     assertThat(outcome.status()).isEqualTo(PromptStatus.SUCCESS);
     assertThat(outcome.tokens()).hasSize(1);

@@ -75,9 +75,14 @@ public sealed interface PromptTarget {
       }
       int port = uri.getPort();
       boolean defaultPort =
-          port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+          port == -1
+              || (scheme.equals("https") && port == 443)
+              || (scheme.equals("http") && port == 80);
       return Optional.of(
-          scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+          scheme
+              + "://"
+              + uri.getHost().toLowerCase(Locale.ROOT)
+              + (defaultPort ? "" : ":" + port));
     }
   }
 }

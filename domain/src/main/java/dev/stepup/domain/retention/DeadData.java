@@ -25,7 +25,9 @@ public enum DeadData {
   DELIVERIES(Kept.DELIVERY),
   /** The development outbox (message copies shown in the console). */
   OUTBOX_MESSAGES(Kept.OUTBOX),
-  AUDIT_EVENTS(Kept.AUDIT);
+  AUDIT_EVENTS(Kept.AUDIT),
+  /** Host prompts past their lifetime (finished, or never finished). */
+  PROMPTS(Kept.AFTER_END);
 
   /** Which retention setting applies. */
   public enum Kept {

@@ -3,6 +3,7 @@ package dev.stepup.adapter.out.persistence;
 import dev.stepup.application.port.out.retention.DeadRows;
 import dev.stepup.domain.access.SignInTally;
 import dev.stepup.domain.attempt.FailureTally;
+import dev.stepup.domain.prompt.Prompt;
 import dev.stepup.domain.retention.DeadData;
 import dev.stepup.domain.social.SocialLogin;
 import java.time.Instant;
@@ -80,6 +81,13 @@ public final class JdbcDeadRows implements DeadRows {
         new Dead("outbox_messages", "id", "at < ?", JdbcDeadRows::atCutoff));
     DEAD.put(
         DeadData.AUDIT_EVENTS, new Dead("audit_events", "id", "at < ?", JdbcDeadRows::atCutoff));
+    DEAD.put(
+        DeadData.PROMPTS,
+        new Dead(
+            "prompts",
+            "id",
+            "created_at < ?",
+            cutoff -> List.of(at(cutoff.minus(Prompt.LIFETIME)))));
   }
 
   private final JdbcClient jdbc;

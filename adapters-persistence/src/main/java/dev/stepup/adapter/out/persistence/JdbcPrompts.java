@@ -78,10 +78,7 @@ public final class JdbcPrompts implements Prompts {
     return jdbc.sql(
                 "UPDATE prompts SET ticket_used_at = ?, visitor_digest = ?"
                     + " WHERE id = ? AND ticket_used_at IS NULL")
-            .params(
-                at(p.launchTicket().usedAt()),
-                p.visitorDigest().orElseThrow(),
-                p.id().value())
+            .params(at(p.launchTicket().usedAt()), p.visitorDigest().orElseThrow(), p.id().value())
             .update()
         == 1;
   }
@@ -123,11 +120,6 @@ public final class JdbcPrompts implements Prompts {
             .params(at(at), id.value())
             .update()
         == 1;
-  }
-
-  @Override
-  public void deleteCreatedBefore(Instant cutoff) {
-    jdbc.sql("DELETE FROM prompts WHERE created_at < ?").param(at(cutoff)).update();
   }
 
   private static Prompt prompt(ResultSet rs) throws SQLException {

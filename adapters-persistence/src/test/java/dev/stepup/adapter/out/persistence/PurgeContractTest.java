@@ -242,6 +242,29 @@ abstract class PurgeContractTest {
         revoked);
   }
 
+  @Test
+  void promptsGoOnceTheirFifteenMinutesEndedBeforeTheCutoff() {
+    prompt("prm_dead", OLD.minus(Duration.ofMinutes(15)));
+    prompt("prm_keep_after_cutoff", CUTOFF.minus(Duration.ofMinutes(10)));
+    prompt("prm_keep_live", LIVE);
+
+    assertThat(purge(DeadData.PROMPTS)).containsExactly(1);
+    assertThat(ids("SELECT id FROM prompts"))
+        .containsExactlyInAnyOrder("prm_keep_after_cutoff", "prm_keep_live");
+  }
+
+  private void prompt(String id, Instant created) {
+    sql(
+        "INSERT INTO prompts (id, environment_id, user_id, session_id, scopes, mode, return_to,"
+            + " created_at, ticket_digest, ticket_expires_at, status)"
+            + " VALUES (?, 'demo', 'usr_1', 's', 'wallet:sign', 'ANY', 'https://r', ?, ?, ?,"
+            + " 'PENDING')",
+        id,
+        created,
+        "ticket-" + id,
+        created.plus(Duration.ofMinutes(2)));
+  }
+
   private void socialLogin(String id, Instant started) {
     sql(
         "INSERT INTO social_logins (id, state_digest, environment_id, user_id, session_id,"

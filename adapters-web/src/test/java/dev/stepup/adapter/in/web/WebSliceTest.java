@@ -15,6 +15,11 @@ import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.mfa.RegenerateRecoveryCodesUseCase;
 import dev.stepup.application.port.in.mfa.StartTotpEnrolmentUseCase;
+import dev.stepup.application.port.in.prompt.CreatePromptUseCase;
+import dev.stepup.application.port.in.prompt.ExchangeResultCodeUseCase;
+import dev.stepup.application.port.in.prompt.FinishPromptUseCase;
+import dev.stepup.application.port.in.prompt.OpenPromptUseCase;
+import dev.stepup.application.port.in.prompt.VisitPromptUseCase;
 import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.application.port.in.signin.SendSignInCodeUseCase;
 import dev.stepup.application.port.in.signin.SignInWithCodeUseCase;
@@ -117,6 +122,11 @@ public abstract class WebSliceTest {
   @MockitoBean protected SignWithWalletUseCase signWithWallet;
   @MockitoBean protected RefreshWalletKeyUseCase refreshWalletKey;
   @MockitoBean protected ReshareWalletKeyUseCase reshareWalletKey;
+  @MockitoBean protected CreatePromptUseCase createPrompt;
+  @MockitoBean protected OpenPromptUseCase openPrompt;
+  @MockitoBean protected VisitPromptUseCase visitPrompt;
+  @MockitoBean protected FinishPromptUseCase finishPrompt;
+  @MockitoBean protected ExchangeResultCodeUseCase exchangeResultCode;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

@@ -100,7 +100,8 @@ public final class CreatePromptService implements CreatePromptUseCase {
         && !redirect.permittedBy(environment.redirects())) {
       throw new RefusedException(RefusalReason.RETURN_TO_NOT_ALLOWED);
     }
-    if (target instanceof PromptTarget.Popup popup && !popup.permittedBy(environment.browserOrigins())) {
+    if (target instanceof PromptTarget.Popup popup
+        && !popup.permittedBy(environment.browserOrigins())) {
       throw new RefusedException(RefusalReason.ORIGIN_NOT_ALLOWED).about(popup.origin());
     }
   }

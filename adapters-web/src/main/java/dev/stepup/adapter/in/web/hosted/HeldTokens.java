@@ -80,8 +80,8 @@ final class HeldTokens {
   }
 
   /**
-   * Hands over, and forgets, every unexpired token of this session covering one of {@code
-   * scopes}: a host's prompt takes them to give them to the host.
+   * Hands over, and forgets, every unexpired token of this session covering one of {@code scopes}:
+   * a host's prompt takes them to give them to the host.
    */
   static List<Held> handOver(
       HttpServletRequest request, SessionContext context, Set<Scope> scopes, Instant now) {

@@ -149,5 +149,4 @@ class HostedPromptController {
       throw HostedProblem.notFound();
     }
   }
-
 }

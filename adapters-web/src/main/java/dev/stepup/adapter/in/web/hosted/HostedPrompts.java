@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
 class HostedPrompts {
 
   private static final String COOKIE_PREFIX = "stepup_prompt_";
-  private static final Pattern FINISH = Pattern.compile("/hosted/([^/]+)/step-up/prompts/([^/?#]+)");
+  private static final Pattern FINISH =
+      Pattern.compile("/hosted/([^/]+)/step-up/prompts/([^/?#]+)");
 
   private final OpenPromptUseCase opening;
   private final VisitPromptUseCase visits;
@@ -81,10 +84,38 @@ class HostedPrompts {
   VisitPromptUseCase.PromptVisit visit(
       HttpServletRequest request, EnvironmentId environment, PromptId promptId) {
     try {
-      return visits.visit(new VisitPromptUseCase.Query(environment, promptId, secret(request, promptId)));
+      return visits.visit(
+          new VisitPromptUseCase.Query(environment, promptId, secret(request, promptId)));
     } catch (RefusedException e) {
       throw problem(e);
     }
+  }
+
+  /**
+   * The sessions of the prompts open in this browser (a social sign-in's callback finds its own
+   * among them); prompts that are finished, expired or not this browser's are left out.
+   */
+  List<SessionContext> openSessions(HttpServletRequest request, EnvironmentId environment) {
+    List<SessionContext> open = new ArrayList<>();
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return open;
+    }
+    for (Cookie cookie : cookies) {
+      if (!cookie.getName().startsWith(COOKIE_PREFIX)) {
+        continue;
+      }
+      try {
+        PromptId id = new PromptId(cookie.getName().substring(COOKIE_PREFIX.length()));
+        VisitPromptUseCase.PromptVisit prompt =
+            visits.visit(new VisitPromptUseCase.Query(environment, id, cookie.getValue()));
+        open.add(
+            new SessionContext(environment, prompt.session().id(), HostedSessions.origin(request)));
+      } catch (RefusedException | IllegalArgumentException e) {
+        // Not an open prompt of this browser: nothing to find there.
+      }
+    }
+    return open;
   }
 
   /** Finishes the prompt with how the page ended. */

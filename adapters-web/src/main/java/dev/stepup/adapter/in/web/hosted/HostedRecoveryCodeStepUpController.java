@@ -58,8 +58,6 @@ class HostedRecoveryCodeStepUpController {
         visit ->
             verify.verify(
                 new VerifyStepUpCommand(
-                    visit.context(),
-                    new Proof.RecoveryCodeProof(form.code()),
-                    visit.scopes())));
+                    visit.context(), new Proof.RecoveryCodeProof(form.code()), visit.scopes())));
   }
 }

@@ -1,17 +1,18 @@
 package dev.stepup.adapter.in.web.hosted;
 
 import dev.stepup.application.port.in.NotFoundException;
+import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.FinishSocialLoginUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.session.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,14 +32,17 @@ class HostedSocialStepUpController {
   private final HostedSessions sessions;
   private final StartSocialStepUpUseCase social;
   private final HostedSocialLogins socialLogins;
+  private final HostedPrompts prompts;
 
   HostedSocialStepUpController(
       StepUpRoom room,
       HostedPages pages,
       HostedSessions sessions,
       StartSocialStepUpUseCase social,
-      HostedSocialLogins socialLogins) {
+      HostedSocialLogins socialLogins,
+      HostedPrompts prompts) {
     this.room = room;
+    this.prompts = prompts;
     this.pages = pages;
     this.sessions = sessions;
     this.social = social;
@@ -92,24 +96,38 @@ class HostedSocialStepUpController {
       HttpServletRequest request,
       HttpServletResponse response) {
     EnvironmentId environment = pages.environment(environmentId);
-    Optional<Session> session = sessions.session(request, environment);
-    if (session.isEmpty()) {
+    // The login is this browser's hosted session's, or that of a host's prompt open here.
+    List<SessionContext> candidates = new ArrayList<>();
+    sessions
+        .session(request, environment)
+        .ifPresent(
+            s ->
+                candidates.add(
+                    new SessionContext(environment, s.id(), HostedSessions.origin(request))));
+    candidates.addAll(prompts.openSessions(request, environment));
+    if (candidates.isEmpty()) {
       return HostedPages.redirect(
           request, response, HostedPaths.signIn(environment, HostedPaths.wallet(environment)));
     }
-    SessionContext context =
-        new SessionContext(environment, session.get().id(), HostedSessions.origin(request));
-    FinishSocialLoginUseCase.Outcome outcome;
-    try {
-      outcome =
-          socialLogins.finish(
-              context,
-              provider,
-              new FinishSocialLoginUseCase.ProviderAnswer(state, code, error),
-              socialLogins.callback(request, stepUp(environment), provider));
-    } catch (RefusedException e) {
-      throw new HostedProblem(
-          HttpStatus.BAD_REQUEST, "This sign-in cannot be finished", PageWords.of(e));
+    FinishSocialLoginUseCase.Outcome outcome = null;
+    SessionContext context = null;
+    for (int i = 0; outcome == null; i++) {
+      context = candidates.get(i);
+      try {
+        outcome =
+            socialLogins.finish(
+                context,
+                provider,
+                new FinishSocialLoginUseCase.ProviderAnswer(state, code, error),
+                socialLogins.callback(request, stepUp(environment), provider));
+      } catch (RefusedException e) {
+        // Another session's login is refused before anything is spent: try the next session.
+        boolean another = e.reason() == RefusalReason.SOCIAL_LOGIN_FROM_ANOTHER_SESSION;
+        if (!another || i + 1 == candidates.size()) {
+          throw new HostedProblem(
+              HttpStatus.BAD_REQUEST, "This sign-in cannot be finished", PageWords.of(e));
+        }
+      }
     }
     if (outcome.token().isEmpty()) {
       throw new HostedProblem(

@@ -122,8 +122,7 @@ class HostedStepUpController {
                     visit.context().origin()));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "check failed; asking for step-up", e);
-        result =
-            new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());
+        result = new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());
       }
       if (result.isRequired()) {
         return result;

@@ -31,7 +31,10 @@ class PromptOutcomePages {
   }
 
   String deliver(
-      PromptOutcome outcome, HttpServletRequest request, HttpServletResponse response, Model model) {
+      PromptOutcome outcome,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     HostedPages.noStore(response);
     if (outcome.target() instanceof PromptTarget.Redirect redirect) {
       return HostedPages.redirect(

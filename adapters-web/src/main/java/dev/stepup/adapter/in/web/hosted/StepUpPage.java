@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.domain.scope.Scope;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ final class StepUpPage {
 
   StepUpPage(StepUpRoom.Visit visit, View view) {
     this.scope = visit.scope().wire();
-    this.action = visit.scope().action();
+    this.action = actions(visit);
     this.returnTo = visit.returnTo();
     // A host's prompt is cancelled by a form post that tells the host; else cancel goes back.
     this.cancel = visit.prompt().isPresent() ? visit.returnTo() + "/cancel" : null;
@@ -54,6 +55,17 @@ final class StepUpPage {
   /** Where a prompt's cancel form posts; {@code null} outside a prompt (a plain link back). */
   public String getCancel() {
     return cancel;
+  }
+
+  /** What the user confirms for: every scope a host's prompt asks for, else the one scope. */
+  private static String actions(StepUpRoom.Visit visit) {
+    List<String> actions = visit.scopes().stream().sorted().map(Scope::action).toList();
+    if (actions.size() <= 1) {
+      return visit.scope().action();
+    }
+    return String.join(", ", actions.subList(0, actions.size() - 1))
+        + " and "
+        + actions.get(actions.size() - 1);
   }
 
   public String getScope() {

@@ -7,8 +7,8 @@ import java.time.Instant;
 public interface CreatePromptUseCase {
 
   /**
-   * @throws dev.stepup.application.port.in.RefusedException when the return address or the
-   *     opener's origin is not allowed for the environment
+   * @throws dev.stepup.application.port.in.RefusedException when the return address or the opener's
+   *     origin is not allowed for the environment
    * @throws dev.stepup.application.port.in.NotFoundException when the session is not an active
    *     session of that user in the environment
    */

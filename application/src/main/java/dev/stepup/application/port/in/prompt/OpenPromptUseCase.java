@@ -16,8 +16,8 @@ public interface OpenPromptUseCase {
 
   /**
    * @throws dev.stepup.application.port.in.RefusedException for a ticket that is unknown (or of
-   *     another environment), expired or used, a prompt that finished or expired, or a session
-   *     that ended
+   *     another environment), expired or used, a prompt that finished or expired, or a session that
+   *     ended
    */
   OpenedPrompt open(Command command);
 

@@ -40,7 +40,4 @@ public interface Prompts {
    * whether this call spent it.
    */
   boolean exchanged(PromptId id, Instant at);
-
-  /** Forgets prompts created before {@code cutoff} (they are long finished or expired). */
-  void deleteCreatedBefore(Instant cutoff);
 }

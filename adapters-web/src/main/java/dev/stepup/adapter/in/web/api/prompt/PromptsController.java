@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Step-up prompts for host applications: a host backend (API key) or the user's own client
- * (session token) asks for one and gets the hosted page's URL with a launch ticket; a host backend
- * exchanges a redirect prompt's result code for the outcome.
+ * Step-up prompts for host applications: a host backend (API key) or the user's own client (session
+ * token) asks for one and gets the hosted page's URL with a launch ticket; a host backend exchanges
+ * a redirect prompt's result code for the outcome.
  */
 @RestController
 @Tag(name = "Prompts")
@@ -186,7 +186,6 @@ class PromptsController {
             + "/step-up/prompts/launch?ticket="
             + URLEncoder.encode(created.launchTicket(), StandardCharsets.UTF_8);
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(
-            new PromptResponse(created.promptId().value(), url, created.ticketExpiresAt()));
+        .body(new PromptResponse(created.promptId().value(), url, created.ticketExpiresAt()));
   }
 }
