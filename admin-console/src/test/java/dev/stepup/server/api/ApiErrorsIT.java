@@ -144,6 +144,7 @@ class ApiErrorsIT extends ApiTestServer {
             "path sessionId",
             "path userId",
             "path walletId",
+            "header X-Elevated-Access-Token",
             "query code",
             "query error",
             "query redirectUri",

@@ -35,11 +35,16 @@ class LayeringTest {
 
   private static JavaClasses production;
 
-  /** Leaves out test classes, including other modules' test-jars (the application's fakes). */
+  /**
+   * Leaves out test classes, including other modules' test-jars (the application's fakes), and the
+   * host backends' Java client (a test dependency here; it is no part of the server's rings).
+   */
   static final ImportOption PRODUCTION_ONLY =
       location ->
           ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
-              && !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*"));
+              && !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*"))
+              && !location.matches(
+                  java.util.regex.Pattern.compile(".*(stepup-client[^/]*\\.jar|/clients/java/).*"));
 
   @BeforeAll
   static void importProductionClasses() {

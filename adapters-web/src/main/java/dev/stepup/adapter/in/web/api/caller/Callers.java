@@ -1,6 +1,7 @@
 package dev.stepup.adapter.in.web.api.caller;
 
 import dev.stepup.adapter.in.web.api.error.ApiException;
+import dev.stepup.adapter.in.web.api.error.WebProblem;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.user.ApiKeyAccess;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
@@ -57,7 +58,7 @@ public class Callers {
     if (access instanceof ApiKeyAccess.Forbidden forbidden) {
       throw new ApiException(
           HttpStatus.FORBIDDEN,
-          "insufficient_permission",
+          WebProblem.INSUFFICIENT_PERMISSION,
           "the API key lacks the permission " + forbidden.missing().wire());
     }
     if (!(access instanceof ApiKeyAccess.Granted)) {
@@ -84,7 +85,7 @@ public class Callers {
       return new EnvironmentId(environmentId);
     } catch (IllegalArgumentException e) {
       // An id that cannot exist is answered like an unknown one, without echoing it.
-      throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "no such environment");
+      throw new ApiException(HttpStatus.NOT_FOUND, WebProblem.NOT_FOUND, "no such environment");
     }
   }
 

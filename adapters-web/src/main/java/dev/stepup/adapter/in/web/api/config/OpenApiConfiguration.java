@@ -4,12 +4,35 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The generated OpenAPI document's title and the two bearer credentials the API accepts. */
+/**
+ * The generated OpenAPI document: its title, the two bearer credentials the API accepts, and the
+ * customizers that complete what the controllers' annotations say.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+  /** Operation ids, the elevated-token header and the step-up challenge of protected actions. */
+  @Bean
+  OperationCustomizer stepUpOperations() {
+    return new OperationDocumentation();
+  }
+
+  /** Problem, scope, format and method schemas. */
+  @Bean
+  OpenApiCustomizer stepUpSchemas() {
+    return new ApiSchemas();
+  }
+
+  /** The error statuses of every operation, answered as problems. */
+  @Bean
+  OpenApiCustomizer stepUpProblemResponses() {
+    return new ProblemResponses();
+  }
 
   @Bean
   OpenAPI stepUpOpenApi() {

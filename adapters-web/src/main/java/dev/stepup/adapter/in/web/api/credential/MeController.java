@@ -229,6 +229,7 @@ class MeController {
   }
 
   @Operation(summary = "Unlink a credential (protected by credential:unlink)")
+  @ApiResponse(responseCode = "204", description = "Unlinked")
   @DeleteMapping("/credentials/{credentialId}")
   ResponseEntity<Void> unlink(
       @PathVariable String environmentId,
@@ -242,6 +243,7 @@ class MeController {
   }
 
   @Operation(summary = "Sign out: ends the session and revokes its elevated tokens")
+  @ApiResponse(responseCode = "204", description = "The session has ended")
   @DeleteMapping("/session")
   ResponseEntity<Void> signOut(@PathVariable String environmentId, @Caller SessionContext context) {
     endSession.end(

@@ -7,20 +7,20 @@ import org.springframework.http.HttpStatus;
 public final class ApiException extends RuntimeException {
 
   private final HttpStatus status;
-  private final String code;
+  private final WebProblem problem;
 
-  public ApiException(HttpStatus status, String code, String detail) {
+  public ApiException(HttpStatus status, WebProblem problem, String detail) {
     super(detail);
     this.status = Objects.requireNonNull(status, "status");
-    this.code = Objects.requireNonNull(code, "code");
+    this.problem = Objects.requireNonNull(problem, "problem");
   }
 
   public static ApiException unauthenticated(String detail) {
-    return new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+    return new ApiException(HttpStatus.UNAUTHORIZED, WebProblem.UNAUTHENTICATED, detail);
   }
 
   public static ApiException invalid(String detail) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", detail);
+    return new ApiException(HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, detail);
   }
 
   public HttpStatus status() {
@@ -28,6 +28,6 @@ public final class ApiException extends RuntimeException {
   }
 
   public String code() {
-    return code;
+    return problem.code();
   }
 }

@@ -76,18 +76,18 @@ public class ApiProblems {
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-    return respond(HttpStatus.NOT_FOUND, "not_found", "no such " + e.kind());
+    return respond(HttpStatus.NOT_FOUND, WebProblem.NOT_FOUND, "no such " + e.kind());
   }
 
   @ExceptionHandler(UnknownScopeException.class)
   ResponseEntity<ProblemDetail> unknownScope(UnknownScopeException e) {
-    return respond(HttpStatus.BAD_REQUEST, "unknown_scope", e.getMessage());
+    return respond(HttpStatus.BAD_REQUEST, WebProblem.UNKNOWN_SCOPE, e.getMessage());
   }
 
   /** Commands and value objects reject bad input with a message naming the field. */
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<ProblemDetail> invalidArgument(IllegalArgumentException e) {
-    return respond(HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage());
+    return respond(HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -99,18 +99,20 @@ public class ApiProblems {
             .collect(Collectors.joining("; "));
     return respond(
         HttpStatus.BAD_REQUEST,
-        "validation_failed",
+        WebProblem.VALIDATION_FAILED,
         detail.isEmpty() ? "the request body is not valid" : detail);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     if (causedBy(e, BodyTooLargeException.class)) {
-      return respond(HttpStatus.BAD_REQUEST, "validation_failed", BodyTooLargeException.DETAIL);
+      return respond(
+          HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, BodyTooLargeException.DETAIL);
     }
     JacksonException json = cause(e, JacksonException.class);
     if (json == null) {
-      return respond(HttpStatus.BAD_REQUEST, "validation_failed", "the request needs a JSON body");
+      return respond(
+          HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, "the request needs a JSON body");
     }
     String field =
         json.getPath().stream()
@@ -121,50 +123,55 @@ public class ApiProblems {
         field.isEmpty()
             ? "the request body is not valid JSON"
             : field + ": has the wrong type or shape";
-    return respond(HttpStatus.BAD_REQUEST, "validation_failed", detail);
+    return respond(HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, detail);
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
   ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
     return respond(
-        HttpStatus.BAD_REQUEST, "validation_failed", e.getHeaderName() + ": header is required");
+        HttpStatus.BAD_REQUEST,
+        WebProblem.VALIDATION_FAILED,
+        e.getHeaderName() + ": header is required");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
     return respond(
-        HttpStatus.BAD_REQUEST, "validation_failed", e.getParameterName() + ": is required");
+        HttpStatus.BAD_REQUEST,
+        WebProblem.VALIDATION_FAILED,
+        e.getParameterName() + ": is required");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return respond(HttpStatus.BAD_REQUEST, "validation_failed", e.getName() + ": is not valid");
+    return respond(
+        HttpStatus.BAD_REQUEST, WebProblem.VALIDATION_FAILED, e.getName() + ": is not valid");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
     return respond(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_media_type",
+        WebProblem.UNSUPPORTED_MEDIA_TYPE,
         "send the body as application/json");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return respond(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this API answers JSON");
+    return respond(HttpStatus.NOT_ACCEPTABLE, WebProblem.NOT_ACCEPTABLE, "this API answers JSON");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     return respond(
         HttpStatus.METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        WebProblem.METHOD_NOT_ALLOWED,
         e.getMethod() + " is not allowed here");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-    return respond(HttpStatus.NOT_FOUND, "not_found", "no such resource");
+    return respond(HttpStatus.NOT_FOUND, WebProblem.NOT_FOUND, "no such resource");
   }
 
   @ExceptionHandler(Exception.class)
@@ -173,7 +180,7 @@ public class ApiProblems {
     LOG.log(Level.SEVERE, "unexpected failure: " + e.getClass().getName(), e);
     return respond(
         HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal_error",
+        WebProblem.INTERNAL_ERROR,
         "the server could not complete the request; nothing was changed");
   }
 
@@ -230,13 +237,14 @@ public class ApiProblems {
     return text.replaceAll("[^\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]", "");
   }
 
-  static ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail) {
+  static ResponseEntity<ProblemDetail> respond(
+      HttpStatus status, WebProblem problem, String detail) {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem(status, code, detail));
+        .body(problem(status, problem.code(), detail));
   }
 
-  static ProblemDetail problem(HttpStatus status, String code, String detail) {
+  private static ProblemDetail problem(HttpStatus status, String code, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("https://stepup.dev/problems/" + code.replace('_', '-')));
     problem.setTitle(title(code));

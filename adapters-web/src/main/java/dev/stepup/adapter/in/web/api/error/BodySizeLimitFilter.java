@@ -41,7 +41,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                   + "\"title\":\"Validation failed\",\"status\":400,"
                   + "\"detail\":\""
                   + BodyTooLargeException.DETAIL
-                  + "\",\"code\":\"validation_failed\"}");
+                  + "\",\"code\":\""
+                  + WebProblem.VALIDATION_FAILED.code()
+                  + "\"}");
       return;
     }
     chain.doFilter(new Limited(request), response);

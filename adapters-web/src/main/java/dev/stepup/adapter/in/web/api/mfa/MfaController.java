@@ -11,6 +11,9 @@ import dev.stepup.application.port.in.mfa.TotpEnrolment;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
@@ -84,6 +87,10 @@ class MfaController {
       summary = "Start TOTP enrolment (needs a credential:link token when the user has MFA)",
       description =
           "Answers the secret, the otpauth:// URI and the same URI as a QR code PNG data URI.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Pending until confirmed",
+      content = @Content(schema = @Schema(implementation = EnrolResponse.class)))
   @PostMapping("/totp/devices")
   ResponseEntity<EnrolResponse> startTotp(
       @PathVariable String environmentId,
@@ -141,6 +148,7 @@ class MfaController {
       summary = "Choose the MFA device offered first (needs a credential:link token)",
       description =
           "An MFA change like enrolment: send X-Elevated-Access-Token for credential:link.")
+  @ApiResponse(responseCode = "204", description = "The default device is set")
   @PostMapping("/default")
   ResponseEntity<Void> chooseDefault(
       @PathVariable String environmentId,

@@ -14,6 +14,9 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
@@ -90,6 +93,10 @@ class PasskeyController {
   }
 
   @Operation(summary = "Register the passkey the browser created")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Registered",
+      content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
   @PostMapping("/mfa/passkeys/registration")
   ResponseEntity<RegistrationResponse> register(
       @PathVariable String environmentId,

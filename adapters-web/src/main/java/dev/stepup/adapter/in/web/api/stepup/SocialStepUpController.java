@@ -14,6 +14,9 @@ import dev.stepup.application.port.in.stepup.StartSocialStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartSocialStepUpUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +69,11 @@ class SocialStepUpController {
               + " Accept: application/json it answers 200 {authorizationUrl} instead, for scripts"
               + " that navigate themselves.")
   @SecurityRequirement(name = "sessionToken")
+  @ApiResponse(responseCode = "302", description = "To the provider's authorization page")
+  @ApiResponse(
+      responseCode = "200",
+      description = "With Accept: application/json, where to navigate",
+      content = @Content(schema = @Schema(implementation = AuthorizationResponse.class)))
   @GetMapping(ApiPaths.ENVIRONMENT + "/step-up/social/{provider}/authorize")
   ResponseEntity<?> authorize(
       @PathVariable String environmentId,
@@ -92,6 +100,11 @@ class SocialStepUpController {
           "Like the step-up login; the redirect URI then receives outcome=success and a loginId"
               + " to send to POST /credentials with format oauth and a credential:link token.")
   @SecurityRequirement(name = "sessionToken")
+  @ApiResponse(responseCode = "302", description = "To the provider's authorization page")
+  @ApiResponse(
+      responseCode = "200",
+      description = "With Accept: application/json, where to navigate",
+      content = @Content(schema = @Schema(implementation = AuthorizationResponse.class)))
   @GetMapping(ApiPaths.ENVIRONMENT + "/credentials/oauth/{provider}/authorize")
   ResponseEntity<?> authorizeLink(
       @PathVariable String environmentId,
@@ -110,6 +123,9 @@ class SocialStepUpController {
   }
 
   @Operation(summary = "Where the provider sends the browser back (not called by clients)")
+  @ApiResponse(
+      responseCode = "302",
+      description = "To the redirect URI, the outcome in its fragment")
   @GetMapping(ApiPaths.ENVIRONMENT + CALLBACK)
   ResponseEntity<Void> callback(
       @PathVariable String environmentId,

@@ -1,0 +1,71 @@
+package dev.stepup.adapter.in.web.api.config;
+
+import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Arrays;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Names each operation ({@link OperationIds}, unless its annotation names it) and documents what a
+ * protected action reads and answers: the {@code X-Elevated-Access-Token} header and the RFC 9470
+ * step-up challenge. Which actions are protected is read from the handler itself (its {@link
+ * ElevatedAccessToken} parameter), so the document cannot drift from the code.
+ */
+final class OperationDocumentation implements OperationCustomizer {
+
+  static final String ELEVATED_TOKEN_HEADER = "X-Elevated-Access-Token";
+
+  @Override
+  public Operation customize(Operation operation, HandlerMethod handler) {
+    io.swagger.v3.oas.annotations.Operation annotated =
+        handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+    if (annotated == null || annotated.operationId().isEmpty()) {
+      operation.setOperationId(OperationIds.of(handler));
+    }
+    if (isProtectedAction(handler)) {
+      operation.addParametersItem(
+          new HeaderParameter()
+              .name(ELEVATED_TOKEN_HEADER)
+              .required(false)
+              .description(
+                  "An elevated access token covering this action's scope. Without a valid one the"
+                      + " action answers 401 with the step-up challenge.")
+              .schema(new StringSchema()));
+      if (operation.getResponses() == null) {
+        operation.setResponses(new ApiResponses());
+      }
+      operation.getResponses().addApiResponse("401", stepUpChallenge());
+    }
+    return operation;
+  }
+
+  static boolean isProtectedAction(HandlerMethod handler) {
+    return Arrays.stream(handler.getMethodParameters())
+        .anyMatch(p -> p.hasParameterAnnotation(ElevatedAccessToken.class));
+  }
+
+  private static ApiResponse stepUpChallenge() {
+    return new ApiResponse()
+        .description(
+            "`step_up_required`: no valid elevated token for the action's scope was presented;"
+                + " step up for `scope` and retry with the token. `token_consumed`,"
+                + " `token_expired`, `token_revoked`, `invalid_token`: the presented token is spent"
+                + " or not valid here. `unauthenticated`: the session token is missing or not"
+                + " valid.")
+        .addHeaderObject(
+            "WWW-Authenticate",
+            new Header()
+                .description(
+                    "RFC 9470 challenge, e.g. `Bearer error=\"insufficient_user_authentication\","
+                        + " error_description=\"...\", scope=\"wallet:export\"`; `acr_values` is"
+                        + " added when only some methods satisfy the scope. A session that is not"
+                        + " valid is challenged with `Bearer error=\"invalid_token\"`.")
+                .schema(new StringSchema()));
+  }
+}

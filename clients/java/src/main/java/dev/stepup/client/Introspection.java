@@ -1,0 +1,35 @@
+package dev.stepup.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's answer about a token (RFC 7662). When {@code active} is false nothing else is known:
+ * the token is expired, consumed, revoked, unknown, of another environment or does not cover the
+ * scope asked about.
+ */
+public record Introspection(
+    boolean active,
+    Optional<String> userId,
+    Optional<String> sessionId,
+    List<String> scopes,
+    boolean singleUse,
+    Optional<Instant> expiresAt,
+    List<String> amr,
+    Optional<String> acr,
+    Optional<Instant> authTime) {
+
+  static Introspection inactive() {
+    return new Introspection(
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        false,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty());
+  }
+}

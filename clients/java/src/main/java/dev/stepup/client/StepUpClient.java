@@ -1,0 +1,235 @@
+package dev.stepup.client;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A host backend's client of one environment of a step-up server: verify elevated tokens offline
+ * against the server's JWKS, consume single-use ones through introspection, create users, sessions
+ * and step-up prompts, and exchange a prompt's result code for its tokens. Thread-safe; make one
+ * per environment and keep it.
+ *
+ * <pre>{@code
+ * StepUpClient stepUp = StepUpClient.builder()
+ *     .baseUrl("https://stepup.example.com").environment("production").apiKey(key).build();
+ * stepUp.verify(token, "wallet:sign");          // multi-use: offline
+ * stepUp.consume(token, "wallet:export");       // single-use: spent once, on the server
+ * }</pre>
+ */
+public final class StepUpClient {
+
+  private final ApiTransport transport;
+  private final OfflineVerifier verifier;
+  private final String environmentPath;
+
+  private StepUpClient(Builder b) {
+    this.transport = new ApiTransport(b.http, b.baseUrl, b.apiKey, b.timeout);
+    VerificationKeys keys =
+        new VerificationKeys(transport, b.clock, b.jwksMaxAge, b.jwksMinRefetchInterval);
+    this.verifier = new OfflineVerifier(keys, b.issuer, b.environment, b.clock, b.clockSkew);
+    this.environmentPath = "/api/v1/environments/" + encode(b.environment);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a multi-use elevated token offline for {@code scope} (null: any scope). Throws {@link
+   * ElevatedTokenException} with the code the server would answer: {@code invalid_token}, {@code
+   * token_expired} or {@code step_up_required}. Offline verification cannot see a revocation before
+   * the token expires (at most 15 minutes); use {@link #introspect} where that matters.
+   */
+  public VerifiedToken verify(String elevatedToken, String scope) {
+    return verifier.verify(elevatedToken, scope);
+  }
+
+  /** Asks the server whether the token is active (and covers {@code scope}, when given). */
+  public Introspection introspect(String elevatedToken, String scope) {
+    return introspection(elevatedToken, scope, false);
+  }
+
+  /**
+   * Spends a token for {@code scope} on the server: a single-use token is consumed atomically, so
+   * of any number of concurrent calls exactly one answers active. An inactive answer means the
+   * action must be refused (the token is spent, expired, revoked or not for this scope).
+   */
+  public Introspection consume(String elevatedToken, String scope) {
+    return introspection(elevatedToken, scope, true);
+  }
+
+  /** Revokes a token; unknown tokens are accepted silently (RFC 7009). */
+  public void revoke(String elevatedToken) {
+    transport.call(
+        "POST", environmentPath + "/elevated-tokens/revoke", Map.of("token", elevatedToken));
+  }
+
+  public User createUser(NewUser user) {
+    return Answers.user(transport.call("POST", environmentPath + "/users", user.body()));
+  }
+
+  public User getUser(String userId) {
+    return Answers.user(transport.call("GET", environmentPath + "/users/" + encode(userId), null));
+  }
+
+  /** Signs the user in; {@code signInCredentialId} (may be null) is the credential they used. */
+  public Session createSession(String userId, String signInCredentialId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (signInCredentialId != null) {
+      body.put("signInCredentialId", signInCredentialId);
+    }
+    Map<String, Object> json =
+        transport.call("POST", environmentPath + "/users/" + encode(userId) + "/sessions", body);
+    return new Session(
+        Json.string(json, "sessionId"),
+        Json.string(json, "sessionToken"),
+        Instant.parse(Json.string(json, "expiresAt")));
+  }
+
+  /** Ends a session of the user; the tokens earned in it stop working. */
+  public void endSession(String userId, String sessionId) {
+    transport.call(
+        "DELETE",
+        environmentPath + "/users/" + encode(userId) + "/sessions/" + encode(sessionId),
+        null);
+  }
+
+  /**
+   * Creates a step-up prompt for the user's session; open its URL in their browser. The hosted page
+   * routes them to the right method and hands the outcome back as the request says.
+   */
+  public Prompt createPrompt(PromptRequest request) {
+    Map<String, Object> json = transport.call("POST", environmentPath + "/prompts", request.body());
+    return new Prompt(
+        Json.string(json, "promptId"),
+        Json.string(json, "url"),
+        Instant.parse(Json.string(json, "expiresAt")));
+  }
+
+  /**
+   * Exchanges the result code a redirect prompt brought back ({@code code} on {@code returnTo}) for
+   * its outcome; a code works once, for 60 seconds, and a second exchange answers {@code
+   * invalid_result_code}.
+   */
+  public PromptResult exchangeResultCode(String resultCode) {
+    Map<String, Object> json =
+        transport.call(
+            "POST",
+            environmentPath + "/prompts/exchange",
+            Map.of("code", Objects.requireNonNull(resultCode, "resultCode")));
+    return Answers.promptResult(json);
+  }
+
+  private Introspection introspection(String token, String scope, boolean consume) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("token", Objects.requireNonNull(token, "token"));
+    if (scope != null) {
+      body.put("scope", scope);
+    }
+    body.put("consume", consume);
+    Map<String, Object> json =
+        transport.call("POST", environmentPath + "/elevated-tokens/introspect", body);
+    return Answers.introspection(json);
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(Objects.requireNonNull(segment), StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
+  /** Configures a client; {@code baseUrl}, {@code environment} and {@code apiKey} are required. */
+  public static final class Builder {
+    private URI baseUrl;
+    private String environment;
+    private String apiKey;
+    private String issuer;
+    private HttpClient http;
+    private Clock clock = Clock.systemUTC();
+    private Duration timeout = Duration.ofSeconds(10);
+    private Duration clockSkew = Duration.ofSeconds(30);
+    private Duration jwksMaxAge = Duration.ofMinutes(5);
+    private Duration jwksMinRefetchInterval = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    /** The server's base URL, e.g. {@code https://stepup.example.com}. */
+    public Builder baseUrl(String baseUrl) {
+      String trimmed = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
+      this.baseUrl = URI.create(trimmed + "/");
+      return this;
+    }
+
+    /** The environment's id (the tokens' audience), e.g. {@code production}. */
+    public Builder environment(String environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** An API key of the environment, created in the console. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      return this;
+    }
+
+    /** The tokens' {@code iss} when it is not the base URL (the server's {@code stepup.issuer}). */
+    public Builder issuer(String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    public Builder httpClient(HttpClient http) {
+      this.http = http;
+      return this;
+    }
+
+    /** The clock expiry is checked against; for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** How far past {@code exp} a token is still accepted, for clocks that drift (default 30 s). */
+    public Builder clockSkew(Duration clockSkew) {
+      this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
+      return this;
+    }
+
+    /** How long the JWKS is cached (default 5 minutes, as the server's Cache-Control says). */
+    public Builder jwksMaxAge(Duration maxAge) {
+      this.jwksMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+      return this;
+    }
+
+    /** The least time between two fetches caused by unknown key ids (default 10 s). */
+    public Builder jwksMinRefetchInterval(Duration interval) {
+      this.jwksMinRefetchInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    public StepUpClient build() {
+      Objects.requireNonNull(baseUrl, "baseUrl is required");
+      Objects.requireNonNull(environment, "environment is required");
+      Objects.requireNonNull(apiKey, "apiKey is required");
+      if (issuer == null) {
+        issuer = baseUrl.toString().replaceAll("/+$", "");
+      }
+      if (http == null) {
+        http = HttpClient.newBuilder().connectTimeout(timeout).build();
+      }
+      return new StepUpClient(this);
+    }
+  }
+}
