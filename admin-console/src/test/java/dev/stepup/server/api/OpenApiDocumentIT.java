@@ -140,12 +140,19 @@ class OpenApiDocumentIT extends ApiTestServer {
           .as(action)
           .contains("insufficient_user_authentication");
     }
+    // check reads the header to weigh the token, and never challenges.
+    JsonNode check = paths.get(PATHS + "/step-up/check").get("post");
+    assertThat(check.path("parameters").toString()).contains("X-Elevated-Access-Token");
+    assertThat(check.at("/responses/401/description").asString())
+        .doesNotContain("step_up_required");
+    assertThat(check.at("/responses/401/headers/WWW-Authenticate/description").asString())
+        .doesNotContain("insufficient_user_authentication");
     // Nothing else takes it: the header is documented where the server reads it.
     long withHeader =
         operations(document()).stream()
             .filter(op -> op.path("parameters").toString().contains("X-Elevated-Access-Token"))
             .count();
-    assertThat(withHeader).isEqualTo(protectedActions.size());
+    assertThat(withHeader).isEqualTo(protectedActions.size() + 1);
 
     // And the challenge is what the server answers.
     TestUser user = newUser();

@@ -7,10 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an {@code Optional<String>} controller parameter that receives the elevated token a
- * protected action was called with ({@code X-Elevated-Access-Token}), empty when none was sent.
+ * Marks an {@code Optional<String>} controller parameter that receives the elevated token a request
+ * was called with ({@code X-Elevated-Access-Token}), empty when none was sent.
  */
 @Documented
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ElevatedAccessToken {}
+public @interface ElevatedAccessToken {
+
+  /**
+   * Whether the action answers a missing or spent token with the step-up challenge (a protected
+   * action); false where the token is only weighed, as {@code check} does.
+   */
+  boolean challenged() default true;
+}

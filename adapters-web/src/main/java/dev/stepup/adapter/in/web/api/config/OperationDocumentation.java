@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;
+import java.util.Optional;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
@@ -28,15 +29,17 @@ final class OperationDocumentation implements OperationCustomizer {
     if (annotated == null || annotated.operationId().isEmpty()) {
       operation.setOperationId(OperationIds.of(handler));
     }
-    if (isProtectedAction(handler)) {
+    Optional<ElevatedAccessToken> token = elevatedToken(handler);
+    if (token.isPresent() && !token.get().challenged()) {
       operation.addParametersItem(
-          new HeaderParameter()
-              .name(ELEVATED_TOKEN_HEADER)
-              .required(false)
-              .description(
-                  "An elevated access token covering this action's scope. Without a valid one the"
-                      + " action answers 401 with the step-up challenge.")
-              .schema(new StringSchema()));
+          tokenHeader(
+              "An elevated access token the client holds: the answer says whether it covers"
+                  + " the scope."));
+    } else if (token.isPresent()) {
+      operation.addParametersItem(
+          tokenHeader(
+              "An elevated access token covering this action's scope. Without a valid one the"
+                  + " action answers 401 with the step-up challenge."));
       if (operation.getResponses() == null) {
         operation.setResponses(new ApiResponses());
       }
@@ -45,9 +48,18 @@ final class OperationDocumentation implements OperationCustomizer {
     return operation;
   }
 
-  static boolean isProtectedAction(HandlerMethod handler) {
+  private static Optional<ElevatedAccessToken> elevatedToken(HandlerMethod handler) {
     return Arrays.stream(handler.getMethodParameters())
-        .anyMatch(p -> p.hasParameterAnnotation(ElevatedAccessToken.class));
+        .map(p -> p.getParameterAnnotation(ElevatedAccessToken.class))
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  private static HeaderParameter tokenHeader(String description) {
+    HeaderParameter header = new HeaderParameter();
+    header.name(ELEVATED_TOKEN_HEADER).required(false).description(description);
+    header.schema(new StringSchema());
+    return header;
   }
 
   private static ApiResponse stepUpChallenge() {

@@ -131,7 +131,7 @@ class StepUpController {
       @PathVariable String environmentId,
       @Validated @RequestBody CheckRequest body,
       @Caller SessionContext context,
-      @ElevatedAccessToken Optional<String> presented) {
+      @ElevatedAccessToken(challenged = false) Optional<String> presented) {
     Scope scope = Scope.parse(body.scope());
     try {
       CheckStepUpResult result =
