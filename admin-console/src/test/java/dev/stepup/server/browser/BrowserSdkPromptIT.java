@@ -133,6 +133,26 @@ class BrowserSdkPromptIT extends ApiTestServer {
   }
 
   @Test
+  void anOutcomePostedAsThePopupClosesIsNotTakenForACancel() {
+    // The result page posts, then closes itself; here the message reaches the SDK's listener
+    // 400 ms after that (as on a busy machine), when the popup already reads as closed.
+    TestUser user = newUser();
+    load(signIn(user, user.credential("email")));
+    browser.executeScript(
+        "const add = window.addEventListener.bind(window);"
+            + " window.addEventListener = (type, listener, options) => add(type,"
+            + " type === 'message' ? (e) => setTimeout(() => listener(e), 400) : listener,"
+            + " options);");
+    // MFA only, for a user without MFA: the popup fails at once and closes.
+    Map<String, Object> failed =
+        result(
+            "return stepUp.promptStepUpAuth({ scopes: ['wallet:export'], mode: 'mfa' })"
+                + ".then((token) => ({ token }), (e) => ({ code: e.code, reason: e.reason }))");
+    assertThat(failed).containsEntry("code", "failed").containsEntry("reason", "mfa_not_enrolled");
+    wait.until(d -> browser.getWindowHandles().size() == 1);
+  }
+
+  @Test
   void theSameOriginIsRefusedAPopupOutcomeItDoesNotList() {
     // The step-up server's own origin is not in the list: the prompt is refused before it opens.
     TestUser user = newUser();

@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -91,10 +93,22 @@ final class HostApp implements AutoCloseable {
     browser.switchTo().window(opener);
   }
 
-  /** Back in the opener once the popup has closed itself (after posting its outcome). */
+  /**
+   * Back in the opener once the popup has closed itself (after posting its outcome); if it stays
+   * open, says what it shows.
+   */
   void popupClosed() {
+    try {
+      wait.until(d -> browser.getWindowHandles().size() == 1);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "the popup stayed open on "
+              + browser.getCurrentUrl()
+              + ": "
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
+    }
     backToOpener();
-    wait.until(d -> browser.getWindowHandles().size() == 1);
   }
 
   /** Runs an async function body in the current window and answers its (object) value. */
