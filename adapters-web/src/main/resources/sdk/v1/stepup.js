@@ -15,6 +15,8 @@ const STEP_UP_CHALLENGE = 'insufficient_user_authentication';
 const EXPIRY_MARGIN_MS = 5000;
 const POPUP_FEATURES = 'popup=yes,width=480,height=720';
 const POPUP_POLL_MS = 250;
+/** How long the outcome of a prompt popup that reads as closed may still be on its way. */
+const CLOSED_GRACE_MS = 750;
 /** How long a popup (prompt or social login) may stay open before the call gives up. */
 const POPUP_TIMEOUT_MS = 15 * 60 * 1000;
 
@@ -597,11 +599,17 @@ function promptResult(popup, serverOrigin) {
         }));
       }
     };
+    let closedSince = 0;
     const timer = setInterval(() => {
       if (popup.closed) {
-        finish(reject, new StepUpError('cancelled', 'The step-up window was closed.', {
-          reason: 'closed',
-        }));
+        // The result page posts its outcome, then closes itself: the window can read as closed
+        // before the message is delivered, so wait a moment before calling it a cancel.
+        closedSince = closedSince || Date.now();
+        if (Date.now() - closedSince >= CLOSED_GRACE_MS) {
+          finish(reject, new StepUpError('cancelled', 'The step-up window was closed.', {
+            reason: 'closed',
+          }));
+        }
       } else if (Date.now() - started > POPUP_TIMEOUT_MS) {
         finish(reject, new StepUpError('failed', 'The step-up took too long.', { reason: 'timeout' }));
       }

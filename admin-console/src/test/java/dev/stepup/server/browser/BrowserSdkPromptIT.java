@@ -2,15 +2,9 @@ package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
-import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.api.ApiTestServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,54 +29,29 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BrowserSdkPromptIT extends ApiTestServer {
 
-  private static final String LOAD =
-      """
-      const m = await import(args[1] + '/sdk/v1/stepup.js');
-      window.stepUp = m.createStepUp({ environment: 'demo', sessionToken: args[0] });
-      return { loaded: true };
-      """;
-
-  /** The host application's page: nothing but a title; the SDK is imported into it. */
-  private static final byte[] HOST_PAGE =
-      "<!doctype html><html><head><title>Host app</title></head><body><h1>Host app</h1></body></html>"
-          .getBytes(StandardCharsets.UTF_8);
-
   @Autowired AllowBrowserOriginsUseCase browserOrigins;
 
-  private HttpServer host;
   private ChromeDriver browser;
   private WebDriverWait wait;
-  private String opener;
+  private HostApp host;
 
   @BeforeEach
   void open() throws IOException {
-    host = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    host.createContext(
-        "/",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, HOST_PAGE.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(HOST_PAGE);
-          }
-        });
-    host.start();
-    allowOrigins(List.of(hostOrigin()));
     browser = Chromium.start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    host = new HostApp(browser, wait, port);
+    HostApp.allowOrigins(browserOrigins, List.of(host.origin()));
   }
 
   @AfterEach
   void close() {
-    allowOrigins(List.of());
+    HostApp.allowOrigins(browserOrigins, List.of());
     if (browser != null) {
       browser.quit();
     }
-    host.stop(0);
-  }
-
-  private String hostOrigin() {
-    return "http://localhost:" + host.getAddress().getPort();
+    if (host != null) {
+      host.close();
+    }
   }
 
   @Test
@@ -129,16 +98,16 @@ class BrowserSdkPromptIT extends ApiTestServer {
             + ".then((token) => ({ token }), (e) => ({ code: e.code, reason: e.reason }))";
 
     browser.executeScript(prompt);
-    switchToPopup();
+    host.switchToPopup();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
-    backToOpener();
+    host.backToOpener();
     assertThat(result("return window.prompted")).containsEntry("code", "cancelled");
 
     browser.executeScript(prompt);
-    switchToPopup();
+    host.switchToPopup();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-code")));
     browser.close();
-    backToOpener();
+    host.backToOpener();
     assertThat(result("return window.prompted"))
         .containsEntry("code", "cancelled")
         .containsEntry("reason", "closed");
@@ -164,13 +133,32 @@ class BrowserSdkPromptIT extends ApiTestServer {
   }
 
   @Test
+  void anOutcomePostedAsThePopupClosesIsNotTakenForACancel() {
+    // The result page posts, then closes itself; here the message reaches the SDK's listener
+    // 400 ms after that (as on a busy machine), when the popup already reads as closed.
+    TestUser user = newUser();
+    load(signIn(user, user.credential("email")));
+    browser.executeScript(
+        "const add = window.addEventListener.bind(window);"
+            + " window.addEventListener = (type, listener, options) => add(type,"
+            + " type === 'message' ? (e) => setTimeout(() => listener(e), 400) : listener,"
+            + " options);");
+    // MFA only, for a user without MFA: the popup fails at once and closes.
+    Map<String, Object> failed =
+        result(
+            "return stepUp.promptStepUpAuth({ scopes: ['wallet:export'], mode: 'mfa' })"
+                + ".then((token) => ({ token }), (e) => ({ code: e.code, reason: e.reason }))");
+    assertThat(failed).containsEntry("code", "failed").containsEntry("reason", "mfa_not_enrolled");
+    wait.until(d -> browser.getWindowHandles().size() == 1);
+  }
+
+  @Test
   void theSameOriginIsRefusedAPopupOutcomeItDoesNotList() {
     // The step-up server's own origin is not in the list: the prompt is refused before it opens.
     TestUser user = newUser();
     String session = signIn(user, user.credential("email"));
     browser.get(url("/hosted/demo/sign-in"));
-    opener = browser.getWindowHandle();
-    result(LOAD, session, url(""));
+    host.loadHere(session);
     Map<String, Object> refused =
         result(
             "return stepUp.promptStepUpAuth({ scopes: ['wallet:export'] })"
@@ -184,7 +172,7 @@ class BrowserSdkPromptIT extends ApiTestServer {
   // ---- helpers ----
 
   private void confirmByEmailInThePopup(TestUser user) {
-    switchToPopup();
+    host.switchToPopup();
     try {
       wait.until(ExpectedConditions.elementToBeClickable(By.id("send-code")));
     } catch (TimeoutException e) {
@@ -196,54 +184,23 @@ class BrowserSdkPromptIT extends ApiTestServer {
         .sendKeys(mailedCode(user.email()));
     browser.findElement(By.id("verify-code")).click();
     // The result page posts the outcome to the opener and closes itself.
-    backToOpener();
-    wait.until(d -> browser.getWindowHandles().size() == 1);
-  }
-
-  private void switchToPopup() {
-    wait.until(d -> browser.getWindowHandles().size() == 2);
-    String popup =
-        browser.getWindowHandles().stream()
-            .filter(h -> !h.equals(opener))
-            .findFirst()
-            .orElseThrow();
-    browser.switchTo().window(popup);
-  }
-
-  private void backToOpener() {
-    browser.switchTo().window(opener);
+    host.popupClosed();
   }
 
   private void allowOrigins(List<String> origins) {
-    browserOrigins.allowBrowserOrigins(
-        new AllowBrowserOriginsUseCase.Command(
-            new EnvironmentId("demo"), origins, "test", new RequestOrigin("127.0.0.1", "sdk")));
+    HostApp.allowOrigins(browserOrigins, origins);
   }
 
   private String url(String path) {
-    return "http://localhost:" + port + path;
+    return host.url(path);
   }
 
-  /** Opens the host's page (another origin) and imports the SDK from the step-up server. */
   private void load(String sessionToken) {
-    browser.get(hostOrigin() + "/app");
-    opener = browser.getWindowHandle();
-    assertThat(result(LOAD, sessionToken, url(""))).containsEntry("loaded", true);
+    host.load(sessionToken);
   }
 
-  /** Runs an async function body in the opener and answers its (object) value. */
-  @SuppressWarnings("unchecked")
   private Map<String, Object> result(String body, Object... args) {
-    Object answer =
-        browser.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + " const args = Array.from(arguments).slice(0, -1);"
-                + " (async () => {\n"
-                + body
-                + "\n})().then((v) => done(typeof v === 'object' ? v : { value: v }),"
-                + " (e) => done({ thrown: String(e && e.message) }));",
-            args);
-    return (Map<String, Object>) answer;
+    return host.result(body, args);
   }
 
   private String fetchScript(String path) {
@@ -254,13 +211,6 @@ class BrowserSdkPromptIT extends ApiTestServer {
   }
 
   private static String embeddedWallet(TestUser user) {
-    for (var c : user.json().get("credentials")) {
-      if (c.get("format").asString().equals("blockchain")
-          && c.has("type")
-          && c.get("type").asString().equals("embedded")) {
-        return c.get("id").asString();
-      }
-    }
-    throw new AssertionError("no embedded wallet in " + user.json());
+    return SdkPage.wallet(user.json(), "embedded");
   }
 }
