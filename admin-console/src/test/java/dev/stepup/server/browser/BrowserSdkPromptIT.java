@@ -24,8 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * promptStepUpAuth} opens the hosted prompt in a popup, the user confirms by email code there, and
  * the page receives the token by {@code postMessage}; cancelling or closing the popup rejects with
  * {@code cancelled}; a page on an origin the environment does not list gets nothing (check answers
- * "required", the prompt {@code failed}). The fetch wrapper's default step-up is this prompt. Needs
- * the branches {@code prompt} and {@code cors}.
+ * "required", the prompt {@code failed}). The fetch wrapper's default step-up is this prompt.
  */
 class BrowserSdkPromptIT extends ApiTestServer {
 
