@@ -75,3 +75,4 @@ async function protectedCall(label, path, scope) {
 
 $('export').addEventListener('click', () => protectedCall('Export', '/api/export', 'wallet:export'));
 $('send').addEventListener('click', () => protectedCall('Send', '/api/send', 'wallet:sign'));
+$('sign-in').disabled = false;
