@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The example host application's backend ({@code examples/host-app}) against the running server,
  * without a browser: its protected actions answer the RFC 9470 challenge without a token, refuse
- * forged and other users' tokens with it, spend an export token once and accept a send token for
- * as many sends as it lives. The browser half is {@code HostAppBrowserIT}.
+ * forged and other users' tokens with it, spend an export token once and accept a send token for as
+ * many sends as it lives. The browser half is {@code HostAppBrowserIT}.
  */
 class HostAppIT extends ApiTestServer {
 
@@ -61,7 +61,8 @@ class HostAppIT extends ApiTestServer {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     String cookie = answer.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     JsonNode json = ApiClient.JSON.readTree(answer.body());
-    return new Visitor(cookie, json.get("sessionToken").asString(), new TestUser(null, null, email));
+    return new Visitor(
+        cookie, json.get("sessionToken").asString(), new TestUser(null, null, email));
   }
 
   private static HttpResponse<String> call(String url, String cookie, String token)

@@ -93,7 +93,8 @@ class HostAppBrowserIT extends ApiTestServer {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("origin-warning")));
     assertThat(browser.findElement(By.id("origin-warning")).getText())
         .contains("does not accept calls from this page (" + app.origin() + ")")
-        .contains("browser origins of the environment \"demo\"");
+        .contains("\"Allowed browser origins\"")
+        .contains("http://localhost:" + port + "/admin/environments/demo");
 
     click("export");
     wait.until(d -> browser.findElement(By.id("result")).getText().startsWith("Export: step-up"));
@@ -127,7 +128,11 @@ class HostAppBrowserIT extends ApiTestServer {
       wait.until(d -> logEntries(prefix) == count);
     } catch (TimeoutException e) {
       throw new AssertionError(
-          "expected " + count + " x '" + prefix + "', the page shows: "
+          "expected "
+              + count
+              + " x '"
+              + prefix
+              + "', the page shows: "
               + browser.findElement(By.id("log")).getText(),
           e);
     }

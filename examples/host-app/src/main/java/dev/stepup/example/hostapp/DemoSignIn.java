@@ -56,10 +56,13 @@ final class DemoSignIn {
     } catch (StepUpException e) {
       LOG.warning("step-up server refused the sign-in: " + e.code() + " (" + e.status() + ")");
       String detail =
-          "credential_in_use".equals(e.code())
-              ? "The step-up server already has a user with this email that this app does not"
-                  + " know (it keeps its users in memory). Use another email."
-              : "The step-up server refused the sign-in: " + e.detail();
+          switch (e.code()) {
+            case "credential_in_use" ->
+                "The step-up server already has a user with this email that this app does not"
+                    + " know (it keeps its users in memory). Use another email.";
+            case "unreachable" -> "The step-up server could not be reached: is it running?";
+            default -> "The step-up server refused the sign-in: " + e.detail();
+          };
       Http.json(exchange, 502, Map.of("code", e.code(), "detail", detail));
       return;
     }
@@ -74,8 +77,7 @@ final class DemoSignIn {
     Http.json(
         exchange,
         200,
-        Map.of(
-            "email", email, "environment", environment, "sessionToken", session.sessionToken()));
+        Map.of("email", email, "environment", environment, "sessionToken", session.sessionToken()));
   }
 
   /** The account of the request's cookie, if it is signed in. */

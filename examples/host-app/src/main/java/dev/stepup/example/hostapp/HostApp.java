@@ -73,10 +73,20 @@ public final class HostApp implements AutoCloseable {
       return;
     }
     HostApp app = start(config);
-    System.out.println("Example host app: " + app.origin() + "  (step-up server "
-        + config.stepUpUrl() + ", environment " + config.environment() + ")");
-    System.out.println("Its origin must be one of the environment's browser origins: console → "
-        + "Environments → " + config.environment() + " → Browser origins → " + app.origin());
+    System.out.println(
+        "Example host app: "
+            + app.origin()
+            + "  (step-up server "
+            + config.stepUpUrl()
+            + ", environment "
+            + config.environment()
+            + ")");
+    System.out.println(
+        "Its origin must be listed in \"Allowed browser origins\" on "
+            + config.stepUpUrl()
+            + "/admin/environments/"
+            + config.environment()
+            + " (the console).");
   }
 
   /** This app's origin, e.g. {@code http://localhost:8081}. */
@@ -94,8 +104,7 @@ public final class HostApp implements AutoCloseable {
       Http.json(exchange, 404, Map.of("code", "not_found", "detail", "No such page."));
       return;
     }
-    Http.send(
-        exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    Http.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
   }
 
   private interface Handler {

@@ -56,7 +56,12 @@ public record HostAppConfig(
 
   @Override
   public String toString() {
-    return "HostAppConfig[stepUpUrl=" + stepUpUrl + ", environment=" + environment + ", port="
-        + port + "]";
+    return "HostAppConfig[stepUpUrl="
+        + stepUpUrl
+        + ", environment="
+        + environment
+        + ", port="
+        + port
+        + "]";
   }
 }

@@ -59,7 +59,9 @@ final class ProtectedActions {
         200,
         Map.of(
             "message",
-            "Key exported for " + account.get().email() + ". The next export needs a new step-up."));
+            "Key exported for "
+                + account.get().email()
+                + ". The next export needs a new step-up."));
   }
 
   /** {@code POST /api/send}: any number of sends while the token lives. */
@@ -90,8 +92,11 @@ final class ProtectedActions {
         200,
         Map.of(
             "message",
-            "Sent for " + account.get().email() + " (step-up valid until "
-                + verified.expiresAt() + ")."));
+            "Sent for "
+                + account.get().email()
+                + " (step-up valid until "
+                + verified.expiresAt()
+                + ")."));
   }
 
   private Optional<Account> signedIn(HttpExchange exchange) {

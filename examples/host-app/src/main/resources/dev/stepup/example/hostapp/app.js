@@ -21,8 +21,8 @@ function originProblem() {
   $('origin-warning').hidden = false;
   $('origin-warning').textContent = 'The step-up server at ' + config.stepUpUrl
     + ' does not accept calls from this page (' + location.origin + '), or is not running. Add '
-    + location.origin + ' to the browser origins of the environment "' + config.environment
-    + '" in the console (' + config.stepUpUrl + '/admin → Environments → ' + config.environment
+    + location.origin + ' to "Allowed browser origins" on the environment\'s console page ('
+    + config.stepUpUrl + '/admin/environments/' + encodeURIComponent(config.environment)
     + '), then try again.';
 }
 
