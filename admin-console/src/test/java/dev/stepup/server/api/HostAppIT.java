@@ -16,15 +16,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The example host application's backend ({@code examples/host-app}) against the running server,
  * without a browser: its protected actions answer the RFC 9470 challenge without a token, refuse
  * forged and other users' tokens with it, spend an export token once and accept a send token for as
- * many sends as it lives. The browser half is {@code HostAppBrowserIT}.
+ * many sends as it lives, and logs none of the tokens. The browser half is {@code
+ * HostAppBrowserIT}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostAppIT extends ApiTestServer {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -125,7 +130,7 @@ class HostAppIT extends ApiTestServer {
   }
 
   @Test
-  void anExportTokenWorksOnceAndASendTokenForManySends() throws Exception {
+  void anExportTokenWorksOnceAndASendTokenForManySends(CapturedOutput logs) throws Exception {
     Visitor visitor = signIn();
     String exportToken = stepUp(visitor, "wallet:export");
     HttpResponse<String> exported = export(visitor, exportToken);
@@ -141,6 +146,9 @@ class HostAppIT extends ApiTestServer {
     }
     // A send token is not an export token.
     assertChallenge(export(visitor, sendToken), "wallet:export", "invalid_token");
+    assertThat(logs.getAll())
+        .contains("export allowed for ")
+        .doesNotContain(exportToken, sendToken, visitor.sessionToken());
   }
 
   @Test

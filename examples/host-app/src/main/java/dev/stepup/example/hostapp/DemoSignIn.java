@@ -66,6 +66,8 @@ final class DemoSignIn {
       Http.json(exchange, 502, Map.of("code", e.code(), "detail", detail));
       return;
     }
+    // This app's own session: an HttpOnly cookie the page's script never sees (add Secure on
+    // https).
     String hostSession = randomId();
     bySession.put(hostSession, account);
     exchange

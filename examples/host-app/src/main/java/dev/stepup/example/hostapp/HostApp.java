@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +27,7 @@ public final class HostApp implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HostApp.class.getName());
 
   private final HttpServer server;
+  private final ExecutorService workers = Executors.newFixedThreadPool(8);
   private final String page;
   private final byte[] script;
 
@@ -46,7 +48,7 @@ public final class HostApp implements AutoCloseable {
             .replace("{{environment}}", Http.html(config.environment()));
     this.script = resource("app.js").getBytes(StandardCharsets.UTF_8);
     this.server = HttpServer.create(new InetSocketAddress("localhost", config.port()), 0);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(workers);
     server.createContext("/", get(this::page));
     server.createContext(
         "/app.js", get(e -> Http.send(e, 200, "text/javascript; charset=utf-8", script)));
@@ -97,6 +99,7 @@ public final class HostApp implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 
   private void page(HttpExchange exchange) throws IOException {
