@@ -37,14 +37,17 @@ class LayeringTest {
 
   /**
    * Leaves out test classes, including other modules' test-jars (the application's fakes), and the
-   * host backends' Java client (a test dependency here; it is no part of the server's rings).
+   * host backends' Java client and the example host app (test dependencies here; they are no part
+   * of the server's rings).
    */
   static final ImportOption PRODUCTION_ONLY =
       location ->
           ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
               && !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*"))
               && !location.matches(
-                  java.util.regex.Pattern.compile(".*(stepup-client[^/]*\\.jar|/clients/java/).*"));
+                  java.util.regex.Pattern.compile(
+                      ".*(stepup-client[^/]*\\.jar|/clients/java/"
+                          + "|example-host-app[^/]*\\.jar|/examples/host-app/).*"));
 
   @BeforeAll
   static void importProductionClasses() {
