@@ -1,30 +1,37 @@
 package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.transaction.TransactionRunner;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Group commit (ADR 0019): short write work submitted concurrently is run by one writer thread in
- * one transaction and made durable by one commit, and each caller returns once that commit is done.
- * A store's commit cost (H2 rewrites every touched page, PostgreSQL flushes its log) is then paid
- * once per group instead of once per request. When a group fails, its work is rolled back and each
- * is retried alone, so one bad write cannot fail or lose the others.
+ * Group commit (ADR 0019): short write work submitted concurrently runs in one transaction and is
+ * made durable by one commit, and each caller returns once that commit is done. A store's commit
+ * cost (H2 rewrites every touched page, PostgreSQL flushes its log) is then paid once per group
+ * instead of once per request. The first caller to find no commit under way leads: it takes
+ * everything queued and commits it on its own thread, so a lone request pays no hand-over; the
+ * others wait for their group's outcome. When a group fails, its work is rolled back and each is
+ * retried alone, so one bad write cannot fail or lose the others.
  */
 public final class GroupCommit implements TransactionRunner, AutoCloseable {
+
+  /** How long a waiting caller sleeps before checking whether it should lead the next group. */
+  private static final long RECHECK_MICROS = 200;
 
   private final TransactionRunner transactions;
   private final int maxGroup;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-  private final Thread writer;
+  private final ReentrantLock leading = new ReentrantLock();
   private volatile boolean running = true;
 
   public GroupCommit(TransactionRunner transactions, int maxGroup) {
@@ -33,9 +40,6 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
     }
     this.transactions = transactions;
     this.maxGroup = maxGroup;
-    this.writer = new Thread(this::writeLoop, "group-commit");
-    writer.setDaemon(true);
-    writer.start();
   }
 
   @Override
@@ -46,14 +50,30 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
   @Override
   public <T> T inSharedCommit(Supplier<T> work) {
     if (!running
-        || Thread.currentThread() == writer
+        || leading.isHeldByCurrentThread()
         || TransactionSynchronizationManager.isActualTransactionActive()) {
       return transactions.inTransaction(work);
     }
     Pending<T> pending = new Pending<>(work);
     queue.add(pending);
+    boolean interrupted = false;
+    while (!pending.done.isDone()) {
+      if (leading.tryLock()) {
+        try {
+          if (!pending.done.isDone()) {
+            commitNextGroup();
+          }
+        } finally {
+          leading.unlock();
+        }
+      } else {
+        interrupted |= awaitBriefly(pending);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     try {
-      // Not interruptible on purpose: once queued, the work may commit, and the caller must know.
       return pending.done.join();
     } catch (CompletionException failed) {
       Throwable cause = failed.getCause();
@@ -67,40 +87,38 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
     }
   }
 
-  /** How many works wait for the writer. */
+  /** How many works wait for a leader. */
   int waiting() {
     return queue.size();
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
-    writer.interrupt();
-    writer.join(Duration.ofSeconds(10).toMillis());
-    List<Pending<?>> left = new ArrayList<>();
-    queue.drainTo(left);
-    left.forEach(this::runAlone);
   }
 
-  private void writeLoop() {
-    List<Pending<?>> group = new ArrayList<>(maxGroup);
-    while (running) {
-      try {
-        Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        group.add(first);
-      } catch (InterruptedException stopping) {
-        return;
-      }
-      queue.drainTo(group, maxGroup - 1);
-      commit(group);
-      group.clear();
+  /**
+   * Waits a little for the group holding {@code pending} to commit; answers whether the wait was
+   * interrupted. Not interruptible on purpose: once queued, the work may commit, and the caller
+   * must know how it went.
+   */
+  private static boolean awaitBriefly(Pending<?> pending) {
+    try {
+      pending.done.get(RECHECK_MICROS, TimeUnit.MICROSECONDS);
+      return false;
+    } catch (TimeoutException | ExecutionException notYetOrFailed) {
+      return false;
+    } catch (InterruptedException e) {
+      return true;
     }
   }
 
-  private void commit(List<Pending<?>> group) {
+  private void commitNextGroup() {
+    List<Pending<?>> group = new ArrayList<>(maxGroup);
+    queue.drainTo(group, maxGroup);
+    if (group.isEmpty()) {
+      return;
+    }
     if (group.size() == 1) {
       runAlone(group.get(0));
       return;

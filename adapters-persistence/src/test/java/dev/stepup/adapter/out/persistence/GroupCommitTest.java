@@ -153,6 +153,20 @@ class GroupCommitTest {
   }
 
   @Test
+  void aLoneWorkCommitsOnItsCallersThread() {
+    String caller = Thread.currentThread().getName();
+    assertThat(
+            group.inSharedCommit(
+                () -> {
+                  insert(1);
+                  return Thread.currentThread().getName();
+                }))
+        .isEqualTo(caller);
+    assertThat(rows()).isEqualTo(1);
+    assertThat(commits.get()).isEqualTo(1);
+  }
+
+  @Test
   void insideAnOpenTransactionTheWorkJoinsIt() {
     String caller = Thread.currentThread().getName();
     assertThatThrownBy(
