@@ -1,13 +1,7 @@
 package dev.stepup.domain.environment;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The web origins whose pages may call an environment's end-user endpoints from the browser (CORS)
@@ -16,9 +10,8 @@ import java.util.Set;
  */
 public final class BrowserOrigins {
 
-  public static final int MAX_ENTRIES = 20;
+  public static final int MAX_ENTRIES = WebAddresses.MAX_ENTRIES;
   private static final int MAX_LENGTH = 300;
-  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private final List<String> entries;
 
@@ -37,26 +30,15 @@ public final class BrowserOrigins {
    * @throws IllegalArgumentException naming the first entry that is not an acceptable origin
    */
   public static BrowserOrigins of(List<String> given) {
-    Set<String> normalised = new LinkedHashSet<>();
-    for (String raw : given) {
-      if (raw == null || raw.isBlank()) {
-        continue;
-      }
-      String entry = raw.strip();
-      normalised.add(
-          normalise(entry)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "not an allowed browser origin: "
-                              + abbreviate(entry)
-                              + " (use https://host[:port] with no path; http only for"
-                              + " localhost)")));
-    }
-    if (normalised.size() > MAX_ENTRIES) {
-      throw new IllegalArgumentException("at most " + MAX_ENTRIES + " browser origins");
-    }
-    return new BrowserOrigins(new ArrayList<>(normalised));
+    return new BrowserOrigins(
+        WebAddresses.entries(
+            given,
+            BrowserOrigins::normalise,
+            entry ->
+                "not an allowed browser origin: "
+                    + entry
+                    + " (use https://host[:port] with no path; http only for localhost)",
+            "at most " + MAX_ENTRIES + " browser origins"));
   }
 
   /** The origins in their normalised form, in the order given. */
@@ -76,38 +58,17 @@ public final class BrowserOrigins {
   }
 
   private static Optional<String> normalise(String value) {
-    if (value.isEmpty() || value.length() > MAX_LENGTH || value.contains("*")) {
+    if (value.contains("*")) {
       return Optional.empty();
     }
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-    String path = uri.getRawPath();
-    if (!uri.isAbsolute()
-        || uri.isOpaque()
-        || uri.getRawUserInfo() != null
-        || uri.getRawQuery() != null
-        || uri.getRawFragment() != null
-        || uri.getHost() == null
-        || (path != null && !path.isEmpty() && !path.equals("/"))) {
-      return Optional.empty();
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    boolean secure = scheme.equals("https");
-    if (!secure && !(scheme.equals("http") && LOOPBACK.contains(host))) {
-      return Optional.empty();
-    }
-    int port = uri.getPort();
-    boolean defaultPort = port == -1 || (secure && port == 443) || (!secure && port == 80);
-    return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port));
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    return WebAddresses.parse(value, MAX_LENGTH)
+        .filter(uri -> uri.getRawQuery() == null)
+        .filter(
+            uri ->
+                uri.getRawPath() == null
+                    || uri.getRawPath().isEmpty()
+                    || uri.getRawPath().equals("/"))
+        .flatMap(WebAddresses::origin);
   }
 
   @Override

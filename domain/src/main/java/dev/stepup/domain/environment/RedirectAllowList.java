@@ -2,12 +2,8 @@ package dev.stepup.domain.environment;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where an environment lets the server send a browser back to: exact redirect URIs, or whole
@@ -16,9 +12,8 @@ import java.util.Set;
  */
 public final class RedirectAllowList {
 
-  public static final int MAX_ENTRIES = 20;
+  public static final int MAX_ENTRIES = WebAddresses.MAX_ENTRIES;
   private static final int MAX_LENGTH = 500;
-  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private final List<String> entries;
 
@@ -37,25 +32,15 @@ public final class RedirectAllowList {
    * @throws IllegalArgumentException naming the first entry that is not acceptable
    */
   public static RedirectAllowList of(List<String> given) {
-    Set<String> normalised = new LinkedHashSet<>();
-    for (String raw : given) {
-      if (raw == null || raw.isBlank()) {
-        continue;
-      }
-      String entry = raw.strip();
-      normalised.add(
-          normalise(entry)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "not an allowed redirect URI or origin: "
-                              + abbreviate(entry)
-                              + " (use https://host[:port][/path]; http only for localhost)")));
-    }
-    if (normalised.size() > MAX_ENTRIES) {
-      throw new IllegalArgumentException("at most " + MAX_ENTRIES + " redirect URIs or origins");
-    }
-    return new RedirectAllowList(new ArrayList<>(normalised));
+    return new RedirectAllowList(
+        WebAddresses.entries(
+            given,
+            RedirectAllowList::normalise,
+            entry ->
+                "not an allowed redirect URI or origin: "
+                    + entry
+                    + " (use https://host[:port][/path]; http only for localhost)",
+            "at most " + MAX_ENTRIES + " redirect URIs or origins"));
   }
 
   /** The entries in their normalised form, as given order. */
@@ -115,40 +100,16 @@ public final class RedirectAllowList {
   }
 
   private static Optional<String> normalise(String value) {
-    if (value.length() > MAX_LENGTH) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-    if (!uri.isAbsolute()
-        || uri.isOpaque()
-        || uri.getRawUserInfo() != null
-        || uri.getRawFragment() != null
-        || uri.getHost() == null) {
-      return Optional.empty();
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    boolean secure = scheme.equals("https");
-    if (!secure && !(scheme.equals("http") && LOOPBACK.contains(host))) {
-      return Optional.empty();
-    }
-    int port = uri.getPort();
-    boolean defaultPort = port == -1 || (secure && port == 443) || (!secure && port == 80);
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    if (path.equals("/")) {
-      path = "";
-    }
-    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + query);
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    return WebAddresses.parse(value, MAX_LENGTH)
+        .flatMap(
+            uri ->
+                WebAddresses.origin(uri)
+                    .map(
+                        origin -> {
+                          String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+                          String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+                          return origin + (path.equals("/") ? "" : path) + query;
+                        }));
   }
 
   @Override
