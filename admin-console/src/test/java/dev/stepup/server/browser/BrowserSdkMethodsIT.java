@@ -20,9 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -175,29 +173,8 @@ class BrowserSdkMethodsIT extends ApiTestServer {
             Map.of("X-Elevated-Access-Token", link));
     assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
     browser.get(url("/hosted/demo/sign-in"));
-    VirtualAuthenticator authenticator =
-        ((HasVirtualAuthenticator) browser)
-            .addVirtualAuthenticator(
-                new VirtualAuthenticatorOptions()
-                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                    .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                    .setHasResidentKey(true)
-                    .setHasUserVerification(true)
-                    .setIsUserVerified(true)
-                    .setIsUserConsenting(true));
-    Object created =
-        browser.executeAsyncScript(
-            HostedPagesBrowserIT.CREATE, options.json().get("publicKey").toString());
-    ApiClient.Answer registered =
-        api.post(
-            ENV + "/mfa/passkeys/registration",
-            session,
-            "{\"challengeId\":\""
-                + options.text("challengeId")
-                + "\",\"credential\":"
-                + created
-                + "}");
-    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+    VirtualAuthenticator authenticator = BrowserPasskeys.addAuthenticator(browser);
+    ApiClient.Answer registered = BrowserPasskeys.register(browser, api, ENV, session, options);
     page.load(session);
 
     Map<String, Object> check =

@@ -2,21 +2,12 @@ package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
-import dev.stepup.server.api.ApiTestServer;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The SDK from a host page on another origin (a second local HTTP server), in headless Chromium:
@@ -26,32 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code cancelled}; a page on an origin the environment does not list gets nothing (check answers
  * "required", the prompt {@code failed}). The fetch wrapper's default step-up is this prompt.
  */
-class BrowserSdkPromptIT extends ApiTestServer {
-
-  @Autowired AllowBrowserOriginsUseCase browserOrigins;
-
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private HostApp host;
-
-  @BeforeEach
-  void open() throws IOException {
-    browser = Chromium.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    host = new HostApp(browser, wait, port);
-    HostApp.allowOrigins(browserOrigins, List.of(host.origin()));
-  }
-
-  @AfterEach
-  void close() {
-    HostApp.allowOrigins(browserOrigins, List.of());
-    if (browser != null) {
-      browser.quit();
-    }
-    if (host != null) {
-      host.close();
-    }
-  }
+class BrowserSdkPromptIT extends HostPageBrowserTest {
 
   @Test
   void theUserConfirmsInThePopupAndThePageReceivesTheToken() {

@@ -3,27 +3,17 @@ package dev.stepup.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.fakes.JdkTotp;
-import dev.stepup.application.port.in.environment.AllowBrowserOriginsUseCase;
 import dev.stepup.server.api.ApiClient;
-import dev.stepup.server.api.ApiTestServer;
 import dev.stepup.server.api.WalletStepUpIT;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 
@@ -33,36 +23,11 @@ import org.web3j.crypto.Keys;
  * to an MFA user), a passkey in Chromium's virtual authenticator, and an injected EIP-1193 wallet
  * in the popup. The host receives the token and its protected call goes through.
  */
-class BrowserSdkPromptMethodsIT extends ApiTestServer {
+class BrowserSdkPromptMethodsIT extends HostPageBrowserTest {
 
   private static final String PROMPT =
       "window.prompted = stepUp.promptStepUpAuth({ scopes: ['wallet:export'], mode: arguments[0] })"
           + ".then((token) => ({ token }), (e) => ({ code: e.code, reason: e.reason }))";
-
-  @Autowired AllowBrowserOriginsUseCase browserOrigins;
-
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private HostApp host;
-
-  @BeforeEach
-  void open() throws IOException {
-    browser = Chromium.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    host = new HostApp(browser, wait, port);
-    HostApp.allowOrigins(browserOrigins, List.of(host.origin()));
-  }
-
-  @AfterEach
-  void close() {
-    HostApp.allowOrigins(browserOrigins, List.of());
-    if (browser != null) {
-      browser.quit();
-    }
-    if (host != null) {
-      host.close();
-    }
-  }
 
   @Test
   void anMfaOnlyPromptCompletesWithTheAuthenticatorAppInThePopup() {
@@ -181,34 +146,14 @@ class BrowserSdkPromptMethodsIT extends ApiTestServer {
     assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
     browser.get(host.url("/hosted/demo/sign-in"));
     VirtualAuthenticator authenticator = authenticator();
-    Object created =
-        browser.executeAsyncScript(
-            HostedPagesBrowserIT.CREATE, options.json().get("publicKey").toString());
-    ApiClient.Answer registered =
-        api.post(
-            ENV + "/mfa/passkeys/registration",
-            session,
-            "{\"challengeId\":\""
-                + options.text("challengeId")
-                + "\",\"credential\":"
-                + created
-                + "}");
-    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+    BrowserPasskeys.register(browser, api, ENV, session, options);
     credentials = authenticator.getCredentials();
     assertThat(credentials).hasSize(1);
     ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
   }
 
   private VirtualAuthenticator authenticator() {
-    return ((HasVirtualAuthenticator) browser)
-        .addVirtualAuthenticator(
-            new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true));
+    return BrowserPasskeys.addAuthenticator(browser);
   }
 
   private static String embeddedWallet(TestUser user) {

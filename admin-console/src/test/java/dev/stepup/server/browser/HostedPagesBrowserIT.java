@@ -15,9 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * An end user in headless Chromium signs in to the hosted pages with an emailed code, asks to
@@ -176,28 +174,8 @@ class HostedPagesBrowserIT extends ApiTestServer {
     assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
 
     browser.get(url("/hosted/demo/sign-in"));
-    VirtualAuthenticator authenticator =
-        ((HasVirtualAuthenticator) browser)
-            .addVirtualAuthenticator(
-                new VirtualAuthenticatorOptions()
-                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                    .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                    .setHasResidentKey(true)
-                    .setHasUserVerification(true)
-                    .setIsUserVerified(true)
-                    .setIsUserConsenting(true));
-    Object created = browser.executeAsyncScript(CREATE, options.json().get("publicKey").toString());
-    assertThat(created).asString().doesNotStartWith("ERROR");
-    ApiClient.Answer registered =
-        api.post(
-            ENV + "/mfa/passkeys/registration",
-            session,
-            "{\"challengeId\":\""
-                + options.text("challengeId")
-                + "\",\"credential\":"
-                + created
-                + "}");
-    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+    VirtualAuthenticator authenticator = BrowserPasskeys.addAuthenticator(browser);
+    BrowserPasskeys.register(browser, api, ENV, session, options);
 
     browser.manage().addCookie(new Cookie("stepup_session", session, "/hosted/demo"));
     browser.get(url("/hosted/demo/wallet"));

@@ -23,8 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -269,28 +267,8 @@ class HostedStepUpMethodsBrowserIT extends ApiTestServer {
             Map.of("X-Elevated-Access-Token", link));
     assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
     signInAs(enrolled.session());
-    ((HasVirtualAuthenticator) browser)
-        .addVirtualAuthenticator(
-            new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true));
-    Object created =
-        browser.executeAsyncScript(
-            HostedPagesBrowserIT.CREATE, options.json().get("publicKey").toString());
-    ApiClient.Answer registered =
-        api.post(
-            ENV + "/mfa/passkeys/registration",
-            enrolled.session(),
-            "{\"challengeId\":\""
-                + options.text("challengeId")
-                + "\",\"credential\":"
-                + created
-                + "}");
-    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+    BrowserPasskeys.addAuthenticator(browser);
+    BrowserPasskeys.register(browser, api, ENV, enrolled.session(), options);
 
     // The newest device is offered first; the app is one link away.
     browser.get(url("/hosted/demo/wallet"));
