@@ -7,6 +7,7 @@ import dev.stepup.adapter.out.persistence.JdbcDeadRows;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
 import dev.stepup.adapter.out.persistence.JdbcJobLeases;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
+import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
@@ -23,10 +24,8 @@ import dev.stepup.domain.user.UserId;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +69,7 @@ public final class StoreSoak {
         new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
     JdbcElevatedTokens tokens = new JdbcElevatedTokens(jdbc);
     JdbcAuditTrail audit = new JdbcAuditTrail(jdbc);
-    MovingClock clock = new MovingClock(Instant.parse("2026-01-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     PurgeExpiredDataService purge =
         new PurgeExpiredDataService(
             new JdbcDeadRows(jdbc),
@@ -164,33 +163,5 @@ public final class StoreSoak {
       }
     }
     return fallback;
-  }
-
-  /** A clock the soak moves forward by hand. */
-  private static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
