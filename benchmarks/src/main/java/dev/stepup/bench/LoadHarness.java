@@ -28,7 +28,6 @@ public final class LoadHarness {
   private final Duration duration;
   private final List<Report.Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
-  private int port;
 
   private LoadHarness(Map<String, String> options) throws Exception {
     this.options = options;
@@ -47,7 +46,12 @@ public final class LoadHarness {
 
   private void run() throws Exception {
     for (String store : option("stores", "h2").split(",")) {
-      measure(store.strip().toLowerCase(Locale.ROOT));
+      String kind = store.strip().toLowerCase(Locale.ROOT);
+      // H2 is one process's file; PostgreSQL may serve several nodes (--nodes 1,2).
+      for (String nodes :
+          kind.equals("postgres") ? option("nodes", "1").split(",") : new String[] {"1"}) {
+        measure(kind, Integer.parseInt(nodes.strip()));
+      }
     }
     if (options.containsKey("keycloak-home")) {
       measureKeycloak();
@@ -58,22 +62,27 @@ public final class LoadHarness {
     System.out.println("Written to " + out.resolve("results.md") + " and results.svg");
   }
 
-  private void measure(String kind) throws Exception {
+  private void measure(String kind, int nodeCount) throws Exception {
     Path dataDir = Files.createDirectories(out.resolve("data-" + kind));
     try (Store store = kind.equals("postgres") ? Store.postgres() : Store.h2(dataDir)) {
+      String system =
+          "step-up (" + store.name() + (nodeCount > 1 ? ", " + nodeCount + " nodes" : "") + ")";
       long issued;
-      try (ServerProcess server = startServer(store, dataDir)) {
-        issued = load(store, server);
+      try (ServerNodes nodes = startServers(store, nodeCount, dataDir)) {
+        issued = load(store, nodes, system);
       }
       long bytes = store.bytes();
       notes.add(
           String.format(
               Locale.ROOT,
               "%s: %,d tokens issued, store %,d bytes = %,.0f bytes per issued token",
-              store.name(),
+              system,
               issued,
               bytes,
               (double) bytes / Math.max(1, issued)));
+      if (nodeCount > 1) {
+        return; // the store's raw rate does not depend on the nodes in front of it
+      }
       double raw =
           RawUpdateRate.measure(store.jdbcUrl(), store.user(), "", 4, Duration.ofSeconds(10));
       notes.add(
@@ -85,46 +94,30 @@ public final class LoadHarness {
     }
   }
 
-  private ServerProcess startServer(Store store, Path dataDir) throws Exception {
-    int port = ServerProcess.freePort();
-    List<String> command = new ArrayList<>();
-    command.addAll(List.of("java"));
+  private ServerNodes startServers(Store store, int count, Path dataDir) throws Exception {
     String jvm = option("server-jvm-args", "").strip();
-    if (!jvm.isEmpty()) {
-      command.addAll(List.of(jvm.replace("{out}", out.toString()).split("\\s+")));
-    }
-    command.addAll(
-        List.of(
-            "-jar",
-            Path.of(option("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar"))
-                .toAbsolutePath()
-                .toString(),
-            "--server.port=" + port,
-            "--stepup.data-dir=" + dataDir));
-    command.addAll(store.serverArguments());
-    String extra = option("server-args", "").strip();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.replace("{data}", dataDir.toString()).split("\\s+")));
-    }
-    ServerProcess server =
-        ServerProcess.start(
-            "step-up server (" + store.name() + ")",
-            command,
-            Map.of(
-                "STEPUP_BOOTSTRAP_DEMO_API_KEY",
-                API_KEY,
-                "STEPUP_BOOTSTRAP_ADMIN_PASSWORD",
-                "bench-admin-password"),
-            out.resolve("server-" + store.name() + ".log"));
-    this.port = port;
-    return server.awaitReady(
-        "http://127.0.0.1:" + port + "/actuator/health", Duration.ofMinutes(2));
+    return ServerNodes.start(
+        count,
+        store,
+        node -> node == 1 ? dataDir : out.resolve(dataDir.getFileName() + "-node" + node),
+        out,
+        Path.of(option("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar")),
+        jvm.isEmpty() ? List.of() : List.of(jvm.replace("{out}", out.toString()).split("\\s+")),
+        option("server-args", "").strip(),
+        Map.of(
+            "STEPUP_BOOTSTRAP_DEMO_API_KEY",
+            API_KEY,
+            "STEPUP_BOOTSTRAP_ADMIN_PASSWORD",
+            "bench-admin-password"));
   }
 
-  /** Runs every scenario against a started server; answers the number of tokens it issued. */
-  private long load(Store store, ServerProcess server) throws Exception {
-    String base = "http://127.0.0.1:" + port + "/api/v1/environments/demo";
-    StepUpApi api = new StepUpApi(base, API_KEY);
+  /**
+   * Runs every scenario against started nodes, each run's connections shared among them; answers
+   * the number of tokens it issued.
+   */
+  private long load(Store store, ServerNodes nodes, String system) throws Exception {
+    String path = "/api/v1/environments/demo";
+    StepUpApi api = new StepUpApi(nodes.urls(path).get(0), API_KEY);
     StepUpApi.Subject subject = api.signedInUser("bench@example.com");
     // check weighs the session's live tokens; a user holding none stands for the usual case.
     StepUpApi.Subject checking = api.signedInUser("check@example.com");
@@ -137,27 +130,16 @@ public final class LoadHarness {
             + "\",\"sessionId\":\""
             + subject.sessionId()
             + "\",\"scopes\":[\"wallet:export\"]}";
-    String tokens = out.resolve("tokens-" + store.name()).toString();
-    String issueUrl = base + "/elevated-tokens";
+    String tokens = out.resolve("tokens-" + system.replaceAll("[^A-Za-z0-9]+", "-")).toString();
+    List<String> issueUrls = nodes.urls(path + "/elevated-tokens");
+    List<String> issueArgs = List.of(apiKey, "application/json", issueBody, "201");
     // Warm the JIT, caches and pools before anything is recorded.
-    WrkResult warm =
-        wrk.run(
-            "warm-up",
-            4,
-            issueUrl,
-            "post.lua",
-            List.of(apiKey, "application/json", issueBody, "201"));
+    WrkResult warm = wrk.runOn("warm-up", 4, issueUrls, "post.lua", node -> issueArgs);
     long issued = warm.requests() - warm.errors();
     // --fill N: grow the store first, to measure a server that has issued N tokens already.
     long fill = Long.parseLong(option("fill", "0"));
     while (issued < fill) {
-      WrkResult more =
-          wrk.run(
-              "fill",
-              16,
-              issueUrl,
-              "post.lua",
-              List.of(apiKey, "application/json", issueBody, "201"));
+      WrkResult more = wrk.runOn("fill", 16, issueUrls, "post.lua", node -> issueArgs);
       issued += more.requests() - more.errors();
     }
     if (fill > 0) {
@@ -165,19 +147,15 @@ public final class LoadHarness {
           String.format(
               Locale.ROOT,
               "%s: runs measured after %,d tokens had been issued (--fill %,d)",
-              store.name(),
+              system,
               issued,
               fill));
     }
-    String system = "step-up (" + store.name() + ")";
     for (int connections : runs("issue") || runs("consume") ? new int[] {4, 16} : new int[0]) {
+      String file = tokens + "-c" + connections;
       WrkResult issue =
-          wrk.run(
-              "issue",
-              connections,
-              issueUrl,
-              "post.lua",
-              List.of(apiKey, "application/json", issueBody, "201", tokens + "-c" + connections));
+          wrk.runOn(
+              "issue", connections, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
       issued += issue.requests() - issue.errors();
       rows.add(new Report.Row(system, issue, "POST /elevated-tokens"));
     }
@@ -186,37 +164,35 @@ public final class LoadHarness {
       rows.add(
           new Report.Row(
               system,
-              wrk.run(
+              wrk.runOn(
                   "floor",
                   16,
-                  "http://127.0.0.1:" + port + "/.well-known/jwks.json",
+                  nodes.urls("/.well-known/jwks.json"),
                   "get.lua",
-                  List.of("200")),
+                  node -> List.of("200")),
               "GET /.well-known/jwks.json (floor)"));
     }
     if (runs("check")) {
+      List<String> args =
+          List.of(checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200");
       rows.add(
           new Report.Row(
               system,
-              wrk.run(
-                  "check",
-                  16,
-                  base + "/step-up/check",
-                  "post.lua",
-                  List.of(
-                      checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200")),
+              wrk.runOn("check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args),
               "POST /step-up/check"));
     }
     if (runs("consume")) {
       rows.add(
           new Report.Row(
               system,
-              wrk.run(
+              spend(
                   "consume",
-                  4,
-                  base + "/elevated-tokens/introspect",
-                  "spend.lua",
-                  List.of("introspect", apiKey, tokens + "-c4," + tokens + "-c16", "2", "2")),
+                  nodes,
+                  path + "/elevated-tokens/introspect",
+                  "introspect",
+                  apiKey,
+                  tokens + "-c4",
+                  tokens + "-c16"),
               "introspect consume=true"));
     }
     if (!runs("action")) {
@@ -224,26 +200,56 @@ public final class LoadHarness {
     }
     // Tokens for the protected action, issued unrecorded: spending is faster than issuing.
     for (String stock : List.of("stock1", "stock2")) {
+      String file = tokens + "-" + stock;
       WrkResult issue =
-          wrk.run(
-              stock,
-              16,
-              issueUrl,
-              "post.lua",
-              List.of(apiKey, "application/json", issueBody, "201", tokens + "-" + stock));
+          wrk.runOn("stock", 16, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
       issued += issue.requests() - issue.errors();
     }
     rows.add(
         new Report.Row(
             system,
-            wrk.run(
+            spend(
                 "protected action",
-                4,
-                base + "/wallets/" + subject.walletId() + "/export",
-                "spend.lua",
-                List.of("action", session, tokens + "-stock1," + tokens + "-stock2", "2", "2")),
+                nodes,
+                path + "/wallets/" + subject.walletId() + "/export",
+                "action",
+                session,
+                tokens + "-stock1",
+                tokens + "-stock2"),
             "POST /wallets/{id}/export"));
     return issued;
+  }
+
+  /** Four connections spending the tokens each node issued into the two files, on that node. */
+  private WrkResult spend(
+      String scenario,
+      ServerNodes nodes,
+      String path,
+      String mode,
+      String authorization,
+      String first,
+      String second)
+      throws Exception {
+    String threads = String.valueOf(Wrk.threads(4 / nodes.count()));
+    return wrk.runOn(
+        scenario,
+        4,
+        nodes.urls(path),
+        "spend.lua",
+        node ->
+            List.of(
+                mode,
+                authorization,
+                first + "-n" + node + "," + second + "-n" + node,
+                String.valueOf(Wrk.threads(16 / nodes.count())),
+                threads));
+  }
+
+  /** The issue run's arguments with the file prefix its answers' tokens are written to. */
+  private static List<String> withFile(List<String> args, String prefix, int node) {
+    List<String> all = new ArrayList<>(args);
+    all.add(prefix + "-n" + node);
+    return all;
   }
 
   private void measureKeycloak() throws Exception {

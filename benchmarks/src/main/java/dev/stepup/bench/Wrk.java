@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,47 @@ final class Wrk {
 
   WrkResult run(String scenario, int connections, String url, String script, List<String> args)
       throws IOException, InterruptedException {
+    return parse(scenario, connections, report(scenario, start(connections, url, script, args)));
+  }
+
+  /**
+   * One run spread over several nodes: a wrk per address, each with its share of the connections,
+   * all at once. Rates, requests and errors add up; the median is the request-weighted mean of the
+   * runs' medians and the 99th percentile the worst run's (wrk reports no merged histogram).
+   */
+  WrkResult runOn(
+      String scenario,
+      int connections,
+      List<String> urls,
+      String script,
+      IntFunction<List<String>> argsForNode)
+      throws IOException, InterruptedException {
+    if (urls.size() == 1) {
+      return run(scenario, connections, urls.get(0), script, argsForNode.apply(0));
+    }
+    int share = connections / urls.size();
+    List<Process> runs = new ArrayList<>();
+    for (int node = 0; node < urls.size(); node++) {
+      runs.add(start(share, urls.get(node), script, argsForNode.apply(node)));
+    }
+    List<WrkResult> results = new ArrayList<>();
+    for (Process wrk : runs) {
+      results.add(parse(scenario, share, report(scenario, wrk)));
+    }
+    long requests = results.stream().mapToLong(WrkResult::requests).sum();
+    return new WrkResult(
+        scenario,
+        connections,
+        results.stream().mapToDouble(WrkResult::requestsPerSecond).sum(),
+        requests,
+        results.stream().mapToDouble(r -> r.p50Millis() * r.requests()).sum()
+            / Math.max(1, requests),
+        results.stream().mapToDouble(WrkResult::p99Millis).max().orElse(0),
+        results.stream().mapToLong(WrkResult::errors).sum());
+  }
+
+  private Process start(int connections, String url, String script, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -56,12 +98,16 @@ final class Wrk {
             url,
             "--"));
     command.addAll(args);
-    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static String report(String scenario, Process wrk)
+      throws IOException, InterruptedException {
     String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {
       throw new IOException("wrk failed for " + scenario + ":\n" + report);
     }
-    return parse(scenario, connections, report);
+    return report;
   }
 
   static WrkResult parse(String scenario, int connections, String report) {
