@@ -38,10 +38,12 @@ import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
+import dev.stepup.adapter.out.persistence.cache.CacheChanges;
 import dev.stepup.adapter.out.persistence.cache.CachedApiKeys;
 import dev.stepup.adapter.out.persistence.cache.CachedEnvironments;
 import dev.stepup.adapter.out.persistence.cache.CachedSessions;
 import dev.stepup.adapter.out.persistence.cache.CachedUsers;
+import dev.stepup.adapter.out.persistence.cache.PostgresCacheChanges;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
@@ -49,6 +51,7 @@ import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -110,14 +113,34 @@ class AdapterConfiguration {
   /** See {@link #cacheSettings}. */
   record CacheSettings(Duration ttl) {}
 
-  @Bean
-  Environments environments(JdbcClient jdbc, CacheSettings cache) {
-    return new CachedEnvironments(new JdbcEnvironments(jdbc), cache.ttl());
+  /**
+   * On PostgreSQL (several nodes may share it) each change to a cached row is announced to the
+   * other nodes, which drop their copy at once instead of after the TTL; H2 has one node.
+   */
+  @Bean // closed by Spring (close() is inferred) when it listens
+  CacheChanges cacheChanges(DataSourceProperties properties, JdbcClient jdbc) {
+    String url = properties.getUrl();
+    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+      return CacheChanges.NONE;
+    }
+    PostgresCacheChanges changes =
+        new PostgresCacheChanges(
+            jdbc,
+            () ->
+                DriverManager.getConnection(
+                    url, properties.determineUsername(), properties.determinePassword()));
+    changes.start();
+    return changes;
   }
 
   @Bean
-  Users users(JdbcClient jdbc, CacheSettings cache) {
-    return new CachedUsers(new JdbcUsers(jdbc), cache.ttl());
+  Environments environments(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
+    return new CachedEnvironments(new JdbcEnvironments(jdbc), cache.ttl(), news);
+  }
+
+  @Bean
+  Users users(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
+    return new CachedUsers(new JdbcUsers(jdbc), cache.ttl(), news);
   }
 
   @Bean
@@ -126,8 +149,8 @@ class AdapterConfiguration {
   }
 
   @Bean
-  Sessions sessions(JdbcClient jdbc, CacheSettings cache) {
-    return new CachedSessions(new JdbcSessions(jdbc), cache.ttl());
+  Sessions sessions(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
+    return new CachedSessions(new JdbcSessions(jdbc), cache.ttl(), news);
   }
 
   @Bean
@@ -136,8 +159,8 @@ class AdapterConfiguration {
   }
 
   @Bean
-  ApiKeys apiKeys(JdbcClient jdbc, CacheSettings cache) {
-    return new CachedApiKeys(new JdbcApiKeys(jdbc), cache.ttl());
+  ApiKeys apiKeys(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
+    return new CachedApiKeys(new JdbcApiKeys(jdbc), cache.ttl(), news);
   }
 
   @Bean

@@ -14,9 +14,14 @@ public final class CachedApiKeys implements ApiKeys {
   private final ReadCache<String, ApiKey> cache;
 
   public CachedApiKeys(ApiKeys stored, Duration ttl) {
+    this(stored, ttl, CacheChanges.NONE);
+  }
+
+  public CachedApiKeys(ApiKeys stored, Duration ttl, CacheChanges news) {
     this.stored = stored;
     this.cache =
         new ReadCache<>(
+            "api-keys",
             ttl,
             10_000,
             k ->
@@ -29,7 +34,9 @@ public final class CachedApiKeys implements ApiKeys {
                     k.permissions(),
                     k.expiresAt(),
                     k.lastUsedAt().orElse(null),
-                    k.revokedAt().orElse(null)));
+                    k.revokedAt().orElse(null)),
+            digest -> digest,
+            news);
   }
 
   @Override

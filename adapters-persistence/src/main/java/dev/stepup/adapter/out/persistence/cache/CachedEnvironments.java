@@ -14,8 +14,14 @@ public final class CachedEnvironments implements Environments {
   private final ReadCache<EnvironmentId, Environment> cache;
 
   public CachedEnvironments(Environments stored, Duration ttl) {
+    this(stored, ttl, CacheChanges.NONE);
+  }
+
+  public CachedEnvironments(Environments stored, Duration ttl, CacheChanges news) {
     this.stored = stored;
-    this.cache = new ReadCache<>(ttl, 10_000, CachedEnvironments::copy);
+    this.cache =
+        new ReadCache<>(
+            "environments", ttl, 10_000, CachedEnvironments::copy, EnvironmentId::value, news);
   }
 
   private static Environment copy(Environment e) {

@@ -27,8 +27,13 @@ public final class CachedSessions implements Sessions {
   private final Map<String, SessionId> idByDigest = new ConcurrentHashMap<>();
 
   public CachedSessions(Sessions stored, Duration ttl) {
+    this(stored, ttl, CacheChanges.NONE);
+  }
+
+  public CachedSessions(Sessions stored, Duration ttl, CacheChanges news) {
     this.stored = stored;
-    this.byId = new ReadCache<>(ttl, MAX_ENTRIES, CachedSessions::copy);
+    this.byId =
+        new ReadCache<>("sessions", ttl, MAX_ENTRIES, CachedSessions::copy, SessionId::value, news);
   }
 
   @Override

@@ -11,16 +11,29 @@ import java.util.Optional;
 /** Users with their credentials, read through a cache (ADR 0017). */
 public final class CachedUsers implements Users {
 
-  private record Key(EnvironmentId environmentId, UserId userId) {}
+  private record Key(EnvironmentId environmentId, UserId userId) {
+    String text() {
+      return environmentId.value() + "/" + userId.value();
+    }
+  }
 
   private final Users stored;
   private final ReadCache<Key, User> cache;
 
   public CachedUsers(Users stored, Duration ttl) {
+    this(stored, ttl, CacheChanges.NONE);
+  }
+
+  public CachedUsers(Users stored, Duration ttl, CacheChanges news) {
     this.stored = stored;
     this.cache =
         new ReadCache<>(
-            ttl, 50_000, u -> new User(u.id(), u.environmentId(), u.createdAt(), u.credentials()));
+            "users",
+            ttl,
+            50_000,
+            u -> new User(u.id(), u.environmentId(), u.createdAt(), u.credentials()),
+            Key::text,
+            news);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,22 +16,45 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * caller that changes what it loaded never changes what others read; it never caches what a
  * transaction reads (that may not commit) nor a load that raced a change; every change through the
  * decorated port drops the entry at once and again when its transaction ends; and entries live at
- * most {@code ttl}, which bounds how long a change made by another node can go unseen.
+ * most {@code ttl}, which bounds how long a change made by another node can go unseen when that
+ * node's news of it ({@link CacheChanges}) does not arrive.
  */
 final class ReadCache<K, V> {
 
   private record Entry<V>(V value, long loadedAt) {}
 
-  private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+  // Keyed by the key's text, the form news from other nodes names it in.
+  private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
   private final AtomicLong changes = new AtomicLong();
+  private final String name;
   private final long ttlNanos;
   private final int maxEntries;
   private final UnaryOperator<V> copy;
+  private final Function<K, String> keyText;
+  private final CacheChanges news;
 
   ReadCache(Duration ttl, int maxEntries, UnaryOperator<V> copy) {
+    this("cache", ttl, maxEntries, copy, String::valueOf, CacheChanges.NONE);
+  }
+
+  /**
+   * @param name how news between nodes names this cache
+   * @param keyText a key's text, unique per key
+   */
+  ReadCache(
+      String name,
+      Duration ttl,
+      int maxEntries,
+      UnaryOperator<V> copy,
+      Function<K, String> keyText,
+      CacheChanges news) {
+    this.name = name;
     this.ttlNanos = ttl.toNanos();
     this.maxEntries = maxEntries;
     this.copy = copy;
+    this.keyText = keyText;
+    this.news = news;
+    news.register(name, this::forgetNow, this::clear);
   }
 
   Optional<V> get(K key, Supplier<Optional<V>> load) {
@@ -38,7 +62,8 @@ final class ReadCache<K, V> {
       return load.get();
     }
     long now = System.nanoTime();
-    Entry<V> entry = entries.get(key);
+    String text = keyText.apply(key);
+    Entry<V> entry = entries.get(text);
     if (entry != null && now - entry.loadedAt() < ttlNanos) {
       return Optional.of(copy.apply(entry.value()));
     }
@@ -48,42 +73,34 @@ final class ReadCache<K, V> {
       if (entries.size() >= maxEntries) {
         entries.clear();
       }
-      entries.put(key, new Entry<>(copy.apply(loaded.get()), now));
+      entries.put(text, new Entry<>(copy.apply(loaded.get()), now));
     }
     return loaded;
   }
 
   void forget(K key) {
-    forgetNow(key);
+    String text = keyText.apply(key);
+    forgetNow(text);
+    news.announce(name, text);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       // A read between the change and its commit may have cached the old value again.
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-              forgetNow(key);
+              forgetNow(text);
             }
           });
     }
   }
 
-  void forgetAll() {
-    changes.incrementAndGet();
-    entries.clear();
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              changes.incrementAndGet();
-              entries.clear();
-            }
-          });
-    }
-  }
-
-  private void forgetNow(K key) {
+  private void forgetNow(String key) {
     changes.incrementAndGet();
     entries.remove(key);
+  }
+
+  private void clear() {
+    changes.incrementAndGet();
+    entries.clear();
   }
 }
