@@ -55,7 +55,7 @@ class PurgeConfiguration {
   }
 
   /** Host name plus a random part: unique per process even with several on one host. */
-  private static String nodeName() {
+  static String nodeName() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();

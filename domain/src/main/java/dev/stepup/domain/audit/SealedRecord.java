@@ -12,6 +12,23 @@ import java.util.Objects;
  */
 public record SealedRecord(long id, long seq, String previous, List<String> fields, String hash) {
 
+  /** The fields a seal covers, in order; an export names them so. */
+  public static final List<String> FIELDS =
+      List.of(
+          "id",
+          "at",
+          "environment",
+          "type",
+          "outcome",
+          "user",
+          "session",
+          "scopes",
+          "method",
+          "reason",
+          "actor",
+          "clientIp",
+          "userAgent");
+
   public SealedRecord {
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(hash, "hash");

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcAuditSeals implements AuditSeals {
 
-  private static final String FIELDS =
+  private static final String COLUMNS =
       "id, at, environment_id, type, outcome, user_id, session_id, scopes, method, reason, actor,"
           + " client_ip, user_agent";
 
@@ -36,7 +36,7 @@ public final class JdbcAuditSeals implements AuditSeals {
   public List<Unsealed> unsealed(int limit) {
     return jdbc.sql(
             "SELECT "
-                + FIELDS
+                + COLUMNS
                 + " FROM audit_events WHERE chain_seq IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY")
         .param(limit)
         .query(
@@ -93,7 +93,7 @@ public final class JdbcAuditSeals implements AuditSeals {
   public List<SealedRecord> sealedAfter(String chain, long afterSeq, int limit) {
     return jdbc.sql(
             "SELECT "
-                + FIELDS
+                + COLUMNS
                 + ", chain_seq, chain_prev, chain_hash FROM audit_events WHERE "
                 + inChain(chain)
                 + " AND chain_seq > ? ORDER BY chain_seq FETCH FIRST ? ROWS ONLY")
@@ -131,7 +131,7 @@ public final class JdbcAuditSeals implements AuditSeals {
     return params;
   }
 
-  /** The sealed fields in {@link AuditSeals#FIELDS} order, as text exactly as stored. */
+  /** The sealed fields in {@link SealedRecord#FIELDS} order, as text exactly as stored. */
   private static List<String> fields(ResultSet rs) throws SQLException {
     return Arrays.asList(
         Long.toString(rs.getLong("id")),

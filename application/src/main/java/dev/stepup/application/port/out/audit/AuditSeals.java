@@ -9,24 +9,7 @@ import java.util.List;
  */
 public interface AuditSeals {
 
-  /** The fields a seal covers, in order; an export names them so. */
-  List<String> FIELDS =
-      List.of(
-          "id",
-          "at",
-          "environment",
-          "type",
-          "outcome",
-          "user",
-          "session",
-          "scopes",
-          "method",
-          "reason",
-          "actor",
-          "clientIp",
-          "userAgent");
-
-  /** A record written but not yet sealed. */
+  /** A record written but not yet sealed, its fields as {@link SealedRecord#FIELDS} names them. */
   record Unsealed(long id, String chain, List<String> fields) {}
 
   /** Where a chain ends: its last sealed position and hash ({@code 0}, GENESIS before any). */
