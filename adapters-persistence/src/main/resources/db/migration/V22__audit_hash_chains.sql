@@ -11,3 +11,8 @@ CREATE TABLE audit_chains (
     seq   BIGINT      NOT NULL,
     hash  VARCHAR(64) NOT NULL
 );
+
+-- Keys that held every permission keep holding them all: they gain the new one for the chain.
+UPDATE api_keys
+   SET permissions = permissions || ' audit:read'
+ WHERE permissions = 'users:read users:write sessions:read sessions:write tokens:issue tokens:introspect tokens:revoke prompts:write';

@@ -2,18 +2,15 @@ package dev.stepup.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.server.ChainExports;
 import dev.stepup.server.ConsoleHttp;
 import dev.stepup.server.StepUpServerApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +22,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tamper-evident audit trail as an admin meets it: the chain verifies, its export verifies
@@ -79,12 +75,9 @@ class AuditChainIT {
       HttpResponse<String> export = console.get("/admin/audit/chain/export?env=demo");
       assertThat(export.headers().firstValue("Content-Type").orElseThrow())
           .startsWith("application/x-ndjson");
-      List<JsonNode> lines = new ArrayList<>();
-      for (String line : export.body().split("\n")) {
-        lines.add(JsonMapper.builder().build().readTree(line));
-      }
+      List<JsonNode> lines = ChainExports.lines(export.body());
       assertThat(lines).hasSizeGreaterThanOrEqualTo(6); // three users and three sessions at least
-      assertThat(recomputedHead(lines)).isEqualTo(head);
+      assertThat(ChainExports.recomputedHead(lines)).isEqualTo(head);
       assertThat(export.body()).doesNotContain(KEY);
 
       long third = lines.get(2).get("id").asLong();
@@ -111,39 +104,6 @@ class AuditChainIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains(">0</span> newer records wait");
     return page;
-  }
-
-  /**
-   * Verifies an export as an outside tool would: sha256(previous + "\n" + each field as "-" or
-   * "<utf-8 length>:<value>") in the export's field order, each record linking to the one before.
-   */
-  private static String recomputedHead(List<JsonNode> lines) throws Exception {
-    String previous = "0".repeat(64);
-    long seq = 0;
-    for (JsonNode line : lines) {
-      assertThat(line.get("seq").asLong()).isEqualTo(++seq);
-      assertThat(line.get("previous").asString()).isEqualTo(previous);
-      StringBuilder text = new StringBuilder(previous).append('\n');
-      List<String> names = new ArrayList<>();
-      line.propertyNames().forEach(names::add);
-      for (String name : names.subList(4, names.size())) {
-        JsonNode value = line.get(name);
-        if (value.isNull()) {
-          text.append('-');
-        } else {
-          String s = value.asString();
-          text.append(s.getBytes(StandardCharsets.UTF_8).length).append(':').append(s);
-        }
-      }
-      String hash =
-          HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-      assertThat(line.get("hash").asString()).isEqualTo(hash);
-      previous = hash;
-    }
-    return previous;
   }
 
   private static HttpResponse<String> post(HttpClient http, String base, String path, String body)

@@ -26,7 +26,9 @@ public enum ApiPermission {
   /** Revoke elevated tokens. */
   TOKENS_REVOKE("tokens:revoke"),
   /** Create step-up prompts for users and exchange their result codes for the outcome. */
-  PROMPTS_WRITE("prompts:write");
+  PROMPTS_WRITE("prompts:write"),
+  /** Verify and export the environment's tamper-evident audit chain. */
+  AUDIT_READ("audit:read");
 
   /** Every permission: what keys made before permissions existed, and the demo key, hold. */
   public static final Set<ApiPermission> ALL =

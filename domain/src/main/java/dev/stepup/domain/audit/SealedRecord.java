@@ -1,6 +1,8 @@
 package dev.stepup.domain.audit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,23 @@ public record SealedRecord(long id, long seq, String previous, List<String> fiel
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(hash, "hash");
     fields = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(fields));
+  }
+
+  /**
+   * The record as one line of an export, in this order: {@code chain}, {@code seq}, {@code
+   * previous}, {@code hash}, then the sealed fields under their {@link #FIELDS} names (absent ones
+   * as null), so a reader recomputes the hash from the line alone.
+   */
+  public Map<String, Object> exportLine(String chain) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("chain", chain);
+    line.put("seq", seq);
+    line.put("previous", previous);
+    line.put("hash", hash);
+    for (int i = 0; i < FIELDS.size(); i++) {
+      line.put(FIELDS.get(i), fields.get(i));
+    }
+    return line;
   }
 
   /** Whether the stored hash is what the record's own fields and link give. */

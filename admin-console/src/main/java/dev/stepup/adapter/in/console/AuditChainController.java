@@ -4,15 +4,12 @@ import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
 import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase.ChainReport;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.domain.audit.ChainVerifier;
-import dev.stepup.domain.audit.SealedRecord;
 import dev.stepup.domain.environment.EnvironmentId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,16 +66,8 @@ class AuditChainController {
     chains.export(
         environment,
         record -> {
-          Map<String, Object> line = new LinkedHashMap<>();
-          line.put("chain", chain);
-          line.put("seq", record.seq());
-          line.put("previous", record.previous());
-          line.put("hash", record.hash());
-          for (int i = 0; i < SealedRecord.FIELDS.size(); i++) {
-            line.put(SealedRecord.FIELDS.get(i), record.fields().get(i));
-          }
           try {
-            out.write(JSON.writeValueAsString(line));
+            out.write(JSON.writeValueAsString(record.exportLine(chain)));
             out.write('\n');
           } catch (IOException e) {
             throw new UncheckedIOException(e);
