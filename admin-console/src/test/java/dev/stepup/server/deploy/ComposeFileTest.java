@@ -49,8 +49,7 @@ class ComposeFileTest {
   @Test
   void eachNodeIsHealthCheckedOnTheServersReadinessProbeOnTheManagementPort() {
     String readiness = ServerSettings.probePaths().get(1);
-    String expected =
-        "http://localhost:" + image.env().get("MANAGEMENT_SERVER_PORT") + readiness;
+    String expected = "http://localhost:" + image.env().get("MANAGEMENT_SERVER_PORT") + readiness;
     nodes.forEach(
         (name, node) ->
             assertThat(list(map(node.get("healthcheck")).get("test")))
@@ -63,13 +62,10 @@ class ComposeFileTest {
     Map<String, Object> balancer = balancerService();
     String config = DeployFiles.text("haproxy.cfg");
     List<String> lines =
-        config
-            .lines()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-            .toList();
+        config.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
 
-    Matcher server = Pattern.compile("(?m)^\\s*server\\s+(\\S+)\\s+([^:\\s]+):(\\d+)").matcher(config);
+    Matcher server =
+        Pattern.compile("(?m)^\\s*server\\s+(\\S+)\\s+([^:\\s]+):(\\d+)").matcher(config);
     Set<String> targets = new java.util.TreeSet<>();
     while (server.find()) {
       assertThat(server.group(1)).isEqualTo(server.group(2));
@@ -97,8 +93,10 @@ class ComposeFileTest {
 
     Map<String, Object> dependsOn = map(balancer.get("depends_on"));
     assertThat(dependsOn.keySet()).containsAll(nodes.keySet());
-    nodes.keySet()
-        .forEach(n -> assertThat(map(dependsOn.get(n)).get("condition")).isEqualTo("service_healthy"));
+    nodes
+        .keySet()
+        .forEach(
+            n -> assertThat(map(dependsOn.get(n)).get("condition")).isEqualTo("service_healthy"));
     String bind = config.replaceAll("(?s).*\\n\\s*bind :(\\d+).*", "$1");
     assertThat(list(balancer.get("ports"))).contains(bind + ":" + bind);
   }
@@ -108,7 +106,9 @@ class ComposeFileTest {
         services.values().stream()
             .map(DeployFiles::map)
             .filter(
-                s -> list(s.get("volumes")).stream().anyMatch(v -> v.toString().startsWith("./haproxy.cfg:")))
+                s ->
+                    list(s.get("volumes")).stream()
+                        .anyMatch(v -> v.toString().startsWith("./haproxy.cfg:")))
             .collect(Collectors.toList());
     assertThat(balancers).as("one service runs deploy/haproxy.cfg").hasSize(1);
     return balancers.get(0);

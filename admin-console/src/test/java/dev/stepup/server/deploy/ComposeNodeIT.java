@@ -48,7 +48,9 @@ class ComposeNodeIT {
     StandardEnvironment environment = new StandardEnvironment();
     // Named like the process environment, so Spring Boot maps its names the same way (only then
     // do nested settings such as STEPUP_BOOTSTRAP_ADMIN_PASSWORD bind).
-    environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose-systemEnvironment", env));
+    environment
+        .getPropertySources()
+        .addFirst(new SystemEnvironmentPropertySource("compose-systemEnvironment", env));
 
     try (ConfigurableApplicationContext node =
         new SpringApplicationBuilder(StepUpServerApplication.class)

@@ -117,8 +117,7 @@ final class DeployFiles {
       String extractCommand,
       String entrypoint) {
 
-    private static final Pattern ENV_PAIR =
-        Pattern.compile("([A-Z_][A-Z0-9_]*)=(\"[^\"]*\"|\\S+)");
+    private static final Pattern ENV_PAIR = Pattern.compile("([A-Z_][A-Z0-9_]*)=(\"[^\"]*\"|\\S+)");
 
     static Dockerfile parse(String text) {
       // Continuation lines joined, comments dropped: one instruction per line.
@@ -144,7 +143,8 @@ final class DeployFiles {
             }
           }
           case "USER" -> user = rest;
-          case "EXPOSE" -> Stream.of(rest.split("\\s+")).map(Integer::valueOf).forEach(exposed::add);
+          case "EXPOSE" ->
+              Stream.of(rest.split("\\s+")).map(Integer::valueOf).forEach(exposed::add);
           case "COPY" -> {
             if (rest.startsWith("--from=layers ")) {
               copied.add(rest.split("\\s+")[1]);

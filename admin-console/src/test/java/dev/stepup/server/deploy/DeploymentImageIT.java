@@ -31,7 +31,8 @@ class DeploymentImageIT {
     Path jar = builtJar();
     List<String> indexed = layerIndex(jar);
     assertThat(indexed)
-        .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        .containsExactly(
+            "dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 
     DeployFiles.Dockerfile image = DeployFiles.dockerfile();
     Files.copy(jar, build.resolve("application.jar"));

@@ -87,8 +87,7 @@ class DeploymentSecretsTest {
                 }
               });
     }
-    String masterKey =
-        (String) at(secretNamed("stepup-master-key"), "stringData.master-key");
+    String masterKey = (String) at(secretNamed("stepup-master-key"), "stringData.master-key");
     assertThat(decodesTo32Bytes(masterKey)).as("the placeholder is no usable key").isFalse();
   }
 

@@ -79,7 +79,8 @@ class DeploymentSettingsTest {
             .get();
 
     assertThat(bound.issuer()).isEqualTo(env.get("STEPUP_ISSUER"));
-    assertThat(bound.masterKeyFile()).isEqualTo(Path.of((String) env.get("STEPUP_MASTER_KEY_FILE")));
+    assertThat(bound.masterKeyFile())
+        .isEqualTo(Path.of((String) env.get("STEPUP_MASTER_KEY_FILE")));
     assertThat(bound.masterKey()).isNull();
     assertThat(bound.dataDir()).isEqualTo(Path.of((String) env.get("STEPUP_DATA_DIR")));
     assertThat(bound.passkeys().rpId()).isEqualTo(env.get("STEPUP_PASSKEYS_RP_ID"));

@@ -15,7 +15,9 @@ class DockerfileTest {
 
   @Test
   void runsAsAFixedUnprivilegedUser() {
-    assertThat(image.user()).as("numeric uid:gid, so runAsNonRoot can verify it").matches("\\d+:\\d+");
+    assertThat(image.user())
+        .as("numeric uid:gid, so runAsNonRoot can verify it")
+        .matches("\\d+:\\d+");
     assertThat(Integer.parseInt(image.user().split(":")[0])).isPositive();
     assertThat(Integer.parseInt(image.user().split(":")[1])).isPositive();
   }
@@ -27,7 +29,8 @@ class DockerfileTest {
         .containsExactlyInAnyOrder(
             Integer.valueOf(image.env().get("SERVER_PORT")),
             Integer.valueOf(image.env().get("MANAGEMENT_SERVER_PORT")));
-    assertThat(image.env().get("SERVER_PORT")).isNotEqualTo(image.env().get("MANAGEMENT_SERVER_PORT"));
+    assertThat(image.env().get("SERVER_PORT"))
+        .isNotEqualTo(image.env().get("MANAGEMENT_SERVER_PORT"));
   }
 
   @Test

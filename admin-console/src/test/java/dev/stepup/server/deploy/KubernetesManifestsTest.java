@@ -14,16 +14,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/k8s fits together and fits the image and the server: the Service and the budget select
- * the Deployment's pods, the probes ask the server's probe paths on the port that serves them, the
- * pods run as the image's unprivileged user on a read-only root with the paths it writes mounted.
+ * deploy/k8s fits together and fits the image and the server: the Service and the budget select the
+ * Deployment's pods, the probes ask the server's probe paths on the port that serves them, the pods
+ * run as the image's unprivileged user on a read-only root with the paths it writes mounted.
  */
 class KubernetesManifestsTest {
 
   private final Map<String, Object> deployment = DeployFiles.onlyKubernetes("Deployment");
   private final Map<String, Object> pod = map(at(deployment, "spec.template.spec"));
   private final Map<String, Object> container = map(list(pod.get("containers")).get(0));
-  private final Map<String, Object> podLabels = map(at(deployment, "spec.template.metadata.labels"));
+  private final Map<String, Object> podLabels =
+      map(at(deployment, "spec.template.metadata.labels"));
   private final DeployFiles.Dockerfile image = DeployFiles.dockerfile();
 
   @Test
@@ -114,7 +115,8 @@ class KubernetesManifestsTest {
   @Test
   void theKustomizationListsEveryManifest() throws IOException {
     Path k8s = DeployFiles.root().resolve("k8s");
-    List<Object> resources = list(DeployFiles.documents(k8s.resolve("kustomization.yaml")).get(0).get("resources"));
+    List<Object> resources =
+        list(DeployFiles.documents(k8s.resolve("kustomization.yaml")).get(0).get("resources"));
     try (Stream<Path> files = Files.list(k8s)) {
       assertThat(resources)
           .containsExactlyInAnyOrderElementsOf(
