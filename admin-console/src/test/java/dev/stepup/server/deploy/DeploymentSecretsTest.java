@@ -28,8 +28,11 @@ class DeploymentSecretsTest {
   /** Names of settings that carry a secret (a *_FILE names where one is, which is not secret). */
   private static final Pattern SECRET = Pattern.compile(".*(KEY|PASSWORD|SECRET|TOKEN)(S)?$");
 
-  /** compose's "${NAME:?message}": the value must come from the environment or .env. */
-  private static final Pattern REQUIRED = Pattern.compile("^\\$\\{[A-Z_]+:\\?[^}]+}$");
+  /**
+   * compose's "${NAME:?message}" (the value must come from the environment or .env) or "${NAME:-}"
+   * (from there, or empty): never a value written in the file.
+   */
+  private static final Pattern FROM_ENVIRONMENT = Pattern.compile("^\\$\\{[A-Z_]+(:\\?[^}]+|:-)}$");
 
   /** What a pasted master key (base64 of 32 bytes) or a long hex token looks like. */
   private static final Pattern KEY_LIKE =
@@ -46,7 +49,7 @@ class DeploymentSecretsTest {
                       if (SECRET.matcher(variable).matches()) {
                         assertThat(String.valueOf(value))
                             .as(name + " " + variable)
-                            .matches(REQUIRED);
+                            .matches(FROM_ENVIRONMENT);
                       }
                     }));
   }
