@@ -1,9 +1,14 @@
 package dev.stepup.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.client.AuditChain;
+import dev.stepup.client.AuditChainExport;
+import dev.stepup.client.StepUpClient;
+import dev.stepup.client.StepUpException;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.ChainExports;
@@ -68,6 +73,45 @@ class AuditChainApiIT extends ApiTestServer {
       jdbc.sql("UPDATE audit_events SET type = ? WHERE id = ?").params(type, id).update();
     }
     assertThat(api.get(ENV + "/audit/chain", API_KEY).json().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theJavaClientVerifiesTheExportItselfAndRefusesATamperedOne() {
+    StepUpClient client =
+        StepUpClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .environment("demo")
+            .apiKey(API_KEY)
+            .build();
+    signIn(newUser(), null);
+    String head = sealed().json().get("headHash").asString();
+    AuditChain chain = client.auditChain();
+    assertThat(chain.intact()).isTrue();
+    AuditChainExport export = client.exportAuditChain();
+    assertThat(export.records()).extracting(r -> r.get("hash")).contains(head);
+
+    long id =
+        jdbc.sql(
+                "SELECT id FROM audit_events WHERE environment_id = 'demo'"
+                    + " AND chain_seq IS NOT NULL ORDER BY chain_seq DESC FETCH FIRST 1 ROWS ONLY")
+            .query(Long.class)
+            .single();
+    String ip =
+        jdbc.sql("SELECT client_ip FROM audit_events WHERE id = ?")
+            .param(id)
+            .query(String.class)
+            .single();
+    jdbc.sql("UPDATE audit_events SET client_ip = '198.51.100.1' WHERE id = ?").param(id).update();
+    try {
+      assertThatThrownBy(client::exportAuditChain)
+          .isInstanceOf(StepUpException.class)
+          .hasMessageContaining("record " + id)
+          .extracting(e -> ((StepUpException) e).code())
+          .isEqualTo("audit_chain_broken");
+      assertThat(client.auditChain().firstBreak().orElseThrow().recordId()).isEqualTo(id);
+    } finally {
+      jdbc.sql("UPDATE audit_events SET client_ip = ? WHERE id = ?").params(ip, id).update();
+    }
   }
 
   @Test

@@ -52,6 +52,22 @@ final class ApiTransport {
     return text == null || text.isBlank() ? Map.of() : parse(text, response.statusCode());
   }
 
+  /** An API-key GET answering the body as text ({@code accept}: what the caller reads). */
+  String getText(String path, String accept) {
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUrl.resolve(relative(path)))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Accept", accept + ", application/problem+json")
+            .GET()
+            .build();
+    HttpResponse<String> response = send(request);
+    if (response.statusCode() != 200) {
+      throw problem(response);
+    }
+    return response.body();
+  }
+
   /** A public GET (the JWKS), answering the body as text. */
   String getPublic(String path) {
     HttpRequest request =

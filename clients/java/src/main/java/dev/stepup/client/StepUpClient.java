@@ -128,6 +128,22 @@ public final class StepUpClient {
     return Answers.promptResult(json);
   }
 
+  /** The server's verdict on the environment's tamper-evident audit chain ({@code audit:read}). */
+  public AuditChain auditChain() {
+    return AuditChain.of(transport.call("GET", environmentPath + "/audit/chain", null));
+  }
+
+  /**
+   * Exports the environment's audit chain and verifies it here, trusting nothing the server says
+   * about it ({@code audit:read}).
+   *
+   * @throws StepUpException {@code audit_chain_broken} when a record does not verify
+   */
+  public AuditChainExport exportAuditChain() {
+    return AuditChainExport.verify(
+        transport.getText(environmentPath + "/audit/chain/export", "application/x-ndjson"));
+  }
+
   private Introspection introspection(String token, String scope, boolean consume) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token", Objects.requireNonNull(token, "token"));
