@@ -1,0 +1,334 @@
+package dev.stepup.server.cluster;
+
+import static dev.stepup.server.cluster.ClusterUsers.ENV;
+import static dev.stepup.server.cluster.ClusterUsers.atOnce;
+import static dev.stepup.server.cluster.ClusterUsers.introspect;
+import static dev.stepup.server.cluster.ClusterUsers.issue;
+import static dev.stepup.server.cluster.ClusterUsers.signedInUser;
+import static dev.stepup.server.cluster.ClusterUsers.verifyCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.stepup.server.api.ApiClient;
+import dev.stepup.server.cluster.ClusterUsers.SignedIn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Three nodes on one PostgreSQL behind a load balancer without sticky sessions (see {@link
+ * Cluster}): what users and host backends see when consecutive requests land on different nodes.
+ * The node that runs the jobs is killed last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiNodeIT {
+
+  private static final Pattern VERSION = Pattern.compile("V(\\d+)__");
+
+  private static Cluster cluster;
+  private static ApiClient proxy;
+
+  @BeforeAll
+  static void cluster() {
+    cluster = Cluster.shared();
+    proxy = new ApiClient(cluster.proxy.port());
+  }
+
+  private static ApiClient direct(int node) {
+    return new ApiClient(cluster.node(node).port());
+  }
+
+  @Test
+  @Order(1)
+  void nodesStartedTogetherOnAnEmptyDatabaseMigrateOnceAndBootstrapOnce() throws Exception {
+    for (int n = 1; n <= Cluster.NODES; n++) {
+      ApiClient.Answer health = direct(n).get("/actuator/health", null);
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.text("status")).isEqualTo("UP");
+    }
+    Set<Integer> shipped = new TreeSet<>();
+    for (Resource r :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql")) {
+      Matcher v = VERSION.matcher(r.getFilename());
+      assertThat(v.lookingAt()).isTrue();
+      shipped.add(Integer.parseInt(v.group(1)));
+    }
+    List<String> applied =
+        cluster
+            .jdbc
+            .sql("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL AND success")
+            .query(String.class)
+            .list();
+    assertThat(applied).doesNotHaveDuplicates();
+    assertThat(applied.stream().map(Integer::parseInt).toList())
+        .containsExactlyInAnyOrderElementsOf(shipped);
+    assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM admin_accounts")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM environments WHERE id = 'demo'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM api_keys WHERE environment_id = 'demo'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM audit_events WHERE type = 'bootstrap'")).isEqualTo(1);
+    // The operator is told the first-start details once, by the node that bootstrapped.
+    assertThat(cluster.nodes.stream().filter(n -> n.output().contains("first start")).count())
+        .isEqualTo(1);
+    for (Node node : cluster.nodes) {
+      assertThat(node.output()).as(node.name()).doesNotContain("Application run failed");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void fiftyConcurrentConsumptionsOfOneTokenOverAllNodesSucceedOnce() throws Exception {
+    SignedIn user = signedInUser(proxy);
+    String token = issue(proxy, user, "wallet:export");
+
+    List<ApiClient.Answer> answers =
+        atOnce(50, i -> introspect(new ApiClient(cluster.proxy.port()), token, true));
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+    assertThat(answers).filteredOn(a -> a.json().get("active").asBoolean()).hasSize(1);
+    assertThat(answers)
+        .filteredOn(a -> !a.json().get("active").asBoolean())
+        .hasSize(49)
+        .allSatisfy(a -> assertThat(a.raw().body()).isEqualTo("{\"active\":false}"));
+    assertThat(servedBy(answers)).hasSize(Cluster.NODES);
+  }
+
+  @Test
+  @Order(3)
+  void fiftyConcurrentExportsWithOneTokenOverAllNodesExportOnce() throws Exception {
+    SignedIn user = signedInUser(proxy);
+    String token = issue(proxy, user, "wallet:export");
+
+    List<ApiClient.Answer> answers =
+        atOnce(
+            50,
+            i ->
+                new ApiClient(cluster.proxy.port())
+                    .post(
+                        ENV + "/wallets/" + user.wallet() + "/export",
+                        user.session(),
+                        Map.of(),
+                        Map.of("X-Elevated-Access-Token", token)));
+
+    assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+    assertThat(answers)
+        .filteredOn(a -> a.status() != 200)
+        .hasSize(49)
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo(401);
+              assertThat(a.code()).isEqualTo("token_consumed");
+            });
+    assertThat(servedBy(answers)).hasSize(Cluster.NODES);
+  }
+
+  @Test
+  @Order(4)
+  void anEmailedCodeVerifiedAtOnceOnAllNodesWorksOnce() throws Exception {
+    SignedIn user = signedInUser(proxy);
+    assertThat(proxy.post(ENV + "/step-up/otp/send", user.session(), Map.of()).status())
+        .isEqualTo(200);
+    String code = cluster.mailedCode(user.email(), 0);
+
+    List<ApiClient.Answer> answers =
+        atOnce(12, i -> verifyCode(new ApiClient(cluster.proxy.port()), user, code));
+
+    assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+    assertThat(answers)
+        .filteredOn(a -> a.status() != 200)
+        .allSatisfy(a -> assertThat(a.code()).isIn("invalid_code", "too_many_attempts"));
+    assertThat(servedBy(answers)).hasSize(Cluster.NODES);
+  }
+
+  @Test
+  @Order(5)
+  void wrongCodesOverAllNodesLockAtTheSameCountAsOnOneNode() {
+    List<String> overAllNodes = wrongCodesUntilLocked(proxy);
+    List<String> onOneNode = wrongCodesUntilLocked(direct(1));
+
+    assertThat(onOneNode).last().isEqualTo("429 too_many_attempts");
+    assertThat(overAllNodes).isEqualTo(onOneNode);
+  }
+
+  /** Wrong codes for a fresh user until the method locks (at most 10): each answer seen. */
+  private static List<String> wrongCodesUntilLocked(ApiClient api) {
+    SignedIn user = signedInUser(api);
+    assertThat(api.post(ENV + "/step-up/otp/send", user.session(), Map.of()).status())
+        .isEqualTo(200);
+    String code = cluster.mailedCode(user.email(), 0);
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 10 && !seen.contains("429 too_many_attempts"); i++) {
+      ApiClient.Answer answer = verifyCode(api, user, wrong);
+      seen.add(answer.status() + " " + answer.code());
+    }
+    return seen;
+  }
+
+  @Test
+  @Order(6)
+  void aTokenSignedByOneNodeVerifiesOnEveryNodeAndThroughEveryNodesJwks() throws Exception {
+    SignedIn user = signedInUser(proxy);
+    String token = issue(direct(1), user, "wallet:export");
+
+    assertVerifiesEverywhere(token);
+  }
+
+  @Test
+  @Order(7)
+  void aRotationDueOnTwoNodesAtOnceEndsWithOneNewKeyAndEveryTokenStillVerifies() throws Exception {
+    SignedIn user = signedInUser(proxy);
+    String before = issue(direct(1), user, "wallet:export");
+    String oldKey = currentKeyId();
+    long generation = generation();
+    long keys = count("SELECT COUNT(*) FROM signing_keys");
+    // The current key reaches the end of its period (30 days): every node rotates at its next
+    // signature once it has re-read the key (within 5 s).
+    cluster
+        .jdbc
+        .sql("UPDATE signing_keys SET created_at = ? WHERE key_id = ?")
+        .params(java.time.OffsetDateTime.now().minusDays(31), oldKey)
+        .update();
+    Cluster.sleep(5_500);
+
+    List<String> rotating =
+        atOnce(8, i -> issue(direct(1 + i % 2), user, "wallet:export")); // nodes 1 and 2
+
+    assertThat(generation()).isEqualTo(generation + 1);
+    assertThat(count("SELECT COUNT(*) FROM signing_keys")).isEqualTo(keys + 1);
+    assertThat(count("SELECT COUNT(*) FROM signing_keys WHERE retired_at IS NULL")).isEqualTo(1);
+    String newKey = currentKeyId();
+    assertThat(newKey).isNotEqualTo(oldKey);
+    List<String> after = new ArrayList<>(rotating);
+    for (int n = 1; n <= Cluster.NODES; n++) {
+      after.add(issue(direct(n), user, "wallet:export"));
+    }
+    assertThat(after).allSatisfy(t -> assertThat(keyId(t)).isEqualTo(newKey));
+    assertThat(keyId(before)).isEqualTo(oldKey);
+    assertVerifiesEverywhere(before);
+    for (String t : after) {
+      assertVerifiesEverywhere(t);
+    }
+  }
+
+  @Test
+  @Order(100)
+  void whenTheNodeRunningThePurgeDiesAnotherTakesOverAndMessagesStillGoOut() throws Exception {
+    cluster
+        .jdbc
+        .sql(
+            "INSERT INTO audit_events (at, environment_id, type, outcome, scopes, client_ip,"
+                + " user_agent) SELECT TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', NULL,"
+                + " 'dead', 'success', '', '127.0.0.1', 'cluster-it' FROM generate_series(1, 6000)")
+        .update();
+    String holder = purgeHolderWhileDeadRowsRemain();
+    String nodeName = holder.substring(0, holder.lastIndexOf('-'));
+    Node dying = cluster.nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst().get();
+
+    dying.kill();
+
+    assertThat(leaseHolder()).as("the dead node still holds the lease").isEqualTo(holder);
+    assertThat(deadRows()).as("work left for another node").isPositive();
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (deadRows() > 0 && Instant.now().isBefore(deadline)) {
+      Cluster.sleep(200);
+    }
+    assertThat(deadRows()).as("dead rows left 30 s after the holder died").isZero();
+
+    // Users keep being served: the balancer drops the dead node, codes are still mailed.
+    for (int i = 0; i < Cluster.NODES; i++) {
+      SignedIn user = signedInUser(proxy);
+      assertThat(proxy.post(ENV + "/step-up/otp/send", user.session(), Map.of()).status())
+          .isEqualTo(200);
+      String code = cluster.mailedCode(user.email(), 0);
+      assertThat(verifyCode(proxy, user, code).status()).isEqualTo(200);
+    }
+    assertThat(cluster.proxy.inRotation()).doesNotContain(nodeName).hasSize(Cluster.NODES - 1);
+  }
+
+  /** Waits for a purge run busy with the seeded rows; answers its lease holder. */
+  private static String purgeHolderWhileDeadRowsRemain() {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      String holder = leaseHolder();
+      if (holder != null && deadRows() > 1000) {
+        return holder;
+      }
+      Cluster.sleep(5);
+    }
+    throw new AssertionError("no node took the purge lease while dead rows remained");
+  }
+
+  private static String leaseHolder() {
+    return cluster
+        .jdbc
+        .sql("SELECT holder FROM job_leases WHERE name = 'purge'")
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  private static long deadRows() {
+    return count("SELECT COUNT(*) FROM audit_events WHERE user_agent = 'cluster-it'");
+  }
+
+  /** Introspection on every node and the signature against the JWKS fetched from every node. */
+  private static void assertVerifiesEverywhere(String token) throws Exception {
+    SignedJWT jwt = SignedJWT.parse(token);
+    for (int n = 1; n <= Cluster.NODES; n++) {
+      ApiClient node = direct(n);
+      ApiClient.Answer answer = introspect(node, token, false);
+      assertThat(answer.json().get("active").asBoolean()).as("active on node " + n).isTrue();
+      JWKSet jwks = JWKSet.parse(node.get("/.well-known/jwks.json", null).raw().body());
+      ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+      assertThat(key).as("key " + jwt.getHeader().getKeyID() + " in node " + n + "'s JWKS").isNotNull();
+      assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+    }
+  }
+
+  private static String keyId(String token) {
+    try {
+      return SignedJWT.parse(token).getHeader().getKeyID();
+    } catch (java.text.ParseException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String currentKeyId() {
+    return cluster
+        .jdbc
+        .sql("SELECT key_id FROM signing_key_current")
+        .query(String.class)
+        .single();
+  }
+
+  private static long generation() {
+    return count("SELECT generation FROM signing_key_current");
+  }
+
+  private static long count(String sql) {
+    return cluster.jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private static Set<String> servedBy(List<ApiClient.Answer> answers) {
+    Set<String> nodes = new HashSet<>();
+    answers.forEach(a -> nodes.add(a.header(RoundRobinProxy.SERVED_BY)));
+    return nodes;
+  }
+}
