@@ -9,8 +9,9 @@ import org.springframework.core.env.Environment;
 /**
  * On a database several nodes can share (anything but the embedded H2 file), every node must use
  * the same master key, so none may generate one of its own: the server refuses to start until
- * {@code stepup.master-key} or {@code stepup.master-key-file} is set. Checked before any bean exists,
- * so no key file is written first. The embedded H2 file keeps its generated key (one node only).
+ * {@code stepup.master-key} or {@code stepup.master-key-file} is set. Checked before any bean
+ * exists, so no key file is written first. The embedded H2 file keeps its generated key (one node
+ * only).
  */
 @Configuration(proxyBeanMethods = false)
 class SharedDatabaseSafeguard {
@@ -44,7 +45,9 @@ class SharedDatabaseSafeguard {
       return true; // the embedded default of application.yml
     }
     String u = url.strip().toLowerCase(Locale.ROOT);
-    return u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:h2:tcp:") && !u.startsWith("jdbc:h2:ssl:");
+    return u.startsWith("jdbc:h2:")
+        && !u.startsWith("jdbc:h2:tcp:")
+        && !u.startsWith("jdbc:h2:ssl:");
   }
 
   private static boolean blank(String value) {

@@ -162,6 +162,15 @@ final class Cluster {
     return codes;
   }
 
+  /** The last lines each node printed, to the test's error output. */
+  void printOutputTails(int lines) {
+    for (Node node : nodes) {
+      List<String> all = node.output().lines().toList();
+      System.err.println("---- last lines of " + node.name() + " (alive: " + node.alive() + ")");
+      all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.err::println);
+    }
+  }
+
   private void stop() {
     if (proxy != null) {
       proxy.close();

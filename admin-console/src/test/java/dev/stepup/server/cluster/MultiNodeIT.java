@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.cluster.ClusterUsers.SignedIn;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -43,6 +47,18 @@ class MultiNodeIT {
 
   private static Cluster cluster;
   private static ApiClient proxy;
+
+  /** A failed test shows what the nodes logged (their whole output is in target/cluster). */
+  @RegisterExtension
+  static final TestWatcher NODE_OUTPUT =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (cluster != null) {
+            cluster.printOutputTails(80);
+          }
+        }
+      };
 
   @BeforeAll
   static void cluster() {
@@ -228,6 +244,49 @@ class MultiNodeIT {
   }
 
   @Test
+  @Order(8)
+  void aHostedStepUpWhoseRequestsAlternateNodesSignsInStepsUpAndExports() {
+    String email = signedInUser(proxy).email();
+    String wallet = "/hosted/demo/wallet";
+    String stepUp = "?scope=wallet:export&returnTo=" + wallet;
+    ClusterBrowser browser = new ClusterBrowser(cluster.proxy.port());
+
+    assertThat(browser.get("/hosted/demo/sign-in?returnTo=" + wallet).statusCode()).isEqualTo(200);
+    HttpResponse<String> sent = browser.post("/hosted/demo/sign-in/code", Map.of("email", email));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.body()).contains("a code is on its way");
+    HttpResponse<String> signedIn =
+        browser.post(
+            "/hosted/demo/sign-in/verify",
+            Map.of("email", email, "code", cluster.mailedCode(email, 0), "returnTo", wallet));
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+    assertThat(signedIn.headers().firstValue("Location")).contains(wallet);
+
+    HttpResponse<String> choose = browser.get("/hosted/demo/step-up" + stepUp);
+    assertThat(choose.statusCode()).as(choose.body()).isEqualTo(200);
+    assertThat(choose.body()).contains("Send code");
+    Map<String, String> scope = Map.of("scope", "wallet:export", "returnTo", wallet);
+    HttpResponse<String> codeSent = browser.post("/hosted/demo/step-up/otp/send", scope);
+    assertThat(codeSent.statusCode()).as(codeSent.body()).isEqualTo(200);
+    Map<String, String> withCode = new java.util.HashMap<>(scope);
+    withCode.put("code", cluster.mailedCode(email, 1));
+    HttpResponse<String> verified = browser.post("/hosted/demo/step-up/otp/verify", withCode);
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(303);
+    assertThat(verified.headers().firstValue("Location")).contains(wallet);
+
+    HttpResponse<String> walletPage = browser.get(wallet);
+    assertThat(walletPage.body()).contains("Export private key");
+    HttpResponse<String> exported = browser.post("/hosted/demo/wallet/export", Map.of());
+    assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+    assertThat(exported.body()).containsPattern("0x[0-9a-f]{64}");
+
+    List<String> nodes = browser.servedBy();
+    for (int i = 1; i < nodes.size(); i++) {
+      assertThat(nodes.get(i)).as("request %d of %s", i, nodes).isNotEqualTo(nodes.get(i - 1));
+    }
+  }
+
+  @Test
   @Order(100)
   void whenTheNodeRunningThePurgeDiesAnotherTakesOverAndMessagesStillGoOut() throws Exception {
     cluster
@@ -297,7 +356,9 @@ class MultiNodeIT {
       assertThat(answer.json().get("active").asBoolean()).as("active on node " + n).isTrue();
       JWKSet jwks = JWKSet.parse(node.get("/.well-known/jwks.json", null).raw().body());
       ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
-      assertThat(key).as("key " + jwt.getHeader().getKeyID() + " in node " + n + "'s JWKS").isNotNull();
+      assertThat(key)
+          .as("key " + jwt.getHeader().getKeyID() + " in node " + n + "'s JWKS")
+          .isNotNull();
       assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
     }
   }
@@ -311,11 +372,7 @@ class MultiNodeIT {
   }
 
   private static String currentKeyId() {
-    return cluster
-        .jdbc
-        .sql("SELECT key_id FROM signing_key_current")
-        .query(String.class)
-        .single();
+    return cluster.jdbc.sql("SELECT key_id FROM signing_key_current").query(String.class).single();
   }
 
   private static long generation() {

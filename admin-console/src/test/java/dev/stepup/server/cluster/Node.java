@@ -43,7 +43,8 @@ final class Node implements AutoCloseable {
   }
 
   /** Starts {@code StepUpServerApplication} with these Spring arguments and environment. */
-  static Node start(String name, int port, List<String> arguments, Map<String, String> environment) {
+  static Node start(
+      String name, int port, List<String> arguments, Map<String, String> environment) {
     Path log = Path.of("target", "cluster", name + ".log").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -141,7 +142,8 @@ final class Node implements AutoCloseable {
   int awaitExit(Duration patience) {
     try {
       if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException(name + " was still running after " + patience + ":\n" + output());
+        throw new IllegalStateException(
+            name + " was still running after " + patience + ":\n" + output());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -36,8 +36,17 @@ final class RoundRobinProxy implements AutoCloseable {
   /** Headers the client sets itself, or that belong to one hop only. */
   private static final Set<String> HOP_BY_HOP =
       Set.of(
-          "connection", "content-length", "expect", "host", "upgrade", "keep-alive",
-          "transfer-encoding", "te", "trailer", "proxy-connection", "date");
+          "connection",
+          "content-length",
+          "expect",
+          "host",
+          "upgrade",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "date");
 
   private final List<Node> nodes;
   private final Set<String> down = ConcurrentHashMap.newKeySet();

@@ -29,7 +29,8 @@ class StartRefusalsIT {
         .contains("stepup.master-key (STEPUP_MASTER_KEY")
         .contains("stepup.master-key-file");
     // Refused before anything was set up: no key of its own was generated.
-    assertThat(Files.exists(Path.of("target", "cluster", "refused-no-key", "master.key"))).isFalse();
+    assertThat(Files.exists(Path.of("target", "cluster", "refused-no-key", "master.key")))
+        .isFalse();
 
     assertThat(strangerExit).as(stranger.output()).isNotZero();
     assertThat(stranger.output())
