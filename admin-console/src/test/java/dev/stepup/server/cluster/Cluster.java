@@ -8,6 +8,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -17,16 +19,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Three nodes in JVMs of their own on one embedded PostgreSQL, behind a round-robin proxy, mailing
- * to a GreenMail in this JVM: started once, on first use, for every cluster test, and stopped when
- * the JVM ends. A failure to start fails every test that asks for it (never a skip, in CI or not).
+ * to a GreenMail in this JVM. Started once for all the cluster tests and stopped after them, so the
+ * idle nodes do not slow the tests that come later.
  */
 final class Cluster {
 
@@ -36,9 +41,6 @@ final class Cluster {
   static final int NODES = 3;
 
   private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
-  private static Cluster shared;
-  private static RuntimeException failedToStart;
-
   final EmbeddedPostgres postgres;
   final String jdbcUrl;
   final JdbcClient jdbc;
@@ -48,25 +50,21 @@ final class Cluster {
   final List<Node> nodes = new ArrayList<>();
   final Duration startedIn;
   RoundRobinProxy proxy;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  /** The running cluster; started by the first caller. */
-  static synchronized Cluster shared() {
-    if (failedToStart != null) {
-      throw failedToStart;
-    }
-    if (shared == null) {
-      try {
-        shared = new Cluster();
-      } catch (RuntimeException e) {
-        failedToStart = e;
-        throw e;
-      }
-    }
-    return shared;
+  /**
+   * Starts the cluster; a failure to start throws (the tests fail, in CI or not, never skip). The
+   * nodes are stopped by {@link #stop()}, or when this JVM ends.
+   */
+  static Cluster start() {
+    Cluster cluster = new Cluster();
+    System.out.println(NODES + " nodes on PostgreSQL started in " + cluster.startedIn);
+    return cluster;
   }
 
   private Cluster() {
     Instant begun = Instant.now();
+    deleteTree(Path.of("target", "cluster")); // the outputs and data directories of an earlier run
     try {
       postgres = EmbeddedPostgres.builder().start();
       try (Connection c = postgres.getPostgresDatabase().getConnection();
@@ -83,7 +81,7 @@ final class Cluster {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "cluster-stop"));
     // All at once against the empty database: each races to migrate and bootstrap.
     for (int i = 1; i <= NODES; i++) {
-      nodes.add(start("node-" + i, masterKey));
+      nodes.add(startNode("node-" + i, masterKey));
     }
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     for (Node node : nodes) {
@@ -94,7 +92,7 @@ final class Cluster {
   }
 
   /** A node of this cluster's database and mail; {@code key} null: no master key configured. */
-  Node start(String name, String key) {
+  Node startNode(String name, String key) {
     List<String> arguments =
         new ArrayList<>(
             List.of(
@@ -171,7 +169,11 @@ final class Cluster {
     }
   }
 
-  private void stop() {
+  /** Stops the proxy, the nodes, the mail server and PostgreSQL; once. */
+  void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     if (proxy != null) {
       proxy.close();
     }
@@ -181,6 +183,19 @@ final class Cluster {
       postgres.close();
     } catch (IOException ignored) {
       // The JVM is ending; the bundled server's files are temporary.
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -8,13 +8,12 @@ import static dev.stepup.server.cluster.ClusterUsers.signedInUser;
 import static dev.stepup.server.cluster.ClusterUsers.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.cluster.ClusterUsers.SignedIn;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,6 +47,7 @@ class MultiNodeIT {
 
   private static Cluster cluster;
   private static ApiClient proxy;
+  private static ClusterChecks checks;
 
   /** A failed test shows what the nodes logged (their whole output is in target/cluster). */
   @RegisterExtension
@@ -62,8 +63,16 @@ class MultiNodeIT {
 
   @BeforeAll
   static void cluster() {
-    cluster = Cluster.shared();
+    cluster = Cluster.start();
     proxy = new ApiClient(cluster.proxy.port());
+    checks = new ClusterChecks(cluster);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.stop();
+    }
   }
 
   private static ApiClient direct(int node) {
@@ -94,11 +103,14 @@ class MultiNodeIT {
     assertThat(applied).doesNotHaveDuplicates();
     assertThat(applied.stream().map(Integer::parseInt).toList())
         .containsExactlyInAnyOrderElementsOf(shipped);
-    assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success")).isZero();
-    assertThat(count("SELECT COUNT(*) FROM admin_accounts")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM environments WHERE id = 'demo'")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM api_keys WHERE environment_id = 'demo'")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM audit_events WHERE type = 'bootstrap'")).isEqualTo(1);
+    assertThat(checks.count("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success"))
+        .isZero();
+    assertThat(checks.count("SELECT COUNT(*) FROM admin_accounts")).isEqualTo(1);
+    assertThat(checks.count("SELECT COUNT(*) FROM environments WHERE id = 'demo'")).isEqualTo(1);
+    assertThat(checks.count("SELECT COUNT(*) FROM api_keys WHERE environment_id = 'demo'"))
+        .isEqualTo(1);
+    assertThat(checks.count("SELECT COUNT(*) FROM audit_events WHERE type = 'bootstrap'"))
+        .isEqualTo(1);
     // The operator is told the first-start details once, by the node that bootstrapped.
     assertThat(cluster.nodes.stream().filter(n -> n.output().contains("first start")).count())
         .isEqualTo(1);
@@ -203,7 +215,7 @@ class MultiNodeIT {
     SignedIn user = signedInUser(proxy);
     String token = issue(direct(1), user, "wallet:export");
 
-    assertVerifiesEverywhere(token);
+    checks.assertVerifiesEverywhere(token);
   }
 
   @Test
@@ -211,9 +223,9 @@ class MultiNodeIT {
   void aRotationDueOnTwoNodesAtOnceEndsWithOneNewKeyAndEveryTokenStillVerifies() throws Exception {
     SignedIn user = signedInUser(proxy);
     String before = issue(direct(1), user, "wallet:export");
-    String oldKey = currentKeyId();
-    long generation = generation();
-    long keys = count("SELECT COUNT(*) FROM signing_keys");
+    String oldKey = checks.currentKeyId();
+    long generation = checks.generation();
+    long keys = checks.count("SELECT COUNT(*) FROM signing_keys");
     // The current key reaches the end of its period (30 days): every node rotates at its next
     // signature once it has re-read the key (within 5 s).
     cluster
@@ -226,20 +238,21 @@ class MultiNodeIT {
     List<String> rotating =
         atOnce(8, i -> issue(direct(1 + i % 2), user, "wallet:export")); // nodes 1 and 2
 
-    assertThat(generation()).isEqualTo(generation + 1);
-    assertThat(count("SELECT COUNT(*) FROM signing_keys")).isEqualTo(keys + 1);
-    assertThat(count("SELECT COUNT(*) FROM signing_keys WHERE retired_at IS NULL")).isEqualTo(1);
-    String newKey = currentKeyId();
+    assertThat(checks.generation()).isEqualTo(generation + 1);
+    assertThat(checks.count("SELECT COUNT(*) FROM signing_keys")).isEqualTo(keys + 1);
+    assertThat(checks.count("SELECT COUNT(*) FROM signing_keys WHERE retired_at IS NULL"))
+        .isEqualTo(1);
+    String newKey = checks.currentKeyId();
     assertThat(newKey).isNotEqualTo(oldKey);
     List<String> after = new ArrayList<>(rotating);
     for (int n = 1; n <= Cluster.NODES; n++) {
       after.add(issue(direct(n), user, "wallet:export"));
     }
-    assertThat(after).allSatisfy(t -> assertThat(keyId(t)).isEqualTo(newKey));
-    assertThat(keyId(before)).isEqualTo(oldKey);
-    assertVerifiesEverywhere(before);
+    assertThat(after).allSatisfy(t -> assertThat(ClusterChecks.keyId(t)).isEqualTo(newKey));
+    assertThat(ClusterChecks.keyId(before)).isEqualTo(oldKey);
+    checks.assertVerifiesEverywhere(before);
     for (String t : after) {
-      assertVerifiesEverywhere(t);
+      checks.assertVerifiesEverywhere(t);
     }
   }
 
@@ -287,6 +300,33 @@ class MultiNodeIT {
   }
 
   @Test
+  @Order(9)
+  void aNodeWithoutAMasterKeyOrWithAnotherOneRefusesToStartAndSaysWhy() {
+    Node keyless = cluster.startNode("refused-no-key", null);
+    Node stranger = cluster.startNode("refused-other-key", Cluster.randomKey());
+
+    int keylessExit = keyless.awaitExit(Duration.ofMinutes(3));
+    int strangerExit = stranger.awaitExit(Duration.ofMinutes(3));
+
+    assertThat(keylessExit).as(keyless.output()).isNotZero();
+    assertThat(keyless.output())
+        .contains("no master key is configured for a shared database")
+        .contains("stepup.master-key (STEPUP_MASTER_KEY")
+        .contains("stepup.master-key-file");
+    // Refused before anything was set up: no key of its own was generated.
+    assertThat(Files.exists(Path.of("target", "cluster", "refused-no-key", "master.key")))
+        .isFalse();
+
+    assertThat(strangerExit).as(stranger.output()).isNotZero();
+    assertThat(stranger.output())
+        .contains("The master key does not open this database")
+        .contains("stepup.previous-master-keys");
+    // What the cluster serves is untouched: the other key sealed nothing over the cluster's.
+    assertThat(cluster.jdbc.sql("SELECT COUNT(*) FROM sealed_keys").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
   @Order(100)
   void whenTheNodeRunningThePurgeDiesAnotherTakesOverAndMessagesStillGoOut() throws Exception {
     cluster
@@ -296,19 +336,19 @@ class MultiNodeIT {
                 + " user_agent) SELECT TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', NULL,"
                 + " 'dead', 'success', '', '127.0.0.1', 'cluster-it' FROM generate_series(1, 6000)")
         .update();
-    String holder = purgeHolderWhileDeadRowsRemain();
+    String holder = checks.purgeHolderWhileDeadRowsRemain();
     String nodeName = holder.substring(0, holder.lastIndexOf('-'));
     Node dying = cluster.nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst().get();
 
     dying.kill();
 
-    assertThat(leaseHolder()).as("the dead node still holds the lease").isEqualTo(holder);
-    assertThat(deadRows()).as("work left for another node").isPositive();
+    assertThat(checks.leaseHolder()).as("the dead node still holds the lease").isEqualTo(holder);
+    assertThat(checks.deadRows()).as("work left for another node").isPositive();
     Instant deadline = Instant.now().plusSeconds(30);
-    while (deadRows() > 0 && Instant.now().isBefore(deadline)) {
+    while (checks.deadRows() > 0 && Instant.now().isBefore(deadline)) {
       Cluster.sleep(200);
     }
-    assertThat(deadRows()).as("dead rows left 30 s after the holder died").isZero();
+    assertThat(checks.deadRows()).as("dead rows left 30 s after the holder died").isZero();
 
     // Users keep being served: the balancer drops the dead node, codes are still mailed.
     for (int i = 0; i < Cluster.NODES; i++) {
@@ -319,68 +359,6 @@ class MultiNodeIT {
       assertThat(verifyCode(proxy, user, code).status()).isEqualTo(200);
     }
     assertThat(cluster.proxy.inRotation()).doesNotContain(nodeName).hasSize(Cluster.NODES - 1);
-  }
-
-  /** Waits for a purge run busy with the seeded rows; answers its lease holder. */
-  private static String purgeHolderWhileDeadRowsRemain() {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      String holder = leaseHolder();
-      if (holder != null && deadRows() > 1000) {
-        return holder;
-      }
-      Cluster.sleep(5);
-    }
-    throw new AssertionError("no node took the purge lease while dead rows remained");
-  }
-
-  private static String leaseHolder() {
-    return cluster
-        .jdbc
-        .sql("SELECT holder FROM job_leases WHERE name = 'purge'")
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
-  private static long deadRows() {
-    return count("SELECT COUNT(*) FROM audit_events WHERE user_agent = 'cluster-it'");
-  }
-
-  /** Introspection on every node and the signature against the JWKS fetched from every node. */
-  private static void assertVerifiesEverywhere(String token) throws Exception {
-    SignedJWT jwt = SignedJWT.parse(token);
-    for (int n = 1; n <= Cluster.NODES; n++) {
-      ApiClient node = direct(n);
-      ApiClient.Answer answer = introspect(node, token, false);
-      assertThat(answer.json().get("active").asBoolean()).as("active on node " + n).isTrue();
-      JWKSet jwks = JWKSet.parse(node.get("/.well-known/jwks.json", null).raw().body());
-      ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
-      assertThat(key)
-          .as("key " + jwt.getHeader().getKeyID() + " in node " + n + "'s JWKS")
-          .isNotNull();
-      assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
-    }
-  }
-
-  private static String keyId(String token) {
-    try {
-      return SignedJWT.parse(token).getHeader().getKeyID();
-    } catch (java.text.ParseException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static String currentKeyId() {
-    return cluster.jdbc.sql("SELECT key_id FROM signing_key_current").query(String.class).single();
-  }
-
-  private static long generation() {
-    return count("SELECT generation FROM signing_key_current");
-  }
-
-  private static long count(String sql) {
-    return cluster.jdbc.sql(sql).query(Long.class).single();
   }
 
   private static Set<String> servedBy(List<ApiClient.Answer> answers) {
