@@ -210,6 +210,50 @@ class MultiNodeIT {
   }
 
   @Test
+  @Order(5)
+  void parallelSendsForOneSessionOverAllNodesSendOneCode() throws Exception {
+    SignedIn user = signedInUser(proxy);
+
+    List<ApiClient.Answer> answers =
+        atOnce(
+            9,
+            i ->
+                new ApiClient(cluster.proxy.port())
+                    .post(ENV + "/step-up/otp/send", user.session(), Map.of()));
+
+    assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+    assertThat(answers)
+        .filteredOn(a -> a.status() != 200)
+        .hasSize(8)
+        .allSatisfy(a -> assertThat(a.code()).isEqualTo("too_many_attempts"));
+    assertThat(servedBy(answers)).hasSize(Cluster.NODES);
+    cluster.mailedCode(user.email(), 0);
+    Cluster.sleep(1_500); // time for a second mail to arrive, so "one" means it
+    assertThat(cluster.codesTo(user.email())).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void messagesQueuedOnAllNodesAtOnceAreEachMailedOnce() throws Exception {
+    List<SignedIn> users = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      users.add(signedInUser(proxy));
+    }
+
+    List<ApiClient.Answer> sent =
+        atOnce(
+            users.size(),
+            i ->
+                new ApiClient(cluster.proxy.port())
+                    .post(ENV + "/step-up/otp/send", users.get(i).session(), Map.of()));
+
+    assertThat(sent).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+    users.forEach(u -> cluster.mailedCode(u.email(), 0));
+    Cluster.sleep(1_500);
+    assertThat(users).allSatisfy(u -> assertThat(cluster.codesTo(u.email())).hasSize(1));
+  }
+
+  @Test
   @Order(6)
   void aTokenSignedByOneNodeVerifiesOnEveryNodeAndThroughEveryNodesJwks() throws Exception {
     SignedIn user = signedInUser(proxy);

@@ -3,8 +3,8 @@ package dev.stepup.server.sessions;
 import static dev.stepup.server.ConsoleHttp.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AddAdminUseCase;
+import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AdminChange;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.server.AdminTotp;
@@ -109,7 +109,8 @@ class SharedSessionsIT extends ApiTestServer {
         browser.post("/hosted/demo/wallet", "/hosted/demo/wallet/export", Map.of());
     assertThat(location(asked)).startsWith("/hosted/demo/step-up?scope=wallet%3Aexport");
     String stepUp = "/hosted/demo/step-up?scope=wallet:export&returnTo=/hosted/demo/wallet";
-    Map<String, String> carried = Map.of("scope", "wallet:export", "returnTo", "/hosted/demo/wallet");
+    Map<String, String> carried =
+        Map.of("scope", "wallet:export", "returnTo", "/hosted/demo/wallet");
     HttpResponse<String> codeSent = browser.post(stepUp, "/hosted/demo/step-up/otp/send", carried);
     assertThat(codeSent.statusCode()).as(codeSent.body()).isEqualTo(200);
     Map<String, String> withCode = new java.util.HashMap<>(carried);
@@ -183,11 +184,12 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> password =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(password)).isEqualTo("/admin/sign-in/second-factor");
-    String id = browser.cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("stepup_console"))
-        .findFirst()
-        .orElseThrow()
-        .getValue();
+    String id =
+        browser.cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("stepup_console"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
 
     // Bytes no reader understands (a class changed in an upgrade, say) in every attribute.
     jdbc.sql(
@@ -232,7 +234,8 @@ class SharedSessionsIT extends ApiTestServer {
           api.post(
               ENV + "/elevated-tokens",
               API_KEY,
-              Map.of("userId", user.id(), "scopes", List.of("wallet:sign"), "sessionId", sessionId));
+              Map.of(
+                  "userId", user.id(), "scopes", List.of("wallet:sign"), "sessionId", sessionId));
       assertThat(issued.status()).as(issued.raw().body()).isEqualTo(201);
       ApiClient.Answer introspected =
           api.post(
