@@ -24,7 +24,12 @@ final class ClusterUsers {
   private ClusterUsers() {}
 
   /** A user of the demo environment with an embedded wallet, signed in with their email. */
-  record SignedIn(String id, String email, String wallet, String sessionId, String session) {}
+  record SignedIn(String id, String email, String wallet, String sessionId, String session) {
+    @Override
+    public String toString() {
+      return email; // assertion messages name the user, never print the session token
+    }
+  }
 
   static SignedIn signedInUser(ApiClient api) {
     String email = "c" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
