@@ -27,7 +27,7 @@ final class ClusterChecks {
       if (holder != null && deadRows() > 1000) {
         return holder;
       }
-      Cluster.sleep(5);
+      Cluster.sleep(20);
     }
     throw new AssertionError("no node took the purge lease while dead rows remained");
   }
