@@ -13,6 +13,7 @@ import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.api.ApiTestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -37,6 +39,8 @@ class SharedSessionsIT extends ApiTestServer {
 
   private static final String PASSWORD = "violet kettle drums at noon";
   private static final Pattern PRIVATE_KEY = Pattern.compile("0x[0-9a-f]{64}");
+  private static final Pattern TOTP_SECRET =
+      Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)</code>");
   private static final Pattern KEY = Pattern.compile("id=\"totp-key\">([A-Z2-7 ]+)<");
   private static ConfigurableApplicationContext nodeB;
 
@@ -64,7 +68,15 @@ class SharedSessionsIT extends ApiTestServer {
                   java.util.stream.Stream.of("--server.port=0"),
                   shared.stream().map(p -> "--" + p + "=" + env.getProperty(p)))
               .toArray(String[]::new);
-      nodeB = new SpringApplicationBuilder(StepUpServerApplication.class).run(args);
+      nodeB =
+          new SpringApplicationBuilder(StepUpServerApplication.class)
+              // The first node's test clock, so both nodes agree on code steps and send intervals.
+              .initializers(
+                  context ->
+                      ((GenericApplicationContext) context)
+                          .registerBean(
+                              "testClock", Clock.class, () -> CLOCK, bean -> bean.setPrimary(true)))
+              .run(args);
     }
     return ((WebServerApplicationContext) nodeB).getWebServer().getPort();
   }
@@ -135,6 +147,28 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> exportAgain =
         browser.post("/hosted/demo/wallet", "/hosted/demo/wallet/export", Map.of());
     assertThat(location(exportAgain)).startsWith("/hosted/demo/step-up?scope=wallet%3Aexport");
+
+    // A TOTP enrolment started on one node is shown and confirmed from the other; its secret (and
+    // QR code) lie sealed in the session table.
+    HttpResponse<String> totp =
+        browser.post("/hosted/demo/account", "/hosted/demo/account/totp", Map.of("alias", "Phone"));
+    assertThat(location(totp)).startsWith("/hosted/demo/step-up?scope=credential%3Alink");
+    String linkStepUp = "/hosted/demo/step-up?scope=credential:link&returnTo=/hosted/demo/account";
+    Map<String, String> link = Map.of("scope", "credential:link", "returnTo", "/hosted/demo/account");
+    // Past the resend interval since the last code (both nodes read the same test clock).
+    CLOCK.set(CLOCK.instant().plusSeconds(31));
+    assertThat(browser.post(linkStepUp, "/hosted/demo/step-up/otp/send", link).statusCode())
+        .isEqualTo(200);
+    Map<String, String> linkCode = new java.util.HashMap<>(link);
+    linkCode.put("code", mailedCode(user.email()));
+    assertThat(location(browser.post(linkStepUp, "/hosted/demo/step-up/otp/verify", linkCode)))
+        .isEqualTo("/hosted/demo/account");
+    HttpResponse<String> account = browser.get("/hosted/demo/account");
+    Matcher secret = TOTP_SECRET.matcher(account.body());
+    assertThat(secret.find()).as(account.body()).isTrue();
+    assertThat(sessionBytes()).doesNotContain(secret.group(1));
+    HttpResponse<String> qr = browser.get("/hosted/demo/account/totp/qr.png");
+    assertThat(qr.statusCode()).as("the QR code from the other node").isEqualTo(200);
 
     // Sign-out on one node ends the session on the other.
     HttpResponse<String> out =
