@@ -19,6 +19,18 @@ final class ClusterChecks {
     this.cluster = cluster;
   }
 
+  /** Audit events long past every retention, for the purge to delete one per batch. */
+  void seedDeadAuditEvents(int rows) {
+    cluster
+        .jdbc
+        .sql(
+            "INSERT INTO audit_events (at, environment_id, type, outcome, scopes, client_ip,"
+                + " user_agent) SELECT TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', NULL,"
+                + " 'dead', 'success', '', '127.0.0.1', 'cluster-it' FROM generate_series(1, ?)")
+        .param(rows)
+        .update();
+  }
+
   /** Waits for a purge run busy with the seeded rows; answers its lease holder. */
   String purgeHolderWhileDeadRowsRemain() {
     Instant deadline = Instant.now().plusSeconds(20);

@@ -78,6 +78,21 @@ final class ClusterUsers {
         Map.of("verificationToken", code, "requestedScopes", List.of("wallet:export")));
   }
 
+  /** Wrong codes for a fresh user until the method locks (at most 10): each answer seen. */
+  static List<String> wrongCodesUntilLocked(Cluster cluster, ApiClient api) {
+    SignedIn user = signedInUser(api);
+    assertThat(api.post(ENV + "/step-up/otp/send", user.session(), Map.of()).status())
+        .isEqualTo(200);
+    String code = cluster.mailedCode(user.email(), 0);
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 10 && !seen.contains("429 too_many_attempts"); i++) {
+      ApiClient.Answer answer = verifyCode(api, user, wrong);
+      seen.add(answer.status() + " " + answer.code());
+    }
+    return seen;
+  }
+
   static String credential(JsonNode user, String format) {
     for (JsonNode c : user.get("credentials")) {
       if (c.get("format").asString().equals(format)) {

@@ -187,26 +187,11 @@ class MultiNodeIT {
   @Test
   @Order(5)
   void wrongCodesOverAllNodesLockAtTheSameCountAsOnOneNode() {
-    List<String> overAllNodes = wrongCodesUntilLocked(proxy);
-    List<String> onOneNode = wrongCodesUntilLocked(direct(1));
+    List<String> overAllNodes = ClusterUsers.wrongCodesUntilLocked(cluster, proxy);
+    List<String> onOneNode = ClusterUsers.wrongCodesUntilLocked(cluster, direct(1));
 
     assertThat(onOneNode).last().isEqualTo("429 too_many_attempts");
     assertThat(overAllNodes).isEqualTo(onOneNode);
-  }
-
-  /** Wrong codes for a fresh user until the method locks (at most 10): each answer seen. */
-  private static List<String> wrongCodesUntilLocked(ApiClient api) {
-    SignedIn user = signedInUser(api);
-    assertThat(api.post(ENV + "/step-up/otp/send", user.session(), Map.of()).status())
-        .isEqualTo(200);
-    String code = cluster.mailedCode(user.email(), 0);
-    String wrong = code.equals("000000") ? "111111" : "000000";
-    List<String> seen = new ArrayList<>();
-    for (int i = 0; i < 10 && !seen.contains("429 too_many_attempts"); i++) {
-      ApiClient.Answer answer = verifyCode(api, user, wrong);
-      seen.add(answer.status() + " " + answer.code());
-    }
-    return seen;
   }
 
   @Test
@@ -373,13 +358,7 @@ class MultiNodeIT {
   @Test
   @Order(100)
   void whenTheNodeRunningThePurgeDiesAnotherTakesOverAndMessagesStillGoOut() throws Exception {
-    cluster
-        .jdbc
-        .sql(
-            "INSERT INTO audit_events (at, environment_id, type, outcome, scopes, client_ip,"
-                + " user_agent) SELECT TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', NULL,"
-                + " 'dead', 'success', '', '127.0.0.1', 'cluster-it' FROM generate_series(1, 6000)")
-        .update();
+    checks.seedDeadAuditEvents(6000);
     String holder = checks.purgeHolderWhileDeadRowsRemain();
     String nodeName = holder.substring(0, holder.lastIndexOf('-'));
     Node dying = cluster.nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst().get();

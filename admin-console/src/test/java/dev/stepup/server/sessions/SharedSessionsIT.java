@@ -154,7 +154,8 @@ class SharedSessionsIT extends ApiTestServer {
         browser.post("/hosted/demo/account", "/hosted/demo/account/totp", Map.of("alias", "Phone"));
     assertThat(location(totp)).startsWith("/hosted/demo/step-up?scope=credential%3Alink");
     String linkStepUp = "/hosted/demo/step-up?scope=credential:link&returnTo=/hosted/demo/account";
-    Map<String, String> link = Map.of("scope", "credential:link", "returnTo", "/hosted/demo/account");
+    Map<String, String> link =
+        Map.of("scope", "credential:link", "returnTo", "/hosted/demo/account");
     // Past the resend interval since the last code (both nodes read the same test clock).
     CLOCK.set(CLOCK.instant().plusSeconds(31));
     assertThat(browser.post(linkStepUp, "/hosted/demo/step-up/otp/send", link).statusCode())
