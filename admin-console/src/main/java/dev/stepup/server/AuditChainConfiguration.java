@@ -27,14 +27,18 @@ class AuditChainConfiguration {
 
   @Bean
   SealAuditTrailService sealAuditTrail(
-      JdbcAuditSeals seals, TransactionRunner transactions, JdbcJobLeases leases, Clock clock) {
+      JdbcAuditSeals seals,
+      TransactionRunner transactions,
+      JdbcJobLeases leases,
+      Clock clock,
+      @Value("${stepup.node-name:}") String nodeName) {
     return new SealAuditTrailService(
         seals,
         transactions,
         leases,
         500,
         Duration.ofMinutes(1),
-        PurgeConfiguration.nodeName(),
+        PurgeConfiguration.holderName(nodeName),
         clock);
   }
 

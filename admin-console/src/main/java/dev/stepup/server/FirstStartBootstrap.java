@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +46,19 @@ class FirstStartBootstrap {
 
   @EventListener
   void onReady(ApplicationReadyEvent event) {
-    BootstrapResult result =
-        bootstrap.bootstrap(
-            new BootstrapCommand(
-                Optional.ofNullable(properties.bootstrap().adminPassword()),
-                Optional.ofNullable(properties.bootstrap().demoApiKey()),
-                properties.bootstrap().demoEnvironment()));
+    BootstrapCommand command =
+        new BootstrapCommand(
+            Optional.ofNullable(properties.bootstrap().adminPassword()),
+            Optional.ofNullable(properties.bootstrap().demoApiKey()),
+            properties.bootstrap().demoEnvironment());
+    BootstrapResult result;
+    try {
+      result = bootstrap.bootstrap(command);
+    } catch (DataIntegrityViolationException anotherNodeFirst) {
+      // Nodes starting together on an empty shared database: one node's first start committed
+      // while ours was rolled back; asked again, the bootstrap sees its admin and does nothing.
+      result = bootstrap.bootstrap(command);
+    }
     for (StepUpProperties.Provider p : properties.social().providers()) {
       socialProviders.register(
           new SocialProvider(

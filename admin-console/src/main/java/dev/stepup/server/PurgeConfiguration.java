@@ -33,9 +33,19 @@ class PurgeConfiguration {
 
   @Bean
   PurgeExpiredDataService purgeExpiredData(
-      JdbcDeadRows rows, JdbcJobLeases leases, PurgeProperties purge, Clock clock) {
+      JdbcDeadRows rows,
+      JdbcJobLeases leases,
+      PurgeProperties purge,
+      Clock clock,
+      @Value("${stepup.node-name:}") String nodeName) {
     return new PurgeExpiredDataService(
-        rows, leases, purge.policy(), purge.batchSize(), purge.lease(), nodeName(), clock);
+        rows,
+        leases,
+        purge.policy(),
+        purge.batchSize(),
+        purge.lease(),
+        holderName(nodeName),
+        clock);
   }
 
   @Bean
@@ -54,15 +64,22 @@ class PurgeConfiguration {
         new H2Housekeeping(dataSource), interval, !interval.isZero() && !interval.isNegative());
   }
 
-  /** Host name plus a random part: unique per process even with several on one host. */
-  static String nodeName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * The lease holder's name: the configured node name (stepup.node-name, so an operator reading
+   * job_leases sees which node runs the purge), else the host name, plus a random part that keeps
+   * it unique per process even when two nodes share a name or a host.
+   */
+  static String holderName(String configured) {
+    String node = configured == null || configured.isBlank() ? hostName() : configured.strip();
+    String name = node + "-" + UUID.randomUUID().toString().substring(0, 8);
     return name.length() > 100 ? name.substring(name.length() - 100) : name;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "node";
+    }
   }
 }

@@ -1,43 +1,70 @@
 package dev.stepup.server;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.nio.charset.Charset;
-import org.apache.catalina.Session;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.valves.ValveBase;
-import org.apache.tomcat.util.http.CookieProcessor;
-import org.apache.tomcat.util.http.MimeHeaders;
-import org.apache.tomcat.util.http.ServerCookies;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.stereotype.Component;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.session.web.http.CookieSerializer.CookieValue;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 
 /**
- * The console and the hosted pages never share an HTTP session. The servlet session cookie is the
- * console's ({@code server.servlet.session.cookie}: {@value #CONSOLE}, {@code Path=/admin}); a
- * session made while serving any other page (the hosted pages hold step-up tokens in theirs) is
- * handed out as {@value #HOSTED} with {@code Path=/hosted} instead, and only that cookie is read
- * outside the console. So a hosted session presented to {@code /admin} is unknown there (the
- * sign-in page), and a console session never rides into the hosted pages.
+ * The console and the hosted pages never share an HTTP session, and the API has none. The console's
+ * session cookie is {@value #CONSOLE} ({@code server.servlet.session.cookie}, {@code Path=/admin});
+ * a session made while serving any other page (the hosted pages hold step-up state in theirs) is
+ * handed out as {@value #HOSTED} with {@code Path=/hosted}, and only that cookie is read outside
+ * the console. Both are {@code HttpOnly}, {@code SameSite=Lax}, and {@code Secure} over https. A
+ * session id starts with its area's prefix, so a swapped cookie is not resumed in the other area.
+ * Requests under {@code /api/} are bearer-authenticated: no session id is read for them, so they
+ * never cost a session query.
  */
-@Component
-class SessionCookieAreas implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+final class SessionCookieAreas implements HttpSessionIdResolver {
 
   static final String CONSOLE = "stepup_console";
   static final String HOSTED = "stepup_hosted";
   static final String HOSTED_PATH = "/hosted";
 
-  @Override
-  public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(
-        context -> {
-          context.setCookieProcessor(new Renaming(context.getCookieProcessor()));
-          context.getPipeline().addValve(new HostedSessionId());
-        });
+  /** Which side of the server a request belongs to, for its session. */
+  enum Area {
+    CONSOLE("c."),
+    HOSTED("h."),
+    /** Bearer-authenticated API calls: no session is read or made. */
+    API("-");
+
+    /** How this area's session ids begin, so an id is only ever looked up in its own area. */
+    final String prefix;
+
+    Area(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** A new session id of this area: the prefix and a random UUID. */
+    String newId() {
+      return prefix + UUID.randomUUID();
+    }
+
+    static Area of(HttpServletRequest request) {
+      // An error page is rendered for the request that failed: judge that request's address.
+      Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      String uri = failed instanceof String s ? s : request.getRequestURI();
+      if (console(uri)) {
+        return CONSOLE;
+      }
+      return uri != null && uri.startsWith("/api/") ? API : HOSTED;
+    }
+  }
+
+  private final DefaultCookieSerializer console;
+  private final DefaultCookieSerializer hosted;
+
+  /**
+   * @param consoleName the console cookie's name ({@code server.servlet.session.cookie.name})
+   * @param consolePath its path ({@code server.servlet.session.cookie.path})
+   */
+  SessionCookieAreas(String consoleName, String consolePath) {
+    this.console = serializer(consoleName == null ? CONSOLE : consoleName, consolePath);
+    this.hosted = serializer(HOSTED, HOSTED_PATH);
   }
 
   /** The console: its sign-in form and everything under {@code /admin}. */
@@ -46,92 +73,46 @@ class SessionCookieAreas implements WebServerFactoryCustomizer<TomcatServletWebS
         && (uri.equals("/admin") || uri.startsWith("/admin/") || uri.equals("/login"));
   }
 
-  /**
-   * Outside the console the session id comes from the hosted cookie only; and a session belongs to
-   * the area that made it, so an id from the other area (a swapped cookie) is ignored, not resumed.
-   */
-  static final class HostedSessionId extends ValveBase {
-    private static final String AREA = "stepup.session.area";
+  @Override
+  public List<String> resolveSessionIds(HttpServletRequest request) {
+    Area area = Area.of(request);
+    List<String> ids =
+        switch (area) {
+          case CONSOLE -> console.readCookieValues(request);
+          case HOSTED -> hosted.readCookieValues(request);
+          case API -> List.of();
+        };
+    // An id made in the other area (a swapped cookie) is not even looked up.
+    return ids.stream().filter(id -> id.startsWith(area.prefix)).toList();
+  }
 
-    HostedSessionId() {
-      super(true);
-    }
+  @Override
+  public void setSessionId(HttpServletRequest request, HttpServletResponse response, String id) {
+    write(request, response, id);
+  }
 
-    @Override
-    public void invoke(Request request, Response response) throws IOException, ServletException {
-      String area = console(request.getRequestURI()) ? CONSOLE : HOSTED;
-      if (area.equals(HOSTED)) {
-        String id = null;
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-          for (Cookie c : cookies) {
-            if (HOSTED.equals(c.getName())) {
-              id = c.getValue();
-              break;
-            }
-          }
-        }
-        use(request, id);
-      }
-      String requested = request.getRequestedSessionId();
-      if (requested != null) {
-        Session existing = request.getContext().getManager().findSession(requested);
-        if (existing != null && !area.equals(areaOf(existing))) {
-          use(request, null);
-        }
-      }
-      getNext().invoke(request, response);
-      Session made = request.getSessionInternal(false);
-      if (made != null && made.isValid() && areaOf(made) == null) {
-        made.getSession().setAttribute(AREA, area);
-      }
-    }
+  @Override
+  public void expireSession(HttpServletRequest request, HttpServletResponse response) {
+    write(request, response, "");
+  }
 
-    private static void use(Request request, String id) {
-      request.setRequestedSessionId(id);
-      request.setRequestedSessionCookie(id != null);
-      request.setRequestedSessionURL(false);
-    }
-
-    private static Object areaOf(Session session) {
-      try {
-        return session.getSession().getAttribute(AREA);
-      } catch (IllegalStateException invalidated) {
-        return null;
-      }
+  private void write(HttpServletRequest request, HttpServletResponse response, String value) {
+    switch (Area.of(request)) {
+      case CONSOLE -> console.writeCookieValue(new CookieValue(request, response, value));
+      case HOSTED -> hosted.writeCookieValue(new CookieValue(request, response, value));
+      case API -> {} // never a session cookie on the API
     }
   }
 
-  /** Hands a session made outside the console out under the hosted name and path. */
-  static final class Renaming implements CookieProcessor {
-    private final CookieProcessor delegate;
-
-    Renaming(CookieProcessor delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void parseCookieHeader(MimeHeaders headers, ServerCookies serverCookies) {
-      delegate.parseCookieHeader(headers, serverCookies);
-    }
-
-    @Override
-    public String generateHeader(Cookie cookie, HttpServletRequest request) {
-      if (CONSOLE.equals(cookie.getName()) && !console(request.getRequestURI())) {
-        Cookie hosted = new Cookie(HOSTED, cookie.getValue());
-        hosted.setPath(HOSTED_PATH);
-        hosted.setHttpOnly(true);
-        hosted.setSecure(cookie.getSecure());
-        hosted.setMaxAge(cookie.getMaxAge());
-        hosted.setAttribute("SameSite", "Lax");
-        return delegate.generateHeader(hosted, request);
-      }
-      return delegate.generateHeader(cookie, request);
-    }
-
-    @Override
-    public Charset getCharset() {
-      return delegate.getCharset();
-    }
+  private static DefaultCookieSerializer serializer(String name, String path) {
+    DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+    cookie.setCookieName(name);
+    cookie.setCookiePath(path == null ? "/" : path);
+    cookie.setUseHttpOnlyCookie(true);
+    cookie.setSameSite("Lax");
+    // The id as it is (a random UUID), as the servlet container wrote it before.
+    cookie.setUseBase64Encoding(false);
+    // Secure follows the request: set over https, left off on plain http (development).
+    return cookie;
   }
 }

@@ -226,10 +226,10 @@ class ConsoleUsersIT extends PagesTestServer {
   @Test
   void anEndedSessionLeadsBackToSignInSayingWhy() throws Exception {
     assertThat(spring.getProperty("server.servlet.session.timeout")).isEqualTo("30m");
+    // The console's cookie names a session the store no longer has (ended, or expired).
     RequestPostProcessor staleCookie =
         request -> {
-          request.setRequestedSessionId("ended-session");
-          request.setRequestedSessionIdValid(false);
+          request.setCookies(new jakarta.servlet.http.Cookie("stepup_console", "c.ended-session"));
           return request;
         };
 

@@ -27,14 +27,21 @@ public enum DeadData {
   OUTBOX_MESSAGES(Kept.OUTBOX),
   AUDIT_EVENTS(Kept.AUDIT),
   /** Host prompts past their lifetime (finished, or never finished). */
-  PROMPTS(Kept.AFTER_END);
+  PROMPTS(Kept.AFTER_END),
+  /**
+   * HTTP sessions (console and hosted pages) past their idle timeout: gone at once, since nothing
+   * reads them after and they hold sealed step-up state.
+   */
+  HTTP_SESSIONS(Kept.NONE);
 
   /** Which retention setting applies. */
   public enum Kept {
     AFTER_END,
     DELIVERY,
     OUTBOX,
-    AUDIT
+    AUDIT,
+    /** Not kept after its end. */
+    NONE
   }
 
   private final Kept kept;

@@ -51,6 +51,8 @@ public record RetentionPolicy(
         return outbox;
       case AUDIT:
         return audit;
+      case NONE:
+        return Duration.ZERO;
       default:
         return afterEnd;
     }

@@ -22,6 +22,7 @@ class RetentionPolicyTest {
         .isEqualTo(NOW.minus(Duration.ofDays(1)));
     assertThat(policy.cutoff(DeadData.AUDIT_EVENTS, NOW))
         .isEqualTo(NOW.minus(Duration.ofDays(400)));
+    assertThat(policy.cutoff(DeadData.HTTP_SESSIONS, NOW)).isEqualTo(NOW);
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Deletes dead rows by primary key, a batch per statement ({@code FETCH FIRST}, the same on H2 and
  * PostgreSQL). The condition is repeated outside the key subquery so a row revived meanwhile (a
- * tally counting again) is left alone. No other table references these rows by foreign key.
+ * tally counting again) is left alone. No other table references these rows by foreign key (but an HTTP session's attributes, which
+ * go with it).
  */
 public final class JdbcDeadRows implements DeadRows {
 
@@ -88,6 +89,15 @@ public final class JdbcDeadRows implements DeadRows {
             "id",
             "created_at < ?",
             cutoff -> List.of(at(cutoff.minus(Prompt.LIFETIME)))));
+    // Spring Session's layout (V20): expiry in epoch milliseconds; the attribute rows go with
+    // their session (ON DELETE CASCADE).
+    DEAD.put(
+        DeadData.HTTP_SESSIONS,
+        new Dead(
+            "http_sessions",
+            "primary_id",
+            "expiry_time < ?",
+            cutoff -> List.of(cutoff.toEpochMilli())));
   }
 
   private final JdbcClient jdbc;

@@ -253,6 +253,36 @@ abstract class PurgeContractTest {
         .containsExactlyInAnyOrder("prm_keep_after_cutoff", "prm_keep_live");
   }
 
+  @Test
+  void expiredHttpSessionsGoWithTheirAttributesAndLiveOnesStay() {
+    httpSession("dead_http_1", OLD);
+    httpSession("dead_http_2", CUTOFF.minusMillis(1));
+    httpSession("keep_http_live", CUTOFF.plusSeconds(60));
+
+    assertThat(purge(DeadData.HTTP_SESSIONS)).containsExactly(2, 0);
+    assertThat(ids("SELECT TRIM(primary_id) FROM http_sessions"))
+        .containsExactly("keep_http_live");
+    assertThat(ids("SELECT TRIM(session_primary_id) FROM http_sessions_attributes"))
+        .containsExactly("keep_http_live");
+  }
+
+  private void httpSession(String id, Instant expires) {
+    long at = expires.toEpochMilli();
+    sql(
+        "INSERT INTO http_sessions (primary_id, session_id, creation_time, last_access_time,"
+            + " max_inactive_interval, expiry_time) VALUES (?, ?, ?, ?, 1800, ?)",
+        id,
+        "sid-" + id,
+        at - 1_800_000,
+        at - 1_800_000,
+        at);
+    sql(
+        "INSERT INTO http_sessions_attributes (session_primary_id, attribute_name,"
+            + " attribute_bytes) VALUES (?, 'a', ?)",
+        id,
+        new byte[] {1, 2, 3});
+  }
+
   private void prompt(String id, Instant created) {
     sql(
         "INSERT INTO prompts (id, environment_id, user_id, session_id, scopes, mode, return_to,"

@@ -7,6 +7,7 @@ import dev.stepup.application.port.in.admin.RenderQrCodeUseCase;
 import dev.stepup.application.port.in.admin.SecondFactorOutcome;
 import dev.stepup.application.port.in.admin.StartAdminTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.admin.VerifyAdminTotpUseCase;
+import dev.stepup.application.port.in.security.SealBrowserSecretsUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,6 +39,7 @@ class SecondFactorController {
   private final StartAdminTotpEnrolmentUseCase enrolmentStart;
   private final RenderQrCodeUseCase qrCodes;
   private final Clock clock;
+  private final SealBrowserSecretsUseCase seals;
 
   SecondFactorController(
       CheckAdminTotpEnrolmentUseCase enrolment,
@@ -45,7 +47,9 @@ class SecondFactorController {
       ConfirmAdminTotpEnrolmentUseCase confirmation,
       StartAdminTotpEnrolmentUseCase enrolmentStart,
       RenderQrCodeUseCase qrCodes,
-      Clock clock) {
+      Clock clock,
+      SealBrowserSecretsUseCase seals) {
+    this.seals = seals;
     this.enrolment = enrolment;
     this.verifier = verifier;
     this.confirmation = confirmation;
@@ -118,23 +122,35 @@ class SecondFactorController {
     return "console/sign-in/enrol";
   }
 
-  /** The secret being enrolled, kept (sealed) in this console session until confirmed. */
+  /**
+   * The secret being enrolled, kept in this console session until confirmed: the secret as the
+   * enrolment use case sealed it, and the key and its otpauth address (both carry the secret)
+   * sealed here, since sessions are rows in the shared database.
+   */
   private AdminTotpEnrolment pending(Principal admin, HttpServletRequest request) {
     HttpSession session = request.getSession(true);
     if (session.getAttribute(PENDING) instanceof PendingEnrolment p
         && p.username().equals(admin.getName())) {
-      return new AdminTotpEnrolment(p.sealedSecret(), p.key(), p.otpauthUri());
+      var key = seals.open(p.sealedKey());
+      var uri = seals.open(p.sealedOtpauthUri());
+      if (key.isPresent() && uri.isPresent()) {
+        return new AdminTotpEnrolment(p.sealedSecret(), key.get(), uri.get());
+      }
     }
     AdminTotpEnrolment started = enrolmentStart.startEnrolment(admin.getName());
     session.setAttribute(
         PENDING,
         new PendingEnrolment(
-            admin.getName(), started.sealedSecret(), started.key(), started.otpauthUri()));
+            admin.getName(),
+            started.sealedSecret(),
+            seals.seal(started.key()),
+            seals.seal(started.otpauthUri())));
     return started;
   }
 
-  /** Held in the session until confirmed (plain values, so the session stays serializable). */
-  record PendingEnrolment(String username, byte[] sealedSecret, String key, String otpauthUri)
+  /** Held in the session until confirmed: plain values, every secret among them sealed. */
+  record PendingEnrolment(
+      String username, byte[] sealedSecret, byte[] sealedKey, byte[] sealedOtpauthUri)
       implements java.io.Serializable {
     @Override
     public String toString() {

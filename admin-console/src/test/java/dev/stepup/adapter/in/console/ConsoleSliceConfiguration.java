@@ -1,5 +1,7 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.fakes.XorSecretCipher;
+import dev.stepup.application.service.operations.SealBrowserSecretsService;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -14,6 +16,12 @@ class ConsoleSliceConfiguration {
   @Bean
   Clock clock() {
     return Clock.fixed(ConsoleSliceTest.NOW, ZoneOffset.UTC);
+  }
+
+  /** The real sealing over the tests' stand-in cipher. */
+  @Bean
+  SealBrowserSecretsService sealBrowserSecrets() {
+    return new SealBrowserSecretsService(new XorSecretCipher());
   }
 
   /** Signed-in pages and the console's own sign-in page (not Spring's generated one). */

@@ -61,9 +61,11 @@ class DeferredActions {
   }
 
   private final Clock clock;
+  private final HeldTokens held;
 
-  DeferredActions(Clock clock) {
+  DeferredActions(Clock clock, HeldTokens held) {
     this.clock = clock;
+    this.held = held;
   }
 
   /**
@@ -78,7 +80,7 @@ class DeferredActions {
       A action,
       String comeBackTo,
       Perform<A> perform) {
-    Optional<String> token = HeldTokens.take(request, context, action.scope(), clock.instant());
+    Optional<String> token = held.take(request, context, action.scope(), clock.instant());
     try {
       perform.run(action, token);
       return true;
@@ -116,7 +118,7 @@ class DeferredActions {
       return Optional.empty();
     }
     A action = pending.get();
-    Optional<String> token = HeldTokens.take(request, context, action.scope(), clock.instant());
+    Optional<String> token = held.take(request, context, action.scope(), clock.instant());
     if (token.isEmpty()) {
       return Optional.of("Nothing was done: you did not confirm it was you. Try again.");
     }

@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.application.port.in.security.SealBrowserSecretsUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.token.IssuedElevatedToken;
 import dev.stepup.domain.scope.Scope;
@@ -11,24 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
- * What the hosted pages keep for a browser between requests, on the server (the HTTP session),
- * never in the page: elevated tokens from a completed step-up (the action that waits for one is
- * kept by {@link DeferredActions}). Everything is tied to the hosted session it was made for, so a
- * different sign-in in the same browser never inherits it.
+ * What the hosted pages keep for a browser between requests, on the server (the HTTP session,
+ * shared by every node through the database), never in the page: elevated tokens from a completed
+ * step-up (the action that waits for one is kept by {@link DeferredActions}). A token is sealed
+ * with the master key before it goes into the session, so the session table never holds it
+ * readable. Everything is tied to the hosted session it was made for, so a different sign-in in the
+ * same browser never inherits it.
  */
-final class HeldTokens {
+@Component
+class HeldTokens {
 
   private static final String TOKENS = "stepup.hosted.tokens";
 
-  private HeldTokens() {}
+  private final SealBrowserSecretsUseCase seals;
 
+  HeldTokens(SealBrowserSecretsUseCase seals) {
+    this.seals = seals;
+  }
+
+  /** A token as kept in the session: sealed. */
   record Held(
       String environmentId,
       String sessionId,
       Set<Scope> scopes,
-      String token,
+      byte[] sealedToken,
       boolean singleUse,
       Instant expiresAt)
       implements Serializable {
@@ -38,7 +48,15 @@ final class HeldTokens {
     }
   }
 
-  static void keep(HttpServletRequest request, SessionContext context, IssuedElevatedToken t) {
+  /** A token handed over, opened. */
+  record Taken(String token, Set<Scope> scopes, boolean singleUse, Instant expiresAt) {
+    @Override
+    public String toString() {
+      return "Taken[scopes=" + scopes + "]";
+    }
+  }
+
+  void keep(HttpServletRequest request, SessionContext context, IssuedElevatedToken t) {
     HttpSession http = request.getSession(true);
     synchronized (HeldTokens.class) {
       List<Held> held = new ArrayList<>(tokens(http));
@@ -47,7 +65,7 @@ final class HeldTokens {
               context.environmentId().value(),
               context.sessionId().value(),
               Set.copyOf(t.scopes()),
-              t.elevatedAccessToken(),
+              seals.seal(t.elevatedAccessToken()),
               t.singleUse(),
               t.expiresAt()));
       http.setAttribute(TOKENS, held);
@@ -58,7 +76,7 @@ final class HeldTokens {
    * A held, unexpired token of this session covering {@code scope}; a single-use token is handed
    * out once and forgotten, since the action will consume it.
    */
-  static Optional<String> take(
+  Optional<String> take(
       HttpServletRequest request, SessionContext context, Scope scope, Instant now) {
     HttpSession http = request.getSession(false);
     if (http == null) {
@@ -75,7 +93,7 @@ final class HeldTokens {
               .findFirst();
       found.filter(Held::singleUse).ifPresent(held::remove);
       http.setAttribute(TOKENS, held);
-      return found.map(Held::token);
+      return found.flatMap(h -> seals.open(h.sealedToken()));
     }
   }
 
@@ -83,7 +101,7 @@ final class HeldTokens {
    * The newest held token of this session covering {@code scope}, left in place: what the hosted
    * page presents when it asks the server whether step-up is still needed.
    */
-  static Optional<String> peek(HttpServletRequest request, SessionContext context, Scope scope) {
+  Optional<String> peek(HttpServletRequest request, SessionContext context, Scope scope) {
     HttpSession http = request.getSession(false);
     if (http == null) {
       return Optional.empty();
@@ -94,7 +112,7 @@ final class HeldTokens {
           .filter(h -> h.sessionId().equals(context.sessionId().value()))
           .filter(h -> h.scopes().contains(scope))
           .reduce((older, newer) -> newer)
-          .map(Held::token);
+          .flatMap(h -> seals.open(h.sealedToken()));
     }
   }
 
@@ -102,7 +120,7 @@ final class HeldTokens {
    * Hands over, and forgets, every unexpired token of this session covering one of {@code scopes}:
    * a host's prompt takes them to give them to the host.
    */
-  static List<Held> handOver(
+  List<Taken> handOver(
       HttpServletRequest request, SessionContext context, Set<Scope> scopes, Instant now) {
     HttpSession http = request.getSession(false);
     if (http == null) {
@@ -119,7 +137,13 @@ final class HeldTokens {
               .toList();
       held.removeAll(taken);
       http.setAttribute(TOKENS, held);
-      return taken;
+      List<Taken> opened = new ArrayList<>();
+      for (Held h : taken) {
+        seals
+            .open(h.sealedToken())
+            .ifPresent(t -> opened.add(new Taken(t, h.scopes(), h.singleUse(), h.expiresAt())));
+      }
+      return opened;
     }
   }
 

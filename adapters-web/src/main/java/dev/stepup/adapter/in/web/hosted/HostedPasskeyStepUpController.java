@@ -38,7 +38,7 @@ class HostedPasskeyStepUpController {
       return StepUpRoom.signInFirst(visit, request, response);
     }
     try {
-      return StepUpRoom.done(
+      return room.done(
           visit,
           verify.verify(
               new VerifyStepUpCommand(

@@ -36,13 +36,16 @@ class HostedPromptController {
   private final PromptOutcomePages outcomes;
   private final CheckStepUpUseCase check;
   private final Clock clock;
+  private final HeldTokens held;
 
   HostedPromptController(
       HostedPages pages,
       HostedPrompts prompts,
       PromptOutcomePages outcomes,
       CheckStepUpUseCase check,
-      Clock clock) {
+      Clock clock,
+      HeldTokens held) {
+    this.held = held;
     this.pages = pages;
     this.prompts = prompts;
     this.outcomes = outcomes;
@@ -87,7 +90,7 @@ class HostedPromptController {
     SessionContext context =
         new SessionContext(environment, prompt.session().id(), HostedSessions.origin(request));
     List<PromptToken> tokens =
-        HeldTokens.handOver(request, context, prompt.scopes(), clock.instant()).stream()
+        held.handOver(request, context, prompt.scopes(), clock.instant()).stream()
             .map(h -> new PromptToken(h.token(), h.scopes(), h.singleUse(), h.expiresAt()))
             .toList();
     if (tokens.isEmpty() && anyRequired(context, prompt)) {

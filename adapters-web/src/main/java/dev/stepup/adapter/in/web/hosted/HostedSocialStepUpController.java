@@ -136,7 +136,7 @@ class HostedSocialStepUpController {
           outcome.refusal().map(PageWords::of).orElse("The social sign-in did not succeed.")
               + " Go back to the app you came from and try again.");
     }
-    HeldTokens.keep(request, context, outcome.token().get());
+    room.held().keep(request, context, outcome.token().get());
     HostedPages.noStore(response);
     return HostedPages.redirect(request, response, outcome.redirectUri());
   }

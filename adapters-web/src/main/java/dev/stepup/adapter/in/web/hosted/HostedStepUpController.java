@@ -121,7 +121,7 @@ class HostedStepUpController {
                     scope,
                     visit.context().origin(),
                     // The page holds its tokens on the server: it presents the one it holds.
-                    HeldTokens.peek(request, visit.context(), scope)));
+                    room.held().peek(request, visit.context(), scope)));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "check failed; asking for step-up", e);
         result = new CheckStepUpResult(true, StepUpDecision.Path.NONE, List.of(), Optional.empty());

@@ -41,7 +41,7 @@ class HostedWalletStepUpController {
       return StepUpRoom.signInFirst(visit, request, response);
     }
     try {
-      return StepUpRoom.done(
+      return room.done(
           visit,
           verify.verify(
               new VerifyStepUpCommand(

@@ -71,6 +71,7 @@ class StepUpRoom {
   private final GetUserUseCase users;
   private final StartPasskeyStepUpUseCase passkeys;
   private final StartWalletStepUpUseCase wallets;
+  private final HeldTokens held;
 
   StepUpRoom(
       HostedPages pages,
@@ -78,13 +79,20 @@ class StepUpRoom {
       HostedPrompts prompts,
       GetUserUseCase users,
       StartPasskeyStepUpUseCase passkeys,
-      StartWalletStepUpUseCase wallets) {
+      StartWalletStepUpUseCase wallets,
+      HeldTokens held) {
+    this.held = held;
     this.pages = pages;
     this.sessions = sessions;
     this.prompts = prompts;
     this.users = users;
     this.passkeys = passkeys;
     this.wallets = wallets;
+  }
+
+  /** Where completed step-ups leave their tokens for this browser. */
+  HeldTokens held() {
+    return held;
   }
 
   Visit visit(String environmentId, StepUpContextForm carried, HttpServletRequest request) {
@@ -123,12 +131,12 @@ class StepUpRoom {
   }
 
   /** Keeps the token on the server and sends the browser on to the return address. */
-  static String done(
+  String done(
       Visit visit,
       IssuedElevatedToken token,
       HttpServletRequest request,
       HttpServletResponse response) {
-    HeldTokens.keep(request, visit.context(), token);
+    held.keep(request, visit.context(), token);
     return HostedPages.redirect(request, response, visit.returnTo());
   }
 
