@@ -8,9 +8,10 @@ import org.springframework.session.SessionRepository;
 
 /**
  * The shared session store as the pages see it. A session's id begins with the area that made it
- * (console or hosted pages; {@link Area#newId}) and is found only from that area. A session whose stored attributes can no
- * longer be read (a class changed in an upgrade, bytes damaged) is deleted and not found: the
- * browser gets a fresh session and signs in again, never an error page. API requests make none.
+ * (console or hosted pages; {@link Area#newId}) and is found only from that area. A session whose
+ * stored attributes can no longer be read (a class changed in an upgrade, bytes damaged) is deleted
+ * and not found: the browser gets a fresh session and signs in again, never an error page. API
+ * requests make none.
  *
  * <p>The area of the request being served is set by {@link SharedSessions}' filter for the length
  * of the request; the store itself is called by that filter only.

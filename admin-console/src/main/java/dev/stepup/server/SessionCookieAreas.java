@@ -15,8 +15,9 @@ import org.springframework.session.web.http.HttpSessionIdResolver;
  * a session made while serving any other page (the hosted pages hold step-up state in theirs) is
  * handed out as {@value #HOSTED} with {@code Path=/hosted}, and only that cookie is read outside
  * the console. Both are {@code HttpOnly}, {@code SameSite=Lax}, and {@code Secure} over https. A
- * session id starts with its area's prefix, so a swapped cookie is not resumed in the other area. Requests under {@code /api/} are bearer-authenticated: no session id
- * is read for them, so they never cost a session query.
+ * session id starts with its area's prefix, so a swapped cookie is not resumed in the other area.
+ * Requests under {@code /api/} are bearer-authenticated: no session id is read for them, so they
+ * never cost a session query.
  */
 final class SessionCookieAreas implements HttpSessionIdResolver {
 

@@ -3,10 +3,12 @@ package dev.stepup.server.sessions;
 import static dev.stepup.server.ConsoleHttp.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AddAdminUseCase;
+import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.retention.PurgeExpiredDataUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.retention.DeadData;
 import dev.stepup.server.AdminTotp;
 import dev.stepup.server.StepUpServerApplication;
 import dev.stepup.server.api.ApiClient;
@@ -46,6 +48,7 @@ class SharedSessionsIT extends ApiTestServer {
 
   @Autowired Environment env;
   @Autowired AddAdminUseCase admins;
+  @Autowired PurgeExpiredDataUseCase purge;
 
   /** The second node: the same database (H2 file), master key and mail server as the first. */
   private synchronized int nodeB() {
@@ -121,7 +124,8 @@ class SharedSessionsIT extends ApiTestServer {
         browser.post("/hosted/demo/wallet", "/hosted/demo/wallet/export", Map.of());
     assertThat(location(asked)).startsWith("/hosted/demo/step-up?scope=wallet%3Aexport");
     String stepUp = "/hosted/demo/step-up?scope=wallet:export&returnTo=/hosted/demo/wallet";
-    Map<String, String> carried = Map.of("scope", "wallet:export", "returnTo", "/hosted/demo/wallet");
+    Map<String, String> carried =
+        Map.of("scope", "wallet:export", "returnTo", "/hosted/demo/wallet");
     HttpResponse<String> codeSent = browser.post(stepUp, "/hosted/demo/step-up/otp/send", carried);
     assertThat(codeSent.statusCode()).as(codeSent.body()).isEqualTo(200);
     Map<String, String> withCode = new java.util.HashMap<>(carried);
@@ -153,7 +157,8 @@ class SharedSessionsIT extends ApiTestServer {
         browser.post("/hosted/demo/account", "/hosted/demo/account/totp", Map.of("alias", "Phone"));
     assertThat(location(totp)).startsWith("/hosted/demo/step-up?scope=credential%3Alink");
     String linkStepUp = "/hosted/demo/step-up?scope=credential:link&returnTo=/hosted/demo/account";
-    Map<String, String> link = Map.of("scope", "credential:link", "returnTo", "/hosted/demo/account");
+    Map<String, String> link =
+        Map.of("scope", "credential:link", "returnTo", "/hosted/demo/account");
     // Past the resend interval since the last code (both nodes read the same test clock).
     CLOCK.set(CLOCK.instant().plusSeconds(31));
     assertThat(browser.post(linkStepUp, "/hosted/demo/step-up/otp/send", link).statusCode())
@@ -184,6 +189,14 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> password =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(password)).isEqualTo("/admin/sign-in/second-factor");
+    String afterPassword = cookie(browser, "stepup_console");
+    // 30 minutes without use end it, on every node.
+    assertThat(
+            jdbc.sql("SELECT max_inactive_interval FROM http_sessions WHERE session_id = ?")
+                .param(afterPassword)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1800);
     // The enrolment page (one node) starts an enrolment; the other node confirms the same one.
     HttpResponse<String> enrol = browser.get("/admin/sign-in/enrol");
     assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
@@ -198,6 +211,10 @@ class SharedSessionsIT extends ApiTestServer {
             "/admin/sign-in/enrol",
             Map.of("code", AdminTotp.code(secret, CLOCK.instant())));
     assertThat(location(done)).as(done.body()).isEqualTo("/admin");
+    // Completing the sign-in gave the session a new id; the id from before it is gone.
+    String signedIn = cookie(browser, "stepup_console");
+    assertThat(signedIn).isNotEqualTo(afterPassword).startsWith("c.");
+    assertThat(rowsOf(afterPassword)).isZero();
 
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> dashboard = browser.get("/admin");
@@ -208,6 +225,54 @@ class SharedSessionsIT extends ApiTestServer {
     for (int i = 0; i < 2; i++) {
       assertThat(location(browser.get("/admin"))).startsWith("/login");
     }
+    assertThat(rowsOf(signedIn)).isZero();
+  }
+
+  @Test
+  void anExpiredSessionRowGoesWhenThePurgeRunsAndALiveOneStays() throws Exception {
+    TwoNodeBrowser expired = browser();
+    TwoNodeBrowser live = browser();
+    for (TwoNodeBrowser b : List.of(expired, live)) {
+      assertThat(
+              location(
+                  b.post("/login", "/login", Map.of("username", newAdmin(), "password", PASSWORD))))
+          .isEqualTo("/admin/sign-in/second-factor");
+    }
+    String gone = cookie(expired, "stepup_console");
+    String stays = cookie(live, "stepup_console");
+    jdbc.sql("UPDATE http_sessions SET expiry_time = ? WHERE session_id = ?")
+        .param(1, CLOCK.instant().minusSeconds(1).toEpochMilli())
+        .param(2, gone)
+        .update();
+
+    PurgeExpiredDataUseCase.PurgeResult result = purge.purgeExpiredData();
+
+    assertThat(result.deleted()).containsKey(DeadData.HTTP_SESSIONS);
+    assertThat(rowsOf(gone)).isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM http_sessions_attributes a JOIN http_sessions s"
+                        + " ON s.primary_id = a.session_primary_id WHERE s.session_id = ?")
+                .param(gone)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(rowsOf(stays)).isOne();
+  }
+
+  private long rowsOf(String sessionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
+        .param(sessionId)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String cookie(TwoNodeBrowser browser, String name) {
+    return browser.cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
   }
 
   @Test
@@ -217,11 +282,7 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> password =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(password)).isEqualTo("/admin/sign-in/second-factor");
-    String id = browser.cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("stepup_console"))
-        .findFirst()
-        .orElseThrow()
-        .getValue();
+    String id = cookie(browser, "stepup_console");
 
     // Bytes no reader understands (a class changed in an upgrade, say) in every attribute.
     jdbc.sql(
@@ -236,12 +297,7 @@ class SharedSessionsIT extends ApiTestServer {
       assertThat(fresh.statusCode()).as(fresh.body()).isLessThan(500);
       assertThat(location(fresh)).startsWith("/login");
     }
-    assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
-                .param(id)
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(rowsOf(id)).isZero();
     // Signing in again works.
     HttpResponse<String> again =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
@@ -266,7 +322,8 @@ class SharedSessionsIT extends ApiTestServer {
           api.post(
               ENV + "/elevated-tokens",
               API_KEY,
-              Map.of("userId", user.id(), "scopes", List.of("wallet:sign"), "sessionId", sessionId));
+              Map.of(
+                  "userId", user.id(), "scopes", List.of("wallet:sign"), "sessionId", sessionId));
       assertThat(issued.status()).as(issued.raw().body()).isEqualTo(201);
       ApiClient.Answer introspected =
           api.post(

@@ -47,8 +47,7 @@ final class TwoNodeBrowser {
   }
 
   /** Posts a form as the page {@code from} would: the page from one node, the post to the next. */
-  HttpResponse<String> post(String from, String action, Map<String, String> form)
-      throws Exception {
+  HttpResponse<String> post(String from, String action, Map<String, String> form) throws Exception {
     HttpResponse<String> page = get(from);
     assertThat(page.statusCode()).as(from + ": " + page.body()).isEqualTo(200);
     Map<String, String> fields = new LinkedHashMap<>(form);

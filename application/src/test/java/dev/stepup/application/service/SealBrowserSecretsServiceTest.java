@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SealBrowserSecretsServiceTest {
 
-  private final SealBrowserSecretsService seals = new SealBrowserSecretsService(new XorSecretCipher());
+  private final SealBrowserSecretsService seals =
+      new SealBrowserSecretsService(new XorSecretCipher());
 
   @Test
   void aSealedSecretIsNotTheSecretAndOpensToIt() {

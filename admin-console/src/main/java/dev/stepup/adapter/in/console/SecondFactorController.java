@@ -124,8 +124,8 @@ class SecondFactorController {
 
   /**
    * The secret being enrolled, kept in this console session until confirmed: the secret as the
-   * enrolment use case sealed it, and the key and its otpauth address (both carry the secret) sealed
-   * here, since sessions are rows in the shared database.
+   * enrolment use case sealed it, and the key and its otpauth address (both carry the secret)
+   * sealed here, since sessions are rows in the shared database.
    */
   private AdminTotpEnrolment pending(Principal admin, HttpServletRequest request) {
     HttpSession session = request.getSession(true);
