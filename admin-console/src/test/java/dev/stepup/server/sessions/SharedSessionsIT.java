@@ -190,6 +190,8 @@ class SharedSessionsIT extends ApiTestServer {
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(password)).isEqualTo("/admin/sign-in/second-factor");
     String afterPassword = cookie(browser, "stepup_console");
+    // The signed-in context in the session carries neither the password nor its hash.
+    assertThat(sessionBytes()).doesNotContain(PASSWORD, "$2a$", "$2b$", "$2y$");
     // 30 minutes without use end it, on every node.
     assertThat(
             jdbc.sql("SELECT max_inactive_interval FROM http_sessions WHERE session_id = ?")
