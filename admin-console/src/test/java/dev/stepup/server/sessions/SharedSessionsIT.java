@@ -13,6 +13,10 @@ import dev.stepup.server.AdminTotp;
 import dev.stepup.server.StepUpServerApplication;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.api.ApiTestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.net.HttpCookie;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +34,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Two nodes (two application contexts, each on its own port) on one database, behind a load
@@ -304,6 +309,40 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> again =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(again)).isEqualTo("/admin/sign-in/second-factor");
+  }
+
+  @Test
+  void aStoredAttributeOfAClassOutsideTheAllowListIsNotReadAndTheSessionStartsOver()
+      throws Exception {
+    TestUser user = newUser();
+    TwoNodeBrowser browser = browser();
+    HttpCookie signedIn = new HttpCookie("stepup_session", signIn(user, user.credential("email")));
+    signedIn.setPath("/hosted/demo");
+    signedIn.setVersion(0);
+    browser.cookies.getCookieStore().add(URI.create("http://localhost/hosted/demo"), signedIn);
+    // The export waits for step-up: the browser's hosted session now holds it.
+    assertThat(
+            location(browser.post("/hosted/demo/wallet", "/hosted/demo/wallet/export", Map.of())))
+        .startsWith("/hosted/demo/step-up");
+    String id = cookie(browser, "stepup_hosted");
+    assertThat(id).startsWith("h.");
+
+    // A serialized object of a class no session attribute is made of (a gadget, say).
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(new LinkedMultiValueMap<String, String>());
+    }
+    jdbc.sql(
+            "UPDATE http_sessions_attributes SET attribute_bytes = ? WHERE session_primary_id ="
+                + " (SELECT primary_id FROM http_sessions WHERE session_id = ?)")
+        .param(1, bytes.toByteArray())
+        .param(2, id)
+        .update();
+
+    HttpResponse<String> wallet = browser.get("/hosted/demo/wallet");
+    assertThat(wallet.statusCode()).as(wallet.body()).isEqualTo(200);
+    assertThat(PRIVATE_KEY.matcher(wallet.body()).find()).isFalse();
+    assertThat(rowsOf(id)).isZero();
   }
 
   @Test
