@@ -200,10 +200,18 @@ class SharedSessionsIT extends ApiTestServer {
     // 30 minutes without use end it, on every node.
     assertThat(
             jdbc.sql("SELECT max_inactive_interval FROM http_sessions WHERE session_id = ?")
-                .param(afterPassword)
+                .param(stored(afterPassword))
                 .query(Integer.class)
                 .single())
         .isEqualTo(1800);
+    // The table holds only a digest of the id the cookie carries: reading it takes over nothing.
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
+                .param(afterPassword)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(rowsOf(afterPassword)).isOne();
     // The enrolment page (one node) starts an enrolment; the other node confirms the same one.
     HttpResponse<String> enrol = browser.get("/admin/sign-in/enrol");
     assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
@@ -249,7 +257,7 @@ class SharedSessionsIT extends ApiTestServer {
     String stays = cookie(live, "stepup_console");
     jdbc.sql("UPDATE http_sessions SET expiry_time = ? WHERE session_id = ?")
         .param(1, CLOCK.instant().minusSeconds(1).toEpochMilli())
-        .param(2, gone)
+        .param(2, stored(gone))
         .update();
 
     PurgeExpiredDataUseCase.PurgeResult result = purge.purgeExpiredData();
@@ -260,18 +268,32 @@ class SharedSessionsIT extends ApiTestServer {
             jdbc.sql(
                     "SELECT COUNT(*) FROM http_sessions_attributes a JOIN http_sessions s"
                         + " ON s.primary_id = a.session_primary_id WHERE s.session_id = ?")
-                .param(gone)
+                .param(stored(gone))
                 .query(Long.class)
                 .single())
         .isZero();
     assertThat(rowsOf(stays)).isOne();
   }
 
+  /** Rows of the session whose cookie carries {@code sessionId} (stored as its digest). */
   private long rowsOf(String sessionId) {
     return jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
-        .param(sessionId)
+        .param(stored(sessionId))
         .query(Long.class)
         .single();
+  }
+
+  /** What the table keeps of a session id: its SHA-256 digest, base64url. */
+  private static String stored(String sessionId) throws IllegalStateException {
+    try {
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String cookie(TwoNodeBrowser browser, String name) {
@@ -296,7 +318,7 @@ class SharedSessionsIT extends ApiTestServer {
             "UPDATE http_sessions_attributes SET attribute_bytes = ? WHERE session_primary_id ="
                 + " (SELECT primary_id FROM http_sessions WHERE session_id = ?)")
         .param(1, new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 0x73, 0x72, 0, 1, 'X'})
-        .param(2, id)
+        .param(2, stored(id))
         .update();
 
     for (int i = 0; i < 2; i++) {
@@ -336,7 +358,7 @@ class SharedSessionsIT extends ApiTestServer {
             "UPDATE http_sessions_attributes SET attribute_bytes = ? WHERE session_primary_id ="
                 + " (SELECT primary_id FROM http_sessions WHERE session_id = ?)")
         .param(1, bytes.toByteArray())
-        .param(2, id)
+        .param(2, stored(id))
         .update();
 
     HttpResponse<String> wallet = browser.get("/hosted/demo/wallet");
