@@ -1,11 +1,12 @@
 -- HTTP sessions of the console and the hosted pages (Spring Session JDBC's layout), shared by
--- every node so that any node serves any request. Attribute values are serialized Java objects;
+-- every node so that any node serves any request. session_id is the SHA-256 digest (base64url) of
+-- the id the browser's cookie carries, never the id itself. Attribute values are serialized Java objects;
 -- secrets in them (held elevated tokens, TOTP enrolment secrets) are sealed with the master key
 -- before they are put in a session. BYTEA is PostgreSQL's binary type and an H2 alias of
 -- VARBINARY. Expired rows are deleted by the purge (under its lease), the attributes with them.
 CREATE TABLE http_sessions (
     primary_id             CHAR(36)      NOT NULL,
-    session_id             VARCHAR(40)   NOT NULL,
+    session_id             VARCHAR(64)   NOT NULL,
     creation_time          BIGINT        NOT NULL,
     last_access_time       BIGINT        NOT NULL,
     max_inactive_interval  INT           NOT NULL,

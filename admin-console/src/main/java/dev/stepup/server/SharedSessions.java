@@ -64,8 +64,8 @@ class SharedSessions {
     Duration idle = server.getServlet().getSession().getTimeout();
     store.setDefaultMaxInactiveInterval(idle == null ? Duration.ofMinutes(30) : idle);
     store.setCleanupCron(Scheduled.CRON_DISABLED);
-    // Made (and changed at sign-in) while serving a request: the id names its area.
-    store.setSessionIdGenerator(() -> AreaSessions.current().newId());
+    // The table keeps only the digest of the id the browser holds (AreaSessions).
+    store.setSessionIdGenerator(AreaSessions::nextStoredId);
     store.setConversionService(conversions(SharedSessions.class.getClassLoader()));
     return new AreaSessions<>(store);
   }

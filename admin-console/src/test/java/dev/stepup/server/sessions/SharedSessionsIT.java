@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.port.in.admin.AddAdminUseCase;
 import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.retention.PurgeExpiredDataUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.retention.DeadData;
 import dev.stepup.server.AdminTotp;
 import dev.stepup.server.StepUpServerApplication;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.api.ApiTestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.net.HttpCookie;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +34,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Two nodes (two application contexts, each on its own port) on one database, behind a load
@@ -46,6 +53,7 @@ class SharedSessionsIT extends ApiTestServer {
 
   @Autowired Environment env;
   @Autowired AddAdminUseCase admins;
+  @Autowired PurgeExpiredDataUseCase purge;
 
   /** The second node: the same database (H2 file), master key and mail server as the first. */
   private synchronized int nodeB() {
@@ -186,6 +194,24 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> password =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(password)).isEqualTo("/admin/sign-in/second-factor");
+    String afterPassword = cookie(browser, "stepup_console");
+    // The signed-in context in the session carries neither the password nor its hash.
+    assertThat(sessionBytes()).doesNotContain(PASSWORD, "$2a$", "$2b$", "$2y$");
+    // 30 minutes without use end it, on every node.
+    assertThat(
+            jdbc.sql("SELECT max_inactive_interval FROM http_sessions WHERE session_id = ?")
+                .param(stored(afterPassword))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1800);
+    // The table holds only a digest of the id the cookie carries: reading it takes over nothing.
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
+                .param(afterPassword)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(rowsOf(afterPassword)).isOne();
     // The enrolment page (one node) starts an enrolment; the other node confirms the same one.
     HttpResponse<String> enrol = browser.get("/admin/sign-in/enrol");
     assertThat(enrol.statusCode()).as(enrol.body()).isEqualTo(200);
@@ -200,6 +226,10 @@ class SharedSessionsIT extends ApiTestServer {
             "/admin/sign-in/enrol",
             Map.of("code", AdminTotp.code(secret, CLOCK.instant())));
     assertThat(location(done)).as(done.body()).isEqualTo("/admin");
+    // Completing the sign-in gave the session a new id; the id from before it is gone.
+    String signedIn = cookie(browser, "stepup_console");
+    assertThat(signedIn).isNotEqualTo(afterPassword).startsWith("c.");
+    assertThat(rowsOf(afterPassword)).isZero();
 
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> dashboard = browser.get("/admin");
@@ -210,6 +240,68 @@ class SharedSessionsIT extends ApiTestServer {
     for (int i = 0; i < 2; i++) {
       assertThat(location(browser.get("/admin"))).startsWith("/login");
     }
+    assertThat(rowsOf(signedIn)).isZero();
+  }
+
+  @Test
+  void anExpiredSessionRowGoesWhenThePurgeRunsAndALiveOneStays() throws Exception {
+    TwoNodeBrowser expired = browser();
+    TwoNodeBrowser live = browser();
+    for (TwoNodeBrowser b : List.of(expired, live)) {
+      assertThat(
+              location(
+                  b.post("/login", "/login", Map.of("username", newAdmin(), "password", PASSWORD))))
+          .isEqualTo("/admin/sign-in/second-factor");
+    }
+    String gone = cookie(expired, "stepup_console");
+    String stays = cookie(live, "stepup_console");
+    jdbc.sql("UPDATE http_sessions SET expiry_time = ? WHERE session_id = ?")
+        .param(1, CLOCK.instant().minusSeconds(1).toEpochMilli())
+        .param(2, stored(gone))
+        .update();
+
+    PurgeExpiredDataUseCase.PurgeResult result = purge.purgeExpiredData();
+
+    assertThat(result.deleted()).containsKey(DeadData.HTTP_SESSIONS);
+    assertThat(rowsOf(gone)).isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM http_sessions_attributes a JOIN http_sessions s"
+                        + " ON s.primary_id = a.session_primary_id WHERE s.session_id = ?")
+                .param(stored(gone))
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(rowsOf(stays)).isOne();
+  }
+
+  /** Rows of the session whose cookie carries {@code sessionId} (stored as its digest). */
+  private long rowsOf(String sessionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
+        .param(stored(sessionId))
+        .query(Long.class)
+        .single();
+  }
+
+  /** What the table keeps of a session id: its SHA-256 digest, base64url. */
+  private static String stored(String sessionId) throws IllegalStateException {
+    try {
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String cookie(TwoNodeBrowser browser, String name) {
+    return browser.cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
   }
 
   @Test
@@ -219,19 +311,14 @@ class SharedSessionsIT extends ApiTestServer {
     HttpResponse<String> password =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(password)).isEqualTo("/admin/sign-in/second-factor");
-    String id =
-        browser.cookies.getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("stepup_console"))
-            .findFirst()
-            .orElseThrow()
-            .getValue();
+    String id = cookie(browser, "stepup_console");
 
     // Bytes no reader understands (a class changed in an upgrade, say) in every attribute.
     jdbc.sql(
             "UPDATE http_sessions_attributes SET attribute_bytes = ? WHERE session_primary_id ="
                 + " (SELECT primary_id FROM http_sessions WHERE session_id = ?)")
         .param(1, new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 0x73, 0x72, 0, 1, 'X'})
-        .param(2, id)
+        .param(2, stored(id))
         .update();
 
     for (int i = 0; i < 2; i++) {
@@ -239,16 +326,45 @@ class SharedSessionsIT extends ApiTestServer {
       assertThat(fresh.statusCode()).as(fresh.body()).isLessThan(500);
       assertThat(location(fresh)).startsWith("/login");
     }
-    assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM http_sessions WHERE session_id = ?")
-                .param(id)
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(rowsOf(id)).isZero();
     // Signing in again works.
     HttpResponse<String> again =
         browser.post("/login", "/login", Map.of("username", admin, "password", PASSWORD));
     assertThat(location(again)).isEqualTo("/admin/sign-in/second-factor");
+  }
+
+  @Test
+  void aStoredAttributeOfAClassOutsideTheAllowListIsNotReadAndTheSessionStartsOver()
+      throws Exception {
+    TestUser user = newUser();
+    TwoNodeBrowser browser = browser();
+    HttpCookie signedIn = new HttpCookie("stepup_session", signIn(user, user.credential("email")));
+    signedIn.setPath("/hosted/demo");
+    signedIn.setVersion(0);
+    browser.cookies.getCookieStore().add(URI.create("http://localhost/hosted/demo"), signedIn);
+    // The export waits for step-up: the browser's hosted session now holds it.
+    assertThat(
+            location(browser.post("/hosted/demo/wallet", "/hosted/demo/wallet/export", Map.of())))
+        .startsWith("/hosted/demo/step-up");
+    String id = cookie(browser, "stepup_hosted");
+    assertThat(id).startsWith("h.");
+
+    // A serialized object of a class no session attribute is made of (a gadget, say).
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(new LinkedMultiValueMap<String, String>());
+    }
+    jdbc.sql(
+            "UPDATE http_sessions_attributes SET attribute_bytes = ? WHERE session_primary_id ="
+                + " (SELECT primary_id FROM http_sessions WHERE session_id = ?)")
+        .param(1, bytes.toByteArray())
+        .param(2, stored(id))
+        .update();
+
+    HttpResponse<String> wallet = browser.get("/hosted/demo/wallet");
+    assertThat(wallet.statusCode()).as(wallet.body()).isEqualTo(200);
+    assertThat(PRIVATE_KEY.matcher(wallet.body()).find()).isFalse();
+    assertThat(rowsOf(id)).isZero();
   }
 
   @Test

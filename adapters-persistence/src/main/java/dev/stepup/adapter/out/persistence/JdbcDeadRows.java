@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Deletes dead rows by primary key, a batch per statement ({@code FETCH FIRST}, the same on H2 and
  * PostgreSQL). The condition is repeated outside the key subquery so a row revived meanwhile (a
- * tally counting again) is left alone. No other table references these rows by foreign key (but an HTTP session's attributes, which
- * go with it).
+ * tally counting again) is left alone. No other table references these rows by foreign key (but an
+ * HTTP session's attributes, which go with it).
  */
 public final class JdbcDeadRows implements DeadRows {
 

@@ -260,8 +260,7 @@ abstract class PurgeContractTest {
     httpSession("keep_http_live", CUTOFF.plusSeconds(60));
 
     assertThat(purge(DeadData.HTTP_SESSIONS)).containsExactly(2, 0);
-    assertThat(ids("SELECT TRIM(primary_id) FROM http_sessions"))
-        .containsExactly("keep_http_live");
+    assertThat(ids("SELECT TRIM(primary_id) FROM http_sessions")).containsExactly("keep_http_live");
     assertThat(ids("SELECT TRIM(session_primary_id) FROM http_sessions_attributes"))
         .containsExactly("keep_http_live");
   }

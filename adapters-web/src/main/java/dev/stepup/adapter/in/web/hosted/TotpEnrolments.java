@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A started TOTP enrolment, kept on the server (the HTTP session, shared by every node through the
- * database) until the user confirms it with a code; tied to the hosted session that started it.
- * The secret and its QR code are sealed with the master key in the session, so the session table
- * never holds them readable. The secret is shown in the answer that made it and on a failed
- * confirmation, never elsewhere.
+ * database) until the user confirms it with a code; tied to the hosted session that started it. The
+ * secret and its QR code are sealed with the master key in the session, so the session table never
+ * holds them readable. The secret is shown in the answer that made it and on a failed confirmation,
+ * never elsewhere.
  */
 @Component
 class TotpEnrolments {
