@@ -52,12 +52,7 @@ class AuditChainApiIT extends ApiTestServer {
   void aRecordChangedAfterItWasSealedIsNamed() {
     signIn(newUser(), null);
     sealed();
-    long id =
-        jdbc.sql(
-                "SELECT id FROM audit_events WHERE environment_id = 'demo'"
-                    + " AND chain_seq IS NOT NULL ORDER BY chain_seq DESC FETCH FIRST 1 ROWS ONLY")
-            .query(Long.class)
-            .single();
+    long id = newestSealed();
     String type =
         jdbc.sql("SELECT type FROM audit_events WHERE id = ?")
             .param(id)
@@ -90,12 +85,7 @@ class AuditChainApiIT extends ApiTestServer {
     AuditChainExport export = client.exportAuditChain();
     assertThat(export.records()).extracting(r -> r.get("hash")).contains(head);
 
-    long id =
-        jdbc.sql(
-                "SELECT id FROM audit_events WHERE environment_id = 'demo'"
-                    + " AND chain_seq IS NOT NULL ORDER BY chain_seq DESC FETCH FIRST 1 ROWS ONLY")
-            .query(Long.class)
-            .single();
+    long id = newestSealed();
     String ip =
         jdbc.sql("SELECT client_ip FROM audit_events WHERE id = ?")
             .param(id)
@@ -133,6 +123,14 @@ class AuditChainApiIT extends ApiTestServer {
     assertThat(refused.raw().body()).doesNotContain("\"hash\"");
     assertThat(api.get(ENV + "/audit/chain", "sk_demo_" + "x".repeat(40)).status()).isEqualTo(401);
     assertThat(api.get("/api/v1/environments/other/audit/chain", API_KEY).status()).isEqualTo(401);
+  }
+
+  private long newestSealed() {
+    return jdbc.sql(
+            "SELECT id FROM audit_events WHERE environment_id = 'demo'"
+                + " AND chain_seq IS NOT NULL ORDER BY chain_seq DESC FETCH FIRST 1 ROWS ONLY")
+        .query(Long.class)
+        .single();
   }
 
   /** The chain once every record written so far is sealed (sealing runs every second). */

@@ -54,29 +54,24 @@ final class ApiTransport {
 
   /** An API-key GET answering the body as text ({@code accept}: what the caller reads). */
   String getText(String path, String accept) {
-    HttpRequest request =
-        HttpRequest.newBuilder(baseUrl.resolve(relative(path)))
-            .timeout(timeout)
-            .header("Authorization", "Bearer " + apiKey)
-            .header("Accept", accept + ", application/problem+json")
-            .GET()
-            .build();
-    HttpResponse<String> response = send(request);
-    if (response.statusCode() != 200) {
-      throw problem(response);
-    }
-    return response.body();
+    return get(path, accept + ", application/problem+json", true);
   }
 
   /** A public GET (the JWKS), answering the body as text. */
   String getPublic(String path) {
-    HttpRequest request =
+    return get(path, "application/jwk-set+json, application/json", false);
+  }
+
+  private String get(String path, String accept, boolean withKey) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(baseUrl.resolve(relative(path)))
             .timeout(timeout)
-            .header("Accept", "application/jwk-set+json, application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response = send(request);
+            .header("Accept", accept)
+            .GET();
+    if (withKey) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    HttpResponse<String> response = send(request.build());
     if (response.statusCode() != 200) {
       throw problem(response);
     }

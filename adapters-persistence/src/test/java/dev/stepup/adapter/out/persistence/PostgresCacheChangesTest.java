@@ -63,10 +63,7 @@ class PostgresCacheChangesTest {
   @Test
   void aKeyRevokedOnOneNodeIsRefusedOnTheOtherAtOnce() {
     ApiKeys nodeA = node(newsOfA);
-    ApiKeys nodeB = new CachedApiKeys(new JdbcApiKeys(jdbc), HOUR, newsOfB);
-    nodeB.save(
-        ApiKey.create(
-            "key_1", ENV, "Backend", "digest-1", ApiPermission.ALL, Optional.empty(), T0));
+    ApiKeys nodeB = nodeBWithKey("key_1", "digest-1");
     assertThat(nodeA.findByDigest("digest-1").orElseThrow().isActive()).isTrue();
 
     revoke(nodeB, "digest-1");
@@ -77,10 +74,7 @@ class PostgresCacheChangesTest {
   @Test
   void withoutNewsAnotherNodeServesItsCopyUntilTheTtl() {
     ApiKeys deaf = new CachedApiKeys(new JdbcApiKeys(jdbc), HOUR, CacheChanges.NONE);
-    ApiKeys nodeB = new CachedApiKeys(new JdbcApiKeys(jdbc), HOUR, newsOfB);
-    nodeB.save(
-        ApiKey.create(
-            "key_1", ENV, "Backend", "digest-1", ApiPermission.ALL, Optional.empty(), T0));
+    ApiKeys nodeB = nodeBWithKey("key_1", "digest-1");
     deaf.findByDigest("digest-1");
 
     revoke(nodeB, "digest-1");
@@ -91,10 +85,7 @@ class PostgresCacheChangesTest {
   @Test
   void aChangeRolledBackIsNeverAnnounced() {
     ApiKeys nodeA = node(newsOfA);
-    ApiKeys nodeB = new CachedApiKeys(new JdbcApiKeys(jdbc), HOUR, newsOfB);
-    nodeB.save(
-        ApiKey.create(
-            "key_1", ENV, "Backend", "digest-1", ApiPermission.ALL, Optional.empty(), T0));
+    ApiKeys nodeB = nodeBWithKey("key_1", "digest-1");
     nodeB.save(
         ApiKey.create("key_2", ENV, "Other", "digest-2", ApiPermission.ALL, Optional.empty(), T0));
     nodeA.findByDigest("digest-1");
@@ -119,10 +110,7 @@ class PostgresCacheChangesTest {
   @Test
   void aNodeThatLostItsListeningConnectionForgetsEverythingWhenItIsBack() {
     ApiKeys nodeA = node(newsOfA);
-    ApiKeys nodeB = new CachedApiKeys(new JdbcApiKeys(jdbc), HOUR, newsOfB);
-    nodeB.save(
-        ApiKey.create(
-            "key_1", ENV, "Backend", "digest-1", ApiPermission.ALL, Optional.empty(), T0));
+    ApiKeys nodeB = nodeBWithKey("key_1", "digest-1");
     nodeA.findByDigest("digest-1");
 
     List<Integer> listeners =
@@ -140,6 +128,13 @@ class PostgresCacheChangesTest {
 
     awaitTrue(newsOfA::listening);
     assertThat(nodeA.findByDigest("digest-1").orElseThrow().isActive()).isFalse();
+  }
+
+  /** Node B's cache of API keys, through which a key is saved. */
+  private ApiKeys nodeBWithKey(String id, String digest) {
+    ApiKeys nodeB = new CachedApiKeys(new JdbcApiKeys(jdbc), HOUR, newsOfB);
+    nodeB.save(ApiKey.create(id, ENV, "Backend", digest, ApiPermission.ALL, Optional.empty(), T0));
+    return nodeB;
   }
 
   /** Node A's cache of API keys, counting its reads of the database. */
