@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web;
 
 import static org.mockito.ArgumentMatchers.argThat;
 
+import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
 import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
 import dev.stepup.application.port.in.credential.GetSignedInUserUseCase;
 import dev.stepup.application.port.in.credential.LinkCredentialCommand;
@@ -77,7 +78,7 @@ import org.springframework.test.web.servlet.MockMvc;
     // JSON as the server writes it (admin-console's application.yml): absent fields left out.
     properties = "spring.jackson.default-property-inclusion=non_absent",
     includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Component.class))
-@Import(SliceClock.class)
+@Import({SliceClock.class, SliceSecrets.class})
 public abstract class WebSliceTest {
 
   public static final EnvironmentId DEMO = new EnvironmentId("demo");
@@ -129,6 +130,7 @@ public abstract class WebSliceTest {
   @MockitoBean protected VisitPromptUseCase visitPrompt;
   @MockitoBean protected FinishPromptUseCase finishPrompt;
   @MockitoBean protected ExchangeResultCodeUseCase exchangeResultCode;
+  @MockitoBean protected VerifyAuditChainUseCase verifyAuditChain;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

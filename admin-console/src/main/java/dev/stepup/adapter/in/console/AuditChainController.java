@@ -35,16 +35,15 @@ class AuditChainController {
     this.environments = environments;
   }
 
+  /** Verifies the chain named by {@code env} (empty: the server-wide one); none without it. */
   @GetMapping("/admin/audit/chain")
-  String chain(
-      @RequestParam(defaultValue = "") String env,
-      @RequestParam(defaultValue = "false") boolean verify,
-      Model model) {
-    Optional<EnvironmentId> environment = environment(env);
+  String chain(@RequestParam(required = false) String env, Model model) {
+    Optional<EnvironmentId> environment = environment(env == null ? "" : env);
     model.addAttribute("environments", environments.all());
     model.addAttribute("env", environment.map(EnvironmentId::value).orElse(""));
     model.addAttribute("environment", null);
-    if (verify) {
+    model.addAttribute("serverWide", env != null && environment.isEmpty());
+    if (env != null) {
       ChainReport report = chains.verify(environment);
       model.addAttribute("report", report);
       model.addAttribute("problem", report.verdict().broken().map(AuditChainController::words));

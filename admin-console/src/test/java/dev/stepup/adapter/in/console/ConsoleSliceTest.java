@@ -17,6 +17,7 @@ import dev.stepup.application.port.in.admin.SecondFactorOutcome;
 import dev.stepup.application.port.in.admin.StartAdminTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.admin.VerifyAdminTotpUseCase;
 import dev.stepup.application.port.in.audit.ReadAuditLogUseCase;
+import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase;
 import dev.stepup.application.port.in.delivery.ListFailedDeliveriesUseCase;
 import dev.stepup.application.port.in.delivery.ReadOutboxUseCase;
@@ -76,6 +77,7 @@ abstract class ConsoleSliceTest {
   @MockitoBean AddAdminUseCase addAdmin;
   @MockitoBean ChangeAdminPasswordUseCase changePassword;
   @MockitoBean ReadAuditLogUseCase auditLog;
+  @MockitoBean VerifyAuditChainUseCase verifyAuditChain;
   @MockitoBean ViewDashboardUseCase dashboards;
   @MockitoBean ReadOutboxUseCase outbox;
   @MockitoBean ListFailedDeliveriesUseCase failedDeliveries;
