@@ -7,6 +7,7 @@ import dev.stepup.adapter.out.persistence.JdbcSealedKeys;
 import dev.stepup.adapter.out.persistence.JdbcSealedSecrets;
 import dev.stepup.application.port.out.security.SealedSecrets;
 import dev.stepup.application.service.operations.ResealSecretsService;
+import dev.stepup.application.service.operations.SealBrowserSecretsService;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,12 @@ class SecretsAtRestConfiguration {
         keys.pepper(
             new JdbcSealedKeys(jdbc), () -> first(sealed) != null, () -> opens(sealed, cipher));
     return new BcryptHmacSecretHasher(pepper);
+  }
+
+  /** Seals what pages keep in a session (held tokens, enrolment secrets) with the master key. */
+  @Bean
+  SealBrowserSecretsService sealBrowserSecretsService(AesGcmSecretCipher cipher) {
+    return new SealBrowserSecretsService(cipher);
   }
 
   @Bean

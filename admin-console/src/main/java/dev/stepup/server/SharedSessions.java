@@ -1,7 +1,5 @@
 package dev.stepup.server;
 
-import dev.stepup.application.port.out.security.SecretCipher;
-import dev.stepup.application.service.operations.SealBrowserSecretsService;
 import dev.stepup.server.SessionCookieAreas.Area;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -68,12 +66,6 @@ class SharedSessions {
     store.setSessionIdGenerator(AreaSessions::nextStoredId);
     store.setConversionService(conversions(SharedSessions.class.getClassLoader()));
     return new AreaSessions<>(store);
-  }
-
-  /** Sealing for what pages keep secret in a session (held tokens, enrolment secrets). */
-  @Bean
-  SealBrowserSecretsService sealBrowserSecretsService(SecretCipher cipher) {
-    return new SealBrowserSecretsService(cipher);
   }
 
   @Bean
