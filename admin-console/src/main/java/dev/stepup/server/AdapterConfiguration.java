@@ -12,13 +12,11 @@ import dev.stepup.adapter.out.persistence.BatchedAuditTrail;
 import dev.stepup.adapter.out.persistence.GroupCommit;
 import dev.stepup.adapter.out.persistence.H2Settings;
 import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
-import dev.stepup.adapter.out.persistence.JdbcApiKeys;
 import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
 import dev.stepup.adapter.out.persistence.JdbcCodeSendGates;
 import dev.stepup.adapter.out.persistence.JdbcContactProofs;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
 import dev.stepup.adapter.out.persistence.JdbcEmbeddedWallets;
-import dev.stepup.adapter.out.persistence.JdbcEnvironments;
 import dev.stepup.adapter.out.persistence.JdbcFailureTallies;
 import dev.stepup.adapter.out.persistence.JdbcOtpChallenges;
 import dev.stepup.adapter.out.persistence.JdbcOutbox;
@@ -26,7 +24,6 @@ import dev.stepup.adapter.out.persistence.JdbcPasskeyChallenges;
 import dev.stepup.adapter.out.persistence.JdbcPasskeys;
 import dev.stepup.adapter.out.persistence.JdbcPrompts;
 import dev.stepup.adapter.out.persistence.JdbcRecoveryCodes;
-import dev.stepup.adapter.out.persistence.JdbcSessions;
 import dev.stepup.adapter.out.persistence.JdbcSignInCodes;
 import dev.stepup.adapter.out.persistence.JdbcSignInTallies;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
@@ -36,22 +33,10 @@ import dev.stepup.adapter.out.persistence.JdbcStepUpLockouts;
 import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
-import dev.stepup.adapter.out.persistence.JdbcUsers;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
-import dev.stepup.adapter.out.persistence.cache.CacheChanges;
-import dev.stepup.adapter.out.persistence.cache.CachedApiKeys;
-import dev.stepup.adapter.out.persistence.cache.CachedEnvironments;
-import dev.stepup.adapter.out.persistence.cache.CachedSessions;
-import dev.stepup.adapter.out.persistence.cache.CachedUsers;
-import dev.stepup.adapter.out.persistence.cache.PostgresCacheChanges;
 import dev.stepup.application.port.out.audit.AuditEventType;
-import dev.stepup.application.port.out.environment.ApiKeys;
-import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
-import dev.stepup.application.port.out.user.Sessions;
-import dev.stepup.application.port.out.user.Users;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -100,67 +85,14 @@ class AdapterConfiguration {
     return new GroupCommit(new JdbcTransactionRunner(transactionManager), maxGroup);
   }
 
-  /**
-   * How long a node may serve an environment, user, session or API key from memory before reading
-   * it again (ADR 0017): it bounds how long a change made on another node goes unseen; 0 reads the
-   * database every time.
-   */
-  @Bean
-  CacheSettings cacheSettings(@Value("${stepup.cache.ttl:2s}") Duration ttl) {
-    return new CacheSettings(ttl);
-  }
-
-  /** See {@link #cacheSettings}. */
-  record CacheSettings(Duration ttl) {}
-
-  /**
-   * On PostgreSQL (several nodes may share it) each change to a cached row is announced to the
-   * other nodes, which drop their copy at once instead of after the TTL; H2 has one node.
-   */
-  @Bean // closed by Spring (close() is inferred) when it listens
-  CacheChanges cacheChanges(DataSourceProperties properties, JdbcClient jdbc) {
-    String url = properties.getUrl();
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      return CacheChanges.NONE;
-    }
-    PostgresCacheChanges changes =
-        new PostgresCacheChanges(
-            jdbc,
-            () ->
-                DriverManager.getConnection(
-                    url, properties.determineUsername(), properties.determinePassword()));
-    changes.start();
-    return changes;
-  }
-
-  @Bean
-  Environments environments(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
-    return new CachedEnvironments(new JdbcEnvironments(jdbc), cache.ttl(), news);
-  }
-
-  @Bean
-  Users users(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
-    return new CachedUsers(new JdbcUsers(jdbc), cache.ttl(), news);
-  }
-
   @Bean
   JdbcUserDirectory userDirectory(JdbcClient jdbc) {
     return new JdbcUserDirectory(jdbc);
   }
 
   @Bean
-  Sessions sessions(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
-    return new CachedSessions(new JdbcSessions(jdbc), cache.ttl(), news);
-  }
-
-  @Bean
   JdbcElevatedTokens elevatedTokens(JdbcClient jdbc) {
     return new JdbcElevatedTokens(jdbc);
-  }
-
-  @Bean
-  ApiKeys apiKeys(JdbcClient jdbc, CacheSettings cache, CacheChanges news) {
-    return new CachedApiKeys(new JdbcApiKeys(jdbc), cache.ttl(), news);
   }
 
   @Bean
