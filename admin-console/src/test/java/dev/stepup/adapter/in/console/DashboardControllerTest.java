@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.console;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -64,8 +65,7 @@ class DashboardControllerTest extends ConsoleSliceTest {
 
   @Test
   void theMonitoredChecksAndActionsOfEachScopeAreShown() throws Exception {
-    when(dashboards.today(any()))
-        .thenAnswer(
+    doAnswer(
             call ->
                 new Dashboard(
                     call.getArgument(0),
@@ -75,7 +75,9 @@ class DashboardControllerTest extends ConsoleSliceTest {
                     0,
                     0,
                     0,
-                    Map.of(Scope.WALLET_EXPORT, new Dashboard.Monitored(7, 3))));
+                    Map.of(Scope.WALLET_EXPORT, new Dashboard.Monitored(7, 3))))
+        .when(dashboards)
+        .today(any());
     mvc.perform(get("/admin/dashboard").with(admin()).param("env", "demo"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Monitor mode today")))
