@@ -6,6 +6,7 @@ import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase;
 import dev.stepup.application.port.in.dashboard.ViewDashboardUseCase.Dashboard;
 import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
+import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
 import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
 import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
@@ -35,7 +36,7 @@ class MonitorModeIT extends ApiTestServer {
   @Autowired CreateEnvironmentUseCase createEnvironment;
   @Autowired FindEnvironmentsUseCase environments;
   @Autowired CreateApiKeyUseCase createApiKey;
-  @Autowired dev.stepup.application.port.in.environment.ConfigureStepUpUseCase configure;
+  @Autowired ConfigureStepUpUseCase configure;
   @Autowired ViewDashboardUseCase dashboards;
 
   private String key;
