@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Monitor mode over HTTP, in an environment of its own: set through the use case the console
- * uses, {@code check} answers not required with reason {@code monitored} and the wallet export
- * goes through without a token, both counted; back to enforce, both ask for step-up again.
+ * Monitor mode over HTTP, in an environment of its own: set through the use case the console uses,
+ * {@code check} answers not required with reason {@code monitored} and the wallet export goes
+ * through without a token, both counted; back to enforce, both ask for step-up again.
  */
 class MonitorModeIT extends ApiTestServer {
 

@@ -65,7 +65,8 @@ public abstract class AuditStatisticsContract extends PortContract {
                 AuditEventType.LOCKOUT, AuditEvent.Outcome.FAILURE, Optional.empty(), 1));
   }
 
-  private void scoped(Instant at, EnvironmentId env, AuditEventType type, Set<Scope> scopes, String reason) {
+  private void scoped(
+      Instant at, EnvironmentId env, AuditEventType type, Set<Scope> scopes, String reason) {
     stores
         .auditTrail()
         .record(

@@ -37,10 +37,10 @@ public abstract class EnvironmentsContract extends PortContract {
             EnumSet.of(VerificationMethod.EMAIL_OTP, VerificationMethod.TOTP),
             Map.of(
                 Scope.WALLET_SIGN, new ProtectedAction(Scope.WALLET_SIGN, false, TokenUse.SINGLE),
-                Scope.WALLET_EXPORT,
-                    new ProtectedAction(Scope.WALLET_EXPORT, true, TokenUse.MULTI),
+                Scope.WALLET_EXPORT, new ProtectedAction(Scope.WALLET_EXPORT, true, TokenUse.MULTI),
                 Scope.WALLET_REFRESH,
-                    new ProtectedAction(Scope.WALLET_REFRESH, Enforcement.MONITOR, TokenUse.MULTI)));
+                    new ProtectedAction(
+                        Scope.WALLET_REFRESH, Enforcement.MONITOR, TokenUse.MULTI)));
     Environment env = environments.find(ENV).orElseThrow();
     env.rename("Production");
     env.reconfigure(custom);

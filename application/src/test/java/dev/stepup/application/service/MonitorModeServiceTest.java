@@ -28,7 +28,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Monitor mode: check and the protected actions let users through and count what enforcing would ask. */
+/**
+ * Monitor mode: check and the protected actions let users through and count what enforcing would
+ * ask.
+ */
 class MonitorModeServiceTest {
 
   private final Fixture f = new Fixture();
@@ -116,8 +119,7 @@ class MonitorModeServiceTest {
 
     RefusedException forged =
         refusal(
-            () ->
-                f.wallet.export(new WalletCommand(session, walletId, Optional.of(valid + "x"))));
+            () -> f.wallet.export(new WalletCommand(session, walletId, Optional.of(valid + "x"))));
     f.wallet.export(new WalletCommand(session, walletId, Optional.of(valid)));
     RefusedException spent =
         refusal(() -> f.wallet.export(new WalletCommand(session, walletId, Optional.of(valid))));

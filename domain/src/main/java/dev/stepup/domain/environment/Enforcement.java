@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a scope's step-up rule applies: not at all, watched only (step-up is never required, but
- * what would have been required is counted), or enforced. Monitor lets a host roll step-up out
- * and see what enforcing would do before anyone is asked to verify.
+ * How a scope's step-up rule applies: not at all, watched only (step-up is never required, but what
+ * would have been required is counted), or enforced. Monitor lets a host roll step-up out and see
+ * what enforcing would do before anyone is asked to verify.
  */
 public enum Enforcement {
   OFF,

@@ -116,8 +116,7 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
     java.util.Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
     for (Group g : groups) {
       for (String wire : (g.scopes() == null ? "" : g.scopes()).split(" ")) {
-        Scope.fromWire(wire)
-            .ifPresent(s -> counts.merge(List.of(s, g.reason()), g.n(), Long::sum));
+        Scope.fromWire(wire).ifPresent(s -> counts.merge(List.of(s, g.reason()), g.n(), Long::sum));
       }
     }
     List<AuditStatistics.ScopeCount> found = new java.util.ArrayList<>();

@@ -2,9 +2,9 @@ package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.BrowserOrigins;
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.environment.StepUpSettings;
@@ -85,8 +85,7 @@ public final class JdbcEnvironments implements Environments {
         .param(row.id())
         .query(
             (rs, n) ->
-                new ActionRow(
-                    rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                new ActionRow(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
         .list()
         .forEach(
             a ->

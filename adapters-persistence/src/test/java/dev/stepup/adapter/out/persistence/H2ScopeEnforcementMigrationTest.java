@@ -42,8 +42,7 @@ class H2ScopeEnforcementMigrationTest {
     Flyway.configure().dataSource(dataSource).load().migrate();
 
     StepUpSettings settings = new JdbcEnvironments(jdbc).find(DEMO).orElseThrow().settings();
-    assertThat(settings.action(Scope.WALLET_EXPORT).enforcement())
-        .isEqualTo(Enforcement.ENFORCE);
+    assertThat(settings.action(Scope.WALLET_EXPORT).enforcement()).isEqualTo(Enforcement.ENFORCE);
     assertThat(settings.action(Scope.WALLET_REFRESH).enforcement()).isEqualTo(Enforcement.OFF);
   }
 

@@ -1,9 +1,9 @@
 package dev.stepup.adapter.in.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
 import dev.stepup.domain.environment.Enforcement;
-import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.scope.Scope;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,8 @@ class StepUpSettingsControllerTest extends ConsoleSliceTest {
         .andExpect(
             content()
                 .string(
-                    containsString("<option value=\"monitor\">Monitor · count, never ask</option>")))
+                    containsString(
+                        "<option value=\"monitor\">Monitor · count, never ask</option>")))
         .andExpect(
             content()
                 .string(
@@ -88,8 +89,7 @@ class StepUpSettingsControllerTest extends ConsoleSliceTest {
         ArgumentCaptor.forClass(ConfigureStepUpCommand.class);
     verify(configureStepUp).configure(sent.capture());
     StepUpSettings settings = sent.getValue().proposed();
-    assertThat(settings.action(Scope.WALLET_EXPORT).enforcement())
-        .isEqualTo(Enforcement.MONITOR);
+    assertThat(settings.action(Scope.WALLET_EXPORT).enforcement()).isEqualTo(Enforcement.MONITOR);
     assertThat(settings.action(Scope.WALLET_SIGN).enforcement()).isEqualTo(Enforcement.ENFORCE);
     assertThat(settings.action(Scope.WALLET_REFRESH).enforcement()).isEqualTo(Enforcement.OFF);
     // A scope the form leaves out is not protected, as an unticked box was.

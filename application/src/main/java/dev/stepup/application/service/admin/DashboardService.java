@@ -11,8 +11,8 @@ import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,7 +102,8 @@ public final class DashboardService implements ViewDashboardUseCase {
     for (AuditStatistics.ScopeCount c :
         statistics.countByScopeSince(environment.id(), AuditEventType.STEP_UP_MONITORED, since)) {
       long[] tally = counts.computeIfAbsent(c.scope(), s -> new long[2]);
-      boolean action = c.reason().filter(ProtectedActionService.MONITORED_ACTION::equals).isPresent();
+      boolean action =
+          c.reason().filter(ProtectedActionService.MONITORED_ACTION::equals).isPresent();
       tally[action ? 1 : 0] += c.count();
     }
     Map<Scope, Dashboard.Monitored> monitored = new EnumMap<>(Scope.class);
