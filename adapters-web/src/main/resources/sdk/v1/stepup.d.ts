@@ -22,11 +22,25 @@ export interface StepUpCredential {
   alias?: string;
 }
 
+/**
+ * Why check answered as it did: "step_up_required", or why not: "step_up_disabled",
+ * "scope_not_protected", "presented_token" (a live token for the scope is held), or "monitored"
+ * (the scope is in monitor mode: not required, but the server counts what enforcing would ask).
+ */
+export type StepUpCheckReason =
+  | 'step_up_required'
+  | 'step_up_disabled'
+  | 'scope_not_protected'
+  | 'presented_token'
+  | 'monitored';
+
 export interface StepUpCheckResponse {
   isRequired: boolean;
   credentials: StepUpCredential[];
   /** The recommended credential: the default MFA device, else the sign-in credential. */
   defaultCredentialId?: string;
+  /** Why; "monitored" is not required like the other reasons but "step_up_required". */
+  reason: StepUpCheckReason;
 }
 
 /** What a verification hands back; the SDK has already stored the token in memory. */

@@ -155,21 +155,24 @@ export function createStepUp(options = {}) {
 
   async function checkStepUpAuth({ scope } = {}) {
     if (hasElevatedAccessToken(scope)) {
-      return { isRequired: false, credentials: [] };
+      return { isRequired: false, credentials: [], reason: 'presented_token' };
     }
     try {
       const answer = await api('POST', '/step-up/check', { scope });
+      // Fails closed: anything but an explicit false means "required". A scope in monitor mode
+      // answers false with reason "monitored": not required, the server counts it.
+      const isRequired = answer.isRequired !== false;
       const result = {
-        // Fails closed: anything but an explicit false means "required".
-        isRequired: answer.isRequired !== false,
+        isRequired,
         credentials: Array.isArray(answer.credentials) ? answer.credentials : [],
+        reason: !isRequired && typeof answer.reason === 'string' ? answer.reason : 'step_up_required',
       };
       if (typeof answer.defaultCredentialId === 'string') {
         result.defaultCredentialId = answer.defaultCredentialId;
       }
       return result;
     } catch (e) {
-      return { isRequired: true, credentials: [] };
+      return { isRequired: true, credentials: [], reason: 'step_up_required' };
     }
   }
 

@@ -110,13 +110,16 @@ class AdapterConfiguration {
     return new JdbcSigningKeys(jdbc, transactions);
   }
 
-  /** The audit trail; step-up checks are stored off the request path (ADR 0016). */
+  /**
+   * The audit trail; step-up checks, and what monitor mode counts, are stored off the request path
+   * (ADR 0016).
+   */
   @Bean
   BatchedAuditTrail auditTrail(JdbcClient jdbc, TransactionRunner transactions) {
     return new BatchedAuditTrail(
         new JdbcAuditTrail(jdbc),
         transactions,
-        Set.of(AuditEventType.STEP_UP_CHECK),
+        Set.of(AuditEventType.STEP_UP_CHECK, AuditEventType.STEP_UP_MONITORED),
         Duration.ofMillis(5),
         10_000);
   }

@@ -2,6 +2,14 @@ package dev.stepup.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
+import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
+import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.Enforcement;
+import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.server.api.ApiTestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The browser SDK served at {@code /sdk/v1/stepup.js} (public, cacheable, with declarations that
@@ -41,6 +50,9 @@ class BrowserSdkIT extends ApiTestServer {
           "promptStepUpAuth",
           "fetch",
           "resetState");
+
+  @Autowired FindEnvironmentsUseCase environments;
+  @Autowired ConfigureStepUpUseCase configure;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -97,6 +109,31 @@ class BrowserSdkIT extends ApiTestServer {
     TestUser user = newUser();
     Object calls = page.load(signIn(user, user.credential("email")));
     assertThat(calls).asList().containsExactlyInAnyOrderElementsOf(CALLS);
+  }
+
+  @Test
+  void aMonitoredScopeReadsAsNotRequiredWithItsReason() {
+    TestUser user = newUser();
+    page.load(signIn(user, user.credential("email")));
+    EnvironmentId demo = new EnvironmentId("demo");
+    StepUpSettings before = environments.find(demo).orElseThrow().settings();
+    configure.configure(
+        new ConfigureStepUpCommand(
+            demo,
+            before.withAction(
+                before.action(Scope.WALLET_REFRESH).withEnforcement(Enforcement.MONITOR)),
+            "it",
+            RequestOrigin.internal()));
+    try {
+      assertThat(page.okMap("return stepUp.checkStepUpAuth({ scope: 'wallet:refresh' })"))
+          .containsEntry("isRequired", false)
+          .containsEntry("reason", "monitored");
+      assertThat(page.okMap("return stepUp.checkStepUpAuth({ scope: 'wallet:export' })"))
+          .containsEntry("isRequired", true)
+          .containsEntry("reason", "step_up_required");
+    } finally {
+      configure.configure(new ConfigureStepUpCommand(demo, before, "it", RequestOrigin.internal()));
+    }
   }
 
   @Test

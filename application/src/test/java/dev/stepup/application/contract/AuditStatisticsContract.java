@@ -8,6 +8,7 @@ import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
@@ -62,5 +63,43 @@ public abstract class AuditStatisticsContract extends PortContract {
                 AuditEventType.VERIFICATION, AuditEvent.Outcome.FAILURE, totp, 1),
             new AuditStatistics.Count(
                 AuditEventType.LOCKOUT, AuditEvent.Outcome.FAILURE, Optional.empty(), 1));
+  }
+
+  private void scoped(
+      Instant at, EnvironmentId env, AuditEventType type, Set<Scope> scopes, String reason) {
+    stores
+        .auditTrail()
+        .record(
+            new AuditEvent(
+                at,
+                Optional.of(env),
+                type,
+                AuditEvent.Outcome.SUCCESS,
+                Optional.of(new UserId("usr_ann")),
+                Optional.empty(),
+                scopes,
+                Optional.empty(),
+                Optional.of(reason),
+                Optional.empty(),
+                RequestOrigin.internal()));
+  }
+
+  @Test
+  void eventsOfOneTypeAreCountedPerScopeAndReasonSinceAnInstant() {
+    AuditEventType monitored = AuditEventType.STEP_UP_MONITORED;
+    Set<Scope> export = Set.of(Scope.WALLET_EXPORT);
+    scoped(T0.minusSeconds(1), ENV, monitored, export, "check");
+    scoped(T0, ENV, monitored, export, "check");
+    scoped(T0.plusSeconds(1), ENV, monitored, export, "check");
+    scoped(T0.plusSeconds(2), ENV, monitored, export, "action");
+    scoped(T0, ENV, monitored, Set.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), "check");
+    scoped(T0, ENV, AuditEventType.STEP_UP_CHECK, export, "not_required");
+    scoped(T0, OTHER_ENV, monitored, export, "check");
+
+    assertThat(stores.auditStatistics().countByScopeSince(ENV, monitored, T0))
+        .containsExactlyInAnyOrder(
+            new AuditStatistics.ScopeCount(Scope.WALLET_EXPORT, Optional.of("check"), 3),
+            new AuditStatistics.ScopeCount(Scope.WALLET_EXPORT, Optional.of("action"), 1),
+            new AuditStatistics.ScopeCount(Scope.WALLET_SIGN, Optional.of("check"), 1));
   }
 }

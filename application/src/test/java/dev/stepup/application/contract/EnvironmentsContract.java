@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.BrowserOrigins;
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -36,8 +37,10 @@ public abstract class EnvironmentsContract extends PortContract {
             EnumSet.of(VerificationMethod.EMAIL_OTP, VerificationMethod.TOTP),
             Map.of(
                 Scope.WALLET_SIGN, new ProtectedAction(Scope.WALLET_SIGN, false, TokenUse.SINGLE),
-                Scope.WALLET_EXPORT,
-                    new ProtectedAction(Scope.WALLET_EXPORT, true, TokenUse.MULTI)));
+                Scope.WALLET_EXPORT, new ProtectedAction(Scope.WALLET_EXPORT, true, TokenUse.MULTI),
+                Scope.WALLET_REFRESH,
+                    new ProtectedAction(
+                        Scope.WALLET_REFRESH, Enforcement.MONITOR, TokenUse.MULTI)));
     Environment env = environments.find(ENV).orElseThrow();
     env.rename("Production");
     env.reconfigure(custom);

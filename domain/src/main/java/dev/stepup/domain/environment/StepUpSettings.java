@@ -47,8 +47,22 @@ public record StepUpSettings(
     return actions.get(scope);
   }
 
+  /** Whether an action in this scope needs an elevated token: step-up on and the scope enforced. */
   public boolean requiresStepUp(Scope scope) {
     return enabled && action(scope).isProtected();
+  }
+
+  /**
+   * Whether an action in this scope goes through without a token but is counted as one that would
+   * have needed step-up: step-up on and the scope in monitor mode.
+   */
+  public boolean monitors(Scope scope) {
+    return enabled && action(scope).isMonitored();
+  }
+
+  /** These settings with {@code scope} enforced: what enforcing would ask of a user. */
+  public StepUpSettings enforcing(Scope scope) {
+    return withAction(action(scope).withEnforcement(Enforcement.ENFORCE));
   }
 
   public boolean isEnabled(VerificationMethod method) {

@@ -28,7 +28,12 @@ public sealed interface StepUpDecision {
       STEP_UP_DISABLED,
       SCOPE_NOT_PROTECTED,
       /** The client presented a live elevated token of this session that grants the scope. */
-      VALID_TOKEN_HELD
+      VALID_TOKEN_HELD,
+      /**
+       * The scope is in monitor mode and enforcing it would have required step-up: the answer is
+       * "not required", and the caller audits it as monitored so it can be counted.
+       */
+      MONITORED
     }
   }
 

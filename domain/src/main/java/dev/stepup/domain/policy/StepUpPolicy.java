@@ -2,6 +2,7 @@ package dev.stepup.domain.policy;
 
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.AuthenticationPath;
 import dev.stepup.domain.method.VerificationMethod;
@@ -47,11 +48,16 @@ public final class StepUpPolicy {
     if (!settings.enabled()) {
       return new NotRequired(NotRequired.Why.STEP_UP_DISABLED);
     }
-    if (!settings.action(scope).isProtected()) {
+    Enforcement enforcement = settings.action(scope).enforcement();
+    if (enforcement == Enforcement.OFF) {
       return new NotRequired(NotRequired.Why.SCOPE_NOT_PROTECTED);
     }
     if (presentsTokenFor(user, session, scope, presentedTokens, now)) {
       return new NotRequired(NotRequired.Why.VALID_TOKEN_HELD);
+    }
+    if (enforcement == Enforcement.MONITOR) {
+      // Exactly where enforcing would require step-up: counted by the caller, not required.
+      return new NotRequired(NotRequired.Why.MONITORED);
     }
     List<Credential> mfa = mfaCredentials(settings, user);
     if (!mfa.isEmpty()) {

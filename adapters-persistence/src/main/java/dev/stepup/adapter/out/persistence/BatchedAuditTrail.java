@@ -92,6 +92,13 @@ public final class BatchedAuditTrail
   }
 
   @Override
+  public List<ScopeCount> countByScopeSince(
+      EnvironmentId environmentId, AuditEventType type, Instant since) {
+    flush();
+    return trail.countByScopeSince(environmentId, type, since);
+  }
+
+  @Override
   public void close() throws InterruptedException {
     running = false;
     writer.interrupt();

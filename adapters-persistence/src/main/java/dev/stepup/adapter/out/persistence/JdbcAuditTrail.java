@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -92,6 +93,40 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
                     Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
                     rs.getLong("n")))
         .list();
+  }
+
+  @Override
+  public List<AuditStatistics.ScopeCount> countByScopeSince(
+      EnvironmentId environmentId, AuditEventType type, Instant since) {
+    record Group(String scopes, Optional<String> reason, long n) {}
+    List<Group> groups =
+        jdbc.sql(
+                "SELECT scopes, reason, COUNT(*) AS n FROM audit_events"
+                    + " WHERE environment_id = ? AND type = ? AND at >= ?"
+                    + " GROUP BY scopes, reason")
+            .params(environmentId.value(), type.wire(), at(since))
+            .query(
+                (rs, n) ->
+                    new Group(
+                        rs.getString("scopes"),
+                        Columns.optionalString(rs, "reason"),
+                        rs.getLong("n")))
+            .list();
+    // The column holds the scopes joined; one event naming several counts for each of them.
+    java.util.Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
+    for (Group g : groups) {
+      for (String wire : (g.scopes() == null ? "" : g.scopes()).split(" ")) {
+        Scope.fromWire(wire).ifPresent(s -> counts.merge(List.of(s, g.reason()), g.n(), Long::sum));
+      }
+    }
+    List<AuditStatistics.ScopeCount> found = new java.util.ArrayList<>();
+    counts.forEach(
+        (key, n) -> {
+          @SuppressWarnings("unchecked")
+          Optional<String> reason = (Optional<String>) key.get(1);
+          found.add(new AuditStatistics.ScopeCount((Scope) key.get(0), reason, n));
+        });
+    return found;
   }
 
   private static AuditEvent event(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.domain.environment.BrowserOrigins;
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -29,7 +30,21 @@ public final class JdbcEnvironments implements Environments {
 
   private record Row(String id, String name, boolean enabled, boolean signUp) {}
 
-  private record ActionRow(String scope, boolean isProtected, String tokenUse) {}
+  private record ActionRow(
+      String scope, boolean isProtected, String tokenUse, String storedEnforcement) {
+
+    /** The stored enforcement; a row written by a node without monitor mode has none (V23). */
+    Enforcement enforcement() {
+      if (storedEnforcement != null) {
+        for (Enforcement e : Enforcement.values()) {
+          if (e.name().equals(storedEnforcement)) {
+            return e;
+          }
+        }
+      }
+      return isProtected ? Enforcement.ENFORCE : Enforcement.OFF;
+    }
+  }
 
   @Override
   public Optional<Environment> find(EnvironmentId id) {
@@ -65,9 +80,12 @@ public final class JdbcEnvironments implements Environments {
         .forEach(m -> VerificationMethod.fromWire(m).ifPresent(methods::add));
     Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
     jdbc.sql(
-            "SELECT scope, is_protected, token_use FROM protected_actions WHERE environment_id = ?")
+            "SELECT scope, is_protected, token_use, enforcement FROM protected_actions"
+                + " WHERE environment_id = ?")
         .param(row.id())
-        .query((rs, n) -> new ActionRow(rs.getString(1), rs.getBoolean(2), rs.getString(3)))
+        .query(
+            (rs, n) ->
+                new ActionRow(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
         .list()
         .forEach(
             a ->
@@ -77,7 +95,7 @@ public final class JdbcEnvironments implements Environments {
                             actions.put(
                                 scope,
                                 new ProtectedAction(
-                                    scope, a.isProtected(), TokenUse.valueOf(a.tokenUse())))));
+                                    scope, a.enforcement(), TokenUse.valueOf(a.tokenUse())))));
     List<String> redirects =
         jdbc.sql("SELECT uri FROM environment_redirects WHERE environment_id = ? ORDER BY position")
             .param(row.id())
@@ -127,9 +145,16 @@ public final class JdbcEnvironments implements Environments {
     jdbc.sql("DELETE FROM protected_actions WHERE environment_id = ?").param(id).update();
     for (ProtectedAction action : settings.actions().values()) {
       jdbc.sql(
-              "INSERT INTO protected_actions (environment_id, scope, is_protected, token_use)"
-                  + " VALUES (?, ?, ?, ?)")
-          .params(id, action.scope().wire(), action.isProtected(), action.tokenUse().name())
+              "INSERT INTO protected_actions"
+                  + " (environment_id, scope, is_protected, token_use, enforcement)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(
+              id,
+              action.scope().wire(),
+              // What a node without monitor mode reads: it enforces a monitored scope.
+              action.enforcement() != Enforcement.OFF,
+              action.tokenUse().name(),
+              action.enforcement().name())
           .update();
     }
     jdbc.sql("DELETE FROM environment_redirects WHERE environment_id = ?").param(id).update();

@@ -39,6 +39,13 @@ class DashboardController {
    */
   record Bar(String label, long value, int width, int y, String css) {}
 
+  /**
+   * One scope's monitored checks and actions today: what enforcing it would have asked for.
+   *
+   * @param mode the scope's enforcement now (off / monitor / enforce)
+   */
+  record MonitoredRow(String scope, long checks, long actions, String mode) {}
+
   @GetMapping("/admin/dashboard")
   String dashboard(@RequestParam(defaultValue = "") String env, Model model) {
     List<Environment> all = environments.all();
@@ -86,6 +93,17 @@ class DashboardController {
     model.addAttribute("methodBars", methods);
     model.addAttribute("methodChartHeight", methods.size() * 28);
     model.addAttribute("outcomeBars", outcomes);
+    model.addAttribute(
+        "monitoredRows",
+        today.monitored().entrySet().stream()
+            .map(
+                e ->
+                    new MonitoredRow(
+                        e.getKey().wire(),
+                        e.getValue().checks(),
+                        e.getValue().actions(),
+                        environment.settings().action(e.getKey()).enforcement().wire()))
+            .toList());
     return "console/dashboard/dashboard";
   }
 

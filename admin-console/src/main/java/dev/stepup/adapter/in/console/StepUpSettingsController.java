@@ -6,6 +6,7 @@ import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ProtectedAction;
@@ -52,8 +53,12 @@ class StepUpSettingsController {
     this.social = social;
   }
 
-  /** One row of the protected actions table. */
-  record ActionRow(String scope, boolean isProtected, boolean singleUse) {}
+  /** One row of the protected actions table: its enforcement's wire name (off/monitor/enforce). */
+  record ActionRow(String scope, String enforcement, boolean singleUse) {
+    public boolean isProtected() {
+      return Enforcement.ENFORCE.wire().equals(enforcement);
+    }
+  }
 
   /** One verification method checkbox, with a note where the method needs more to work. */
   record MethodRow(String wire, String label, boolean enabled, String note) {}
@@ -102,12 +107,24 @@ class StepUpSettingsController {
     }
     Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
     for (Scope scope : Scope.values()) {
-      boolean isProtected = form.containsKey("protected." + scope.wire());
       TokenUse use =
           "multi".equals(form.getFirst("use." + scope.wire())) ? TokenUse.MULTI : TokenUse.SINGLE;
-      actions.put(scope, new ProtectedAction(scope, isProtected, use));
+      actions.put(scope, new ProtectedAction(scope, enforcement(form, scope), use));
     }
     return new StepUpSettings(enabled, methods, actions);
+  }
+
+  /**
+   * The scope's Off / Monitor / Enforce choice; a form without it (the checkbox form before monitor
+   * mode) means enforce when the scope's box is ticked, else off. An unknown value is refused.
+   */
+  private static Enforcement enforcement(MultiValueMap<String, String> form, Scope scope) {
+    String chosen = form.getFirst("enforcement." + scope.wire());
+    if (chosen == null) {
+      return form.containsKey("protected." + scope.wire()) ? Enforcement.ENFORCE : Enforcement.OFF;
+    }
+    return Enforcement.fromWire(chosen)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "enforcement"));
   }
 
   private void fill(
@@ -136,7 +153,7 @@ class StepUpSettingsController {
                 s ->
                     new ActionRow(
                         s.wire(),
-                        settings.action(s).isProtected(),
+                        settings.action(s).enforcement().wire(),
                         settings.action(s).tokenUse() == TokenUse.SINGLE))
             .toList());
     model.addAttribute("problems", problems);

@@ -8,8 +8,11 @@ import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.application.service.token.ProtectedActionService;
+import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,9 +41,10 @@ public final class DashboardService implements ViewDashboardUseCase {
 
   @Override
   public Dashboard today(EnvironmentId environmentId) {
-    environments
-        .find(environmentId)
-        .orElseThrow(() -> new NotFoundException("environment", environmentId));
+    Environment environment =
+        environments
+            .find(environmentId)
+            .orElseThrow(() -> new NotFoundException("environment", environmentId));
     Instant now = clock.instant();
     Instant since = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
     List<AuditStatistics.Count> counts = statistics.countSince(environmentId, since);
@@ -73,6 +77,37 @@ public final class DashboardService implements ViewDashboardUseCase {
                 now,
                 0,
                 1));
-    return new Dashboard(environmentId, since, stepUps, verifications, failed, lockouts, active);
+    return new Dashboard(
+        environmentId,
+        since,
+        stepUps,
+        verifications,
+        failed,
+        lockouts,
+        active,
+        monitored(environment, since));
+  }
+
+  /**
+   * Per scope now in monitor mode, or with monitored records in the period (an admin who just
+   * switched back to enforce still sees them), the checks and actions enforcing would have refused.
+   */
+  private Map<Scope, Dashboard.Monitored> monitored(Environment environment, Instant since) {
+    Map<Scope, long[]> counts = new EnumMap<>(Scope.class);
+    for (Scope scope : Scope.values()) {
+      if (environment.settings().action(scope).isMonitored()) {
+        counts.put(scope, new long[2]);
+      }
+    }
+    for (AuditStatistics.ScopeCount c :
+        statistics.countByScopeSince(environment.id(), AuditEventType.STEP_UP_MONITORED, since)) {
+      long[] tally = counts.computeIfAbsent(c.scope(), s -> new long[2]);
+      boolean action =
+          c.reason().filter(ProtectedActionService.MONITORED_ACTION::equals).isPresent();
+      tally[action ? 1 : 0] += c.count();
+    }
+    Map<Scope, Dashboard.Monitored> monitored = new EnumMap<>(Scope.class);
+    counts.forEach((scope, t) -> monitored.put(scope, new Dashboard.Monitored(t[0], t[1])));
+    return monitored;
   }
 }

@@ -33,6 +33,9 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
 
   private static final Logger LOG = Logger.getLogger(CheckStepUpService.class.getName());
 
+  /** The reason of a monitored record made by {@code check}. */
+  public static final String MONITORED_CHECK = "check";
+
   private final Environments environments;
   private final Users users;
   private final Sessions sessions;
@@ -79,6 +82,17 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
               .scopes(Set.of(query.scope()));
       session.ifPresent(s -> entry.user(s.userId()));
       entry.success(decision.isRequired() ? "required" : "not_required");
+      if (decision instanceof StepUpDecision.NotRequired n
+          && n.why() == StepUpDecision.NotRequired.Why.MONITORED) {
+        // Its own record, so the dashboard can count what enforcing would have asked for.
+        var monitored =
+            audit
+                .event(AuditEventType.STEP_UP_MONITORED, query.environmentId(), query.origin())
+                .session(Optional.of(query.sessionId()))
+                .scopes(Set.of(query.scope()));
+        session.ifPresent(s -> monitored.user(s.userId()));
+        monitored.success(MONITORED_CHECK);
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not audit a step-up check", e);
     }

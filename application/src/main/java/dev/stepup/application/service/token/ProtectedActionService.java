@@ -14,6 +14,7 @@ import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.user.Acting;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.policy.StepUpDecision;
 import dev.stepup.domain.policy.StepUpPolicy;
@@ -26,8 +27,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Admits a protected action only with a valid elevated token; consumes single-use tokens. */
+/**
+ * Admits a protected action only with a valid elevated token; consumes single-use tokens. A scope
+ * in monitor mode admits the action without a token and audits it as monitored.
+ */
 public final class ProtectedActionService implements AuthorizeProtectedActionUseCase {
+
+  /** The reason of a monitored record made by a protected action. */
+  public static final String MONITORED_ACTION = "action";
 
   private final Environments environments;
   private final Sessions sessions;
@@ -58,11 +65,24 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
   public void authorize(SessionContext context, Scope scope, Optional<String> elevatedToken) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
-    if (!acting.environment().settings().requiresStepUp(scope)) {
+    StepUpSettings settings = acting.environment().settings();
+    boolean noToken = elevatedToken.isEmpty() || elevatedToken.get().isBlank();
+    if (settings.monitors(scope) && noToken) {
+      // Monitor mode: the action goes through, counted as one enforcing would have refused. A
+      // token that is presented is still judged below: monitor never makes a bad token good.
+      audit
+          .event(AuditEventType.STEP_UP_MONITORED, context.environmentId(), context.origin())
+          .user(acting.user().id())
+          .session(Optional.of(acting.session().id()))
+          .scopes(Set.of(scope))
+          .success(MONITORED_ACTION);
+      return;
+    }
+    if (!settings.requiresStepUp(scope) && !settings.monitors(scope)) {
       return;
     }
     List<String> acr = acrValues(acting, scope, now);
-    if (elevatedToken.isEmpty() || elevatedToken.get().isBlank()) {
+    if (noToken) {
       throw stepUpRequired(scope, acr);
     }
     Optional<ElevatedToken> record = redemption.find(elevatedToken.get(), context.environmentId());
@@ -94,7 +114,7 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
   private List<String> acrValues(Acting acting, Scope scope, Instant now) {
     StepUpDecision decision =
         policy.decide(
-            acting.environment().settings(),
+            acting.environment().settings().enforcing(scope),
             acting.user(),
             acting.session(),
             scope,

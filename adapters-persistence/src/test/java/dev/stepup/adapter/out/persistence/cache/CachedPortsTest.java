@@ -10,11 +10,15 @@ import dev.stepup.application.fakes.InMemoryUsers;
 import dev.stepup.domain.access.ApiKey;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.BrowserOrigins;
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.RedirectAllowList;
 import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.User;
@@ -42,7 +46,10 @@ class CachedPortsTest {
         new Environment(
             ENV,
             "Demo",
-            StepUpSettings.defaults().withMethod(VerificationMethod.SMS_OTP, false),
+            StepUpSettings.defaults()
+                .withMethod(VerificationMethod.SMS_OTP, false)
+                .withAction(
+                    new ProtectedAction(Scope.WALLET_EXPORT, Enforcement.MONITOR, TokenUse.MULTI)),
             RedirectAllowList.of(List.of("https://app.example.com/done")));
     environment.allowSignUp(true);
     environment.allowBrowserOrigins(BrowserOrigins.of(List.of("https://app.example.com")));
@@ -60,6 +67,8 @@ class CachedPortsTest {
     cached.save(changed);
     assertThat(cached.find(ENV).orElseThrow().allowsSignUp()).isFalse();
     assertThat(cached.find(ENV).orElseThrow().browserOrigins().entries()).isEmpty();
+    assertThat(cached.find(ENV).orElseThrow().settings().action(Scope.WALLET_EXPORT).enforcement())
+        .isEqualTo(Enforcement.MONITOR);
   }
 
   @Test

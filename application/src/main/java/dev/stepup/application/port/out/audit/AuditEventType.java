@@ -40,7 +40,9 @@ public enum AuditEventType {
   BROWSER_ORIGINS_CHANGED,
   PROMPT_CREATED,
   PROMPT_FINISHED,
-  PROMPT_RESULT_EXCHANGED;
+  PROMPT_RESULT_EXCHANGED,
+  /** A check or action in monitor mode that enforcing would have refused without a token. */
+  STEP_UP_MONITORED;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -18,6 +18,7 @@ import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
@@ -58,14 +59,26 @@ class StepUpController {
 
   /**
    * {@code reason}: {@code step_up_required}, or why not: {@code step_up_disabled}, {@code
-   * scope_not_protected}, or {@code presented_token} (the token sent in {@code
-   * X-Elevated-Access-Token} is live, of this session and grants the scope).
+   * scope_not_protected}, {@code presented_token} (the token sent in {@code
+   * X-Elevated-Access-Token} is live, of this session and grants the scope), or {@code monitored}
+   * (the scope is in monitor mode and enforcing it would have required step-up).
    */
   record CheckResponse(
       boolean isRequired,
       List<EligibleCredential> credentials,
       Optional<String> defaultCredentialId,
-      String reason) {
+      @Schema(
+              description =
+                  "step_up_required, or why step-up is not required; monitored: the scope is in"
+                      + " monitor mode and enforcing it would have required step-up",
+              allowableValues = {
+                "step_up_required",
+                "step_up_disabled",
+                "scope_not_protected",
+                "presented_token",
+                "monitored"
+              })
+          String reason) {
 
     static final String REQUIRED = "step_up_required";
 
@@ -83,6 +96,7 @@ class StepUpController {
                     case STEP_UP_DISABLED -> "step_up_disabled";
                     case SCOPE_NOT_PROTECTED -> "scope_not_protected";
                     case VALID_TOKEN_HELD -> "presented_token";
+                    case MONITORED -> "monitored";
                   })
           .orElse(REQUIRED);
     }
@@ -125,7 +139,9 @@ class StepUpController {
       description =
           "Not required when step-up is off, the scope is unprotected, or the elevated token sent"
               + " in X-Elevated-Access-Token is live, of this session and grants the scope; a"
-              + " token the server issued but the client does not present never counts.")
+              + " token the server issued but the client does not present never counts. A scope"
+              + " in monitor mode answers not required (reason monitored) where enforcing would"
+              + " require step-up; the server audits each such answer.")
   @PostMapping("/check")
   CheckResponse check(
       @PathVariable String environmentId,
