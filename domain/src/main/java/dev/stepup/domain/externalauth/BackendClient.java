@@ -3,6 +3,7 @@ package dev.stepup.domain.externalauth;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -32,21 +33,23 @@ public record BackendClient(
   }
 
   /**
-   * Whether an assertion whose signature a key of this client verified may be used at {@code
-   * audience}: this client's, for here, short-lived, and carrying a {@code jti} to spend.
+   * Whether an assertion whose signature a key of this client verified may be used here (its
+   * {@code aud} names one of {@code audiences}): this client's, short-lived, and carrying a {@code
+   * jti} to spend.
    */
-  public AssertionVerdict judge(AssertionClaims claims, String audience, Instant now) {
+  public AssertionVerdict judge(AssertionClaims claims, List<String> audiences, Instant now) {
     if (!clientId.equals(claims.issuer()) || !clientId.equals(claims.subject())) {
       return new AssertionVerdict.Refused(AssertionVerdict.Why.WRONG_CLIENT);
     }
-    if (!claims.audiences().contains(audience)) {
+    if (claims.audiences().stream().noneMatch(audiences::contains)) {
       return new AssertionVerdict.Refused(AssertionVerdict.Why.WRONG_AUDIENCE);
     }
     if (claims.expiresAt().isEmpty()
         || !claims.expiresAt().get().plus(ExternalIdentityProvider.CLOCK_SKEW).isAfter(now)) {
       return new AssertionVerdict.Refused(AssertionVerdict.Why.EXPIRED);
     }
-    if (claims.expiresAt().get().isAfter(now.plus(MAX_LIFETIME).plus(ExternalIdentityProvider.CLOCK_SKEW))) {
+    Instant latest = now.plus(MAX_LIFETIME).plus(ExternalIdentityProvider.CLOCK_SKEW);
+    if (claims.expiresAt().get().isAfter(latest)) {
       return new AssertionVerdict.Refused(AssertionVerdict.Why.LIVES_TOO_LONG);
     }
     if (claims.notBefore().isPresent()
