@@ -4,7 +4,6 @@ import dev.stepup.adapter.out.crypto.externalauth.NimbusClientAssertionVerifier;
 import dev.stepup.adapter.out.crypto.externalauth.NimbusExternalTokenVerifier;
 import dev.stepup.adapter.out.persistence.JdbcBackendClients;
 import dev.stepup.adapter.out.persistence.JdbcExternalAuth;
-import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretHasher;
@@ -60,7 +59,6 @@ class ExternalAuthConfiguration {
       JdbcExternalAuth external,
       NimbusExternalTokenVerifier verifier,
       Users users,
-      CreateUserUseCase createUser,
       Sessions sessions,
       SecretHasher hasher,
       TransactionRunner transactions,
@@ -71,7 +69,7 @@ class ExternalAuthConfiguration {
         environments,
         external,
         verifier,
-        new ExternalUsers(users, createUser, external, transactions, audit, clock),
+        new ExternalUsers(users, external, transactions, audit, clock),
         sessions,
         hasher,
         sessionProperties.timeouts(),

@@ -52,7 +52,7 @@ class TokenExchangeServiceTest {
           f.environments,
           external,
           verifier,
-          new ExternalUsers(f.users, f.userService, external, f.transactions, f.audit, f.clock),
+          new ExternalUsers(f.users, external, f.transactions, f.audit, f.clock),
           f.sessions,
           f.hasher,
           Fixture.LENIENT_SESSIONS,

@@ -1,14 +1,15 @@
 package dev.stepup.application.service.externalauth;
 
-import dev.stepup.application.port.in.user.CreateUserCommand;
-import dev.stepup.application.port.in.user.CreateUserUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.externalauth.ExternalIdentities;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
+import dev.stepup.domain.credential.Credential;
+import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.credential.CredentialFormat;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.externalauth.ExternalIdentity;
@@ -17,6 +18,8 @@ import dev.stepup.domain.externalauth.ExternalTokenClaims;
 import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +35,6 @@ public final class ExternalUsers {
   public record Resolved(UserId userId, boolean created) {}
 
   private final Users users;
-  private final CreateUserUseCase createUser;
   private final ExternalIdentities identities;
   private final TransactionRunner transactions;
   private final Audit audit;
@@ -40,13 +42,11 @@ public final class ExternalUsers {
 
   public ExternalUsers(
       Users users,
-      CreateUserUseCase createUser,
       ExternalIdentities identities,
       TransactionRunner transactions,
       AuditTrail auditTrail,
       Clock clock) {
     this.users = users;
-    this.createUser = createUser;
     this.identities = identities;
     this.transactions = transactions;
     this.audit = new Audit(auditTrail, clock);
@@ -70,29 +70,34 @@ public final class ExternalUsers {
         claims
             .verifiedPhoneNumber()
             .filter(p -> free(environmentId, CredentialFormat.PHONE_NUMBER, p));
+    Instant now = clock.instant();
+    UserId userId = new UserId(RandomTokens.id("usr"));
+    List<Credential> credentials = new ArrayList<>();
+    // Distinct creation instants keep the order: email, then phone.
+    email.ifPresent(
+        e -> credentials.add(Credential.contact(newId(), CredentialFormat.EMAIL, e, true, now)));
+    phone.ifPresent(
+        p ->
+            credentials.add(
+                Credential.contact(
+                    newId(), CredentialFormat.PHONE_NUMBER, p, true, now.plusMillis(1))));
+    // A provider may vouch for no contact at all: the user then has no credential yet, which
+    // the host's own sign-up never allows but an external identity does.
+    User user = new User(userId, environmentId, now, credentials);
     try {
-      UserId created =
-          transactions.inTransaction(
-              () -> {
-                User user =
-                    createUser.create(
-                        new CreateUserCommand(
-                            environmentId, email, phone, List.of(), false, origin));
-                identities.link(
-                    new ExternalIdentity(
-                        environmentId,
-                        claims.issuer(),
-                        claims.subject(),
-                        user.id(),
-                        clock.instant()));
-                return user.id();
-              });
+      transactions.inTransaction(
+          () -> {
+            users.save(user);
+            identities.link(
+                new ExternalIdentity(
+                    environmentId, claims.issuer(), claims.subject(), userId, now));
+          });
       audit
-          .event(AuditEventType.EXTERNAL_IDENTITY_LINKED, environmentId, origin)
-          .user(created)
+          .event(AuditEventType.USER_CREATED, environmentId, origin)
+          .user(userId)
           .actor(TokenExchangeService.METHOD)
           .success(TokenExchangeService.METHOD + " " + claims.issuer());
-      return new Resolved(created, true);
+      return new Resolved(userId, true);
     } catch (RuntimeException raced) {
       // Two first exchanges at once: the other one linked the subject; its user is the one.
       return identities
@@ -100,6 +105,10 @@ public final class ExternalUsers {
           .map(identity -> new Resolved(identity.userId(), false))
           .orElseThrow(() -> raced);
     }
+  }
+
+  private static CredentialId newId() {
+    return new CredentialId(RandomTokens.id("cred"));
   }
 
   private boolean free(EnvironmentId environmentId, CredentialFormat format, String identifier) {
