@@ -1,5 +1,7 @@
 package dev.stepup.adapter.in.web;
 
+import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
+import dev.stepup.application.port.in.externalauth.ExchangeTokenUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 
 import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
@@ -131,6 +133,8 @@ public abstract class WebSliceTest {
   @MockitoBean protected FinishPromptUseCase finishPrompt;
   @MockitoBean protected ExchangeResultCodeUseCase exchangeResultCode;
   @MockitoBean protected VerifyAuditChainUseCase verifyAuditChain;
+  @MockitoBean protected ExchangeTokenUseCase exchangeToken;
+  @MockitoBean protected AuthenticateAssertionUseCase authenticateAssertion;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

@@ -1,5 +1,7 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.externalauth.ManageBackendClientsUseCase;
+import dev.stepup.application.port.in.externalauth.ManageExternalIdentityProviderUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -100,6 +102,8 @@ abstract class ConsoleSliceTest {
   @MockitoBean ResetMfaUseCase resetMfa;
   @MockitoBean GetStepUpLockUseCase stepUpLock;
   @MockitoBean UnlockStepUpUseCase unlockStepUp;
+  @MockitoBean ManageExternalIdentityProviderUseCase externalIdentityProvider;
+  @MockitoBean ManageBackendClientsUseCase backendClients;
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {
