@@ -86,7 +86,8 @@ class AssertionTokensIT extends ApiTestServer {
   }
 
   ApiClient.Answer present(String assertion) {
-    return api.post(PATH, null, Map.of("client_assertion_type", TYPE, "client_assertion", assertion));
+    return api.post(
+        PATH, null, Map.of("client_assertion_type", TYPE, "client_assertion", assertion));
   }
 
   static Instant inAMinute() {
@@ -118,14 +119,16 @@ class AssertionTokensIT extends ApiTestServer {
     TestUser user = newUser();
     ApiClient.Answer expired =
         present(
-            sign(KEY, claims("demo-backend", user.id(), CLOCK.instant().minusSeconds(120)).build()));
+            sign(
+                KEY, claims("demo-backend", user.id(), CLOCK.instant().minusSeconds(120)).build()));
     assertThat(expired.status()).isEqualTo(401);
     assertThat(expired.code()).isEqualTo("invalid_client_assertion");
     assertThat(expired.json().get("detail").asText()).contains("expired");
 
     ApiClient.Answer longLived =
         present(
-            sign(KEY, claims("demo-backend", user.id(), CLOCK.instant().plusSeconds(3600)).build()));
+            sign(
+                KEY, claims("demo-backend", user.id(), CLOCK.instant().plusSeconds(3600)).build()));
     assertThat(longLived.code()).isEqualTo("invalid_client_assertion");
     assertThat(longLived.json().get("detail").asText()).contains("five minutes");
 

@@ -23,8 +23,8 @@ import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 /**
- * A mock-oauth2-server whose signing key the test rotates and whose clock follows the server's
- * test clock (shifted on demand, to issue tokens already expired).
+ * A mock-oauth2-server whose signing key the test rotates and whose clock follows the server's test
+ * clock (shifted on demand, to issue tokens already expired).
  */
 final class ExternalProvider {
 
@@ -66,7 +66,8 @@ final class ExternalProvider {
         new OAuth2TokenProvider(keys, () -> ApiTestServer.CLOCK.instant().plus(shift));
     server =
         new MockOAuth2Server(
-            new OAuth2Config(false, null, null, false, tokens, Set.of(), new MockWebServerWrapper()));
+            new OAuth2Config(
+                false, null, null, false, tokens, Set.of(), new MockWebServerWrapper()));
     server.start();
   }
 
@@ -95,7 +96,8 @@ final class ExternalProvider {
         .issueToken(
             issuerId,
             "host-app",
-            new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(audience), claims, 300))
+            new DefaultOAuth2TokenCallback(
+                issuerId, subject, "JWT", List.of(audience), claims, 300))
         .serialize();
   }
 

@@ -3,8 +3,8 @@ package dev.stepup.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.stepup.application.port.in.externalauth.ManageBackendClientsUseCase;
 import dev.stepup.application.port.in.externalauth.ManageExternalIdentityProviderUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;

@@ -39,8 +39,7 @@ class TokenExchangeIT extends ApiTestServer {
   }
 
   ApiClient.Answer exchange(String token) {
-    return api.post(
-        EXCHANGE, null, Map.of("subject_token", token, "subject_token_type", JWT_TYPE));
+    return api.post(EXCHANGE, null, Map.of("subject_token", token, "subject_token_type", JWT_TYPE));
   }
 
   static String subject() {

@@ -49,9 +49,11 @@ class ExternalAuthPageIT extends PagesTestServer {
                 .param("audience", "demo-app"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Identity provider saved.")))
-        .andExpect(content().string(containsString("https://id.example.test/.well-known/jwks.json")));
+        .andExpect(
+            content().string(containsString("https://id.example.test/.well-known/jwks.json")));
 
-    assertThat(providers.provider(DEMO)).hasValueSatisfying(p -> assertThat(p.audience()).isEqualTo("demo-app"));
+    assertThat(providers.provider(DEMO))
+        .hasValueSatisfying(p -> assertThat(p.audience()).isEqualTo("demo-app"));
     assertThat(
             jdbc.sql(
                     "SELECT actor FROM audit_events WHERE type = 'external_idp_configured'"

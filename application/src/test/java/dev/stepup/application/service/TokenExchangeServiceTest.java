@@ -35,8 +35,10 @@ class TokenExchangeServiceTest {
 
   final Fixture f = new Fixture();
   final InMemoryExternalAuth external = new InMemoryExternalAuth();
+
   /** Tokens the stand-in verifier knows as signed by the provider; anything else is tampered. */
   final Map<String, ExternalTokenClaims> signed = new HashMap<>();
+
   final ExternalTokenVerifier verifier =
       (token, jwksUrl) -> {
         ExternalTokenClaims claims = signed.get(token);

@@ -61,8 +61,10 @@ final class ExternalAuthCalls {
             "POST",
             environmentPath + "/sessions/token-exchange",
             Map.of(
-                "subject_token", Objects.requireNonNull(subjectToken, "subjectToken"),
-                "subject_token_type", JWT_TYPE));
+                "subject_token",
+                Objects.requireNonNull(subjectToken, "subjectToken"),
+                "subject_token_type",
+                JWT_TYPE));
     return new ExchangedSession(
         Json.string(json, "userId"),
         Json.bool(json, "userCreated"),

@@ -33,9 +33,9 @@ public record BackendClient(
   }
 
   /**
-   * Whether an assertion whose signature a key of this client verified may be used here (its
-   * {@code aud} names one of {@code audiences}): this client's, short-lived, and carrying a {@code
-   * jti} to spend.
+   * Whether an assertion whose signature a key of this client verified may be used here (its {@code
+   * aud} names one of {@code audiences}): this client's, short-lived, and carrying a {@code jti} to
+   * spend.
    */
   public AssertionVerdict judge(AssertionClaims claims, List<String> audiences, Instant now) {
     if (!clientId.equals(claims.issuer()) || !clientId.equals(claims.subject())) {

@@ -14,12 +14,15 @@ final class Texts {
     return value.strip();
   }
 
-  /** An https URL (http only on loopback) without user info or fragment: safe to fetch keys from. */
+  /**
+   * An https URL (http only on loopback) without user info or fragment: safe to fetch keys from.
+   */
   static boolean isFetchable(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     String host = uri.getHost() == null ? "" : uri.getHost();
     boolean loopback = host.equals("localhost") || host.equals("127.0.0.1");
-    return (scheme.equals("https") && !host.isEmpty() || scheme.equals("http") && loopback)
+    boolean transport = scheme.equals("https") ? !host.isEmpty() : scheme.equals("http") && loopback;
+    return transport
         && uri.getRawUserInfo() == null
         && uri.getRawFragment() == null;
   }

@@ -35,27 +35,49 @@ class ExternalIdentityProviderTest {
 
   @Test
   void aTokenOfThisIssuerForThisAudienceThatIsValidNowIsAccepted() {
-    assertThat(PROVIDER.judge(claims("https://id.example.com", "acme-app", NOW.plusSeconds(60), NOW), NOW))
+    assertThat(
+            PROVIDER.judge(
+                claims("https://id.example.com", "acme-app", NOW.plusSeconds(60), NOW), NOW))
         .isInstanceOf(ExchangeVerdict.Accepted.class);
   }
 
   @Test
   void anotherIssuerAnotherAudienceOrAnExpiredTokenIsRefused() {
-    assertThat(PROVIDER.judge(claims("https://evil.example.com", "acme-app", NOW.plusSeconds(60), null), NOW))
+    assertThat(
+            PROVIDER.judge(
+                claims("https://evil.example.com", "acme-app", NOW.plusSeconds(60), null), NOW))
         .isEqualTo(new ExchangeVerdict.Refused(ExchangeVerdict.Why.WRONG_ISSUER));
-    assertThat(PROVIDER.judge(claims("https://id.example.com", "other-app", NOW.plusSeconds(60), null), NOW))
+    assertThat(
+            PROVIDER.judge(
+                claims("https://id.example.com", "other-app", NOW.plusSeconds(60), null), NOW))
         .isEqualTo(new ExchangeVerdict.Refused(ExchangeVerdict.Why.WRONG_AUDIENCE));
-    assertThat(PROVIDER.judge(claims("https://id.example.com", "acme-app", NOW.minusSeconds(61), null), NOW))
+    assertThat(
+            PROVIDER.judge(
+                claims("https://id.example.com", "acme-app", NOW.minusSeconds(61), null), NOW))
         .isEqualTo(new ExchangeVerdict.Refused(ExchangeVerdict.Why.EXPIRED));
     assertThat(PROVIDER.judge(claims("https://id.example.com", "acme-app", null, null), NOW))
         .isEqualTo(new ExchangeVerdict.Refused(ExchangeVerdict.Why.NO_EXPIRY));
-    assertThat(PROVIDER.judge(claims("https://id.example.com", "acme-app", NOW.plusSeconds(600), NOW.plusSeconds(61)), NOW))
+    assertThat(
+            PROVIDER.judge(
+                claims(
+                    "https://id.example.com",
+                    "acme-app",
+                    NOW.plusSeconds(600),
+                    NOW.plusSeconds(61)),
+                NOW))
         .isEqualTo(new ExchangeVerdict.Refused(ExchangeVerdict.Why.NOT_YET_VALID));
   }
 
   @Test
   void aSmallClockSkewIsTolerated() {
-    assertThat(PROVIDER.judge(claims("https://id.example.com", "acme-app", NOW.minusSeconds(30), NOW.plusSeconds(30)), NOW))
+    assertThat(
+            PROVIDER.judge(
+                claims(
+                    "https://id.example.com",
+                    "acme-app",
+                    NOW.minusSeconds(30),
+                    NOW.plusSeconds(30)),
+                NOW))
         .isInstanceOf(ExchangeVerdict.Accepted.class);
   }
 
@@ -64,8 +86,16 @@ class ExternalIdentityProviderTest {
     ExternalTokenClaims unverified = claims("i", "a", NOW, null);
     assertThat(unverified.verifiedEmail()).isEmpty();
     ExternalTokenClaims verified =
-        new ExternalTokenClaims("i", "s", List.of("a"), Optional.of(NOW), Optional.empty(),
-            Optional.of("a@example.com"), true, Optional.of("+15550100"), false);
+        new ExternalTokenClaims(
+            "i",
+            "s",
+            List.of("a"),
+            Optional.of(NOW),
+            Optional.empty(),
+            Optional.of("a@example.com"),
+            true,
+            Optional.of("+15550100"),
+            false);
     assertThat(verified.verifiedEmail()).contains("a@example.com");
     assertThat(verified.verifiedPhoneNumber()).isEmpty();
   }

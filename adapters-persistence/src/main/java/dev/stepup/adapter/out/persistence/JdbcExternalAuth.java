@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The trusted identity provider per environment ({@code external_identity_providers}) and the
- * users its subjects are ({@code external_identities}).
+ * The trusted identity provider per environment ({@code external_identity_providers}) and the users
+ * its subjects are ({@code external_identities}).
  */
 public final class JdbcExternalAuth implements ExternalIdentityProviders, ExternalIdentities {
 

@@ -1,7 +1,5 @@
 package dev.stepup.adapter.in.web;
 
-import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
-import dev.stepup.application.port.in.externalauth.ExchangeTokenUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 
 import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
@@ -14,6 +12,8 @@ import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
 import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
+import dev.stepup.application.port.in.externalauth.ExchangeTokenUseCase;
 import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;

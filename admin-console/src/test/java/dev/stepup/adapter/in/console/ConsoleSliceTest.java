@@ -1,7 +1,5 @@
 package dev.stepup.adapter.in.console;
 
-import dev.stepup.application.port.in.externalauth.ManageBackendClientsUseCase;
-import dev.stepup.application.port.in.externalauth.ManageExternalIdentityProviderUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,6 +32,8 @@ import dev.stepup.application.port.in.environment.ListApiKeysUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.environment.RenameEnvironmentUseCase;
 import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
+import dev.stepup.application.port.in.externalauth.ManageBackendClientsUseCase;
+import dev.stepup.application.port.in.externalauth.ManageExternalIdentityProviderUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.token.FindElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;

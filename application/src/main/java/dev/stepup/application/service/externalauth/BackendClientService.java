@@ -49,8 +49,7 @@ public final class BackendClientService implements ManageBackendClientsUseCase {
       String actor,
       RequestOrigin origin) {
     requireEnvironment(environmentId);
-    BackendClient client =
-        new BackendClient(environmentId, clientId, publicKeys, clock.instant());
+    BackendClient client = new BackendClient(environmentId, clientId, publicKeys, clock.instant());
     keys.checkPublicKeys(client.publicKeys());
     clients.save(client);
     audit

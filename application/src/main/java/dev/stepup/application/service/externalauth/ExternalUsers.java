@@ -9,8 +9,8 @@ import dev.stepup.application.port.out.user.Users;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.credential.Credential;
-import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.credential.CredentialFormat;
+import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.externalauth.ExternalIdentity;
 import dev.stepup.domain.externalauth.ExternalIdentityProvider;
@@ -25,9 +25,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The user an external (issuer, subject) is: found, or created on first sight with the contacts
- * the provider verified — never one another user of the environment already has, so a provider
- * cannot take over an existing account by naming its address.
+ * The user an external (issuer, subject) is: found, or created on first sight with the contacts the
+ * provider verified — never one another user of the environment already has, so a provider cannot
+ * take over an existing account by naming its address.
  */
 public final class ExternalUsers {
 

@@ -57,7 +57,8 @@ public final class NimbusClientAssertionVerifier implements ClientAssertionVerif
     try {
       keys = JWKSet.parse(publicKeys).getKeys();
     } catch (ParseException e) {
-      throw new IllegalArgumentException("public keys: not a JSON Web Key Set (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "public keys: not a JSON Web Key Set (" + e.getMessage() + ")");
     }
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("public keys: the set holds no key");

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies an external provider's JWT with Nimbus against the provider's JWKS, fetched with
- * connect and read timeouts and a size limit, cached, and fetched again when a token names a key
- * the cached set lacks (the provider rotated its keys) — at most twice per refresh interval, so
- * tokens with made-up key ids cannot make this server hammer the provider.
+ * Verifies an external provider's JWT with Nimbus against the provider's JWKS, fetched with connect
+ * and read timeouts and a size limit, cached, and fetched again when a token names a key the cached
+ * set lacks (the provider rotated its keys) — at most twice per refresh interval, so tokens with
+ * made-up key ids cannot make this server hammer the provider.
  */
 public final class NimbusExternalTokenVerifier implements ExternalTokenVerifier {
 

@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Signature checks shared by token exchange and signed assertions: a JWS (never {@code alg:
- * none}) with an asymmetric algorithm of the allow-list (never HMAC, which would let a public key
- * serve as the shared secret), verified by a key of the source that matches its header.
+ * Signature checks shared by token exchange and signed assertions: a JWS (never {@code alg: none})
+ * with an asymmetric algorithm of the allow-list (never HMAC, which would let a public key serve as
+ * the shared secret), verified by a key of the source that matches its header.
  */
 final class SignedJwts {
 

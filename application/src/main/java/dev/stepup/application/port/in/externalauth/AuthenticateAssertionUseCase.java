@@ -7,9 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A host backend authenticates with a JWT signed by its own key (RFC 7523 client assertion)
- * instead of an API key; the assertion carries the request (user, session, scopes) and is
- * accepted once.
+ * A host backend authenticates with a JWT signed by its own key (RFC 7523 client assertion) instead
+ * of an API key; the assertion carries the request (user, session, scopes) and is accepted once.
  */
 public interface AuthenticateAssertionUseCase {
 
@@ -20,10 +19,7 @@ public interface AuthenticateAssertionUseCase {
    * @param audiences the {@code aud} values that name this endpoint
    */
   record Command(
-      EnvironmentId environmentId,
-      String assertion,
-      List<String> audiences,
-      RequestOrigin origin) {
+      EnvironmentId environmentId, String assertion, List<String> audiences, RequestOrigin origin) {
     public Command {
       Objects.requireNonNull(environmentId, "environmentId");
       if (assertion == null || assertion.isBlank() || assertion.length() > 16_384) {

@@ -10,7 +10,10 @@ import java.util.Objects;
  * @param subjectTokenType must be {@link #JWT_TOKEN_TYPE}
  */
 public record ExchangeTokenCommand(
-    EnvironmentId environmentId, String subjectToken, String subjectTokenType, RequestOrigin origin) {
+    EnvironmentId environmentId,
+    String subjectToken,
+    String subjectTokenType,
+    RequestOrigin origin) {
 
   /** RFC 8693 §3: the token type identifier of a JWT. */
   public static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";

@@ -166,7 +166,8 @@ public final class ProblemWords {
           "The client assertion's algorithm is not allowed (asymmetric signatures only).";
       case ASSERTION_SIGNATURE ->
           "The client assertion is not signed by a key registered for this client.";
-      case ASSERTION_WRONG_CLIENT -> "The client assertion's iss and sub must both be the client id.";
+      case ASSERTION_WRONG_CLIENT ->
+          "The client assertion's iss and sub must both be the client id.";
       case ASSERTION_WRONG_AUDIENCE -> "The client assertion was made for another audience (aud).";
       case ASSERTION_EXPIRED -> "The client assertion has expired or has no exp.";
       case ASSERTION_LIVES_TOO_LONG ->

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bring your own auth: the environment's trusted identity provider's JWT is exchanged for a
- * session (RFC 8693). The JWT itself authenticates the call; no API key is needed.
+ * Bring your own auth: the environment's trusted identity provider's JWT is exchanged for a session
+ * (RFC 8693). The JWT itself authenticates the call; no API key is needed.
  */
 @RestController
 @Tag(name = "Bring your own auth")
