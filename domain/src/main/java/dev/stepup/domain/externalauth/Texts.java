@@ -21,9 +21,8 @@ final class Texts {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     String host = uri.getHost() == null ? "" : uri.getHost();
     boolean loopback = host.equals("localhost") || host.equals("127.0.0.1");
-    boolean transport = scheme.equals("https") ? !host.isEmpty() : scheme.equals("http") && loopback;
-    return transport
-        && uri.getRawUserInfo() == null
-        && uri.getRawFragment() == null;
+    boolean transport =
+        scheme.equals("https") ? !host.isEmpty() : scheme.equals("http") && loopback;
+    return transport && uri.getRawUserInfo() == null && uri.getRawFragment() == null;
   }
 }
