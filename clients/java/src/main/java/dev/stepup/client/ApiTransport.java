@@ -29,11 +29,29 @@ final class ApiTransport {
 
   /** Sends an API-key request and answers its JSON object (empty for 204). */
   Map<String, Object> call(String method, String path, Map<String, ?> body) {
+    if (apiKey == null) {
+      throw new IllegalStateException("this call needs the client to be built with an apiKey");
+    }
+    return send(method, path, body, true);
+  }
+
+  /**
+   * Sends a request that carries its own proof (a provider's JWT, a signed assertion) and no API
+   * key.
+   */
+  Map<String, Object> callWithoutKey(String method, String path, Map<String, ?> body) {
+    return send(method, path, body, false);
+  }
+
+  private Map<String, Object> send(
+      String method, String path, Map<String, ?> body, boolean withKey) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(baseUrl.resolve(relative(path)))
             .timeout(timeout)
-            .header("Authorization", "Bearer " + apiKey)
             .header("Accept", "application/json, application/problem+json");
+    if (withKey) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -1,5 +1,6 @@
 package dev.stepup.client;
 
+import com.nimbusds.jose.jwk.JWK;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,6 +31,7 @@ public final class StepUpClient {
   private final ApiTransport transport;
   private final OfflineVerifier verifier;
   private final String environmentPath;
+  private final ExternalAuthCalls externalAuth;
 
   private StepUpClient(Builder b) {
     this.transport = new ApiTransport(b.http, b.baseUrl, b.apiKey, b.timeout);
@@ -36,6 +39,16 @@ public final class StepUpClient {
         new VerificationKeys(transport, b.clock, b.jwksMaxAge, b.jwksMinRefetchInterval);
     this.verifier = new OfflineVerifier(keys, b.issuer, b.environment, b.clock, b.clockSkew);
     this.environmentPath = "/api/v1/environments/" + encode(b.environment);
+    this.externalAuth =
+        new ExternalAuthCalls(
+            transport,
+            environmentPath,
+            b.baseUrl.toString().replaceAll("/+$", "")
+                + environmentPath
+                + "/elevated-tokens/assertion",
+            b.assertionClientId,
+            b.assertionKey,
+            b.clock);
   }
 
   public static Builder builder() {
@@ -144,6 +157,23 @@ public final class StepUpClient {
         transport.getText(environmentPath + "/audit/chain/export", "application/x-ndjson"));
   }
 
+  /**
+   * Exchanges a JWT of the environment's trusted identity provider for a session (RFC 8693); the
+   * provider's user becomes a user here the first time. Needs no API key.
+   */
+  public ExchangedSession exchangeToken(String providerJwt) {
+    return externalAuth.exchange(providerJwt);
+  }
+
+  /**
+   * Issues an elevated token for the user (and session, may be null) by an assertion this client
+   * signs with the key given to {@link Builder#assertionKey}, instead of the API key. Each call
+   * signs a fresh assertion (new {@code jti}, two minutes).
+   */
+  public IssuedToken issueTokenByAssertion(String userId, String sessionId, List<String> scopes) {
+    return externalAuth.issueByAssertion(userId, sessionId, scopes);
+  }
+
   private Introspection introspection(String token, String scope, boolean consume) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token", Objects.requireNonNull(token, "token"));
@@ -161,11 +191,16 @@ public final class StepUpClient {
         .replace("+", "%20");
   }
 
-  /** Configures a client; {@code baseUrl}, {@code environment} and {@code apiKey} are required. */
+  /**
+   * Configures a client; {@code baseUrl} and {@code environment} are required, and {@code apiKey}
+   * for every call but the token exchange and issuing by signed assertion.
+   */
   public static final class Builder {
     private URI baseUrl;
     private String environment;
     private String apiKey;
+    private String assertionClientId;
+    private JWK assertionKey;
     private String issuer;
     private HttpClient http;
     private Clock clock = Clock.systemUTC();
@@ -235,10 +270,22 @@ public final class StepUpClient {
       return this;
     }
 
+    /**
+     * The backend client id registered in the console and its private key (EC P-256 or RSA), for
+     * {@link #issueTokenByAssertion}; the key never leaves this process.
+     */
+    public Builder assertionKey(String clientId, JWK privateKey) {
+      this.assertionClientId = Objects.requireNonNull(clientId, "clientId");
+      if (!Objects.requireNonNull(privateKey, "privateKey").isPrivate()) {
+        throw new IllegalArgumentException("assertionKey: the private key is needed to sign");
+      }
+      this.assertionKey = privateKey;
+      return this;
+    }
+
     public StepUpClient build() {
       Objects.requireNonNull(baseUrl, "baseUrl is required");
       Objects.requireNonNull(environment, "environment is required");
-      Objects.requireNonNull(apiKey, "apiKey is required");
       if (issuer == null) {
         issuer = baseUrl.toString().replaceAll("/+$", "");
       }

@@ -12,6 +12,8 @@ import dev.stepup.application.port.in.credential.ResendContactLinkCodeUseCase;
 import dev.stepup.application.port.in.credential.UnlinkCredentialUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
+import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
+import dev.stepup.application.port.in.externalauth.ExchangeTokenUseCase;
 import dev.stepup.application.port.in.mfa.ChooseDefaultMfaUseCase;
 import dev.stepup.application.port.in.mfa.ConfirmTotpEnrolmentUseCase;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
@@ -131,6 +133,8 @@ public abstract class WebSliceTest {
   @MockitoBean protected FinishPromptUseCase finishPrompt;
   @MockitoBean protected ExchangeResultCodeUseCase exchangeResultCode;
   @MockitoBean protected VerifyAuditChainUseCase verifyAuditChain;
+  @MockitoBean protected ExchangeTokenUseCase exchangeToken;
+  @MockitoBean protected AuthenticateAssertionUseCase authenticateAssertion;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

@@ -31,6 +31,7 @@ class ConfirmationRequired implements WebMvcConfigurer {
           "/admin/environments/*/api-keys",
           "/admin/environments/*/step-up",
           "/admin/environments/*/social-providers",
+          "/admin/environments/*/external-auth/**",
           "/admin/environments/*/users/*/reset-mfa",
           "/admin/environments/*/users/*/unlock-step-up",
           "/admin/admins");

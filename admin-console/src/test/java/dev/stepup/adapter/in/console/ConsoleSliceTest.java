@@ -32,6 +32,8 @@ import dev.stepup.application.port.in.environment.ListApiKeysUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.environment.RenameEnvironmentUseCase;
 import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
+import dev.stepup.application.port.in.externalauth.ManageBackendClientsUseCase;
+import dev.stepup.application.port.in.externalauth.ManageExternalIdentityProviderUseCase;
 import dev.stepup.application.port.in.mfa.ResetMfaUseCase;
 import dev.stepup.application.port.in.token.FindElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.ListElevatedTokensUseCase;
@@ -100,6 +102,8 @@ abstract class ConsoleSliceTest {
   @MockitoBean ResetMfaUseCase resetMfa;
   @MockitoBean GetStepUpLockUseCase stepUpLock;
   @MockitoBean UnlockStepUpUseCase unlockStepUp;
+  @MockitoBean ManageExternalIdentityProviderUseCase externalIdentityProvider;
+  @MockitoBean ManageBackendClientsUseCase backendClients;
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {

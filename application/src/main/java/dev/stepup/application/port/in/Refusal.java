@@ -33,7 +33,16 @@ public enum Refusal {
   ACCOUNT_NOT_LINKED("account_not_linked"),
   PROVIDER_UNAVAILABLE("provider_unavailable"),
   ORIGIN_NOT_ALLOWED("origin_not_allowed"),
-  INVALID_RESULT_CODE("invalid_result_code");
+  INVALID_RESULT_CODE("invalid_result_code"),
+  // bring your own auth
+  EXTERNAL_IDP_NOT_CONFIGURED("external_idp_not_configured"),
+  UNSUPPORTED_TOKEN_TYPE("unsupported_token_type"),
+  INVALID_SUBJECT_TOKEN("invalid_subject_token"),
+  SUBJECT_TOKEN_EXPIRED("subject_token_expired"),
+  WRONG_ISSUER("wrong_issuer"),
+  WRONG_AUDIENCE("wrong_audience"),
+  INVALID_CLIENT_ASSERTION("invalid_client_assertion"),
+  ASSERTION_REPLAYED("assertion_replayed");
 
   private final String code;
 

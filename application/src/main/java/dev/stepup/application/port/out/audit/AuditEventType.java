@@ -42,7 +42,13 @@ public enum AuditEventType {
   PROMPT_FINISHED,
   PROMPT_RESULT_EXCHANGED,
   /** A check or action in monitor mode that enforcing would have refused without a token. */
-  STEP_UP_MONITORED;
+  STEP_UP_MONITORED,
+  EXTERNAL_IDP_CONFIGURED,
+  EXTERNAL_IDP_REMOVED,
+  TOKEN_EXCHANGE_REFUSED,
+  BACKEND_CLIENT_REGISTERED,
+  BACKEND_CLIENT_REMOVED,
+  CLIENT_ASSERTION_REFUSED;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -52,7 +52,9 @@ final class OperationIds {
           Map.entry("DemoWalletController.reshare", "reshareWallet"),
           Map.entry("PromptsController.createForUser", "createPromptForUser"),
           Map.entry("PromptsController.createForSession", "createPrompt"),
-          Map.entry("PromptsController.exchange", "exchangePromptResultCode"));
+          Map.entry("PromptsController.exchange", "exchangePromptResultCode"),
+          Map.entry("TokenExchangeController.exchange", "exchangeToken"),
+          Map.entry("AssertionTokensController.issue", "issueElevatedTokenByAssertion"));
 
   private OperationIds() {}
 

@@ -141,6 +141,42 @@ public final class ProblemWords {
       case UNKNOWN_RESULT_CODE -> "This result code is not valid here.";
       case RESULT_CODE_EXPIRED -> "This result code has expired (it works for 60 seconds).";
       case RESULT_CODE_USED -> "This result code was already exchanged.";
+      case EXTERNAL_IDP_NOT_CONFIGURED ->
+          "This environment trusts no external identity provider; an admin can set one in the"
+              + " console.";
+      case UNSUPPORTED_SUBJECT_TOKEN_TYPE ->
+          "subject_token_type must be urn:ietf:params:oauth:token-type:jwt.";
+      case SUBJECT_TOKEN_MALFORMED -> "The subject token is not a signed JWT.";
+      case SUBJECT_TOKEN_ALGORITHM ->
+          "The subject token's algorithm is not allowed (asymmetric signatures only).";
+      case SUBJECT_TOKEN_UNKNOWN_KEY ->
+          "The subject token is signed with a key the identity provider does not publish.";
+      case SUBJECT_TOKEN_SIGNATURE -> "The subject token's signature is not valid.";
+      case SUBJECT_TOKEN_NO_EXPIRY -> "The subject token has no expiry (exp).";
+      case SUBJECT_TOKEN_NOT_YET_VALID -> "The subject token is not valid yet (nbf).";
+      case SUBJECT_TOKEN_BAD_SUBJECT -> "The subject token's sub is empty or too long.";
+      case SUBJECT_TOKEN_EXPIRED -> "The subject token has expired; get a new one.";
+      case SUBJECT_TOKEN_WRONG_ISSUER ->
+          "The subject token was not issued by this environment's identity provider.";
+      case SUBJECT_TOKEN_WRONG_AUDIENCE ->
+          "The subject token was issued for another audience (aud).";
+      case ASSERTION_MALFORMED -> "The client assertion is not a signed JWT.";
+      case ASSERTION_UNKNOWN_CLIENT -> "No backend client of this environment has that id.";
+      case ASSERTION_ALGORITHM ->
+          "The client assertion's algorithm is not allowed (asymmetric signatures only).";
+      case ASSERTION_SIGNATURE ->
+          "The client assertion is not signed by a key registered for this client.";
+      case ASSERTION_WRONG_CLIENT ->
+          "The client assertion's iss and sub must both be the client id.";
+      case ASSERTION_WRONG_AUDIENCE -> "The client assertion was made for another audience (aud).";
+      case ASSERTION_EXPIRED -> "The client assertion has expired or has no exp.";
+      case ASSERTION_LIVES_TOO_LONG ->
+          "The client assertion's exp is more than five minutes ahead.";
+      case ASSERTION_NOT_YET_VALID -> "The client assertion is not valid yet (nbf).";
+      case ASSERTION_NO_JTI -> "The client assertion needs a jti (at most 200 characters).";
+      case ASSERTION_BAD_CLAIMS ->
+          "The client assertion must carry user_id and scopes (" + subject + ").";
+      case ASSERTION_REPLAYED -> "This client assertion (its jti) was already used.";
     };
   }
 
