@@ -2,6 +2,7 @@ package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.webhook.WebhookDeliveries;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.webhook.WebhookDelivery;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,7 +10,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.webhook.WebhookDeliveries;
-import dev.stepup.application.port.out.webhook.WebhookDeliveries.WebhookDelivery;
+import dev.stepup.domain.webhook.WebhookDelivery;
 import dev.stepup.application.port.out.webhook.WebhookSettingsStore;
 import dev.stepup.application.port.out.webhook.WebhookSettingsStore.StoredWebhook;
 import dev.stepup.application.service.RandomTokens;

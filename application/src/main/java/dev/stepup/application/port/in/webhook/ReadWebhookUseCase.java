@@ -1,6 +1,6 @@
 package dev.stepup.application.port.in.webhook;
 
-import dev.stepup.application.port.out.webhook.WebhookDeliveries.WebhookDelivery;
+import dev.stepup.domain.webhook.WebhookDelivery;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.webhook.WebhookSettings;
 import java.util.List;

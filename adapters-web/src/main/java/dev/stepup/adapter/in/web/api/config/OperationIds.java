@@ -52,7 +52,8 @@ final class OperationIds {
           Map.entry("DemoWalletController.reshare", "reshareWallet"),
           Map.entry("PromptsController.createForUser", "createPromptForUser"),
           Map.entry("PromptsController.createForSession", "createPrompt"),
-          Map.entry("PromptsController.exchange", "exchangePromptResultCode"));
+          Map.entry("PromptsController.exchange", "exchangePromptResultCode"),
+          Map.entry("WebhooksApiController.deliveries", "listWebhookDeliveries"));
 
   private OperationIds() {}
 
