@@ -30,6 +30,9 @@ import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.fakes.RecordingMessages;
 import dev.stepup.application.fakes.XorSecretCipher;
+import dev.stepup.application.fakes.InMemoryWebhookSettings;
+import dev.stepup.application.fakes.RecordingWebhookQueue;
+import dev.stepup.application.service.webhook.WebhookAuditTrail;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
 import dev.stepup.application.port.in.credential.StartContactLinkUseCase;
@@ -377,9 +380,14 @@ final class Fixture {
     return new StepUpCodes(verifyStepUpWith(verifier));
   }
 
+  final InMemoryWebhookSettings webhookSettings = new InMemoryWebhookSettings();
+  final RecordingWebhookQueue webhookQueue = new RecordingWebhookQueue();
+
   Fixture() {
     environments.save(Environment.create(ENV, "Acme"));
     environments.save(Environment.create(OTHER_ENV, "Globex"));
+    // Audited step-up events queue webhooks, as WebhookAuditTrail does in the server.
+    audit.forwardTo(new WebhookAuditTrail(event -> {}, webhookSettings, webhookQueue));
   }
 
   // ---- users and sessions ----------------------------------------------------------------------
