@@ -1,5 +1,6 @@
 package dev.stepup.adapter.in.web;
 
+import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 
 import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
@@ -131,6 +132,7 @@ public abstract class WebSliceTest {
   @MockitoBean protected FinishPromptUseCase finishPrompt;
   @MockitoBean protected ExchangeResultCodeUseCase exchangeResultCode;
   @MockitoBean protected VerifyAuditChainUseCase verifyAuditChain;
+  @MockitoBean protected ReadWebhookUseCase readWebhook;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

@@ -1,5 +1,8 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
+import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
+import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -100,6 +103,9 @@ abstract class ConsoleSliceTest {
   @MockitoBean ResetMfaUseCase resetMfa;
   @MockitoBean GetStepUpLockUseCase stepUpLock;
   @MockitoBean UnlockStepUpUseCase unlockStepUp;
+  @MockitoBean ConfigureWebhookUseCase configureWebhook;
+  @MockitoBean RotateWebhookSecretUseCase rotateWebhookSecret;
+  @MockitoBean ReadWebhookUseCase readWebhook;
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {
