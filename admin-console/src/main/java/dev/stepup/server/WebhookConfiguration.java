@@ -22,9 +22,9 @@ import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Webhooks: step-up events queued next to their audit record (the delivery queue's webhook
- * channel) and POSTed, signed, by the delivery workers. Endpoints on loopback ({@code
- * http://localhost}) are accepted unless the {@code prod} profile is active, or when {@code
+ * Webhooks: step-up events queued next to their audit record (the delivery queue's webhook channel)
+ * and POSTed, signed, by the delivery workers. Endpoints on loopback ({@code http://localhost}) are
+ * accepted unless the {@code prod} profile is active, or when {@code
  * stepup.webhooks.allow-loopback} says so explicitly.
  */
 @Configuration(proxyBeanMethods = false)

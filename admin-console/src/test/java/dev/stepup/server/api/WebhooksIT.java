@@ -42,8 +42,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Webhooks end to end: a JDK HTTP server plays the host's endpoint and checks every delivery
- * independently (the HMAC recomputed here from the documented formula). Retries are shortened so
- * a dead letter takes a second.
+ * independently (the HMAC recomputed here from the documented formula). Retries are shortened so a
+ * dead letter takes a second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhooksIT {
@@ -85,7 +85,8 @@ class WebhooksIT {
 
   @Test
   void eachEventArrivesOnceSignedAsDocumentedAndWithoutTheToken() throws Exception {
-    String secret = configure("demo", "/hook", Set.of("token.issued", "token.consumed", "token.revoked"));
+    String secret =
+        configure("demo", "/hook", Set.of("token.issued", "token.consumed", "token.revoked"));
     String user = newUser(ENV, API_KEY);
     String spent = issue(ENV, API_KEY, user);
     assertThat(
@@ -96,13 +97,15 @@ class WebhooksIT {
                 .text("active"))
         .isEqualTo("true");
     String revoked = issue(ENV, API_KEY, user);
-    assertThat(api.post(ENV + "/elevated-tokens/revoke", API_KEY, Map.of("token", revoked)).status())
+    assertThat(
+            api.post(ENV + "/elevated-tokens/revoke", API_KEY, Map.of("token", revoked)).status())
         .isEqualTo(200);
 
     List<Delivery> got = HOST.await(d -> d.body().contains(user), 4);
     assertThat(got)
         .extracting(d -> d.json().get("type").asString())
-        .containsExactlyInAnyOrder("token.issued", "token.issued", "token.consumed", "token.revoked");
+        .containsExactlyInAnyOrder(
+            "token.issued", "token.issued", "token.consumed", "token.revoked");
     assertThat(got).extracting(Delivery::eventId).doesNotHaveDuplicates();
     for (Delivery d : got) {
       assertThat(d.path()).isEqualTo("/hook");
@@ -203,7 +206,8 @@ class WebhooksIT {
     assertThat(HOST.await(d -> d.body().contains(demoUser), 1).get(0).path()).isEqualTo("/hook");
     assertThat(HOST.received)
         .filteredOn(d -> d.path().equals("/other"))
-        .allSatisfy(d -> assertThat(d.json().get("environment").asString()).isEqualTo(other.value()));
+        .allSatisfy(
+            d -> assertThat(d.json().get("environment").asString()).isEqualTo(other.value()));
     assertThat(HOST.received)
         .filteredOn(d -> d.path().equals("/hook"))
         .allSatisfy(d -> assertThat(d.json().get("environment").asString()).isEqualTo("demo"));
@@ -296,7 +300,8 @@ class WebhooksIT {
       }
       pause();
     }
-    throw new AssertionError("delivery " + eventId + " never reached " + List.of(states) + ": " + last);
+    throw new AssertionError(
+        "delivery " + eventId + " never reached " + List.of(states) + ": " + last);
   }
 
   private static Map<String, String> parts(String header) {

@@ -30,8 +30,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Webhook settings as admins manage them, and the audited step-up events that queue a webhook:
- * only for the environment's own endpoint, only the types it chose, never a token or code.
+ * Webhook settings as admins manage them, and the audited step-up events that queue a webhook: only
+ * for the environment's own endpoint, only the types it chose, never a token or code.
  */
 class WebhookServicesTest {
 
@@ -62,7 +62,8 @@ class WebhookServicesTest {
     }
   }
 
-  private ConfigureWebhookUseCase.Result configure(EnvironmentId env, String url, Set<String> types) {
+  private ConfigureWebhookUseCase.Result configure(
+      EnvironmentId env, String url, Set<String> types) {
     return admin
         .with(false)
         .configure(new ConfigureWebhookUseCase.Command(env, url, types, "root", ORIGIN));
@@ -93,7 +94,8 @@ class WebhookServicesTest {
     assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
     assertThat(f.cipher.decrypt(f.webhookSettings.find(ENV).orElseThrow().sealedSecret()))
         .isEqualTo(rotated.getBytes(StandardCharsets.UTF_8));
-    assertThat(f.lastEvent(AuditEventType.SETTINGS_CHANGED).reason()).contains("webhook secret rotated");
+    assertThat(f.lastEvent(AuditEventType.SETTINGS_CHANGED).reason())
+        .contains("webhook secret rotated");
     assertThat(f.events(AuditEventType.SETTINGS_CHANGED)).hasSize(3);
   }
 
@@ -159,7 +161,9 @@ class WebhookServicesTest {
             WebhookEventType.TOKEN_CONSUMED,
             WebhookEventType.TOKEN_ISSUED,
             WebhookEventType.TOKEN_REVOKED);
-    assertThat(queued).extracting(q -> q.endpoint().toString()).containsOnly("https://acme.example/hooks");
+    assertThat(queued)
+        .extracting(q -> q.endpoint().toString())
+        .containsOnly("https://acme.example/hooks");
     assertThat(queued).extracting(q -> q.event().id()).doesNotHaveDuplicates();
     WebhookEvent issued = queued.get(0).event();
     assertThat(issued.userId()).contains(ann.id());
@@ -213,7 +217,8 @@ class WebhookServicesTest {
     List<WebhookEvent> events = f.webhookQueue.queued().stream().map(Queued::event).toList();
     assertThat(events)
         .extracting(WebhookEvent::type)
-        .contains(WebhookEventType.MFA_ENROLLED, WebhookEventType.MFA_RESET, WebhookEventType.LOCKOUT);
+        .contains(
+            WebhookEventType.MFA_ENROLLED, WebhookEventType.MFA_RESET, WebhookEventType.LOCKOUT);
     assertThat(events)
         .filteredOn(e -> e.type() == WebhookEventType.MFA_ENROLLED)
         .extracting(e -> e.method().orElseThrow())

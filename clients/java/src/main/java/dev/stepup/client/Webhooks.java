@@ -72,7 +72,8 @@ public final class Webhooks {
       String p = part.strip();
       if (p.startsWith("v1=")) {
         // Every v1 is compared, in constant time, so the loop leaks nothing about which matched.
-        valid |= MessageDigest.isEqual(expected, p.substring(3).getBytes(StandardCharsets.US_ASCII));
+        valid |=
+            MessageDigest.isEqual(expected, p.substring(3).getBytes(StandardCharsets.US_ASCII));
       }
     }
     return valid;

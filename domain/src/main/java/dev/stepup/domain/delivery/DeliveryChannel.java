@@ -2,7 +2,9 @@ package dev.stepup.domain.delivery;
 
 import java.util.Arrays;
 
-/** How a message travels: email over SMTP, a text through an SMS gateway, or a signed webhook POST. */
+/**
+ * How a message travels: email over SMTP, a text through an SMS gateway, or a signed webhook POST.
+ */
 public enum DeliveryChannel {
   EMAIL("email"),
   SMS("sms"),

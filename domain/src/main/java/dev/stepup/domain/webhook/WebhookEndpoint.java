@@ -37,13 +37,15 @@ public record WebhookEndpoint(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || host.isEmpty() || uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("the endpoint must be https://host/path, without user info");
+      throw new IllegalArgumentException(
+          "the endpoint must be https://host/path, without user info");
     }
     if (uri.getRawFragment() != null) {
       throw new IllegalArgumentException("the endpoint must not have a #fragment");
     }
     if (isMetadataOrLinkLocal(host)) {
-      throw new IllegalArgumentException("the endpoint must not be a link-local or metadata address");
+      throw new IllegalArgumentException(
+          "the endpoint must not be a link-local or metadata address");
     }
     boolean loopback = isLoopbackName(host);
     if (loopback && !allowLoopback) {
@@ -58,7 +60,10 @@ public record WebhookEndpoint(URI uri) {
   /** {@code localhost} or a literal loopback address. */
   public static boolean isLoopbackName(String host) {
     String h = unbracket(host);
-    return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1");
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.startsWith("127.")
+        || h.equals("::1");
   }
 
   /** A literal 169.254.0.0/16, fe80::/10 or AWS's IPv6 metadata address fd00:ec2::254. */

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * One step-up event as a host receives it. It names what happened and to whom, never a token, code
- * or secret; {@code id} is unique, so a receiver that sees it twice (a retry) can ignore the repeat.
+ * or secret; {@code id} is unique, so a receiver that sees it twice (a retry) can ignore the
+ * repeat.
  */
 public record WebhookEvent(
     String id,

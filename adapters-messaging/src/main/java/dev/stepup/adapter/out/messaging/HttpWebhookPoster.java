@@ -40,7 +40,8 @@ public final class HttpWebhookPoster implements WebhookPoster {
   }
 
   @Override
-  public void post(WebhookEndpoint endpoint, String secret, String eventId, String body, Instant at) {
+  public void post(
+      WebhookEndpoint endpoint, String secret, String eventId, String body, Instant at) {
     URI uri = endpoint.uri();
     refuseForbiddenAddresses(uri.getHost());
     long t = at.getEpochSecond();

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rollback takes the message with it); the worker is woken once the transaction commits. Subject
  * and body are sealed with the master key and erased when the message is finished.
  */
-public final class JdbcDeliveryQueue implements EmailSender, SmsSender, WebhookQueue, DeliveryQueue {
+public final class JdbcDeliveryQueue
+    implements EmailSender, SmsSender, WebhookQueue, DeliveryQueue {
 
   private static final int MAX_SUBJECT = 255;
   private static final int MAX_BODY = 4000;

@@ -53,7 +53,8 @@ public final class JdbcWebhookSettings implements WebhookSettingsStore {
         jdbc.sql(
                 "UPDATE webhook_settings SET endpoint_url = ?, event_types = ?, sealed_secret = ?"
                     + " WHERE environment_id = ?")
-            .params(settings.endpoint().toString(), events, sealed, settings.environmentId().value())
+            .params(
+                settings.endpoint().toString(), events, sealed, settings.environmentId().value())
             .update();
     if (updated == 0) {
       jdbc.sql(

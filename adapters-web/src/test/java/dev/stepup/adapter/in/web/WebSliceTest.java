@@ -1,6 +1,5 @@
 package dev.stepup.adapter.in.web;
 
-import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 
 import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase;
@@ -51,6 +50,7 @@ import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
+import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;

@@ -1,8 +1,5 @@
 package dev.stepup.adapter.in.console;
 
-import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
-import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
-import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -43,6 +40,9 @@ import dev.stepup.application.port.in.user.GetStepUpLockUseCase;
 import dev.stepup.application.port.in.user.GetUserDetailUseCase;
 import dev.stepup.application.port.in.user.SearchUsersUseCase;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
+import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
+import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
+import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Instant;

@@ -72,9 +72,11 @@ class WebhooksControllerTest extends ConsoleSliceTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"https://host.example/hooks\"")))
         .andExpect(content().string(containsString("id=\"event-lockout\" checked=\"checked\"")))
-        .andExpect(content().string(not(containsString("id=\"event-mfa.reset\" checked=\"checked\""))))
+        .andExpect(
+            content().string(not(containsString("id=\"event-mfa.reset\" checked=\"checked\""))))
         .andExpect(content().string(containsString("evt_dead")))
-        .andExpect(content().string(containsString("out of attempts: the endpoint answered HTTP 500")))
+        .andExpect(
+            content().string(containsString("out of attempts: the endpoint answered HTTP 500")))
         .andExpect(content().string(containsString("retrying")))
         .andExpect(content().string(containsString("2026-12-01T10:01:00Z")))
         .andExpect(content().string(containsString("Rotate the signing secret")))

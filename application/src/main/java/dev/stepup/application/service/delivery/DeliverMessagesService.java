@@ -19,8 +19,8 @@ import java.util.Optional;
  * with a lease, so several workers and nodes never send the same one; no database connection is
  * held while a transport talks to the outside world. Delivery is at most once: a failure that may
  * have handed the message over, or a send that a crash left unmarked, is given up on, never
- * repeated, so a code is never sent twice. Webhooks are the exception: each carries an event id
- * the host deduplicates by, so an unconfirmed webhook is retried like a refused one.
+ * repeated, so a code is never sent twice. Webhooks are the exception: each carries an event id the
+ * host deduplicates by, so an unconfirmed webhook is retried like a refused one.
  */
 public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
@@ -122,10 +122,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     boolean retryable =
         kind == DeliveryFailure.Kind.RETRY
             || (kind == DeliveryFailure.Kind.UNCONFIRMED && d.channel() == DeliveryChannel.WEBHOOK);
-    Optional<Instant> next =
-        retryable
-            ? retries.nextAttempt(d.attempt(), now)
-            : Optional.empty();
+    Optional<Instant> next = retryable ? retries.nextAttempt(d.attempt(), now) : Optional.empty();
     LOG.log(
         System.Logger.Level.WARNING,
         "Delivery "

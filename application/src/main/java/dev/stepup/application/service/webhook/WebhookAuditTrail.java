@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Turns the audited step-up events a host can subscribe to into webhook deliveries. Every such
- * change is audited inside the transaction that makes it, so queuing the delivery next to the
- * audit record puts the event in that same transaction: it is sent only if the change commits.
+ * change is audited inside the transaction that makes it, so queuing the delivery next to the audit
+ * record puts the event in that same transaction: it is sent only if the change commits.
  */
 public final class WebhookAuditTrail implements AuditTrail {
 

@@ -16,8 +16,7 @@ public interface ConfigureWebhookUseCase {
   /**
    * @throws IllegalArgumentException when the endpoint or the event types are not acceptable;
    *     nothing changes then
-   * @throws dev.stepup.application.port.in.NotFoundException when there is no
-   *     such environment
+   * @throws dev.stepup.application.port.in.NotFoundException when there is no such environment
    */
   Result configure(Command command);
 

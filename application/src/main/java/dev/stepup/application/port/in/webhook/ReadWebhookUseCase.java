@@ -1,7 +1,7 @@
 package dev.stepup.application.port.in.webhook;
 
-import dev.stepup.domain.webhook.WebhookDelivery;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.webhook.WebhookDelivery;
 import dev.stepup.domain.webhook.WebhookSettings;
 import java.util.List;
 import java.util.Optional;

@@ -9,5 +9,4 @@ public interface WebhookDeliveries {
 
   /** The environment's most recent webhook deliveries, newest first. */
   List<WebhookDelivery> recent(EnvironmentId environmentId, int limit);
-
 }
