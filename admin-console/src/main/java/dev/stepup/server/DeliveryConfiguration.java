@@ -13,6 +13,7 @@ import dev.stepup.application.port.out.delivery.DeliveryQueue;
 import dev.stepup.application.port.out.delivery.DeliveryReports;
 import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.delivery.SmsTransport;
+import dev.stepup.application.port.out.delivery.WebhookTransport;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.verification.Outbox;
 import dev.stepup.application.service.delivery.DeliverMessagesService;
@@ -114,6 +115,7 @@ class DeliveryConfiguration {
       DeliveryQueue queue,
       EmailTransport email,
       SmsTransport sms,
+      WebhookTransport webhooks,
       DeliveryProperties delivery,
       MeterRegistry meters) {
     return new DeliverMessagesService(
@@ -121,6 +123,7 @@ class DeliveryConfiguration {
         // Every send attempt counted by channel and outcome (stepup_delivery_attempts_total).
         DeliveryMeters.counted(email, meters),
         DeliveryMeters.counted(sms, meters),
+        webhooks,
         new RetrySchedule(
             delivery.maxAttempts(), delivery.firstRetryDelay(), delivery.maxRetryDelay()),
         delivery.lease(),

@@ -1,8 +1,8 @@
 package dev.stepup.server;
 
-import dev.stepup.adapter.out.persistence.BatchedAuditTrail;
 import dev.stepup.application.port.in.delivery.CheckDeliveryHealthUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
+import dev.stepup.application.service.webhook.WebhookAuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +23,7 @@ class MetricsConfiguration {
   /** The trail every use case writes to: the database's, counted on the way. */
   @Bean
   @Primary
-  AuditTrail meteredAuditTrail(BatchedAuditTrail trail, MeterRegistry meters) {
+  AuditTrail meteredAuditTrail(WebhookAuditTrail trail, MeterRegistry meters) {
     return new MeteredAuditTrail(trail, meters);
   }
 

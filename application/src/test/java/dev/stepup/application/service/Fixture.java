@@ -25,10 +25,12 @@ import dev.stepup.application.fakes.InMemorySignInTallies;
 import dev.stepup.application.fakes.InMemoryStepUpLockouts;
 import dev.stepup.application.fakes.InMemoryTotpDevices;
 import dev.stepup.application.fakes.InMemoryUsers;
+import dev.stepup.application.fakes.InMemoryWebhookSettings;
 import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.fakes.RecordingAuditTrail;
 import dev.stepup.application.fakes.RecordingMessages;
+import dev.stepup.application.fakes.RecordingWebhookQueue;
 import dev.stepup.application.fakes.XorSecretCipher;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.credential.ConfirmContactLinkUseCase;
@@ -87,6 +89,7 @@ import dev.stepup.application.service.user.UserService;
 import dev.stepup.application.service.user.UserSessionsService;
 import dev.stepup.application.service.verification.AttemptLimiter;
 import dev.stepup.application.service.wallet.DemoWalletService;
+import dev.stepup.application.service.webhook.WebhookAuditTrail;
 import dev.stepup.domain.attempt.HardLockPolicy;
 import dev.stepup.domain.credential.Credential;
 import dev.stepup.domain.credential.CredentialFormat;
@@ -377,9 +380,14 @@ final class Fixture {
     return new StepUpCodes(verifyStepUpWith(verifier));
   }
 
+  final InMemoryWebhookSettings webhookSettings = new InMemoryWebhookSettings();
+  final RecordingWebhookQueue webhookQueue = new RecordingWebhookQueue();
+
   Fixture() {
     environments.save(Environment.create(ENV, "Acme"));
     environments.save(Environment.create(OTHER_ENV, "Globex"));
+    // Audited step-up events queue webhooks, as WebhookAuditTrail does in the server.
+    audit.forwardTo(new WebhookAuditTrail(event -> {}, webhookSettings, webhookQueue));
   }
 
   // ---- users and sessions ----------------------------------------------------------------------

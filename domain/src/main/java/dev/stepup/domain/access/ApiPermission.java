@@ -28,7 +28,9 @@ public enum ApiPermission {
   /** Create step-up prompts for users and exchange their result codes for the outcome. */
   PROMPTS_WRITE("prompts:write"),
   /** Verify and export the environment's tamper-evident audit chain. */
-  AUDIT_READ("audit:read");
+  AUDIT_READ("audit:read"),
+  /** List the environment's recent webhook deliveries. */
+  WEBHOOKS_READ("webhooks:read");
 
   /** Every permission: what keys made before permissions existed, and the demo key, hold. */
   public static final Set<ApiPermission> ALL =

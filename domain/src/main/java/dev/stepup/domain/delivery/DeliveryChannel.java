@@ -2,10 +2,13 @@ package dev.stepup.domain.delivery;
 
 import java.util.Arrays;
 
-/** How a message travels: email over SMTP or a text through an SMS gateway. */
+/**
+ * How a message travels: email over SMTP, a text through an SMS gateway, or a signed webhook POST.
+ */
 public enum DeliveryChannel {
   EMAIL("email"),
-  SMS("sms");
+  SMS("sms"),
+  WEBHOOK("webhook");
 
   private final String wire;
 

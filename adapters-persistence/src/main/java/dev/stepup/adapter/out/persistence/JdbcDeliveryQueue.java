@@ -6,8 +6,11 @@ import dev.stepup.application.port.out.delivery.DeliveryQueue;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.SmsSender;
+import dev.stepup.application.port.out.webhook.WebhookQueue;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.webhook.WebhookEndpoint;
+import dev.stepup.domain.webhook.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rollback takes the message with it); the worker is woken once the transaction commits. Subject
  * and body are sealed with the master key and erased when the message is finished.
  */
-public final class JdbcDeliveryQueue implements EmailSender, SmsSender, DeliveryQueue {
+public final class JdbcDeliveryQueue
+    implements EmailSender, SmsSender, WebhookQueue, DeliveryQueue {
 
   private static final int MAX_SUBJECT = 255;
   private static final int MAX_BODY = 4000;
@@ -48,12 +52,24 @@ public final class JdbcDeliveryQueue implements EmailSender, SmsSender, Delivery
 
   @Override
   public void send(EnvironmentId environmentId, String toAddress, String subject, String body) {
-    enqueue(environmentId, DeliveryChannel.EMAIL, toAddress, subject, body);
+    enqueue(environmentId, DeliveryChannel.EMAIL, toAddress, subject, body, null);
   }
 
   @Override
   public void send(EnvironmentId environmentId, String phoneNumber, String text) {
-    enqueue(environmentId, DeliveryChannel.SMS, phoneNumber, null, text);
+    enqueue(environmentId, DeliveryChannel.SMS, phoneNumber, null, text, null);
+  }
+
+  /** A webhook: the event id travels as the subject; id and type are also kept for the console. */
+  @Override
+  public void enqueue(WebhookEvent event, WebhookEndpoint endpoint) {
+    enqueue(
+        event.environmentId(),
+        DeliveryChannel.WEBHOOK,
+        endpoint.toString(),
+        event.id(),
+        event.toJson(),
+        event);
   }
 
   private void enqueue(
@@ -61,20 +77,23 @@ public final class JdbcDeliveryQueue implements EmailSender, SmsSender, Delivery
       DeliveryChannel channel,
       String recipient,
       String subject,
-      String body) {
+      String body,
+      WebhookEvent event) {
     Instant now = clock.instant();
     jdbc.sql(
             "INSERT INTO deliveries (environment_id, channel, recipient, sealed_subject,"
-                + " sealed_body, status, attempts, created_at, next_attempt_at)"
-                + " VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)")
+                + " sealed_body, status, attempts, created_at, next_attempt_at, event_id,"
+                + " event_type) VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)")
         .params(
             environmentId.value(),
             channel.wire(),
-            recipient,
+            cut(recipient, 255),
             subject == null ? null : seal(cut(subject, MAX_SUBJECT)),
             seal(cut(body, MAX_BODY)),
             at(now),
-            at(now))
+            at(now),
+            event == null ? null : event.id(),
+            event == null ? null : event.type().wire())
         .update();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(

@@ -56,7 +56,7 @@ public final class JdbcDeliveryReports implements DeliveryReports {
   public List<TroubledDelivery> troubled(EnvironmentId environmentId, int limit) {
     return jdbc.sql(
             "SELECT id, channel, recipient, status, attempts, created_at, next_attempt_at,"
-                + " last_error FROM deliveries WHERE environment_id = ?"
+                + " last_error FROM deliveries WHERE environment_id = ? AND channel <> 'webhook'"
                 + " AND (status = 'dead' OR (status = 'queued' AND attempts > 0))"
                 + " ORDER BY id DESC LIMIT ?")
         .params(environmentId.value(), limit)

@@ -28,7 +28,8 @@ public final class JdbcSealedSecrets implements SealedSecrets {
               new Column("social_providers", "client_secret", "environment_id || '/' || name"),
           "delivery_subject", new Column("deliveries", "sealed_subject", DELIVERY_KEY),
           "delivery_body", new Column("deliveries", "sealed_body", DELIVERY_KEY),
-          "admin_totp_secret", new Column("admin_accounts", "totp_secret", "username"));
+          "admin_totp_secret", new Column("admin_accounts", "totp_secret", "username"),
+          "webhook_secret", new Column("webhook_settings", "sealed_secret", "environment_id"));
   private static final List<String> KINDS =
       List.of(
           "totp_secret",
@@ -37,7 +38,8 @@ public final class JdbcSealedSecrets implements SealedSecrets {
           "social_client_secret",
           "delivery_subject",
           "delivery_body",
-          "admin_totp_secret");
+          "admin_totp_secret",
+          "webhook_secret");
 
   private final JdbcClient jdbc;
 

@@ -302,4 +302,95 @@ abstract class DeliveryQueueContractTest {
     Set<String> claims = new HashSet<>(List.of(first.claim(), second.claim()));
     assertThat(claims).hasSize(2);
   }
+
+  // ---- webhooks: the same queue, a channel of its own -----------------------------------------
+
+  private static dev.stepup.domain.webhook.WebhookEvent webhookEvent(String id) {
+    return new dev.stepup.domain.webhook.WebhookEvent(
+        id,
+        dev.stepup.domain.webhook.WebhookEventType.TOKEN_ISSUED,
+        ENV,
+        T0,
+        Optional.of(new dev.stepup.domain.user.UserId("usr_1")),
+        Set.of(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private static final dev.stepup.domain.webhook.WebhookEndpoint HOOK =
+      dev.stepup.domain.webhook.WebhookEndpoint.parse("https://host.example/hooks", false);
+
+  @Test
+  void aWebhookIsQueuedInTheCallersTransactionAndAnUnconfirmedPostIsRetriedThenDeadLettered() {
+    assertThatThrownBy(
+            () ->
+                transactions.inTransaction(
+                    () -> {
+                      queue.enqueue(webhookEvent("evt_rolled_back"), HOOK);
+                      throw new IllegalStateException("the change failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    transactions.inTransaction(() -> queue.enqueue(webhookEvent("evt_1"), HOOK));
+
+    List<String> posted = new ArrayList<>();
+    dev.stepup.application.port.out.delivery.WebhookTransport webhooks =
+        (env, eventId, body) -> {
+          posted.add(eventId + "|" + body);
+          throw new DeliveryFailure(DeliveryFailure.Kind.UNCONFIRMED, "no answer", null);
+        };
+    DeliverMessagesService worker =
+        new DeliverMessagesService(
+            queue,
+            (env, to, subject, body) -> {},
+            (env, to, text) -> {},
+            webhooks,
+            RETRIES,
+            LEASE,
+            clock);
+    JdbcWebhookDeliveries deliveries = new JdbcWebhookDeliveries(jdbc);
+
+    assertThat(worker.deliverDue()).isEqualTo(1);
+    assertThat(posted).hasSize(1);
+    assertThat(posted.get(0)).startsWith("evt_1|{\"id\":\"evt_1\",\"type\":\"token.issued\"");
+    var retrying = deliveries.recent(ENV, 10);
+    assertThat(retrying).hasSize(1);
+    assertThat(retrying.get(0).eventId()).isEqualTo("evt_1");
+    assertThat(retrying.get(0).eventType()).isEqualTo("token.issued");
+    assertThat(retrying.get(0).endpoint()).isEqualTo("https://host.example/hooks");
+    assertThat(retrying.get(0).status()).isEqualTo("retrying");
+    assertThat(retrying.get(0).nextAttempt()).contains(T0.plusSeconds(10));
+    // Emails are never repeated after an unconfirmed send; a webhook is: it carries its event id.
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofMinutes(2));
+      worker.deliverDue();
+    }
+    assertThat(posted).hasSize(3);
+    var dead = deliveries.recent(ENV, 10).get(0);
+    assertThat(dead.status()).isEqualTo("dead");
+    assertThat(dead.attempts()).isEqualTo(3);
+    assertThat(dead.lastError()).get().asString().contains("out of attempts");
+    assertThat(reports.troubled(ENV, 10)).isEmpty(); // the outbox lists emails and texts only
+  }
+
+  @Test
+  void webhookSettingsRoundTripWithTheirSealedSecret() {
+    JdbcWebhookSettings settings = new JdbcWebhookSettings(jdbc);
+    var first =
+        new dev.stepup.domain.webhook.WebhookSettings(
+            ENV, HOOK, Set.of(dev.stepup.domain.webhook.WebhookEventType.LOCKOUT));
+    settings.save(first, new byte[] {1, 2, 3});
+    assertThat(settings.find(ENV).orElseThrow().settings()).isEqualTo(first);
+    var second =
+        new dev.stepup.domain.webhook.WebhookSettings(
+            ENV,
+            dev.stepup.domain.webhook.WebhookEndpoint.parse("https://host.example/v2", false),
+            Set.of(
+                dev.stepup.domain.webhook.WebhookEventType.TOKEN_ISSUED,
+                dev.stepup.domain.webhook.WebhookEventType.MFA_RESET));
+    settings.save(second, new byte[] {4, 5});
+    var stored = settings.find(ENV).orElseThrow();
+    assertThat(stored.settings()).isEqualTo(second);
+    assertThat(stored.sealedSecret()).containsExactly(4, 5);
+    assertThat(settings.find(new EnvironmentId("other"))).isEmpty();
+  }
 }

@@ -108,7 +108,8 @@ abstract class SealedStorageContractTest {
             "social_client_secret",
             "delivery_subject",
             "delivery_body",
-            "admin_totp_secret");
+            "admin_totp_secret",
+            "webhook_secret");
     List<SealedSecrets.Sealed> bodies = secrets.page("delivery_body", "", 1);
     assertThat(bodies)
         .singleElement()
@@ -131,6 +132,18 @@ abstract class SealedStorageContractTest {
                 + " NULL)")
         .params(Columns.at(T0), Columns.base64(bytes("admin secret")), Columns.at(T0))
         .update();
+    // A webhook's signing secret is resealed when the master key rotates, like every other.
+    new JdbcWebhookSettings(jdbc)
+        .save(
+            new dev.stepup.domain.webhook.WebhookSettings(
+                new dev.stepup.domain.environment.EnvironmentId("demo"),
+                dev.stepup.domain.webhook.WebhookEndpoint.parse("https://host.example/in", false),
+                java.util.Set.of(dev.stepup.domain.webhook.WebhookEventType.LOCKOUT)),
+            bytes("webhook secret"));
+    List<SealedSecrets.Sealed> hooks = secrets.page("webhook_secret", "", 10);
+    assertThat(hooks).extracting(SealedSecrets.Sealed::rowKey).containsExactly("demo");
+    assertThat(hooks.get(0).ciphertext()).isEqualTo(bytes("webhook secret"));
+    assertThat(secrets.replace(hooks.get(0), bytes("resealed webhook"))).isTrue();
     List<SealedSecrets.Sealed> adminSecrets = secrets.page("admin_totp_secret", "", 10);
     assertThat(adminSecrets).extracting(SealedSecrets.Sealed::rowKey).containsExactly("ops");
     assertThat(secrets.replace(adminSecrets.get(0), bytes("resealed admin"))).isTrue();

@@ -52,6 +52,7 @@ import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.SignWithWalletUseCase;
+import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
@@ -135,6 +136,7 @@ public abstract class WebSliceTest {
   @MockitoBean protected VerifyAuditChainUseCase verifyAuditChain;
   @MockitoBean protected ExchangeTokenUseCase exchangeToken;
   @MockitoBean protected AuthenticateAssertionUseCase authenticateAssertion;
+  @MockitoBean protected ReadWebhookUseCase readWebhook;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

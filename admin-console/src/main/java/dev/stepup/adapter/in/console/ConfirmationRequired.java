@@ -34,7 +34,9 @@ class ConfirmationRequired implements WebMvcConfigurer {
           "/admin/environments/*/external-auth/**",
           "/admin/environments/*/users/*/reset-mfa",
           "/admin/environments/*/users/*/unlock-step-up",
-          "/admin/admins");
+          "/admin/admins",
+          "/admin/environments/*/webhook",
+          "/admin/environments/*/webhook/secret");
 
   static final String MESSAGE =
       "This action needs you to confirm it's you: enter a current code from your authenticator"

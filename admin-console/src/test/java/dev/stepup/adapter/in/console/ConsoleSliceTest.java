@@ -42,6 +42,9 @@ import dev.stepup.application.port.in.user.GetStepUpLockUseCase;
 import dev.stepup.application.port.in.user.GetUserDetailUseCase;
 import dev.stepup.application.port.in.user.SearchUsersUseCase;
 import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
+import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
+import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
+import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Instant;
@@ -104,6 +107,9 @@ abstract class ConsoleSliceTest {
   @MockitoBean UnlockStepUpUseCase unlockStepUp;
   @MockitoBean ManageExternalIdentityProviderUseCase externalIdentityProvider;
   @MockitoBean ManageBackendClientsUseCase backendClients;
+  @MockitoBean ConfigureWebhookUseCase configureWebhook;
+  @MockitoBean RotateWebhookSecretUseCase rotateWebhookSecret;
+  @MockitoBean ReadWebhookUseCase readWebhook;
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {

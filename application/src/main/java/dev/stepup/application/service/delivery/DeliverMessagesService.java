@@ -6,6 +6,7 @@ import dev.stepup.application.port.out.delivery.DeliveryQueue;
 import dev.stepup.application.port.out.delivery.DeliveryQueue.ClaimedDelivery;
 import dev.stepup.application.port.out.delivery.EmailTransport;
 import dev.stepup.application.port.out.delivery.SmsTransport;
+import dev.stepup.application.port.out.delivery.WebhookTransport;
 import dev.stepup.domain.delivery.DeliveryChannel;
 import dev.stepup.domain.delivery.RetrySchedule;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * with a lease, so several workers and nodes never send the same one; no database connection is
  * held while a transport talks to the outside world. Delivery is at most once: a failure that may
  * have handed the message over, or a send that a crash left unmarked, is given up on, never
- * repeated, so a code is never sent twice.
+ * repeated, so a code is never sent twice. Webhooks are the exception: each carries an event id the
+ * host deduplicates by, so an unconfirmed webhook is retried like a refused one.
  */
 public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
@@ -30,6 +32,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   private final DeliveryQueue queue;
   private final EmailTransport email;
   private final SmsTransport sms;
+  private final WebhookTransport webhooks;
   private final RetrySchedule retries;
   private final Duration lease;
   private final Clock clock;
@@ -45,9 +48,31 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       RetrySchedule retries,
       Duration lease,
       Clock clock) {
+    this(
+        queue,
+        email,
+        sms,
+        (environmentId, eventId, body) -> {
+          throw new DeliveryFailure(
+              DeliveryFailure.Kind.PERMANENT, "webhooks are not configured", null);
+        },
+        retries,
+        lease,
+        clock);
+  }
+
+  public DeliverMessagesService(
+      DeliveryQueue queue,
+      EmailTransport email,
+      SmsTransport sms,
+      WebhookTransport webhooks,
+      RetrySchedule retries,
+      Duration lease,
+      Clock clock) {
     this.queue = queue;
     this.email = email;
     this.sms = sms;
+    this.webhooks = webhooks;
     this.retries = retries;
     this.lease = lease;
     this.clock = clock;
@@ -75,6 +100,9 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     try {
       if (d.channel() == DeliveryChannel.EMAIL) {
         email.send(d.environmentId(), d.recipient(), d.subject(), d.body());
+      } else if (d.channel() == DeliveryChannel.WEBHOOK) {
+        // The subject of a webhook delivery is its event id.
+        webhooks.send(d.environmentId(), d.subject(), d.body());
       } else {
         sms.send(d.environmentId(), d.recipient(), d.body());
       }
@@ -91,10 +119,10 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
   private void failed(ClaimedDelivery d, DeliveryFailure.Kind kind, String reason) {
     Instant now = clock.instant();
-    Optional<Instant> next =
+    boolean retryable =
         kind == DeliveryFailure.Kind.RETRY
-            ? retries.nextAttempt(d.attempt(), now)
-            : Optional.empty();
+            || (kind == DeliveryFailure.Kind.UNCONFIRMED && d.channel() == DeliveryChannel.WEBHOOK);
+    Optional<Instant> next = retryable ? retries.nextAttempt(d.attempt(), now) : Optional.empty();
     LOG.log(
         System.Logger.Level.WARNING,
         "Delivery "
@@ -110,7 +138,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       queue.markRetry(d, next.get(), reason, now);
     } else {
       String why =
-          switch (kind) {
+          switch (retryable ? DeliveryFailure.Kind.RETRY : kind) {
             case RETRY -> "out of attempts: " + reason;
             case PERMANENT -> "refused: " + reason;
             case UNCONFIRMED -> "unconfirmed, not repeated: " + reason;

@@ -46,6 +46,7 @@ public final class ElevatedTokenService
   private final ElevatedTokenSigner signer;
   private final TokenMint mint;
   private final Audit audit;
+  private final TransactionRunner transactions;
   private final Clock clock;
 
   public ElevatedTokenService(
@@ -64,6 +65,7 @@ public final class ElevatedTokenService
     this.signer = signer;
     this.mint = new TokenMint(tokens, signer, auditTrail, transactions, clock);
     this.audit = new Audit(auditTrail, clock);
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -128,16 +130,20 @@ public final class ElevatedTokenService
       return false;
     }
     ElevatedToken token = found.get();
-    if (!tokens.markRevoked(token.id(), clock.instant())) {
-      return false;
-    }
-    audit
-        .event(AuditEventType.TOKEN_REVOKED, environmentId, command.origin())
-        .user(token.userId())
-        .session(token.sessionId())
-        .scopes(token.scopes())
-        .actor(command.actor())
-        .success(token.id().value());
-    return true;
+    // The revocation, its audit record and the webhook it queues commit together.
+    return transactions.inTransaction(
+        () -> {
+          if (!tokens.markRevoked(token.id(), clock.instant())) {
+            return false;
+          }
+          audit
+              .event(AuditEventType.TOKEN_REVOKED, environmentId, command.origin())
+              .user(token.userId())
+              .session(token.sessionId())
+              .scopes(token.scopes())
+              .actor(command.actor())
+              .success(token.id().value());
+          return true;
+        });
   }
 }

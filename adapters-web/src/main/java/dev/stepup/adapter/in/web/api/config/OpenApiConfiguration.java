@@ -56,7 +56,7 @@ public class OpenApiConfiguration {
                             "An environment API key (host backends). Each key holds"
                                 + " permissions (users:read, users:write, sessions:read,"
                                 + " sessions:write, tokens:issue, tokens:introspect,"
-                                + " tokens:revoke, prompts:write, audit:read) and may expire; a key without the"
+                                + " tokens:revoke, prompts:write, audit:read, webhooks:read) and may expire; a key without the"
                                 + " permission an endpoint needs answers 403"
                                 + " insufficient_permission, an unknown, revoked or expired"
                                 + " key 401 unauthenticated."))

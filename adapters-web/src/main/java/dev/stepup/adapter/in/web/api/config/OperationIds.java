@@ -54,7 +54,8 @@ final class OperationIds {
           Map.entry("PromptsController.createForSession", "createPrompt"),
           Map.entry("PromptsController.exchange", "exchangePromptResultCode"),
           Map.entry("TokenExchangeController.exchange", "exchangeToken"),
-          Map.entry("AssertionTokensController.issue", "issueElevatedTokenByAssertion"));
+          Map.entry("AssertionTokensController.issue", "issueElevatedTokenByAssertion"),
+          Map.entry("WebhooksApiController.deliveries", "listWebhookDeliveries"));
 
   private OperationIds() {}
 
