@@ -13,6 +13,8 @@ import dev.stepup.application.port.out.token.VerificationKeys;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
+import dev.stepup.application.port.out.version.RequestedApiVersion;
 import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.SmsSender;
@@ -135,9 +137,20 @@ class UseCaseConfiguration {
       ElevatedTokenSigner signer,
       AuditTrail audit,
       TransactionRunner transactions,
+      LegacyMfaUses legacyUses,
+      RequestedApiVersion apiVersion,
       Clock clock) {
     return new ProtectedActionService(
-        environments, sessions, users, tokens, signer, audit, transactions, clock);
+        environments,
+        sessions,
+        users,
+        tokens,
+        signer,
+        audit,
+        transactions,
+        legacyUses,
+        apiVersion,
+        clock);
   }
 
   @Bean

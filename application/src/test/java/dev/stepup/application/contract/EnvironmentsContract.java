@@ -3,6 +3,7 @@ package dev.stepup.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -12,6 +13,8 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.version.ApiVersion;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,36 @@ public abstract class EnvironmentsContract extends PortContract {
     assertThat(loaded.settings()).isEqualTo(custom);
     assertThat(environments.all()).extracting(e -> e.id().value()).containsExactly("demo", "other");
     assertThat(environments.find(new EnvironmentId("nope"))).isEmpty();
+  }
+
+  @Test
+  void theMinimumApiVersionRoundTripsAndStartsUnset() {
+    assertThat(environments.find(ENV).orElseThrow().minimumApiVersion())
+        .isEqualTo(ApiVersion.LEGACY);
+    Environment env = environments.find(ENV).orElseThrow();
+    env.requireApiVersion(ApiVersion.V2026_04_01);
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().minimumApiVersion())
+        .isEqualTo(ApiVersion.V2026_04_01);
+    assertThat(environments.find(new EnvironmentId("other")).orElseThrow().minimumApiVersion())
+        .isEqualTo(ApiVersion.LEGACY);
+  }
+
+  @Test
+  void legacyUsesAreCountedByKindAndVersionFromADayOn() {
+    LegacyMfaUses uses = stores.legacyMfaUses();
+    LocalDate today = LocalDate.of(2026, 4, 2);
+    uses.record(ENV, today, LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today, LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today.minusDays(1), LegacyMfaUses.Kind.TOKEN_USED, ApiVersion.V2026_04_01);
+    uses.record(ENV, today.minusDays(40), LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
+    uses.record(new EnvironmentId("other"), today, LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
+
+    assertThat(uses.countSince(ENV, today.minusDays(29)))
+        .containsExactlyInAnyOrder(
+            new LegacyMfaUses.Count(LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY, 2),
+            new LegacyMfaUses.Count(
+                LegacyMfaUses.Kind.TOKEN_USED, ApiVersion.V2026_04_01, 1));
   }
 
   @Test

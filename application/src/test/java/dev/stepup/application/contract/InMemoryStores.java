@@ -8,6 +8,7 @@ import dev.stepup.application.fakes.InMemoryContactProofs;
 import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
 import dev.stepup.application.fakes.InMemoryEnvironments;
+import dev.stepup.application.fakes.InMemoryLegacyMfaUses;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryJobLeases;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
@@ -34,6 +35,7 @@ import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
@@ -67,6 +69,7 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
  */
 public final class InMemoryStores implements Stores {
   private final InMemoryEnvironments environments = new InMemoryEnvironments();
+  private final InMemoryLegacyMfaUses legacyMfaUses = new InMemoryLegacyMfaUses();
   private final InMemoryUsers users = new InMemoryUsers();
   private final InMemorySessions sessions = new InMemorySessions();
   private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users, sessions);
@@ -99,6 +102,11 @@ public final class InMemoryStores implements Stores {
   @Override
   public Environments environments() {
     return environments;
+  }
+
+  @Override
+  public LegacyMfaUses legacyMfaUses() {
+    return legacyMfaUses;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
@@ -39,6 +40,8 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 public interface Stores {
 
   Environments environments();
+
+  LegacyMfaUses legacyMfaUses();
 
   Users users();
 

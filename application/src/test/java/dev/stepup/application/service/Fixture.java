@@ -13,7 +13,9 @@ import dev.stepup.application.fakes.InMemoryCodeSendGates;
 import dev.stepup.application.fakes.InMemoryContactProofs;
 import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
+import dev.stepup.application.fakes.FixedApiVersion;
 import dev.stepup.application.fakes.InMemoryEnvironments;
+import dev.stepup.application.fakes.InMemoryLegacyMfaUses;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryPasskeys;
@@ -75,7 +77,9 @@ import dev.stepup.application.service.stepup.SendStepUpCodeService;
 import dev.stepup.application.service.stepup.SocialIdentities;
 import dev.stepup.application.service.stepup.SocialProofChecker;
 import dev.stepup.application.service.stepup.TotpProofChecker;
+import dev.stepup.application.service.stepup.LegacyMfaService;
 import dev.stepup.application.service.stepup.VerifyStepUpService;
+import dev.stepup.application.service.version.ApiVersionService;
 import dev.stepup.application.service.stepup.WalletProofChecker;
 import dev.stepup.application.service.token.ElevatedTokenService;
 import dev.stepup.application.service.token.IntrospectElevatedTokenService;
@@ -177,6 +181,8 @@ final class Fixture {
   final UnlockStepUpService unlock = new UnlockStepUpService(users, lockouts, audit, clock);
 
   final TokenMint tokenMint = new TokenMint(tokens, signer, audit, transactions, clock);
+  final InMemoryLegacyMfaUses legacyUses = new InMemoryLegacyMfaUses();
+  final FixedApiVersion apiVersion = new FixedApiVersion();
   final ElevatedTokenService tokenService =
       new ElevatedTokenService(
           environments, users, sessions, tokens, signer, audit, transactions, clock);
@@ -188,7 +194,16 @@ final class Fixture {
       new CheckStepUpService(environments, users, sessions, tokens, signer, policy, audit, clock);
   final ProtectedActionService guard =
       new ProtectedActionService(
-          environments, sessions, users, tokens, signer, audit, transactions, clock);
+          environments,
+          sessions,
+          users,
+          tokens,
+          signer,
+          audit,
+          transactions,
+          legacyUses,
+          apiVersion,
+          clock);
   final SendStepUpCodeService sendCode =
       new SendStepUpCodeService(
           environments,
@@ -205,6 +220,19 @@ final class Fixture {
           audit,
           clock);
   final VerifyStepUpService verify = verifyStepUpWith(totp);
+  final LegacyMfaService legacyMfa =
+      new LegacyMfaService(
+          environments,
+          sessions,
+          users,
+          checkService,
+          verify,
+          tokenMint,
+          legacyUses,
+          apiVersion,
+          clock);
+  final ApiVersionService apiVersions =
+      new ApiVersionService(environments, legacyUses, audit, transactions, clock);
   final StepUpCodes codes = new StepUpCodes(verify);
   final MfaService mfa =
       new MfaService(

@@ -65,6 +65,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import org.springframework.stereotype.Component;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -131,6 +132,7 @@ public abstract class WebSliceTest {
   @MockitoBean protected FinishPromptUseCase finishPrompt;
   @MockitoBean protected ExchangeResultCodeUseCase exchangeResultCode;
   @MockitoBean protected VerifyAuditChainUseCase verifyAuditChain;
+  @MockitoBean protected LegacyMfaUseCase legacyMfa;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

@@ -46,6 +46,8 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
+import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -100,6 +102,8 @@ abstract class ConsoleSliceTest {
   @MockitoBean ResetMfaUseCase resetMfa;
   @MockitoBean GetStepUpLockUseCase stepUpLock;
   @MockitoBean UnlockStepUpUseCase unlockStepUp;
+  @MockitoBean SetMinimumApiVersionUseCase setMinimumApiVersion;
+  @MockitoBean CountLegacyMfaUseCase countLegacyMfa;
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {

@@ -33,7 +33,8 @@ public enum Refusal {
   ACCOUNT_NOT_LINKED("account_not_linked"),
   PROVIDER_UNAVAILABLE("provider_unavailable"),
   ORIGIN_NOT_ALLOWED("origin_not_allowed"),
-  INVALID_RESULT_CODE("invalid_result_code");
+  INVALID_RESULT_CODE("invalid_result_code"),
+  LEGACY_API_RETIRED("legacy_api_retired");
 
   private final String code;
 

@@ -141,6 +141,11 @@ public final class ProblemWords {
       case UNKNOWN_RESULT_CODE -> "This result code is not valid here.";
       case RESULT_CODE_EXPIRED -> "This result code has expired (it works for 60 seconds).";
       case RESULT_CODE_USED -> "This result code was already exchanged.";
+      case LEGACY_API_RETIRED ->
+          "Action-based MFA was retired for this environment (minimum API version 2026_04_01):"
+              + " ask whether step-up is required with POST /step-up/check and a scope, verify with"
+              + " requestedScopes instead of createMfaToken, and send the scoped elevated token in"
+              + " X-Elevated-Access-Token.";
     };
   }
 
