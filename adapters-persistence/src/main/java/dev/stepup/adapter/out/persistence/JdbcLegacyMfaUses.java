@@ -35,9 +35,10 @@ public final class JdbcLegacyMfaUses implements LegacyMfaUses {
         .params(environmentId.value(), Date.valueOf(from))
         .query(
             (rs, n) -> {
-              Optional<ApiVersion> version = ApiVersion.fromWire(rs.getString(2));
-              return version.map(
-                  v -> new Count(Kind.valueOf(rs.getString(1)), v, rs.getLong(3)));
+              Kind kind = Kind.valueOf(rs.getString(1));
+              long count = rs.getLong(3);
+              // A version this build does not know (a newer node's) is left out, not guessed.
+              return ApiVersion.fromWire(rs.getString(2)).map(v -> new Count(kind, v, count));
             })
         .list()
         .stream()
