@@ -1,5 +1,6 @@
 package dev.stepup.server;
 
+import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
 import dev.stepup.adapter.out.persistence.JdbcLegacyMfaUses;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
 import dev.stepup.application.port.out.audit.AuditTrail;
@@ -13,10 +14,13 @@ import dev.stepup.application.service.stepup.LegacyMfaService;
 import dev.stepup.application.service.stepup.VerifyStepUpService;
 import dev.stepup.application.service.token.TokenMint;
 import dev.stepup.application.service.version.ApiVersionService;
+import dev.stepup.domain.environment.ApiVersion;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** API versions: the environment's minimum, the legacy action-based MFA calls and their counts. */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +29,20 @@ class ApiVersionUseCaseConfiguration {
   @Bean
   LegacyMfaUses legacyMfaUses(JdbcClient jdbc) {
     return new JdbcLegacyMfaUses(jdbc);
+  }
+
+  /**
+   * The API version of the HTTP request served on this thread, as the web adapter read it; legacy
+   * outside an API request (a hosted page or a job names none).
+   */
+  @Bean
+  RequestedApiVersion requestedApiVersion() {
+    return () ->
+        RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getAttribute(ApiVersionInterceptor.ATTRIBUTE)
+                    instanceof ApiVersion version
+            ? version
+            : ApiVersion.LEGACY;
   }
 
   @Bean

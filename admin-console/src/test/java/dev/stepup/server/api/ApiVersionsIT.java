@@ -9,7 +9,7 @@ import dev.stepup.application.port.in.admin.AdminChange;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.server.ConsoleHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -131,7 +131,7 @@ class OpenApiDocumentIT extends ApiTestServer {
                   headers.add(p.get("name").asString());
                 }
               });
-      assertThat(headers).as(action).containsExactly("X-Elevated-Access-Token");
+      assertThat(headers).as(action).containsExactly("X-Elevated-Access-Token", "Stepup-Api-Version");
       JsonNode unauthorized = operation.get("responses").get("401");
       assertThat(unauthorized.get("description").asString())
           .as(action)

@@ -1,5 +1,7 @@
 package dev.stepup.application.contract;
 
+import dev.stepup.domain.version.LegacyMfaUse;
+import dev.stepup.domain.version.LegacyUseCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.environment.Environments;
@@ -13,7 +15,7 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.environment.ApiVersion;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,17 +72,17 @@ public abstract class EnvironmentsContract extends PortContract {
   void legacyUsesAreCountedByKindAndVersionFromADayOn() {
     LegacyMfaUses uses = stores.legacyMfaUses();
     LocalDate today = LocalDate.of(2026, 4, 2);
-    uses.record(ENV, today, LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
-    uses.record(ENV, today, LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
-    uses.record(ENV, today.minusDays(1), LegacyMfaUses.Kind.TOKEN_USED, ApiVersion.V2026_04_01);
-    uses.record(ENV, today.minusDays(40), LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
-    uses.record(new EnvironmentId("other"), today, LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today, LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today, LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today.minusDays(1), LegacyMfaUse.TOKEN_USED, ApiVersion.V2026_04_01);
+    uses.record(ENV, today.minusDays(40), LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+    uses.record(new EnvironmentId("other"), today, LegacyMfaUse.CHECK, ApiVersion.LEGACY);
 
     assertThat(uses.countSince(ENV, today.minusDays(29)))
         .containsExactlyInAnyOrder(
-            new LegacyMfaUses.Count(LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY, 2),
-            new LegacyMfaUses.Count(
-                LegacyMfaUses.Kind.TOKEN_USED, ApiVersion.V2026_04_01, 1));
+            new LegacyUseCount(LegacyMfaUse.CHECK, ApiVersion.LEGACY, 2),
+            new LegacyUseCount(
+                LegacyMfaUse.TOKEN_USED, ApiVersion.V2026_04_01, 1));
   }
 
   @Test

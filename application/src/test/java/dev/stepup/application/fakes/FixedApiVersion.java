@@ -1,7 +1,7 @@
 package dev.stepup.application.fakes;
 
 import dev.stepup.application.port.out.version.RequestedApiVersion;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.environment.ApiVersion;
 
 /** The API version "the request" named, as a test sets it. */
 public final class FixedApiVersion implements RequestedApiVersion {

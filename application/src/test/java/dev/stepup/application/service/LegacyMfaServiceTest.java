@@ -1,5 +1,7 @@
 package dev.stepup.application.service;
 
+import dev.stepup.domain.version.LegacyMfaUse;
+import dev.stepup.domain.version.LegacyUseCount;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.TOTP_STEP;
 import static dev.stepup.application.service.Fixture.refusal;
@@ -18,7 +20,7 @@ import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.environment.ApiVersion;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +49,10 @@ class LegacyMfaServiceTest {
             ENV, ApiVersion.V2026_04_01, "admin", new RequestOrigin("127.0.0.1", "test")));
   }
 
-  private long count(LegacyMfaUses.Kind kind, ApiVersion version) {
+  private long count(LegacyMfaUse use, ApiVersion version) {
     return f.apiVersions.lastThirtyDays(ENV).stream()
-        .filter(c -> c.kind() == kind && c.version() == version)
-        .mapToLong(LegacyMfaUses.Count::count)
+        .filter(c -> c.use() == use && c.version() == version)
+        .mapToLong(LegacyUseCount::count)
         .sum();
   }
 
@@ -58,7 +60,7 @@ class LegacyMfaServiceTest {
   void theOldActionAnswersAsItsScopeAndIsCounted() {
     assertThat(f.legacyMfa.isRequiredForAction(session, "WalletWaasExport", Optional.empty()))
         .isTrue();
-    assertThat(count(LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY)).isEqualTo(1);
+    assertThat(count(LegacyMfaUse.CHECK, ApiVersion.LEGACY)).isEqualTo(1);
     assertThatThrownBy(
             () -> f.legacyMfa.isRequiredForAction(session, "DeleteAccount", Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -83,8 +85,8 @@ class LegacyMfaServiceTest {
                             Optional.of(token.elevatedAccessToken())))
                 .refusal())
         .isEqualTo(Refusal.TOKEN_CONSUMED);
-    assertThat(count(LegacyMfaUses.Kind.TOKEN_ISSUED, ApiVersion.LEGACY)).isEqualTo(1);
-    assertThat(count(LegacyMfaUses.Kind.TOKEN_USED, ApiVersion.LEGACY)).isEqualTo(1);
+    assertThat(count(LegacyMfaUse.TOKEN_ISSUED, ApiVersion.LEGACY)).isEqualTo(1);
+    assertThat(count(LegacyMfaUse.TOKEN_USED, ApiVersion.LEGACY)).isEqualTo(1);
   }
 
   @Test
@@ -107,8 +109,8 @@ class LegacyMfaServiceTest {
     f.apiVersion.set(ApiVersion.V2026_04_01);
     f.legacyMfa.isRequiredForAction(session, "wallet_waas_sign", Optional.empty());
 
-    assertThat(count(LegacyMfaUses.Kind.CHECK, ApiVersion.V2026_04_01)).isEqualTo(1);
-    assertThat(count(LegacyMfaUses.Kind.CHECK, ApiVersion.LEGACY)).isZero();
+    assertThat(count(LegacyMfaUse.CHECK, ApiVersion.V2026_04_01)).isEqualTo(1);
+    assertThat(count(LegacyMfaUse.CHECK, ApiVersion.LEGACY)).isZero();
   }
 
   @Test
@@ -154,7 +156,7 @@ class LegacyMfaServiceTest {
                             Optional.of(token.elevatedAccessToken())))
                 .refusal())
         .isEqualTo(Refusal.LEGACY_API_RETIRED);
-    assertThat(count(LegacyMfaUses.Kind.TOKEN_USED, ApiVersion.LEGACY)).isZero();
+    assertThat(count(LegacyMfaUse.TOKEN_USED, ApiVersion.LEGACY)).isZero();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.stepup.domain.environment;
 
-import dev.stepup.domain.version.ApiVersion;
 import java.util.List;
 import java.util.Objects;
 

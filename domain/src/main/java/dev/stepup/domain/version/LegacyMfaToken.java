@@ -6,6 +6,7 @@ import dev.stepup.domain.session.Session;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +14,14 @@ import java.util.Optional;
 /**
  * The MFA token of action-based MFA, as an elevated token: it was unscoped (good for every wallet
  * action, see {@link LegacyMfaAction#legacyTokenScopes()}), had no time limit of its own and was
- * single-use unless the client asked otherwise. Here it is bound to the session it was earned in
- * and lives as long as that session, never longer.
+ * single-use unless the client asked otherwise. Here it is bound to the session it was earned in,
+ * and "no time limit" becomes the longest any elevated token lives ({@link #LIFETIME}), never
+ * past the session's end.
  */
 public final class LegacyMfaToken {
+
+  /** The longest lifetime of any elevated token (1–15 minutes): a legacy token gets all of it. */
+  public static final Duration LIFETIME = Duration.ofMinutes(15);
 
   /** How a legacy token's id begins, so a protected action knows it without a lookup. */
   public static final String ID_PREFIX = "mfa";
@@ -49,8 +54,13 @@ public final class LegacyMfaToken {
         Optional.of(method),
         singleUse,
         now,
-        session.expiresAt(),
+        expiry(session, now),
         null,
         null);
+  }
+
+  private static Instant expiry(Session session, Instant now) {
+    Instant longest = now.plus(LIFETIME);
+    return session.expiresAt().isBefore(longest) ? session.expiresAt() : longest;
   }
 }

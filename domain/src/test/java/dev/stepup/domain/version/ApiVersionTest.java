@@ -8,14 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.domain.Fixtures;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.UnsupportedApiVersionException;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenUseOutcome;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApiVersionTest {
@@ -82,7 +86,7 @@ class ApiVersionTest {
   }
 
   @Test
-  void aLegacyTokenGrantsEveryWalletActionAndLivesAsLongAsItsSession() {
+  void aLegacyTokenGrantsEveryWalletActionAndLivesTheLongestLifetimeWithinItsSession() {
     Session session = Fixtures.session();
     ElevatedToken token =
         LegacyMfaToken.issue(
@@ -100,7 +104,19 @@ class ApiVersionTest {
                 Scope.WALLET_SIGN,
                 Scope.WALLET_REFRESH,
                 Scope.WALLET_RESHARE));
-    assertThat(token.expiresAt()).isEqualTo(session.expiresAt());
+    assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+    Session ending = Session.start(SESSION, DEMO, ALICE, Optional.empty(), NOW, Duration.ofMinutes(3));
+    assertThat(
+            LegacyMfaToken.issue(
+                    new ElevatedTokenId("mfa_short"),
+                    DEMO,
+                    ALICE,
+                    ending,
+                    VerificationMethod.TOTP,
+                    false,
+                    NOW)
+                .expiresAt())
+        .isEqualTo(ending.expiresAt());
     assertThat(LegacyMfaToken.isLegacy(token.id())).isTrue();
     assertThat(LegacyMfaToken.isLegacy(new ElevatedTokenId("tok_scoped"))).isFalse();
     assertThat(token.covers(Scope.CREDENTIAL_LINK, NOW)).isFalse();

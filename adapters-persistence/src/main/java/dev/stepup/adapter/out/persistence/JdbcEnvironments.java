@@ -10,7 +10,7 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.environment.ApiVersion;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.stepup.adapter.in.console;
 
+import dev.stepup.domain.version.LegacyUseCount;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
-import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.domain.environment.Environment;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.environment.ApiVersion;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
@@ -41,9 +41,9 @@ class ApiVersionController {
 
   /** One line of the usage table: a kind of legacy use, the version it came with, how many. */
   record UsageRow(String what, String version, long count) {
-    static UsageRow of(LegacyMfaUses.Count c) {
+    static UsageRow of(LegacyUseCount c) {
       String what =
-          switch (c.kind()) {
+          switch (c.use()) {
             case CHECK -> "“Is MFA required for this action?” calls";
             case TOKEN_ISSUED -> "Legacy MFA tokens issued (createMfaToken)";
             case TOKEN_USED -> "Legacy MFA tokens accepted by wallet actions";

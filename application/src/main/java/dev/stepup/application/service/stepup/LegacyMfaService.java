@@ -1,5 +1,6 @@
 package dev.stepup.application.service.stepup;
 
+import dev.stepup.domain.version.LegacyMfaUse;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
@@ -84,7 +85,7 @@ public final class LegacyMfaService implements LegacyMfaUseCase {
                         "environment", context.environmentId()));
     requireServed(environment);
     // A legacy path: this one write per call is what tells the admin the path is still in use.
-    count(environment, LegacyMfaUses.Kind.CHECK);
+    count(environment, LegacyMfaUse.CHECK);
     return check
         .check(
             new CheckStepUpQuery(
@@ -118,14 +119,14 @@ public final class LegacyMfaService implements LegacyMfaUseCase {
                       command.singleUse(),
                       clock.instant()),
                   command.context().origin());
-          count(acting.environment(), LegacyMfaUses.Kind.TOKEN_ISSUED);
+          count(acting.environment(), LegacyMfaUse.TOKEN_ISSUED);
           return issued;
         });
   }
 
-  private void count(Environment environment, LegacyMfaUses.Kind kind) {
+  private void count(Environment environment, LegacyMfaUse use) {
     uses.record(
-        environment.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), kind, version.current());
+        environment.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), use, version.current());
   }
 
   static void requireServed(Environment environment) {

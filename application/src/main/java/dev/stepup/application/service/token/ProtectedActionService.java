@@ -1,5 +1,6 @@
 package dev.stepup.application.service.token;
 
+import dev.stepup.domain.version.LegacyMfaUse;
 import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -100,7 +101,7 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
                 legacyUses.record(
                     context.environmentId(),
                     LocalDate.ofInstant(now, ZoneOffset.UTC),
-                    LegacyMfaUses.Kind.TOKEN_USED,
+                    LegacyMfaUse.TOKEN_USED,
                     version.current());
               }
               return new TokenRedemption.Note(

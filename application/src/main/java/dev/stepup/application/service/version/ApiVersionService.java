@@ -1,5 +1,6 @@
 package dev.stepup.application.service.version;
 
+import dev.stepup.domain.version.LegacyUseCount;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
@@ -58,10 +59,10 @@ public final class ApiVersionService implements SetMinimumApiVersionUseCase, Cou
   }
 
   @Override
-  public List<LegacyMfaUses.Count> lastThirtyDays(EnvironmentId environmentId) {
+  public List<LegacyUseCount> lastThirtyDays(EnvironmentId environmentId) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return uses.countSince(environmentId, today.minusDays(DAYS - 1L)).stream()
-        .sorted(Comparator.comparingLong(LegacyMfaUses.Count::count).reversed())
+        .sorted(Comparator.comparingLong(LegacyUseCount::count).reversed())
         .toList();
   }
 }

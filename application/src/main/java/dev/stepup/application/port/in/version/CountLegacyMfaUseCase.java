@@ -1,7 +1,7 @@
 package dev.stepup.application.port.in.version;
 
-import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.version.LegacyUseCount;
 import java.util.List;
 
 /** How much action-based MFA an environment saw in the last 30 days: when switching is safe. */
@@ -10,5 +10,5 @@ public interface CountLegacyMfaUseCase {
   int DAYS = 30;
 
   /** The counts by kind and API version, largest first; empty when nothing legacy was used. */
-  List<LegacyMfaUses.Count> lastThirtyDays(EnvironmentId environmentId);
+  List<LegacyUseCount> lastThirtyDays(EnvironmentId environmentId);
 }

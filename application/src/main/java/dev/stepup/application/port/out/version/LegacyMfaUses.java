@@ -1,10 +1,11 @@
 package dev.stepup.application.port.out.version;
 
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.version.ApiVersion;
+import dev.stepup.domain.version.LegacyMfaUse;
+import dev.stepup.domain.version.LegacyUseCount;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Each use of action-based MFA, by day, kind and the API version the request named: what an admin
@@ -12,26 +13,8 @@ import java.util.Objects;
  */
 public interface LegacyMfaUses {
 
-  /** What was used. */
-  enum Kind {
-    /** "is MFA required for this action?" */
-    CHECK,
-    /** a verification with the old "create an MFA token" flag, which issued a legacy token */
-    TOKEN_ISSUED,
-    /** a protected action accepted a legacy MFA token */
-    TOKEN_USED
-  }
-
-  void record(EnvironmentId environmentId, LocalDate day, Kind kind, ApiVersion version);
+  void record(EnvironmentId environmentId, LocalDate day, LegacyMfaUse use, ApiVersion version);
 
   /** The environment's uses on {@code from} and after, counted by kind and version. */
-  List<Count> countSince(EnvironmentId environmentId, LocalDate from);
-
-  /** How many uses of one kind came with one API version. */
-  record Count(Kind kind, ApiVersion version, long count) {
-    public Count {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(version, "version");
-    }
-  }
+  List<LegacyUseCount> countSince(EnvironmentId environmentId, LocalDate from);
 }

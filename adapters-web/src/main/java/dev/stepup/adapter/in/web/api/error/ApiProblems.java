@@ -4,7 +4,7 @@ import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.domain.scope.UnknownScopeException;
-import dev.stepup.domain.version.UnsupportedApiVersionException;
+import dev.stepup.domain.environment.UnsupportedApiVersionException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

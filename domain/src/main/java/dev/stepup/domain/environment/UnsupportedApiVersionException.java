@@ -1,4 +1,4 @@
-package dev.stepup.domain.version;
+package dev.stepup.domain.environment;
 
 /** A request named an API version this server does not speak (or not a version at all). */
 public final class UnsupportedApiVersionException extends IllegalArgumentException {

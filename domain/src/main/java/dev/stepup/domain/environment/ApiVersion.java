@@ -1,4 +1,4 @@
-package dev.stepup.domain.version;
+package dev.stepup.domain.environment;
 
 import java.util.Arrays;
 import java.util.Optional;
