@@ -1,5 +1,8 @@
 package dev.stepup.server;
 
+import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
+import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.environment.UnsupportedApiVersionException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,9 +14,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
-import dev.stepup.domain.environment.ApiVersion;
-import dev.stepup.domain.environment.UnsupportedApiVersionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -21,10 +21,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * Gives every request a correlation id — the caller's {@code X-Request-Id} (or {@code
  * X-Correlation-Id}) when it is well-formed, else a new one — echoed on the response and put with
  * the environment id and the API version named into the logging context ({@code correlationId},
- * {@code environmentId}, {@code apiVersion}), so
- * every log line of the request carries both, in plain and in structured (JSON) logs. At the end it
- * logs one line: method, route template, status and duration. Never a header value other than the
- * id, a query string or a body: those may hold codes, tokens or keys.
+ * {@code environmentId}, {@code apiVersion}), so every log line of the request carries both, in
+ * plain and in structured (JSON) logs. At the end it logs one line: method, route template, status
+ * and duration. Never a header value other than the id, a query string or a body: those may hold
+ * codes, tokens or keys.
  */
 final class RequestCorrelation extends OncePerRequestFilter {
 

@@ -8,8 +8,8 @@ import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AdminChange;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.ConsoleHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,13 +42,15 @@ class ApiVersionsIT extends ApiTestServer {
 
   private void setMinimum(ApiVersion version) {
     minimum.setMinimum(
-        new SetMinimumApiVersionUseCase.Command(
-            DEMO, version, "test", RequestOrigin.internal()));
+        new SetMinimumApiVersionUseCase.Command(DEMO, version, "test", RequestOrigin.internal()));
   }
 
   private ApiClient.Answer legacyCheck(String session, Map<String, String> headers) {
     return api.post(
-        ENV + "/mfa/required-for-action", session, Map.of("mfaAction", "WalletWaasExport"), headers);
+        ENV + "/mfa/required-for-action",
+        session,
+        Map.of("mfaAction", "WalletWaasExport"),
+        headers);
   }
 
   private ApiClient.Answer legacyTotp(Enrolled e, boolean singleUse) {
@@ -98,8 +100,7 @@ class ApiVersionsIT extends ApiTestServer {
 
     ApiClient.Answer scoped = scopedTotp(e, "wallet:export");
     assertThat(scoped.status()).as(scoped.raw().body()).isEqualTo(200);
-    assertThat(export(e, e.session(), scoped.text("elevatedAccessToken")).status())
-        .isEqualTo(200);
+    assertThat(export(e, e.session(), scoped.text("elevatedAccessToken")).status()).isEqualTo(200);
 
     setMinimum(ApiVersion.V2026_04_01);
 

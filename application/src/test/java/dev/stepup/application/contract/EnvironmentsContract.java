@@ -1,11 +1,10 @@
 package dev.stepup.application.contract;
 
-import dev.stepup.domain.version.LegacyMfaUse;
-import dev.stepup.domain.version.LegacyUseCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.version.LegacyMfaUses;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -15,7 +14,8 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.version.LegacyMfaUse;
+import dev.stepup.domain.version.LegacyUseCount;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,8 +81,7 @@ public abstract class EnvironmentsContract extends PortContract {
     assertThat(uses.countSince(ENV, today.minusDays(29)))
         .containsExactlyInAnyOrder(
             new LegacyUseCount(LegacyMfaUse.CHECK, ApiVersion.LEGACY, 2),
-            new LegacyUseCount(
-                LegacyMfaUse.TOKEN_USED, ApiVersion.V2026_04_01, 1));
+            new LegacyUseCount(LegacyMfaUse.TOKEN_USED, ApiVersion.V2026_04_01, 1));
   }
 
   @Test

@@ -8,9 +8,9 @@ import dev.stepup.application.fakes.InMemoryContactProofs;
 import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
 import dev.stepup.application.fakes.InMemoryEnvironments;
-import dev.stepup.application.fakes.InMemoryLegacyMfaUses;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryJobLeases;
+import dev.stepup.application.fakes.InMemoryLegacyMfaUses;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryOutbox;
 import dev.stepup.application.fakes.InMemoryPasskeyChallenges;
@@ -35,7 +35,6 @@ import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.ApiKeys;
 import dev.stepup.application.port.out.environment.Environments;
-import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.mfa.Passkeys;
 import dev.stepup.application.port.out.mfa.RecoveryCodeStore;
 import dev.stepup.application.port.out.mfa.TotpDevices;
@@ -60,6 +59,7 @@ import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 
 /**

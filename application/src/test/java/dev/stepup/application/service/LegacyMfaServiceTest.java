@@ -1,7 +1,5 @@
 package dev.stepup.application.service;
 
-import dev.stepup.domain.version.LegacyMfaUse;
-import dev.stepup.domain.version.LegacyUseCount;
 import static dev.stepup.application.service.Fixture.ENV;
 import static dev.stepup.application.service.Fixture.TOTP_STEP;
 import static dev.stepup.application.service.Fixture.refusal;
@@ -16,11 +14,12 @@ import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
-import dev.stepup.application.port.out.version.LegacyMfaUses;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.User;
-import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.version.LegacyMfaUse;
+import dev.stepup.domain.version.LegacyUseCount;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +37,7 @@ class LegacyMfaServiceTest {
     f.clock.advance(TOTP_STEP);
     return f.legacyMfa.verify(
         new LegacyMfaUseCase.Command(
-            session,
-            new Proof.TotpProof(f.totpNow(device.secret()), Optional.empty()),
-            singleUse));
+            session, new Proof.TotpProof(f.totpNow(device.secret()), Optional.empty()), singleUse));
   }
 
   private void retire() {
@@ -80,9 +77,7 @@ class LegacyMfaServiceTest {
             refusal(
                     () ->
                         f.guard.authorize(
-                            session,
-                            Scope.WALLET_SIGN,
-                            Optional.of(token.elevatedAccessToken())))
+                            session, Scope.WALLET_SIGN, Optional.of(token.elevatedAccessToken())))
                 .refusal())
         .isEqualTo(Refusal.TOKEN_CONSUMED);
     assertThat(count(LegacyMfaUse.TOKEN_ISSUED, ApiVersion.LEGACY)).isEqualTo(1);
@@ -135,8 +130,7 @@ class LegacyMfaServiceTest {
                         f.legacyMfa.verify(
                             new LegacyMfaUseCase.Command(
                                 session,
-                                new Proof.TotpProof(
-                                    f.totpNow(device.secret()), Optional.empty()),
+                                new Proof.TotpProof(f.totpNow(device.secret()), Optional.empty()),
                                 true)))
                 .refusal())
         .isEqualTo(Refusal.LEGACY_API_RETIRED);
@@ -151,9 +145,7 @@ class LegacyMfaServiceTest {
             refusal(
                     () ->
                         f.guard.authorize(
-                            session,
-                            Scope.WALLET_EXPORT,
-                            Optional.of(token.elevatedAccessToken())))
+                            session, Scope.WALLET_EXPORT, Optional.of(token.elevatedAccessToken())))
                 .refusal())
         .isEqualTo(Refusal.LEGACY_API_RETIRED);
     assertThat(count(LegacyMfaUse.TOKEN_USED, ApiVersion.LEGACY)).isZero();

@@ -15,8 +15,8 @@ import java.util.Optional;
  * The MFA token of action-based MFA, as an elevated token: it was unscoped (good for every wallet
  * action, see {@link LegacyMfaAction#legacyTokenScopes()}), had no time limit of its own and was
  * single-use unless the client asked otherwise. Here it is bound to the session it was earned in,
- * and "no time limit" becomes the longest any elevated token lives ({@link #LIFETIME}), never
- * past the session's end.
+ * and "no time limit" becomes the longest any elevated token lives ({@link #LIFETIME}), never past
+ * the session's end.
  */
 public final class LegacyMfaToken {
 

@@ -105,7 +105,8 @@ class ApiVersionTest {
                 Scope.WALLET_REFRESH,
                 Scope.WALLET_RESHARE));
     assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
-    Session ending = Session.start(SESSION, DEMO, ALICE, Optional.empty(), NOW, Duration.ofMinutes(3));
+    Session ending =
+        Session.start(SESSION, DEMO, ALICE, Optional.empty(), NOW, Duration.ofMinutes(3));
     assertThat(
             LegacyMfaToken.issue(
                     new ElevatedTokenId("mfa_short"),

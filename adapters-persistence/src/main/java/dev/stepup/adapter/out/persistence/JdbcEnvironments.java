@@ -1,6 +1,7 @@
 package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -10,7 +11,6 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import dev.stepup.domain.environment.ApiVersion;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;

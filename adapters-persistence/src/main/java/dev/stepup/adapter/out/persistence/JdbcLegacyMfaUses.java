@@ -1,8 +1,8 @@
 package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.version.LegacyMfaUses;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.version.LegacyMfaUse;
 import dev.stepup.domain.version.LegacyUseCount;
 import java.sql.Date;
@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Uses of action-based MFA: one inserted row each (no shared row to contend on), counted by day. */
+/**
+ * Uses of action-based MFA: one inserted row each (no shared row to contend on), counted by day.
+ */
 public final class JdbcLegacyMfaUses implements LegacyMfaUses {
 
   private final JdbcClient jdbc;
@@ -32,7 +34,8 @@ public final class JdbcLegacyMfaUses implements LegacyMfaUses {
 
   @Override
   public List<LegacyUseCount> countSince(EnvironmentId environmentId, LocalDate from) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT use_kind, api_version, COUNT(*) FROM legacy_mfa_uses"
                 + " WHERE environment_id = ? AND used_on >= ? GROUP BY use_kind, api_version")
         .params(environmentId.value(), Date.valueOf(from))
@@ -41,7 +44,8 @@ public final class JdbcLegacyMfaUses implements LegacyMfaUses {
               LegacyMfaUse use = LegacyMfaUse.valueOf(rs.getString(1));
               long count = rs.getLong(3);
               // A version this build does not know (a newer node's) is left out, not guessed.
-              return ApiVersion.fromWire(rs.getString(2)).map(v -> new LegacyUseCount(use, v, count));
+              return ApiVersion.fromWire(rs.getString(2))
+                  .map(v -> new LegacyUseCount(use, v, count));
             })
         .list()
         .stream()

@@ -1,11 +1,11 @@
 package dev.stepup.adapter.in.console;
 
-import dev.stepup.domain.version.LegacyUseCount;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
-import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.version.LegacyUseCount;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.stepup.application.service.stepup;
 
-import dev.stepup.domain.version.LegacyMfaUse;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
@@ -21,6 +20,7 @@ import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.version.LegacyMfaAction;
 import dev.stepup.domain.version.LegacyMfaToken;
+import dev.stepup.domain.version.LegacyMfaUse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * Action-based MFA on top of step-up: the old action names answer as their scopes do, and the old
- * "create an MFA token" flag issues a legacy MFA token through the one verification path. Every
- * use is counted; none is served once the environment's minimum API version retires it.
+ * "create an MFA token" flag issues a legacy MFA token through the one verification path. Every use
+ * is counted; none is served once the environment's minimum API version retires it.
  */
 public final class LegacyMfaService implements LegacyMfaUseCase {
 
@@ -66,9 +66,7 @@ public final class LegacyMfaService implements LegacyMfaUseCase {
 
   @Override
   public boolean isRequiredForAction(
-      SessionContext context,
-      String action,
-      Optional<String> presented) {
+      SessionContext context, String action, Optional<String> presented) {
     LegacyMfaAction legacy =
         LegacyMfaAction.fromWire(action)
             .orElseThrow(
@@ -79,10 +77,7 @@ public final class LegacyMfaService implements LegacyMfaUseCase {
     Environment environment =
         environments
             .find(context.environmentId())
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "environment", context.environmentId()));
+            .orElseThrow(() -> new NotFoundException("environment", context.environmentId()));
     requireServed(environment);
     // A legacy path: this one write per call is what tells the admin the path is still in use.
     count(environment, LegacyMfaUse.CHECK);
@@ -99,8 +94,7 @@ public final class LegacyMfaService implements LegacyMfaUseCase {
 
   @Override
   public IssuedElevatedToken verify(Command command) {
-    Acting acting =
-        Acting.load(command.context(), environments, sessions, users, clock.instant());
+    Acting acting = Acting.load(command.context(), environments, sessions, users, clock.instant());
     requireServed(acting.environment());
     return verification.verify(
         command.context(),
@@ -126,7 +120,10 @@ public final class LegacyMfaService implements LegacyMfaUseCase {
 
   private void count(Environment environment, LegacyMfaUse use) {
     uses.record(
-        environment.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), use, version.current());
+        environment.id(),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        use,
+        version.current());
   }
 
   static void requireServed(Environment environment) {

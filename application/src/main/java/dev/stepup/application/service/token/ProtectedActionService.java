@@ -1,6 +1,5 @@
 package dev.stepup.application.service.token;
 
-import dev.stepup.domain.version.LegacyMfaUse;
 import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -24,6 +23,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenUseOutcome;
 import dev.stepup.domain.version.LegacyMfaToken;
+import dev.stepup.domain.version.LegacyMfaUse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,11 +105,11 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
                     version.current());
               }
               return new TokenRedemption.Note(
-                    context.environmentId(),
-                    context.origin(),
-                    acting.user().id(),
-                    Optional.of(acting.session().id()),
-                    Set.of(scope),
+                  context.environmentId(),
+                  context.origin(),
+                  acting.user().id(),
+                  Optional.of(acting.session().id()),
+                  Set.of(scope),
                   r instanceof TokenRedemption.Spent s && s.consumed() ? "consumed" : "used");
             });
     if (spent instanceof TokenRedemption.Refused refused) {

@@ -1,6 +1,5 @@
 package dev.stepup.application.service.version;
 
-import dev.stepup.domain.version.LegacyUseCount;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
@@ -12,6 +11,7 @@ import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.version.LegacyUseCount;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

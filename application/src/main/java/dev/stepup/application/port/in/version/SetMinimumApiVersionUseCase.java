@@ -1,9 +1,9 @@
 package dev.stepup.application.port.in.version;
 
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.ApiVersion;
 import java.util.Objects;
 
 /**

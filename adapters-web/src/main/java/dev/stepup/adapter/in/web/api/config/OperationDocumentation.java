@@ -1,12 +1,12 @@
 package dev.stepup.adapter.in.web.api.config;
 
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
+import dev.stepup.domain.environment.ApiVersion;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
-import dev.stepup.domain.environment.ApiVersion;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;

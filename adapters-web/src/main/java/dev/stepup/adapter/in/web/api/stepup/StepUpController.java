@@ -66,7 +66,10 @@ class StepUpController {
    * requestedScopes} a legacy MFA token (until the environment retires action-based MFA).
    */
   private TokenResponse verifyMfa(
-      SessionContext context, Proof proof, List<String> requestedScopes, CreateMfaToken legacyFlag) {
+      SessionContext context,
+      Proof proof,
+      List<String> requestedScopes,
+      CreateMfaToken legacyFlag) {
     List<String> scopes = requestedScopes == null ? List.of() : requestedScopes;
     if (legacyFlag != null) {
       if (!scopes.isEmpty()) {
@@ -236,8 +239,7 @@ class StepUpController {
 
   @Operation(
       summary = "Verify a recovery code (each works once) and receive an elevated token",
-      description =
-          "Takes the legacy createMfaToken flag as the TOTP verification does.")
+      description = "Takes the legacy createMfaToken flag as the TOTP verification does.")
   @PostMapping("/recovery-code/verify")
   TokenResponse verifyRecoveryCode(
       @PathVariable String environmentId,

@@ -8,8 +8,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Reads the API version an API request names ({@value #HEADER}) before its handler runs: a
  * malformed or unknown one is refused (400, {@code invalid_api_version}, by the error handler),
- * otherwise it is kept on the request ({@link #ATTRIBUTE}) for the use cases that count legacy
- * use.
+ * otherwise it is kept on the request ({@link #ATTRIBUTE}) for the use cases that count legacy use.
  */
 public final class ApiVersionInterceptor implements HandlerInterceptor {
 
