@@ -10,6 +10,9 @@
 // single-use token is dropped once the fetch wrapper has sent it; any token is dropped at expiry.
 
 const TOKEN_HEADER = 'X-Elevated-Access-Token';
+// The API version this SDK is written for, named on every call to the step-up server.
+const API_VERSION_HEADER = 'Stepup-Api-Version';
+const API_VERSION = '2026_04_01';
 const STEP_UP_CHALLENGE = 'insufficient_user_authentication';
 /** Tokens are treated as expired a little early, so one is never sent as it runs out. */
 const EXPIRY_MARGIN_MS = 5000;
@@ -79,7 +82,11 @@ export function createStepUp(options = {}) {
 
   /** One call to the step-up API with the session token; answers the JSON body or throws. */
   async function api(method, path, body) {
-    const headers = { Accept: 'application/json', Authorization: 'Bearer ' + (await session()) };
+    const headers = {
+      Accept: 'application/json',
+      Authorization: 'Bearer ' + (await session()),
+      [API_VERSION_HEADER]: API_VERSION,
+    };
     const init = { method, headers, credentials: 'omit', cache: 'no-store' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -383,6 +390,9 @@ export function createStepUp(options = {}) {
     const request = new Request(base.clone());
     if (isStepUpServer(request.url) && !request.headers.has('Authorization')) {
       request.headers.set('Authorization', 'Bearer ' + (await session()));
+    }
+    if (isStepUpServer(request.url) && !request.headers.has(API_VERSION_HEADER)) {
+      request.headers.set(API_VERSION_HEADER, API_VERSION);
     }
     const entry = scope ? live(scope) : null;
     if (entry) {

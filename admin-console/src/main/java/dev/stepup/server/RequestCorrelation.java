@@ -1,5 +1,8 @@
 package dev.stepup.server;
 
+import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
+import dev.stepup.domain.environment.ApiVersion;
+import dev.stepup.domain.environment.UnsupportedApiVersionException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,10 +20,11 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Gives every request a correlation id — the caller's {@code X-Request-Id} (or {@code
  * X-Correlation-Id}) when it is well-formed, else a new one — echoed on the response and put with
- * the environment id into the logging context ({@code correlationId}, {@code environmentId}), so
- * every log line of the request carries both, in plain and in structured (JSON) logs. At the end it
- * logs one line: method, route template, status and duration. Never a header value other than the
- * id, a query string or a body: those may hold codes, tokens or keys.
+ * the environment id and the API version named into the logging context ({@code correlationId},
+ * {@code environmentId}, {@code apiVersion}), so every log line of the request carries both, in
+ * plain and in structured (JSON) logs. At the end it logs one line: method, route template, status
+ * and duration. Never a header value other than the id, a query string or a body: those may hold
+ * codes, tokens or keys.
  */
 final class RequestCorrelation extends OncePerRequestFilter {
 
@@ -28,6 +32,7 @@ final class RequestCorrelation extends OncePerRequestFilter {
   static final String CORRELATION_ID = "X-Correlation-Id";
   static final String MDC_CORRELATION = "correlationId";
   static final String MDC_ENVIRONMENT = "environmentId";
+  static final String MDC_API_VERSION = "apiVersion";
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestCorrelation.class);
 
@@ -61,6 +66,8 @@ final class RequestCorrelation extends OncePerRequestFilter {
     if (environment.matches()) {
       MDC.put(MDC_ENVIRONMENT, environment.group(1));
     }
+    // Which API version each request used: a known version, "legacy" for none, never the raw value.
+    MDC.put(MDC_API_VERSION, apiVersion(request.getHeader(ApiVersionInterceptor.HEADER)));
     try {
       chain.doFilter(request, response);
     } finally {
@@ -74,6 +81,16 @@ final class RequestCorrelation extends OncePerRequestFilter {
       }
       MDC.remove(MDC_CORRELATION);
       MDC.remove(MDC_ENVIRONMENT);
+      MDC.remove(MDC_API_VERSION);
+    }
+  }
+
+  private static String apiVersion(String header) {
+    try {
+      ApiVersion version = ApiVersion.parse(header);
+      return version == ApiVersion.LEGACY ? "legacy" : version.wire();
+    } catch (UnsupportedApiVersionException e) {
+      return "invalid";
     }
   }
 

@@ -17,6 +17,8 @@ import dev.stepup.application.port.out.verification.EmailSender;
 import dev.stepup.application.port.out.verification.FailureTallies;
 import dev.stepup.application.port.out.verification.SmsSender;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
+import dev.stepup.application.port.out.version.RequestedApiVersion;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.environment.CheckReturnAddressService;
@@ -135,9 +137,20 @@ class UseCaseConfiguration {
       ElevatedTokenSigner signer,
       AuditTrail audit,
       TransactionRunner transactions,
+      LegacyMfaUses legacyUses,
+      RequestedApiVersion apiVersion,
       Clock clock) {
     return new ProtectedActionService(
-        environments, sessions, users, tokens, signer, audit, transactions, clock);
+        environments,
+        sessions,
+        users,
+        tokens,
+        signer,
+        audit,
+        transactions,
+        legacyUses,
+        apiVersion,
+        clock);
   }
 
   @Bean

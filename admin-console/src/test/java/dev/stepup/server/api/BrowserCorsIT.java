@@ -49,7 +49,7 @@ class BrowserCorsIT extends ApiTestServer {
             "Access-Control-Request-Method",
             method,
             "Access-Control-Request-Headers",
-            "authorization,content-type,x-elevated-access-token"));
+            "authorization,content-type,x-elevated-access-token,stepup-api-version"));
   }
 
   private static List<String> all(ApiClient.Answer answer, String header) {
@@ -64,7 +64,7 @@ class BrowserCorsIT extends ApiTestServer {
     assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(APP);
     assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
     assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
-        .contains("authorization", "content-type", "x-elevated-access-token");
+        .contains("authorization", "content-type", "x-elevated-access-token", "stepup-api-version");
     assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
     assertThat(String.join(",", all(preflight, "Vary"))).contains("Origin");
 

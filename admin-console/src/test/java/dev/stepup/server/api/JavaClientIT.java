@@ -224,6 +224,8 @@ class JavaClientIT extends ApiTestServer {
       assertRefused(() -> client.verify(madeUp, "wallet:sign"), "invalid_token");
       assertRefused(() -> client.verify(madeUp, "wallet:sign"), "invalid_token");
       assertThat(proxy.jwksFetches()).isEqualTo(2);
+      // Every request the client made (API-key calls and JWKS fetches) named its API version.
+      assertThat(proxy.apiVersions()).containsExactly("2026_04_01");
     }
   }
 

@@ -25,6 +25,7 @@ final class JwksCountingProxy implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final int target;
   private final AtomicInteger jwksFetches = new AtomicInteger();
+  private final Set<String> apiVersions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   JwksCountingProxy(int targetPort) {
     this.target = targetPort;
@@ -45,12 +46,19 @@ final class JwksCountingProxy implements AutoCloseable {
     return jwksFetches.get();
   }
 
+  /** The Stepup-Api-Version of every request forwarded ("none" for a request without one). */
+  Set<String> apiVersions() {
+    return Set.copyOf(apiVersions);
+  }
+
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
       URI uri = exchange.getRequestURI();
       if (uri.getPath().equals("/.well-known/jwks.json")) {
         jwksFetches.incrementAndGet();
       }
+      String version = exchange.getRequestHeaders().getFirst("Stepup-Api-Version");
+      apiVersions.add(version == null ? "none" : version);
       byte[] body = exchange.getRequestBody().readAllBytes();
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create("http://localhost:" + target + uri))

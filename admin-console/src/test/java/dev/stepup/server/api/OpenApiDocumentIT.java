@@ -131,7 +131,9 @@ class OpenApiDocumentIT extends ApiTestServer {
                   headers.add(p.get("name").asString());
                 }
               });
-      assertThat(headers).as(action).containsExactly("X-Elevated-Access-Token");
+      assertThat(headers)
+          .as(action)
+          .containsExactly("X-Elevated-Access-Token", "Stepup-Api-Version");
       JsonNode unauthorized = operation.get("responses").get("401");
       assertThat(unauthorized.get("description").asString())
           .as(action)
@@ -152,7 +154,11 @@ class OpenApiDocumentIT extends ApiTestServer {
         operations(document()).stream()
             .filter(op -> op.path("parameters").toString().contains("X-Elevated-Access-Token"))
             .count();
-    assertThat(withHeader).isEqualTo(protectedActions.size() + 1);
+    // (check and the legacy "is MFA required for this action?" weigh it; neither challenges)
+    assertThat(
+            paths.get(PATHS + "/mfa/required-for-action").get("post").path("parameters").toString())
+        .contains("X-Elevated-Access-Token");
+    assertThat(withHeader).isEqualTo(protectedActions.size() + 2);
 
     // And the challenge is what the server answers.
     TestUser user = newUser();

@@ -154,6 +154,7 @@ class StructuredLogsIT {
     for (JsonNode line : lines) {
       assertThat(line.path("correlationId").asString()).isEqualTo(correlation);
       assertThat(line.path("environmentId").asString()).isEqualTo("demo");
+      assertThat(line.path("apiVersion").asString()).isEqualTo("legacy");
     }
     assertThat(linesWith(log, otherCorrelation))
         .singleElement()

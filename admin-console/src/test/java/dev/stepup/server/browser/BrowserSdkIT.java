@@ -253,11 +253,17 @@ class BrowserSdkIT extends ApiTestServer {
     page.run("return stepUp.fetch(args[0], { method: 'POST' })", elsewhere);
     assertThat(page.lastSent())
         .containsEntry("url", elsewhere)
-        .containsEntry("authorization", null);
+        .containsEntry("authorization", null)
+        .containsEntry("apiVersion", null);
+    // Every call to the step-up server names the API version the SDK is written for.
+    page.okMap("return stepUp.checkStepUpAuth({ scope: 'wallet:export' })");
+    assertThat(page.lastSent()).containsEntry("apiVersion", "2026_04_01");
     // The step-up server's protected action gets the bearer session token.
     page.okMap(
         SdkPage.fetchScript(ENV + "/wallets/" + embeddedWallet(user) + "/export", "wallet:export"));
-    assertThat(page.lastSent()).containsEntry("authorization", "Bearer " + session);
+    assertThat(page.lastSent())
+        .containsEntry("authorization", "Bearer " + session)
+        .containsEntry("apiVersion", "2026_04_01");
   }
 
   // ---- helpers ----

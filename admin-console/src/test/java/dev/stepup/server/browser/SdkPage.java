@@ -30,7 +30,8 @@ final class SdkPage {
         const request = new Request(input, init);
         window.sent.push({ url: request.url, method: request.method,
                            token: request.headers.get('X-Elevated-Access-Token'),
-                           authorization: request.headers.get('Authorization') });
+                           authorization: request.headers.get('Authorization'),
+                           apiVersion: request.headers.get('Stepup-Api-Version') });
         return fetch(request);
       };
       window.stepUp = m.createStepUp({

@@ -3,6 +3,8 @@ package dev.stepup.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
@@ -13,6 +15,9 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.version.LegacyMfaUse;
+import dev.stepup.domain.version.LegacyUseCount;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +56,35 @@ public abstract class EnvironmentsContract extends PortContract {
     assertThat(loaded.settings()).isEqualTo(custom);
     assertThat(environments.all()).extracting(e -> e.id().value()).containsExactly("demo", "other");
     assertThat(environments.find(new EnvironmentId("nope"))).isEmpty();
+  }
+
+  @Test
+  void theMinimumApiVersionRoundTripsAndStartsUnset() {
+    assertThat(environments.find(ENV).orElseThrow().minimumApiVersion())
+        .isEqualTo(ApiVersion.LEGACY);
+    Environment env = environments.find(ENV).orElseThrow();
+    env.requireApiVersion(ApiVersion.V2026_04_01);
+    environments.save(env);
+    assertThat(environments.find(ENV).orElseThrow().minimumApiVersion())
+        .isEqualTo(ApiVersion.V2026_04_01);
+    assertThat(environments.find(new EnvironmentId("other")).orElseThrow().minimumApiVersion())
+        .isEqualTo(ApiVersion.LEGACY);
+  }
+
+  @Test
+  void legacyUsesAreCountedByKindAndVersionFromADayOn() {
+    LegacyMfaUses uses = stores.legacyMfaUses();
+    LocalDate today = LocalDate.of(2026, 4, 2);
+    uses.record(ENV, today, LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today, LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+    uses.record(ENV, today.minusDays(1), LegacyMfaUse.TOKEN_USED, ApiVersion.V2026_04_01);
+    uses.record(ENV, today.minusDays(40), LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+    uses.record(new EnvironmentId("other"), today, LegacyMfaUse.CHECK, ApiVersion.LEGACY);
+
+    assertThat(uses.countSince(ENV, today.minusDays(29)))
+        .containsExactlyInAnyOrder(
+            new LegacyUseCount(LegacyMfaUse.CHECK, ApiVersion.LEGACY, 2),
+            new LegacyUseCount(LegacyMfaUse.TOKEN_USED, ApiVersion.V2026_04_01, 1));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
 import dev.stepup.application.fakes.InMemoryEnvironments;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
 import dev.stepup.application.fakes.InMemoryJobLeases;
+import dev.stepup.application.fakes.InMemoryLegacyMfaUses;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryOutbox;
 import dev.stepup.application.fakes.InMemoryPasskeyChallenges;
@@ -58,6 +59,7 @@ import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 
 /**
@@ -67,6 +69,7 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
  */
 public final class InMemoryStores implements Stores {
   private final InMemoryEnvironments environments = new InMemoryEnvironments();
+  private final InMemoryLegacyMfaUses legacyMfaUses = new InMemoryLegacyMfaUses();
   private final InMemoryUsers users = new InMemoryUsers();
   private final InMemorySessions sessions = new InMemorySessions();
   private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users, sessions);
@@ -99,6 +102,11 @@ public final class InMemoryStores implements Stores {
   @Override
   public Environments environments() {
     return environments;
+  }
+
+  @Override
+  public LegacyMfaUses legacyMfaUses() {
+    return legacyMfaUses;
   }
 
   @Override

@@ -29,6 +29,7 @@ import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 
 /**
@@ -39,6 +40,8 @@ import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 public interface Stores {
 
   Environments environments();
+
+  LegacyMfaUses legacyMfaUses();
 
   Users users();
 

@@ -35,6 +35,7 @@ public final class InMemoryEnvironments implements Environments {
     Environment copy = new Environment(e.id(), e.name(), e.settings(), e.redirects());
     copy.allowSignUp(e.allowsSignUp());
     copy.allowBrowserOrigins(e.browserOrigins());
+    copy.requireApiVersion(e.minimumApiVersion());
     return copy;
   }
 }

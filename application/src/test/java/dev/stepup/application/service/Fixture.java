@@ -7,6 +7,7 @@ import dev.stepup.application.fakes.DirectTransactions;
 import dev.stepup.application.fakes.FakeSecretHasher;
 import dev.stepup.application.fakes.FakeTokenSigner;
 import dev.stepup.application.fakes.FakeWalletKeys;
+import dev.stepup.application.fakes.FixedApiVersion;
 import dev.stepup.application.fakes.InMemoryAdminAccounts;
 import dev.stepup.application.fakes.InMemoryApiKeys;
 import dev.stepup.application.fakes.InMemoryCodeSendGates;
@@ -15,6 +16,7 @@ import dev.stepup.application.fakes.InMemoryElevatedTokens;
 import dev.stepup.application.fakes.InMemoryEmbeddedWallets;
 import dev.stepup.application.fakes.InMemoryEnvironments;
 import dev.stepup.application.fakes.InMemoryFailureTallies;
+import dev.stepup.application.fakes.InMemoryLegacyMfaUses;
 import dev.stepup.application.fakes.InMemoryOtpChallenges;
 import dev.stepup.application.fakes.InMemoryPasskeys;
 import dev.stepup.application.fakes.InMemoryPrompts;
@@ -70,6 +72,7 @@ import dev.stepup.application.service.prompt.FinishPromptService;
 import dev.stepup.application.service.prompt.OpenPromptService;
 import dev.stepup.application.service.signin.EmailSignInService;
 import dev.stepup.application.service.stepup.CheckStepUpService;
+import dev.stepup.application.service.stepup.LegacyMfaService;
 import dev.stepup.application.service.stepup.OtpProofChecker;
 import dev.stepup.application.service.stepup.PasskeyProofChecker;
 import dev.stepup.application.service.stepup.RecoveryCodeProofChecker;
@@ -88,6 +91,7 @@ import dev.stepup.application.service.user.UnlockStepUpService;
 import dev.stepup.application.service.user.UserService;
 import dev.stepup.application.service.user.UserSessionsService;
 import dev.stepup.application.service.verification.AttemptLimiter;
+import dev.stepup.application.service.version.ApiVersionService;
 import dev.stepup.application.service.wallet.DemoWalletService;
 import dev.stepup.application.service.webhook.WebhookAuditTrail;
 import dev.stepup.domain.attempt.HardLockPolicy;
@@ -180,6 +184,8 @@ final class Fixture {
   final UnlockStepUpService unlock = new UnlockStepUpService(users, lockouts, audit, clock);
 
   final TokenMint tokenMint = new TokenMint(tokens, signer, audit, transactions, clock);
+  final InMemoryLegacyMfaUses legacyUses = new InMemoryLegacyMfaUses();
+  final FixedApiVersion apiVersion = new FixedApiVersion();
   final ElevatedTokenService tokenService =
       new ElevatedTokenService(
           environments, users, sessions, tokens, signer, audit, transactions, clock);
@@ -191,7 +197,16 @@ final class Fixture {
       new CheckStepUpService(environments, users, sessions, tokens, signer, policy, audit, clock);
   final ProtectedActionService guard =
       new ProtectedActionService(
-          environments, sessions, users, tokens, signer, audit, transactions, clock);
+          environments,
+          sessions,
+          users,
+          tokens,
+          signer,
+          audit,
+          transactions,
+          legacyUses,
+          apiVersion,
+          clock);
   final SendStepUpCodeService sendCode =
       new SendStepUpCodeService(
           environments,
@@ -208,6 +223,19 @@ final class Fixture {
           audit,
           clock);
   final VerifyStepUpService verify = verifyStepUpWith(totp);
+  final LegacyMfaService legacyMfa =
+      new LegacyMfaService(
+          environments,
+          sessions,
+          users,
+          checkService,
+          verify,
+          tokenMint,
+          legacyUses,
+          apiVersion,
+          clock);
+  final ApiVersionService apiVersions =
+      new ApiVersionService(environments, legacyUses, audit, transactions, clock);
   final StepUpCodes codes = new StepUpCodes(verify);
   final MfaService mfa =
       new MfaService(

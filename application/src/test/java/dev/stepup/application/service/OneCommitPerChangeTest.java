@@ -68,7 +68,16 @@ class OneCommitPerChangeTest {
           f.sessions, tokens, f.signer, audit, transactions, f.clock);
   private final ProtectedActionService guard =
       new ProtectedActionService(
-          f.environments, f.sessions, f.users, tokens, f.signer, audit, transactions, f.clock);
+          f.environments,
+          f.sessions,
+          f.users,
+          tokens,
+          f.signer,
+          audit,
+          transactions,
+          f.legacyUses,
+          f.apiVersion,
+          f.clock);
   private final User ann = f.emailUser("ann@example.com");
   private final SessionContext session = f.signIn(ann);
 

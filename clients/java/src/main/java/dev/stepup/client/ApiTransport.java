@@ -20,6 +20,11 @@ final class ApiTransport {
   private final String apiKey;
   private final Duration timeout;
 
+  /** The header naming the API version this client is written for, sent on every request. */
+  static final String API_VERSION_HEADER = "Stepup-Api-Version";
+
+  static final String API_VERSION = "2026_04_01";
+
   ApiTransport(HttpClient http, URI baseUrl, String apiKey, Duration timeout) {
     this.http = http;
     this.baseUrl = baseUrl;
@@ -48,6 +53,7 @@ final class ApiTransport {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(baseUrl.resolve(relative(path)))
             .timeout(timeout)
+            .header(API_VERSION_HEADER, API_VERSION)
             .header("Accept", "application/json, application/problem+json");
     if (withKey) {
       request.header("Authorization", "Bearer " + apiKey);
@@ -85,6 +91,7 @@ final class ApiTransport {
         HttpRequest.newBuilder(baseUrl.resolve(relative(path)))
             .timeout(timeout)
             .header("Accept", accept)
+            .header(API_VERSION_HEADER, API_VERSION)
             .GET();
     if (withKey) {
       request.header("Authorization", "Bearer " + apiKey);

@@ -12,6 +12,7 @@ public final class Environment {
   private RedirectAllowList redirects;
   private BrowserOrigins browserOrigins = BrowserOrigins.none();
   private boolean signUpAllowed;
+  private ApiVersion minimumApiVersion = ApiVersion.LEGACY;
 
   public Environment(
       EnvironmentId id, String name, StepUpSettings settings, RedirectAllowList redirects) {
@@ -86,6 +87,23 @@ public final class Environment {
 
   public void allowSignUp(boolean allowed) {
     this.signUpAllowed = allowed;
+  }
+
+  /**
+   * The oldest API version the environment still serves: {@link ApiVersion#LEGACY} (unset) keeps
+   * action-based MFA working; {@code 2026_04_01} retires it at once.
+   */
+  public ApiVersion minimumApiVersion() {
+    return minimumApiVersion;
+  }
+
+  public void requireApiVersion(ApiVersion minimum) {
+    this.minimumApiVersion = Objects.requireNonNull(minimum, "minimum");
+  }
+
+  /** Whether the action-based MFA calls and their tokens still work here. */
+  public boolean servesLegacyMfa() {
+    return minimumApiVersion.allowsLegacyMfa();
   }
 
   public void rename(String newName) {

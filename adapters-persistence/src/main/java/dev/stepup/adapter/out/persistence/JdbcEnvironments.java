@@ -1,6 +1,7 @@
 package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.environment.Environments;
+import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.BrowserOrigins;
 import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
@@ -28,7 +29,8 @@ public final class JdbcEnvironments implements Environments {
     this.jdbc = jdbc;
   }
 
-  private record Row(String id, String name, boolean enabled, boolean signUp) {}
+  private record Row(
+      String id, String name, boolean enabled, boolean signUp, String minimumApiVersion) {}
 
   private record ActionRow(
       String scope, boolean isProtected, String tokenUse, String storedEnforcement) {
@@ -49,11 +51,17 @@ public final class JdbcEnvironments implements Environments {
   @Override
   public Optional<Environment> find(EnvironmentId id) {
     return jdbc.sql(
-            "SELECT id, name, step_up_enabled, sign_up_allowed FROM environments WHERE id = ?")
+            "SELECT id, name, step_up_enabled, sign_up_allowed, minimum_api_version"
+                + " FROM environments WHERE id = ?")
         .param(id.value())
         .query(
             (rs, n) ->
-                new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+                new Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getBoolean(4),
+                    rs.getString(5)))
         .optional()
         .map(this::load);
   }
@@ -61,10 +69,17 @@ public final class JdbcEnvironments implements Environments {
   @Override
   public List<Environment> all() {
     return jdbc
-        .sql("SELECT id, name, step_up_enabled, sign_up_allowed FROM environments ORDER BY id")
+        .sql(
+            "SELECT id, name, step_up_enabled, sign_up_allowed, minimum_api_version"
+                + " FROM environments ORDER BY id")
         .query(
             (rs, n) ->
-                new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+                new Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getBoolean(4),
+                    rs.getString(5)))
         .list()
         .stream()
         .map(this::load)
@@ -108,6 +123,10 @@ public final class JdbcEnvironments implements Environments {
             new StepUpSettings(row.enabled(), methods, actions),
             RedirectAllowList.of(redirects));
     environment.allowSignUp(row.signUp());
+    // A version this build does not know (written by a newer node) is the newest it knows.
+    environment.requireApiVersion(
+        ApiVersion.fromWire(row.minimumApiVersion() == null ? "" : row.minimumApiVersion())
+            .orElse(ApiVersion.latest()));
     environment.allowBrowserOrigins(
         BrowserOrigins.of(
             jdbc.sql(
@@ -125,15 +144,25 @@ public final class JdbcEnvironments implements Environments {
     StepUpSettings settings = environment.settings();
     int updated =
         jdbc.sql(
-                "UPDATE environments SET name = ?, step_up_enabled = ?, sign_up_allowed = ?"
-                    + " WHERE id = ?")
-            .params(environment.name(), settings.enabled(), environment.allowsSignUp(), id)
+                "UPDATE environments SET name = ?, step_up_enabled = ?, sign_up_allowed = ?,"
+                    + " minimum_api_version = ? WHERE id = ?")
+            .params(
+                environment.name(),
+                settings.enabled(),
+                environment.allowsSignUp(),
+                environment.minimumApiVersion().wire(),
+                id)
             .update();
     if (updated == 0) {
       jdbc.sql(
-              "INSERT INTO environments (id, name, step_up_enabled, sign_up_allowed)"
-                  + " VALUES (?, ?, ?, ?)")
-          .params(id, environment.name(), settings.enabled(), environment.allowsSignUp())
+              "INSERT INTO environments (id, name, step_up_enabled, sign_up_allowed,"
+                  + " minimum_api_version) VALUES (?, ?, ?, ?, ?)")
+          .params(
+              id,
+              environment.name(),
+              settings.enabled(),
+              environment.allowsSignUp(),
+              environment.minimumApiVersion().wire())
           .update();
     }
     jdbc.sql("DELETE FROM environment_methods WHERE environment_id = ?").param(id).update();

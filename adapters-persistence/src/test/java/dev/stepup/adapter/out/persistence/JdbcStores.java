@@ -30,6 +30,7 @@ import dev.stepup.application.port.out.verification.PasskeyChallenges;
 import dev.stepup.application.port.out.verification.SignInCodes;
 import dev.stepup.application.port.out.verification.StepUpLockouts;
 import dev.stepup.application.port.out.verification.WalletChallenges;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -46,6 +47,7 @@ final class JdbcStores implements Stores {
   private final JdbcAuditTrail audit;
   private final JdbcTransactionRunner transactions;
   private final Environments environments;
+  private final LegacyMfaUses legacyMfaUses;
   private final Users users;
   private final Sessions sessions;
   private final UserDirectory userDirectory;
@@ -89,6 +91,7 @@ final class JdbcStores implements Stores {
     audit = new JdbcAuditTrail(jdbc);
     transactions = new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
     environments = new JdbcEnvironments(jdbc);
+    legacyMfaUses = new JdbcLegacyMfaUses(jdbc);
     users = new JdbcUsers(jdbc);
     sessions = new JdbcSessions(jdbc);
     userDirectory = new JdbcUserDirectory(jdbc);
@@ -119,6 +122,11 @@ final class JdbcStores implements Stores {
   @Override
   public Environments environments() {
     return environments;
+  }
+
+  @Override
+  public LegacyMfaUses legacyMfaUses() {
+    return legacyMfaUses;
   }
 
   @Override

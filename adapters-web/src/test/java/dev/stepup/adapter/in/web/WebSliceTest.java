@@ -48,6 +48,7 @@ import dev.stepup.application.port.in.user.EndUserSessionUseCase;
 import dev.stepup.application.port.in.user.GetUserUseCase;
 import dev.stepup.application.port.in.user.ListUserSessionsUseCase;
 import dev.stepup.application.port.in.user.StartSessionUseCase;
+import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.ReshareWalletKeyUseCase;
@@ -137,6 +138,7 @@ public abstract class WebSliceTest {
   @MockitoBean protected ExchangeTokenUseCase exchangeToken;
   @MockitoBean protected AuthenticateAssertionUseCase authenticateAssertion;
   @MockitoBean protected ReadWebhookUseCase readWebhook;
+  @MockitoBean protected LegacyMfaUseCase legacyMfa;
 
   /** An active session of user {@code usr_1} in the demo environment. */
   protected static Session session() {

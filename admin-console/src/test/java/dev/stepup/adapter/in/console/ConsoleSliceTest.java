@@ -45,6 +45,8 @@ import dev.stepup.application.port.in.user.UnlockStepUpUseCase;
 import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
 import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
 import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
+import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
+import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
 import java.time.Instant;
@@ -110,6 +112,8 @@ abstract class ConsoleSliceTest {
   @MockitoBean ConfigureWebhookUseCase configureWebhook;
   @MockitoBean RotateWebhookSecretUseCase rotateWebhookSecret;
   @MockitoBean ReadWebhookUseCase readWebhook;
+  @MockitoBean SetMinimumApiVersionUseCase setMinimumApiVersion;
+  @MockitoBean CountLegacyMfaUseCase countLegacyMfa;
 
   /** A console session in which the admin has just confirmed with a code (guarded actions run). */
   MockHttpSession confirmedSession() throws Exception {

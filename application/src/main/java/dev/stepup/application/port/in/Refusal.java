@@ -42,7 +42,8 @@ public enum Refusal {
   WRONG_ISSUER("wrong_issuer"),
   WRONG_AUDIENCE("wrong_audience"),
   INVALID_CLIENT_ASSERTION("invalid_client_assertion"),
-  ASSERTION_REPLAYED("assertion_replayed");
+  ASSERTION_REPLAYED("assertion_replayed"),
+  LEGACY_API_RETIRED("legacy_api_retired");
 
   private final String code;
 

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one verification path for every method: load the caller once → the method's checker names
@@ -86,6 +87,32 @@ public final class VerifyStepUpService implements VerifyStepUpUseCase {
   /** For a caller that already loaded and checked the session (the social callback). */
   IssuedElevatedToken verify(
       SessionContext context, Acting acting, Proof proof, Set<Scope> scopes) {
+    return verify(
+        context,
+        acting,
+        proof,
+        scopes,
+        method ->
+            mint.mint(
+                acting.environment(),
+                acting.user().id(),
+                Optional.of(acting.session().id()),
+                scopes,
+                Optional.of(method),
+                context.origin(),
+                clock.instant()));
+  }
+
+  /**
+   * The verification path with its last step, issuing the token for the method that succeeded,
+   * given: it runs in the success transaction (the legacy MFA token's).
+   */
+  IssuedElevatedToken verify(
+      SessionContext context,
+      Acting acting,
+      Proof proof,
+      Set<Scope> scopes,
+      Function<VerificationMethod, IssuedElevatedToken> issue) {
     Instant now = clock.instant();
     ProofChecker.Attempt attempted = attempt(acting, proof, scopes, now);
     VerificationMethod method = attempted.method();
@@ -109,14 +136,7 @@ public final class VerifyStepUpService implements VerifyStepUpUseCase {
         () -> {
           limiter.succeeded(attempt);
           verification(context, acting, method, scopes).success();
-          return mint.mint(
-              acting.environment(),
-              acting.user().id(),
-              Optional.of(acting.session().id()),
-              scopes,
-              Optional.of(method),
-              context.origin(),
-              clock.instant());
+          return issue.apply(method);
         });
   }
 

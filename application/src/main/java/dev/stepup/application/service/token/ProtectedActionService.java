@@ -12,6 +12,8 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
+import dev.stepup.application.port.out.version.LegacyMfaUses;
+import dev.stepup.application.port.out.version.RequestedApiVersion;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.environment.StepUpSettings;
@@ -21,8 +23,12 @@ import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenUseOutcome;
+import dev.stepup.domain.version.LegacyMfaToken;
+import dev.stepup.domain.version.LegacyMfaUse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +48,8 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
   private final TokenRedemption redemption;
   private final StepUpPolicy policy = new StepUpPolicy();
   private final Audit audit;
+  private final LegacyMfaUses legacyUses;
+  private final RequestedApiVersion version;
   private final Clock clock;
 
   public ProtectedActionService(
@@ -52,7 +60,11 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
       ElevatedTokenSigner signer,
       AuditTrail auditTrail,
       TransactionRunner transactions,
+      LegacyMfaUses legacyUses,
+      RequestedApiVersion version,
       Clock clock) {
+    this.legacyUses = legacyUses;
+    this.version = version;
     this.environments = environments;
     this.sessions = sessions;
     this.users = users;
@@ -91,20 +103,35 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
       throw refusal(RefusalReason.TOKEN_NOT_VALID_HERE, scope, acr);
     }
     ElevatedToken token = record.get();
+    boolean legacy = LegacyMfaToken.isLegacy(token.id());
+    if (legacy && !acting.environment().servesLegacyMfa()) {
+      // Retired at once, even for a legacy token issued before the switch.
+      refuse(context, acting, scope, record, "legacy_api_retired");
+      throw new RefusedException(RefusalReason.LEGACY_API_RETIRED).forScope(scope.wire(), acr);
+    }
     TokenRedemption.Redemption spent =
         redemption.spend(
             token,
             token.use(
                 context.environmentId(), acting.user().id(), acting.session().id(), scope, now),
             now,
-            r ->
-                new TokenRedemption.Note(
+            r -> {
+              if (legacy && r instanceof TokenRedemption.Spent) {
+                // Counted in the spend's own commit: no extra write on the request path.
+                legacyUses.record(
                     context.environmentId(),
-                    context.origin(),
-                    acting.user().id(),
-                    Optional.of(acting.session().id()),
-                    Set.of(scope),
-                    r instanceof TokenRedemption.Spent s && s.consumed() ? "consumed" : "used"));
+                    LocalDate.ofInstant(now, ZoneOffset.UTC),
+                    LegacyMfaUse.TOKEN_USED,
+                    version.current());
+              }
+              return new TokenRedemption.Note(
+                  context.environmentId(),
+                  context.origin(),
+                  acting.user().id(),
+                  Optional.of(acting.session().id()),
+                  Set.of(scope),
+                  r instanceof TokenRedemption.Spent s && s.consumed() ? "consumed" : "used");
+            });
     if (spent instanceof TokenRedemption.Refused refused) {
       throw refusalFor(refused.reason(), scope, acr);
     }

@@ -65,6 +65,14 @@ public final class TokenMint {
             method,
             environment.settings(),
             now);
+    return mint(token, origin);
+  }
+
+  /**
+   * Signs, records and audits a token the domain already built (e.g. a legacy MFA token), joining
+   * the caller's transaction if any.
+   */
+  public IssuedElevatedToken mint(ElevatedToken token, RequestOrigin origin) {
     String compact =
         signer.sign(
             new ElevatedTokenClaims(
@@ -85,11 +93,11 @@ public final class TokenMint {
         () -> {
           tokens.add(token, Optional.of(fingerprint));
           audit
-              .event(AuditEventType.TOKEN_ISSUED, environment.id(), origin)
-              .user(userId)
-              .session(sessionId)
+              .event(AuditEventType.TOKEN_ISSUED, token.environmentId(), origin)
+              .user(token.userId())
+              .session(token.sessionId())
               .scopes(token.scopes())
-              .method(method)
+              .method(token.method())
               .success(token.id().value());
         });
     return new IssuedElevatedToken(

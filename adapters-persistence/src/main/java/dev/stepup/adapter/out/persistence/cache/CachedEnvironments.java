@@ -27,6 +27,7 @@ public final class CachedEnvironments implements Environments {
   private static Environment copy(Environment e) {
     Environment copy = new Environment(e.id(), e.name(), e.settings(), e.redirects());
     copy.allowSignUp(e.allowsSignUp());
+    copy.requireApiVersion(e.minimumApiVersion());
     copy.allowBrowserOrigins(e.browserOrigins());
     return copy;
   }

@@ -1,6 +1,8 @@
 package dev.stepup.adapter.in.web.api.config;
 
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.version.ApiVersionInterceptor;
+import dev.stepup.domain.environment.ApiVersion;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -45,7 +47,23 @@ final class OperationDocumentation implements OperationCustomizer {
       }
       operation.getResponses().addApiResponse("401", stepUpChallenge());
     }
+    operation.addParametersItem(apiVersionHeader());
     return operation;
+  }
+
+  private static HeaderParameter apiVersionHeader() {
+    HeaderParameter header = new HeaderParameter();
+    header
+        .name(ApiVersionInterceptor.HEADER)
+        .required(false)
+        .description(
+            "The API version the client was written for. Absent: the legacy API (action-based"
+                + " MFA still works until the environment's minimum API version is 2026_04_01)."
+                + " Any other value answers 400 invalid_api_version.");
+    StringSchema schema = new StringSchema();
+    schema.addEnumItem(ApiVersion.V2026_04_01.wire());
+    header.schema(schema);
+    return header;
   }
 
   private static Optional<ElevatedAccessToken> elevatedToken(HandlerMethod handler) {

@@ -26,6 +26,7 @@ final class OperationIds {
           Map.entry("StepUpController.verifyOtp", "verifyOtp"),
           Map.entry("StepUpController.verifyTotp", "verifyTotp"),
           Map.entry("StepUpController.verifyRecoveryCode", "verifyRecoveryCode"),
+          Map.entry("LegacyMfaController.requiredForAction", "isMfaRequiredForAction"),
           Map.entry("WalletStepUpController.challenge", "createWalletChallenge"),
           Map.entry("WalletStepUpController.verify", "verifyWallet"),
           Map.entry("PasskeyController.assertionOptions", "startPasskeyStepUp"),

@@ -45,7 +45,8 @@ final class ProblemResponses implements OpenApiCustomizer {
           responses,
           "400",
           "`validation_failed` (the detail names the field), `unknown_scope`, or a refused"
-              + " verification (`invalid_code`, `code_expired`, …)");
+              + " verification (`invalid_code`, `code_expired`, …); `invalid_api_version`: the"
+              + " Stepup-Api-Version header names no version this server speaks");
       add(
           responses,
           "401",
@@ -74,6 +75,17 @@ final class ProblemResponses implements OpenApiCustomizer {
             "409",
             "`credential_in_use`, `last_credential`, `already_confirmed`: the account's state"
                 + " does not allow it");
+      }
+      if (path.endsWith("/mfa/required-for-action")
+          || path.endsWith("/totp/verify")
+          || path.endsWith("/recovery-code/verify")
+          || path.contains("/wallets/")) {
+        add(
+            responses,
+            "410",
+            "`legacy_api_retired`: action-based MFA (the legacy check, `createMfaToken`, a legacy"
+                + " MFA token) is retired here: the environment's minimum API version is"
+                + " 2026_04_01; use scoped step-up");
       }
       if (path.contains("/social/") || path.contains("/oauth/")) {
         add(responses, "502", "`provider_unavailable`: the identity provider cannot be reached");

@@ -40,7 +40,8 @@ public class BrowserCors implements CorsConfigurationSource {
           HttpHeaders.AUTHORIZATION,
           HttpHeaders.CONTENT_TYPE,
           "X-Elevated-Access-Token",
-          "X-Request-Id");
+          "X-Request-Id",
+          "Stepup-Api-Version");
 
   /** What a page may read of an answer besides the simple headers. */
   static final List<String> EXPOSED_HEADERS =

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.error;
 import dev.stepup.application.port.in.NotFoundException;
 import dev.stepup.application.port.in.Refusal;
 import dev.stepup.application.port.in.RefusedException;
+import dev.stepup.domain.environment.UnsupportedApiVersionException;
 import dev.stepup.domain.scope.UnknownScopeException;
 import java.net.URI;
 import java.util.List;
@@ -82,6 +83,14 @@ public class ApiProblems {
   @ExceptionHandler(UnknownScopeException.class)
   ResponseEntity<ProblemDetail> unknownScope(UnknownScopeException e) {
     return respond(HttpStatus.BAD_REQUEST, WebProblem.UNKNOWN_SCOPE, e.getMessage());
+  }
+
+  @ExceptionHandler(UnsupportedApiVersionException.class)
+  ResponseEntity<ProblemDetail> unsupportedApiVersion(UnsupportedApiVersionException e) {
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        WebProblem.INVALID_API_VERSION,
+        "Stepup-Api-Version: " + e.getMessage() + " (or send no header for the legacy API)");
   }
 
   /** Commands and value objects reject bad input with a message naming the field. */
@@ -218,6 +227,7 @@ public class ApiProblems {
           HttpStatus.UNAUTHORIZED;
       case CREDENTIAL_IN_USE, LAST_CREDENTIAL, ALREADY_CONFIRMED -> HttpStatus.CONFLICT;
       case PROVIDER_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
+      case LEGACY_API_RETIRED -> HttpStatus.GONE;
     };
   }
 

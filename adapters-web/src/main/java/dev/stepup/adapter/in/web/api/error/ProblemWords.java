@@ -177,6 +177,11 @@ public final class ProblemWords {
       case ASSERTION_BAD_CLAIMS ->
           "The client assertion must carry user_id and scopes (" + subject + ").";
       case ASSERTION_REPLAYED -> "This client assertion (its jti) was already used.";
+      case LEGACY_API_RETIRED ->
+          "Action-based MFA was retired for this environment (minimum API version 2026_04_01):"
+              + " ask whether step-up is required with POST /step-up/check and a scope, verify with"
+              + " requestedScopes instead of createMfaToken, and send the scoped elevated token in"
+              + " X-Elevated-Access-Token.";
     };
   }
 

@@ -18,7 +18,8 @@ public enum WebProblem {
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
   NOT_ACCEPTABLE("not_acceptable"),
   METHOD_NOT_ALLOWED("method_not_allowed"),
-  INTERNAL_ERROR("internal_error");
+  INTERNAL_ERROR("internal_error"),
+  INVALID_API_VERSION("invalid_api_version");
 
   private final String code;
 

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.stepup;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.view.CreateMfaToken;
 import dev.stepup.adapter.in.web.api.view.EligibleCredential;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
@@ -14,6 +15,7 @@ import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
+import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
@@ -47,12 +49,39 @@ class StepUpController {
   private final CheckStepUpUseCase check;
   private final SendStepUpCodeUseCase sendOtp;
   private final VerifyStepUpUseCase verify;
+  private final LegacyMfaUseCase legacy;
 
   StepUpController(
-      CheckStepUpUseCase check, SendStepUpCodeUseCase sendOtp, VerifyStepUpUseCase verify) {
+      CheckStepUpUseCase check,
+      SendStepUpCodeUseCase sendOtp,
+      VerifyStepUpUseCase verify,
+      LegacyMfaUseCase legacy) {
     this.check = check;
     this.sendOtp = sendOtp;
     this.verify = verify;
+    this.legacy = legacy;
+  }
+
+  /**
+   * A scoped verification, or with the legacy {@code createMfaToken} flag instead of {@code
+   * requestedScopes} a legacy MFA token (until the environment retires action-based MFA).
+   */
+  private TokenResponse verifyMfa(
+      SessionContext context,
+      Proof proof,
+      List<String> requestedScopes,
+      CreateMfaToken legacyFlag) {
+    List<String> scopes = requestedScopes == null ? List.of() : requestedScopes;
+    if (legacyFlag != null) {
+      if (!scopes.isEmpty()) {
+        throw new IllegalArgumentException(
+            "requestedScopes: send either requestedScopes or the legacy createMfaToken, not both");
+      }
+      return TokenResponse.of(
+          legacy.verify(new LegacyMfaUseCase.Command(context, proof, legacyFlag.isSingleUse())));
+    }
+    return TokenResponse.of(
+        verify.verify(new VerifyStepUpCommand(context, proof, Scope.parseAll(scopes))));
   }
 
   record CheckRequest(@NotBlank @Size(max = 64) String scope) {}
@@ -118,7 +147,8 @@ class StepUpController {
   record TotpVerifyRequest(
       @NotBlank @Size(max = 32) String code,
       @Size(max = 100) String deviceId,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      CreateMfaToken createMfaToken) {
     @Override
     public String toString() {
       return "TotpVerifyRequest[deviceId=" + deviceId + "]";
@@ -127,7 +157,8 @@ class StepUpController {
 
   record RecoveryVerifyRequest(
       @NotBlank @Size(max = 64) String code,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      CreateMfaToken createMfaToken) {
     @Override
     public String toString() {
       return "RecoveryVerifyRequest[requestedScopes=" + requestedScopes + "]";
@@ -202,7 +233,12 @@ class StepUpController {
                 Scope.parseAll(body.requestedScopes()))));
   }
 
-  @Operation(summary = "Verify a TOTP code and receive an elevated token")
+  @Operation(
+      summary = "Verify a TOTP code and receive an elevated token",
+      description =
+          "With the legacy createMfaToken flag instead of requestedScopes (action-based MFA,"
+              + " until the environment's minimum API version is 2026_04_01): a legacy MFA token"
+              + " good for every wallet action; afterwards 410 legacy_api_retired.")
   @PostMapping("/totp/verify")
   TokenResponse verifyTotp(
       @PathVariable String environmentId,
@@ -210,25 +246,25 @@ class StepUpController {
       @Caller SessionContext context) {
     Optional<CredentialId> device =
         Optional.ofNullable(body.deviceId()).filter(id -> !id.isBlank()).map(CredentialId::new);
-    return TokenResponse.of(
-        verify.verify(
-            new VerifyStepUpCommand(
-                context,
-                new Proof.TotpProof(body.code(), device),
-                Scope.parseAll(body.requestedScopes()))));
+    return verifyMfa(
+        context,
+        new Proof.TotpProof(body.code(), device),
+        body.requestedScopes(),
+        body.createMfaToken());
   }
 
-  @Operation(summary = "Verify a recovery code (each works once) and receive an elevated token")
+  @Operation(
+      summary = "Verify a recovery code (each works once) and receive an elevated token",
+      description = "Takes the legacy createMfaToken flag as the TOTP verification does.")
   @PostMapping("/recovery-code/verify")
   TokenResponse verifyRecoveryCode(
       @PathVariable String environmentId,
       @Validated @RequestBody RecoveryVerifyRequest body,
       @Caller SessionContext context) {
-    return TokenResponse.of(
-        verify.verify(
-            new VerifyStepUpCommand(
-                context,
-                new Proof.RecoveryCodeProof(body.code()),
-                Scope.parseAll(body.requestedScopes()))));
+    return verifyMfa(
+        context,
+        new Proof.RecoveryCodeProof(body.code()),
+        body.requestedScopes(),
+        body.createMfaToken());
   }
 }

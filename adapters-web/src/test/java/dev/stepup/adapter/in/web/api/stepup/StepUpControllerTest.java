@@ -22,6 +22,7 @@ import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.stepup.CheckStepUpUseCase;
 import dev.stepup.application.port.in.stepup.SendStepUpCodeUseCase;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
+import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.application.port.in.user.AuthenticateCallerUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.session.Session;
@@ -58,6 +59,7 @@ class StepUpControllerTest {
   @MockitoBean CheckStepUpUseCase check;
   @MockitoBean SendStepUpCodeUseCase send;
   @MockitoBean VerifyStepUpUseCase verify;
+  @MockitoBean LegacyMfaUseCase legacyMfa;
 
   @BeforeEach
   void signedIn() {
