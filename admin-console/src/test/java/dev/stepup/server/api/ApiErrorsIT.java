@@ -145,8 +145,10 @@ class ApiErrorsIT extends ApiTestServer {
             "path userId",
             "path walletId",
             "header X-Elevated-Access-Token",
+            "header Stepup-Api-Version",
             "query code",
             "query error",
+            "query limit",
             "query redirectUri",
             "query requestedScopes",
             "query state");
