@@ -1,5 +1,7 @@
 package dev.stepup.domain.audit;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ public record SealedRecord(long id, long seq, String previous, List<String> fiel
   public SealedRecord {
     Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(hash, "hash");
-    fields = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(fields));
+    // Absent fields are null, which List.copyOf refuses.
+    fields = Collections.unmodifiableList(new ArrayList<>(fields));
   }
 
   /**

@@ -8,11 +8,13 @@ import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.environment.RenameEnvironmentUseCase;
 import dev.stepup.domain.environment.Environment;
+import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.social.SocialProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,22 +115,18 @@ class EnvironmentsController {
       Principal admin,
       HttpServletRequest request,
       Model model) {
-    Environment environment = page.find(environmentId);
-    List<String> lines = entries.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    try {
-      environment =
-          changes
-              .allowRedirects()
-              .allowRedirects(
-                  new AllowRedirectsUseCase.Command(
-                      environment.id(), lines, admin.getName(), EnvironmentPage.origin(request)));
-      model.addAttribute("redirectsSaved", true);
-    } catch (IllegalArgumentException e) {
-      model.addAttribute("redirectsError", e.getMessage());
-      model.addAttribute("redirectsText", entries);
-    }
-    page.fill(model, environment, request);
-    return EnvironmentPage.view(request, "console/environment/environment :: redirects");
+    return saveList(
+        environmentId,
+        entries,
+        "redirects",
+        (id, lines) ->
+            changes
+                .allowRedirects()
+                .allowRedirects(
+                    new AllowRedirectsUseCase.Command(
+                        id, lines, admin.getName(), EnvironmentPage.origin(request))),
+        request,
+        model);
   }
 
   @PostMapping("/admin/environments/{environmentId}/browser-origins")
@@ -138,22 +136,42 @@ class EnvironmentsController {
       Principal admin,
       HttpServletRequest request,
       Model model) {
+    return saveList(
+        environmentId,
+        entries,
+        "origins",
+        (id, lines) ->
+            changes
+                .allowBrowserOrigins()
+                .allowBrowserOrigins(
+                    new AllowBrowserOriginsUseCase.Command(
+                        id, lines, admin.getName(), EnvironmentPage.origin(request))),
+        request,
+        model);
+  }
+
+  /**
+   * Saves a list edited one entry per line (blank lines ignored) and answers its panel: saved, or
+   * the refusal with the text as typed. {@code panel} names the fragment and the model's keys.
+   */
+  private String saveList(
+      String environmentId,
+      String entries,
+      String panel,
+      BiFunction<EnvironmentId, List<String>, Environment> save,
+      HttpServletRequest request,
+      Model model) {
     Environment environment = page.find(environmentId);
     List<String> lines = entries.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     try {
-      environment =
-          changes
-              .allowBrowserOrigins()
-              .allowBrowserOrigins(
-                  new AllowBrowserOriginsUseCase.Command(
-                      environment.id(), lines, admin.getName(), EnvironmentPage.origin(request)));
-      model.addAttribute("originsSaved", true);
+      environment = save.apply(environment.id(), lines);
+      model.addAttribute(panel + "Saved", true);
     } catch (IllegalArgumentException e) {
-      model.addAttribute("originsError", e.getMessage());
-      model.addAttribute("originsText", entries);
+      model.addAttribute(panel + "Error", e.getMessage());
+      model.addAttribute(panel + "Text", entries);
     }
     page.fill(model, environment, request);
-    return EnvironmentPage.view(request, "console/environment/environment :: origins");
+    return EnvironmentPage.view(request, "console/environment/environment :: " + panel);
   }
 
   @PostMapping("/admin/environments/{environmentId}/sign-up")

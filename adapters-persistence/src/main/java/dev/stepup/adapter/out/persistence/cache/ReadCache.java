@@ -33,10 +33,6 @@ final class ReadCache<K, V> {
   private final Function<K, String> keyText;
   private final CacheChanges news;
 
-  ReadCache(Duration ttl, int maxEntries, UnaryOperator<V> copy) {
-    this("cache", ttl, maxEntries, copy, String::valueOf, CacheChanges.NONE);
-  }
-
   /**
    * @param name how news between nodes names this cache
    * @param keyText a key's text, unique per key

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,6 +24,11 @@ class ReadCacheTest {
     }
   }
 
+  /** A cache of one node (no news from others), keyed by the strings the tests use. */
+  private static ReadCache<String, Box> cache(Duration ttl, UnaryOperator<Box> copy) {
+    return new ReadCache<>("boxes", ttl, 10, copy, key -> key, CacheChanges.NONE);
+  }
+
   private final AtomicInteger loads = new AtomicInteger();
   private String stored = "v1";
 
@@ -33,8 +39,7 @@ class ReadCacheTest {
     };
   }
 
-  private final ReadCache<String, Box> cache =
-      new ReadCache<>(Duration.ofMinutes(1), 10, b -> new Box(b.value));
+  private final ReadCache<String, Box> cache = cache(Duration.ofMinutes(1), b -> new Box(b.value));
 
   @AfterEach
   void endTransaction() {
@@ -109,7 +114,7 @@ class ReadCacheTest {
 
   @Test
   void entriesExpire() throws InterruptedException {
-    ReadCache<String, Box> brief = new ReadCache<>(Duration.ofMillis(20), 10, b -> b);
+    ReadCache<String, Box> brief = cache(Duration.ofMillis(20), b -> b);
     brief.get("k", store());
     Thread.sleep(40);
     brief.get("k", store());
@@ -118,7 +123,7 @@ class ReadCacheTest {
 
   @Test
   void aZeroLifetimeReadsTheStoreEveryTime() {
-    ReadCache<String, Box> off = new ReadCache<>(Duration.ZERO, 10, b -> b);
+    ReadCache<String, Box> off = cache(Duration.ZERO, b -> b);
     off.get("k", store());
     off.get("k", store());
     assertThat(loads).hasValue(2);
