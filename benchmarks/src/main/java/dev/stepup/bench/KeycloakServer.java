@@ -70,6 +70,11 @@ final class KeycloakServer implements AutoCloseable {
     return base() + "/protocol/openid-connect/token";
   }
 
+  /** CPU time Keycloak has used so far (see {@link ServerProcess#cpu}). */
+  Duration cpu() {
+    return process.cpu();
+  }
+
   @Override
   public void close() throws InterruptedException, IOException {
     process.close();

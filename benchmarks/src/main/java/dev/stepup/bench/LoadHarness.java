@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Starts the server on a fresh store, loads it with wrk — issue (c4, c16), check (c16), consume by
@@ -154,37 +156,50 @@ public final class LoadHarness {
     for (int connections : runs("issue") || runs("consume") ? new int[] {4, 16} : new int[0]) {
       String file = tokens + "-c" + connections;
       WrkResult issue =
-          wrk.runOn(
-              "issue", connections, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
+          measured(
+              system,
+              nodes::cpu,
+              "POST /elevated-tokens",
+              () ->
+                  wrk.runOn(
+                      "issue",
+                      connections,
+                      issueUrls,
+                      "post.lua",
+                      node -> withFile(issueArgs, file, node)));
       issued += issue.requests() - issue.errors();
-      rows.add(new Report.Row(system, issue, "POST /elevated-tokens"));
     }
     if (runs("floor")) {
       // The least any request costs here: the filter chain and dispatch around a cached answer.
-      rows.add(
-          new Report.Row(
-              system,
+      measured(
+          system,
+          nodes::cpu,
+          "GET /.well-known/jwks.json (floor)",
+          () ->
               wrk.runOn(
                   "floor",
                   16,
                   nodes.urls("/.well-known/jwks.json"),
                   "get.lua",
-                  node -> List.of("200")),
-              "GET /.well-known/jwks.json (floor)"));
+                  node -> List.of("200")));
     }
     if (runs("check")) {
       List<String> args =
           List.of(checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200");
-      rows.add(
-          new Report.Row(
-              system,
-              wrk.runOn("check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args),
-              "POST /step-up/check"));
+      measured(
+          system,
+          nodes::cpu,
+          "POST /step-up/check",
+          () ->
+              wrk.runOn(
+                  "check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args));
     }
     if (runs("consume")) {
-      rows.add(
-          new Report.Row(
-              system,
+      measured(
+          system,
+          nodes::cpu,
+          "introspect consume=true",
+          () ->
               spend(
                   "consume",
                   nodes,
@@ -192,8 +207,7 @@ public final class LoadHarness {
                   "introspect",
                   apiKey,
                   tokens + "-c4",
-                  tokens + "-c16"),
-              "introspect consume=true"));
+                  tokens + "-c16"));
     }
     if (!runs("action")) {
       return issued;
@@ -205,9 +219,11 @@ public final class LoadHarness {
           wrk.runOn("stock", 16, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
       issued += issue.requests() - issue.errors();
     }
-    rows.add(
-        new Report.Row(
-            system,
+    measured(
+        system,
+        nodes::cpu,
+        "POST /wallets/{id}/export",
+        () ->
             spend(
                 "protected action",
                 nodes,
@@ -215,8 +231,7 @@ public final class LoadHarness {
                 "action",
                 session,
                 tokens + "-stock1",
-                tokens + "-stock2"),
-            "POST /wallets/{id}/export"));
+                tokens + "-stock2"));
     return issued;
   }
 
@@ -261,13 +276,27 @@ public final class LoadHarness {
           List.of("", "application/x-www-form-urlencoded", KeycloakServer.CLIENT_FORM, "200");
       wrk.run("warm-up", 4, keycloak.tokenUrl(), "post.lua", args);
       for (int connections : new int[] {4, 16}) {
-        rows.add(
-            new Report.Row(
-                "Keycloak",
-                wrk.run("issue", connections, keycloak.tokenUrl(), "post.lua", args),
-                "client credentials, ES256"));
+        measured(
+            "Keycloak",
+            keycloak::cpu,
+            "client credentials, ES256",
+            () -> wrk.run("issue", connections, keycloak.tokenUrl(), "post.lua", args));
       }
     }
+  }
+
+  /**
+   * Runs one load and keeps its row, with the CPU time the servers used per request meanwhile:
+   * unlike req/s, that cost does not depend on how much of the machine wrk or anything else took.
+   */
+  private WrkResult measured(
+      String system, Supplier<Duration> serverCpu, String note, Callable<WrkResult> run)
+      throws Exception {
+    Duration before = serverCpu.get();
+    WrkResult result = run.call();
+    double millis = serverCpu.get().minus(before).toNanos() / 1e6;
+    rows.add(new Report.Row(system, result, note, millis / Math.max(1, result.requests())));
+    return result;
   }
 
   /** {@code --only issue,check}: run just those scenarios (consume and action issue their own). */

@@ -9,22 +9,26 @@ import java.util.Locale;
 /** The harness's results as a Markdown table and an SVG bar chart the README shows. */
 final class Report {
 
-  /** One measured row: which system and store, the run, and the store's size per token. */
-  record Row(String system, WrkResult result, String note) {}
+  /**
+   * One measured row: which system and store, the run, what it requested, and the CPU time the
+   * server used per request during the run (NaN when not measured).
+   */
+  record Row(String system, WrkResult result, String note, double cpuMillisPerRequest) {}
 
   private Report() {}
 
   static String markdown(String machine, List<Row> rows, List<String> notes) {
     StringBuilder table = new StringBuilder();
     table.append("Machine: ").append(machine).append("\n\n");
-    table.append("| system | run | connections | req/s | p50 ms | p99 ms | errors | note |\n");
-    table.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    table.append(
+        "| system | run | connections | req/s | p50 ms | p99 ms | errors | server CPU ms/req | note |\n");
+    table.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (Row row : rows) {
       WrkResult r = row.result();
       table.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %d | %,.0f | %.2f | %.2f | %d | %s |%n",
+              "| %s | %s | %d | %,.0f | %.2f | %.2f | %d | %.3f | %s |%n",
               row.system(),
               r.scenario(),
               r.connections(),
@@ -32,6 +36,7 @@ final class Report {
               r.p50Millis(),
               r.p99Millis(),
               r.errors(),
+              row.cpuMillisPerRequest(),
               row.note()));
     }
     table.append('\n');

@@ -82,6 +82,11 @@ final class ServerNodes implements AutoCloseable {
     return ports.stream().map(port -> "http://127.0.0.1:" + port + path).toList();
   }
 
+  /** CPU time every node has used so far (see {@link ServerProcess#cpu}). */
+  Duration cpu() {
+    return processes.stream().map(ServerProcess::cpu).reduce(Duration.ZERO, Duration::plus);
+  }
+
   int count() {
     return ports.size();
   }

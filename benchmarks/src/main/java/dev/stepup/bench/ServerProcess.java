@@ -57,6 +57,19 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException(name + " was not ready within " + patience);
   }
 
+  /**
+   * CPU time the process and its children (e.g. the JVM a launcher script starts) have used so far:
+   * divided by the requests of a run it is a per-request cost that does not depend on how much CPU
+   * the load generator or anything else took from the server meanwhile.
+   */
+  Duration cpu() {
+    Duration own = process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    return process
+        .descendants()
+        .map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(own, Duration::plus);
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
