@@ -26,7 +26,8 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
   private record Row(ElevatedToken token, Instant consumedAt, Instant revokedAt) {
     ElevatedToken current() {
       ElevatedToken t = token;
-      return new ElevatedToken(
+      ElevatedToken copy =
+          new ElevatedToken(
           t.id(),
           t.environmentId(),
           t.userId(),
@@ -38,6 +39,8 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
           t.expiresAt(),
           consumedAt,
           revokedAt);
+      t.binding().ifPresent(copy::bindTo);
+      return copy;
     }
   }
 

@@ -31,7 +31,9 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
 
   private static final String COLUMNS =
       "SELECT id, environment_id, user_id, session_id, scopes, method, single_use, issued_at,"
-          + " expires_at, consumed_at, revoked_at FROM elevated_tokens";
+          + " expires_at, consumed_at, revoked_at, "
+          + BindingColumns.NAMES
+          + " FROM elevated_tokens";
 
   /** Still usable at the bound instant; mirrors ElevatedToken.state(). */
   private static final String ACTIVE =
@@ -47,8 +49,9 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint) {
     jdbc.sql(
             "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
-                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint, "
+                + BindingColumns.NAMES
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             token.id().value(),
             token.environmentId().value(),
@@ -62,6 +65,7 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
             at(token.consumedAt()),
             at(token.revokedAt()),
             fingerprint.map(TokenFingerprint::value).orElse(null))
+        .params(BindingColumns.values(token))
         .update();
   }
 
@@ -77,7 +81,8 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint) {
     return jdbc.sql(
             "SELECT id, environment_id, user_id, session_id, scopes, method, single_use,"
-                + " issued_at, expires_at, consumed_at, revoked_at, fingerprint"
+                + " issued_at, expires_at, consumed_at, revoked_at, fingerprint, "
+                + BindingColumns.NAMES
                 + " FROM elevated_tokens WHERE id = ?")
         .param(id.value())
         .query(
@@ -190,7 +195,8 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     Arrays.stream(rs.getString("scopes").split(" "))
         .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
-    return new ElevatedToken(
+    ElevatedToken token =
+        new ElevatedToken(
         new ElevatedTokenId(rs.getString("id")),
         new EnvironmentId(rs.getString("environment_id")),
         new UserId(rs.getString("user_id")),
@@ -202,5 +208,6 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         Columns.instant(rs, "expires_at"),
         Columns.instant(rs, "consumed_at"),
         Columns.instant(rs, "revoked_at"));
+    return BindingColumns.bind(token, rs);
   }
 }

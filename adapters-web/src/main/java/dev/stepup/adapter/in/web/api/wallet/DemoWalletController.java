@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.wallet;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
@@ -14,6 +15,7 @@ import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -60,7 +62,12 @@ class DemoWalletController {
     }
   }
 
-  record SignRequest(@NotNull @Size(max = 4096) String message) {}
+  /**
+   * @param amount what the transaction the message stands for moves; a token bound with a cap
+   *     signs only with an amount within it
+   */
+  record SignRequest(
+      @NotNull @Size(max = 4096) String message, @Valid OperationBody.AmountBody amount) {}
 
   record SignResponse(String walletId, String signature) {}
 
@@ -96,7 +103,11 @@ class DemoWalletController {
         walletId,
         signer.sign(
             new SignWithWalletUseCase.Command(
-                context, new CredentialId(walletId), body.message(), elevatedToken)));
+                context,
+                new CredentialId(walletId),
+                body.message(),
+                elevatedToken,
+                Optional.ofNullable(body.amount()).map(OperationBody.AmountBody::toAmount))));
   }
 
   @Operation(summary = "Refresh the key material (wallet:refresh)")
