@@ -34,7 +34,7 @@ class JavaClientBindingIT extends ApiTestServer {
   @Value("${stepup.issuer}")
   String issuer;
 
-  private StepUpClient client() {
+  private StepUpClient bindingClient() {
     ECKey key = AssertionTokensIT.key();
     String clientId = "binding-" + UUID.randomUUID().toString().substring(0, 8);
     clients.register(
@@ -64,7 +64,7 @@ class JavaClientBindingIT extends ApiTestServer {
 
   @Test
   void aBoundSingleUseTokenIsConsumedOnlyForItsOperation() {
-    StepUpClient client = client();
+    StepUpClient client = bindingClient();
     User user =
         client.createUser(
             NewUser.withEmail("b" + UUID.randomUUID().toString().substring(0, 10) + "@x.test"));
@@ -101,7 +101,7 @@ class JavaClientBindingIT extends ApiTestServer {
 
   @Test
   void aBoundMultiUseTokenVerifiesOfflineForItsOperationOnly() {
-    StepUpClient client = client();
+    StepUpClient client = bindingClient();
     User user =
         client.createUser(
             NewUser.withEmail("m" + UUID.randomUUID().toString().substring(0, 10) + "@x.test"));

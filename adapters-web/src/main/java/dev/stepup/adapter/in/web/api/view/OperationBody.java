@@ -24,11 +24,11 @@ public record OperationBody(
     @Size(max = 64) @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
         String digest,
     @Valid @Schema(description = "verify requests: the most the operation may move")
-        AmountBody maxAmount,
-    @Valid @Schema(description = "introspection: what the operation moves") AmountBody amount) {
+        OperationAmount maxAmount,
+    @Valid @Schema(description = "introspection: what the operation moves") OperationAmount amount) {
 
   /** An exact decimal as text, with its currency or asset code. */
-  public record AmountBody(
+  public record OperationAmount(
       @Size(max = 60) @Schema(example = "100.50") String value,
       @Size(max = 12) @Schema(example = "EUR") String asset) {
     public Amount toAmount() {
@@ -46,7 +46,7 @@ public record OperationBody(
         binding.digest().map(OperationDigest::hex).orElse(null),
         binding
             .amountCap()
-            .map(a -> new AmountBody(a.value().toPlainString(), a.asset()))
+            .map(a -> new OperationAmount(a.value().toPlainString(), a.asset()))
             .orElse(null),
         null);
   }
@@ -63,7 +63,7 @@ public record OperationBody(
         new OperationBinding(
             resource(body),
             digest(body),
-            Optional.ofNullable(body.maxAmount).map(AmountBody::toAmount)));
+            Optional.ofNullable(body.maxAmount).map(OperationAmount::toAmount)));
   }
 
   /** The operation a host backend is about to perform, named in an introspection. */
@@ -78,7 +78,7 @@ public record OperationBody(
         new Operation(
             resource(body),
             digest(body),
-            Optional.ofNullable(body.amount).map(AmountBody::toAmount)));
+            Optional.ofNullable(body.amount).map(OperationAmount::toAmount)));
   }
 
   private static Optional<String> resource(OperationBody body) {

@@ -67,7 +67,7 @@ class DemoWalletController {
    *     signs only with an amount within it
    */
   record SignRequest(
-      @NotNull @Size(max = 4096) String message, @Valid OperationBody.AmountBody amount) {}
+      @NotNull @Size(max = 4096) String message, @Valid OperationBody.OperationAmount amount) {}
 
   record SignResponse(String walletId, String signature) {}
 
@@ -91,7 +91,13 @@ class DemoWalletController {
         .body(new ExportResponse(walletId, key));
   }
 
-  @Operation(summary = "Sign a message with personal_sign (wallet:sign)")
+  @Operation(
+      summary = "Sign a message with personal_sign (wallet:sign)",
+      description =
+          "A token bound to an operation signs only on its wallet, only the message whose UTF-8"
+              + " bytes have the bound SHA-256 (computed here from the message signed), and only"
+              + " with an `amount` within the bound cap; otherwise 403 `operation_mismatch`, and"
+              + " the token is not spent. Export, refresh and reshare check the wallet id.")
   @PostMapping("/sign")
   SignResponse sign(
       @PathVariable String environmentId,
@@ -107,7 +113,7 @@ class DemoWalletController {
                 new CredentialId(walletId),
                 body.message(),
                 elevatedToken,
-                Optional.ofNullable(body.amount()).map(OperationBody.AmountBody::toAmount))));
+                Optional.ofNullable(body.amount()).map(OperationBody.OperationAmount::toAmount))));
   }
 
   @Operation(summary = "Refresh the key material (wallet:refresh)")
