@@ -52,7 +52,8 @@ class JavaClientBindingIT extends ApiTestServer {
         .build();
   }
 
-  private static void refusedAsMismatch(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+  private static void refusedAsMismatch(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
             StepUpException.class,

@@ -163,7 +163,8 @@ class OperationBoundTokensIT extends ApiTestServer {
     for (Map<String, Object> bad :
         List.of(
             Map.<String, Object>of("digest", "abc"),
-            Map.<String, Object>of("resource", "w", "maxAmount", Map.of("value", "-1", "asset", "ETH")),
+            Map.<String, Object>of(
+                "resource", "w", "maxAmount", Map.of("value", "-1", "asset", "ETH")),
             Map.<String, Object>of("maxAmount", Map.of("value", "1", "asset", "eth")),
             Map.<String, Object>of())) {
       ApiClient.Answer answer =
@@ -221,8 +222,7 @@ class OperationBoundTokensIT extends ApiTestServer {
             Map.of("token", token, "scope", "wallet:export", "consume", true));
     assertThat(unnamed.status()).as(unnamed.raw().body()).isEqualTo(403);
     assertThat(unnamed.code()).isEqualTo("operation_mismatch");
-    ApiClient.Answer tooMuch =
-        introspect(token, Map.of("value", "250.01", "asset", "EUR"), digest);
+    ApiClient.Answer tooMuch = introspect(token, Map.of("value", "250.01", "asset", "EUR"), digest);
     assertThat(tooMuch.status()).isEqualTo(403);
     assertThat(tooMuch.text("detail")).contains("amount_over_cap");
     assertThat(refusals(ann, "operation_mismatch:amount_over_cap")).isEqualTo(1);
@@ -232,8 +232,7 @@ class OperationBoundTokensIT extends ApiTestServer {
     assertThat(spent.json().get("active").asBoolean()).isTrue();
     assertThat(spent.json().get("operation").get("maxAmount").get("value").asString())
         .isEqualTo("250");
-    assertThat(
-            introspect(token, Map.of("value", "250", "asset", "EUR"), digest).raw().body())
+    assertThat(introspect(token, Map.of("value", "250", "asset", "EUR"), digest).raw().body())
         .isEqualTo("{\"active\":false}");
   }
 

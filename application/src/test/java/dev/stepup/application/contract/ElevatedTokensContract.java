@@ -322,8 +322,7 @@ public abstract class ElevatedTokensContract extends PortContract {
         .flatMap(ElevatedToken::binding)
         .contains(binding);
     assertThat(tokens.find(unbound.id()).orElseThrow().binding()).isEmpty();
-    assertThat(
-            search(Optional.empty(), Optional.empty(), Optional.empty(), T0, 0, 10))
+    assertThat(search(Optional.empty(), Optional.empty(), Optional.empty(), T0, 0, 10))
         .filteredOn(t -> t.id().equals(bound.id()))
         .singleElement()
         .satisfies(t -> assertThat(t.binding()).contains(binding));

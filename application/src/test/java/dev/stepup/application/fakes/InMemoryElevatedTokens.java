@@ -25,9 +25,14 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
 
   private record Row(ElevatedToken token, Instant consumedAt, Instant revokedAt) {
     ElevatedToken current() {
+      ElevatedToken copy = unbound();
+      token.binding().ifPresent(copy::bindTo);
+      return copy;
+    }
+
+    private ElevatedToken unbound() {
       ElevatedToken t = token;
-      ElevatedToken copy =
-          new ElevatedToken(
+      return new ElevatedToken(
           t.id(),
           t.environmentId(),
           t.userId(),
@@ -39,8 +44,6 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
           t.expiresAt(),
           consumedAt,
           revokedAt);
-      t.binding().ifPresent(copy::bindTo);
-      return copy;
     }
   }
 

@@ -132,8 +132,7 @@ class OperationBoundTokensTest {
             Optional.of(Amount.parse("100", "ETH")));
     IssuedElevatedToken token = bound(capped, Scope.WALLET_SIGN);
 
-    assertThat(
-            refusal(() -> sign(token, "tx", Optional.of(Amount.parse("101", "ETH")))).subject())
+    assertThat(refusal(() -> sign(token, "tx", Optional.of(Amount.parse("101", "ETH")))).subject())
         .contains("amount_over_cap");
     assertThat(refusal(() -> sign(token, "tx", Optional.empty())).refusal())
         .isEqualTo(Refusal.OPERATION_MISMATCH);

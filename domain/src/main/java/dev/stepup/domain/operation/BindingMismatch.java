@@ -1,6 +1,8 @@
 package dev.stepup.domain.operation;
 
-/** Why an operation is not the one a token is bound to; {@link #wire()} is what audit records say. */
+/**
+ * Why an operation is not the one a token is bound to; {@link #wire()} is what audit records say.
+ */
 public enum BindingMismatch {
   /** The action acts on another resource (another wallet) than the token's. */
   RESOURCE_DIFFERS("resource_differs"),

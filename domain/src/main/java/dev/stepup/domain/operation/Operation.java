@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a protected action is about to do, as the action itself establishes it: the resource it
- * acts on, the digest of the message or transaction it computed from what it will actually sign,
- * and the amount it moves. A bound token is spent only on the operation it was bound to.
+ * What a protected action is about to do, as the action itself establishes it: the resource it acts
+ * on, the digest of the message or transaction it computed from what it will actually sign, and the
+ * amount it moves. A bound token is spent only on the operation it was bound to.
  */
 public record Operation(
     Optional<String> resource, Optional<OperationDigest> digest, Optional<Amount> amount) {

@@ -192,11 +192,14 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   private static ElevatedToken token(ResultSet rs) throws SQLException {
+    return BindingColumns.bind(unbound(rs), rs);
+  }
+
+  private static ElevatedToken unbound(ResultSet rs) throws SQLException {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     Arrays.stream(rs.getString("scopes").split(" "))
         .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
-    ElevatedToken token =
-        new ElevatedToken(
+    return new ElevatedToken(
         new ElevatedTokenId(rs.getString("id")),
         new EnvironmentId(rs.getString("environment_id")),
         new UserId(rs.getString("user_id")),
@@ -208,6 +211,5 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         Columns.instant(rs, "expires_at"),
         Columns.instant(rs, "consumed_at"),
         Columns.instant(rs, "revoked_at"));
-    return BindingColumns.bind(token, rs);
   }
 }

@@ -69,14 +69,12 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
   @Test
   void eachTokenShowsTheOperationItIsBoundTo() throws Exception {
     when(tokens.list(any()))
-        .thenReturn(
-            new TokenPage(List.of(summary(TokenState.ACTIVE), bound()), 2, 0, 50));
+        .thenReturn(new TokenPage(List.of(summary(TokenState.ACTIVE), bound()), 2, 0, 50));
     mvc.perform(get(TOKENS).with(admin()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Bound to")))
         .andExpect(
-            content()
-                .string(containsString("wal_A · SHA-256 abababababab… · at most 100.5 EUR")))
+            content().string(containsString("wal_A · SHA-256 abababababab… · at most 100.5 EUR")))
         .andExpect(content().string(containsString("title=\"SHA-256 " + "ab".repeat(32) + "\"")))
         .andExpect(content().string(containsString(">any operation<")));
   }

@@ -77,8 +77,7 @@ public final class DemoWalletService
   public String export(WalletCommand command) {
     SessionContext context = command.context();
     EmbeddedWallet wallet = ownWallet(context, command.walletId());
-    guard.authorize(
-        context, Scope.WALLET_EXPORT, command.elevatedToken(), on(wallet));
+    guard.authorize(context, Scope.WALLET_EXPORT, command.elevatedToken(), on(wallet));
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {
       audited(context, wallet, Scope.WALLET_EXPORT);

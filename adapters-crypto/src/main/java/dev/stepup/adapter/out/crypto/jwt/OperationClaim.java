@@ -48,7 +48,8 @@ final class OperationClaim {
     }
     Optional<Amount> cap = Optional.empty();
     if (entry.get("max_amount") instanceof Map<?, ?> amount) {
-      cap = Optional.of(Amount.parse((String) amount.get("amount"), (String) amount.get("currency")));
+      cap =
+          Optional.of(Amount.parse((String) amount.get("amount"), (String) amount.get("currency")));
     }
     return Optional.of(
         new OperationBinding(

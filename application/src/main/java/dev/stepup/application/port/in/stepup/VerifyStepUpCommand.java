@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A proof presented by a session for the scopes it wants an elevated token for, optionally bound
- * to the one operation the token may then be spent on.
+ * A proof presented by a session for the scopes it wants an elevated token for, optionally bound to
+ * the one operation the token may then be spent on.
  */
 public record VerifyStepUpCommand(
     SessionContext context, Proof proof, Set<Scope> scopes, Optional<OperationBinding> operation) {

@@ -1,9 +1,9 @@
 package dev.stepup.adapter.in.web.api.externalauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Callers;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;

@@ -1,11 +1,11 @@
 package dev.stepup.adapter.in.web.api.stepup;
 
-import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.adapter.in.web.api.view.CreateMfaToken;
 import dev.stepup.adapter.in.web.api.view.EligibleCredential;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;

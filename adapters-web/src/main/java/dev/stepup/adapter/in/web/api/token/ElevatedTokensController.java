@@ -1,10 +1,10 @@
 package dev.stepup.adapter.in.web.api.token;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.HostBackend;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.adapter.in.web.api.view.WireScopes;
 import dev.stepup.application.port.in.token.IntrospectCommand;

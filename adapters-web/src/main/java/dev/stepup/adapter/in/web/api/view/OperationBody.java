@@ -21,11 +21,13 @@ import java.util.Optional;
             + " introspection it names what the host is about to do (`amount`).")
 public record OperationBody(
     @Size(max = 128) @Schema(example = "wal_3f9c") String resource,
-    @Size(max = 64) @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+    @Size(max = 64)
+        @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
         String digest,
     @Valid @Schema(description = "verify requests: the most the operation may move")
         OperationAmount maxAmount,
-    @Valid @Schema(description = "introspection: what the operation moves") OperationAmount amount) {
+    @Valid @Schema(description = "introspection: what the operation moves")
+        OperationAmount amount) {
 
   /** An exact decimal as text, with its currency or asset code. */
   public record OperationAmount(

@@ -63,8 +63,8 @@ class DemoWalletController {
   }
 
   /**
-   * @param amount what the transaction the message stands for moves; a token bound with a cap
-   *     signs only with an amount within it
+   * @param amount what the transaction the message stands for moves; a token bound with a cap signs
+   *     only with an amount within it
    */
   record SignRequest(
       @NotNull @Size(max = 4096) String message, @Valid OperationBody.OperationAmount amount) {}
