@@ -53,6 +53,22 @@ export interface ElevatedToken {
   expiresAt: string;
 }
 
+/**
+ * The one operation a verification binds its token to; each part given must match when the token
+ * is used, else the server answers 403 operation_mismatch and the token is not spent.
+ */
+export interface OperationBinding {
+  /** What the operation acts on, e.g. a wallet id (1-128 visible ASCII characters). */
+  resource?: string;
+  /**
+   * SHA-256 of the exact message or transaction (64 hex digits or 43 base64url characters); the
+   * demo wallet's sign digests the UTF-8 bytes of the message it signs.
+   */
+  digest?: string;
+  /** The most the operation may move: an exact decimal as text and an asset code (EUR, ETH). */
+  maxAmount?: { value: string; asset: string };
+}
+
 export interface OTPVerification {
   verificationType: 'email' | 'sms';
   credentialId: string;
@@ -143,20 +159,30 @@ export interface StepUp {
     token?: string;
     type?: 'email' | 'sms';
     requestedScopes: TokenScope[];
+    operation?: OperationBinding;
   }): Promise<ElevatedToken>;
   authenticateTotpMfaDevice(args: {
     code: string;
     deviceId?: string;
     requestedScopes: TokenScope[];
+    operation?: OperationBinding;
   }): Promise<ElevatedToken>;
   authenticateMfaRecoveryCode(args: {
     code: string;
     requestedScopes: TokenScope[];
+    operation?: OperationBinding;
   }): Promise<ElevatedToken>;
   /** WebAuthn in this browser with the server's challenge. */
-  authenticatePasskeyMFA(args: { requestedScopes: TokenScope[] }): Promise<ElevatedToken>;
+  authenticatePasskeyMFA(args: {
+    requestedScopes: TokenScope[];
+    operation?: OperationBinding;
+  }): Promise<ElevatedToken>;
   /** The injected EIP-1193 wallet signs the server's EIP-4361 message with personal_sign. */
-  verifyWallet(args: { walletId?: string; requestedScopes: TokenScope[] }): Promise<ElevatedToken>;
+  verifyWallet(args: {
+    walletId?: string;
+    requestedScopes: TokenScope[];
+    operation?: OperationBinding;
+  }): Promise<ElevatedToken>;
   /** A popup signs in again at the linked provider. */
   verifySocial(args: {
     provider: string;

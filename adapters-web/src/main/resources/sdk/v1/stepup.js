@@ -214,31 +214,40 @@ export function createStepUp(options = {}) {
     return api('POST', '/step-up/otp/send', { credentialId: id });
   }
 
-  async function verifyOTP({ verificationToken, token, requestedScopes } = {}) {
-    return remember(await api('POST', '/step-up/otp/verify', {
-      verificationToken: verificationToken ?? token,
-      requestedScopes: scopesOf(requestedScopes),
-    }));
+  // A verification may bind its token to one operation ({ resource, digest, maxAmount }); the
+  // server refuses the token for any other (operation_mismatch) without spending it.
+  function bound(body, operation) {
+    if (operation !== undefined && operation !== null) {
+      body.operation = operation;
+    }
+    return body;
   }
 
-  async function authenticateTotpMfaDevice({ code, deviceId, requestedScopes } = {}) {
+  async function verifyOTP({ verificationToken, token, requestedScopes, operation } = {}) {
+    return remember(await api('POST', '/step-up/otp/verify', bound({
+      verificationToken: verificationToken ?? token,
+      requestedScopes: scopesOf(requestedScopes),
+    }, operation)));
+  }
+
+  async function authenticateTotpMfaDevice({ code, deviceId, requestedScopes, operation } = {}) {
     const body = { code, requestedScopes: scopesOf(requestedScopes) };
     if (deviceId) {
       body.deviceId = deviceId;
     }
-    return remember(await api('POST', '/step-up/totp/verify', body));
+    return remember(await api('POST', '/step-up/totp/verify', bound(body, operation)));
   }
 
-  async function authenticateMfaRecoveryCode({ code, requestedScopes } = {}) {
-    return remember(await api('POST', '/step-up/recovery-code/verify', {
+  async function authenticateMfaRecoveryCode({ code, requestedScopes, operation } = {}) {
+    return remember(await api('POST', '/step-up/recovery-code/verify', bound({
       code,
       requestedScopes: scopesOf(requestedScopes),
-    }));
+    }, operation)));
   }
 
   // ---- passkey ----
 
-  async function authenticatePasskeyMFA({ requestedScopes } = {}) {
+  async function authenticatePasskeyMFA({ requestedScopes, operation } = {}) {
     const scopes = scopesOf(requestedScopes);
     if (!globalThis.navigator || !navigator.credentials || !globalThis.PublicKeyCredential) {
       throw new StepUpError('not_supported', 'This browser cannot use passkeys.');
@@ -253,16 +262,16 @@ export function createStepUp(options = {}) {
     if (!credential) {
       throw new StepUpError('cancelled', 'No passkey was chosen.');
     }
-    return remember(await api('POST', '/step-up/passkey/verify', {
+    return remember(await api('POST', '/step-up/passkey/verify', bound({
       challengeId: options.challengeId,
       credential: assertionJson(credential),
       requestedScopes: scopes,
-    }));
+    }, operation)));
   }
 
   // ---- wallet ----
 
-  async function verifyWallet({ walletId, requestedScopes } = {}) {
+  async function verifyWallet({ walletId, requestedScopes, operation } = {}) {
     const scopes = scopesOf(requestedScopes);
     const wallet = ethereum || globalThis.ethereum;
     if (!wallet || typeof wallet.request !== 'function') {
@@ -289,11 +298,11 @@ export function createStepUp(options = {}) {
     } catch (e) {
       throw walletError(e);
     }
-    return remember(await api('POST', '/step-up/wallet/verify', {
+    return remember(await api('POST', '/step-up/wallet/verify', bound({
       challengeId: challenge.challengeId,
       signature,
       requestedScopes: scopes,
-    }));
+    }, operation)));
   }
 
   // ---- social ----

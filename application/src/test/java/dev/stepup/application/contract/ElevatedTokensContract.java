@@ -7,6 +7,9 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.operation.Amount;
+import dev.stepup.domain.operation.OperationBinding;
+import dev.stepup.domain.operation.OperationDigest;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
@@ -299,5 +302,29 @@ public abstract class ElevatedTokensContract extends PortContract {
 
   private static List<String> ids(List<ElevatedToken> list) {
     return list.stream().map(t -> t.id().value()).toList();
+  }
+
+  @Test
+  void anOperationBindingRoundTripsExactly() {
+    OperationBinding binding =
+        new OperationBinding(
+            Optional.of("wal_A"),
+            Optional.of(OperationDigest.parse("AB".repeat(32))),
+            Optional.of(Amount.parse("100.000000000000000001", "ETH")));
+    ElevatedToken bound =
+        token("tok_bound", Set.of(Scope.WALLET_SIGN), T0, "ses_1", "usr_a").bindTo(binding);
+    ElevatedToken unbound = token("tok_free", Set.of(Scope.WALLET_SIGN), T0, "ses_1", "usr_a");
+    tokens.add(bound, Optional.of(TokenFingerprint.of("bound.token.sig")));
+    tokens.add(unbound);
+
+    assertThat(tokens.find(bound.id()).orElseThrow().binding()).contains(binding);
+    assertThat(tokens.findIssued(bound.id(), TokenFingerprint.of("bound.token.sig")))
+        .flatMap(ElevatedToken::binding)
+        .contains(binding);
+    assertThat(tokens.find(unbound.id()).orElseThrow().binding()).isEmpty();
+    assertThat(search(Optional.empty(), Optional.empty(), Optional.empty(), T0, 0, 10))
+        .filteredOn(t -> t.id().equals(bound.id()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.binding()).contains(binding));
   }
 }

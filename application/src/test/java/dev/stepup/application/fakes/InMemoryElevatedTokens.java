@@ -25,6 +25,12 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
 
   private record Row(ElevatedToken token, Instant consumedAt, Instant revokedAt) {
     ElevatedToken current() {
+      ElevatedToken copy = unbound();
+      token.binding().ifPresent(copy::bindTo);
+      return copy;
+    }
+
+    private ElevatedToken unbound() {
       ElevatedToken t = token;
       return new ElevatedToken(
           t.id(),

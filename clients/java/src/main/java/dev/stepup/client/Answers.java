@@ -23,7 +23,8 @@ final class Answers {
         Json.instant(json, "expiresAt"),
         Json.strings(json, "amr"),
         Json.optionalString(json, "acr"),
-        Json.number(json, "auth_time").map(Instant::ofEpochSecond));
+        Json.number(json, "auth_time").map(Instant::ofEpochSecond),
+        OperationBinding.of(json.get("operation")));
   }
 
   static PromptResult promptResult(Map<String, Object> json) {

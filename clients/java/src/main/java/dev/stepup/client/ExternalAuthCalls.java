@@ -74,7 +74,8 @@ final class ExternalAuthCalls {
             Instant.parse(Json.string(json, "expiresAt"))));
   }
 
-  IssuedToken issueByAssertion(String userId, String sessionId, List<String> scopes) {
+  IssuedToken issueByAssertion(
+      String userId, String sessionId, List<String> scopes, OperationBinding operation) {
     if (signingKey == null) {
       throw new IllegalStateException("build the client with assertionKey(clientId, key) first");
     }
@@ -95,6 +96,9 @@ final class ExternalAuthCalls {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("client_assertion_type", JWT_BEARER);
     body.put("client_assertion", sign(claims.build()));
+    if (operation != null) {
+      body.put("operation", operation.body());
+    }
     Map<String, Object> json =
         transport.callWithoutKey("POST", environmentPath + "/elevated-tokens/assertion", body);
     return new IssuedToken(

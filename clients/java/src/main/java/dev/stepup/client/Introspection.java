@@ -8,6 +8,8 @@ import java.util.Optional;
  * The server's answer about a token (RFC 7662). When {@code active} is false nothing else is known:
  * the token is expired, consumed, revoked, unknown, of another environment or does not cover the
  * scope asked about.
+ *
+ * @param operation the operation the token is bound to, if any
  */
 public record Introspection(
     boolean active,
@@ -18,7 +20,8 @@ public record Introspection(
     Optional<Instant> expiresAt,
     List<String> amr,
     Optional<String> acr,
-    Optional<Instant> authTime) {
+    Optional<Instant> authTime,
+    Optional<OperationBinding> operation) {
 
   static Introspection inactive() {
     return new Introspection(
@@ -29,6 +32,7 @@ public record Introspection(
         false,
         Optional.empty(),
         List.of(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }

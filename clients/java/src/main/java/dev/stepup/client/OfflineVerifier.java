@@ -45,6 +45,11 @@ final class OfflineVerifier {
   }
 
   VerifiedToken verify(String token, String scope) {
+    return verify(token, scope, null);
+  }
+
+  /** As the server would check it for {@code operation} (null: the action names none). */
+  VerifiedToken verify(String token, String scope, Operation operation) {
     if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
       throw invalid("no elevated token was presented");
     }
@@ -73,7 +78,18 @@ final class OfflineVerifier {
     } catch (JOSEException e) {
       throw invalid("the token's signature is not valid");
     }
-    return checked(claims, scope);
+    VerifiedToken verified = checked(claims, scope);
+    Optional<String> mismatch =
+        verified.operation().flatMap(b -> BindingCheck.mismatch(b, operation));
+    if (mismatch.isPresent()) {
+      throw new ElevatedTokenException(
+          403,
+          "operation_mismatch",
+          "This elevated access token is bound to another operation ("
+              + mismatch.get()
+              + "); step up for this operation.");
+    }
+    return verified;
   }
 
   private VerifiedToken checked(JWTClaimsSet c, String scope) {
@@ -127,7 +143,8 @@ final class OfflineVerifier {
           Instant.ofEpochSecond(authTime),
           false,
           c.getIssueTime().toInstant(),
-          c.getExpirationTime().toInstant());
+          c.getExpirationTime().toInstant(),
+          BindingCheck.read(c.getClaim("authorization_details")));
     } catch (ParseException e) {
       throw invalid("the token's claims are not well formed");
     }

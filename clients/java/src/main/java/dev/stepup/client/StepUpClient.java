@@ -65,6 +65,15 @@ public final class StepUpClient {
     return verifier.verify(elevatedToken, scope);
   }
 
+  /**
+   * As {@link #verify(String, String)}, for the operation about to be performed: a token bound to
+   * another operation throws {@code operation_mismatch} (403). A bound token verified without an
+   * operation is refused the same way.
+   */
+  public VerifiedToken verify(String elevatedToken, String scope, Operation operation) {
+    return verifier.verify(elevatedToken, scope, Objects.requireNonNull(operation, "operation"));
+  }
+
   /** Asks the server whether the token is active (and covers {@code scope}, when given). */
   public Introspection introspect(String elevatedToken, String scope) {
     return introspection(elevatedToken, scope, false);
@@ -77,6 +86,16 @@ public final class StepUpClient {
    */
   public Introspection consume(String elevatedToken, String scope) {
     return introspection(elevatedToken, scope, true);
+  }
+
+  /**
+   * As {@link #consume(String, String)}, naming the operation about to be performed: a token bound
+   * to another operation is refused with {@link StepUpException} {@code operation_mismatch} (403)
+   * and stays unspent. A token bound to an operation can only be spent this way.
+   */
+  public Introspection consume(String elevatedToken, String scope, Operation operation) {
+    return introspection(
+        elevatedToken, scope, true, Objects.requireNonNull(operation, "operation").body());
   }
 
   /** Revokes a token; unknown tokens are accepted silently (RFC 7009). */
@@ -171,16 +190,31 @@ public final class StepUpClient {
    * signs a fresh assertion (new {@code jti}, two minutes).
    */
   public IssuedToken issueTokenByAssertion(String userId, String sessionId, List<String> scopes) {
-    return externalAuth.issueByAssertion(userId, sessionId, scopes);
+    return externalAuth.issueByAssertion(userId, sessionId, scopes, null);
+  }
+
+  /** As above, the token bound to one operation: it is spent on that operation only. */
+  public IssuedToken issueTokenByAssertion(
+      String userId, String sessionId, List<String> scopes, OperationBinding operation) {
+    return externalAuth.issueByAssertion(
+        userId, sessionId, scopes, Objects.requireNonNull(operation, "operation"));
   }
 
   private Introspection introspection(String token, String scope, boolean consume) {
+    return introspection(token, scope, consume, null);
+  }
+
+  private Introspection introspection(
+      String token, String scope, boolean consume, Map<String, Object> operation) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token", Objects.requireNonNull(token, "token"));
     if (scope != null) {
       body.put("scope", scope);
     }
     body.put("consume", consume);
+    if (operation != null) {
+      body.put("operation", operation);
+    }
     Map<String, Object> json =
         transport.call("POST", environmentPath + "/elevated-tokens/introspect", body);
     return Answers.introspection(json);

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param singleUse whether it must be consumed through introspection
  * @param issuedAt {@code iat}
  * @param expiresAt {@code exp}
+ * @param operation the operation the token is bound to ({@code authorization_details}), if any
  */
 public record VerifiedToken(
     String tokenId,
@@ -33,4 +34,5 @@ public record VerifiedToken(
     Instant authTime,
     boolean singleUse,
     Instant issuedAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    Optional<OperationBinding> operation) {}

@@ -5,6 +5,9 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.operation.BindingMismatch;
+import dev.stepup.domain.operation.Operation;
+import dev.stepup.domain.operation.OperationBinding;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
@@ -36,6 +39,8 @@ public final class ElevatedToken {
   private final Instant expiresAt;
   private Instant consumedAt;
   private Instant revokedAt;
+  // Set once, when issued (or rebuilt from storage); absent for a token good for any operation.
+  private OperationBinding binding;
 
   /**
    * Rebuilds a token record as stored.
@@ -103,6 +108,31 @@ public final class ElevatedToken {
         now.plus(use.lifetime()),
         null,
         null);
+  }
+
+  /**
+   * Binds this token to one operation (before it is signed and stored, or when rebuilding a stored
+   * one): it will then be spent only on that operation. A token is bound at most once.
+   */
+  public ElevatedToken bindTo(OperationBinding operation) {
+    Objects.requireNonNull(operation, "operation");
+    if (binding != null) {
+      throw new IllegalStateException("the token is already bound to an operation");
+    }
+    binding = operation;
+    return this;
+  }
+
+  /**
+   * Why this token may not be spent on {@code operation}, checked before any use so that a refusal
+   * spends nothing; empty for an unbound token, and for one no longer active (its use is refused
+   * for that reason instead).
+   */
+  public Optional<BindingMismatch> mismatch(Operation operation, Instant now) {
+    if (binding == null || state(now) != TokenState.ACTIVE) {
+      return Optional.empty();
+    }
+    return binding.mismatch(operation);
   }
 
   public TokenState state(Instant now) {
@@ -211,6 +241,11 @@ public final class ElevatedToken {
 
   public Set<Scope> scopes() {
     return scopes;
+  }
+
+  /** The operation the token is bound to, if any. */
+  public Optional<OperationBinding> binding() {
+    return Optional.ofNullable(binding);
   }
 
   public Optional<VerificationMethod> method() {

@@ -31,7 +31,9 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
 
   private static final String COLUMNS =
       "SELECT id, environment_id, user_id, session_id, scopes, method, single_use, issued_at,"
-          + " expires_at, consumed_at, revoked_at FROM elevated_tokens";
+          + " expires_at, consumed_at, revoked_at, "
+          + BindingColumns.NAMES
+          + " FROM elevated_tokens";
 
   /** Still usable at the bound instant; mirrors ElevatedToken.state(). */
   private static final String ACTIVE =
@@ -47,8 +49,9 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint) {
     jdbc.sql(
             "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
-                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint, "
+                + BindingColumns.NAMES
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             token.id().value(),
             token.environmentId().value(),
@@ -62,6 +65,7 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
             at(token.consumedAt()),
             at(token.revokedAt()),
             fingerprint.map(TokenFingerprint::value).orElse(null))
+        .params(BindingColumns.values(token))
         .update();
   }
 
@@ -77,7 +81,8 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint) {
     return jdbc.sql(
             "SELECT id, environment_id, user_id, session_id, scopes, method, single_use,"
-                + " issued_at, expires_at, consumed_at, revoked_at, fingerprint"
+                + " issued_at, expires_at, consumed_at, revoked_at, fingerprint, "
+                + BindingColumns.NAMES
                 + " FROM elevated_tokens WHERE id = ?")
         .param(id.value())
         .query(
@@ -187,6 +192,10 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   private static ElevatedToken token(ResultSet rs) throws SQLException {
+    return BindingColumns.bind(unbound(rs), rs);
+  }
+
+  private static ElevatedToken unbound(ResultSet rs) throws SQLException {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     Arrays.stream(rs.getString("scopes").split(" "))
         .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));

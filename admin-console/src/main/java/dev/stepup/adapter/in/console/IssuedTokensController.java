@@ -10,6 +10,8 @@ import dev.stepup.application.port.in.token.TokenSummary;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.operation.OperationBinding;
+import dev.stepup.domain.operation.OperationDigest;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenState;
@@ -59,7 +61,9 @@ class IssuedTokensController {
       String use,
       String issuedAt,
       String expiresAt,
-      String state) {
+      String state,
+      String boundTo,
+      String boundDigest) {
 
     static Row of(TokenSummary t) {
       return new Row(
@@ -70,7 +74,9 @@ class IssuedTokensController {
           t.singleUse() ? "single" : "multi",
           t.issuedAt().toString(),
           t.expiresAt().toString(),
-          t.state().wire());
+          t.state().wire(),
+          t.operation().map(BoundOperationWords::of).orElse("any operation"),
+          t.operation().flatMap(OperationBinding::digest).map(OperationDigest::hex).orElse(""));
     }
   }
 

@@ -15,6 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.stepup.application.port.in.token.TokenPage;
 import dev.stepup.application.port.in.token.TokenSummary;
+import dev.stepup.domain.operation.Amount;
+import dev.stepup.domain.operation.OperationBinding;
+import dev.stepup.domain.operation.OperationDigest;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenState;
@@ -41,7 +44,39 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
         true,
         NOW,
         NOW.plus(Duration.ofMinutes(5)),
-        state);
+        state,
+        Optional.empty());
+  }
+
+  private static TokenSummary bound() {
+    return new TokenSummary(
+        new ElevatedTokenId("tok_2"),
+        new UserId("usr_1"),
+        Optional.empty(),
+        Set.of(Scope.WALLET_SIGN),
+        Optional.empty(),
+        true,
+        NOW,
+        NOW.plus(Duration.ofMinutes(5)),
+        TokenState.ACTIVE,
+        Optional.of(
+            new OperationBinding(
+                Optional.of("wal_A"),
+                Optional.of(OperationDigest.parse("ab".repeat(32))),
+                Optional.of(Amount.parse("100.50", "EUR")))));
+  }
+
+  @Test
+  void eachTokenShowsTheOperationItIsBoundTo() throws Exception {
+    when(tokens.list(any()))
+        .thenReturn(new TokenPage(List.of(summary(TokenState.ACTIVE), bound()), 2, 0, 50));
+    mvc.perform(get(TOKENS).with(admin()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Bound to")))
+        .andExpect(
+            content().string(containsString("wal_A · SHA-256 abababababab… · at most 100.5 EUR")))
+        .andExpect(content().string(containsString("title=\"SHA-256 " + "ab".repeat(32) + "\"")))
+        .andExpect(content().string(containsString(">any operation<")));
   }
 
   @BeforeEach

@@ -43,7 +43,9 @@ public enum Refusal {
   WRONG_AUDIENCE("wrong_audience"),
   INVALID_CLIENT_ASSERTION("invalid_client_assertion"),
   ASSERTION_REPLAYED("assertion_replayed"),
-  LEGACY_API_RETIRED("legacy_api_retired");
+  LEGACY_API_RETIRED("legacy_api_retired"),
+  // operation-bound tokens
+  OPERATION_MISMATCH("operation_mismatch");
 
   private final String code;
 

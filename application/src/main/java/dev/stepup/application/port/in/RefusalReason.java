@@ -121,7 +121,9 @@ public enum RefusalReason {
   ASSERTION_BAD_CLAIMS(Refusal.INVALID_CLIENT_ASSERTION),
   ASSERTION_REPLAYED(Refusal.ASSERTION_REPLAYED),
   // API versions
-  LEGACY_API_RETIRED(Refusal.LEGACY_API_RETIRED);
+  LEGACY_API_RETIRED(Refusal.LEGACY_API_RETIRED),
+  // operation-bound tokens
+  OPERATION_MISMATCH(Refusal.OPERATION_MISMATCH);
 
   private final Refusal refusal;
 

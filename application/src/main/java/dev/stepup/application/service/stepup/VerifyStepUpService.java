@@ -81,7 +81,24 @@ public final class VerifyStepUpService implements VerifyStepUpUseCase {
       throw new IllegalArgumentException("proof: a social login is finished by its callback");
     }
     Acting acting = Acting.load(command.context(), environments, sessions, users, clock.instant());
-    return verify(command.context(), acting, command.proof(), command.scopes());
+    if (command.operation().isEmpty()) {
+      return verify(command.context(), acting, command.proof(), command.scopes());
+    }
+    return verify(
+        command.context(),
+        acting,
+        command.proof(),
+        command.scopes(),
+        method ->
+            mint.mint(
+                acting.environment(),
+                acting.user().id(),
+                Optional.of(acting.session().id()),
+                command.scopes(),
+                Optional.of(method),
+                command.operation(),
+                command.context().origin(),
+                clock.instant()));
   }
 
   /** For a caller that already loaded and checked the session (the social callback). */

@@ -101,6 +101,7 @@ public final class ElevatedTokenService
         command.sessionId(),
         command.scopes(),
         command.method(),
+        command.operation(),
         command.origin(),
         now);
   }

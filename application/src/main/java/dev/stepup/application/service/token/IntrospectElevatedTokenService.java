@@ -10,6 +10,8 @@ import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.service.audit.Audit;
+import dev.stepup.domain.operation.BindingMismatch;
+import dev.stepup.domain.operation.Operation;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenState;
 import java.time.Clock;
@@ -62,6 +64,22 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
       }
       return Introspection.inactive();
     }
+    if (command.consume() || command.operation().isPresent()) {
+      // A consuming call that names no operation cannot spend a bound token; a peek is told of
+      // a mismatch only when it names the operation it means.
+      Optional<BindingMismatch> mismatch =
+          token.mismatch(command.operation().orElse(Operation.unnamed()), now);
+      if (mismatch.isPresent()) {
+        audit
+            .event(AuditEventType.TOKEN_REFUSED, command.environmentId(), command.origin())
+            .user(token.userId())
+            .session(token.sessionId())
+            .scopes(command.scope().map(Set::of).orElse(token.scopes()))
+            .method(token.method())
+            .failure(OperationRefusal.auditReason(mismatch.get()));
+        throw OperationRefusal.refusal(mismatch.get());
+      }
+    }
     if (!command.consume()) {
       boolean active =
           token.state(now) == TokenState.ACTIVE
@@ -107,6 +125,7 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
         Optional.of(token.state(now)),
         token.amr(),
         Optional.of(token.acr().wire()),
-        Optional.of(token.authTime()));
+        Optional.of(token.authTime()),
+        token.binding());
   }
 }

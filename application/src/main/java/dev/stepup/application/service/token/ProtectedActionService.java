@@ -18,6 +18,8 @@ import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.Acr;
+import dev.stepup.domain.operation.BindingMismatch;
+import dev.stepup.domain.operation.Operation;
 import dev.stepup.domain.policy.StepUpDecision;
 import dev.stepup.domain.policy.StepUpPolicy;
 import dev.stepup.domain.scope.Scope;
@@ -74,7 +76,8 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
   }
 
   @Override
-  public void authorize(SessionContext context, Scope scope, Optional<String> elevatedToken) {
+  public void authorize(
+      SessionContext context, Scope scope, Optional<String> elevatedToken, Operation operation) {
     Instant now = clock.instant();
     Acting acting = Acting.load(context, environments, sessions, users, now);
     StepUpSettings settings = acting.environment().settings();
@@ -108,6 +111,12 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
       // Retired at once, even for a legacy token issued before the switch.
       refuse(context, acting, scope, record, "legacy_api_retired");
       throw new RefusedException(RefusalReason.LEGACY_API_RETIRED).forScope(scope.wire(), acr);
+    }
+    Optional<BindingMismatch> mismatch = token.mismatch(operation, now);
+    if (mismatch.isPresent()) {
+      // Refused before any use: the token stays good for the operation it was bound to.
+      refuse(context, acting, scope, record, OperationRefusal.auditReason(mismatch.get()));
+      throw OperationRefusal.refusal(mismatch.get());
     }
     TokenRedemption.Redemption spent =
         redemption.spend(

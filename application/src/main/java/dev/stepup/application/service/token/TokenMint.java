@@ -13,6 +13,7 @@ import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.operation.OperationBinding;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
@@ -55,6 +56,19 @@ public final class TokenMint {
       Optional<VerificationMethod> method,
       RequestOrigin origin,
       Instant now) {
+    return mint(environment, userId, sessionId, scopes, method, Optional.empty(), origin, now);
+  }
+
+  /** As above, the token bound to {@code operation} when one is given. */
+  public IssuedElevatedToken mint(
+      Environment environment,
+      UserId userId,
+      Optional<SessionId> sessionId,
+      Set<Scope> scopes,
+      Optional<VerificationMethod> method,
+      Optional<OperationBinding> operation,
+      RequestOrigin origin,
+      Instant now) {
     ElevatedToken token =
         ElevatedToken.issue(
             new ElevatedTokenId(RandomTokens.id("tok")),
@@ -65,6 +79,7 @@ public final class TokenMint {
             method,
             environment.settings(),
             now);
+    operation.ifPresent(token::bindTo);
     return mint(token, origin);
   }
 
@@ -86,7 +101,8 @@ public final class TokenMint {
                 token.authTime(),
                 token.singleUse(),
                 token.issuedAt(),
-                token.expiresAt()));
+                token.expiresAt(),
+                token.binding()));
     TokenFingerprint fingerprint = TokenFingerprint.of(compact);
     // The token and its audit record are one commit (joining the caller's transaction if any).
     transactions.inSharedCommit(

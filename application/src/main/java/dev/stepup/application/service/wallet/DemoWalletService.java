@@ -22,6 +22,8 @@ import dev.stepup.application.port.out.wallet.WalletKeys;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.user.Acting;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.operation.Operation;
+import dev.stepup.domain.operation.OperationDigest;
 import dev.stepup.domain.scope.Scope;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +77,7 @@ public final class DemoWalletService
   public String export(WalletCommand command) {
     SessionContext context = command.context();
     EmbeddedWallet wallet = ownWallet(context, command.walletId());
-    guard.authorize(context, Scope.WALLET_EXPORT, command.elevatedToken());
+    guard.authorize(context, Scope.WALLET_EXPORT, command.elevatedToken(), on(wallet));
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {
       audited(context, wallet, Scope.WALLET_EXPORT);
@@ -90,7 +92,12 @@ public final class DemoWalletService
     SessionContext context = command.context();
     String message = command.message();
     EmbeddedWallet wallet = ownWallet(context, command.walletId());
-    guard.authorize(context, Scope.WALLET_SIGN, command.elevatedToken());
+    // The digest is of the message this call signs, never one the client vouches for.
+    guard.authorize(
+        context,
+        Scope.WALLET_SIGN,
+        command.elevatedToken(),
+        on(wallet).withDigest(OperationDigest.ofMessage(message)).withAmount(command.amount()));
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {
       String signature = keys.personalSign(key, message);
@@ -114,7 +121,7 @@ public final class DemoWalletService
   private WalletState rewrap(WalletCommand command, Scope scope) {
     SessionContext context = command.context();
     EmbeddedWallet wallet = ownWallet(context, command.walletId());
-    guard.authorize(context, scope, command.elevatedToken());
+    guard.authorize(context, scope, command.elevatedToken(), on(wallet));
     Instant now = clock.instant();
     byte[] key = cipher.decrypt(wallet.encryptedPrivateKey());
     try {
@@ -132,6 +139,11 @@ public final class DemoWalletService
     } finally {
       Arrays.fill(key, (byte) 0);
     }
+  }
+
+  /** The operation of a wallet action: the wallet it acts on, named by its id. */
+  private static Operation on(EmbeddedWallet wallet) {
+    return Operation.on(wallet.walletId().value());
   }
 
   private EmbeddedWallet ownWallet(SessionContext context, CredentialId walletId) {

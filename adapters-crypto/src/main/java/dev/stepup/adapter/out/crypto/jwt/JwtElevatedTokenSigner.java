@@ -108,6 +108,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
             .claim("auth_time", claims.authTime().getEpochSecond())
             .claim("single_use", claims.singleUse());
     claims.sessionId().ifPresent(sid -> body.claim("sid", sid.value()));
+    claims.operation().ifPresent(op -> body.claim(OperationClaim.NAME, OperationClaim.of(op)));
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(key.getKeyID()).build(),
@@ -203,7 +204,8 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
             Instant.ofEpochSecond(authTime),
             Boolean.TRUE.equals(singleUse),
             c.getIssueTime().toInstant(),
-            c.getExpirationTime().toInstant()));
+            c.getExpirationTime().toInstant(),
+            OperationClaim.read(c.getClaim(OperationClaim.NAME))));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.stepup.application.port.in.token;
 
 import dev.stepup.application.port.in.stepup.SessionContext;
+import dev.stepup.domain.operation.Operation;
 import dev.stepup.domain.scope.Scope;
 import java.util.Optional;
 
@@ -17,5 +18,14 @@ public interface AuthorizeProtectedActionUseCase {
    *     token, or {@code token_consumed} / {@code token_expired} / {@code token_revoked} / {@code
    *     invalid_token}
    */
-  void authorize(SessionContext context, Scope scope, Optional<String> elevatedToken);
+  default void authorize(SessionContext context, Scope scope, Optional<String> elevatedToken) {
+    authorize(context, scope, elevatedToken, Operation.unnamed());
+  }
+
+  /**
+   * As above, for an action that names the operation it is about to perform: a token bound to
+   * another operation is refused ({@code operation_mismatch}) and not spent.
+   */
+  void authorize(
+      SessionContext context, Scope scope, Optional<String> elevatedToken, Operation operation);
 }

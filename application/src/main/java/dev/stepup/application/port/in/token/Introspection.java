@@ -1,5 +1,6 @@
 package dev.stepup.application.port.in.token;
 
+import dev.stepup.domain.operation.OperationBinding;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
@@ -17,6 +18,7 @@ import java.util.Set;
  *
  * @param acr the authentication context class the user reached ({@code urn:stepup:acr:…})
  * @param authTime when the user last actively authenticated
+ * @param operation the operation the token is bound to, if any
  */
 public record Introspection(
     boolean active,
@@ -28,7 +30,8 @@ public record Introspection(
     Optional<TokenState> state,
     List<String> amr,
     Optional<String> acr,
-    Optional<Instant> authTime) {
+    Optional<Instant> authTime,
+    Optional<OperationBinding> operation) {
 
   public Introspection {
     scopes = Set.copyOf(scopes);
@@ -41,7 +44,8 @@ public record Introspection(
             || state.isPresent()
             || !amr.isEmpty()
             || acr.isPresent()
-            || authTime.isPresent())) {
+            || authTime.isPresent()
+            || operation.isPresent())) {
       throw new IllegalArgumentException("an inactive token is described by active: false alone");
     }
   }
@@ -57,6 +61,7 @@ public record Introspection(
         Optional.empty(),
         Optional.empty(),
         List.of(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }

@@ -1,6 +1,7 @@
 package dev.stepup.application.port.in.token;
 
 import dev.stepup.domain.method.VerificationMethod;
+import dev.stepup.domain.operation.OperationBinding;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
@@ -21,7 +22,8 @@ public record TokenSummary(
     boolean singleUse,
     Instant issuedAt,
     Instant expiresAt,
-    TokenState state) {
+    TokenState state,
+    Optional<OperationBinding> operation) {
 
   public static TokenSummary of(ElevatedToken token, Instant now) {
     return new TokenSummary(
@@ -33,6 +35,7 @@ public record TokenSummary(
         token.singleUse(),
         token.issuedAt(),
         token.expiresAt(),
-        token.state(now));
+        token.state(now),
+        token.binding());
   }
 }

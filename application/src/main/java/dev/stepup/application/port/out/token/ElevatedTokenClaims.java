@@ -1,6 +1,7 @@
 package dev.stepup.application.port.out.token;
 
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.operation.OperationBinding;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedTokenId;
@@ -16,6 +17,8 @@ import java.util.Set;
  *
  * @param acr the authentication context class reached (an {@code urn:stepup:acr:…} value)
  * @param authTime when the user last actively authenticated (the JWT {@code auth_time})
+ * @param operation the operation the token is bound to (an RFC 9396 {@code authorization_details}
+ *     entry), if any
  */
 public record ElevatedTokenClaims(
     ElevatedTokenId tokenId,
@@ -28,7 +31,8 @@ public record ElevatedTokenClaims(
     Instant authTime,
     boolean singleUse,
     Instant issuedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    Optional<OperationBinding> operation) {
   public ElevatedTokenClaims {
     Objects.requireNonNull(tokenId, "tokenId");
     Objects.requireNonNull(environmentId, "environmentId");
@@ -40,5 +44,34 @@ public record ElevatedTokenClaims(
     Objects.requireNonNull(authTime, "authTime");
     Objects.requireNonNull(issuedAt, "issuedAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(operation, "operation");
+  }
+
+  /** The claims of a token good for any operation. */
+  public ElevatedTokenClaims(
+      ElevatedTokenId tokenId,
+      EnvironmentId environmentId,
+      UserId userId,
+      Optional<SessionId> sessionId,
+      Set<Scope> scopes,
+      List<String> amr,
+      String acr,
+      Instant authTime,
+      boolean singleUse,
+      Instant issuedAt,
+      Instant expiresAt) {
+    this(
+        tokenId,
+        environmentId,
+        userId,
+        sessionId,
+        scopes,
+        amr,
+        acr,
+        authTime,
+        singleUse,
+        issuedAt,
+        expiresAt,
+        Optional.empty());
   }
 }

@@ -182,6 +182,10 @@ public final class ProblemWords {
               + " ask whether step-up is required with POST /step-up/check and a scope, verify with"
               + " requestedScopes instead of createMfaToken, and send the scoped elevated token in"
               + " X-Elevated-Access-Token.";
+      case OPERATION_MISMATCH ->
+          "This elevated access token is bound to another operation ("
+              + subject
+              + "); it was not spent. Step up for this operation.";
     };
   }
 

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.externalauth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Callers;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
 import dev.stepup.application.port.in.token.IssueElevatedTokenCommand;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -56,7 +58,8 @@ class AssertionTokensController {
   /** RFC 7523 §2.2's parameters, as JSON. */
   record AssertionRequest(
       @JsonProperty("client_assertion_type") @NotBlank @Size(max = 100) String assertionType,
-      @JsonProperty("client_assertion") @NotBlank @Size(max = 16_384) String assertion) {
+      @JsonProperty("client_assertion") @NotBlank @Size(max = 16_384) String assertion,
+      @Valid OperationBody operation) {
     @Override
     public String toString() {
       return "AssertionRequest[]";
@@ -110,7 +113,8 @@ class AssertionTokensController {
                 asserted.sessionId().map(SessionId::new),
                 Scope.parseAll(asserted.scopes()),
                 java.util.Optional.empty(),
-                Callers.origin(request)));
+                Callers.origin(request),
+                OperationBody.binding(body.operation())));
     return ResponseEntity.status(HttpStatus.CREATED).body(TokenResponse.of(issued));
   }
 }

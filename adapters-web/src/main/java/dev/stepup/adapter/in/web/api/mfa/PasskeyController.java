@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.Proof;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -77,7 +79,8 @@ class PasskeyController {
   record VerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotNull JsonNode credential,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {}
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Valid OperationBody operation) {}
 
   @Operation(summary = "Options for registering a passkey (needs a credential:link token)")
   @PostMapping("/mfa/passkeys/registration/options")
@@ -131,6 +134,7 @@ class PasskeyController {
             new VerifyStepUpCommand(
                 context,
                 new Proof.PasskeyProof(body.challengeId(), body.credential().toString()),
-                Scope.parseAll(body.requestedScopes()))));
+                Scope.parseAll(body.requestedScopes()),
+                OperationBody.binding(body.operation()))));
   }
 }

@@ -5,6 +5,7 @@ import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
 import dev.stepup.adapter.in.web.api.view.CreateMfaToken;
 import dev.stepup.adapter.in.web.api.view.EligibleCredential;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.CheckStepUpQuery;
 import dev.stepup.application.port.in.stepup.CheckStepUpResult;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -70,9 +72,14 @@ class StepUpController {
       SessionContext context,
       Proof proof,
       List<String> requestedScopes,
-      CreateMfaToken legacyFlag) {
+      CreateMfaToken legacyFlag,
+      OperationBody operation) {
     List<String> scopes = requestedScopes == null ? List.of() : requestedScopes;
     if (legacyFlag != null) {
+      if (operation != null) {
+        throw new IllegalArgumentException(
+            "operation: a legacy MFA token cannot be bound; send requestedScopes");
+      }
       if (!scopes.isEmpty()) {
         throw new IllegalArgumentException(
             "requestedScopes: send either requestedScopes or the legacy createMfaToken, not both");
@@ -81,7 +88,9 @@ class StepUpController {
           legacy.verify(new LegacyMfaUseCase.Command(context, proof, legacyFlag.isSingleUse())));
     }
     return TokenResponse.of(
-        verify.verify(new VerifyStepUpCommand(context, proof, Scope.parseAll(scopes))));
+        verify.verify(
+            new VerifyStepUpCommand(
+                context, proof, Scope.parseAll(scopes), OperationBody.binding(operation))));
   }
 
   record CheckRequest(@NotBlank @Size(max = 64) String scope) {}
@@ -137,7 +146,8 @@ class StepUpController {
 
   record OtpVerifyRequest(
       @NotBlank @Size(max = 32) String verificationToken,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Valid OperationBody operation) {
     @Override
     public String toString() {
       return "OtpVerifyRequest[requestedScopes=" + requestedScopes + "]";
@@ -148,7 +158,8 @@ class StepUpController {
       @NotBlank @Size(max = 32) String code,
       @Size(max = 100) String deviceId,
       @Size(max = 6) List<@NotBlank String> requestedScopes,
-      CreateMfaToken createMfaToken) {
+      CreateMfaToken createMfaToken,
+      @Valid OperationBody operation) {
     @Override
     public String toString() {
       return "TotpVerifyRequest[deviceId=" + deviceId + "]";
@@ -158,7 +169,8 @@ class StepUpController {
   record RecoveryVerifyRequest(
       @NotBlank @Size(max = 64) String code,
       @Size(max = 6) List<@NotBlank String> requestedScopes,
-      CreateMfaToken createMfaToken) {
+      CreateMfaToken createMfaToken,
+      @Valid OperationBody operation) {
     @Override
     public String toString() {
       return "RecoveryVerifyRequest[requestedScopes=" + requestedScopes + "]";
@@ -230,7 +242,8 @@ class StepUpController {
             new VerifyStepUpCommand(
                 context,
                 new Proof.OtpProof(body.verificationToken()),
-                Scope.parseAll(body.requestedScopes()))));
+                Scope.parseAll(body.requestedScopes()),
+                OperationBody.binding(body.operation()))));
   }
 
   @Operation(
@@ -250,7 +263,8 @@ class StepUpController {
         context,
         new Proof.TotpProof(body.code(), device),
         body.requestedScopes(),
-        body.createMfaToken());
+        body.createMfaToken(),
+        body.operation());
   }
 
   @Operation(
@@ -265,6 +279,7 @@ class StepUpController {
         context,
         new Proof.RecoveryCodeProof(body.code()),
         body.requestedScopes(),
-        body.createMfaToken());
+        body.createMfaToken(),
+        body.operation());
   }
 }

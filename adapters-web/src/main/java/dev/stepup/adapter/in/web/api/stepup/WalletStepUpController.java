@@ -2,6 +2,7 @@ package dev.stepup.adapter.in.web.api.stepup;
 
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
@@ -15,6 +16,7 @@ import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -51,7 +53,8 @@ class WalletStepUpController {
   record VerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotBlank @Size(max = 200) String signature,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {}
+      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Valid OperationBody operation) {}
 
   @Operation(
       summary = "An EIP-4361 message for the user's external wallet to sign",
@@ -98,6 +101,7 @@ class WalletStepUpController {
             new VerifyStepUpCommand(
                 context,
                 new Proof.WalletProof(body.challengeId(), body.signature()),
-                Scope.parseAll(body.requestedScopes()))));
+                Scope.parseAll(body.requestedScopes()),
+                OperationBody.binding(body.operation()))));
   }
 }

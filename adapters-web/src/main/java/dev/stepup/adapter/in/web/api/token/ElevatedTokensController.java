@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.HostBackend;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.adapter.in.web.api.view.WireScopes;
 import dev.stepup.application.port.in.token.IntrospectCommand;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -65,12 +67,14 @@ class ElevatedTokensController {
   record IssueRequest(
       @NotBlank @Size(max = 100) String userId,
       @Size(max = 100) String sessionId,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> scopes) {}
+      @NotEmpty @Size(max = 6) List<@NotBlank String> scopes,
+      @Valid OperationBody operation) {}
 
   record IntrospectRequest(
       @NotBlank @Size(max = MAX_TOKEN) String token,
       @Size(max = 64) String scope,
-      Boolean consume) {
+      Boolean consume,
+      @Valid OperationBody operation) {
     @Override
     public String toString() {
       return "IntrospectRequest[scope=" + scope + "]";
@@ -103,12 +107,15 @@ class ElevatedTokensController {
       Optional<String> state,
       Optional<List<String>> amr,
       @Schema(example = "urn:stepup:acr:mfa") Optional<String> acr,
-      @JsonProperty("auth_time") @Schema(description = "epoch seconds") Optional<Long> authTime) {
+      @JsonProperty("auth_time") @Schema(description = "epoch seconds") Optional<Long> authTime,
+      @Schema(description = "the operation the token is bound to (`maxAmount` is its cap)")
+          Optional<OperationBody> operation) {
 
     static IntrospectResponse of(Introspection result) {
       if (!result.active()) {
         return new IntrospectResponse(
             false,
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -129,7 +136,8 @@ class ElevatedTokensController {
           result.state().map(TokenState::wire),
           Optional.of(result.amr()),
           result.acr(),
-          result.authTime().map(Instant::getEpochSecond));
+          result.authTime().map(Instant::getEpochSecond),
+          result.operation().map(OperationBody::of));
     }
   }
 
@@ -155,7 +163,8 @@ class ElevatedTokensController {
                 Optional.ofNullable(body.sessionId()).filter(s -> !s.isBlank()).map(SessionId::new),
                 Scope.parseAll(body.scopes()),
                 Optional.empty(),
-                caller.origin()));
+                caller.origin(),
+                OperationBody.binding(body.operation())));
     return ResponseEntity.status(HttpStatus.CREATED).body(TokenResponse.of(issued));
   }
 
@@ -165,14 +174,19 @@ class ElevatedTokensController {
           "RFC 7662: an active token is described with `sub`, `sid`, `scopes`, `amr`, `acr`"
               + " (`urn:stepup:acr:mfa`, `urn:stepup:acr:reauth` or `urn:stepup:acr:host`) and"
               + " `auth_time`; a token that is expired, consumed, revoked or unknown is answered"
-              + " with exactly `{\"active\": false}`.")
+              + " with exactly `{\"active\": false}`. With `operation` (what the host is about to"
+              + " do: resource, SHA-256 digest it computed, amount), a token bound to another"
+              + " operation is refused with 403 `operation_mismatch` and not spent; a consuming"
+              + " call that names no operation cannot spend a bound token.")
   @ApiResponse(
       responseCode = "200",
       description = "whether the token is active, and if so what it covers",
       content = @Content(schema = @Schema(implementation = IntrospectResponse.class)))
   @ApiResponse(
       responseCode = "403",
-      description = "`insufficient_permission`: the API key lacks `tokens:introspect`",
+      description =
+          "`insufficient_permission`: the API key lacks `tokens:introspect`;"
+              + " `operation_mismatch`: the token is bound to another operation (not spent)",
       content = @Content(mediaType = "application/problem+json"))
   @PostMapping("/introspect")
   IntrospectResponse introspect(
@@ -186,7 +200,8 @@ class ElevatedTokensController {
                 body.token(),
                 Optional.ofNullable(body.scope()).map(Scope::parse),
                 Boolean.TRUE.equals(body.consume()),
-                caller.origin()));
+                caller.origin(),
+                OperationBody.operation(body.operation())));
     return IntrospectResponse.of(result);
   }
 

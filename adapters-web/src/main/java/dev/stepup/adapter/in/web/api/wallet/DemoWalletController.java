@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.wallet;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.wallet.ExportWalletKeyUseCase;
 import dev.stepup.application.port.in.wallet.RefreshWalletKeyUseCase;
@@ -14,6 +15,7 @@ import dev.stepup.domain.credential.CredentialId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -60,7 +62,12 @@ class DemoWalletController {
     }
   }
 
-  record SignRequest(@NotNull @Size(max = 4096) String message) {}
+  /**
+   * @param amount what the transaction the message stands for moves; a token bound with a cap signs
+   *     only with an amount within it
+   */
+  record SignRequest(
+      @NotNull @Size(max = 4096) String message, @Valid OperationBody.OperationAmount amount) {}
 
   record SignResponse(String walletId, String signature) {}
 
@@ -84,7 +91,13 @@ class DemoWalletController {
         .body(new ExportResponse(walletId, key));
   }
 
-  @Operation(summary = "Sign a message with personal_sign (wallet:sign)")
+  @Operation(
+      summary = "Sign a message with personal_sign (wallet:sign)",
+      description =
+          "A token bound to an operation signs only on its wallet, only the message whose UTF-8"
+              + " bytes have the bound SHA-256 (computed here from the message signed), and only"
+              + " with an `amount` within the bound cap; otherwise 403 `operation_mismatch`, and"
+              + " the token is not spent. Export, refresh and reshare check the wallet id.")
   @PostMapping("/sign")
   SignResponse sign(
       @PathVariable String environmentId,
@@ -96,7 +109,11 @@ class DemoWalletController {
         walletId,
         signer.sign(
             new SignWithWalletUseCase.Command(
-                context, new CredentialId(walletId), body.message(), elevatedToken)));
+                context,
+                new CredentialId(walletId),
+                body.message(),
+                elevatedToken,
+                Optional.ofNullable(body.amount()).map(OperationBody.OperationAmount::toAmount))));
   }
 
   @Operation(summary = "Refresh the key material (wallet:refresh)")
