@@ -87,6 +87,13 @@ class TokenExchangeController {
               + " `external_idp_not_configured`, `validation_failed`",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
+      responseCode = "429",
+      description =
+          "`too_many_attempts`: 20 refused requests from one address within 5 minutes lock that"
+              + " address out of this endpoint for this environment for 5 minutes; `Retry-After`"
+              + " says when to retry",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
       responseCode = "502",
       description = "`provider_unavailable`: the provider's JWKS could not be fetched",
       content = @Content(mediaType = "application/problem+json"))
