@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.view.CreateMfaToken;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
 import dev.stepup.application.port.in.stepup.Proof;
@@ -12,6 +13,7 @@ import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
 import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
+import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,7 +22,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -50,14 +51,17 @@ class PasskeyController {
   private final PasskeyUseCase passkeys;
   private final StartPasskeyStepUpUseCase startStepUp;
   private final VerifyStepUpUseCase verifyStepUp;
+  private final LegacyMfaUseCase legacy;
 
   PasskeyController(
       PasskeyUseCase passkeys,
       StartPasskeyStepUpUseCase startStepUp,
-      VerifyStepUpUseCase verifyStepUp) {
+      VerifyStepUpUseCase verifyStepUp,
+      LegacyMfaUseCase legacy) {
     this.passkeys = passkeys;
     this.startStepUp = startStepUp;
     this.verifyStepUp = verifyStepUp;
+    this.legacy = legacy;
   }
 
   record OptionsRequest(@Size(max = 64) String alias) {}
@@ -77,7 +81,8 @@ class PasskeyController {
   record VerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotNull JsonNode credential,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {}
+      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      CreateMfaToken createMfaToken) {}
 
   @Operation(summary = "Options for registering a passkey (needs a credential:link token)")
   @PostMapping("/mfa/passkeys/registration/options")
@@ -120,17 +125,33 @@ class PasskeyController {
     return new OptionsResponse(options.challengeId(), options.publicKeyJson());
   }
 
-  @Operation(summary = "Verify the passkey assertion and receive an elevated token")
+  @Operation(
+      summary = "Verify the passkey assertion and receive an elevated token",
+      description =
+          "With the legacy createMfaToken flag instead of requestedScopes (action-based MFA,"
+              + " until the environment's minimum API version is 2026_04_01): a legacy MFA token"
+              + " good for every wallet action, as the TOTP verification gives; afterwards 410"
+              + " legacy_api_retired.")
   @PostMapping("/step-up/passkey/verify")
   TokenResponse verify(
       @PathVariable String environmentId,
       @Validated @RequestBody VerifyRequest body,
       @Caller SessionContext context) {
+    Proof proof = new Proof.PasskeyProof(body.challengeId(), body.credential().toString());
+    List<String> scopes = body.requestedScopes() == null ? List.of() : body.requestedScopes();
+    if (body.createMfaToken() != null) {
+      if (!scopes.isEmpty()) {
+        throw new IllegalArgumentException(
+            "requestedScopes: send either requestedScopes or the legacy createMfaToken, not both");
+      }
+      return TokenResponse.of(
+          legacy.verify(
+              new LegacyMfaUseCase.Command(context, proof, body.createMfaToken().isSingleUse())));
+    }
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("requestedScopes: at least one scope");
+    }
     return TokenResponse.of(
-        verifyStepUp.verify(
-            new VerifyStepUpCommand(
-                context,
-                new Proof.PasskeyProof(body.challengeId(), body.credential().toString()),
-                Scope.parseAll(body.requestedScopes()))));
+        verifyStepUp.verify(new VerifyStepUpCommand(context, proof, Scope.parseAll(scopes))));
   }
 }
