@@ -78,7 +78,7 @@ class PasskeyController {
     }
   }
 
-  record VerifyRequest(
+  record PasskeyVerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotNull JsonNode credential,
       @Size(max = 6) List<@NotBlank String> requestedScopes,
@@ -135,7 +135,7 @@ class PasskeyController {
   @PostMapping("/step-up/passkey/verify")
   TokenResponse verify(
       @PathVariable String environmentId,
-      @Validated @RequestBody VerifyRequest body,
+      @Validated @RequestBody PasskeyVerifyRequest body,
       @Caller SessionContext context) {
     Proof proof = new Proof.PasskeyProof(body.challengeId(), body.credential().toString());
     List<String> scopes = body.requestedScopes() == null ? List.of() : body.requestedScopes();
