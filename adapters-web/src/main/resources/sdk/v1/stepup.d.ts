@@ -104,6 +104,8 @@ export declare class StepUpError extends Error {
   readonly scope?: string;
   /** The problem+json body the server answered. */
   readonly problem?: Record<string, unknown>;
+  /** exchangeToken's too_many_attempts: seconds until trying again can succeed (Retry-After). */
+  retryAfter?: number;
 }
 
 /** The part of an EIP-1193 provider the SDK uses (eth_requestAccounts, personal_sign). */
@@ -214,3 +216,30 @@ export interface StepUp {
 }
 
 export declare function createStepUp(options: CreateStepUpOptions): StepUp;
+
+/** The session a token exchange answers; pass sessionToken to createStepUp. */
+export interface ExchangedSession {
+  sessionId: string;
+  sessionToken: string;
+  /** ISO-8601 UTC. */
+  expiresAt: string;
+  userId: string;
+  /** True when this exchange created the user (first sight of the provider's subject). */
+  userCreated: boolean;
+}
+
+/**
+ * Bring your own auth: exchanges the JWT of the environment's trusted identity provider for a
+ * step-up session (POST /sessions/token-exchange), creating the user on first sight. The page's
+ * origin must be one of the environment's browser origins. Rejects with a StepUpError
+ * (invalid_subject_token, subject_token_expired, wrong_issuer, wrong_audience,
+ * external_idp_not_configured, too_many_attempts with retryAfter in seconds, network_error).
+ */
+export declare function exchangeToken(options: {
+  /** The step-up server; default: where the module was loaded from. */
+  baseUrl?: string;
+  environment: string;
+  /** The identity provider's JWT for the signed-in user. */
+  subjectToken: string;
+  fetch?: typeof fetch;
+}): Promise<ExchangedSession>;

@@ -5,6 +5,9 @@
 //   const stepUp = createStepUp({ environment: 'demo', getSessionToken: () => session });
 //   const answer = await stepUp.fetch('/api/export', { method: 'POST', scope: 'wallet:export' });
 //
+// With your own identity provider, exchangeToken({ environment, subjectToken: jwt }) first gives
+// the session token.
+//
 // Elevated tokens live in this object's memory only (never localStorage, sessionStorage or
 // cookies): a reload forgets them, which costs the user one more step-up and nothing else. A
 // single-use token is dropped once the fetch wrapper has sent it; any token is dropped at expiry.
@@ -34,6 +37,66 @@ export class StepUpError extends Error {
     this.scope = details.scope;
     this.problem = details.problem;
   }
+}
+
+/**
+ * Bring your own auth: exchanges the JWT the environment's trusted identity provider gave the user
+ * for a step-up session (POST /sessions/token-exchange, RFC 8693), creating the user on first
+ * sight. Resolves with { sessionId, sessionToken, expiresAt, userId, userCreated }; hand the
+ * sessionToken to createStepUp. The page's origin must be one of the environment's browser origins.
+ * Rejects with a StepUpError: invalid_subject_token, subject_token_expired, wrong_issuer,
+ * wrong_audience, external_idp_not_configured, too_many_attempts (retryAfter: seconds), ...
+ */
+export async function exchangeToken(options = {}) {
+  const { environment, subjectToken } = options;
+  if (!environment || typeof environment !== 'string') {
+    throw new StepUpError('validation_failed', 'environment: is required');
+  }
+  if (!subjectToken || typeof subjectToken !== 'string') {
+    throw new StepUpError('validation_failed', 'subjectToken: is required');
+  }
+  const server = new URL(options.baseUrl || new URL('../../', import.meta.url));
+  const url = server.href.replace(/\/+$/, '') + '/api/v1/environments/'
+    + encodeURIComponent(environment) + '/sessions/token-exchange';
+  const nativeFetch = options.fetch || globalThis.fetch.bind(globalThis);
+  let response;
+  try {
+    response = await nativeFetch(url, {
+      method: 'POST',
+      credentials: 'omit',
+      cache: 'no-store',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        [API_VERSION_HEADER]: API_VERSION,
+      },
+      body: JSON.stringify({
+        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+        subject_token: subjectToken,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      }),
+    });
+  } catch (e) {
+    throw new StepUpError('network_error', 'The step-up server could not be reached.', {
+      reason: e && e.message,
+    });
+  }
+  const json = await readJson(response);
+  if (!response.ok) {
+    const error = errorOf(response, json);
+    const wait = Number(response.headers.get('Retry-After'));
+    if (Number.isFinite(wait) && wait > 0) {
+      error.retryAfter = wait;
+    }
+    throw error;
+  }
+  return {
+    sessionId: json.sessionId,
+    sessionToken: json.sessionToken,
+    expiresAt: json.expiresAt,
+    userId: json.userId,
+    userCreated: json.userCreated === true,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import dev.stepup.adapter.out.persistence.JdbcExternalAuth;
 import dev.stepup.application.port.out.audit.AuditTrail;
 import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.port.out.user.Users;
@@ -63,6 +64,7 @@ class ExternalAuthConfiguration {
       SecretHasher hasher,
       TransactionRunner transactions,
       SessionProperties sessionProperties,
+      SignInTallies tallies,
       AuditTrail audit,
       Clock clock) {
     return new TokenExchangeService(
@@ -73,6 +75,7 @@ class ExternalAuthConfiguration {
         sessions,
         hasher,
         sessionProperties.timeouts(),
+        tallies,
         audit,
         clock);
   }
@@ -102,8 +105,10 @@ class ExternalAuthConfiguration {
       Environments environments,
       JdbcBackendClients clients,
       NimbusClientAssertionVerifier verifier,
+      SignInTallies tallies,
       AuditTrail audit,
       Clock clock) {
-    return new ClientAssertionService(environments, clients, verifier, clients, audit, clock);
+    return new ClientAssertionService(
+        environments, clients, verifier, clients, tallies, audit, clock);
   }
 }

@@ -12,6 +12,7 @@ import dev.stepup.application.port.out.webhook.WebhookSettingsStore;
 import dev.stepup.application.service.webhook.SignedWebhookTransport;
 import dev.stepup.application.service.webhook.WebhookAdminService;
 import dev.stepup.application.service.webhook.WebhookAuditTrail;
+import dev.stepup.application.service.webhook.WebhookRemovalService;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,6 +86,17 @@ class WebhookConfiguration {
         audit,
         clock,
         loopback(spring, allowLoopback));
+  }
+
+  @Bean
+  WebhookRemovalService webhookRemoval(
+      Environments environments,
+      WebhookSettingsStore settings,
+      JdbcDeliveryQueue queue,
+      TransactionRunner transactions,
+      dev.stepup.application.port.out.audit.AuditTrail audit,
+      Clock clock) {
+    return new WebhookRemovalService(environments, settings, queue, transactions, audit, clock);
   }
 
   /** Explicit setting, else allowed outside production (the demo and development setup). */

@@ -6,17 +6,23 @@ import dev.stepup.application.fakes.JdkTotp;
 import dev.stepup.application.port.in.admin.AddAdminUseCase;
 import dev.stepup.application.port.in.admin.AddAdminUseCase.AddAdminCommand;
 import dev.stepup.application.port.in.admin.AdminChange;
+import dev.stepup.application.port.in.retention.PurgeExpiredDataUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.ApiVersion;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.server.ConsoleHttp;
+import dev.stepup.server.webauthn.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +39,7 @@ class ApiVersionsIT extends ApiTestServer {
   private static final EnvironmentId DEMO = new EnvironmentId("demo");
 
   @Autowired SetMinimumApiVersionUseCase minimum;
+  @Autowired PurgeExpiredDataUseCase purge;
   @Autowired AddAdminUseCase admins;
 
   @AfterEach
@@ -240,5 +247,134 @@ class ApiVersionsIT extends ApiTestServer {
 
     console.post(page, page, Map.of("minimum", ""));
     assertThat(legacyCheck(session, Map.of()).status()).isEqualTo(200);
+  }
+
+  /** A passkey assertion answered by a software authenticator, with this request's extras. */
+  private ApiClient.Answer passkeyVerify(
+      SoftwareAuthenticator key, String session, String extra, Map<String, String> headers) {
+    ApiClient.Answer options = api.post(ENV + "/step-up/passkey/options", session, Map.of());
+    assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
+    return api.post(
+        ENV + "/step-up/passkey/verify",
+        session,
+        "{\"challengeId\":\""
+            + options.text("challengeId")
+            + "\",\"credential\":"
+            + key.get(options.json().get("publicKey"))
+            + ","
+            + extra
+            + "}",
+        headers);
+  }
+
+  @Test
+  void thePasskeyVerificationTakesTheLegacyFlagUntilTheSwitch() {
+    TestUser user = newUser();
+    String session = signIn(user, user.credential("email"));
+    String link = stepUpByEmail(session, user, "credential:link").text("elevatedAccessToken");
+    SoftwareAuthenticator key = new SoftwareAuthenticator("http://localhost:" + port);
+    ApiClient.Answer options =
+        api.post(
+            ENV + "/mfa/passkeys/registration/options",
+            session,
+            Map.of("alias", "Legacy key"),
+            Map.of("X-Elevated-Access-Token", link));
+    ApiClient.Answer registered =
+        api.post(
+            ENV + "/mfa/passkeys/registration",
+            session,
+            "{\"challengeId\":\""
+                + options.text("challengeId")
+                + "\",\"credential\":"
+                + key.create(options.json().get("publicKey"))
+                + "}");
+    assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+    String wallet = ENV + "/wallets/" + user.credential("blockchain") + "/export";
+
+    ApiClient.Answer legacy =
+        passkeyVerify(key, session, "\"createMfaToken\":{\"singleUse\":false}", Map.of());
+    assertThat(legacy.status()).as(legacy.raw().body()).isEqualTo(200);
+    assertThat(legacy.text("tokenId")).startsWith("mfa_");
+    Map<String, String> withLegacy =
+        Map.of("X-Elevated-Access-Token", legacy.text("elevatedAccessToken"));
+    assertThat(api.post(wallet, session, Map.of(), withLegacy).status()).isEqualTo(200);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM legacy_mfa_uses WHERE environment_id = 'demo'"
+                        + " AND use_kind = 'TOKEN_ISSUED'")
+                .query(Long.class)
+                .single())
+        .isPositive();
+    ApiClient.Answer both =
+        passkeyVerify(
+            key,
+            session,
+            "\"createMfaToken\":{},\"requestedScopes\":[\"wallet:export\"]",
+            Map.of());
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.code()).isEqualTo("validation_failed");
+    ApiClient.Answer neither = passkeyVerify(key, session, "\"requestedScopes\":[]", Map.of());
+    assertThat(neither.status()).isEqualTo(400);
+    assertThat(neither.code()).isEqualTo("validation_failed");
+
+    setMinimum(ApiVersion.V2026_04_01);
+
+    ApiClient.Answer retired = passkeyVerify(key, session, "\"createMfaToken\":{}", NEW_VERSION);
+    assertThat(retired.status()).isEqualTo(410);
+    assertThat(retired.code()).isEqualTo("legacy_api_retired");
+    assertThat(api.post(wallet, session, Map.of(), withLegacy).code())
+        .isEqualTo("legacy_api_retired");
+    ApiClient.Answer scoped =
+        passkeyVerify(key, session, "\"requestedScopes\":[\"wallet:export\"]", NEW_VERSION);
+    assertThat(scoped.status()).as(scoped.raw().body()).isEqualTo(200);
+    assertThat(scoped.text("tokenId")).doesNotStartWith("mfa_");
+  }
+
+  @Test
+  void thePurgeDropsLegacyUsesOlderThanTheConsolesThirtyDaysAndTheCountsStay() throws Exception {
+    LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
+    for (int daysAgo : List.of(45, 29, 0)) {
+      jdbc.sql(
+              "INSERT INTO legacy_mfa_uses (environment_id, used_on, use_kind, api_version)"
+                  + " VALUES ('demo', ?, 'CHECK', '')")
+          .param(java.sql.Date.valueOf(today.minusDays(daysAgo)))
+          .update();
+    }
+    String admin = "purge-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "legacy purge admin password";
+    admins.add(
+        new AddAdminCommand("admin", admin, Optional.of(password), RequestOrigin.internal()));
+    ConsoleHttp console = new ConsoleHttp("http://localhost:" + port);
+    console.password(admin, password);
+    console.enrol(CLOCK.instant());
+    String page = "/admin/environments/demo/api-version";
+    String before = legacyTotal(console.get(page).body());
+    assertThat(legacyUsesBefore(today.minusDays(31))).isPositive();
+
+    purge.purgeExpiredData();
+
+    assertThat(legacyUsesBefore(today.minusDays(31))).isZero();
+    assertThat(legacyUsesOn(today.minusDays(29))).isPositive();
+    assertThat(legacyTotal(console.get(page).body())).isEqualTo(before);
+  }
+
+  private long legacyUsesBefore(LocalDate day) {
+    return jdbc.sql("SELECT COUNT(*) FROM legacy_mfa_uses WHERE used_on < ?")
+        .param(java.sql.Date.valueOf(day))
+        .query(Long.class)
+        .single();
+  }
+
+  private long legacyUsesOn(LocalDate day) {
+    return jdbc.sql("SELECT COUNT(*) FROM legacy_mfa_uses WHERE used_on = ?")
+        .param(java.sql.Date.valueOf(day))
+        .query(Long.class)
+        .single();
+  }
+
+  private static String legacyTotal(String page) {
+    Matcher total = Pattern.compile("id=\"legacy-total\">(\\d+)<").matcher(page);
+    assertThat(total.find()).as(page).isTrue();
+    return total.group(1);
   }
 }

@@ -154,6 +154,19 @@ class BrowserCorsIT extends ApiTestServer {
   }
 
   @Test
+  void theTokenExchangeAnswersAListedOriginButTheBackendAssertionNever() {
+    ApiClient.Answer exchange = preflight(ENV + "/sessions/token-exchange", APP);
+    assertThat(exchange.status()).isEqualTo(200);
+    assertThat(exchange.header("Access-Control-Allow-Origin")).isEqualTo(APP);
+    ApiClient.Answer elsewhere = preflight(ENV + "/sessions/token-exchange", "https://evil.test");
+    assertThat(elsewhere.status()).isEqualTo(403);
+    assertThat(elsewhere.header("Access-Control-Allow-Origin")).isNull();
+    ApiClient.Answer assertion = preflight(ENV + "/elevated-tokens/assertion", APP);
+    assertThat(assertion.status()).isEqualTo(403);
+    assertThat(assertion.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
   void withoutAnOriginNothingChanges() {
     TestUser user = newUser();
     String session = signIn(user, user.credential("email"));

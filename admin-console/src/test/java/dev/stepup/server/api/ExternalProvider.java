@@ -26,7 +26,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * A mock-oauth2-server whose signing key the test rotates and whose clock follows the server's test
  * clock (shifted on demand, to issue tokens already expired).
  */
-final class ExternalProvider {
+public final class ExternalProvider {
 
   static final String ISSUER_ID = "byoa";
   static final String AUDIENCE = "demo-app";
@@ -61,7 +61,7 @@ final class ExternalProvider {
   private volatile Duration shift = Duration.ZERO;
   final MockOAuth2Server server;
 
-  ExternalProvider() {
+  public ExternalProvider() {
     OAuth2TokenProvider tokens =
         new OAuth2TokenProvider(keys, () -> ApiTestServer.CLOCK.instant().plus(shift));
     server =
@@ -76,7 +76,7 @@ final class ExternalProvider {
   }
 
   /** Trusts this provider in the demo environment. */
-  void trust(ManageExternalIdentityProviderUseCase providers) {
+  public void trust(ManageExternalIdentityProviderUseCase providers) {
     providers.configure(
         new ExternalIdentityProvider(
             new EnvironmentId("demo"),
@@ -87,7 +87,7 @@ final class ExternalProvider {
         new RequestOrigin("127.0.0.1", "byoa test"));
   }
 
-  String token(String subject, Map<String, Object> claims) {
+  public String token(String subject, Map<String, Object> claims) {
     return token(ISSUER_ID, subject, AUDIENCE, claims);
   }
 

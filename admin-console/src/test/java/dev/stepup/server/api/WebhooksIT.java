@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stepup.application.port.in.admin.AddAdminUseCase;
 import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
 import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
 import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
@@ -12,6 +13,7 @@ import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.client.Webhooks;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.server.ConsoleHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +60,8 @@ class WebhooksIT {
   @Autowired ConfigureWebhookUseCase webhooks;
   @Autowired CreateEnvironmentUseCase environments;
   @Autowired CreateApiKeyUseCase apiKeys;
+  @Autowired AddAdminUseCase admins;
+  @Autowired JdbcClient jdbc;
   ApiClient api;
 
   @DynamicPropertySource
@@ -243,6 +248,85 @@ class WebhooksIT {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.code()).isEqualTo("insufficient_permission");
     assertThat(api.get(ENV + "/webhooks/deliveries", API_KEY).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anAdminRemovesTheWebhookAfterAConfirmStepAndItsWaitingDeliveriesAreDropped()
+      throws Exception {
+    EnvironmentId env = new EnvironmentId("webhooks-removal");
+    environments.create(new CreateEnvironmentUseCase.Command(env, "Removal", "test", ORIGIN));
+    String key =
+        apiKeys
+            .createApiKey(
+                new CreateApiKeyUseCase.Command(
+                    env, "host", ApiPermission.ALL, Optional.empty(), "test", ORIGIN))
+            .secret();
+    String envPath = "/api/v1/environments/" + env.value();
+    configure(env.value(), "/hook", Set.of("token.issued"));
+    // A delivery waiting for its next attempt, an hour away.
+    jdbc.sql(
+            "INSERT INTO deliveries (environment_id, channel, recipient, status, attempts,"
+                + " created_at, next_attempt_at, event_id, event_type, last_error)"
+                + " VALUES (?, 'webhook', ?, 'queued', 1, ?, ?, 'evt_waiting', 'token.issued',"
+                + " 'the endpoint answered HTTP 500')")
+        .params(
+            env.value(),
+            HOST.url("/hook"),
+            java.sql.Timestamp.from(Instant.now()),
+            java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(1))))
+        .update();
+    String admin = "hooks-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    admins.add(
+        new AddAdminUseCase.AddAdminCommand(
+            "admin", admin, Optional.of("webhook removal password"), ORIGIN));
+    ConsoleHttp console = new ConsoleHttp("http://localhost:" + port);
+    console.password(admin, "webhook removal password");
+    console.enrol(Instant.now());
+    String page = "/admin/environments/" + env.value() + "/webhook";
+
+    assertThat(console.get(page).body()).contains("id=\"webhook-remove-link\"");
+    var confirm = console.get(page + "/remove");
+    assertThat(confirm.statusCode()).isEqualTo(200);
+    assertThat(confirm.body())
+        .contains(HOST.url("/hook"))
+        .contains("id=\"webhook-remove-waiting\">1<");
+    assertThat(webhookRows(env)).isEqualTo(1); // the confirm step changed nothing
+
+    var removed = console.post(page + "/remove", page + "/remove", Map.of());
+
+    assertThat(removed.statusCode()).isEqualTo(200);
+    assertThat(removed.body())
+        .contains("id=\"webhook-removed\"")
+        .doesNotContain("webhook-remove-link");
+    assertThat(webhookRows(env)).isZero();
+    assertThat(
+            jdbc.sql("SELECT status, last_error FROM deliveries WHERE event_id = 'evt_waiting'")
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
+                .single())
+        .isEqualTo("dead|the webhook was removed");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_events WHERE environment_id = ?"
+                        + " AND type = 'settings_changed' AND actor = ?"
+                        + " AND reason LIKE 'webhook removed %'")
+                .params(env.value(), admin)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+    // Events after the removal are not queued; a webhook set up again starts afresh.
+    String user = newUser(envPath, key);
+    issue(envPath, key, user);
+    configure(env.value(), "/other", Set.of("token.issued"));
+    Thread.sleep(500);
+    assertThat(HOST.received).noneMatch(d -> d.body().contains(user));
+    assertThat(HOST.received).noneMatch(d -> "evt_waiting".equals(d.eventId()));
+  }
+
+  private long webhookRows(EnvironmentId env) {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_settings WHERE environment_id = ?")
+        .param(env.value())
+        .query(Long.class)
+        .single();
   }
 
   // --- helpers -------------------------------------------------------------------------------

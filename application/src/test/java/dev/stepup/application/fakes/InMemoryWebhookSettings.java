@@ -20,4 +20,9 @@ public final class InMemoryWebhookSettings implements WebhookSettingsStore {
   public void save(WebhookSettings settings, byte[] sealedSecret) {
     stored.put(settings.environmentId(), new StoredWebhook(settings, sealedSecret.clone()));
   }
+
+  @Override
+  public boolean delete(EnvironmentId environmentId) {
+    return stored.remove(environmentId) != null;
+  }
 }

@@ -22,4 +22,15 @@ public final class RecordingWebhookQueue implements WebhookQueue {
   public synchronized List<Queued> queued() {
     return List.copyOf(queued);
   }
+
+  /** Drops the environment's queued events (this fake never sends, so all are waiting). */
+  @Override
+  public synchronized int dropQueued(
+      dev.stepup.domain.environment.EnvironmentId environmentId,
+      String reason,
+      java.time.Instant at) {
+    int before = queued.size();
+    queued.removeIf(q -> q.event().environmentId().equals(environmentId));
+    return before - queued.size();
+  }
 }

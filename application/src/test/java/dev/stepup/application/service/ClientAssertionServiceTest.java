@@ -10,6 +10,7 @@ import dev.stepup.application.port.in.RefusalReason;
 import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.externalauth.AuthenticateAssertionUseCase;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.externalauth.BackendClients;
 import dev.stepup.application.port.out.externalauth.ClientAssertionVerifier;
 import dev.stepup.application.port.out.externalauth.ExternalTokenVerifier;
@@ -94,7 +95,8 @@ class ClientAssertionServiceTest {
   final BackendClientService admin =
       new BackendClientService(f.environments, clients, verifier, f.audit, f.clock);
   final ClientAssertionService service =
-      new ClientAssertionService(f.environments, clients, verifier, spent, f.audit, f.clock);
+      new ClientAssertionService(
+          f.environments, clients, verifier, spent, f.signInTallies, f.audit, f.clock);
 
   @BeforeEach
   void register() {
@@ -152,5 +154,22 @@ class ClientAssertionServiceTest {
                 assertion("acme-backend", "acme-keys", f.clock.instant().minusSeconds(120), "j4")))
         .isEqualTo(RefusalReason.ASSERTION_EXPIRED);
     assertThat(spentJtis).isEmpty();
+  }
+
+  @Test
+  void aFloodOfBadAssertionsLocksTheAddressOutButNotTheClientFromElsewhere() {
+    for (int i = 0; i < 20; i++) {
+      String forged =
+          assertion("acme-backend", "stolen-keys", f.clock.instant().plusSeconds(60), "f" + i);
+      assertThat(refusal(forged)).isEqualTo(RefusalReason.ASSERTION_SIGNATURE);
+    }
+    String good = assertion("acme-backend", "acme-keys", f.clock.instant().plusSeconds(60), "g1");
+
+    assertThat(refusal(good)).isEqualTo(RefusalReason.EXTERNAL_AUTH_THROTTLED);
+    var asserted =
+        service.authenticate(
+            new AuthenticateAssertionUseCase.Command(
+                ENV, good, List.of(AUD), new RequestOrigin("198.51.100.9", "backend")));
+    assertThat(asserted.clientId()).isEqualTo("acme-backend");
   }
 }

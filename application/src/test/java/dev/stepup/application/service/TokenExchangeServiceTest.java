@@ -12,6 +12,7 @@ import dev.stepup.application.port.in.externalauth.ExchangeTokenCommand;
 import dev.stepup.application.port.in.externalauth.ExchangedSession;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.externalauth.ExternalTokenVerifier;
 import dev.stepup.application.service.externalauth.ExternalIdentityProviderService;
 import dev.stepup.application.service.externalauth.ExternalUsers;
@@ -58,6 +59,7 @@ class TokenExchangeServiceTest {
           f.sessions,
           f.hasher,
           Fixture.LENIENT_SESSIONS,
+          f.signInTallies,
           f.audit,
           f.clock);
 
@@ -171,5 +173,32 @@ class TokenExchangeServiceTest {
     assertThat(f.audit.events())
         .extracting(AuditEvent::type)
         .contains(AuditEventType.EXTERNAL_IDP_CONFIGURED, AuditEventType.EXTERNAL_IDP_REMOVED);
+  }
+
+  @Test
+  void aFloodOfForgedTokensLocksTheAddressOutWhileAnotherAddressStillExchanges() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(catchThrowableOfType(RefusedException.class, () -> exchange("forged")).reason())
+          .isEqualTo(RefusalReason.SUBJECT_TOKEN_SIGNATURE);
+    }
+    String good = token("sub-6", Optional.empty(), false);
+
+    RefusedException throttled = catchThrowableOfType(RefusedException.class, () -> exchange(good));
+
+    assertThat(throttled.reason()).isEqualTo(RefusalReason.EXTERNAL_AUTH_THROTTLED);
+    assertThat(throttled.retryAfter()).hasValueSatisfying(w -> assertThat(w).isPositive());
+    RequestOrigin elsewhere = new RequestOrigin("198.51.100.9", "other-client");
+    assertThat(
+            exchange
+                .exchange(
+                    new ExchangeTokenCommand(
+                        ENV, good, ExchangeTokenCommand.JWT_TOKEN_TYPE, elsewhere))
+                .userCreated())
+        .isTrue();
+    assertThat(f.audit.events())
+        .filteredOn(e -> e.reason().equals(Optional.of("address_locked")))
+        .hasSize(1);
+    f.clock.advance(Duration.ofMinutes(5));
+    assertThat(exchange(token("sub-6", Optional.empty(), false)).userCreated()).isFalse();
   }
 }

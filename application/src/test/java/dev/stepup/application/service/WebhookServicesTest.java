@@ -26,6 +26,7 @@ import dev.stepup.domain.webhook.WebhookEvent;
 import dev.stepup.domain.webhook.WebhookEventType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +178,42 @@ class WebhookServicesTest {
           .doesNotContain(spent.tokenId().value())
           .doesNotContain(revoked.tokenId().value());
     }
+  }
+
+  @Test
+  void removingTheWebhookDropsItsWaitingDeliveriesAndLaterEventsQueueNothing() {
+    configure(ENV, "https://acme.example/hooks", ALL);
+    configure(OTHER_ENV, "https://globex.example/hooks", ALL);
+    User ann = f.emailUser("ann@example.com");
+    f.issueToken(f.signIn(ann), Scope.WALLET_EXPORT);
+    User bob = f.createUser(OTHER_ENV, Optional.of("bob@example.com"), Optional.empty(), false);
+    f.issueToken(f.signIn(bob), Scope.WALLET_EXPORT);
+    var removal =
+        new dev.stepup.application.service.webhook.WebhookRemovalService(
+            f.environments, f.webhookSettings, f.webhookQueue, f.transactions, f.audit, f.clock);
+
+    var removed =
+        removal.remove(
+            new dev.stepup.application.port.in.webhook.RemoveWebhookUseCase.Command(
+                ENV, "root", ORIGIN));
+
+    assertThat(removed.removed()).isTrue();
+    assertThat(removed.dropped()).isEqualTo(1);
+    assertThat(f.webhookSettings.find(ENV)).isEmpty();
+    assertThat(f.webhookQueue.queued())
+        .extracting(q -> q.event().environmentId())
+        .containsExactly(OTHER_ENV);
+    assertThat(f.lastEvent(AuditEventType.SETTINGS_CHANGED).reason().orElseThrow())
+        .startsWith("webhook removed https://acme.example/hooks");
+    f.issueToken(f.signIn(ann), Scope.WALLET_EXPORT);
+    assertThat(f.webhookQueue.queued()).hasSize(1);
+    assertThat(
+            removal
+                .remove(
+                    new dev.stepup.application.port.in.webhook.RemoveWebhookUseCase.Command(
+                        ENV, "root", ORIGIN))
+                .removed())
+        .isFalse();
   }
 
   @Test

@@ -48,14 +48,37 @@ public record SignInTally(
     return lockRemaining(now).isPresent();
   }
 
+  /**
+   * How many failures within which window lock a subject, and for how long: sign-ins use {@link
+   * #SIGN_IN}; other public endpoints counted the same way choose their own.
+   */
+  public record Limits(int threshold, Duration window, Duration lock) {
+
+    public Limits {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(lock, "lock");
+      if (threshold < 1 || window.isNegative() || window.isZero() || lock.isNegative()) {
+        throw new IllegalArgumentException("limits must be positive");
+      }
+    }
+  }
+
+  /** Console and hosted sign-ins: {@link #THRESHOLD} failures in {@link #WINDOW}. */
+  public static final Limits SIGN_IN = new Limits(THRESHOLD, WINDOW, LOCK);
+
   /** The tally after one more failure; the lock starts when the threshold is reached. */
   public SignInTally afterFailure(Instant now) {
-    boolean windowOver = !now.isBefore(windowStartedAt.plus(WINDOW)) && !isLocked(now);
+    return afterFailure(now, SIGN_IN);
+  }
+
+  /** As {@link #afterFailure(Instant)}, with the given limits. */
+  public SignInTally afterFailure(Instant now, Limits limits) {
+    boolean windowOver = !now.isBefore(windowStartedAt.plus(limits.window())) && !isLocked(now);
     int count = windowOver ? 1 : failures + 1;
     Instant start = windowOver ? now : windowStartedAt;
     Optional<Instant> lock =
-        count >= THRESHOLD && !isLocked(now)
-            ? Optional.of(now.plus(LOCK))
+        count >= limits.threshold() && !isLocked(now)
+            ? Optional.of(now.plus(limits.lock()))
             : lockedUntil.filter(now::isBefore);
     return new SignInTally(subject, count, start, lock);
   }

@@ -29,6 +29,12 @@ public enum DeadData {
   /** Host prompts past their lifetime (finished, or never finished). */
   PROMPTS(Kept.AFTER_END),
   /**
+   * Uses of action-based MFA once they left the console's count of the last {@link
+   * dev.stepup.domain.version.LegacyMfaUse#COUNTED_DAYS} days (their end), kept like short-lived
+   * state after that.
+   */
+  LEGACY_MFA_USES(Kept.AFTER_END),
+  /**
    * HTTP sessions (console and hosted pages) past their idle timeout: gone at once, since nothing
    * reads them after and they hold sealed step-up state.
    */

@@ -58,4 +58,21 @@ class SignInTallyTest {
     assertThatThrownBy(() -> SignInTally.none("x".repeat(201), T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void otherLimitsLockAtTheirOwnThresholdForTheirOwnTimeAndTheirWindowEndsTheCount() {
+    SignInTally.Limits limits =
+        new SignInTally.Limits(3, Duration.ofMinutes(5), Duration.ofMinutes(2));
+    SignInTally tally = SignInTally.none("exchange-ip:demo:203.0.113.7", T0);
+    tally = tally.afterFailure(T0, limits).afterFailure(T0, limits);
+    assertThat(tally.isLocked(T0)).isFalse();
+
+    SignInTally third = tally.afterFailure(T0.plusSeconds(10), limits);
+
+    assertThat(third.lockRemaining(T0.plusSeconds(10))).contains(Duration.ofMinutes(2));
+    SignInTally afterWindow = failures(2, T0).afterFailure(T0.plus(Duration.ofMinutes(5)), limits);
+    assertThat(afterWindow.failures()).isEqualTo(1);
+    assertThatThrownBy(() -> new SignInTally.Limits(0, Duration.ofMinutes(1), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -7,12 +7,16 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stepup.application.port.out.delivery.DeliveryFailure;
 import dev.stepup.domain.webhook.WebhookEndpoint;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,7 @@ class HttpWebhookPosterTest {
 
   private static final Instant AT = Instant.ofEpochSecond(1_790_000_000L);
   private final List<String> received = new CopyOnWriteArrayList<>();
+  private final List<String> hosts = new CopyOnWriteArrayList<>();
   private final HttpServer host = server();
   private volatile long delayMillis;
 
@@ -30,6 +35,7 @@ class HttpWebhookPosterTest {
       s.createContext(
           "/hook",
           exchange -> {
+            hosts.add(exchange.getRequestHeaders().getFirst("Host"));
             received.add(
                 exchange.getRequestHeaders().getFirst("Stepup-Signature")
                     + "|"
@@ -105,5 +111,70 @@ class HttpWebhookPosterTest {
         .extracting(e -> ((DeliveryFailure) e).kind())
         .isEqualTo(DeliveryFailure.Kind.RETRY);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+  }
+
+  /** A DNS server an attacker controls: each lookup of the name answers the next address. */
+  private static HttpWebhookPoster.Resolver rebinding(AtomicInteger lookups, String... answers) {
+    return host -> {
+      if (!host.equals("hooks.attacker.test")) {
+        throw new UnknownHostException(host);
+      }
+      int n = Math.min(lookups.getAndIncrement(), answers.length - 1);
+      return new InetAddress[] {InetAddress.getByName(answers[n])};
+    };
+  }
+
+  private HttpWebhookPoster poster(boolean allowLoopback, HttpWebhookPoster.Resolver resolver) {
+    return new HttpWebhookPoster(
+        Duration.ofMillis(500),
+        Duration.ofSeconds(2),
+        allowLoopback,
+        resolver,
+        (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  private WebhookEndpoint attackerHook() {
+    return new WebhookEndpoint(
+        URI.create("http://hooks.attacker.test:" + host.getAddress().getPort() + "/hook"));
+  }
+
+  @Test
+  void theRequestGoesToTheAddressThatWasCheckedWithTheUrlsHostName() {
+    AtomicInteger lookups = new AtomicInteger();
+
+    poster(true, rebinding(lookups, "127.0.0.1"))
+        .post(attackerHook(), "whsec_test", "evt_1", "{\"id\":\"evt_1\"}", AT);
+
+    assertThat(received).hasSize(1);
+    assertThat(hosts).containsExactly("hooks.attacker.test:" + host.getAddress().getPort());
+    assertThat(lookups).hasValue(1);
+  }
+
+  @Test
+  void aNameReboundToLoopbackAfterTheCheckNeverReachesLoopback() {
+    AtomicInteger lookups = new AtomicInteger();
+    // Checked: a public (documentation) address; any later lookup: the server's own loopback.
+    HttpWebhookPoster poster = poster(false, rebinding(lookups, "192.0.2.10", "127.0.0.1"));
+
+    assertThatThrownBy(() -> poster.post(attackerHook(), "whsec_test", "evt_1", "{}", AT))
+        .isInstanceOf(DeliveryFailure.class)
+        .extracting(e -> ((DeliveryFailure) e).kind())
+        .isEqualTo(DeliveryFailure.Kind.RETRY);
+    assertThat(received).isEmpty();
+    assertThat(lookups).hasValue(1);
+  }
+
+  @Test
+  void aNameResolvingToLoopbackAtSendTimeIsRefusedForGood() {
+    AtomicInteger lookups = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                poster(false, rebinding(lookups, "127.0.0.1"))
+                    .post(attackerHook(), "whsec_test", "evt_1", "{}", AT))
+        .isInstanceOf(DeliveryFailure.class)
+        .extracting(e -> ((DeliveryFailure) e).kind())
+        .isEqualTo(DeliveryFailure.Kind.PERMANENT);
+    assertThat(received).isEmpty();
   }
 }

@@ -6,7 +6,10 @@ import dev.stepup.domain.attempt.FailureTally;
 import dev.stepup.domain.prompt.Prompt;
 import dev.stepup.domain.retention.DeadData;
 import dev.stepup.domain.social.SocialLogin;
+import dev.stepup.domain.version.LegacyMfaUse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +92,20 @@ public final class JdbcDeadRows implements DeadRows {
             "id",
             "created_at < ?",
             cutoff -> List.of(at(cutoff.minus(Prompt.LIFETIME)))));
+    // A use ends when its day leaves the console's count (today and the days before it); the
+    // table has no key, so a batch is the rows of the first (environment, day)s found: it may
+    // delete more rows than the batch size, all of them dead.
+    DEAD.put(
+        DeadData.LEGACY_MFA_USES,
+        new Dead(
+            "legacy_mfa_uses",
+            "environment_id, used_on",
+            "used_on < ?",
+            cutoff ->
+                List.of(
+                    java.sql.Date.valueOf(
+                        LocalDate.ofInstant(cutoff, ZoneOffset.UTC)
+                            .minusDays(LegacyMfaUse.COUNTED_DAYS)))));
     // Spring Session's layout (V20): expiry in epoch milliseconds; the attribute rows go with
     // their session (ON DELETE CASCADE).
     DEAD.put(

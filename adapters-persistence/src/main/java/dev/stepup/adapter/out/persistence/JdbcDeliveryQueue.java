@@ -72,6 +72,16 @@ public final class JdbcDeliveryQueue
         event);
   }
 
+  @Override
+  public int dropQueued(EnvironmentId environmentId, String reason, Instant at) {
+    return jdbc.sql(
+            "UPDATE deliveries SET status = 'dead', sealed_subject = NULL, sealed_body = NULL,"
+                + " finished_at = ?, last_error = ?"
+                + " WHERE environment_id = ? AND channel = ? AND status = 'queued'")
+        .params(at(at), cut(reason, 255), environmentId.value(), DeliveryChannel.WEBHOOK.wire())
+        .update();
+  }
+
   private void enqueue(
       EnvironmentId environmentId,
       DeliveryChannel channel,

@@ -64,4 +64,12 @@ public final class JdbcWebhookSettings implements WebhookSettingsStore {
           .update();
     }
   }
+
+  @Override
+  public boolean delete(EnvironmentId environmentId) {
+    return jdbc.sql("DELETE FROM webhook_settings WHERE environment_id = ?")
+            .param(environmentId.value())
+            .update()
+        > 0;
+  }
 }

@@ -254,6 +254,43 @@ abstract class PurgeContractTest {
   }
 
   @Test
+  void legacyMfaUsesGoOnlyOnceTheirDayLeftTheThirtyDaysTheConsoleCounts() {
+    // The cutoff's day is 2026-11-24: the console (were it then) counts 2026-10-26 onwards.
+    sql("INSERT INTO environments (id, name, step_up_enabled) VALUES ('other', 'Other', TRUE)");
+    for (String day : List.of("2026-10-01", "2026-10-24", "2026-10-24", "2026-10-24")) {
+      legacyUse("demo", day, "dead");
+    }
+    legacyUse("other", "2026-10-24", "dead");
+    legacyUse("demo", "2026-10-25", "keep");
+    legacyUse("demo", "2026-10-26", "keep");
+    legacyUse("other", "2026-11-24", "keep");
+
+    // Rows have no key of their own: a batch takes whole (environment, day)s, so it may delete
+    // more than its size; the purge goes on while a batch is full.
+    int deleted = 0;
+    int batch;
+    do {
+      batch = deadRows.deleteBatch(DeadData.LEGACY_MFA_USES, CUTOFF, 2);
+      deleted += batch;
+    } while (batch >= 2);
+
+    assertThat(deleted).isEqualTo(5);
+    assertThat(ids("SELECT api_version FROM legacy_mfa_uses")).containsOnly("keep").hasSize(3);
+    assertThat(
+            ids("SELECT CAST(used_on AS VARCHAR(10)) FROM legacy_mfa_uses" + " ORDER BY used_on"))
+        .containsExactly("2026-10-25", "2026-10-26", "2026-11-24");
+  }
+
+  private void legacyUse(String environment, String day, String tag) {
+    sql(
+        "INSERT INTO legacy_mfa_uses (environment_id, used_on, use_kind, api_version)"
+            + " VALUES (?, ?, 'CHECK', ?)",
+        environment,
+        java.sql.Date.valueOf(day),
+        tag);
+  }
+
+  @Test
   void expiredHttpSessionsGoWithTheirAttributesAndLiveOnesStay() {
     httpSession("dead_http_1", OLD);
     httpSession("dead_http_2", CUTOFF.minusMillis(1));

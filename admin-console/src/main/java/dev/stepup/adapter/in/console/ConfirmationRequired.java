@@ -36,7 +36,8 @@ class ConfirmationRequired implements WebMvcConfigurer {
           "/admin/environments/*/users/*/unlock-step-up",
           "/admin/admins",
           "/admin/environments/*/webhook",
-          "/admin/environments/*/webhook/secret");
+          "/admin/environments/*/webhook/secret",
+          "/admin/environments/*/webhook/remove");
 
   static final String MESSAGE =
       "This action needs you to confirm it's you: enter a current code from your authenticator"

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.console;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
 import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
+import dev.stepup.application.port.in.webhook.RemoveWebhookUseCase;
 import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -37,16 +38,19 @@ class WebhooksController {
   private final ConfigureWebhookUseCase configure;
   private final RotateWebhookSecretUseCase rotate;
   private final ReadWebhookUseCase read;
+  private final RemoveWebhookUseCase remove;
 
   WebhooksController(
       FindEnvironmentsUseCase environments,
       ConfigureWebhookUseCase configure,
       RotateWebhookSecretUseCase rotate,
-      ReadWebhookUseCase read) {
+      ReadWebhookUseCase read,
+      RemoveWebhookUseCase remove) {
     this.environments = environments;
     this.configure = configure;
     this.rotate = rotate;
     this.read = read;
+    this.remove = remove;
   }
 
   /** One event type checkbox. */
@@ -107,6 +111,41 @@ class WebhooksController {
                   environment.id(), admin.getName(), EnvironmentPage.origin(request))));
     } catch (IllegalStateException e) {
       model.addAttribute("error", "Set up the webhook first.");
+    }
+    return show(environmentId, model);
+  }
+
+  /** The confirm step: what removing takes away, and the button that does it. */
+  @GetMapping("/admin/environments/{environmentId}/webhook/remove")
+  String confirmRemoval(@PathVariable String environmentId, Model model) {
+    Environment environment = environment(environmentId);
+    Optional<WebhookSettings> settings = read.settings(environment.id());
+    if (settings.isEmpty()) {
+      return "redirect:/admin/environments/" + environment.id().value() + "/webhook";
+    }
+    model.addAttribute("environment", environment);
+    model.addAttribute("endpoint", settings.get().endpoint().toString());
+    model.addAttribute(
+        "waiting",
+        read.deliveries(environment.id(), 200).stream()
+            .filter(d -> d.status().equals("queued") || d.status().equals("retrying"))
+            .count());
+    return "console/webhooks/remove";
+  }
+
+  @PostMapping("/admin/environments/{environmentId}/webhook/remove")
+  String remove(
+      @PathVariable String environmentId,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    RemoveWebhookUseCase.Result result =
+        remove.remove(
+            new RemoveWebhookUseCase.Command(
+                environment.id(), admin.getName(), EnvironmentPage.origin(request)));
+    if (result.removed()) {
+      model.addAttribute("removed", result.dropped());
     }
     return show(environmentId, model);
   }

@@ -46,6 +46,7 @@ import dev.stepup.application.port.in.version.CountLegacyMfaUseCase;
 import dev.stepup.application.port.in.version.SetMinimumApiVersionUseCase;
 import dev.stepup.application.port.in.webhook.ConfigureWebhookUseCase;
 import dev.stepup.application.port.in.webhook.ReadWebhookUseCase;
+import dev.stepup.application.port.in.webhook.RemoveWebhookUseCase;
 import dev.stepup.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -111,6 +112,7 @@ abstract class ConsoleSliceTest {
   @MockitoBean ManageBackendClientsUseCase backendClients;
   @MockitoBean ConfigureWebhookUseCase configureWebhook;
   @MockitoBean RotateWebhookSecretUseCase rotateWebhookSecret;
+  @MockitoBean RemoveWebhookUseCase removeWebhook;
   @MockitoBean ReadWebhookUseCase readWebhook;
   @MockitoBean SetMinimumApiVersionUseCase setMinimumApiVersion;
   @MockitoBean CountLegacyMfaUseCase countLegacyMfa;

@@ -120,6 +120,8 @@ public enum RefusalReason {
   ASSERTION_NO_JTI(Refusal.INVALID_CLIENT_ASSERTION),
   ASSERTION_BAD_CLAIMS(Refusal.INVALID_CLIENT_ASSERTION),
   ASSERTION_REPLAYED(Refusal.ASSERTION_REPLAYED),
+  // too many refused token exchanges or assertions from one address
+  EXTERNAL_AUTH_THROTTLED(Refusal.TOO_MANY_ATTEMPTS),
   // API versions
   LEGACY_API_RETIRED(Refusal.LEGACY_API_RETIRED),
   // operation-bound tokens

@@ -11,6 +11,7 @@ import dev.stepup.application.port.out.externalauth.BackendClients;
 import dev.stepup.application.port.out.externalauth.ClientAssertionVerifier;
 import dev.stepup.application.port.out.externalauth.ExternalTokenVerifier;
 import dev.stepup.application.port.out.externalauth.SpentAssertions;
+import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.application.service.user.RefusalAuditGate;
 import dev.stepup.domain.externalauth.AssertionVerdict;
@@ -32,6 +33,7 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
   private final SpentAssertions spent;
   private final Audit audit;
   private final RefusalAuditGate gate = new RefusalAuditGate();
+  private final RefusalThrottle throttle;
   private final Clock clock;
 
   public ClientAssertionService(
@@ -39,6 +41,7 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
       BackendClients clients,
       ClientAssertionVerifier verifier,
       SpentAssertions spent,
+      SignInTallies tallies,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -46,6 +49,7 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
     this.verifier = verifier;
     this.spent = spent;
     this.audit = new Audit(auditTrail, clock);
+    this.throttle = new RefusalThrottle("assertion", tallies, audit, clock);
     this.clock = clock;
   }
 
@@ -53,6 +57,12 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
   public Asserted authenticate(Command command) {
     if (environments.find(command.environmentId()).isEmpty()) {
       throw new NotFoundException("environment", command.environmentId());
+    }
+    try {
+      throttle.ensureNotLocked(throttle.subjects(command.environmentId(), command.origin()));
+    } catch (RefusedException throttled) {
+      audited(command, RefusalReason.EXTERNAL_AUTH_THROTTLED);
+      throw throttled;
     }
     ClientAssertionVerifier.Verified verified;
     BackendClient client;
@@ -88,7 +98,23 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
         client.clientId(), verified.userId().get(), verified.sessionId(), verified.scopes());
   }
 
+  /** Audits the refusal (behind the gate) and counts it against the caller's address. */
   private RefusedException refused(Command command, RefusalReason reason) {
+    audited(command, reason);
+    throttle.refused(
+        throttle.subjects(command.environmentId(), command.origin()),
+        subject ->
+            audit
+                .event(
+                    AuditEventType.CLIENT_ASSERTION_REFUSED,
+                    command.environmentId(),
+                    command.origin())
+                .actor("client-assertion")
+                .failure("address_locked"));
+    return new RefusedException(reason);
+  }
+
+  private void audited(Command command, RefusalReason reason) {
     if (gate.admit(
         command.environmentId().value(),
         command.origin().clientIp(),
@@ -99,7 +125,6 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
           .actor("client-assertion")
           .failure(reason.name().toLowerCase(Locale.ROOT));
     }
-    return new RefusedException(reason);
   }
 
   private static RefusalReason reasonFor(ExternalTokenVerifier.Problem problem) {

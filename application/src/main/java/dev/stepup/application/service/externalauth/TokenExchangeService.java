@@ -13,6 +13,7 @@ import dev.stepup.application.port.out.environment.Environments;
 import dev.stepup.application.port.out.externalauth.ExternalIdentityProviders;
 import dev.stepup.application.port.out.externalauth.ExternalTokenVerifier;
 import dev.stepup.application.port.out.security.SecretHasher;
+import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
@@ -47,6 +48,7 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
   private final SessionTimeouts timeouts;
   private final Audit audit;
   private final RefusalAuditGate gate = new RefusalAuditGate();
+  private final RefusalThrottle throttle;
   private final Clock clock;
 
   public TokenExchangeService(
@@ -57,6 +59,7 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
       Sessions sessions,
       SecretHasher hasher,
       SessionTimeouts timeouts,
+      SignInTallies tallies,
       AuditTrail auditTrail,
       Clock clock) {
     this.environments = environments;
@@ -67,6 +70,7 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
     this.hasher = hasher;
     this.timeouts = timeouts;
     this.audit = new Audit(auditTrail, clock);
+    this.throttle = new RefusalThrottle("exchange", tallies, audit, clock);
     this.clock = clock;
   }
 
@@ -75,6 +79,12 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
     EnvironmentId environmentId = command.environmentId();
     if (environments.find(environmentId).isEmpty()) {
       throw new NotFoundException("environment", environmentId);
+    }
+    try {
+      throttle.ensureNotLocked(throttle.subjects(environmentId, command.origin()));
+    } catch (RefusedException throttled) {
+      audited(command, RefusalReason.EXTERNAL_AUTH_THROTTLED);
+      throw throttled;
     }
     if (!ExchangeTokenCommand.JWT_TOKEN_TYPE.equals(command.subjectTokenType())) {
       throw refused(command, RefusalReason.UNSUPPORTED_SUBJECT_TOKEN_TYPE);
@@ -118,7 +128,25 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
         new StartedSession(session.id(), token, session.expiresAt()));
   }
 
+  /** Audits the refusal (behind the gate) and counts it against the caller's address. */
   private RefusedException refused(ExchangeTokenCommand command, RefusalReason reason) {
+    audited(command, reason);
+    if (reason != RefusalReason.PROVIDER_UNAVAILABLE) {
+      throttle.refused(
+          throttle.subjects(command.environmentId(), command.origin()),
+          subject ->
+              audit
+                  .event(
+                      AuditEventType.TOKEN_EXCHANGE_REFUSED,
+                      command.environmentId(),
+                      command.origin())
+                  .actor(METHOD)
+                  .failure("address_locked"));
+    }
+    return new RefusedException(reason);
+  }
+
+  private void audited(ExchangeTokenCommand command, RefusalReason reason) {
     if (gate.admit(
         command.environmentId().value(),
         command.origin().clientIp(),
@@ -129,7 +157,6 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
           .actor(METHOD)
           .failure(reason.name().toLowerCase(java.util.Locale.ROOT));
     }
-    return new RefusedException(reason);
   }
 
   private static RefusalReason reasonFor(ExternalTokenVerifier.Problem problem) {

@@ -26,11 +26,19 @@ public final class SignInThrottle {
   private final SignInTallies tallies;
   private final Audit audit;
   private final Clock clock;
+  private final SignInTally.Limits limits;
 
   public SignInThrottle(SignInTallies tallies, Audit audit, Clock clock) {
+    this(tallies, audit, clock, SignInTally.SIGN_IN);
+  }
+
+  /** With other limits than sign-ins', for other public endpoints counted per subject. */
+  public SignInThrottle(
+      SignInTallies tallies, Audit audit, Clock clock, SignInTally.Limits limits) {
     this.tallies = tallies;
     this.audit = audit;
     this.clock = clock;
+    this.limits = limits;
   }
 
   /**
@@ -86,7 +94,7 @@ public final class SignInThrottle {
       if (remaining.isPresent()) {
         return remaining;
       }
-      SignInTally after = before.afterFailure(now);
+      SignInTally after = before.afterFailure(now, limits);
       if (tallies.compareAndSave(stored, after)) {
         if (after.justLocked(before, now)) {
           lockedNow.accept(subject);

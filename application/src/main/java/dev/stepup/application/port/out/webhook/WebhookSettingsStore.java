@@ -12,6 +12,9 @@ public interface WebhookSettingsStore {
   /** Inserts or replaces the environment's webhook. */
   void save(WebhookSettings settings, byte[] sealedSecret);
 
+  /** Removes the environment's webhook; false when it had none. */
+  boolean delete(EnvironmentId environmentId);
+
   /** The settings and the sealed secret that signs their deliveries. */
   record StoredWebhook(WebhookSettings settings, byte[] sealedSecret) {
 

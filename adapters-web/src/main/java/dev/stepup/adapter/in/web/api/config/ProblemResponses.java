@@ -79,6 +79,7 @@ final class ProblemResponses implements OpenApiCustomizer {
       if (path.endsWith("/mfa/required-for-action")
           || path.endsWith("/totp/verify")
           || path.endsWith("/recovery-code/verify")
+          || path.endsWith("/passkey/verify")
           || path.contains("/wallets/")) {
         add(
             responses,

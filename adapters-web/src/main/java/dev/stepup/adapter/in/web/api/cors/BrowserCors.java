@@ -21,12 +21,13 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Which browser pages may call the REST API from another origin: only the end-user endpoints (those
- * whose caller is a session token, {@code @Caller SessionContext}), and only from an origin the
- * environment in the path lists ({@code Environment.browserOrigins()}). The answer names that one
- * origin, never {@code *}, and no credentials mode: the API takes bearer tokens, never cookies.
- * API-key endpoints never answer cross-origin (a host backend's key has no business in a browser),
- * nor does any endpoint for an origin not listed: a preflight is refused (403) and an actual
- * request gets no {@code Access-Control-*} header, so the browser keeps the answer from the page.
+ * whose caller is a session token, {@code @Caller SessionContext}, and the token exchange that
+ * yields one, {@link BrowserCallable}), and only from an origin the environment in the path lists
+ * ({@code Environment.browserOrigins()}). The answer names that one origin, never {@code *}, and no
+ * credentials mode: the API takes bearer tokens, never cookies. API-key endpoints never answer
+ * cross-origin (a host backend's key has no business in a browser), nor does any endpoint for an
+ * origin not listed: a preflight is refused (403) and an actual request gets no {@code
+ * Access-Control-*} header, so the browser keeps the answer from the page.
  *
  * <p>Asked by the API's handler mapping after it matched the request (a preflight is matched on its
  * {@code Access-Control-Request-Method}), so the handler and the path's environment are known.
@@ -89,10 +90,15 @@ public class BrowserCors implements CorsConfigurationSource {
         && endUserHandlers.computeIfAbsent(handler.getMethod(), BrowserCors::takesSession);
   }
 
-  /** Whether the endpoint authenticates its caller by an end user's session token. */
+  /**
+   * Whether the endpoint authenticates its caller by an end user's session token, or is an end
+   * user's own call before there is one ({@link BrowserCallable}).
+   */
   static boolean takesSession(Method method) {
-    return Arrays.stream(method.getParameters())
-        .anyMatch(p -> p.isAnnotationPresent(Caller.class) && p.getType() == SessionContext.class);
+    return method.isAnnotationPresent(BrowserCallable.class)
+        || Arrays.stream(method.getParameters())
+            .anyMatch(
+                p -> p.isAnnotationPresent(Caller.class) && p.getType() == SessionContext.class);
   }
 
   private boolean listed(HttpServletRequest request, String origin) {

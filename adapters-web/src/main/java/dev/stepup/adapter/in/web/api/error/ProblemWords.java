@@ -177,6 +177,13 @@ public final class ProblemWords {
       case ASSERTION_BAD_CLAIMS ->
           "The client assertion must carry user_id and scopes (" + subject + ").";
       case ASSERTION_REPLAYED -> "This client assertion (its jti) was already used.";
+      case EXTERNAL_AUTH_THROTTLED -> {
+        long minutes = Math.max(1, (seconds(e) + 59) / 60);
+        yield "Too many refused tokens from this address. Try again in "
+            + minutes
+            + plural(" minute", minutes)
+            + ".";
+      }
       case LEGACY_API_RETIRED ->
           "Action-based MFA was retired for this environment (minimum API version 2026_04_01):"
               + " ask whether step-up is required with POST /step-up/check and a scope, verify with"

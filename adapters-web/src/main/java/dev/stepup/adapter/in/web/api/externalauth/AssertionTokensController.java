@@ -87,6 +87,13 @@ class AssertionTokensController {
               + " wrong `iss`/`sub`/`aud`, expired or too long-lived, no `jti`, no `user_id` or"
               + " `scopes`) or `assertion_replayed` (the `jti` was used before)",
       content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "`too_many_attempts`: 20 refused requests from one address within 5 minutes lock that"
+              + " address out of this endpoint for this environment for 5 minutes; `Retry-After`"
+              + " says when to retry",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping(PATH)
   ResponseEntity<TokenResponse> issue(
       @PathVariable String environmentId,

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.api.externalauth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Callers;
+import dev.stepup.adapter.in.web.api.cors.BrowserCallable;
 import dev.stepup.application.port.in.externalauth.ExchangeTokenCommand;
 import dev.stepup.application.port.in.externalauth.ExchangeTokenUseCase;
 import dev.stepup.application.port.in.externalauth.ExchangedSession;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Bring your own auth: the environment's trusted identity provider's JWT is exchanged for a session
- * (RFC 8693). The JWT itself authenticates the call; no API key is needed.
+ * (RFC 8693). The JWT itself authenticates the call; no API key is needed. A host backend or the
+ * host's page (the browser SDK's {@code exchangeToken}, from an origin the environment lists) may
+ * call it.
  */
 @RestController
 @Tag(name = "Bring your own auth")
@@ -87,9 +90,17 @@ class TokenExchangeController {
               + " `external_idp_not_configured`, `validation_failed`",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
+      responseCode = "429",
+      description =
+          "`too_many_attempts`: 20 refused requests from one address within 5 minutes lock that"
+              + " address out of this endpoint for this environment for 5 minutes; `Retry-After`"
+              + " says when to retry",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
       responseCode = "502",
       description = "`provider_unavailable`: the provider's JWKS could not be fetched",
       content = @Content(mediaType = "application/problem+json"))
+  @BrowserCallable
   @PostMapping(ApiPaths.ENVIRONMENT + "/sessions/token-exchange")
   ResponseEntity<ExchangedSessionResponse> exchange(
       @PathVariable String environmentId,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.stepup.adapter.in.web.api.ApiPaths;
 import dev.stepup.adapter.in.web.api.caller.Caller;
 import dev.stepup.adapter.in.web.api.caller.ElevatedAccessToken;
+import dev.stepup.adapter.in.web.api.stepup.MfaVerification;
+import dev.stepup.adapter.in.web.api.view.CreateMfaToken;
 import dev.stepup.adapter.in.web.api.view.OperationBody;
 import dev.stepup.adapter.in.web.api.view.TokenResponse;
 import dev.stepup.application.port.in.mfa.PasskeyUseCase;
@@ -11,9 +13,8 @@ import dev.stepup.application.port.in.stepup.Proof;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
-import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
-import dev.stepup.domain.scope.Scope;
+import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,7 +23,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -52,14 +52,17 @@ class PasskeyController {
   private final PasskeyUseCase passkeys;
   private final StartPasskeyStepUpUseCase startStepUp;
   private final VerifyStepUpUseCase verifyStepUp;
+  private final LegacyMfaUseCase legacy;
 
   PasskeyController(
       PasskeyUseCase passkeys,
       StartPasskeyStepUpUseCase startStepUp,
-      VerifyStepUpUseCase verifyStepUp) {
+      VerifyStepUpUseCase verifyStepUp,
+      LegacyMfaUseCase legacy) {
     this.passkeys = passkeys;
     this.startStepUp = startStepUp;
     this.verifyStepUp = verifyStepUp;
+    this.legacy = legacy;
   }
 
   record OptionsRequest(@Size(max = 64) String alias) {}
@@ -76,10 +79,11 @@ class PasskeyController {
     }
   }
 
-  record VerifyRequest(
+  record PasskeyVerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotNull JsonNode credential,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      CreateMfaToken createMfaToken,
       @Valid OperationBody operation) {}
 
   @Operation(summary = "Options for registering a passkey (needs a credential:link token)")
@@ -123,18 +127,25 @@ class PasskeyController {
     return new OptionsResponse(options.challengeId(), options.publicKeyJson());
   }
 
-  @Operation(summary = "Verify the passkey assertion and receive an elevated token")
+  @Operation(
+      summary = "Verify the passkey assertion and receive an elevated token",
+      description =
+          "With the legacy createMfaToken flag instead of requestedScopes (action-based MFA,"
+              + " until the environment's minimum API version is 2026_04_01): a legacy MFA token"
+              + " good for every wallet action, as the TOTP verification gives; afterwards 410"
+              + " legacy_api_retired.")
   @PostMapping("/step-up/passkey/verify")
   TokenResponse verify(
       @PathVariable String environmentId,
-      @Validated @RequestBody VerifyRequest body,
+      @Validated @RequestBody PasskeyVerifyRequest body,
       @Caller SessionContext context) {
-    return TokenResponse.of(
-        verifyStepUp.verify(
-            new VerifyStepUpCommand(
-                context,
-                new Proof.PasskeyProof(body.challengeId(), body.credential().toString()),
-                Scope.parseAll(body.requestedScopes()),
-                OperationBody.binding(body.operation()))));
+    return MfaVerification.verify(
+        verifyStepUp,
+        legacy,
+        context,
+        new Proof.PasskeyProof(body.challengeId(), body.credential().toString()),
+        body.requestedScopes(),
+        body.createMfaToken(),
+        body.operation());
   }
 }

@@ -64,35 +64,6 @@ class StepUpController {
     this.legacy = legacy;
   }
 
-  /**
-   * A scoped verification, or with the legacy {@code createMfaToken} flag instead of {@code
-   * requestedScopes} a legacy MFA token (until the environment retires action-based MFA).
-   */
-  private TokenResponse verifyMfa(
-      SessionContext context,
-      Proof proof,
-      List<String> requestedScopes,
-      CreateMfaToken legacyFlag,
-      OperationBody operation) {
-    List<String> scopes = requestedScopes == null ? List.of() : requestedScopes;
-    if (legacyFlag != null) {
-      if (operation != null) {
-        throw new IllegalArgumentException(
-            "operation: a legacy MFA token cannot be bound; send requestedScopes");
-      }
-      if (!scopes.isEmpty()) {
-        throw new IllegalArgumentException(
-            "requestedScopes: send either requestedScopes or the legacy createMfaToken, not both");
-      }
-      return TokenResponse.of(
-          legacy.verify(new LegacyMfaUseCase.Command(context, proof, legacyFlag.isSingleUse())));
-    }
-    return TokenResponse.of(
-        verify.verify(
-            new VerifyStepUpCommand(
-                context, proof, Scope.parseAll(scopes), OperationBody.binding(operation))));
-  }
-
   record CheckRequest(@NotBlank @Size(max = 64) String scope) {}
 
   /**
@@ -259,7 +230,9 @@ class StepUpController {
       @Caller SessionContext context) {
     Optional<CredentialId> device =
         Optional.ofNullable(body.deviceId()).filter(id -> !id.isBlank()).map(CredentialId::new);
-    return verifyMfa(
+    return MfaVerification.verify(
+        verify,
+        legacy,
         context,
         new Proof.TotpProof(body.code(), device),
         body.requestedScopes(),
@@ -275,7 +248,9 @@ class StepUpController {
       @PathVariable String environmentId,
       @Validated @RequestBody RecoveryVerifyRequest body,
       @Caller SessionContext context) {
-    return verifyMfa(
+    return MfaVerification.verify(
+        verify,
+        legacy,
         context,
         new Proof.RecoveryCodeProof(body.code()),
         body.requestedScopes(),
