@@ -16,7 +16,6 @@ import dev.stepup.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +53,7 @@ public abstract class ElevatedTokensContract extends PortContract {
   @Test
   void tokenRecordRoundTrips() {
     ElevatedToken t =
-        token("tok_1", EnumSet.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
+        token("tok_1", Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
     tokens.add(t);
     ElevatedToken loaded = tokens.find(t.id()).orElseThrow();
     assertThat(loaded.scopes()).containsExactlyInAnyOrder(Scope.WALLET_SIGN, Scope.WALLET_EXPORT);

@@ -16,8 +16,9 @@ import dev.stepup.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +131,7 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
   }
 
   private static AuditEvent event(ResultSet rs) throws SQLException {
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Set<Scope> scopes = new TreeSet<>();
     Arrays.stream(rs.getString("scopes").split(" "))
         .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
     return new AuditEvent(

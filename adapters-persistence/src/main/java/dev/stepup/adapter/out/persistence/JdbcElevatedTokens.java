@@ -15,9 +15,9 @@ import dev.stepup.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -187,7 +187,7 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   private static ElevatedToken token(ResultSet rs) throws SQLException {
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Set<Scope> scopes = new TreeSet<>();
     Arrays.stream(rs.getString("scopes").split(" "))
         .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
     return new ElevatedToken(

@@ -12,7 +12,7 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +93,7 @@ public final class JdbcEnvironments implements Environments {
         .query(String.class)
         .list()
         .forEach(m -> VerificationMethod.fromWire(m).ifPresent(methods::add));
-    Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
+    Map<Scope, ProtectedAction> actions = new LinkedHashMap<>();
     jdbc.sql(
             "SELECT scope, is_protected, token_use, enforcement FROM protected_actions"
                 + " WHERE environment_id = ?")

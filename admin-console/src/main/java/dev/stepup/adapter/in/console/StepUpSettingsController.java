@@ -17,7 +17,7 @@ import dev.stepup.domain.scope.Scope;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +105,8 @@ class StepUpSettingsController {
           VerificationMethod.fromWire(wire)
               .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "method")));
     }
-    Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
-    for (Scope scope : Scope.values()) {
+    Map<Scope, ProtectedAction> actions = new LinkedHashMap<>();
+    for (Scope scope : Scope.builtIns()) {
       TokenUse use =
           "multi".equals(form.getFirst("use." + scope.wire())) ? TokenUse.MULTI : TokenUse.SINGLE;
       actions.put(scope, new ProtectedAction(scope, enforcement(form, scope), use));
@@ -148,7 +148,7 @@ class StepUpSettingsController {
             .toList());
     model.addAttribute(
         "actions",
-        List.of(Scope.values()).stream()
+        Scope.builtIns().stream()
             .map(
                 s ->
                     new ActionRow(

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,8 @@ public final class DashboardService implements ViewDashboardUseCase {
    * switched back to enforce still sees them), the checks and actions enforcing would have refused.
    */
   private Map<Scope, Dashboard.Monitored> monitored(Environment environment, Instant since) {
-    Map<Scope, long[]> counts = new EnumMap<>(Scope.class);
-    for (Scope scope : Scope.values()) {
+    Map<Scope, long[]> counts = new LinkedHashMap<>();
+    for (Scope scope : Scope.builtIns()) {
       if (environment.settings().action(scope).isMonitored()) {
         counts.put(scope, new long[2]);
       }
@@ -106,7 +107,7 @@ public final class DashboardService implements ViewDashboardUseCase {
           c.reason().filter(ProtectedActionService.MONITORED_ACTION::equals).isPresent();
       tally[action ? 1 : 0] += c.count();
     }
-    Map<Scope, Dashboard.Monitored> monitored = new EnumMap<>(Scope.class);
+    Map<Scope, Dashboard.Monitored> monitored = new LinkedHashMap<>();
     counts.forEach((scope, t) -> monitored.put(scope, new Dashboard.Monitored(t[0], t[1])));
     return monitored;
   }

@@ -42,7 +42,7 @@ final class ApiSchemas implements OpenApiCustomizer {
         SCOPE,
         enumOf(
             "A protected action's scope.",
-            Arrays.stream(Scope.values()).map(Scope::wire).toList()));
+            Scope.builtIns().stream().map(Scope::wire).toList()));
     components.addSchemas(
         CREDENTIAL_FORMAT,
         enumOf(
