@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An environment's step-up configuration: whether step-up is on, which verification methods are
@@ -103,6 +104,17 @@ public record StepUpSettings(
   public Set<Scope> requireKnown(Set<Scope> scopes) {
     scopes.forEach(this::action);
     return scopes;
+  }
+
+  /**
+   * {@code scopes} as this environment defines them, with their words, in scope order.
+   *
+   * @throws UnknownScopeException naming the first scope this environment does not know
+   */
+  public Set<Scope> described(Set<Scope> scopes) {
+    Set<Scope> defined = new TreeSet<>();
+    scopes.forEach(s -> defined.add(scope(s)));
+    return defined;
   }
 
   /** The host scopes its admins defined, by name. */

@@ -11,6 +11,7 @@ import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
@@ -18,8 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,11 +96,9 @@ public final class DashboardService implements ViewDashboardUseCase {
    */
   private Map<Scope, Dashboard.Monitored> monitored(Environment environment, Instant since) {
     Map<Scope, long[]> counts = new LinkedHashMap<>();
-    for (Scope scope : Scope.builtIns()) {
-      if (environment.settings().action(scope).isMonitored()) {
-        counts.put(scope, new long[2]);
-      }
-    }
+    environment.settings().actions().values().stream()
+        .filter(ProtectedAction::isMonitored)
+        .forEach(a -> counts.put(a.scope(), new long[2]));
     for (AuditStatistics.ScopeCount c :
         statistics.countByScopeSince(environment.id(), AuditEventType.STEP_UP_MONITORED, since)) {
       long[] tally = counts.computeIfAbsent(c.scope(), s -> new long[2]);
