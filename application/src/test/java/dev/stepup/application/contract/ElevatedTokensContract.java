@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.domain.environment.Enforcement;
+import dev.stepup.domain.environment.ProtectedAction;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
@@ -48,6 +52,34 @@ public abstract class ElevatedTokensContract extends PortContract {
         .forScopes(scopes)
         .issuedAt(issuedAt)
         .build();
+  }
+
+  @Test
+  void aTokenForManyHostScopesRoundTripsWithEveryName() {
+    StepUpSettings settings = StepUpSettings.defaults();
+    Set<Scope> scopes = new java.util.TreeSet<>(Scope.builtIns());
+    for (int i = 0; i < 20; i++) {
+      Scope scope = Scope.host("namespace" + i + ":some-long-action", "do thing " + i);
+      settings =
+          settings.withHostScope(
+              new ProtectedAction(
+                  scope, Enforcement.ENFORCE, TokenUse.MULTI, Duration.ofMinutes(7)));
+      scopes.add(scope);
+    }
+    ElevatedToken t =
+        anElevatedToken()
+            .withId("tok_many")
+            .in(ENV)
+            .forUser("usr_a")
+            .inSession("ses_1")
+            .forScopes(scopes)
+            .under(settings)
+            .issuedAt(T0)
+            .build();
+    tokens.add(t);
+
+    assertThat(Scope.joinWire(scopes).length()).isGreaterThan(255);
+    assertThat(tokens.find(t.id()).orElseThrow().scopes()).isEqualTo(scopes);
   }
 
   @Test
