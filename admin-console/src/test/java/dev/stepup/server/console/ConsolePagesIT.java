@@ -68,7 +68,7 @@ class ConsolePagesIT extends PagesTestServer {
     }
     for (Scope s : Scope.builtIns()) {
       r.param("protected." + s.wire(), "on");
-      r.param("use." + s.wire(), s == Scope.WALLET_SIGN ? signUse : "single");
+      r.param("use." + s.wire(), s.equals(Scope.WALLET_SIGN) ? signUse : "single");
     }
     return r;
   }

@@ -83,6 +83,31 @@ public abstract class ElevatedTokensContract extends PortContract {
   }
 
   @Test
+  void searchingByAHostScopeFindsExactlyThatName() {
+    Scope underscored = Scope.host("pay_x:send", "send a payment");
+    Scope lookalike = Scope.host("payyx:send", "send a payment");
+    StepUpSettings settings =
+        StepUpSettings.defaults()
+            .withHostScope(new ProtectedAction(underscored, Enforcement.ENFORCE, TokenUse.SINGLE))
+            .withHostScope(new ProtectedAction(lookalike, Enforcement.ENFORCE, TokenUse.SINGLE));
+    for (Scope s : List.of(underscored, lookalike)) {
+      tokens.add(
+          anElevatedToken()
+              .withId("tok_" + s.wire().replace(":", "_"))
+              .in(ENV)
+              .forUser("usr_a")
+              .inSession("ses_1")
+              .forScopes(Set.of(s))
+              .under(settings)
+              .issuedAt(T0)
+              .build());
+    }
+
+    assertThat(ids(search(Optional.empty(), Optional.of(underscored), Optional.empty(), T0, 0, 10)))
+        .containsExactly("tok_pay_x_send");
+  }
+
+  @Test
   void tokenRecordRoundTrips() {
     ElevatedToken t =
         token("tok_1", Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");

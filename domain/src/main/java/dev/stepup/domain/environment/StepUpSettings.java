@@ -68,6 +68,9 @@ public record StepUpSettings(
   /** How many scopes of its own an environment may define: bounds tokens' scope lists. */
   public static final int MAX_HOST_SCOPES = 50;
 
+  /** How many scopes one request may name: every scope an environment can know. */
+  public static final int MAX_SCOPES = 6 + MAX_HOST_SCOPES;
+
   /**
    * The rule for {@code scope}.
    *

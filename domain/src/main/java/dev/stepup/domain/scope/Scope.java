@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
 public final class Scope implements Comparable<Scope> {
 
   /**
-   * A well-formed name: {@code namespace:action}, lowercase, each part at most 15/16 characters.
+   * A well-formed name: {@code namespace:action}, lowercase, each part at most 15/16 characters (the
+   * API document publishes the pattern).
    */
-  private static final Pattern WIRE =
-      Pattern.compile("^[a-z][a-z0-9_-]{0,14}:[a-z][a-z0-9_-]{0,15}$");
+  public static final String WIRE_PATTERN = "^[a-z][a-z0-9_-]{0,14}:[a-z][a-z0-9_-]{0,15}$";
+
+  private static final Pattern WIRE = Pattern.compile(WIRE_PATTERN);
 
   /** Plain words a user reads: letters, digits, spaces and sentence punctuation, no markup. */
   private static final Pattern DESCRIPTION = Pattern.compile("^[\\p{L}\\p{N} '’.,;:()/-]+$");

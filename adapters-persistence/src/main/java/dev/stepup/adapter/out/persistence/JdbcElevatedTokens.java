@@ -162,8 +162,9 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         .ifPresent(
             scope -> {
               // Scopes are stored space-separated; pad both sides to match whole words.
-              where.append(" AND CONCAT(' ', scopes, ' ') LIKE ?");
-              params.add("% " + scope.wire() + " %");
+              where.append(" AND CONCAT(' ', scopes, ' ') LIKE ? ESCAPE '!'");
+              // A host scope's name may hold '_', which LIKE would read as any character.
+              params.add("% " + scope.wire().replace("_", "!_") + " %");
             });
     search
         .state()

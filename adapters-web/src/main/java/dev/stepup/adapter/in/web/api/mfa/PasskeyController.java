@@ -12,6 +12,7 @@ import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
 import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -77,7 +78,7 @@ class PasskeyController {
   record VerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotNull JsonNode credential,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {}
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes) {}
 
   @Operation(summary = "Options for registering a passkey (needs a credential:link token)")
   @PostMapping("/mfa/passkeys/registration/options")

@@ -17,6 +17,7 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -137,7 +138,7 @@ class StepUpController {
 
   record OtpVerifyRequest(
       @NotBlank @Size(max = 32) String verificationToken,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes) {
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes) {
     @Override
     public String toString() {
       return "OtpVerifyRequest[requestedScopes=" + requestedScopes + "]";
@@ -147,7 +148,7 @@ class StepUpController {
   record TotpVerifyRequest(
       @NotBlank @Size(max = 32) String code,
       @Size(max = 100) String deviceId,
-      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       CreateMfaToken createMfaToken) {
     @Override
     public String toString() {
@@ -157,7 +158,7 @@ class StepUpController {
 
   record RecoveryVerifyRequest(
       @NotBlank @Size(max = 64) String code,
-      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       CreateMfaToken createMfaToken) {
     @Override
     public String toString() {

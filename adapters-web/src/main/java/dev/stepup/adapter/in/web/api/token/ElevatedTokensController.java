@@ -14,6 +14,7 @@ import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.RevokeCommand;
 import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
 import dev.stepup.domain.access.ApiPermission;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
@@ -65,7 +66,7 @@ class ElevatedTokensController {
   record IssueRequest(
       @NotBlank @Size(max = 100) String userId,
       @Size(max = 100) String sessionId,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> scopes) {}
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> scopes) {}
 
   record IntrospectRequest(
       @NotBlank @Size(max = MAX_TOKEN) String token,
