@@ -74,6 +74,7 @@ class HostScopesConsoleIT extends PagesTestServer {
 
   @Test
   void anAdminAddsAScopeThatIsListedAuditedAndUsedLikeABuiltIn() throws Exception {
+    long before = audited("host_scope_added", "payments:send");
     mvc.perform(add("payments:send", "send a payment", "3", "multi"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Added payments:send.")))
@@ -85,7 +86,7 @@ class HostScopesConsoleIT extends PagesTestServer {
     assertThat(action.scope().action()).isEqualTo("send a payment");
     assertThat(action.tokenUse()).isEqualTo(TokenUse.MULTI);
     assertThat(action.lifetime()).isEqualTo(Duration.ofMinutes(3));
-    assertThat(audited("host_scope_added", "payments:send")).isEqualTo(1);
+    assertThat(audited("host_scope_added", "payments:send")).isEqualTo(before + 1);
 
     mvc.perform(console.asAdmin(get("/admin/environments/demo/tokens")))
         .andExpect(status().isOk())
@@ -103,6 +104,7 @@ class HostScopesConsoleIT extends PagesTestServer {
 
   @Test
   void badInputIsExplainedOnThePageAndChangesNothing() throws Exception {
+    long before = audited("host_scope_added", "");
     mvc.perform(add("wallet:drain", "drain the wallet", "5", "single"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Not saved:")))
@@ -122,7 +124,7 @@ class HostScopesConsoleIT extends PagesTestServer {
         .andExpect(content().string(containsString("whole number of minutes")));
 
     assertThat(settings().hostActions()).isEmpty();
-    assertThat(audited("host_scope_added", "")).isZero();
+    assertThat(audited("host_scope_added", "")).isEqualTo(before);
   }
 
   @Test
@@ -175,6 +177,7 @@ class HostScopesConsoleIT extends PagesTestServer {
 
   @Test
   void removingAScopeIsAuditedAndItIsUnknownAfterwards() throws Exception {
+    long before = audited("host_scope_removed", "payments:send");
     mvc.perform(add("payments:send", "send a payment", "5", "single")).andExpect(status().isOk());
 
     mvc.perform(console.asAdmin(post(SETTINGS + "/scopes/payments:send/remove")).with(csrf()))
@@ -182,7 +185,7 @@ class HostScopesConsoleIT extends PagesTestServer {
         .andExpect(content().string(containsString("Removed payments:send.")))
         .andExpect(content().string(not(containsString("name=\"lifetime.payments:send\""))));
     assertThat(settings().knows(Scope.parse("payments:send"))).isFalse();
-    assertThat(audited("host_scope_removed", "payments:send")).isEqualTo(1);
+    assertThat(audited("host_scope_removed", "payments:send")).isEqualTo(before + 1);
 
     mvc.perform(console.asAdmin(post(SETTINGS + "/scopes/wallet:export/remove")).with(csrf()))
         .andExpect(status().isOk())

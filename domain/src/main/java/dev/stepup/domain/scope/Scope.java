@@ -1,5 +1,7 @@
 package dev.stepup.domain.scope;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -16,11 +18,13 @@ import java.util.stream.Collectors;
  * or a token equals the one the environment defines. Whether a scope is known is a question for the
  * environment ({@code StepUpSettings}), not for this class, which only checks the name's form.
  */
-public final class Scope implements Comparable<Scope> {
+public final class Scope implements Comparable<Scope>, Serializable {
+
+  @Serial private static final long serialVersionUID = 1L;
 
   /**
-   * A well-formed name: {@code namespace:action}, lowercase, each part at most 15/16 characters (the
-   * API document publishes the pattern).
+   * A well-formed name: {@code namespace:action}, lowercase, each part at most 15/16 characters
+   * (the API document publishes the pattern).
    */
   public static final String WIRE_PATTERN = "^[a-z][a-z0-9_-]{0,14}:[a-z][a-z0-9_-]{0,15}$";
 
@@ -189,6 +193,17 @@ public final class Scope implements Comparable<Scope> {
       return isBuiltIn() ? -1 : 1;
     }
     return wire.compareTo(other.wire);
+  }
+
+  /** A built-in read back from a stored session is the constant again (as an enum was). */
+  @Serial
+  private Object readResolve() {
+    for (Scope builtIn : BUILT_INS) {
+      if (builtIn.wire.equals(wire)) {
+        return builtIn;
+      }
+    }
+    return this;
   }
 
   @Override

@@ -108,4 +108,21 @@ class HostScopeTest {
     assertThat(Scope.parseAll(List.of("payments:send", "wallet:sign")))
         .containsExactly(Scope.WALLET_SIGN, Scope.parse("payments:send"));
   }
+
+  @Test
+  void scopesSurviveSerialisationAndBuiltInsComeBackAsTheConstants() throws Exception {
+    // Server-side HTTP sessions keep issued tokens, with their scopes, serialised.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(List.of(Scope.WALLET_EXPORT, Scope.host("payments:send", "send a payment")));
+    }
+    List<?> back;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (List<?>) in.readObject();
+    }
+
+    assertThat(back.get(0)).isSameAs(Scope.WALLET_EXPORT);
+    assertThat(((Scope) back.get(1)).action()).isEqualTo("send a payment");
+  }
 }

@@ -20,6 +20,7 @@ import dev.stepup.domain.credential.CredentialId;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.scope.UnknownScopeException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -195,6 +196,9 @@ class StepUpController {
           result.credentials().stream().map(EligibleCredential::of).toList(),
           result.defaultCredentialId().map(CredentialId::value),
           CheckResponse.reason(result));
+    } catch (UnknownScopeException e) {
+      // A scope this environment does not define is refused (400), not answered.
+      throw e;
     } catch (RuntimeException e) {
       // A client must never read a failure as "not required".
       LOG.log(Level.SEVERE, "check failed; answering required", e);
