@@ -2,6 +2,7 @@ package dev.stepup.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.application.port.in.environment.AllowRedirectsUseCase;
 import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ManageHostScopesUseCase;
@@ -37,6 +38,7 @@ class HostScopesIT extends ApiTestServer {
   @Autowired ManageHostScopesUseCase hostScopes;
   @Autowired FindEnvironmentsUseCase environments;
   @Autowired CreateEnvironmentUseCase createEnvironment;
+  @Autowired AllowRedirectsUseCase redirects;
 
   @Value("${stepup.issuer}")
   String issuer;
@@ -189,5 +191,57 @@ class HostScopesIT extends ApiTestServer {
             Map.of("userId", user.id(), "scopes", List.of("payments:void")));
     assertThat(issued.status()).isEqualTo(400);
     assertThat(issued.code()).isEqualTo("unknown_scope");
+  }
+
+  @Test
+  void aPromptForAHostScopeShowsTheAdminsWordsAndOneForAnUnknownScopeIsRefused() {
+    define(DEMO, "payments:send", TokenUse.SINGLE, 3);
+    redirects.allowRedirects(
+        new AllowRedirectsUseCase.Command(
+            DEMO, List.of(PromptsIT.RETURN), "test", RequestOrigin.internal()));
+    TestUser user = newUser(Map.of());
+    ApiClient.Answer session =
+        api.post(
+            ENV + "/users/" + user.id() + "/sessions",
+            API_KEY,
+            Map.of("signInCredentialId", user.credential("email")));
+    String sessionId = session.text("sessionId");
+
+    ApiClient.Answer created =
+        api.post(
+            ENV + "/prompts",
+            API_KEY,
+            Map.of(
+                "userId",
+                user.id(),
+                "sessionId",
+                sessionId,
+                "scopes",
+                List.of("payments:send", "wallet:sign"),
+                "returnTo",
+                PromptsIT.RETURN));
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    PromptPageBrowser browser = new PromptPageBrowser(port);
+    java.net.http.HttpResponse<String> launched = browser.get(created.text("url"));
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+    java.net.http.HttpResponse<String> page = browser.get(PromptPageBrowser.location(launched));
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("sign with your wallet and send a payment");
+
+    ApiClient.Answer unknown =
+        api.post(
+            ENV + "/prompts",
+            API_KEY,
+            Map.of(
+                "userId",
+                user.id(),
+                "sessionId",
+                sessionId,
+                "scopes",
+                List.of("vault:open"),
+                "returnTo",
+                PromptsIT.RETURN));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.code()).isEqualTo("unknown_scope");
   }
 }
