@@ -3,7 +3,12 @@
 // TypeScript: save this file (e.g. types/stepup.d.ts) and map the URL to it in tsconfig.json:
 //   "paths": { "https://stepup.example/sdk/v1/stepup.js": ["./types/stepup.d.ts"] }
 
-/** A scope such as "wallet:export", "wallet:sign", "credential:link", "credential:unlink". */
+/**
+ * A scope, `namespace:action` in lowercase: a built-in ("wallet:export", "wallet:sign",
+ * "wallet:refresh", "wallet:reshare", "credential:link", "credential:unlink") or one the
+ * environment's admins added, e.g. "payments:send". A scope the environment does not know is
+ * refused with `unknown_scope`.
+ */
 export type TokenScope = string;
 
 /** Credential formats as the API names them. */

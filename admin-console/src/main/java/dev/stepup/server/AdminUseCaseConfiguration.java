@@ -32,6 +32,7 @@ import dev.stepup.application.service.environment.BootstrapService;
 import dev.stepup.application.service.environment.ConfigureStepUpService;
 import dev.stepup.application.service.environment.EnvironmentAdminService;
 import dev.stepup.application.service.environment.FindEnvironmentsService;
+import dev.stepup.application.service.environment.HostScopeService;
 import dev.stepup.application.service.mfa.RenderQrCodeService;
 import dev.stepup.application.service.mfa.ResetMfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
@@ -49,6 +50,12 @@ class AdminUseCaseConfiguration {
   ConfigureStepUpService configureStepUpService(
       Environments environments, TransactionRunner transactions, AuditTrail audit, Clock clock) {
     return new ConfigureStepUpService(environments, transactions, audit, clock);
+  }
+
+  @Bean
+  HostScopeService hostScopeService(
+      Environments environments, TransactionRunner transactions, AuditTrail audit, Clock clock) {
+    return new HostScopeService(environments, transactions, audit, clock);
   }
 
   @Bean

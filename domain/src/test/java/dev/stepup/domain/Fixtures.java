@@ -20,8 +20,8 @@ import dev.stepup.domain.user.User;
 import dev.stepup.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Small, fixed test data for the domain tests; no system clock anywhere. */
 public final class Fixtures {
@@ -162,10 +162,10 @@ public final class Fixtures {
 
   /** A token issued to Alice's session at {@code NOW} under the default settings. */
   public static ElevatedToken tokenFor(Scope first, Scope... more) {
-    return tokenFor(Optional.of(SESSION), EnumSet.of(first, more));
+    return tokenFor(Optional.of(SESSION), Scope.setOf(first, more));
   }
 
-  public static ElevatedToken tokenFor(Optional<SessionId> session, EnumSet<Scope> scopes) {
+  public static ElevatedToken tokenFor(Optional<SessionId> session, Set<Scope> scopes) {
     ElevatedTokenBuilder token =
         anElevatedToken()
             .withId("tok_1")

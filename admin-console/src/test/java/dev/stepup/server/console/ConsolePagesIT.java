@@ -66,9 +66,9 @@ class ConsolePagesIT extends PagesTestServer {
         List.of("email_otp", "sms_otp", "wallet", "social", "passkey", "totp", "recovery_code")) {
       r.param("method", m);
     }
-    for (Scope s : Scope.values()) {
+    for (Scope s : Scope.builtIns()) {
       r.param("protected." + s.wire(), "on");
-      r.param("use." + s.wire(), s == Scope.WALLET_SIGN ? signUse : "single");
+      r.param("use." + s.wire(), s.equals(Scope.WALLET_SIGN) ? signUse : "single");
     }
     return r;
   }

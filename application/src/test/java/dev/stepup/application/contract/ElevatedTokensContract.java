@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.domain.environment.Enforcement;
+import dev.stepup.domain.environment.ProtectedAction;
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.operation.Amount;
 import dev.stepup.domain.operation.OperationBinding;
@@ -19,7 +23,6 @@ import dev.stepup.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,9 +58,62 @@ public abstract class ElevatedTokensContract extends PortContract {
   }
 
   @Test
+  void aTokenForManyHostScopesRoundTripsWithEveryName() {
+    StepUpSettings settings = StepUpSettings.defaults();
+    Set<Scope> scopes = new java.util.TreeSet<>(Scope.builtIns());
+    for (int i = 0; i < 20; i++) {
+      Scope scope = Scope.host("namespace" + i + ":some-long-action", "do thing " + i);
+      settings =
+          settings.withHostScope(
+              new ProtectedAction(
+                  scope, Enforcement.ENFORCE, TokenUse.MULTI, Duration.ofMinutes(7)));
+      scopes.add(scope);
+    }
+    ElevatedToken t =
+        anElevatedToken()
+            .withId("tok_many")
+            .in(ENV)
+            .forUser("usr_a")
+            .inSession("ses_1")
+            .forScopes(scopes)
+            .under(settings)
+            .issuedAt(T0)
+            .build();
+    tokens.add(t);
+
+    assertThat(Scope.joinWire(scopes).length()).isGreaterThan(255);
+    assertThat(tokens.find(t.id()).orElseThrow().scopes()).isEqualTo(scopes);
+  }
+
+  @Test
+  void searchingByAHostScopeFindsExactlyThatName() {
+    Scope underscored = Scope.host("pay_x:send", "send a payment");
+    Scope lookalike = Scope.host("payyx:send", "send a payment");
+    StepUpSettings settings =
+        StepUpSettings.defaults()
+            .withHostScope(new ProtectedAction(underscored, Enforcement.ENFORCE, TokenUse.SINGLE))
+            .withHostScope(new ProtectedAction(lookalike, Enforcement.ENFORCE, TokenUse.SINGLE));
+    for (Scope s : List.of(underscored, lookalike)) {
+      tokens.add(
+          anElevatedToken()
+              .withId("tok_" + s.wire().replace(":", "_"))
+              .in(ENV)
+              .forUser("usr_a")
+              .inSession("ses_1")
+              .forScopes(Set.of(s))
+              .under(settings)
+              .issuedAt(T0)
+              .build());
+    }
+
+    assertThat(ids(search(Optional.empty(), Optional.of(underscored), Optional.empty(), T0, 0, 10)))
+        .containsExactly("tok_pay_x_send");
+  }
+
+  @Test
   void tokenRecordRoundTrips() {
     ElevatedToken t =
-        token("tok_1", EnumSet.of(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
+        token("tok_1", Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_EXPORT), T0, "ses_1", "usr_a");
     tokens.add(t);
     ElevatedToken loaded = tokens.find(t.id()).orElseThrow();
     assertThat(loaded.scopes()).containsExactlyInAnyOrder(Scope.WALLET_SIGN, Scope.WALLET_EXPORT);

@@ -17,6 +17,7 @@ import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.version.LegacyMfaUse;
 import dev.stepup.domain.version.LegacyUseCount;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,6 +33,36 @@ public abstract class EnvironmentsContract extends PortContract {
   @BeforeEach
   void environments() {
     environments = stores.environments();
+  }
+
+  @Test
+  void hostScopesAndLifetimesRoundTripPerEnvironment() {
+    Scope pay = Scope.host("payments:send", "send a payment");
+    Environment env = environments.find(ENV).orElseThrow();
+    env.reconfigure(
+        env.settings()
+            .withHostScope(
+                new ProtectedAction(
+                    pay, Enforcement.MONITOR, TokenUse.MULTI, Duration.ofMinutes(3)))
+            .withAction(
+                ProtectedAction.byDefault(Scope.WALLET_EXPORT)
+                    .withLifetime(Duration.ofMinutes(1))));
+    environments.save(env);
+
+    StepUpSettings loaded = environments.find(ENV).orElseThrow().settings();
+    ProtectedAction action = loaded.action(Scope.parse("payments:send"));
+    assertThat(action.scope().action()).isEqualTo("send a payment");
+    assertThat(action.enforcement()).isEqualTo(Enforcement.MONITOR);
+    assertThat(action.tokenUse()).isEqualTo(TokenUse.MULTI);
+    assertThat(action.lifetime()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(loaded.action(Scope.WALLET_EXPORT).lifetime()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(loaded.action(Scope.WALLET_SIGN).lifetime()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(environments.find(OTHER_ENV).orElseThrow().settings().knows(pay)).isFalse();
+
+    Environment again = environments.find(ENV).orElseThrow();
+    again.reconfigure(again.settings().withoutHostScope(pay));
+    environments.save(again);
+    assertThat(environments.find(ENV).orElseThrow().settings().knows(pay)).isFalse();
   }
 
   @Test

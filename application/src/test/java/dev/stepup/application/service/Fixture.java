@@ -64,6 +64,7 @@ import dev.stepup.application.service.credential.CredentialService;
 import dev.stepup.application.service.environment.BootstrapService;
 import dev.stepup.application.service.environment.CheckReturnAddressService;
 import dev.stepup.application.service.environment.ConfigureStepUpService;
+import dev.stepup.application.service.environment.HostScopeService;
 import dev.stepup.application.service.mfa.MfaService;
 import dev.stepup.application.service.notice.SecurityNotifier;
 import dev.stepup.application.service.prompt.CreatePromptService;
@@ -305,6 +306,8 @@ final class Fixture {
       new UserSessionsService(users, sessions, tokens, transactions, audit, clock);
   final ConfigureStepUpService configure =
       new ConfigureStepUpService(environments, transactions, audit, clock);
+  final HostScopeService hostScopes =
+      new HostScopeService(environments, transactions, audit, clock);
   final BootstrapService bootstrap =
       new BootstrapService(environments, apiKeys, admins, hasher, transactions, audit, clock);
   final InMemorySignInCodes signInCodes = new InMemorySignInCodes();

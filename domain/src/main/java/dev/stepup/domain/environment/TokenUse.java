@@ -15,6 +15,10 @@ public enum TokenUse {
     this.lifetime = lifetime;
   }
 
+  /**
+   * The lifetime an action with this use has unless its admin sets another ({@link
+   * ProtectedAction#lifetime()} decides).
+   */
   public Duration lifetime() {
     return lifetime;
   }

@@ -13,11 +13,11 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The record of an elevated access token: who it was issued to, for which scopes, how the user
@@ -67,7 +67,7 @@ public final class ElevatedToken {
     if (scopes.isEmpty()) {
       throw new IllegalArgumentException("an elevated token carries at least one scope");
     }
-    this.scopes = Collections.unmodifiableSet(EnumSet.copyOf(scopes));
+    this.scopes = Collections.unmodifiableSet(new TreeSet<>(scopes));
     this.method = Objects.requireNonNull(method, "method");
     this.singleUse = singleUse;
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
@@ -83,8 +83,8 @@ public final class ElevatedToken {
   }
 
   /**
-   * Issues a token for {@code scopes} under the environment's rules: single-use (5 minutes) when
-   * any scope is configured single-use, otherwise multi-use (10 minutes).
+   * Issues a token for {@code scopes} under the environment's rules: single-use when any scope is
+   * configured single-use, otherwise multi-use; it lives the shortest lifetime among its scopes.
    */
   public static ElevatedToken issue(
       ElevatedTokenId id,
@@ -105,7 +105,7 @@ public final class ElevatedToken {
         method,
         use == TokenUse.SINGLE,
         now,
-        now.plus(use.lifetime()),
+        now.plus(settings.lifetimeFor(scopes)),
         null,
         null);
   }

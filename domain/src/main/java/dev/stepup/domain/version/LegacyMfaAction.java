@@ -2,10 +2,10 @@ package dev.stepup.domain.version;
 
 import dev.stepup.domain.scope.Scope;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The actions of action-based MFA (before API version 2026_04_01) and the scope each became: a
@@ -53,7 +53,7 @@ public enum LegacyMfaAction {
    * to every scope an action maps to.
    */
   public static Set<Scope> legacyTokenScopes() {
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Set<Scope> scopes = new TreeSet<>();
     for (LegacyMfaAction action : values()) {
       scopes.add(action.scope);
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StepUpSettingsTest {
 
@@ -32,7 +32,7 @@ class StepUpSettingsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Scope.class)
+  @MethodSource("dev.stepup.domain.scope.Scope#builtIns")
   void everyScopeIsProtectedByDefault(Scope scope) {
     assertThat(defaults.action(scope).isProtected()).isTrue();
     assertThat(defaults.action(scope).scope()).isEqualTo(scope);
@@ -45,8 +45,11 @@ class StepUpSettingsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Scope.class, names = "WALLET_SIGN", mode = EnumSource.Mode.EXCLUDE)
+  @MethodSource("dev.stepup.domain.scope.Scope#builtIns")
   void everyOtherScopeIsSingleUseByDefault(Scope scope) {
+    if (scope.equals(Scope.WALLET_SIGN)) {
+      return;
+    }
     assertThat(defaults.action(scope).tokenUse()).isEqualTo(TokenUse.SINGLE);
     assertThat(ProtectedAction.byDefault(scope))
         .isEqualTo(new ProtectedAction(scope, true, TokenUse.SINGLE));
@@ -67,7 +70,7 @@ class StepUpSettingsTest {
                 Scope.WALLET_EXPORT,
                 new ProtectedAction(Scope.WALLET_EXPORT, false, TokenUse.MULTI)));
 
-    assertThat(settings.actions()).hasSize(Scope.values().length);
+    assertThat(settings.actions()).hasSize(Scope.builtIns().size());
     assertThat(settings.action(Scope.WALLET_EXPORT))
         .isEqualTo(new ProtectedAction(Scope.WALLET_EXPORT, false, TokenUse.MULTI));
     assertThat(settings.action(Scope.WALLET_SIGN))
@@ -112,7 +115,7 @@ class StepUpSettingsTest {
 
   @Test
   void singleUseWinsWhenAnyRequestedScopeIsSingleUse() {
-    assertThat(defaults.tokenUseFor(EnumSet.of(Scope.WALLET_SIGN, Scope.WALLET_REFRESH)))
+    assertThat(defaults.tokenUseFor(Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_REFRESH)))
         .isEqualTo(TokenUse.SINGLE);
   }
 
@@ -121,7 +124,7 @@ class StepUpSettingsTest {
     StepUpSettings settings =
         defaults.withAction(new ProtectedAction(Scope.WALLET_REFRESH, true, TokenUse.MULTI));
 
-    assertThat(settings.tokenUseFor(EnumSet.of(Scope.WALLET_SIGN, Scope.WALLET_REFRESH)))
+    assertThat(settings.tokenUseFor(Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_REFRESH)))
         .isEqualTo(TokenUse.MULTI);
   }
 
@@ -151,7 +154,7 @@ class StepUpSettingsTest {
     StepUpSettings off = defaults.withEnabled(false);
 
     assertThat(off.enabled()).isFalse();
-    for (Scope scope : Scope.values()) {
+    for (Scope scope : Scope.builtIns()) {
       assertThat(off.requiresStepUp(scope)).as(scope.wire()).isFalse();
     }
   }

@@ -40,7 +40,6 @@ import dev.stepup.domain.session.Session;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.user.User;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -145,7 +144,7 @@ class StepUpPolicyDecideTest {
   void tokenOfAnotherSessionDoesNotCount() {
     User user = alice(email("email", 1));
     ElevatedToken otherSessions =
-        tokenFor(Optional.of(OTHER_SESSION), EnumSet.of(Scope.WALLET_EXPORT));
+        tokenFor(Optional.of(OTHER_SESSION), Scope.setOf(Scope.WALLET_EXPORT));
 
     assertThat(
             decide(StepUpSettings.defaults(), user, session(), List.of(otherSessions)).isRequired())
@@ -155,7 +154,7 @@ class StepUpPolicyDecideTest {
   @Test
   void tokenIssuedWithoutASessionDoesNotCount() {
     User user = alice(email("email", 1));
-    ElevatedToken hostIssued = tokenFor(Optional.empty(), EnumSet.of(Scope.WALLET_EXPORT));
+    ElevatedToken hostIssued = tokenFor(Optional.empty(), Scope.setOf(Scope.WALLET_EXPORT));
 
     assertThat(decide(StepUpSettings.defaults(), user, session(), List.of(hostIssued)).isRequired())
         .isTrue();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,14 +17,15 @@ class ScopeTest {
 
   @ParameterizedTest(name = "{0} parses to {1}")
   @CsvSource({
-    "wallet:export, WALLET_EXPORT",
-    "wallet:sign, WALLET_SIGN",
-    "wallet:refresh, WALLET_REFRESH",
-    "wallet:reshare, WALLET_RESHARE",
-    "credential:link, CREDENTIAL_LINK",
-    "credential:unlink, CREDENTIAL_UNLINK"
+    "wallet:export, 0",
+    "wallet:sign, 1",
+    "wallet:refresh, 2",
+    "wallet:reshare, 3",
+    "credential:link, 4",
+    "credential:unlink, 5"
   })
-  void everyWireStringParsesToItsScope(String wire, Scope expected) {
+  void everyWireStringParsesToItsScope(String wire, int position) {
+    Scope expected = Scope.builtIns().get(position);
     assertThat(Scope.parse(wire)).isEqualTo(expected);
     assertThat(Scope.fromWire(wire)).contains(expected);
     assertThat(expected.wire()).isEqualTo(wire);
@@ -33,7 +34,7 @@ class ScopeTest {
 
   @Test
   void theProductKnowsExactlySixScopes() {
-    assertThat(Scope.values())
+    assertThat(Scope.builtIns())
         .extracting(Scope::wire)
         .containsExactly(
             "wallet:export",
@@ -116,7 +117,7 @@ class ScopeTest {
 
   @Test
   void joinWireAndParseAllRoundTrip() {
-    Set<Scope> all = EnumSet.allOf(Scope.class);
+    Set<Scope> all = new TreeSet<>(Scope.builtIns());
 
     assertThat(Scope.parseAll(List.of(Scope.joinWire(all).split(" ")))).isEqualTo(all);
   }

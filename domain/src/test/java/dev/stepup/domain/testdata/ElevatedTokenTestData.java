@@ -9,7 +9,6 @@ import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +34,7 @@ public final class ElevatedTokenTestData {
     private EnvironmentId environment = UserTestData.DEMO;
     private UserId user = UserTestData.ALICE;
     private Optional<SessionId> session = Optional.of(new SessionId("ses_1"));
-    private Set<Scope> scopes = EnumSet.of(Scope.WALLET_EXPORT);
+    private Set<Scope> scopes = Scope.setOf(Scope.WALLET_EXPORT);
     private Optional<VerificationMethod> method = Optional.of(VerificationMethod.EMAIL_OTP);
     private StepUpSettings settings = StepUpSettings.defaults();
     private Instant issuedAt = CredentialTestData.ADDED;
@@ -79,7 +78,7 @@ public final class ElevatedTokenTestData {
     }
 
     public ElevatedTokenBuilder forScopes(Scope first, Scope... more) {
-      this.scopes = EnumSet.of(first, more);
+      this.scopes = Scope.setOf(first, more);
       return this;
     }
 

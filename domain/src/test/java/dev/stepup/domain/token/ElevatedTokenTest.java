@@ -11,19 +11,20 @@ import static dev.stepup.domain.testdata.ElevatedTokenTestData.anElevatedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.scope.UnknownScopeException;
 import dev.stepup.domain.testdata.ElevatedTokenTestData.ElevatedTokenBuilder;
 import dev.stepup.domain.token.TokenUseOutcome.Accepted;
 import dev.stepup.domain.token.TokenUseOutcome.Reason;
 import dev.stepup.domain.token.TokenUseOutcome.Refused;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +53,7 @@ class ElevatedTokenTest {
   }
 
   private static ElevatedToken issue(Scope first, Scope... more) {
-    return issue(StepUpSettings.defaults(), EnumSet.of(first, more));
+    return issue(StepUpSettings.defaults(), Scope.setOf(first, more));
   }
 
   /** A single-use token for wallet:export, issued now, expiring in 5 minutes. */
@@ -146,6 +147,35 @@ class ElevatedTokenTest {
   }
 
   @Test
+  void aHostScopesTokenLivesItsLifetimeAndAMixedTokenTheShortest() {
+    Scope pay = Scope.host("payments:send", "send a payment");
+    StepUpSettings settings =
+        StepUpSettings.defaults()
+            .withHostScope(
+                new ProtectedAction(
+                    pay, Enforcement.ENFORCE, TokenUse.MULTI, Duration.ofMinutes(2)))
+            .withAction(
+                ProtectedAction.byDefault(Scope.WALLET_EXPORT)
+                    .withLifetime(Duration.ofMinutes(15)));
+
+    ElevatedToken hostOnly = issue(settings, Set.of(Scope.parse("payments:send")));
+    assertThat(hostOnly.expiresAt()).isEqualTo(minutesAfterNow(2));
+    assertThat(hostOnly.singleUse()).isFalse();
+    assertThat(hostOnly.scopes()).containsExactly(pay);
+    assertThat(issue(settings, Set.of(Scope.WALLET_EXPORT)).expiresAt())
+        .isEqualTo(minutesAfterNow(15));
+    ElevatedToken mixed = issue(settings, Set.of(Scope.WALLET_EXPORT, pay));
+    assertThat(mixed.expiresAt()).isEqualTo(minutesAfterNow(2));
+    assertThat(mixed.singleUse()).isTrue();
+  }
+
+  @Test
+  void noTokenIsIssuedForAScopeTheEnvironmentDoesNotKnow() {
+    assertThatThrownBy(() -> issue(StepUpSettings.defaults(), Set.of(Scope.parse("payments:send"))))
+        .isInstanceOf(UnknownScopeException.class);
+  }
+
+  @Test
   void issueFollowsTheEnvironmentsConfigurationNotTheDefaults() {
     StepUpSettings settings =
         StepUpSettings.defaults()
@@ -210,7 +240,7 @@ class ElevatedTokenTest {
 
   @Test
   void tokenScopesCannotBeChangedAfterIssue() {
-    EnumSet<Scope> requested = EnumSet.of(Scope.WALLET_SIGN);
+    Set<Scope> requested = Scope.setOf(Scope.WALLET_SIGN);
     ElevatedToken token = issue(StepUpSettings.defaults(), requested);
 
     requested.add(Scope.WALLET_EXPORT);

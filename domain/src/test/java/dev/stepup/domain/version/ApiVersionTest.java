@@ -18,7 +18,6 @@ import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenUseOutcome;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +98,7 @@ class ApiVersionTest {
             NOW);
     assertThat(token.scopes())
         .isEqualTo(
-            EnumSet.of(
+            Scope.setOf(
                 Scope.WALLET_EXPORT,
                 Scope.WALLET_SIGN,
                 Scope.WALLET_REFRESH,

@@ -17,10 +17,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -167,8 +167,9 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         .ifPresent(
             scope -> {
               // Scopes are stored space-separated; pad both sides to match whole words.
-              where.append(" AND CONCAT(' ', scopes, ' ') LIKE ?");
-              params.add("% " + scope.wire() + " %");
+              where.append(" AND CONCAT(' ', scopes, ' ') LIKE ? ESCAPE '!'");
+              // A host scope's name may hold '_', which LIKE would read as any character.
+              params.add("% " + scope.wire().replace("_", "!_") + " %");
             });
     search
         .state()
@@ -196,7 +197,7 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   private static ElevatedToken unbound(ResultSet rs) throws SQLException {
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Set<Scope> scopes = new TreeSet<>();
     Arrays.stream(rs.getString("scopes").split(" "))
         .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
     return new ElevatedToken(

@@ -12,8 +12,9 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
-import java.util.EnumMap;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,32 @@ public final class JdbcEnvironments implements Environments {
       String id, String name, boolean enabled, boolean signUp, String minimumApiVersion) {}
 
   private record ActionRow(
-      String scope, boolean isProtected, String tokenUse, String storedEnforcement) {
+      String scope,
+      boolean isProtected,
+      String tokenUse,
+      String storedEnforcement,
+      String description,
+      Integer lifetimeSeconds) {
+
+    /**
+     * The rule, or none for a row this build cannot read (a host scope without words, a bad name):
+     * a scope that cannot be read is unknown, so it is refused rather than guessed.
+     */
+    Optional<ProtectedAction> action() {
+      Optional<Scope> scope = Scope.fromWire(scope());
+      if (scope.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        Scope defined = scope.get().isBuiltIn() ? scope.get() : Scope.host(scope(), description);
+        TokenUse use = TokenUse.valueOf(tokenUse);
+        Duration lifetime =
+            lifetimeSeconds == null ? use.lifetime() : Duration.ofSeconds(lifetimeSeconds);
+        return Optional.of(new ProtectedAction(defined, enforcement(), use, lifetime));
+      } catch (IllegalArgumentException unreadable) {
+        return Optional.empty();
+      }
+    }
 
     /** The stored enforcement; a row written by a node without monitor mode has none (V23). */
     Enforcement enforcement() {
@@ -93,24 +119,22 @@ public final class JdbcEnvironments implements Environments {
         .query(String.class)
         .list()
         .forEach(m -> VerificationMethod.fromWire(m).ifPresent(methods::add));
-    Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
+    Map<Scope, ProtectedAction> actions = new LinkedHashMap<>();
     jdbc.sql(
-            "SELECT scope, is_protected, token_use, enforcement FROM protected_actions"
-                + " WHERE environment_id = ?")
+            "SELECT scope, is_protected, token_use, enforcement, description, lifetime_seconds"
+                + " FROM protected_actions WHERE environment_id = ?")
         .param(row.id())
         .query(
             (rs, n) ->
-                new ActionRow(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                new ActionRow(
+                    rs.getString(1),
+                    rs.getBoolean(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getObject(6, Integer.class)))
         .list()
-        .forEach(
-            a ->
-                Scope.fromWire(a.scope())
-                    .ifPresent(
-                        scope ->
-                            actions.put(
-                                scope,
-                                new ProtectedAction(
-                                    scope, a.enforcement(), TokenUse.valueOf(a.tokenUse())))));
+        .forEach(a -> a.action().ifPresent(action -> actions.put(action.scope(), action)));
     List<String> redirects =
         jdbc.sql("SELECT uri FROM environment_redirects WHERE environment_id = ? ORDER BY position")
             .param(row.id())
@@ -175,15 +199,17 @@ public final class JdbcEnvironments implements Environments {
     for (ProtectedAction action : settings.actions().values()) {
       jdbc.sql(
               "INSERT INTO protected_actions"
-                  + " (environment_id, scope, is_protected, token_use, enforcement)"
-                  + " VALUES (?, ?, ?, ?, ?)")
+                  + " (environment_id, scope, is_protected, token_use, enforcement, description,"
+                  + " lifetime_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)")
           .params(
               id,
               action.scope().wire(),
               // What a node without monitor mode reads: it enforces a monitored scope.
               action.enforcement() != Enforcement.OFF,
               action.tokenUse().name(),
-              action.enforcement().name())
+              action.enforcement().name(),
+              action.scope().isBuiltIn() ? null : action.scope().action(),
+              (int) action.lifetime().toSeconds())
           .update();
     }
     jdbc.sql("DELETE FROM environment_redirects WHERE environment_id = ?").param(id).update();

@@ -30,6 +30,7 @@ class ConfirmationRequired implements WebMvcConfigurer {
       List.of(
           "/admin/environments/*/api-keys",
           "/admin/environments/*/step-up",
+          "/admin/environments/*/step-up/scopes/**",
           "/admin/environments/*/social-providers",
           "/admin/environments/*/external-auth/**",
           "/admin/environments/*/users/*/reset-mfa",

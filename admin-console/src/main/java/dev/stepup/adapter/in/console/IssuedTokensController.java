@@ -115,7 +115,8 @@ class IssuedTokensController {
     model.addAttribute("scope", scopeFilter.map(Scope::wire).orElse(""));
     model.addAttribute("user", userFilter.map(UserId::value).orElse(""));
     model.addAttribute("states", Arrays.stream(TokenState.values()).map(TokenState::wire).toList());
-    model.addAttribute("scopes", Arrays.stream(Scope.values()).map(Scope::wire).toList());
+    model.addAttribute(
+        "scopes", environment.settings().actions().keySet().stream().map(Scope::wire).toList());
     boolean inline = HtmxRequest.fromRequest(request).isHtmxRequest();
     return inline ? "console/tokens/tokens :: table" : "console/tokens/tokens";
   }

@@ -4,24 +4,21 @@ import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
 import dev.stepup.application.port.in.environment.ConfigureStepUpUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
+import dev.stepup.application.port.in.environment.ManageHostScopesUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
-import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.VerificationMethod;
-import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.scope.InvalidScopeException;
+import dev.stepup.domain.scope.UnknownScopeException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An environment's step-up settings: on/off, the verification methods, and the protected actions
- * with their token use. The whole form is saved on every change (inline with HTMX, or as a plain
- * form post), and incoherent settings are explained rather than stored.
+ * (built-in and the environment's own) with their token use and lifetime. The whole form is saved
+ * on every change (inline with HTMX, or as a plain form post), and incoherent settings are
+ * explained rather than stored.
  */
 @Controller
 class StepUpSettingsController {
@@ -43,18 +41,30 @@ class StepUpSettingsController {
   private final FindEnvironmentsUseCase environments;
   private final ConfigureStepUpUseCase configure;
   private final ManageSocialProvidersUseCase social;
+  private final ManageHostScopesUseCase hostScopes;
 
   StepUpSettingsController(
       FindEnvironmentsUseCase environments,
       ConfigureStepUpUseCase configure,
-      ManageSocialProvidersUseCase social) {
+      ManageSocialProvidersUseCase social,
+      ManageHostScopesUseCase hostScopes) {
     this.environments = environments;
     this.configure = configure;
     this.social = social;
+    this.hostScopes = hostScopes;
   }
 
-  /** One row of the protected actions table: its enforcement's wire name (off/monitor/enforce). */
-  record ActionRow(String scope, String enforcement, boolean singleUse) {
+  /**
+   * One row of the protected actions table: its enforcement's wire name (off/monitor/enforce), its
+   * token's lifetime in minutes, and for a host scope the words users read.
+   */
+  record ActionRow(
+      String scope,
+      String enforcement,
+      boolean singleUse,
+      long lifetimeMinutes,
+      boolean builtIn,
+      String description) {
     public boolean isProtected() {
       return Enforcement.ENFORCE.wire().equals(enforcement);
     }
@@ -78,15 +88,18 @@ class StepUpSettingsController {
       HttpServletRequest request,
       Model model) {
     Environment environment = environment(environmentId);
-    StepUpSettings proposed = parse(form);
+    boolean inline = HtmxRequest.fromRequest(request).isHtmxRequest();
+    StepUpSettings proposed;
+    try {
+      proposed = StepUpSettingsForm.parse(form, environment.settings());
+    } catch (InvalidScopeException e) {
+      fill(model, environment, environment.settings(), List.of(e.getMessage()), false);
+      return inline ? "console/settings/settings :: form" : "console/settings/settings";
+    }
     ConfigureStepUpResult result =
         configure.configure(
             new ConfigureStepUpCommand(
-                environment.id(),
-                proposed,
-                admin.getName(),
-                new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"))));
-    boolean inline = HtmxRequest.fromRequest(request).isHtmxRequest();
+                environment.id(), proposed, admin.getName(), origin(request)));
     if (result instanceof ConfigureStepUpResult.Rejected rejected) {
       // Show what the admin chose, with why it cannot be saved; nothing was changed.
       fill(model, environment, proposed, rejected.problems(), false);
@@ -95,36 +108,6 @@ class StepUpSettingsController {
           model, environment, ((ConfigureStepUpResult.Applied) result).settings(), List.of(), true);
     }
     return inline ? "console/settings/settings :: form" : "console/settings/settings";
-  }
-
-  static StepUpSettings parse(MultiValueMap<String, String> form) {
-    boolean enabled = form.containsKey("enabled");
-    Set<VerificationMethod> methods = EnumSet.noneOf(VerificationMethod.class);
-    for (String wire : form.getOrDefault("method", List.of())) {
-      methods.add(
-          VerificationMethod.fromWire(wire)
-              .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "method")));
-    }
-    Map<Scope, ProtectedAction> actions = new EnumMap<>(Scope.class);
-    for (Scope scope : Scope.values()) {
-      TokenUse use =
-          "multi".equals(form.getFirst("use." + scope.wire())) ? TokenUse.MULTI : TokenUse.SINGLE;
-      actions.put(scope, new ProtectedAction(scope, enforcement(form, scope), use));
-    }
-    return new StepUpSettings(enabled, methods, actions);
-  }
-
-  /**
-   * The scope's Off / Monitor / Enforce choice; a form without it (the checkbox form before monitor
-   * mode) means enforce when the scope's box is ticked, else off. An unknown value is refused.
-   */
-  private static Enforcement enforcement(MultiValueMap<String, String> form, Scope scope) {
-    String chosen = form.getFirst("enforcement." + scope.wire());
-    if (chosen == null) {
-      return form.containsKey("protected." + scope.wire()) ? Enforcement.ENFORCE : Enforcement.OFF;
-    }
-    return Enforcement.fromWire(chosen)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "enforcement"));
   }
 
   private void fill(
@@ -148,16 +131,95 @@ class StepUpSettingsController {
             .toList());
     model.addAttribute(
         "actions",
-        List.of(Scope.values()).stream()
+        settings.actions().values().stream()
             .map(
-                s ->
+                a ->
                     new ActionRow(
-                        s.wire(),
-                        settings.action(s).enforcement().wire(),
-                        settings.action(s).tokenUse() == TokenUse.SINGLE))
+                        a.scope().wire(),
+                        a.enforcement().wire(),
+                        a.tokenUse() == TokenUse.SINGLE,
+                        a.lifetime().toMinutes(),
+                        a.scope().isBuiltIn(),
+                        a.scope().isBuiltIn() ? "" : a.scope().action()))
             .toList());
     model.addAttribute("problems", problems);
     model.addAttribute("saved", saved);
+    if (!model.containsAttribute("scopeProblem")) {
+      model.addAttribute("scopeProblem", "");
+    }
+    if (!model.containsAttribute("scopeDone")) {
+      model.addAttribute("scopeDone", "");
+    }
+  }
+
+  /** Adds one of the environment's own scopes; a refused one is explained above the add form. */
+  @PostMapping("/admin/environments/{environmentId}/step-up/scopes")
+  String addScope(
+      @PathVariable String environmentId,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String description,
+      @RequestParam(defaultValue = "") String lifetime,
+      @RequestParam(defaultValue = "single") String use,
+      @RequestParam(defaultValue = "enforce") String enforcement,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    try {
+      hostScopes.add(
+          new ManageHostScopesUseCase.Add(
+              environment.id(),
+              name.strip(),
+              description,
+              Enforcement.fromWire(enforcement)
+                  .orElseThrow(
+                      () -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "enforcement")),
+              "multi".equals(use) ? TokenUse.MULTI : TokenUse.SINGLE,
+              StepUpSettingsForm.minutes(lifetime)
+                  .orElse(("multi".equals(use) ? TokenUse.MULTI : TokenUse.SINGLE).lifetime()),
+              admin.getName(),
+              origin(request)));
+      model.addAttribute("scopeDone", "Added " + name.strip() + ".");
+    } catch (InvalidScopeException e) {
+      model.addAttribute("scopeProblem", e.getMessage());
+      model.addAttribute("typed", new TypedScope(name, description, lifetime, use, enforcement));
+    }
+    Environment now = environment(environmentId);
+    fill(model, now, now.settings(), List.of(), false);
+    return "console/settings/settings";
+  }
+
+  /**
+   * Removes one of the environment's own scopes: no token is issued for it from now on, and a
+   * request naming it is refused as an unknown scope.
+   */
+  @PostMapping("/admin/environments/{environmentId}/step-up/scopes/{scope}/remove")
+  String removeScope(
+      @PathVariable String environmentId,
+      @PathVariable String scope,
+      Principal admin,
+      HttpServletRequest request,
+      Model model) {
+    Environment environment = environment(environmentId);
+    try {
+      hostScopes.remove(
+          new ManageHostScopesUseCase.Remove(
+              environment.id(), scope, admin.getName(), origin(request)));
+      model.addAttribute("scopeDone", "Removed " + scope + ".");
+    } catch (InvalidScopeException | UnknownScopeException e) {
+      model.addAttribute("scopeProblem", e.getMessage());
+    }
+    Environment now = environment(environmentId);
+    fill(model, now, now.settings(), List.of(), false);
+    return "console/settings/settings";
+  }
+
+  /** What the admin typed into the add form, shown again when it was refused. */
+  record TypedScope(
+      String name, String description, String lifetime, String use, String enforcement) {}
+
+  private static RequestOrigin origin(HttpServletRequest request) {
+    return new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"));
   }
 
   private String providersNote(Environment environment) {

@@ -29,6 +29,7 @@ import dev.stepup.application.port.in.environment.CreateApiKeyUseCase;
 import dev.stepup.application.port.in.environment.CreateEnvironmentUseCase;
 import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.environment.ListApiKeysUseCase;
+import dev.stepup.application.port.in.environment.ManageHostScopesUseCase;
 import dev.stepup.application.port.in.environment.ManageSocialProvidersUseCase;
 import dev.stepup.application.port.in.environment.RenameEnvironmentUseCase;
 import dev.stepup.application.port.in.environment.RevokeApiKeyUseCase;
@@ -99,6 +100,7 @@ abstract class ConsoleSliceTest {
   @MockitoBean CreateApiKeyUseCase createApiKey;
   @MockitoBean RevokeApiKeyUseCase revokeApiKey;
   @MockitoBean ManageSocialProvidersUseCase socialProviders;
+  @MockitoBean ManageHostScopesUseCase hostScopes;
   @MockitoBean ConfigureStepUpUseCase configureStepUp;
   @MockitoBean ListElevatedTokensUseCase tokens;
   @MockitoBean FindElevatedTokenUseCase findToken;

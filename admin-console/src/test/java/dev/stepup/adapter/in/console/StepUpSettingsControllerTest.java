@@ -17,6 +17,7 @@ import dev.stepup.application.port.in.environment.ConfigureStepUpCommand;
 import dev.stepup.application.port.in.environment.ConfigureStepUpResult;
 import dev.stepup.domain.environment.Enforcement;
 import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.scope.InvalidScopeException;
 import dev.stepup.domain.scope.Scope;
 import java.util.List;
 import java.util.Optional;
@@ -156,5 +157,34 @@ class StepUpSettingsControllerTest extends ConsoleSliceTest {
                 .param("method", "carrier_pigeon"))
         .andExpect(status().isBadRequest());
     org.mockito.Mockito.verifyNoInteractions(configureStepUp);
+  }
+
+  @Test
+  void aRefusedScopeIsExplainedAboveTheAddFormWithWhatWasTyped() throws Exception {
+    when(hostScopes.add(any()))
+        .thenThrow(new InvalidScopeException("The description must be plain words."));
+    mvc.perform(
+            post(SETTINGS + "/scopes")
+                .with(admin())
+                .with(csrf())
+                .session(confirmedSession())
+                .param("name", "payments:send")
+                .param("description", "send <i>money</i>")
+                .param("lifetime", "5"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Not saved:")))
+        .andExpect(content().string(containsString("The description must be plain words.")))
+        .andExpect(content().string(containsString("value=\"payments:send\"")))
+        .andExpect(content().string(not(containsString("<i>money</i>"))));
+  }
+
+  @Test
+  void everyScopeOffersALifetimeFromOneToFifteenMinutes() throws Exception {
+    mvc.perform(get(SETTINGS).with(admin()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("name=\"lifetime.wallet:export\"")))
+        .andExpect(content().string(containsString("<option value=\"15\">15 min</option>")))
+        .andExpect(
+            content().string(containsString("<option value=\"5\" selected=\"selected\">5 min")));
   }
 }

@@ -11,6 +11,7 @@ import dev.stepup.application.port.out.token.TokenSearch;
 import dev.stepup.application.service.token.ProtectedActionService;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.ProtectedAction;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.TokenState;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,12 +95,10 @@ public final class DashboardService implements ViewDashboardUseCase {
    * switched back to enforce still sees them), the checks and actions enforcing would have refused.
    */
   private Map<Scope, Dashboard.Monitored> monitored(Environment environment, Instant since) {
-    Map<Scope, long[]> counts = new EnumMap<>(Scope.class);
-    for (Scope scope : Scope.values()) {
-      if (environment.settings().action(scope).isMonitored()) {
-        counts.put(scope, new long[2]);
-      }
-    }
+    Map<Scope, long[]> counts = new LinkedHashMap<>();
+    environment.settings().actions().values().stream()
+        .filter(ProtectedAction::isMonitored)
+        .forEach(a -> counts.put(a.scope(), new long[2]));
     for (AuditStatistics.ScopeCount c :
         statistics.countByScopeSince(environment.id(), AuditEventType.STEP_UP_MONITORED, since)) {
       long[] tally = counts.computeIfAbsent(c.scope(), s -> new long[2]);
@@ -106,7 +106,7 @@ public final class DashboardService implements ViewDashboardUseCase {
           c.reason().filter(ProtectedActionService.MONITORED_ACTION::equals).isPresent();
       tally[action ? 1 : 0] += c.count();
     }
-    Map<Scope, Dashboard.Monitored> monitored = new EnumMap<>(Scope.class);
+    Map<Scope, Dashboard.Monitored> monitored = new LinkedHashMap<>();
     counts.forEach((scope, t) -> monitored.put(scope, new Dashboard.Monitored(t[0], t[1])));
     return monitored;
   }

@@ -69,6 +69,7 @@ public final class CreatePromptService implements CreatePromptUseCase {
             .filter(s -> command.userId().map(s.userId()::equals).orElse(true))
             .filter(s -> s.isActive(now))
             .orElseThrow(() -> new NotFoundException("session", command.sessionId()));
+    environment.settings().requireKnown(command.scopes());
     refuseForeignTarget(environment, command.target());
     String ticket = RandomTokens.secret("plt_");
     Prompt prompt =

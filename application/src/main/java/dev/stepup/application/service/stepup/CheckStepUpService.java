@@ -15,6 +15,7 @@ import dev.stepup.application.service.token.PresentedTokens;
 import dev.stepup.domain.environment.Environment;
 import dev.stepup.domain.policy.StepUpDecision;
 import dev.stepup.domain.policy.StepUpPolicy;
+import dev.stepup.domain.scope.UnknownScopeException;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.user.User;
 import java.time.Clock;
@@ -69,6 +70,9 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
     try {
       session = sessions.find(query.sessionId());
       decision = decide(query, session);
+    } catch (UnknownScopeException e) {
+      // Not an error to fail closed on: the client asked about a scope this environment lacks.
+      throw e;
     } catch (RuntimeException e) {
       // An error must never read as "not required".
       LOG.log(Level.WARNING, "step-up check failed; answering required", e);
@@ -111,6 +115,7 @@ public final class CheckStepUpService implements CheckStepUpUseCase {
             .find(query.environmentId())
             .orElseThrow(
                 () -> new IllegalStateException("no environment " + query.environmentId()));
+    environment.settings().action(query.scope());
     User user =
         users
             .find(query.environmentId(), session.userId())

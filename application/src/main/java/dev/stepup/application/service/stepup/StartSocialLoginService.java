@@ -84,6 +84,7 @@ public final class StartSocialLoginService
     Acting acting = Acting.load(command.context(), environments, sessions, users, now);
     SocialProvider registered = provider(acting.environment(), command.provider());
     requireAllowed(acting.environment(), command.redirectUri());
+    acting.environment().settings().requireKnown(command.scopes());
     verifications.requirePermitted(
         command.context(),
         acting,

@@ -58,6 +58,7 @@ public final class StartWalletStepUpService implements StartWalletStepUpUseCase 
   public SignatureRequest start(StartWalletStepUpCommand command) {
     Instant now = clock.instant();
     Acting acting = Acting.load(command.context(), environments, sessions, users, now);
+    Set<Scope> scopes = acting.environment().settings().described(command.scopes());
     CredentialChoice choice =
         policy.credentialFor(
             acting.environment().settings(),
@@ -79,8 +80,8 @@ public final class StartWalletStepUpService implements StartWalletStepUpUseCase 
             acting,
             wallet.id(),
             wallet.identifier(),
-            statement(command.scopes()),
-            new WalletChallenge.Purpose.StepUp(command.scopes()),
+            statement(scopes),
+            new WalletChallenge.Purpose.StepUp(scopes),
             now);
     return new SignatureRequest(
         challenge.id(), wallet.id(), challenge.address(), challenge.message());

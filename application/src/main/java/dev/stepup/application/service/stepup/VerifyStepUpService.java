@@ -131,6 +131,8 @@ public final class VerifyStepUpService implements VerifyStepUpUseCase {
       Set<Scope> scopes,
       Function<VerificationMethod, IssuedElevatedToken> issue) {
     Instant now = clock.instant();
+    // An unknown scope is refused before any proof is spent on it.
+    acting.environment().settings().requireKnown(scopes);
     ProofChecker.Attempt attempted = attempt(acting, proof, scopes, now);
     VerificationMethod method = attempted.method();
     verifications.requirePermitted(context, acting, method, scopes, attempted.permission());

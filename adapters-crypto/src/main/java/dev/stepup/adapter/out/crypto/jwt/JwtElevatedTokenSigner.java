@@ -26,11 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -170,7 +170,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
         || c.getExpirationTime() == null) {
       return Optional.empty();
     }
-    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    Set<Scope> scopes = new TreeSet<>();
     String scope = c.getStringClaim("scope");
     if (scope == null) {
       return Optional.empty();

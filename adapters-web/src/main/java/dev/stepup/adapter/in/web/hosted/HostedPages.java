@@ -1,12 +1,17 @@
 package dev.stepup.adapter.in.web.hosted;
 
+import dev.stepup.application.port.in.environment.FindEnvironmentsUseCase;
 import dev.stepup.application.port.in.signin.CheckReturnAddressUseCase;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.otp.OtpSendPolicy;
+import dev.stepup.domain.scope.Scope;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -26,9 +31,36 @@ class HostedPages {
   static final long RESEND_WAIT_SECONDS = OtpSendPolicy.RESEND_INTERVAL.toSeconds();
 
   private final CheckReturnAddressUseCase returnAddresses;
+  private final FindEnvironmentsUseCase environments;
 
-  HostedPages(CheckReturnAddressUseCase returnAddresses) {
+  HostedPages(CheckReturnAddressUseCase returnAddresses, FindEnvironmentsUseCase environments) {
     this.returnAddresses = returnAddresses;
+    this.environments = environments;
+  }
+
+  /**
+   * The scope a link names, with the words the page shows: a built-in, or one of this environment's
+   * own scopes with its admin's description; empty for any other name (another environment's too).
+   */
+  Optional<Scope> scope(EnvironmentId environment, String wire) {
+    return Scope.fromWire(wire)
+        .flatMap(
+            s ->
+                s.isBuiltIn()
+                    ? Optional.of(s)
+                    : environments
+                        .find(environment)
+                        .filter(e -> e.settings().knows(s))
+                        .map(e -> e.settings().scope(s)));
+  }
+
+  /** {@code scopes} with their words where this environment still defines them. */
+  Set<Scope> described(EnvironmentId environment, Set<Scope> scopes) {
+    Set<Scope> described = new TreeSet<>();
+    for (Scope s : scopes) {
+      described.add(scope(environment, s.wire()).orElse(s));
+    }
+    return described;
   }
 
   /** The environment named in the path; unknown or malformed ones are "not found". */

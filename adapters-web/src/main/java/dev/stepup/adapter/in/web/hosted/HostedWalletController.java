@@ -208,22 +208,21 @@ class HostedWalletController {
     SessionContext context = visit.context();
     var walletId = visit.wallet().orElseThrow().id();
     String message = action.message();
-    switch (action.scope()) {
-      case WALLET_EXPORT ->
-          page.privateKey(exportKey.export(new WalletCommand(context, walletId, token)));
-      case WALLET_SIGN ->
-          page.signed(
-              message,
-              signer.sign(new SignWithWalletUseCase.Command(context, walletId, message, token)));
-      case WALLET_REFRESH -> {
-        refresher.refresh(new WalletCommand(context, walletId, token));
-        page.done("The wallet's key material was refreshed.");
-      }
-      case WALLET_RESHARE -> {
-        resharer.reshare(new WalletCommand(context, walletId, token));
-        page.done("The wallet's key material was reshared.");
-      }
-      default -> throw new IllegalArgumentException("not a wallet action: " + action.scope());
+    Scope scope = action.scope();
+    if (scope.equals(Scope.WALLET_EXPORT)) {
+      page.privateKey(exportKey.export(new WalletCommand(context, walletId, token)));
+    } else if (scope.equals(Scope.WALLET_SIGN)) {
+      page.signed(
+          message,
+          signer.sign(new SignWithWalletUseCase.Command(context, walletId, message, token)));
+    } else if (scope.equals(Scope.WALLET_REFRESH)) {
+      refresher.refresh(new WalletCommand(context, walletId, token));
+      page.done("The wallet's key material was refreshed.");
+    } else if (scope.equals(Scope.WALLET_RESHARE)) {
+      resharer.reshare(new WalletCommand(context, walletId, token));
+      page.done("The wallet's key material was reshared.");
+    } else {
+      throw new IllegalArgumentException("not a wallet action: " + scope);
     }
   }
 }

@@ -101,7 +101,8 @@ class StepUpRoom {
     String next = pages.returnTo(environment, carried.returnTo());
     String scope = carried.scope();
     Scope parsed =
-        Scope.fromWire(scope == null ? "" : scope.strip())
+        pages
+            .scope(environment, scope == null ? "" : scope.strip())
             .orElseThrow(
                 () ->
                     new HostedProblem(
@@ -111,7 +112,18 @@ class StepUpRoom {
                             + " app you came from and try again."));
     Optional<VisitPromptUseCase.PromptVisit> prompt = prompts.visit(request, environment, next);
     if (prompt.isPresent()) {
-      return HostedPrompts.visit(environment, parsed, next, prompt.get(), request);
+      StepUpRoom.Visit visit =
+          HostedPrompts.visit(environment, parsed, next, prompt.get(), request);
+      // The prompt's scopes come from storage: the page shows their admin's words.
+      Set<Scope> described = pages.described(environment, visit.scopes());
+      return new Visit(
+          environment,
+          described.stream().filter(visit.scope()::equals).findFirst().orElse(visit.scope()),
+          next,
+          visit.session(),
+          visit.context(),
+          described,
+          visit.prompt());
     }
     Optional<Session> session = sessions.session(request, environment);
     SessionContext context =

@@ -48,7 +48,11 @@ public enum AuditEventType {
   TOKEN_EXCHANGE_REFUSED,
   BACKEND_CLIENT_REGISTERED,
   BACKEND_CLIENT_REMOVED,
-  CLIENT_ASSERTION_REFUSED;
+  CLIENT_ASSERTION_REFUSED,
+  /** An admin added one of the environment's own scopes. */
+  HOST_SCOPE_ADDED,
+  /** An admin removed one of the environment's own scopes. */
+  HOST_SCOPE_REMOVED;
 
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);

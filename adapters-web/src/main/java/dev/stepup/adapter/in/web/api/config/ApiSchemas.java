@@ -38,11 +38,7 @@ final class ApiSchemas implements OpenApiCustomizer {
     }
     Components components = openApi.getComponents();
     components.addSchemas(PROBLEM, problem());
-    components.addSchemas(
-        SCOPE,
-        enumOf(
-            "A protected action's scope.",
-            Arrays.stream(Scope.values()).map(Scope::wire).toList()));
+    components.addSchemas(SCOPE, scope());
     components.addSchemas(
         CREDENTIAL_FORMAT,
         enumOf(
@@ -128,6 +124,26 @@ final class ApiSchemas implements OpenApiCustomizer {
             "scope",
             new StringSchema().description("With `step_up_required`: the scope to step up for."))
         .required(List.of("type", "title", "status", "code"));
+  }
+
+  /**
+   * Not a closed enum: an environment's admins add their own scopes next to the built-ins, so a
+   * scope is any name of the pattern; one the environment does not know is refused with {@code
+   * unknown_scope}. The built-ins are listed as examples.
+   */
+  private static Schema<String> scope() {
+    StringSchema schema = new StringSchema();
+    schema.setPattern(Scope.WIRE_PATTERN);
+    schema.setMaxLength(32);
+    schema.setDescription(
+        "A protected action's scope, `namespace:action`. The built-in scopes are "
+            + Scope.builtIns().stream()
+                .map(s -> "`" + s.wire() + "`")
+                .collect(java.util.stream.Collectors.joining(", "))
+            + "; an environment's admins may add their own (e.g. `payments:send`) outside the"
+            + " `wallet:` and `credential:` namespaces. A scope the environment does not know is"
+            + " refused with `unknown_scope`.");
+    return schema;
   }
 
   private static Schema<String> enumOf(String description, List<String> values) {

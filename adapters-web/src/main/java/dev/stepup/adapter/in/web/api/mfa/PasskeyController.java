@@ -15,6 +15,7 @@ import dev.stepup.application.port.in.stepup.StartPasskeyStepUpCommand;
 import dev.stepup.application.port.in.stepup.StartPasskeyStepUpUseCase;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.application.port.in.version.LegacyMfaUseCase;
+import dev.stepup.domain.environment.StepUpSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -82,7 +83,7 @@ class PasskeyController {
   record PasskeyVerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotNull JsonNode credential,
-      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       CreateMfaToken createMfaToken,
       @Valid OperationBody operation) {}
 

@@ -11,6 +11,7 @@ import dev.stepup.application.port.in.prompt.ExchangeResultCodeUseCase;
 import dev.stepup.application.port.in.stepup.SessionContext;
 import dev.stepup.domain.access.ApiPermission;
 import dev.stepup.domain.environment.EnvironmentId;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,13 +59,15 @@ class PromptsController {
   record HostPromptRequest(
       @NotBlank @Size(max = 100) String userId,
       @NotBlank @Size(max = 100) String sessionId,
-      @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> scopes,
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES)
+          List<@NotBlank @Size(max = 64) String> scopes,
       @Size(max = 16) String mode,
       @Size(max = 500) String returnTo,
       @Size(max = 300) String origin) {}
 
   record UserPromptRequest(
-      @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> scopes,
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES)
+          List<@NotBlank @Size(max = 64) String> scopes,
       @Size(max = 16) String mode,
       @Size(max = 500) String returnTo,
       @Size(max = 300) String origin) {}

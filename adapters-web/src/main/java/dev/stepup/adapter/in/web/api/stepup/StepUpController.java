@@ -18,8 +18,10 @@ import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.application.port.in.version.LegacyMfaUseCase;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
+import dev.stepup.domain.scope.UnknownScopeException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -117,7 +119,7 @@ class StepUpController {
 
   record OtpVerifyRequest(
       @NotBlank @Size(max = 32) String verificationToken,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       @Valid OperationBody operation) {
     @Override
     public String toString() {
@@ -128,7 +130,7 @@ class StepUpController {
   record TotpVerifyRequest(
       @NotBlank @Size(max = 32) String code,
       @Size(max = 100) String deviceId,
-      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       CreateMfaToken createMfaToken,
       @Valid OperationBody operation) {
     @Override
@@ -139,7 +141,7 @@ class StepUpController {
 
   record RecoveryVerifyRequest(
       @NotBlank @Size(max = 64) String code,
-      @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       CreateMfaToken createMfaToken,
       @Valid OperationBody operation) {
     @Override
@@ -177,6 +179,9 @@ class StepUpController {
           result.credentials().stream().map(EligibleCredential::of).toList(),
           result.defaultCredentialId().map(CredentialId::value),
           CheckResponse.reason(result));
+    } catch (UnknownScopeException e) {
+      // A scope this environment does not define is refused (400), not answered.
+      throw e;
     } catch (RuntimeException e) {
       // A client must never read a failure as "not required".
       LOG.log(Level.SEVERE, "check failed; answering required", e);

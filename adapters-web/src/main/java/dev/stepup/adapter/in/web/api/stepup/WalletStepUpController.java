@@ -12,6 +12,7 @@ import dev.stepup.application.port.in.stepup.StartWalletStepUpUseCase;
 import dev.stepup.application.port.in.stepup.VerifyStepUpCommand;
 import dev.stepup.application.port.in.stepup.VerifyStepUpUseCase;
 import dev.stepup.domain.credential.CredentialId;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.scope.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -46,14 +47,15 @@ class WalletStepUpController {
   }
 
   record ChallengeRequest(
-      @Size(max = 100) String walletId, @Size(max = 6) List<@NotBlank String> requestedScopes) {}
+      @Size(max = 100) String walletId,
+      @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes) {}
 
   record ChallengeResponse(String challengeId, String walletId, String address, String message) {}
 
   record VerifyRequest(
       @NotBlank @Size(max = 100) String challengeId,
       @NotBlank @Size(max = 200) String signature,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> requestedScopes,
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> requestedScopes,
       @Valid OperationBody operation) {}
 
   @Operation(

@@ -15,6 +15,7 @@ import dev.stepup.application.port.in.token.IssueElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.RevokeCommand;
 import dev.stepup.application.port.in.token.RevokeElevatedTokenUseCase;
 import dev.stepup.domain.access.ApiPermission;
+import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
@@ -67,7 +68,7 @@ class ElevatedTokensController {
   record IssueRequest(
       @NotBlank @Size(max = 100) String userId,
       @Size(max = 100) String sessionId,
-      @NotEmpty @Size(max = 6) List<@NotBlank String> scopes,
+      @NotEmpty @Size(max = StepUpSettings.MAX_SCOPES) List<@NotBlank String> scopes,
       @Valid OperationBody operation) {}
 
   record IntrospectRequest(
