@@ -43,7 +43,9 @@ public enum Refusal {
   WRONG_AUDIENCE("wrong_audience"),
   INVALID_CLIENT_ASSERTION("invalid_client_assertion"),
   ASSERTION_REPLAYED("assertion_replayed"),
-  LEGACY_API_RETIRED("legacy_api_retired");
+  LEGACY_API_RETIRED("legacy_api_retired"),
+  // single use per scope
+  SCOPE_REQUIRED("scope_required");
 
   private final String code;
 

@@ -121,7 +121,9 @@ public enum RefusalReason {
   ASSERTION_BAD_CLAIMS(Refusal.INVALID_CLIENT_ASSERTION),
   ASSERTION_REPLAYED(Refusal.ASSERTION_REPLAYED),
   // API versions
-  LEGACY_API_RETIRED(Refusal.LEGACY_API_RETIRED);
+  LEGACY_API_RETIRED(Refusal.LEGACY_API_RETIRED),
+  // single use per scope: a consuming introspection of a token with several single-use scopes
+  SCOPE_REQUIRED_TO_SPEND(Refusal.SCOPE_REQUIRED);
 
   private final Refusal refusal;
 

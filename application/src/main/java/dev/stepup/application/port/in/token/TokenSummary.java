@@ -8,10 +8,16 @@ import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A token record as the console lists it, with its state at the time of listing. */
+/**
+ * A token record as the console lists it, with its state at the time of listing.
+ *
+ * @param singleUseScopes which of its scopes a use spends
+ * @param spentScopes the single-use scopes spent so far, and when
+ */
 public record TokenSummary(
     ElevatedTokenId id,
     UserId userId,
@@ -21,7 +27,14 @@ public record TokenSummary(
     boolean singleUse,
     Instant issuedAt,
     Instant expiresAt,
-    TokenState state) {
+    TokenState state,
+    Set<Scope> singleUseScopes,
+    Map<Scope, Instant> spentScopes) {
+
+  public TokenSummary {
+    singleUseScopes = Set.copyOf(singleUseScopes);
+    spentScopes = Map.copyOf(spentScopes);
+  }
 
   public static TokenSummary of(ElevatedToken token, Instant now) {
     return new TokenSummary(
@@ -33,6 +46,8 @@ public record TokenSummary(
         token.singleUse(),
         token.issuedAt(),
         token.expiresAt(),
-        token.state(now));
+        token.state(now),
+        token.uses().singleUse(),
+        token.uses().spent());
   }
 }
