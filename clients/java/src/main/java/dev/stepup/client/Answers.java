@@ -23,7 +23,9 @@ final class Answers {
         Json.instant(json, "expiresAt"),
         Json.strings(json, "amr"),
         Json.optionalString(json, "acr"),
-        Json.number(json, "auth_time").map(Instant::ofEpochSecond));
+        Json.number(json, "auth_time").map(Instant::ofEpochSecond),
+        Json.strings(json, "singleUseScopes"),
+        Json.strings(json, "spentScopes"));
   }
 
   static PromptResult promptResult(Map<String, Object> json) {

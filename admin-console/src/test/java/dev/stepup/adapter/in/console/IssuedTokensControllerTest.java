@@ -41,7 +41,9 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
         true,
         NOW,
         NOW.plus(Duration.ofMinutes(5)),
-        state);
+        state,
+        Set.of(Scope.WALLET_SIGN),
+        java.util.Map.of());
   }
 
   @BeforeEach

@@ -228,6 +228,7 @@ public class ApiProblems {
       case CREDENTIAL_IN_USE, LAST_CREDENTIAL, ALREADY_CONFIRMED -> HttpStatus.CONFLICT;
       case PROVIDER_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
       case LEGACY_API_RETIRED -> HttpStatus.GONE;
+      case SCOPE_REQUIRED -> HttpStatus.BAD_REQUEST;
     };
   }
 

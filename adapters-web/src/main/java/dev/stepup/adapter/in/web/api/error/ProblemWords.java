@@ -182,6 +182,9 @@ public final class ProblemWords {
               + " ask whether step-up is required with POST /step-up/check and a scope, verify with"
               + " requestedScopes instead of createMfaToken, and send the scoped elevated token in"
               + " X-Elevated-Access-Token.";
+      case SCOPE_REQUIRED_TO_SPEND ->
+          "This token has several single-use scopes, each spent on its own: name the scope to"
+              + " spend in `scope`.";
     };
   }
 
