@@ -189,7 +189,10 @@ class ElevatedTokensController {
   @ApiResponse(
       responseCode = "400",
       description =
-          "`scope_required`: `consume` without `scope` for a token with several single-use scopes",
+          "`scope_required`: `consume` without `scope` for a token with several single-use"
+              + " scopes; `validation_failed` (the detail names the field), `unknown_scope`;"
+              + " `invalid_api_version`: the Stepup-Api-Version header names no version this"
+              + " server speaks",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
       responseCode = "403",
