@@ -192,6 +192,30 @@ class JavaClientIT extends ApiTestServer {
   }
 
   @Test
+  void consumingOneScopeLeavesTheTokensOtherScopeUsableAndTheClientSaysWhichWasSpent() {
+    StepUpClient client = stepUpClient();
+    Host host = signedInUser(client);
+    // Under the defaults wallet:export is single-use and wallet:sign multi-use.
+    String token =
+        stepUpByEmail(
+                host.session().sessionToken(), host.testUser(), "wallet:export", "wallet:sign")
+            .text("elevatedAccessToken");
+
+    Introspection spent = client.consume(token, "wallet:export");
+    assertThat(spent.active()).isTrue();
+    assertThat(spent.isSpent("wallet:export")).isTrue();
+    assertThat(spent.singleUseScopes()).containsExactly("wallet:export");
+
+    Introspection after = client.introspect(token, null);
+    assertThat(after.active()).isTrue();
+    assertThat(after.scopes()).containsExactly("wallet:sign");
+    assertThat(after.usableScopes()).containsExactly("wallet:sign");
+    assertThat(after.spentScopes()).containsExactly("wallet:export");
+    assertThat(client.consume(token, "wallet:export").active()).isFalse();
+    assertThat(client.consume(token, "wallet:sign").active()).isTrue();
+  }
+
+  @Test
   void afterASigningKeyRotationANewTokenVerifiesAfterOneJwksRefetch() throws Exception {
     MutableClock clock = new MutableClock(Instant.now());
     try (JwksCountingProxy proxy = new JwksCountingProxy(port)) {

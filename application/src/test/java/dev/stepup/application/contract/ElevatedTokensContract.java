@@ -152,7 +152,7 @@ public abstract class ElevatedTokensContract extends PortContract {
     tokens.add(token("tok_used", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
     tokens.add(token("tok_revoked", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
     tokens.add(token("tok_live", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(1), "ses_1", "usr_a"));
-    tokens.markConsumed(new ElevatedTokenId("tok_used"), T0.plusSeconds(2));
+    spend("tok_used", T0.plusSeconds(2));
     tokens.markRevoked(new ElevatedTokenId("tok_revoked"), T0.plusSeconds(2));
 
     Instant later = T0.plusSeconds(3);
@@ -163,6 +163,20 @@ public abstract class ElevatedTokensContract extends PortContract {
     assertThat(state("tok_live", T0.plus(Duration.ofMinutes(6)))).isEqualTo(TokenState.EXPIRED);
   }
 
+  /** Spends the token's first single-use scope (a stored token's own, or wallet:export). */
+  private boolean spend(String id, Instant at) {
+    ElevatedToken token =
+        tokens
+            .find(new ElevatedTokenId(id))
+            .orElseGet(() -> token(id, Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
+    Scope scope = token.uses().singleUse().stream().findFirst().orElse(Scope.WALLET_SIGN);
+    return tokens.markSpent(token, scope, at);
+  }
+
+  private boolean spend(String id, Scope scope, Instant at) {
+    return tokens.markSpent(tokens.find(new ElevatedTokenId(id)).orElseThrow(), scope, at);
+  }
+
   private TokenState state(String id, Instant at) {
     return tokens.find(new ElevatedTokenId(id)).orElseThrow().state(at);
   }
@@ -170,15 +184,15 @@ public abstract class ElevatedTokensContract extends PortContract {
   @Test
   void unknownTokensAreNotFoundNorChanged() {
     assertThat(tokens.find(new ElevatedTokenId("tok_none"))).isEmpty();
-    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_none"), T0)).isFalse();
+    assertThat(spend("tok_none", T0)).isFalse();
     assertThat(tokens.markRevoked(new ElevatedTokenId("tok_none"), T0)).isFalse();
   }
 
   @Test
   void consumptionIsACompareAndSet() {
     tokens.add(token("tok_1", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
-    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_1"), T0.plusSeconds(1))).isTrue();
-    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_1"), T0.plusSeconds(2))).isFalse();
+    assertThat(spend("tok_1", T0.plusSeconds(1))).isTrue();
+    assertThat(spend("tok_1", T0.plusSeconds(2))).isFalse();
     assertThat(tokens.find(new ElevatedTokenId("tok_1")).orElseThrow().consumedAt())
         .contains(T0.plusSeconds(1));
     assertThat(tokens.markRevoked(new ElevatedTokenId("tok_1"), T0.plusSeconds(3))).isFalse();
@@ -188,7 +202,7 @@ public abstract class ElevatedTokensContract extends PortContract {
   void aRevokedTokenIsNeverConsumed() {
     tokens.add(token("tok_1", Set.of(Scope.WALLET_EXPORT), T0, "ses_1", "usr_a"));
     assertThat(tokens.markRevoked(new ElevatedTokenId("tok_1"), T0.plusSeconds(1))).isTrue();
-    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_1"), T0.plusSeconds(2))).isFalse();
+    assertThat(spend("tok_1", T0.plusSeconds(2))).isFalse();
     ElevatedToken loaded = tokens.find(new ElevatedTokenId("tok_1")).orElseThrow();
     assertThat(loaded.revokedAt()).contains(T0.plusSeconds(1));
     assertThat(loaded.consumedAt()).isEmpty();
@@ -197,7 +211,7 @@ public abstract class ElevatedTokensContract extends PortContract {
   @Test
   void multiUseTokensAreNeverConsumed() {
     tokens.add(token("tok_m", Set.of(Scope.WALLET_SIGN), T0, "ses_1", "usr_a"));
-    assertThat(tokens.markConsumed(new ElevatedTokenId("tok_m"), T0.plusSeconds(1))).isFalse();
+    assertThat(spend("tok_m", T0.plusSeconds(1))).isFalse();
   }
 
   @Test
@@ -213,7 +227,7 @@ public abstract class ElevatedTokensContract extends PortContract {
           pool.submit(
               () -> {
                 start.await();
-                if (tokens.markConsumed(new ElevatedTokenId("tok_race"), T0.plusSeconds(1))) {
+                if (spend("tok_race", T0.plusSeconds(1))) {
                   winners.incrementAndGet();
                 }
                 return null;
@@ -225,6 +239,164 @@ public abstract class ElevatedTokensContract extends PortContract {
     }
     pool.shutdown();
     assertThat(winners.get()).isEqualTo(1);
+  }
+
+  /** A token for wallet:export and wallet:sign, both single-use, spent one scope at a time. */
+  private ElevatedToken bothSingleUse(String id) {
+    return anElevatedToken()
+        .withId(id)
+        .in(ENV)
+        .forUser("usr_a")
+        .inSession("ses_1")
+        .forScopes(Scope.WALLET_EXPORT, Scope.WALLET_SIGN)
+        .issuedAt(T0)
+        .singleUse()
+        .build();
+  }
+
+  @Test
+  void eachSingleUseScopeIsSpentOnItsOwnAndTheLastOneUsesTheTokenUp() {
+    tokens.add(bothSingleUse("tok_two"));
+
+    assertThat(spend("tok_two", Scope.WALLET_EXPORT, T0.plusSeconds(1))).isTrue();
+    assertThat(spend("tok_two", Scope.WALLET_EXPORT, T0.plusSeconds(2))).isFalse();
+    ElevatedToken half = tokens.find(new ElevatedTokenId("tok_two")).orElseThrow();
+    assertThat(half.uses().spent()).containsOnlyKeys(Scope.WALLET_EXPORT);
+    assertThat(half.uses().spentAt(Scope.WALLET_EXPORT)).contains(T0.plusSeconds(1));
+    assertThat(half.state(T0.plusSeconds(2))).isEqualTo(TokenState.ACTIVE);
+    assertThat(half.state(Scope.WALLET_EXPORT, T0.plusSeconds(2))).isEqualTo(TokenState.CONSUMED);
+    assertThat(
+            ids(
+                search(
+                    Optional.of(TokenState.ACTIVE),
+                    Optional.empty(),
+                    Optional.empty(),
+                    T0.plusSeconds(2),
+                    0,
+                    10)))
+        .containsExactly("tok_two");
+
+    assertThat(spend("tok_two", Scope.WALLET_SIGN, T0.plusSeconds(3))).isTrue();
+    ElevatedToken spent = tokens.find(new ElevatedTokenId("tok_two")).orElseThrow();
+    assertThat(spent.consumedAt()).contains(T0.plusSeconds(3));
+    assertThat(spent.state(T0.plusSeconds(4))).isEqualTo(TokenState.CONSUMED);
+    assertThat(
+            ids(
+                search(
+                    Optional.of(TokenState.CONSUMED),
+                    Optional.empty(),
+                    Optional.empty(),
+                    T0.plusSeconds(4),
+                    0,
+                    10)))
+        .containsExactly("tok_two");
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_two"), T0.plusSeconds(5))).isFalse();
+  }
+
+  @Test
+  void aPartlySpentTokenIsStillRevokedAndThenNothingIsSpent() {
+    tokens.add(bothSingleUse("tok_two"));
+    spend("tok_two", Scope.WALLET_EXPORT, T0.plusSeconds(1));
+
+    assertThat(tokens.revokeAllForSession(new SessionId("ses_1"), T0.plusSeconds(2))).isEqualTo(1);
+    assertThat(spend("tok_two", Scope.WALLET_SIGN, T0.plusSeconds(3))).isFalse();
+    ElevatedToken loaded = tokens.find(new ElevatedTokenId("tok_two")).orElseThrow();
+    assertThat(loaded.state(T0.plusSeconds(3))).isEqualTo(TokenState.REVOKED);
+    assertThat(loaded.uses().spent()).containsOnlyKeys(Scope.WALLET_EXPORT);
+  }
+
+  @Test
+  void aMixedTokenIsNeverUsedUpByItsSingleUseScope() {
+    // Under the defaults wallet:export is single-use and wallet:sign multi-use.
+    tokens.add(
+        token("tok_mix", Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN), T0, "ses_1", "usr_a"));
+    assertThat(spend("tok_mix", Scope.WALLET_SIGN, T0.plusSeconds(1))).isFalse();
+    assertThat(spend("tok_mix", Scope.WALLET_EXPORT, T0.plusSeconds(1))).isTrue();
+    ElevatedToken loaded = tokens.find(new ElevatedTokenId("tok_mix")).orElseThrow();
+    assertThat(loaded.consumedAt()).isEmpty();
+    assertThat(loaded.usableScopes(T0.plusSeconds(2))).containsExactly(Scope.WALLET_SIGN);
+    assertThat(tokens.markRevoked(new ElevatedTokenId("tok_mix"), T0.plusSeconds(3))).isTrue();
+  }
+
+  @Test
+  void aTokenSpentTogetherIsUsedUpByAnyOfItsScopes() {
+    ElevatedToken whole =
+        new ElevatedToken(
+            new ElevatedTokenId("tok_whole"),
+            ENV,
+            new UserId("usr_a"),
+            Optional.of(new SessionId("ses_1")),
+            Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN),
+            Optional.of(VerificationMethod.TOTP),
+            true,
+            T0,
+            T0.plus(Duration.ofMinutes(5)),
+            null,
+            null);
+    tokens.add(whole);
+    ElevatedToken loaded = tokens.find(whole.id()).orElseThrow();
+    assertThat(loaded.uses().together()).isTrue();
+
+    assertThat(tokens.markSpent(loaded, Scope.WALLET_SIGN, T0.plusSeconds(1))).isTrue();
+    assertThat(tokens.markSpent(loaded, Scope.WALLET_EXPORT, T0.plusSeconds(2))).isFalse();
+    ElevatedToken spent = tokens.find(whole.id()).orElseThrow();
+    assertThat(spent.consumedAt()).contains(T0.plusSeconds(1));
+    assertThat(spent.state(Scope.WALLET_EXPORT, T0.plusSeconds(2))).isEqualTo(TokenState.CONSUMED);
+  }
+
+  @Test
+  void ofConcurrentSpendsOfOneScopeExactlyOneWins() throws Exception {
+    tokens.add(bothSingleUse("tok_race"));
+    int[] wins = race("tok_race", Scope.WALLET_EXPORT, Scope.WALLET_EXPORT);
+    assertThat(wins[0] + wins[1]).isEqualTo(1);
+    assertThat(
+            tokens.find(new ElevatedTokenId("tok_race")).orElseThrow().state(Scope.WALLET_SIGN, T0))
+        .isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void concurrentSpendsOfTwoScopesBothWin() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      String id = "tok_pair" + round;
+      tokens.add(bothSingleUse(id));
+      assertThat(race(id, Scope.WALLET_EXPORT, Scope.WALLET_SIGN)).containsExactly(1, 1);
+      ElevatedToken loaded = tokens.find(new ElevatedTokenId(id)).orElseThrow();
+      assertThat(loaded.uses().spent()).containsOnlyKeys(Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
+      assertThat(loaded.consumedAt()).isPresent();
+    }
+  }
+
+  /**
+   * Runs 16 spends of the token as read before at once, half for {@code first} and half for {@code
+   * second}; answers how many of each half won.
+   */
+  private int[] race(String id, Scope first, Scope second) throws Exception {
+    ElevatedToken read = tokens.find(new ElevatedTokenId(id)).orElseThrow();
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger firstWins = new AtomicInteger();
+    AtomicInteger secondWins = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Scope scope = i % 2 == 0 ? first : second;
+      AtomicInteger wins = i % 2 == 0 ? firstWins : secondWins;
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                if (tokens.markSpent(read, scope, T0.plusSeconds(1))) {
+                  wins.incrementAndGet();
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    return new int[] {firstWins.get(), secondWins.get()};
   }
 
   @Test
@@ -240,7 +412,7 @@ public abstract class ElevatedTokensContract extends PortContract {
             "usr_a"));
     tokens.add(token("tok_elsewhere", Set.of(Scope.WALLET_EXPORT), T0, "ses_2", "usr_a"));
     tokens.add(token("tok_bob", Set.of(Scope.WALLET_EXPORT), T0, "ses_3", "usr_b"));
-    tokens.markConsumed(new ElevatedTokenId("tok_spent"), T0.plusSeconds(1));
+    spend("tok_spent", T0.plusSeconds(1));
 
     assertThat(tokens.revokeAllForSession(new SessionId("ses_1"), T0.plusSeconds(2))).isEqualTo(1);
     assertThat(tokens.revokeAllForUser(new UserId("usr_a"), T0.plusSeconds(3))).isEqualTo(1);
@@ -269,7 +441,7 @@ public abstract class ElevatedTokensContract extends PortContract {
             "usr_b"));
     tokens.add(
         token("tok_gone", Set.of(Scope.WALLET_EXPORT), T0.plusSeconds(11), "ses_2", "usr_b"));
-    tokens.markConsumed(new ElevatedTokenId("tok_gone"), T0.plusSeconds(12));
+    spend("tok_gone", T0.plusSeconds(12));
     tokens.markRevoked(new ElevatedTokenId("tok_a0"), T0.plusSeconds(12));
     Instant now = T0.plusSeconds(20);
 

@@ -3,9 +3,11 @@ package dev.stepup.application.fakes;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.token.ScopeUses;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
@@ -23,7 +25,7 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
   private final Map<ElevatedTokenId, Row> rows = new LinkedHashMap<>();
   private final Map<ElevatedTokenId, TokenFingerprint> fingerprints = new HashMap<>();
 
-  private record Row(ElevatedToken token, Instant consumedAt, Instant revokedAt) {
+  private record Row(ElevatedToken token, ScopeUses uses, Instant revokedAt) {
     ElevatedToken current() {
       ElevatedToken copy = unbound();
       token.binding().ifPresent(copy::bindTo);
@@ -39,10 +41,9 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
           t.sessionId(),
           t.scopes(),
           t.method(),
-          t.singleUse(),
+          uses,
           t.issuedAt(),
           t.expiresAt(),
-          consumedAt,
           revokedAt);
     }
   }
@@ -52,9 +53,7 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
     if (rows.containsKey(token.id())) {
       throw new IllegalStateException("duplicate token id " + token.id());
     }
-    rows.put(
-        token.id(),
-        new Row(token, token.consumedAt().orElse(null), token.revokedAt().orElse(null)));
+    rows.put(token.id(), new Row(token, token.uses(), token.revokedAt().orElse(null)));
     fingerprint.ifPresent(f -> fingerprints.put(token.id(), f));
   }
 
@@ -83,15 +82,23 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public synchronized boolean markConsumed(ElevatedTokenId id, Instant at) {
-    Row row = rows.get(id);
+  public synchronized boolean markSpent(ElevatedToken token, Scope scope, Instant at) {
+    Row row = rows.get(token.id());
     if (row == null
-        || !row.token().singleUse()
-        || row.consumedAt() != null
+        || !row.uses().isSingleUse(scope)
+        || row.uses().isSpent(scope)
+        || row.current().consumedAt().isPresent()
         || row.revokedAt() != null) {
       return false;
     }
-    rows.put(id, new Row(row.token(), at, null));
+    Map<Scope, Instant> spent = new LinkedHashMap<>(row.uses().spent());
+    if (row.uses().together()) {
+      row.uses().singleUse().forEach(s -> spent.put(s, at));
+    } else {
+      spent.put(scope, at);
+    }
+    ScopeUses after = new ScopeUses(row.uses().singleUse(), spent, row.uses().together());
+    rows.put(token.id(), new Row(row.token(), after, null));
     return true;
   }
 
@@ -101,7 +108,7 @@ public final class InMemoryElevatedTokens implements ElevatedTokens {
     if (row == null || row.current().state(at) != TokenState.ACTIVE) {
       return false;
     }
-    rows.put(id, new Row(row.token(), null, at));
+    rows.put(id, new Row(row.token(), row.uses(), at));
     return true;
   }
 

@@ -87,7 +87,7 @@ class OneCommitPerChangeTest {
             ElevatedTokens.class.getClassLoader(),
             new Class<?>[] {ElevatedTokens.class},
             (proxy, method, args) -> {
-              if (method.getName().equals("add") || method.getName().equals("markConsumed")) {
+              if (method.getName().equals("add") || method.getName().equals("markSpent")) {
                 writes.add(method.getName() + "@" + transactions.current);
               }
               try {
@@ -123,7 +123,7 @@ class OneCommitPerChangeTest {
     introspection.introspect(
         new IntrospectCommand(ENV, issued.elevatedAccessToken(), Optional.empty(), true, ORIGIN));
 
-    assertThat(writes).containsExactly("markConsumed@2", "token_consumed@2");
+    assertThat(writes).containsExactly("markSpent@2", "token_consumed@2");
   }
 
   @Test
@@ -133,6 +133,6 @@ class OneCommitPerChangeTest {
 
     guard.authorize(session, Scope.WALLET_EXPORT, Optional.of(issued.elevatedAccessToken()));
 
-    assertThat(writes).containsExactly("markConsumed@2", "token_consumed@2");
+    assertThat(writes).containsExactly("markSpent@2", "token_consumed@2");
   }
 }

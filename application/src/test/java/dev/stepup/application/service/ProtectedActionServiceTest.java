@@ -109,10 +109,12 @@ class ProtectedActionServiceTest {
   }
 
   @Test
-  void aSingleUseTokenForSeveralScopesIsSpentByTheFirstOfThem() {
+  void usingAMultiUseScopeOfATokenLeavesItsSingleUseScopeUnspent() {
+    // Single use per scope: wallet:sign (multi-use) does not spend wallet:export (single-use).
     IssuedElevatedToken token = f.issueToken(session, Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
 
     authorize(Scope.WALLET_SIGN, token);
+    authorize(Scope.WALLET_EXPORT, token);
 
     assertThat(refused(Scope.WALLET_EXPORT, token).refusal()).isEqualTo(Refusal.TOKEN_CONSUMED);
   }

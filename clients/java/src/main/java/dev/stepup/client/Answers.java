@@ -24,7 +24,9 @@ final class Answers {
         Json.strings(json, "amr"),
         Json.optionalString(json, "acr"),
         Json.number(json, "auth_time").map(Instant::ofEpochSecond),
-        OperationBinding.of(json.get("operation")));
+        OperationBinding.of(json.get("operation")),
+        Json.strings(json, "singleUseScopes"),
+        Json.strings(json, "spentScopes"));
   }
 
   static PromptResult promptResult(Map<String, Object> json) {

@@ -80,9 +80,11 @@ public final class StepUpClient {
   }
 
   /**
-   * Spends a token for {@code scope} on the server: a single-use token is consumed atomically, so
-   * of any number of concurrent calls exactly one answers active. An inactive answer means the
-   * action must be refused (the token is spent, expired, revoked or not for this scope).
+   * Spends a token for {@code scope} on the server: a single-use scope is spent atomically, so of
+   * any number of concurrent calls exactly one answers active; the token's other scopes stay
+   * usable. An inactive answer means the action must be refused (the scope is spent, or the token
+   * expired, revoked or not for this scope). Without a scope (null) the token's only single-use
+   * scope is spent; a token with several is refused with {@code scope_required}.
    */
   public Introspection consume(String elevatedToken, String scope) {
     return introspection(elevatedToken, scope, true);

@@ -13,7 +13,9 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,16 +36,16 @@ public final class ElevatedToken {
   private final Optional<SessionId> sessionId;
   private final Set<Scope> scopes;
   private final Optional<VerificationMethod> method;
-  private final boolean singleUse;
   private final Instant issuedAt;
   private final Instant expiresAt;
-  private Instant consumedAt;
+  private ScopeUses uses;
   private Instant revokedAt;
   // Set once, when issued (or rebuilt from storage); absent for a token good for any operation.
   private OperationBinding binding;
 
   /**
-   * Rebuilds a token record as stored.
+   * Rebuilds a token that is single-use or not as a whole (as every token was before scopes were
+   * spent one by one, and legacy MFA tokens still are): one use spends every scope.
    *
    * @param method how the user verified; empty when a host backend issued the token itself
    */
@@ -59,6 +61,36 @@ public final class ElevatedToken {
       Instant expiresAt,
       Instant consumedAt,
       Instant revokedAt) {
+    this(
+        id,
+        environmentId,
+        userId,
+        sessionId,
+        scopes,
+        method,
+        ScopeUses.wholeToken(scopes, singleUse, consumedAt),
+        issuedAt,
+        expiresAt,
+        revokedAt);
+  }
+
+  /**
+   * Rebuilds a token record as stored.
+   *
+   * @param method how the user verified; empty when a host backend issued the token itself
+   * @param uses which of its scopes are single-use and which of those were spent
+   */
+  public ElevatedToken(
+      ElevatedTokenId id,
+      EnvironmentId environmentId,
+      UserId userId,
+      Optional<SessionId> sessionId,
+      Set<Scope> scopes,
+      Optional<VerificationMethod> method,
+      ScopeUses uses,
+      Instant issuedAt,
+      Instant expiresAt,
+      Instant revokedAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.environmentId = Objects.requireNonNull(environmentId, "environmentId");
     this.userId = Objects.requireNonNull(userId, "userId");
@@ -69,22 +101,24 @@ public final class ElevatedToken {
     }
     this.scopes = Collections.unmodifiableSet(new TreeSet<>(scopes));
     this.method = Objects.requireNonNull(method, "method");
-    this.singleUse = singleUse;
+    Objects.requireNonNull(uses, "uses");
+    if (!scopes.containsAll(uses.singleUse())) {
+      throw new IllegalArgumentException("a single-use scope must be one of the token's scopes");
+    }
+    this.uses = uses;
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     if (!expiresAt.isAfter(issuedAt)) {
       throw new IllegalArgumentException("a token must expire after it is issued");
     }
-    if (consumedAt != null && !singleUse) {
-      throw new IllegalArgumentException("only a single-use token can be consumed");
-    }
-    this.consumedAt = consumedAt;
     this.revokedAt = revokedAt;
   }
 
   /**
-   * Issues a token for {@code scopes} under the environment's rules: single-use when any scope is
-   * configured single-use, otherwise multi-use; it lives the shortest lifetime among its scopes.
+   * Issues a token for {@code scopes} under the environment's rules: each scope configured
+   * single-use is spent on its own first use, the others are usable until the token expires; it
+   * lives the shortest lifetime among its scopes. Which scopes are single-use is recorded now, so a
+   * later change of settings does not alter a live token.
    */
   public static ElevatedToken issue(
       ElevatedTokenId id,
@@ -95,7 +129,12 @@ public final class ElevatedToken {
       Optional<VerificationMethod> method,
       StepUpSettings settings,
       Instant now) {
-    TokenUse use = settings.tokenUseFor(scopes);
+    Set<Scope> singleUse = new LinkedHashSet<>();
+    for (Scope scope : scopes) {
+      if (settings.action(scope).tokenUse() == TokenUse.SINGLE) {
+        singleUse.add(scope);
+      }
+    }
     return new ElevatedToken(
         id,
         environmentId,
@@ -103,10 +142,9 @@ public final class ElevatedToken {
         sessionId,
         scopes,
         method,
-        use == TokenUse.SINGLE,
+        ScopeUses.perScope(singleUse, Map.of()),
         now,
         now.plus(settings.lifetimeFor(scopes)),
-        null,
         null);
   }
 
@@ -135,10 +173,26 @@ public final class ElevatedToken {
     return binding.mismatch(operation);
   }
 
+  /**
+   * The state of the token as a whole: {@code CONSUMED} only once every scope was spent (a token
+   * with a multi-use scope is never consumed as a whole).
+   */
   public TokenState state(Instant now) {
-    if (consumedAt != null) {
+    if (consumedAt().isPresent()) {
       return TokenState.CONSUMED;
     }
+    return lifeState(now);
+  }
+
+  /** The state of the token for one of its scopes: {@code CONSUMED} once that scope was spent. */
+  public TokenState state(Scope scope, Instant now) {
+    if (!scopes.contains(scope)) {
+      throw new IllegalArgumentException("the token does not carry " + scope);
+    }
+    return uses.isSpent(scope) ? TokenState.CONSUMED : lifeState(now);
+  }
+
+  private TokenState lifeState(Instant now) {
     if (revokedAt != null) {
       return TokenState.REVOKED;
     }
@@ -148,15 +202,26 @@ public final class ElevatedToken {
     return TokenState.ACTIVE;
   }
 
-  /** Whether the token is active at {@code now} and grants {@code scope}. */
+  /** Whether the token grants {@code scope} and that scope is usable at {@code now}. */
   public boolean covers(Scope scope, Instant now) {
-    return state(now) == TokenState.ACTIVE && scopes.contains(scope);
+    return scopes.contains(scope) && state(scope, now) == TokenState.ACTIVE;
+  }
+
+  /** The scopes still usable at {@code now}, in the token's order. */
+  public Set<Scope> usableScopes(Instant now) {
+    Set<Scope> usable = new LinkedHashSet<>();
+    for (Scope scope : scopes) {
+      if (state(scope, now) == TokenState.ACTIVE) {
+        usable.add(scope);
+      }
+    }
+    return Collections.unmodifiableSet(usable);
   }
 
   /**
    * Checks the token before a protected action in {@code environment} for {@code scope}, acting as
-   * {@code user}. A single-use token that is accepted is consumed by this call: the caller must
-   * persist the transition atomically so that exactly one of concurrent uses wins.
+   * {@code user}. An accepted use of a single-use scope spends that scope (and only it): the caller
+   * must persist the transition atomically so that exactly one of concurrent uses wins.
    */
   public TokenUseOutcome use(EnvironmentId environment, UserId user, Scope scope, Instant now) {
     if (environmentId.equals(environment) && !userId.equals(user)) {
@@ -182,7 +247,9 @@ public final class ElevatedToken {
 
   /**
    * Redeems the token for a host backend that checks it on the user's behalf, optionally for one
-   * scope; a single-use token that is accepted is consumed, as in {@link #use}.
+   * scope. An accepted use of a single-use scope spends that scope alone, as in {@link #use}.
+   * Without a scope the use is for the token's only single-use scope, if it has one; a token with
+   * several single-use scopes is refused ({@code SCOPE_REQUIRED}) rather than spent by a guess.
    */
   public TokenUseOutcome redeem(EnvironmentId environment, Optional<Scope> scope, Instant now) {
     if (!environmentId.equals(environment)) {
@@ -195,11 +262,22 @@ public final class ElevatedToken {
     if (scope.isPresent() && !scopes.contains(scope.get())) {
       return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.SCOPE_NOT_GRANTED);
     }
-    if (singleUse) {
-      consumedAt = now;
-      return new TokenUseOutcome.Accepted(true);
+    if (scope.isEmpty() && uses.singleUse().size() > 1 && !uses.together()) {
+      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.SCOPE_REQUIRED);
     }
-    return new TokenUseOutcome.Accepted(false);
+    Optional<Scope> used = scope.or(() -> uses.singleUse().stream().findFirst());
+    if (used.isEmpty()) {
+      return new TokenUseOutcome.Accepted(Optional.empty());
+    }
+    refusal = refusalFor(state(used.get(), now));
+    if (refusal != null) {
+      return refusal;
+    }
+    if (uses.isSingleUse(used.get())) {
+      uses = uses.spend(used.get(), now);
+      return new TokenUseOutcome.Accepted(used);
+    }
+    return new TokenUseOutcome.Accepted(Optional.empty());
   }
 
   private static TokenUseOutcome refusalFor(TokenState state) {
@@ -252,8 +330,14 @@ public final class ElevatedToken {
     return method;
   }
 
+  /** Whether any scope of the token is single-use (and so the token lives the shorter time). */
   public boolean singleUse() {
-    return singleUse;
+    return !uses.singleUse().isEmpty();
+  }
+
+  /** Which scopes are single-use and which of those were spent, when. */
+  public ScopeUses uses() {
+    return uses;
   }
 
   /** How the user verified, as RFC 8176 {@code amr} values (see {@link VerificationMethod#amr}). */
@@ -282,8 +366,9 @@ public final class ElevatedToken {
     return expiresAt;
   }
 
+  /** When the token was used up: its last scope spent (never, with a multi-use scope). */
   public Optional<Instant> consumedAt() {
-    return Optional.ofNullable(consumedAt);
+    return uses.usedUpAt(scopes);
   }
 
   public Optional<Instant> revokedAt() {

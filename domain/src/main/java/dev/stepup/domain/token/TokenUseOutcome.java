@@ -1,10 +1,22 @@
 package dev.stepup.domain.token;
 
+import dev.stepup.domain.scope.Scope;
+import java.util.Optional;
+
 /** What happened when a protected action presented an elevated token. */
 public sealed interface TokenUseOutcome {
 
-  /** The action may proceed; {@code consumed} tells whether this use spent a single-use token. */
-  record Accepted(boolean consumed) implements TokenUseOutcome {}
+  /** The action may proceed; {@code spent} names the single-use scope this use spent, if any. */
+  record Accepted(Optional<Scope> spent) implements TokenUseOutcome {
+    public Accepted {
+      java.util.Objects.requireNonNull(spent, "spent");
+    }
+
+    /** Whether this use spent a single-use scope. */
+    public boolean consumed() {
+      return spent.isPresent();
+    }
+  }
 
   /** The action must not proceed. */
   record Refused(Reason reason) implements TokenUseOutcome {}
@@ -19,6 +31,8 @@ public sealed interface TokenUseOutcome {
     CONSUMED,
     EXPIRED,
     /** Valid, but not for this scope. */
-    SCOPE_NOT_GRANTED
+    SCOPE_NOT_GRANTED,
+    /** Spent without naming a scope, though it has several single-use scopes to choose from. */
+    SCOPE_REQUIRED
   }
 }

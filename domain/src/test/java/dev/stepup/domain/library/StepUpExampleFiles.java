@@ -18,9 +18,9 @@ final class StepUpExampleFiles {
       Refused[reason=MFA_REQUIRED]
       NotRequired[why=VALID_TOKEN_HELD]
       Refused[reason=WRONG_SUBJECT]
-      Accepted[consumed=true]
+      Accepted[spent=Optional[wallet:export]]
       Refused[reason=CONSUMED]
-      Accepted[consumed=false] urn:stepup:acr:mfa EXPIRED
+      Accepted[spent=Optional.empty] urn:stepup:acr:mfa EXPIRED
       true Refused[reason=REVOKED]
       """;
 

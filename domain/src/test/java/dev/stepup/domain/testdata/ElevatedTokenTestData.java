@@ -7,8 +7,11 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.token.ScopeUses;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -140,6 +143,16 @@ public final class ElevatedTokenTestData {
       if (expiresAt == null && singleUse == null && consumedAt == null && revokedAt == null) {
         return issued;
       }
+      // As issued, each scope single-use or not per the settings; singleUse() makes every scope
+      // single-use, multiUse() none; consumedAt spends every single-use scope at that instant.
+      Set<Scope> singleUseScopes =
+          singleUse == null ? issued.uses().singleUse() : singleUse ? scopes : Set.of();
+      Map<Scope, Instant> spent = new LinkedHashMap<>();
+      if (consumedAt != null) {
+        // The domain refuses a consumed token without a single-use scope.
+        ScopeUses.wholeToken(scopes, !singleUseScopes.isEmpty(), consumedAt);
+        singleUseScopes.forEach(s -> spent.put(s, consumedAt));
+      }
       return new ElevatedToken(
           id,
           environment,
@@ -147,10 +160,9 @@ public final class ElevatedTokenTestData {
           session,
           scopes,
           method,
-          singleUse == null ? issued.singleUse() : singleUse,
+          ScopeUses.perScope(singleUseScopes, spent),
           issuedAt,
           expiresAt == null ? issued.expiresAt() : expiresAt,
-          consumedAt,
           revokedAt);
     }
   }

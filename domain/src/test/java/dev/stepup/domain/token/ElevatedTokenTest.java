@@ -350,7 +350,7 @@ class ElevatedTokenTest {
 
     TokenUseOutcome first = use(token, Scope.WALLET_EXPORT, minutesAfterNow(1));
 
-    assertThat(first).isEqualTo(new Accepted(true));
+    assertThat(first).isEqualTo(new Accepted(Optional.of(Scope.WALLET_EXPORT)));
     assertThat(token.consumedAt()).contains(minutesAfterNow(1));
     assertThat(token.state(minutesAfterNow(1))).isEqualTo(TokenState.CONSUMED);
   }
@@ -367,21 +367,131 @@ class ElevatedTokenTest {
   }
 
   @Test
-  void singleUseTokenForSeveralScopesIsStillUsedOnlyOnce() {
-    ElevatedToken token = issue(Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
-    use(token, Scope.WALLET_SIGN, NOW);
+  void spendingOneSingleUseScopeLeavesTheOthersUsable() {
+    ElevatedToken token =
+        issue(everyScopeSingleUse(), Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN));
 
+    assertThat(use(token, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_EXPORT)));
     assertThat(use(token, Scope.WALLET_EXPORT, NOW)).isEqualTo(new Refused(Reason.CONSUMED));
+    assertThat(token.state(Scope.WALLET_EXPORT, NOW)).isEqualTo(TokenState.CONSUMED);
+    assertThat(token.state(Scope.WALLET_SIGN, NOW)).isEqualTo(TokenState.ACTIVE);
+    assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
+    assertThat(token.usableScopes(NOW)).containsExactly(Scope.WALLET_SIGN);
+    assertThat(token.consumedAt()).isEmpty();
+
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(1)))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_SIGN)));
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(1)))
+        .isEqualTo(new Refused(Reason.CONSUMED));
+    assertThat(token.uses().spent())
+        .containsEntry(Scope.WALLET_EXPORT, NOW)
+        .containsEntry(Scope.WALLET_SIGN, minutesAfterNow(1));
+    assertThat(token.consumedAt()).contains(minutesAfterNow(1));
+    assertThat(token.state(minutesAfterNow(1))).isEqualTo(TokenState.CONSUMED);
+    assertThat(token.usableScopes(minutesAfterNow(1))).isEmpty();
+  }
+
+  @Test
+  void aMultiUseScopeStaysUsableAfterASingleUseScopeIsSpentAndTheTokenIsNeverUsedUp() {
+    // Under the defaults wallet:export is single-use and wallet:sign multi-use.
+    ElevatedToken token = issue(Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
+    assertThat(token.uses().singleUse()).containsExactly(Scope.WALLET_EXPORT);
+
+    use(token, Scope.WALLET_SIGN, NOW);
+    assertThat(use(token, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_EXPORT)));
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(4)))
+        .isEqualTo(new Accepted(Optional.empty()));
+    assertThat(use(token, Scope.WALLET_EXPORT, minutesAfterNow(4)))
+        .isEqualTo(new Refused(Reason.CONSUMED));
+    assertThat(token.consumedAt()).isEmpty();
+    assertThat(token.state(minutesAfterNow(4))).isEqualTo(TokenState.ACTIVE);
+  }
+
+  @Test
+  void revokingEndsEveryScopeSpentOrNot() {
+    ElevatedToken token =
+        issue(everyScopeSingleUse(), Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN));
+    use(token, Scope.WALLET_EXPORT, NOW);
+
+    assertThat(token.revoke(minutesAfterNow(1))).isTrue();
+
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(1)))
+        .isEqualTo(new Refused(Reason.REVOKED));
+    assertThat(token.usableScopes(minutesAfterNow(1))).isEmpty();
+  }
+
+  @Test
+  void whichScopesAreSingleUseIsFixedAtIssuance() {
+    StepUpSettings settings = everyScopeSingleUse();
+    ElevatedToken token = issue(settings, Set.of(Scope.WALLET_SIGN));
+    // A later change of the settings does not reach the token: it carries its own rule.
+    assertThat(token.uses().isSingleUse(Scope.WALLET_SIGN)).isTrue();
+    use(token, Scope.WALLET_SIGN, NOW);
+    assertThat(use(token, Scope.WALLET_SIGN, NOW)).isEqualTo(new Refused(Reason.CONSUMED));
+  }
+
+  @Test
+  void aTokenSpentAsAWholeIsUsedUpByItsFirstUse() {
+    // As every token was before per-scope use (and legacy MFA tokens still are).
+    ElevatedToken token =
+        new ElevatedToken(
+            ID,
+            DEMO,
+            ALICE,
+            Optional.of(SESSION),
+            Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN),
+            Optional.of(VerificationMethod.TOTP),
+            true,
+            NOW,
+            minutesAfterNow(5),
+            null,
+            null);
+
+    assertThat(use(token, Scope.WALLET_SIGN, NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_SIGN)));
+    assertThat(use(token, Scope.WALLET_EXPORT, NOW)).isEqualTo(new Refused(Reason.CONSUMED));
+    assertThat(token.consumedAt()).contains(NOW);
+  }
+
+  @Test
+  void redeemWithoutAScopeIsRefusedWhenSeveralScopesAreSingleUseAndSpendsNothing() {
+    ElevatedToken token =
+        issue(everyScopeSingleUse(), Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN));
+
+    assertThat(token.redeem(DEMO, Optional.empty(), NOW))
+        .isEqualTo(new Refused(Reason.SCOPE_REQUIRED));
+    assertThat(token.uses().spent()).isEmpty();
+    assertThat(token.redeem(DEMO, Optional.of(Scope.WALLET_SIGN), NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_SIGN)));
+  }
+
+  @Test
+  void redeemWithoutAScopeSpendsTheOnlySingleUseScope() {
+    ElevatedToken token = issue(Scope.WALLET_EXPORT, Scope.WALLET_SIGN);
+
+    assertThat(token.redeem(DEMO, Optional.empty(), NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_EXPORT)));
+    assertThat(token.redeem(DEMO, Optional.empty(), NOW)).isEqualTo(new Refused(Reason.CONSUMED));
+    assertThat(token.redeem(DEMO, Optional.of(Scope.WALLET_SIGN), NOW))
+        .isEqualTo(new Accepted(Optional.empty()));
+  }
+
+  private static StepUpSettings everyScopeSingleUse() {
+    return StepUpSettings.defaults()
+        .withAction(new ProtectedAction(Scope.WALLET_SIGN, true, TokenUse.SINGLE));
   }
 
   @Test
   void multiUseTokenCanBeUsedAgainAndAgainUntilItExpires() {
     ElevatedToken token = multiUse();
 
-    assertThat(use(token, Scope.WALLET_SIGN, NOW)).isEqualTo(new Accepted(false));
-    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(5))).isEqualTo(new Accepted(false));
+    assertThat(use(token, Scope.WALLET_SIGN, NOW)).isEqualTo(new Accepted(Optional.empty()));
+    assertThat(use(token, Scope.WALLET_SIGN, minutesAfterNow(5)))
+        .isEqualTo(new Accepted(Optional.empty()));
     assertThat(use(token, Scope.WALLET_SIGN, token.expiresAt().minusMillis(1)))
-        .isEqualTo(new Accepted(false));
+        .isEqualTo(new Accepted(Optional.empty()));
     assertThat(token.consumedAt()).isEmpty();
     assertThat(token.state(minutesAfterNow(9))).isEqualTo(TokenState.ACTIVE);
   }
@@ -420,7 +530,8 @@ class ElevatedTokenTest {
 
     assertThat(use(token, Scope.WALLET_SIGN, NOW)).isEqualTo(new Refused(Reason.SCOPE_NOT_GRANTED));
     assertThat(token.state(NOW)).isEqualTo(TokenState.ACTIVE);
-    assertThat(use(token, Scope.WALLET_EXPORT, NOW)).isEqualTo(new Accepted(true));
+    assertThat(use(token, Scope.WALLET_EXPORT, NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_EXPORT)));
   }
 
   @Test
@@ -458,7 +569,8 @@ class ElevatedTokenTest {
   void redeemWithoutScopeConsumesASingleUseToken() {
     ElevatedToken token = singleUse();
 
-    assertThat(token.redeem(DEMO, Optional.empty(), NOW)).isEqualTo(new Accepted(true));
+    assertThat(token.redeem(DEMO, Optional.empty(), NOW))
+        .isEqualTo(new Accepted(Optional.of(Scope.WALLET_EXPORT)));
     assertThat(token.redeem(DEMO, Optional.empty(), NOW)).isEqualTo(new Refused(Reason.CONSUMED));
   }
 
@@ -467,9 +579,9 @@ class ElevatedTokenTest {
     ElevatedToken token = multiUse();
 
     assertThat(token.redeem(DEMO, Optional.of(Scope.WALLET_SIGN), NOW))
-        .isEqualTo(new Accepted(false));
+        .isEqualTo(new Accepted(Optional.empty()));
     assertThat(token.redeem(DEMO, Optional.of(Scope.WALLET_SIGN), minutesAfterNow(1)))
-        .isEqualTo(new Accepted(false));
+        .isEqualTo(new Accepted(Optional.empty()));
   }
 
   @Test

@@ -121,7 +121,7 @@ class ApiVersionTest {
     assertThat(LegacyMfaToken.isLegacy(new ElevatedTokenId("tok_scoped"))).isFalse();
     assertThat(token.covers(Scope.CREDENTIAL_LINK, NOW)).isFalse();
     assertThat(token.use(DEMO, ALICE, SESSION, Scope.WALLET_SIGN, NOW))
-        .isEqualTo(new TokenUseOutcome.Accepted(true));
+        .isEqualTo(new TokenUseOutcome.Accepted(Optional.of(Scope.WALLET_SIGN)));
     assertThat(token.use(DEMO, ALICE, SESSION, Scope.WALLET_EXPORT, NOW))
         .isInstanceOf(TokenUseOutcome.Refused.class);
   }

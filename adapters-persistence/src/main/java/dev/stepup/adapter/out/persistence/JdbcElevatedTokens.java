@@ -24,14 +24,15 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Token records. Consumption and revocation are single conditional updates whose row count says who
- * won, so they stay atomic across threads and nodes (ADR 0003).
+ * Token records. Spending a scope and revocation are single conditional updates whose row count
+ * says who won, so they stay atomic across threads and nodes (ADR 0003); how the scopes a token
+ * spends one by one are stored is {@link ScopeUseColumns}'s.
  */
 public final class JdbcElevatedTokens implements ElevatedTokens {
 
   private static final String COLUMNS =
       "SELECT id, environment_id, user_id, session_id, scopes, method, single_use, issued_at,"
-          + " expires_at, consumed_at, revoked_at, "
+          + " expires_at, consumed_at, revoked_at, single_use_scopes, spent_scopes, "
           + BindingColumns.NAMES
           + " FROM elevated_tokens";
 
@@ -49,9 +50,10 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint) {
     jdbc.sql(
             "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
-                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint, "
+                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint,"
+                + " single_use_scopes, spent_scopes, spent_count, "
                 + BindingColumns.NAMES
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             token.id().value(),
             token.environmentId().value(),
@@ -64,7 +66,10 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
             at(token.expiresAt()),
             at(token.consumedAt()),
             at(token.revokedAt()),
-            fingerprint.map(TokenFingerprint::value).orElse(null))
+            fingerprint.map(TokenFingerprint::value).orElse(null),
+            ScopeUseColumns.singleUse(token),
+            ScopeUseColumns.spent(token),
+            ScopeUseColumns.spentCount(token))
         .params(BindingColumns.values(token))
         .update();
   }
@@ -81,7 +86,8 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint) {
     return jdbc.sql(
             "SELECT id, environment_id, user_id, session_id, scopes, method, single_use,"
-                + " issued_at, expires_at, consumed_at, revoked_at, fingerprint, "
+                + " issued_at, expires_at, consumed_at, revoked_at, single_use_scopes,"
+                + " spent_scopes, fingerprint, "
                 + BindingColumns.NAMES
                 + " FROM elevated_tokens WHERE id = ?")
         .param(id.value())
@@ -97,11 +103,33 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   @Override
-  public boolean markConsumed(ElevatedTokenId id, Instant at) {
+  public boolean markSpent(ElevatedToken token, Scope scope, Instant at) {
+    if (!token.uses().isSingleUse(scope)) {
+      return false;
+    }
+    if (token.uses().together()) {
+      // A token single-use as a whole (issued before V28, or a legacy MFA token): spent at once.
+      return jdbc.sql(
+                  "UPDATE elevated_tokens SET consumed_at = ? WHERE id = ? AND single_use = TRUE"
+                      + " AND consumed_at IS NULL AND revoked_at IS NULL")
+              .params(at(at), token.id().value())
+              .update()
+          == 1;
+    }
+    // One statement decides and writes: the row lock orders concurrent spends, and each re-reads
+    // the row the previous one wrote (so one scope is spent once, two scopes both get spent).
     return jdbc.sql(
-                "UPDATE elevated_tokens SET consumed_at = ? WHERE id = ? AND single_use = TRUE"
-                    + " AND consumed_at IS NULL AND revoked_at IS NULL")
-            .params(at(at), id.value())
+                "UPDATE elevated_tokens SET spent_scopes = CONCAT(COALESCE(spent_scopes, ''), ?),"
+                    + " spent_count = spent_count + 1,"
+                    + " consumed_at = CASE WHEN spent_count + 1 >= ? THEN ? ELSE consumed_at END"
+                    + " WHERE id = ? AND consumed_at IS NULL AND revoked_at IS NULL"
+                    + " AND POSITION(? IN COALESCE(spent_scopes, '')) = 0")
+            .params(
+                ScopeUseColumns.entry(scope, at),
+                ScopeUseColumns.spendsToUseUp(token),
+                at(at),
+                token.id().value(),
+                ScopeUseColumns.entryPrefix(scope))
             .update()
         == 1;
   }
@@ -207,10 +235,14 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         Columns.optionalString(rs, "session_id").map(SessionId::new),
         scopes,
         Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
-        rs.getBoolean("single_use"),
+        ScopeUseColumns.uses(
+            scopes,
+            rs.getBoolean("single_use"),
+            rs.getString("single_use_scopes"),
+            rs.getString("spent_scopes"),
+            Columns.instant(rs, "consumed_at")),
         Columns.instant(rs, "issued_at"),
         Columns.instant(rs, "expires_at"),
-        Columns.instant(rs, "consumed_at"),
         Columns.instant(rs, "revoked_at"));
   }
 }

@@ -47,7 +47,12 @@ public final class DurabilityProbe {
                     .verifiedWith(VerificationMethod.EMAIL_OTP)
                     .issuedAt(now)
                     .build()));
-    if (!group.inSharedCommit(() -> tokens.markConsumed(new ElevatedTokenId("tok_durable"), now))) {
+    if (!group.inSharedCommit(
+        () ->
+            tokens.markSpent(
+                tokens.find(new ElevatedTokenId("tok_durable")).orElseThrow(),
+                Scope.WALLET_EXPORT,
+                now))) {
       throw new IllegalStateException("could not consume");
     }
     System.out.println("COMMITTED");

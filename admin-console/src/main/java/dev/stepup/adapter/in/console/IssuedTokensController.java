@@ -20,6 +20,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -63,7 +64,8 @@ class IssuedTokensController {
       String expiresAt,
       String state,
       String boundTo,
-      String boundDigest) {
+      String boundDigest,
+      List<ScopeUse> perScope) {
 
     static Row of(TokenSummary t) {
       return new Row(
@@ -76,7 +78,31 @@ class IssuedTokensController {
           t.expiresAt().toString(),
           t.state().wire(),
           t.operation().map(BoundOperationWords::of).orElse("any operation"),
-          t.operation().flatMap(OperationBinding::digest).map(OperationDigest::hex).orElse(""));
+          t.operation().flatMap(OperationBinding::digest).map(OperationDigest::hex).orElse(""),
+          ScopeUse.of(t));
+    }
+  }
+
+  /**
+   * One scope of a token row: single- or multi-use, and when it was spent (single use per scope).
+   */
+  record ScopeUse(String scope, String use, String spentAt) {
+
+    /** How the page words it: "single-use", "single-use, spent 2026-…Z" or "multi-use". */
+    public String label() {
+      return spentAt.isEmpty() ? use : use + ", spent " + spentAt;
+    }
+
+    static List<ScopeUse> of(TokenSummary t) {
+      return t.scopes().stream()
+          .sorted()
+          .map(
+              s ->
+                  new ScopeUse(
+                      s.wire(),
+                      t.singleUseScopes().contains(s) ? "single-use" : "multi-use",
+                      Optional.ofNullable(t.spentScopes().get(s)).map(Object::toString).orElse("")))
+          .toList();
     }
   }
 

@@ -45,7 +45,9 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
         NOW,
         NOW.plus(Duration.ofMinutes(5)),
         state,
-        Optional.empty());
+        Optional.empty(),
+        Set.of(Scope.WALLET_SIGN),
+        java.util.Map.of());
   }
 
   private static TokenSummary bound() {
@@ -63,7 +65,9 @@ class IssuedTokensControllerTest extends ConsoleSliceTest {
             new OperationBinding(
                 Optional.of("wal_A"),
                 Optional.of(OperationDigest.parse("ab".repeat(32))),
-                Optional.of(Amount.parse("100.50", "EUR")))));
+                Optional.of(Amount.parse("100.50", "EUR")))),
+        Set.of(Scope.WALLET_SIGN),
+        java.util.Map.of());
   }
 
   @Test

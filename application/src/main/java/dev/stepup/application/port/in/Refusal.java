@@ -45,7 +45,9 @@ public enum Refusal {
   ASSERTION_REPLAYED("assertion_replayed"),
   LEGACY_API_RETIRED("legacy_api_retired"),
   // operation-bound tokens
-  OPERATION_MISMATCH("operation_mismatch");
+  OPERATION_MISMATCH("operation_mismatch"),
+  // single use per scope
+  SCOPE_REQUIRED("scope_required");
 
   private final String code;
 

@@ -125,7 +125,9 @@ public enum RefusalReason {
   // API versions
   LEGACY_API_RETIRED(Refusal.LEGACY_API_RETIRED),
   // operation-bound tokens
-  OPERATION_MISMATCH(Refusal.OPERATION_MISMATCH);
+  OPERATION_MISMATCH(Refusal.OPERATION_MISMATCH),
+  // single use per scope: a consuming introspection of a token with several single-use scopes
+  SCOPE_REQUIRED_TO_SPEND(Refusal.SCOPE_REQUIRED);
 
   private final Refusal refusal;
 

@@ -1,5 +1,7 @@
 package dev.stepup.application.service.token;
 
+import dev.stepup.application.port.in.RefusalReason;
+import dev.stepup.application.port.in.RefusedException;
 import dev.stepup.application.port.in.token.IntrospectCommand;
 import dev.stepup.application.port.in.token.IntrospectElevatedTokenUseCase;
 import dev.stepup.application.port.in.token.Introspection;
@@ -12,10 +14,13 @@ import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.service.audit.Audit;
 import dev.stepup.domain.operation.BindingMismatch;
 import dev.stepup.domain.operation.Operation;
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.TokenState;
+import dev.stepup.domain.token.TokenUseOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,7 +89,7 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
       boolean active =
           token.state(now) == TokenState.ACTIVE
               && command.scope().map(s -> token.covers(s, now)).orElse(true);
-      return describe(token, active, now);
+      return describe(token, active, Optional.empty(), now);
     }
     TokenRedemption.Redemption spent =
         redemption.spend(
@@ -97,10 +102,19 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
                     command.origin(),
                     r.token().userId(),
                     r.token().sessionId(),
-                    command.scope().map(Set::of).orElse(r.token().scopes()),
+                    spentScope(r).or(command::scope).map(Set::of).orElse(r.token().scopes()),
                     r.token().id().value()));
-    ElevatedToken after = spent.token();
-    return describe(after, spent instanceof TokenRedemption.Spent, now);
+    if (spent instanceof TokenRedemption.Refused refused
+        && refused.reason() == TokenUseOutcome.Reason.SCOPE_REQUIRED) {
+      // Several scopes could be spent: the host must say which, we do not guess.
+      throw new RefusedException(RefusalReason.SCOPE_REQUIRED_TO_SPEND);
+    }
+    return describe(spent.token(), spent instanceof TokenRedemption.Spent, spentScope(spent), now);
+  }
+
+  /** The scope a spend used up, named in its audit record (and so in the webhook). */
+  private static Optional<Scope> spentScope(TokenRedemption.Redemption redemption) {
+    return redemption instanceof TokenRedemption.Spent s ? s.scope() : Optional.empty();
   }
 
   private boolean sessionIsOver(ElevatedToken token, Instant now) {
@@ -110,22 +124,34 @@ public final class IntrospectElevatedTokenService implements IntrospectElevatedT
         .orElse(false);
   }
 
-  /** An inactive token is answered with {@code active: false} alone (RFC 7662 §2.2). */
-  private static Introspection describe(ElevatedToken token, boolean active, Instant now) {
+  /**
+   * An inactive token is answered with {@code active: false} alone (RFC 7662 §2.2). An active one
+   * lists the scopes it is good for: those still usable, plus the one this call just spent.
+   */
+  private static Introspection describe(
+      ElevatedToken token, boolean active, Optional<Scope> justSpent, Instant now) {
     if (!active) {
       return Introspection.inactive();
+    }
+    Set<Scope> goodFor = new LinkedHashSet<>();
+    for (Scope scope : token.scopes()) {
+      if (token.covers(scope, now) || justSpent.filter(scope::equals).isPresent()) {
+        goodFor.add(scope);
+      }
     }
     return new Introspection(
         true,
         Optional.of(token.userId()),
         token.sessionId(),
-        token.scopes(),
+        goodFor,
         token.singleUse(),
         Optional.of(token.expiresAt()),
         Optional.of(token.state(now)),
         token.amr(),
         Optional.of(token.acr().wire()),
         Optional.of(token.authTime()),
-        token.binding());
+        token.binding(),
+        token.uses().singleUse(),
+        token.uses().spent().keySet());
   }
 }

@@ -187,6 +187,8 @@ public final class ProtectedActionService implements AuthorizeProtectedActionUse
       case EXPIRED -> refusal(RefusalReason.TOKEN_EXPIRED, scope, acr);
       case REVOKED -> refusal(RefusalReason.TOKEN_REVOKED, scope, acr);
       case SCOPE_NOT_GRANTED -> stepUpRequired(scope, acr);
+      // A protected action always names its scope: only a host's scope-less redeem sees this.
+      case SCOPE_REQUIRED -> stepUpRequired(scope, acr);
       case WRONG_ENVIRONMENT, WRONG_SUBJECT ->
           refusal(RefusalReason.TOKEN_OF_ANOTHER_USER, scope, acr);
     };

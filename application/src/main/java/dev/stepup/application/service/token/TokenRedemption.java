@@ -31,8 +31,13 @@ final class TokenRedemption {
     ElevatedToken token();
   }
 
-  /** The token was good for the use; {@code consumed} when this spend used it up. */
-  record Spent(ElevatedToken token, boolean consumed) implements Redemption {}
+  /** The token was good for the use; {@code scope} names the single-use scope it spent, if any. */
+  record Spent(ElevatedToken token, Optional<Scope> scope) implements Redemption {
+    /** Whether this spend used a single-use scope. */
+    boolean consumed() {
+      return scope.isPresent();
+    }
+  }
 
   /** The token was not good for the use, or a concurrent spend consumed it first. */
   record Refused(ElevatedToken token, TokenUseOutcome.Reason reason) implements Redemption {}
@@ -91,20 +96,25 @@ final class TokenRedemption {
   }
 
   /**
-   * Persists what the domain decided: an accepted consuming use is stored by compare-and-set, and
-   * losing that race is a refusal ({@code CONSUMED}) carrying the token as it now stands.
+   * Persists what the domain decided: spending a single-use scope is stored by compare-and-set (per
+   * scope), and losing that race is a refusal ({@code CONSUMED}) carrying the token as it now
+   * stands.
    */
   Redemption spend(ElevatedToken token, TokenUseOutcome outcome, Instant now) {
     if (outcome instanceof TokenUseOutcome.Refused refused) {
       return new Refused(token, refused.reason());
     }
-    boolean consumed = ((TokenUseOutcome.Accepted) outcome).consumed();
-    if (consumed && !tokens.markConsumed(token.id(), now)) {
-      // Another request consumed it between our read and our write.
+    Optional<Scope> spent = ((TokenUseOutcome.Accepted) outcome).spent();
+    if (spent.isPresent() && !tokens.markSpent(token, spent.get(), now)) {
+      // Another request spent this scope (or revoked the token) between our read and our write.
       ElevatedToken current = tokens.find(token.id()).orElse(token);
-      return new Refused(current, TokenUseOutcome.Reason.CONSUMED);
+      return new Refused(
+          current,
+          current.revokedAt().isPresent()
+              ? TokenUseOutcome.Reason.REVOKED
+              : TokenUseOutcome.Reason.CONSUMED);
     }
-    return new Spent(token, consumed);
+    return new Spent(token, spent);
   }
 
   /** Audits a spend: {@code TOKEN_CONSUMED} with {@code detail}, or {@code TOKEN_REFUSED}. */

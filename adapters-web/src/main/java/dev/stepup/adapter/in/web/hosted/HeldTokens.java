@@ -74,7 +74,8 @@ class HeldTokens {
 
   /**
    * A held, unexpired token of this session covering {@code scope}; a single-use token is handed
-   * out once and forgotten, since the action will consume it.
+   * out once per scope and then held for its other scopes only, since the action will spend that
+   * scope (single use per scope: the token's other scopes stay usable).
    */
   Optional<String> take(
       HttpServletRequest request, SessionContext context, Scope scope, Instant now) {
@@ -91,7 +92,7 @@ class HeldTokens {
               .filter(h -> h.sessionId().equals(context.sessionId().value()))
               .filter(h -> h.scopes().contains(scope))
               .findFirst();
-      found.filter(Held::singleUse).ifPresent(held::remove);
+      found.filter(Held::singleUse).ifPresent(h -> forgetScope(held, h, scope));
       http.setAttribute(TOKENS, held);
       return found.flatMap(h -> seals.open(h.sealedToken()));
     }
@@ -157,6 +158,25 @@ class HeldTokens {
   }
 
   @SuppressWarnings("unchecked")
+  /** Replaces {@code h} by the same token held for its other scopes (none left: forgotten). */
+  private static void forgetScope(List<Held> held, Held h, Scope scope) {
+    int at = held.indexOf(h);
+    held.remove(at);
+    Set<Scope> rest = new java.util.LinkedHashSet<>(h.scopes());
+    rest.remove(scope);
+    if (!rest.isEmpty()) {
+      held.add(
+          at,
+          new Held(
+              h.environmentId(),
+              h.sessionId(),
+              Set.copyOf(rest),
+              h.sealedToken(),
+              h.singleUse(),
+              h.expiresAt()));
+    }
+  }
+
   private static List<Held> tokens(HttpSession http) {
     Object value = http.getAttribute(TOKENS);
     return value instanceof List<?> list ? (List<Held>) list : List.of();

@@ -6,6 +6,8 @@ import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +18,14 @@ import java.util.Set;
  * active — expired, consumed, revoked, unknown, malformed, of another environment or not covering
  * the asked scope — reveals nothing but {@code active: false} (RFC 7662 §2.2).
  *
+ * @param scopes the scopes the token is good for: those still usable, and for a consuming call also
+ *     the one it spent
  * @param acr the authentication context class the user reached ({@code urn:stepup:acr:…})
  * @param authTime when the user last actively authenticated
  * @param operation the operation the token is bound to, if any
+ * @param singleUseScopes which of the token's scopes a use spends
+ * @param spentScopes the single-use scopes already spent (after a consuming call: including the one
+ *     it spent)
  */
 public record Introspection(
     boolean active,
@@ -31,11 +38,15 @@ public record Introspection(
     List<String> amr,
     Optional<String> acr,
     Optional<Instant> authTime,
-    Optional<OperationBinding> operation) {
+    Optional<OperationBinding> operation,
+    Set<Scope> singleUseScopes,
+    Set<Scope> spentScopes) {
 
   public Introspection {
-    scopes = Set.copyOf(scopes);
+    scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     amr = List.copyOf(amr);
+    singleUseScopes = Collections.unmodifiableSet(new LinkedHashSet<>(singleUseScopes));
+    spentScopes = Collections.unmodifiableSet(new LinkedHashSet<>(spentScopes));
     if (!active
         && (sub.isPresent()
             || sid.isPresent()
@@ -45,7 +56,9 @@ public record Introspection(
             || !amr.isEmpty()
             || acr.isPresent()
             || authTime.isPresent()
-            || operation.isPresent())) {
+            || operation.isPresent()
+            || !singleUseScopes.isEmpty()
+            || !spentScopes.isEmpty())) {
       throw new IllegalArgumentException("an inactive token is described by active: false alone");
     }
   }
@@ -63,6 +76,8 @@ public record Introspection(
         List.of(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Set.of(),
+        Set.of());
   }
 }

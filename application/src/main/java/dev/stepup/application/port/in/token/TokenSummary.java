@@ -9,10 +9,16 @@ import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A token record as the console lists it, with its state at the time of listing. */
+/**
+ * A token record as the console lists it, with its state at the time of listing.
+ *
+ * @param singleUseScopes which of its scopes a use spends
+ * @param spentScopes the single-use scopes spent so far, and when
+ */
 public record TokenSummary(
     ElevatedTokenId id,
     UserId userId,
@@ -23,7 +29,14 @@ public record TokenSummary(
     Instant issuedAt,
     Instant expiresAt,
     TokenState state,
-    Optional<OperationBinding> operation) {
+    Optional<OperationBinding> operation,
+    Set<Scope> singleUseScopes,
+    Map<Scope, Instant> spentScopes) {
+
+  public TokenSummary {
+    singleUseScopes = Set.copyOf(singleUseScopes);
+    spentScopes = Map.copyOf(spentScopes);
+  }
 
   public static TokenSummary of(ElevatedToken token, Instant now) {
     return new TokenSummary(
@@ -36,6 +49,8 @@ public record TokenSummary(
         token.issuedAt(),
         token.expiresAt(),
         token.state(now),
-        token.binding());
+        token.binding(),
+        token.uses().singleUse(),
+        token.uses().spent());
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepup.application.port.out.token;
 
+import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
@@ -27,12 +28,16 @@ public interface ElevatedTokens {
   Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint);
 
   /**
-   * Marks a single-use token consumed, only if it is still unconsumed and unrevoked; returns
-   * whether this call did it. Of concurrent calls for one token, exactly one returns true.
+   * Marks one single-use scope of the token spent at {@code at}, only if that scope is still
+   * unspent and the token neither used up nor revoked; returns whether this call did it. Of
+   * concurrent calls for one scope of one token exactly one returns true; calls for different
+   * scopes do not hinder each other. A token whose scopes are spent together ({@link
+   * dev.stepup.domain.token.ScopeUses#together()}) is spent whole by any of them. Spending the last
+   * unspent scope of a token that has only single-use scopes uses the token up (consumed).
    */
-  boolean markConsumed(ElevatedTokenId id, Instant at);
+  boolean markSpent(ElevatedToken token, Scope scope, Instant at);
 
-  /** Marks a token revoked, only if it is unconsumed, unrevoked and unexpired at {@code at}. */
+  /** Marks a token revoked, only if it is not used up, unrevoked and unexpired at {@code at}. */
   boolean markRevoked(ElevatedTokenId id, Instant at);
 
   /** Revokes every still-active token of the user; returns how many. */

@@ -229,6 +229,7 @@ public class ApiProblems {
       case PROVIDER_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
       case LEGACY_API_RETIRED -> HttpStatus.GONE;
       case OPERATION_MISMATCH -> HttpStatus.FORBIDDEN;
+      case SCOPE_REQUIRED -> HttpStatus.BAD_REQUEST;
     };
   }
 

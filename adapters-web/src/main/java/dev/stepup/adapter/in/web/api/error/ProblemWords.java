@@ -193,6 +193,9 @@ public final class ProblemWords {
           "This elevated access token is bound to another operation ("
               + subject
               + "); it was not spent. Step up for this operation.";
+      case SCOPE_REQUIRED_TO_SPEND ->
+          "This token has several single-use scopes, each spent on its own: name the scope to"
+              + " spend in `scope`.";
     };
   }
 

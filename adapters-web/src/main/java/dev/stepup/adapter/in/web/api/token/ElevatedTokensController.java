@@ -110,12 +110,21 @@ class ElevatedTokensController {
       @Schema(example = "urn:stepup:acr:mfa") Optional<String> acr,
       @JsonProperty("auth_time") @Schema(description = "epoch seconds") Optional<Long> authTime,
       @Schema(description = "the operation the token is bound to (`maxAmount` is its cap)")
-          Optional<OperationBody> operation) {
+          Optional<OperationBody> operation,
+      @Schema(description = "the scopes a use spends, each on its own (single use per scope)")
+          Optional<List<String>> singleUseScopes,
+      @Schema(
+              description =
+                  "the single-use scopes already spent; after a consuming call, including the one"
+                      + " it spent")
+          Optional<List<String>> spentScopes) {
 
     static IntrospectResponse of(Introspection result) {
       if (!result.active()) {
         return new IntrospectResponse(
             false,
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -138,7 +147,9 @@ class ElevatedTokensController {
           Optional.of(result.amr()),
           result.acr(),
           result.authTime().map(Instant::getEpochSecond),
-          result.operation().map(OperationBody::of));
+          result.operation().map(OperationBody::of),
+          Optional.of(WireScopes.of(result.singleUseScopes())),
+          Optional.of(WireScopes.of(result.spentScopes())));
     }
   }
 
@@ -170,19 +181,32 @@ class ElevatedTokensController {
   }
 
   @Operation(
-      summary = "Say whether a token is active; with consume, spend a single-use token",
+      summary = "Say whether a token is active; with consume, spend one single-use scope",
       description =
           "RFC 7662: an active token is described with `sub`, `sid`, `scopes`, `amr`, `acr`"
               + " (`urn:stepup:acr:mfa`, `urn:stepup:acr:reauth` or `urn:stepup:acr:host`) and"
               + " `auth_time`; a token that is expired, consumed, revoked or unknown is answered"
-              + " with exactly `{\"active\": false}`. With `operation` (what the host is about to"
-              + " do: resource, SHA-256 digest it computed, amount), a token bound to another"
-              + " operation is refused with 403 `operation_mismatch` and not spent; a consuming"
-              + " call that names no operation cannot spend a bound token.")
+              + " with exactly `{\"active\": false}`. A token is single-use per scope: `scopes`"
+              + " lists the scopes still usable (for a consuming call, also the one it spent),"
+              + " `singleUseScopes` those a use spends and `spentScopes` those already spent. With"
+              + " `consume` and `scope` only that scope is spent, the token's other scopes stay"
+              + " usable; without `scope` the token's only single-use scope is spent, and a token"
+              + " with several is refused with `scope_required`. With `operation` (what the host"
+              + " is about to do: resource, SHA-256 digest it computed, amount), a token bound to"
+              + " another operation is refused with 403 `operation_mismatch` and not spent; a"
+              + " consuming call that names no operation cannot spend a bound token.")
   @ApiResponse(
       responseCode = "200",
       description = "whether the token is active, and if so what it covers",
       content = @Content(schema = @Schema(implementation = IntrospectResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "`scope_required`: `consume` without `scope` for a token with several single-use"
+              + " scopes; `validation_failed` (the detail names the field), `unknown_scope`;"
+              + " `invalid_api_version`: the Stepup-Api-Version header names no version this"
+              + " server speaks",
+      content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
       responseCode = "403",
       description =
