@@ -62,6 +62,24 @@ final class KeycloakServer implements AutoCloseable {
     return keycloak;
   }
 
+  /**
+   * Starts Keycloak, warms it up and measures client-credentials issuance at 4 and 16 connections.
+   */
+  static void measure(Path home, Path javaHome, Path log, Wrk wrk, MeasuredRows rows)
+      throws Exception {
+    try (KeycloakServer keycloak = start(home, javaHome, log)) {
+      List<String> args = List.of("", "application/x-www-form-urlencoded", CLIENT_FORM, "200");
+      wrk.run("warm-up", 4, keycloak.tokenUrl(), "post.lua", args);
+      for (int connections : new int[] {4, 16}) {
+        rows.add(
+            "Keycloak",
+            keycloak::cpu,
+            "client credentials, ES256",
+            () -> wrk.run("issue", connections, keycloak.tokenUrl(), "post.lua", args));
+      }
+    }
+  }
+
   String base() {
     return "http://127.0.0.1:" + port + "/realms/bench";
   }

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * Starts the server on a fresh store, loads it with wrk — issue (c4, c16), check (c16), consume by
@@ -28,7 +26,7 @@ public final class LoadHarness {
   private final Path out;
   private final Wrk wrk;
   private final Duration duration;
-  private final List<Report.Row> rows = new ArrayList<>();
+  private final MeasuredRows rows = new MeasuredRows();
   private final List<String> notes = new ArrayList<>();
 
   private LoadHarness(Map<String, String> options) throws Exception {
@@ -56,11 +54,16 @@ public final class LoadHarness {
       }
     }
     if (options.containsKey("keycloak-home")) {
-      measureKeycloak();
+      KeycloakServer.measure(
+          Path.of(options.get("keycloak-home")),
+          Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64")),
+          out.resolve("keycloak.log"),
+          wrk,
+          rows);
     }
     String machine = option("machine", Runtime.getRuntime().availableProcessors() + " cores");
-    Report.write(out, machine, rows, notes);
-    System.out.print(Report.markdown(machine, rows, notes));
+    Report.write(out, machine, rows.list(), notes);
+    System.out.print(Report.markdown(machine, rows.list(), notes));
     System.out.println("Written to " + out.resolve("results.md") + " and results.svg");
   }
 
@@ -156,7 +159,7 @@ public final class LoadHarness {
     for (int connections : runs("issue") || runs("consume") ? new int[] {4, 16} : new int[0]) {
       String file = tokens + "-c" + connections;
       WrkResult issue =
-          measured(
+          rows.add(
               system,
               nodes::cpu,
               "POST /elevated-tokens",
@@ -171,7 +174,7 @@ public final class LoadHarness {
     }
     if (runs("floor")) {
       // The least any request costs here: the filter chain and dispatch around a cached answer.
-      measured(
+      rows.add(
           system,
           nodes::cpu,
           "GET /.well-known/jwks.json (floor)",
@@ -186,7 +189,7 @@ public final class LoadHarness {
     if (runs("check")) {
       List<String> args =
           List.of(checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200");
-      measured(
+      rows.add(
           system,
           nodes::cpu,
           "POST /step-up/check",
@@ -195,7 +198,7 @@ public final class LoadHarness {
                   "check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args));
     }
     if (runs("consume")) {
-      measured(
+      rows.add(
           system,
           nodes::cpu,
           "introspect consume=true",
@@ -219,7 +222,7 @@ public final class LoadHarness {
           wrk.runOn("stock", 16, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
       issued += issue.requests() - issue.errors();
     }
-    measured(
+    rows.add(
         system,
         nodes::cpu,
         "POST /wallets/{id}/export",
@@ -265,38 +268,6 @@ public final class LoadHarness {
     List<String> all = new ArrayList<>(args);
     all.add(prefix + "-n" + node);
     return all;
-  }
-
-  private void measureKeycloak() throws Exception {
-    Path home = Path.of(options.get("keycloak-home"));
-    Path javaHome = Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-    try (KeycloakServer keycloak =
-        KeycloakServer.start(home, javaHome, out.resolve("keycloak.log"))) {
-      List<String> args =
-          List.of("", "application/x-www-form-urlencoded", KeycloakServer.CLIENT_FORM, "200");
-      wrk.run("warm-up", 4, keycloak.tokenUrl(), "post.lua", args);
-      for (int connections : new int[] {4, 16}) {
-        measured(
-            "Keycloak",
-            keycloak::cpu,
-            "client credentials, ES256",
-            () -> wrk.run("issue", connections, keycloak.tokenUrl(), "post.lua", args));
-      }
-    }
-  }
-
-  /**
-   * Runs one load and keeps its row, with the CPU time the servers used per request meanwhile:
-   * unlike req/s, that cost does not depend on how much of the machine wrk or anything else took.
-   */
-  private WrkResult measured(
-      String system, Supplier<Duration> serverCpu, String note, Callable<WrkResult> run)
-      throws Exception {
-    Duration before = serverCpu.get();
-    WrkResult result = run.call();
-    double millis = serverCpu.get().minus(before).toNanos() / 1e6;
-    rows.add(new Report.Row(system, result, note, millis / Math.max(1, result.requests())));
-    return result;
   }
 
   /** {@code --only issue,check}: run just those scenarios (consume and action issue their own). */
