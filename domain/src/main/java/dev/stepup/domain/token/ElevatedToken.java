@@ -2,7 +2,6 @@ package dev.stepup.domain.token;
 
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.StepUpSettings;
-import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.method.Acr;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.operation.BindingMismatch;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -129,12 +127,6 @@ public final class ElevatedToken {
       Optional<VerificationMethod> method,
       StepUpSettings settings,
       Instant now) {
-    Set<Scope> singleUse = new LinkedHashSet<>();
-    for (Scope scope : scopes) {
-      if (settings.action(scope).tokenUse() == TokenUse.SINGLE) {
-        singleUse.add(scope);
-      }
-    }
     return new ElevatedToken(
         id,
         environmentId,
@@ -142,7 +134,7 @@ public final class ElevatedToken {
         sessionId,
         scopes,
         method,
-        ScopeUses.perScope(singleUse, Map.of()),
+        ScopeUses.issuedUnder(settings, scopes),
         now,
         now.plus(settings.lifetimeFor(scopes)),
         null);
@@ -259,25 +251,9 @@ public final class ElevatedToken {
     if (refusal != null) {
       return refusal;
     }
-    if (scope.isPresent() && !scopes.contains(scope.get())) {
-      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.SCOPE_NOT_GRANTED);
-    }
-    if (scope.isEmpty() && uses.singleUse().size() > 1 && !uses.together()) {
-      return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.SCOPE_REQUIRED);
-    }
-    Optional<Scope> used = scope.or(() -> uses.singleUse().stream().findFirst());
-    if (used.isEmpty()) {
-      return new TokenUseOutcome.Accepted(Optional.empty());
-    }
-    refusal = refusalFor(state(used.get(), now));
-    if (refusal != null) {
-      return refusal;
-    }
-    if (uses.isSingleUse(used.get())) {
-      uses = uses.spend(used.get(), now);
-      return new TokenUseOutcome.Accepted(used);
-    }
-    return new TokenUseOutcome.Accepted(Optional.empty());
+    ScopeUses.Spend spend = uses.use(scopes, scope, now);
+    uses = spend.after();
+    return spend.outcome();
   }
 
   private static TokenUseOutcome refusalFor(TokenState state) {

@@ -1,5 +1,7 @@
 package dev.stepup.domain.token;
 
+import dev.stepup.domain.environment.StepUpSettings;
+import dev.stepup.domain.environment.TokenUse;
 import dev.stepup.domain.scope.Scope;
 import java.time.Instant;
 import java.util.Collections;
@@ -50,6 +52,17 @@ public final class ScopeUses {
     return new ScopeUses(singleUse, spent, false);
   }
 
+  /** How a new token's scopes are used under the environment's settings: each scope on its own. */
+  public static ScopeUses issuedUnder(StepUpSettings settings, Set<Scope> scopes) {
+    Set<Scope> singleUse = new LinkedHashSet<>();
+    for (Scope scope : scopes) {
+      if (settings.action(scope).tokenUse() == TokenUse.SINGLE) {
+        singleUse.add(scope);
+      }
+    }
+    return perScope(singleUse, Map.of());
+  }
+
   /** A multi-use token: no scope is ever spent. */
   public static ScopeUses none() {
     return NONE;
@@ -98,6 +111,36 @@ public final class ScopeUses {
   /** The spent scopes and when each was spent. */
   public Map<Scope, Instant> spent() {
     return spent;
+  }
+
+  /** What a use answers, and these uses after it. */
+  record Spend(TokenUseOutcome outcome, ScopeUses after) {}
+
+  /**
+   * A use of a token carrying {@code scopes}, whose life the caller found active, for {@code
+   * scope}: a single-use scope is spent once (refused {@code CONSUMED} after), a multi-use scope is
+   * used freely. Without a scope the use is for the only single-use scope, if any; with several it
+   * is refused ({@code SCOPE_REQUIRED}) rather than spent by a guess.
+   */
+  Spend use(Set<Scope> scopes, Optional<Scope> scope, Instant at) {
+    if (scope.isPresent() && !scopes.contains(scope.get())) {
+      return refused(TokenUseOutcome.Reason.SCOPE_NOT_GRANTED);
+    }
+    if (scope.isEmpty() && singleUse.size() > 1 && !together) {
+      return refused(TokenUseOutcome.Reason.SCOPE_REQUIRED);
+    }
+    Optional<Scope> used = scope.or(() -> singleUse.stream().findFirst());
+    if (used.isPresent() && isSpent(used.get())) {
+      return refused(TokenUseOutcome.Reason.CONSUMED);
+    }
+    if (used.isEmpty() || !isSingleUse(used.get())) {
+      return new Spend(new TokenUseOutcome.Accepted(Optional.empty()), this);
+    }
+    return new Spend(new TokenUseOutcome.Accepted(used), spend(used.get(), at));
+  }
+
+  private Spend refused(TokenUseOutcome.Reason reason) {
+    return new Spend(new TokenUseOutcome.Refused(reason), this);
   }
 
   /**
