@@ -11,13 +11,10 @@ public final class H2Settings {
    * QUERY_CACHE_SIZE=64}: a request uses more distinct statements than H2's default per-connection
    * cache of 8 holds, which would re-parse every one of them. {@code RETENTION_TIME=1000}: space of
    * old versions may be reused after a second instead of 45, which with {@link H2Housekeeping}
-   * keeps the file's size bounded under steady load (ADR 0018). {@code PAGE_SIZE=4096}: a commit
-   * rewrites every B-tree page it touched (an issuance touches a dozen trees: the token's and its
-   * audit record's rows and indexes), so pages a quarter of H2's default 16 KB make each commit
-   * serialize and write about a quarter as much.
+   * keeps the file's size bounded under steady load (ADR 0018).
    */
   public static final String URL_OPTIONS =
-      ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=1000;PAGE_SIZE=4096";
+      ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;RETENTION_TIME=1000";
 
   private H2Settings() {}
 
