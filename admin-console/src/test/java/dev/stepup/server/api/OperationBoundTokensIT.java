@@ -222,6 +222,7 @@ class OperationBoundTokensIT extends ApiTestServer {
             Map.of("token", token, "scope", "wallet:export", "consume", true));
     assertThat(unnamed.status()).as(unnamed.raw().body()).isEqualTo(403);
     assertThat(unnamed.code()).isEqualTo("operation_mismatch");
+    assertThat(unnamed.text("detail")).contains("operation_not_named");
     ApiClient.Answer tooMuch = introspect(token, Map.of("value", "250.01", "asset", "EUR"), digest);
     assertThat(tooMuch.status()).isEqualTo(403);
     assertThat(tooMuch.text("detail")).contains("amount_over_cap");

@@ -158,6 +158,7 @@ class OperationBoundTokensTest {
 
     assertThat(other.refusal()).isEqualTo(Refusal.OPERATION_MISMATCH);
     assertThat(unnamed.refusal()).isEqualTo(Refusal.OPERATION_MISMATCH);
+    assertThat(unnamed.subject()).contains("operation_not_named");
     assertThat(peek.active()).isTrue();
     assertThat(peek.operation()).contains(resource("wal_A"));
     assertThat(f.stateOf(token)).isEqualTo(TokenState.ACTIVE);

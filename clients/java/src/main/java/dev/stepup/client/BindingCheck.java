@@ -36,7 +36,10 @@ final class BindingCheck {
 
   /** Why {@code operation} (null: none named) is not the bound one, or empty when it is. */
   static Optional<String> mismatch(OperationBinding binding, Operation operation) {
-    Operation op = operation == null ? new Operation(null, null, null, null) : operation;
+    if (operation == null) {
+      return Optional.of("operation_not_named");
+    }
+    Operation op = operation;
     if (binding.resource() != null && !binding.resource().equals(op.resource())) {
       return Optional.of("resource_differs");
     }

@@ -23,6 +23,11 @@ public record Operation(
     return new Operation(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
+  /** Whether nothing about the operation was named: no resource, digest or amount. */
+  public boolean isUnnamed() {
+    return resource.isEmpty() && digest.isEmpty() && amount.isEmpty();
+  }
+
   /** An action on one resource, e.g. exporting the key of one wallet. */
   public static Operation on(String resource) {
     return new Operation(Optional.of(resource), Optional.empty(), Optional.empty());

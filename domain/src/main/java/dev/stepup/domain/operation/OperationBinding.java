@@ -41,6 +41,9 @@ public record OperationBinding(
    */
   public Optional<BindingMismatch> mismatch(Operation operation) {
     Objects.requireNonNull(operation, "operation");
+    if (operation.isUnnamed()) {
+      return Optional.of(BindingMismatch.OPERATION_NOT_NAMED);
+    }
     if (resource.isPresent() && !resource.equals(operation.resource())) {
       return Optional.of(BindingMismatch.RESOURCE_DIFFERS);
     }

@@ -43,7 +43,8 @@ class OperationBindingTest {
   void aTokenBoundToWalletAIsNoUseOnWalletB() {
     assertThat(walletA().mismatch(Operation.on("wal_B")))
         .contains(BindingMismatch.RESOURCE_DIFFERS);
-    assertThat(walletA().mismatch(Operation.unnamed())).contains(BindingMismatch.RESOURCE_DIFFERS);
+    assertThat(walletA().mismatch(Operation.unnamed()))
+        .contains(BindingMismatch.OPERATION_NOT_NAMED);
   }
 
   @Test
@@ -67,7 +68,8 @@ class OperationBindingTest {
     assertThat(binding.mismatch(amount("100.000000000000000001", "EUR")))
         .contains(BindingMismatch.AMOUNT_OVER_CAP);
     assertThat(binding.mismatch(amount("1", "USD"))).contains(BindingMismatch.AMOUNT_OVER_CAP);
-    assertThat(binding.mismatch(Operation.unnamed())).contains(BindingMismatch.AMOUNT_OVER_CAP);
+    assertThat(binding.mismatch(Operation.unnamed())).contains(BindingMismatch.OPERATION_NOT_NAMED);
+    assertThat(binding.mismatch(Operation.on("wal_A"))).contains(BindingMismatch.AMOUNT_OVER_CAP);
   }
 
   private static Operation amount(String value, String asset) {
