@@ -13,13 +13,11 @@ import dev.stepup.application.port.out.externalauth.ExternalTokenVerifier;
 import dev.stepup.application.port.out.externalauth.SpentAssertions;
 import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.user.RefusalAuditGate;
 import dev.stepup.domain.externalauth.AssertionVerdict;
 import dev.stepup.domain.externalauth.BackendClient;
 import dev.stepup.domain.externalauth.ExternalIdentityProvider;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Authenticates a host backend by its signed assertion: the keys of the client it names in this
@@ -32,7 +30,6 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
   private final ClientAssertionVerifier verifier;
   private final SpentAssertions spent;
   private final Audit audit;
-  private final RefusalAuditGate gate = new RefusalAuditGate();
   private final RefusalThrottle throttle;
   private final Clock clock;
 
@@ -49,7 +46,14 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
     this.verifier = verifier;
     this.spent = spent;
     this.audit = new Audit(auditTrail, clock);
-    this.throttle = new RefusalThrottle("assertion", tallies, audit, clock);
+    this.throttle =
+        new RefusalThrottle(
+            "assertion",
+            AuditEventType.CLIENT_ASSERTION_REFUSED,
+            "client-assertion",
+            tallies,
+            audit,
+            clock);
     this.clock = clock;
   }
 
@@ -58,12 +62,7 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
     if (environments.find(command.environmentId()).isEmpty()) {
       throw new NotFoundException("environment", command.environmentId());
     }
-    try {
-      throttle.ensureNotLocked(throttle.subjects(command.environmentId(), command.origin()));
-    } catch (RefusedException throttled) {
-      audited(command, RefusalReason.EXTERNAL_AUTH_THROTTLED);
-      throw throttled;
-    }
+    throttle.ensureOpen(command.environmentId(), command.origin());
     ClientAssertionVerifier.Verified verified;
     BackendClient client;
     try {
@@ -100,31 +99,7 @@ public final class ClientAssertionService implements AuthenticateAssertionUseCas
 
   /** Audits the refusal (behind the gate) and counts it against the caller's address. */
   private RefusedException refused(Command command, RefusalReason reason) {
-    audited(command, reason);
-    throttle.refused(
-        throttle.subjects(command.environmentId(), command.origin()),
-        subject ->
-            audit
-                .event(
-                    AuditEventType.CLIENT_ASSERTION_REFUSED,
-                    command.environmentId(),
-                    command.origin())
-                .actor("client-assertion")
-                .failure("address_locked"));
-    return new RefusedException(reason);
-  }
-
-  private void audited(Command command, RefusalReason reason) {
-    if (gate.admit(
-        command.environmentId().value(),
-        command.origin().clientIp(),
-        reason.name(),
-        clock.instant())) {
-      audit
-          .event(AuditEventType.CLIENT_ASSERTION_REFUSED, command.environmentId(), command.origin())
-          .actor("client-assertion")
-          .failure(reason.name().toLowerCase(Locale.ROOT));
-    }
+    return throttle.refuse(command.environmentId(), command.origin(), reason, true);
   }
 
   private static RefusalReason reasonFor(ExternalTokenVerifier.Problem problem) {

@@ -17,7 +17,6 @@ import dev.stepup.application.port.out.security.SignInTallies;
 import dev.stepup.application.port.out.user.Sessions;
 import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.Audit;
-import dev.stepup.application.service.user.RefusalAuditGate;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.externalauth.ExchangeVerdict;
 import dev.stepup.domain.externalauth.ExternalIdentityProvider;
@@ -47,7 +46,6 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
   private final SecretHasher hasher;
   private final SessionTimeouts timeouts;
   private final Audit audit;
-  private final RefusalAuditGate gate = new RefusalAuditGate();
   private final RefusalThrottle throttle;
   private final Clock clock;
 
@@ -70,7 +68,9 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
     this.hasher = hasher;
     this.timeouts = timeouts;
     this.audit = new Audit(auditTrail, clock);
-    this.throttle = new RefusalThrottle("exchange", tallies, audit, clock);
+    this.throttle =
+        new RefusalThrottle(
+            "exchange", AuditEventType.TOKEN_EXCHANGE_REFUSED, METHOD, tallies, audit, clock);
     this.clock = clock;
   }
 
@@ -80,12 +80,7 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
     if (environments.find(environmentId).isEmpty()) {
       throw new NotFoundException("environment", environmentId);
     }
-    try {
-      throttle.ensureNotLocked(throttle.subjects(environmentId, command.origin()));
-    } catch (RefusedException throttled) {
-      audited(command, RefusalReason.EXTERNAL_AUTH_THROTTLED);
-      throw throttled;
-    }
+    throttle.ensureOpen(environmentId, command.origin());
     if (!ExchangeTokenCommand.JWT_TOKEN_TYPE.equals(command.subjectTokenType())) {
       throw refused(command, RefusalReason.UNSUPPORTED_SUBJECT_TOKEN_TYPE);
     }
@@ -128,35 +123,16 @@ public final class TokenExchangeService implements ExchangeTokenUseCase {
         new StartedSession(session.id(), token, session.expiresAt()));
   }
 
-  /** Audits the refusal (behind the gate) and counts it against the caller's address. */
+  /**
+   * Audits the refusal (behind the gate) and counts it against the caller's address, unless the
+   * provider was unreachable: that is not the caller's doing.
+   */
   private RefusedException refused(ExchangeTokenCommand command, RefusalReason reason) {
-    audited(command, reason);
-    if (reason != RefusalReason.PROVIDER_UNAVAILABLE) {
-      throttle.refused(
-          throttle.subjects(command.environmentId(), command.origin()),
-          subject ->
-              audit
-                  .event(
-                      AuditEventType.TOKEN_EXCHANGE_REFUSED,
-                      command.environmentId(),
-                      command.origin())
-                  .actor(METHOD)
-                  .failure("address_locked"));
-    }
-    return new RefusedException(reason);
-  }
-
-  private void audited(ExchangeTokenCommand command, RefusalReason reason) {
-    if (gate.admit(
-        command.environmentId().value(),
-        command.origin().clientIp(),
-        reason.name(),
-        clock.instant())) {
-      audit
-          .event(AuditEventType.TOKEN_EXCHANGE_REFUSED, command.environmentId(), command.origin())
-          .actor(METHOD)
-          .failure(reason.name().toLowerCase(java.util.Locale.ROOT));
-    }
+    return throttle.refuse(
+        command.environmentId(),
+        command.origin(),
+        reason,
+        reason != RefusalReason.PROVIDER_UNAVAILABLE);
   }
 
   private static RefusalReason reasonFor(ExternalTokenVerifier.Problem problem) {
