@@ -2,15 +2,10 @@ package dev.stepup.client;
 
 import com.nimbusds.jose.jwk.JWK;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,13 +27,17 @@ public final class StepUpClient {
   private final OfflineVerifier verifier;
   private final String environmentPath;
   private final ExternalAuthCalls externalAuth;
+  private final UserCalls users;
+  private final TokenCalls tokens;
 
   private StepUpClient(Builder b) {
     this.transport = new ApiTransport(b.http, b.baseUrl, b.apiKey, b.timeout);
     VerificationKeys keys =
         new VerificationKeys(transport, b.clock, b.jwksMaxAge, b.jwksMinRefetchInterval);
     this.verifier = new OfflineVerifier(keys, b.issuer, b.environment, b.clock, b.clockSkew);
-    this.environmentPath = "/api/v1/environments/" + encode(b.environment);
+    this.environmentPath = "/api/v1/environments/" + UserCalls.encode(b.environment);
+    this.users = new UserCalls(transport, environmentPath);
+    this.tokens = new TokenCalls(transport, environmentPath);
     this.externalAuth =
         new ExternalAuthCalls(
             transport,
@@ -76,7 +75,7 @@ public final class StepUpClient {
 
   /** Asks the server whether the token is active (and covers {@code scope}, when given). */
   public Introspection introspect(String elevatedToken, String scope) {
-    return introspection(elevatedToken, scope, false);
+    return tokens.introspect(elevatedToken, scope, false, null);
   }
 
   /**
@@ -87,7 +86,7 @@ public final class StepUpClient {
    * scope is spent; a token with several is refused with {@code scope_required}.
    */
   public Introspection consume(String elevatedToken, String scope) {
-    return introspection(elevatedToken, scope, true);
+    return tokens.introspect(elevatedToken, scope, true, null);
   }
 
   /**
@@ -96,44 +95,31 @@ public final class StepUpClient {
    * and stays unspent. A token bound to an operation can only be spent this way.
    */
   public Introspection consume(String elevatedToken, String scope, Operation operation) {
-    return introspection(
-        elevatedToken, scope, true, Objects.requireNonNull(operation, "operation").body());
+    return tokens.introspect(
+        elevatedToken, scope, true, Objects.requireNonNull(operation, "operation"));
   }
 
   /** Revokes a token; unknown tokens are accepted silently (RFC 7009). */
   public void revoke(String elevatedToken) {
-    transport.call(
-        "POST", environmentPath + "/elevated-tokens/revoke", Map.of("token", elevatedToken));
+    tokens.revoke(elevatedToken);
   }
 
   public User createUser(NewUser user) {
-    return Answers.user(transport.call("POST", environmentPath + "/users", user.body()));
+    return users.createUser(user);
   }
 
   public User getUser(String userId) {
-    return Answers.user(transport.call("GET", environmentPath + "/users/" + encode(userId), null));
+    return users.getUser(userId);
   }
 
   /** Signs the user in; {@code signInCredentialId} (may be null) is the credential they used. */
   public Session createSession(String userId, String signInCredentialId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (signInCredentialId != null) {
-      body.put("signInCredentialId", signInCredentialId);
-    }
-    Map<String, Object> json =
-        transport.call("POST", environmentPath + "/users/" + encode(userId) + "/sessions", body);
-    return new Session(
-        Json.string(json, "sessionId"),
-        Json.string(json, "sessionToken"),
-        Instant.parse(Json.string(json, "expiresAt")));
+    return users.createSession(userId, signInCredentialId);
   }
 
   /** Ends a session of the user; the tokens earned in it stop working. */
   public void endSession(String userId, String sessionId) {
-    transport.call(
-        "DELETE",
-        environmentPath + "/users/" + encode(userId) + "/sessions/" + encode(sessionId),
-        null);
+    users.endSession(userId, sessionId);
   }
 
   /**
@@ -141,11 +127,7 @@ public final class StepUpClient {
    * routes them to the right method and hands the outcome back as the request says.
    */
   public Prompt createPrompt(PromptRequest request) {
-    Map<String, Object> json = transport.call("POST", environmentPath + "/prompts", request.body());
-    return new Prompt(
-        Json.string(json, "promptId"),
-        Json.string(json, "url"),
-        Instant.parse(Json.string(json, "expiresAt")));
+    return users.createPrompt(request);
   }
 
   /**
@@ -154,12 +136,7 @@ public final class StepUpClient {
    * invalid_result_code}.
    */
   public PromptResult exchangeResultCode(String resultCode) {
-    Map<String, Object> json =
-        transport.call(
-            "POST",
-            environmentPath + "/prompts/exchange",
-            Map.of("code", Objects.requireNonNull(resultCode, "resultCode")));
-    return Answers.promptResult(json);
+    return users.exchangeResultCode(resultCode);
   }
 
   /** The server's verdict on the environment's tamper-evident audit chain ({@code audit:read}). */
@@ -200,31 +177,6 @@ public final class StepUpClient {
       String userId, String sessionId, List<String> scopes, OperationBinding operation) {
     return externalAuth.issueByAssertion(
         userId, sessionId, scopes, Objects.requireNonNull(operation, "operation"));
-  }
-
-  private Introspection introspection(String token, String scope, boolean consume) {
-    return introspection(token, scope, consume, null);
-  }
-
-  private Introspection introspection(
-      String token, String scope, boolean consume, Map<String, Object> operation) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("token", Objects.requireNonNull(token, "token"));
-    if (scope != null) {
-      body.put("scope", scope);
-    }
-    body.put("consume", consume);
-    if (operation != null) {
-      body.put("operation", operation);
-    }
-    Map<String, Object> json =
-        transport.call("POST", environmentPath + "/elevated-tokens/introspect", body);
-    return Answers.introspection(json);
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(Objects.requireNonNull(segment), StandardCharsets.UTF_8)
-        .replace("+", "%20");
   }
 
   /**

@@ -89,10 +89,7 @@ class AssertionTokensController {
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
       responseCode = "429",
-      description =
-          "`too_many_attempts`: 20 refused requests from one address within 5 minutes lock that"
-              + " address out of this endpoint for this environment for 5 minutes; `Retry-After`"
-              + " says when to retry",
+      description = ExternalAuthLimits.TOO_MANY_ATTEMPTS,
       content = @Content(mediaType = "application/problem+json"))
   @PostMapping(PATH)
   ResponseEntity<TokenResponse> issue(
