@@ -18,6 +18,7 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.token.ScopeUses;
 import dev.stepup.domain.token.TokenState;
 import dev.stepup.domain.user.UserId;
 import java.time.Duration;
@@ -328,10 +329,9 @@ public abstract class ElevatedTokensContract extends PortContract {
             Optional.of(new SessionId("ses_1")),
             Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN),
             Optional.of(VerificationMethod.TOTP),
-            true,
+            ScopeUses.wholeToken(Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN), true, null),
             T0,
             T0.plus(Duration.ofMinutes(5)),
-            null,
             null);
     tokens.add(whole);
     ElevatedToken loaded = tokens.find(whole.id()).orElseThrow();

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The record of an elevated access token: who it was issued to, for which scopes, how the user
@@ -42,38 +43,8 @@ public final class ElevatedToken {
   private OperationBinding binding;
 
   /**
-   * Rebuilds a token that is single-use or not as a whole (as every token was before scopes were
-   * spent one by one, and legacy MFA tokens still are): one use spends every scope.
-   *
-   * @param method how the user verified; empty when a host backend issued the token itself
-   */
-  public ElevatedToken(
-      ElevatedTokenId id,
-      EnvironmentId environmentId,
-      UserId userId,
-      Optional<SessionId> sessionId,
-      Set<Scope> scopes,
-      Optional<VerificationMethod> method,
-      boolean singleUse,
-      Instant issuedAt,
-      Instant expiresAt,
-      Instant consumedAt,
-      Instant revokedAt) {
-    this(
-        id,
-        environmentId,
-        userId,
-        sessionId,
-        scopes,
-        method,
-        ScopeUses.wholeToken(scopes, singleUse, consumedAt),
-        issuedAt,
-        expiresAt,
-        revokedAt);
-  }
-
-  /**
-   * Rebuilds a token record as stored.
+   * Rebuilds a token record as stored. A token stored before scopes were spent one by one (and a
+   * legacy MFA token) is single-use or not as a whole: {@link ScopeUses#wholeToken}.
    *
    * @param method how the user verified; empty when a host backend issued the token itself
    * @param uses which of its scopes are single-use and which of those were spent
@@ -113,10 +84,9 @@ public final class ElevatedToken {
   }
 
   /**
-   * Issues a token for {@code scopes} under the environment's rules: each scope configured
-   * single-use is spent on its own first use, the others are usable until the token expires; it
-   * lives the shortest lifetime among its scopes. Which scopes are single-use is recorded now, so a
-   * later change of settings does not alter a live token.
+   * Issues a token for {@code scopes} under the environment's rules, recorded now so later changes
+   * do not alter it: each single-use scope is spent on its own first use, the others are usable
+   * until the token expires, and it lives the shortest lifetime among its scopes.
    */
   public static ElevatedToken issue(
       ElevatedTokenId id,
@@ -140,10 +110,7 @@ public final class ElevatedToken {
         null);
   }
 
-  /**
-   * Binds this token to one operation (before it is signed and stored, or when rebuilding a stored
-   * one): it will then be spent only on that operation. A token is bound at most once.
-   */
+  /** Binds this token, once, to the only operation it may then be spent on (ADR 0035). */
   public ElevatedToken bindTo(OperationBinding operation) {
     Objects.requireNonNull(operation, "operation");
     if (binding != null) {
@@ -154,21 +121,16 @@ public final class ElevatedToken {
   }
 
   /**
-   * Why this token may not be spent on {@code operation}, checked before any use so that a refusal
-   * spends nothing; empty for an unbound token, and for one no longer active (its use is refused
-   * for that reason instead).
+   * Why this token may not be spent on {@code operation}, asked before any use so that a refusal
+   * spends nothing; empty when unbound, or no longer active (refused for that instead).
    */
   public Optional<BindingMismatch> mismatch(Operation operation, Instant now) {
-    if (binding == null || state(now) != TokenState.ACTIVE) {
-      return Optional.empty();
-    }
-    return binding.mismatch(operation);
+    return binding()
+        .filter(b -> state(now) == TokenState.ACTIVE)
+        .flatMap(b -> b.mismatch(operation));
   }
 
-  /**
-   * The state of the token as a whole: {@code CONSUMED} only once every scope was spent (a token
-   * with a multi-use scope is never consumed as a whole).
-   */
+  /** The state of the token as a whole: {@code CONSUMED} only once every scope was spent. */
   public TokenState state(Instant now) {
     if (consumedAt().isPresent()) {
       return TokenState.CONSUMED;
@@ -201,13 +163,9 @@ public final class ElevatedToken {
 
   /** The scopes still usable at {@code now}, in the token's order. */
   public Set<Scope> usableScopes(Instant now) {
-    Set<Scope> usable = new LinkedHashSet<>();
-    for (Scope scope : scopes) {
-      if (state(scope, now) == TokenState.ACTIVE) {
-        usable.add(scope);
-      }
-    }
-    return Collections.unmodifiableSet(usable);
+    return scopes.stream()
+        .filter(scope -> covers(scope, now))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /**
@@ -230,8 +188,7 @@ public final class ElevatedToken {
   public TokenUseOutcome use(
       EnvironmentId environment, UserId user, SessionId session, Scope scope, Instant now) {
     if (environmentId.equals(environment)
-        && sessionId.isPresent()
-        && !sessionId.get().equals(session)) {
+        && sessionId.filter(s -> !s.equals(session)).isPresent()) {
       return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.WRONG_SUBJECT);
     }
     return use(environment, user, scope, now);
@@ -247,22 +204,13 @@ public final class ElevatedToken {
     if (!environmentId.equals(environment)) {
       return new TokenUseOutcome.Refused(TokenUseOutcome.Reason.WRONG_ENVIRONMENT);
     }
-    TokenUseOutcome refusal = refusalFor(state(now));
-    if (refusal != null) {
-      return refusal;
+    Optional<TokenUseOutcome> refused = TokenUseOutcome.refusedWhen(state(now));
+    if (refused.isPresent()) {
+      return refused.get();
     }
     ScopeUses.Spend spend = uses.use(scopes, scope, now);
     uses = spend.after();
     return spend.outcome();
-  }
-
-  private static TokenUseOutcome refusalFor(TokenState state) {
-    return switch (state) {
-      case ACTIVE -> null;
-      case CONSUMED -> new TokenUseOutcome.Refused(TokenUseOutcome.Reason.CONSUMED);
-      case EXPIRED -> new TokenUseOutcome.Refused(TokenUseOutcome.Reason.EXPIRED);
-      case REVOKED -> new TokenUseOutcome.Refused(TokenUseOutcome.Reason.REVOKED);
-    };
   }
 
   /**
@@ -306,7 +254,7 @@ public final class ElevatedToken {
     return method;
   }
 
-  /** Whether any scope of the token is single-use (and so the token lives the shorter time). */
+  /** Whether any scope of the token is single-use. */
   public boolean singleUse() {
     return !uses.singleUse().isEmpty();
   }
@@ -326,10 +274,7 @@ public final class ElevatedToken {
     return Acr.of(method);
   }
 
-  /**
-   * When the user last actively authenticated for this token: a token is issued the moment a
-   * verification succeeds (or a host backend vouches), so that is its issue time.
-   */
+  /** When the user last authenticated: the moment a verification succeeded, its issue time. */
   public Instant authTime() {
     return issuedAt;
   }

@@ -21,6 +21,16 @@ public sealed interface TokenUseOutcome {
   /** The action must not proceed. */
   record Refused(Reason reason) implements TokenUseOutcome {}
 
+  /** The refusal a token in {@code state} gets whatever the use; empty while it is active. */
+  static Optional<TokenUseOutcome> refusedWhen(TokenState state) {
+    return switch (state) {
+      case ACTIVE -> Optional.empty();
+      case CONSUMED -> Optional.of(new Refused(Reason.CONSUMED));
+      case EXPIRED -> Optional.of(new Refused(Reason.EXPIRED));
+      case REVOKED -> Optional.of(new Refused(Reason.REVOKED));
+    };
+  }
+
   /** Why a token was refused, in the order they are checked. */
   enum Reason {
     /** Issued in another environment. */

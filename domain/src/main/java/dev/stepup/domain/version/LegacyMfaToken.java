@@ -5,6 +5,7 @@ import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.session.Session;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
+import dev.stepup.domain.token.ScopeUses;
 import dev.stepup.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,10 +53,10 @@ public final class LegacyMfaToken {
         Optional.of(session.id()),
         LegacyMfaAction.legacyTokenScopes(),
         Optional.of(method),
-        singleUse,
+        // The migration guide makes a legacy token good for one action: one use spends it whole.
+        ScopeUses.wholeToken(LegacyMfaAction.legacyTokenScopes(), singleUse, null),
         now,
         expiry(session, now),
-        null,
         null);
   }
 

@@ -443,10 +443,9 @@ class ElevatedTokenTest {
             Optional.of(SESSION),
             Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN),
             Optional.of(VerificationMethod.TOTP),
-            true,
+            ScopeUses.wholeToken(Set.of(Scope.WALLET_EXPORT, Scope.WALLET_SIGN), true, null),
             NOW,
             minutesAfterNow(5),
-            null,
             null);
 
     assertThat(use(token, Scope.WALLET_SIGN, NOW))
