@@ -160,19 +160,6 @@ public record StepUpSettings(
     return enabledMethods.contains(method);
   }
 
-  /**
-   * How tokens for these scopes may be used: single-use when any scope is configured single-use, so
-   * a token never outlives the strictest rule it carries.
-   */
-  public TokenUse tokenUseFor(Set<Scope> scopes) {
-    if (scopes.isEmpty()) {
-      throw new IllegalArgumentException("at least one scope is needed");
-    }
-    return scopes.stream().anyMatch(s -> action(s).tokenUse() == TokenUse.SINGLE)
-        ? TokenUse.SINGLE
-        : TokenUse.MULTI;
-  }
-
   /** Reasons these settings would lock users out or make no sense; empty when they are coherent. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();

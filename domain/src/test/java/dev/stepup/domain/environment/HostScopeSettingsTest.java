@@ -71,7 +71,7 @@ class HostScopeSettingsTest {
     assertThat(settings.knows(read)).isTrue();
     assertThat(settings.requiresStepUp(read)).isTrue();
     assertThat(settings.scope(read).action()).isEqualTo("send a payment");
-    assertThat(settings.tokenUseFor(Scope.setOf(read))).isEqualTo(TokenUse.MULTI);
+    assertThat(settings.action(read).tokenUse()).isEqualTo(TokenUse.MULTI);
     assertThat(settings.lifetimeFor(Scope.setOf(read))).isEqualTo(Duration.ofMinutes(3));
     assertThat(settings.hostActions()).extracting(ProtectedAction::scope).containsExactly(PAY);
     assertThat(settings.actions()).hasSize(7);

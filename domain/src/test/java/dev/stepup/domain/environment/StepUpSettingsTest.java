@@ -104,37 +104,6 @@ class StepUpSettingsTest {
   }
 
   @Test
-  void singleUseScopeMakesTheTokenSingleUse() {
-    assertThat(defaults.tokenUseFor(Set.of(Scope.WALLET_EXPORT))).isEqualTo(TokenUse.SINGLE);
-  }
-
-  @Test
-  void multiUseScopeAloneMakesTheTokenMultiUse() {
-    assertThat(defaults.tokenUseFor(Set.of(Scope.WALLET_SIGN))).isEqualTo(TokenUse.MULTI);
-  }
-
-  @Test
-  void singleUseWinsWhenAnyRequestedScopeIsSingleUse() {
-    assertThat(defaults.tokenUseFor(Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_REFRESH)))
-        .isEqualTo(TokenUse.SINGLE);
-  }
-
-  @Test
-  void tokensAreMultiUseWhenEveryRequestedScopeIsMultiUse() {
-    StepUpSettings settings =
-        defaults.withAction(new ProtectedAction(Scope.WALLET_REFRESH, true, TokenUse.MULTI));
-
-    assertThat(settings.tokenUseFor(Scope.setOf(Scope.WALLET_SIGN, Scope.WALLET_REFRESH)))
-        .isEqualTo(TokenUse.MULTI);
-  }
-
-  @Test
-  void tokenUseNeedsAtLeastOneScope() {
-    assertThatThrownBy(() -> defaults.tokenUseFor(Set.of()))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void singleUseTokensLiveFiveMinutesAndMultiUseTokensTen() {
     assertThat(TokenUse.SINGLE.lifetime()).isEqualTo(Duration.ofMinutes(5));
     assertThat(TokenUse.MULTI.lifetime()).isEqualTo(Duration.ofMinutes(10));
