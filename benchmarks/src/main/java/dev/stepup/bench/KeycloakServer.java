@@ -69,7 +69,9 @@ final class KeycloakServer implements AutoCloseable {
       throws Exception {
     try (KeycloakServer keycloak = start(home, javaHome, log)) {
       List<String> args = List.of("", "application/x-www-form-urlencoded", CLIENT_FORM, "200");
-      wrk.run("warm-up", 4, keycloak.tokenUrl(), "post.lua", args);
+      for (int connections : new int[] {4, 16}) {
+        wrk.run("warm-up", connections, keycloak.tokenUrl(), "post.lua", args);
+      }
       for (int connections : new int[] {4, 16}) {
         rows.add(
             "Keycloak",

@@ -138,9 +138,16 @@ public final class LoadHarness {
     String tokens = out.resolve("tokens-" + system.replaceAll("[^A-Za-z0-9]+", "-")).toString();
     List<String> issueUrls = nodes.urls(path + "/elevated-tokens");
     List<String> issueArgs = List.of(apiKey, "application/json", issueBody, "201");
-    // Warm the JIT, caches and pools before anything is recorded.
-    WrkResult warm = wrk.runOn("warm-up", 4, issueUrls, "post.lua", node -> issueArgs);
-    long issued = warm.requests() - warm.errors();
+    // Warm every path before anything is recorded: on two cores the JIT compiles for minutes, and
+    // a path first met in its measured run would pay for its own compilation there.
+    long issued = 0;
+    for (int connections : new int[] {4, 16}) {
+      String file = tokens + "-warm" + connections;
+      WrkResult warm =
+          wrk.runOn(
+              "warm-up", connections, issueUrls, "post.lua", n -> withFile(issueArgs, file, n));
+      issued += warm.requests() - warm.errors();
+    }
     // --fill N: grow the store first, to measure a server that has issued N tokens already.
     long fill = Long.parseLong(option("fill", "0"));
     while (issued < fill) {
@@ -173,6 +180,8 @@ public final class LoadHarness {
       issued += issue.requests() - issue.errors();
     }
     if (runs("floor")) {
+      wrk.runOn(
+          "warm-up", 16, nodes.urls("/.well-known/jwks.json"), "get.lua", n -> List.of("200"));
       // The least any request costs here: the filter chain and dispatch around a cached answer.
       rows.add(
           system,
@@ -189,6 +198,7 @@ public final class LoadHarness {
     if (runs("check")) {
       List<String> args =
           List.of(checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200");
+      wrk.runOn("warm-up", 16, nodes.urls(path + "/step-up/check"), "post.lua", n -> args);
       rows.add(
           system,
           nodes::cpu,
@@ -198,6 +208,14 @@ public final class LoadHarness {
                   "check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args));
     }
     if (runs("consume")) {
+      spend(
+          "warm-up",
+          nodes,
+          path + "/elevated-tokens/introspect",
+          "introspect",
+          apiKey,
+          tokens + "-warm4",
+          tokens + "-warm16");
       rows.add(
           system,
           nodes::cpu,
@@ -216,12 +234,14 @@ public final class LoadHarness {
       return issued;
     }
     // Tokens for the protected action, issued unrecorded: spending is faster than issuing.
-    for (String stock : List.of("stock1", "stock2")) {
+    for (String stock : List.of("stock0", "stock1", "stock2")) {
       String file = tokens + "-" + stock;
       WrkResult issue =
           wrk.runOn("stock", 16, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
       issued += issue.requests() - issue.errors();
     }
+    String action = path + "/wallets/" + subject.walletId() + "/export";
+    spend("warm-up", nodes, action, "action", session, tokens + "-stock0", tokens + "-none");
     rows.add(
         system,
         nodes::cpu,
@@ -230,7 +250,7 @@ public final class LoadHarness {
             spend(
                 "protected action",
                 nodes,
-                path + "/wallets/" + subject.walletId() + "/export",
+                action,
                 "action",
                 session,
                 tokens + "-stock1",

@@ -3,6 +3,7 @@ package dev.stepup.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -12,16 +13,41 @@ import java.util.function.Supplier;
  */
 final class MeasuredRows {
 
+  private static final Duration QUIET_WINDOW = Duration.ofMillis(500);
+  private static final Duration QUIET_PATIENCE = Duration.ofMinutes(2);
+
   private final List<Report.Row> rows = new ArrayList<>();
 
-  /** Runs one load and keeps its row. */
+  /**
+   * Runs one load and keeps its row. It starts once the servers are quiet, so that work an earlier
+   * run left behind (audit records still to seal, compilation) is not billed to this one.
+   */
   WrkResult add(String system, Supplier<Duration> serverCpu, String note, Callable<WrkResult> run)
       throws Exception {
+    awaitQuiet(serverCpu);
     Duration before = serverCpu.get();
     WrkResult result = run.call();
     double millis = serverCpu.get().minus(before).toNanos() / 1e6;
     rows.add(new Report.Row(system, result, note, millis / Math.max(1, result.requests())));
     return result;
+  }
+
+  /**
+   * Waits (two minutes at most) until the servers use under a tenth of a core over half a second.
+   */
+  private static void awaitQuiet(Supplier<Duration> serverCpu) throws InterruptedException {
+    long started = System.nanoTime();
+    Duration last = serverCpu.get();
+    while (System.nanoTime() - started < QUIET_PATIENCE.toNanos()) {
+      Thread.sleep(QUIET_WINDOW.toMillis());
+      Duration now = serverCpu.get();
+      boolean quiet = now.minus(last).compareTo(QUIET_WINDOW.dividedBy(10)) < 0;
+      last = now;
+      if (quiet) {
+        break;
+      }
+    }
+    System.out.printf(Locale.ROOT, "quiet after %.1f s%n", (System.nanoTime() - started) / 1e9);
   }
 
   List<Report.Row> list() {

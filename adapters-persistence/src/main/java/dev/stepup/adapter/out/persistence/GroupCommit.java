@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,8 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class GroupCommit implements TransactionRunner, AutoCloseable {
 
-  /** How long a waiting caller sleeps before checking whether it should lead the next group. */
-  private static final long RECHECK_MICROS = 200;
+  /**
+   * How long a waiting caller sleeps at most before checking whether it should lead the next group;
+   * it is normally woken sooner, by its group's outcome or by the leader handing over.
+   */
+  private static final long RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
   private final TransactionRunner transactions;
   private final int maxGroup;
@@ -54,7 +56,7 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
         || TransactionSynchronizationManager.isActualTransactionActive()) {
       return transactions.inTransaction(work);
     }
-    Pending<T> pending = new Pending<>(work);
+    Pending<T> pending = new Pending<>(work, Thread.currentThread());
     queue.add(pending);
     boolean interrupted = false;
     while (!pending.done.isDone()) {
@@ -66,8 +68,13 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
         } finally {
           leading.unlock();
         }
+        handOver();
       } else {
-        interrupted |= awaitBriefly(pending);
+        // Not interruptible on purpose: once queued, the work may commit, and the caller must
+        // know how it went. Parking, not a timed wait on the future: that throws and fills a
+        // stack trace on every recheck.
+        LockSupport.parkNanos(this, RECHECK_NANOS);
+        interrupted |= Thread.interrupted();
       }
     }
     if (interrupted) {
@@ -98,18 +105,12 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
   }
 
   /**
-   * Waits a little for the group holding {@code pending} to commit; answers whether the wait was
-   * interrupted. Not interruptible on purpose: once queued, the work may commit, and the caller
-   * must know how it went.
+   * Wakes the oldest waiting caller, so that it leads the next group without waiting out its nap.
    */
-  private static boolean awaitBriefly(Pending<?> pending) {
-    try {
-      pending.done.get(RECHECK_MICROS, TimeUnit.MICROSECONDS);
-      return false;
-    } catch (TimeoutException | ExecutionException notYetOrFailed) {
-      return false;
-    } catch (InterruptedException e) {
-      return true;
+  private void handOver() {
+    Pending<?> next = queue.peek();
+    if (next != null) {
+      LockSupport.unpark(next.caller);
     }
   }
 
@@ -147,21 +148,29 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
     try {
       pending.complete(transactions.inTransaction(pending.work));
     } catch (Throwable failed) {
-      pending.done.completeExceptionally(failed);
+      pending.fail(failed);
     }
   }
 
   private static final class Pending<T> {
     final Supplier<T> work;
+    final Thread caller;
     final CompletableFuture<T> done = new CompletableFuture<>();
 
-    Pending(Supplier<T> work) {
+    Pending(Supplier<T> work, Thread caller) {
       this.work = work;
+      this.caller = caller;
     }
 
     @SuppressWarnings("unchecked")
     void complete(Object result) {
       done.complete((T) result);
+      LockSupport.unpark(caller);
+    }
+
+    void fail(Throwable failed) {
+      done.completeExceptionally(failed);
+      LockSupport.unpark(caller);
     }
   }
 }
