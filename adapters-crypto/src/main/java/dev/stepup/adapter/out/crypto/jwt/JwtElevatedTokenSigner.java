@@ -67,6 +67,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   private final SharedSigningKey signing;
   private final Es256Crypto crypto = new Es256Crypto();
   private volatile Instant lastReload = Instant.EPOCH;
+  private volatile PublishedKeys published;
 
   public JwtElevatedTokenSigner(
       SigningKeys store, SecretCipher cipher, String issuer, Duration rotationPeriod, Clock clock) {
@@ -84,6 +85,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
    */
   public void rotate() {
     signing.rotate();
+    published = null;
   }
 
   @Override
@@ -211,6 +213,22 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   @Override
   public String jwksJson() {
     Instant now = clock.instant();
+    String signingKid = signing.key().getKeyID();
+    PublishedKeys cached = published;
+    // Built at most once a second: verifiers hold the set for minutes (its Cache-Control) and
+    // fetch it again on an unknown kid, so a second more changes nothing for them.
+    if (cached != null
+        && cached.signingKid().equals(signingKid)
+        && now.isBefore(cached.builtAt().plus(RELOAD_AT_MOST_EVERY))
+        && !now.isBefore(cached.builtAt())) {
+      return cached.json();
+    }
+    String json = buildJwks(now);
+    published = new PublishedKeys(json, signingKid, now);
+    return json;
+  }
+
+  private String buildJwks(Instant now) {
     List<JWK> published = new ArrayList<>();
     for (StoredSigningKey stored : store.all()) {
       boolean stillNeeded =
@@ -241,4 +259,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
     }
     return Optional.ofNullable(publicKeys.get(kid));
   }
+
+  /** The JWK Set as last built, for the key that was signing then. */
+  private record PublishedKeys(String json, String signingKid, Instant builtAt) {}
 }

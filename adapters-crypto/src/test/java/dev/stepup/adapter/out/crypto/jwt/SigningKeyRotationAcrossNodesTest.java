@@ -88,6 +88,30 @@ class SigningKeyRotationAcrossNodesTest {
   }
 
   @Test
+  void aKeyAnotherNodeRotatedToIsInEveryNodesJwksWithinASecond() throws Exception {
+    nodeA.jwksJson();
+    nodeB.jwksJson();
+    nodeB.rotate();
+    String fromB = nodeB.sign(claims("b"));
+
+    clock.advance(Duration.ofSeconds(1));
+
+    assertVerifiesAgainstEveryNodesJwks(fromB);
+  }
+
+  @Test
+  void aNodesOwnRotationIsInItsJwksAtOnce() throws Exception {
+    nodeA.jwksJson();
+    nodeA.rotate();
+    SignedJWT token = SignedJWT.parse(nodeA.sign(claims("a")));
+
+    JWK published = JWKSet.parse(nodeA.jwksJson()).getKeyByKeyId(token.getHeader().getKeyID());
+
+    assertThat(published).isNotNull();
+    assertThat(token.verify(new ECDSAVerifier((ECKey) published))).isTrue();
+  }
+
+  @Test
   void aTokenLivingLongerThanTheJwksPublishesRetiredKeysIsNeverSigned() {
     ElevatedTokenClaims c = claims("tok_long");
     ElevatedTokenClaims tooLong =
