@@ -65,12 +65,12 @@ final class KeycloakServer implements AutoCloseable {
   /**
    * Starts Keycloak, warms it up and measures client-credentials issuance at 4 and 16 connections.
    */
-  static void measure(Path home, Path javaHome, Path log, Wrk wrk, MeasuredRows rows)
+  static void measure(Path home, Path javaHome, Path log, Wrk wrk, Wrk warm, MeasuredRows rows)
       throws Exception {
     try (KeycloakServer keycloak = start(home, javaHome, log)) {
       List<String> args = List.of("", "application/x-www-form-urlencoded", CLIENT_FORM, "200");
       for (int connections : new int[] {4, 16}) {
-        wrk.run("warm-up", connections, keycloak.tokenUrl(), "post.lua", args);
+        warm.run("warm-up", connections, keycloak.tokenUrl(), "post.lua", args);
       }
       for (int connections : new int[] {4, 16}) {
         rows.add(

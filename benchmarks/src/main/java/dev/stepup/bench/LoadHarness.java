@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code results.md} and {@code results.svg}. Options: {@code --server-jar}, {@code --out}, {@code
  * --duration} (seconds per run), {@code --stores h2,postgres}, {@code --keycloak-home}, {@code
  * --java-home-keycloak}, {@code --machine}, {@code --fill}, {@code --server-args} and {@code
- * --server-jvm-args} (e.g. a flight recording into {@code {out}}).
+ * --server-jvm-args} (e.g. a flight recording into {@code {out}}) and {@code --warm-up} (seconds
+ * each path is warmed before its first measured run, 30 by default).
  */
 public final class LoadHarness {
 
@@ -25,6 +26,7 @@ public final class LoadHarness {
   private final Map<String, String> options;
   private final Path out;
   private final Wrk wrk;
+  private final Wrk warm;
   private final Duration duration;
   private final MeasuredRows rows = new MeasuredRows();
   private final List<String> notes = new ArrayList<>();
@@ -34,6 +36,8 @@ public final class LoadHarness {
     this.out = Files.createDirectories(Path.of(option("out", "target/bench")).toAbsolutePath());
     this.duration = Duration.ofSeconds(Long.parseLong(option("duration", "30")));
     this.wrk = new Wrk(out, duration);
+    // On two cores the JIT compiles for minutes: a short warm-up bills compilation to the runs.
+    this.warm = new Wrk(out, Duration.ofSeconds(Long.parseLong(option("warm-up", "30"))));
   }
 
   public static void main(String[] args) throws Exception {
@@ -59,6 +63,7 @@ public final class LoadHarness {
           Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64")),
           out.resolve("keycloak.log"),
           wrk,
+          warm,
           rows);
     }
     String machine = option("machine", Runtime.getRuntime().availableProcessors() + " cores");
@@ -143,10 +148,10 @@ public final class LoadHarness {
     long issued = 0;
     for (int connections : new int[] {4, 16}) {
       String file = tokens + "-warm" + connections;
-      WrkResult warm =
-          wrk.runOn(
+      WrkResult warmed =
+          warm.runOn(
               "warm-up", connections, issueUrls, "post.lua", n -> withFile(issueArgs, file, n));
-      issued += warm.requests() - warm.errors();
+      issued += warmed.requests() - warmed.errors();
     }
     // --fill N: grow the store first, to measure a server that has issued N tokens already.
     long fill = Long.parseLong(option("fill", "0"));
@@ -198,7 +203,7 @@ public final class LoadHarness {
     if (runs("check")) {
       List<String> args =
           List.of(checkSession, "application/json", "{\"scope\":\"wallet:export\"}", "200");
-      wrk.runOn("warm-up", 16, nodes.urls(path + "/step-up/check"), "post.lua", n -> args);
+      warm.runOn("warm-up", 16, nodes.urls(path + "/step-up/check"), "post.lua", n -> args);
       rows.add(
           system,
           nodes::cpu,
@@ -269,18 +274,19 @@ public final class LoadHarness {
       String second)
       throws Exception {
     String threads = String.valueOf(Wrk.threads(4 / nodes.count()));
-    return wrk.runOn(
-        scenario,
-        4,
-        nodes.urls(path),
-        "spend.lua",
-        node ->
-            List.of(
-                mode,
-                authorization,
-                first + "-n" + node + "," + second + "-n" + node,
-                String.valueOf(Wrk.threads(16 / nodes.count())),
-                threads));
+    return (scenario.equals("warm-up") ? warm : wrk)
+        .runOn(
+            scenario,
+            4,
+            nodes.urls(path),
+            "spend.lua",
+            node ->
+                List.of(
+                    mode,
+                    authorization,
+                    first + "-n" + node + "," + second + "-n" + node,
+                    String.valueOf(Wrk.threads(16 / nodes.count())),
+                    threads));
   }
 
   /** The issue run's arguments with the file prefix its answers' tokens are written to. */
