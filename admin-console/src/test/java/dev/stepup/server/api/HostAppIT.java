@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepup.example.hostapp.HostApp;
 import dev.stepup.example.hostapp.HostAppConfig;
+import dev.stepup.server.LogOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -146,7 +147,7 @@ class HostAppIT extends ApiTestServer {
     }
     // A send token is not an export token.
     assertChallenge(export(visitor, sendToken), "wallet:export", "invalid_token");
-    assertThat(logs.getAll())
+    assertThat(LogOutput.settled(logs, all -> all.contains("export allowed for ")))
         .contains("export allowed for ")
         .doesNotContain(exportToken, sendToken, visitor.sessionToken());
   }
