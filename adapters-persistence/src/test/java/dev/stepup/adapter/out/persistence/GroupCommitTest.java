@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,27 @@ class GroupCommitTest {
     }
     assertThat(rows()).isEqualTo(11);
     assertThat(commits.get()).isEqualTo(2);
+  }
+
+  @Test
+  void anInterruptedWaitingCallerStillLearnsItsWorkCommittedAndStaysInterrupted() throws Exception {
+    CountDownLatch release = holdWriter();
+    AtomicReference<Thread> caller = new AtomicReference<>();
+    Future<Boolean> interruptedAfter =
+        callers.submit(
+            () -> {
+              caller.set(Thread.currentThread());
+              group.inSharedCommit(() -> insert(1));
+              return Thread.currentThread().isInterrupted();
+            });
+    awaitQueued(1);
+    caller.get().interrupt();
+    Thread.sleep(50); // it keeps waiting for its group instead of giving up
+    assertThat(interruptedAfter).isNotDone();
+    release.countDown();
+
+    assertThat(interruptedAfter.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(rows()).isEqualTo(2);
   }
 
   @Test
