@@ -150,7 +150,11 @@ public final class LoadHarness {
       String file = tokens + "-warm" + connections;
       WrkResult warmed =
           warm.runOn(
-              "warm-up", connections, issueUrls, "post.lua", n -> withFile(issueArgs, file, n));
+              "warm-up",
+              connections,
+              issueUrls,
+              "post.lua",
+              n -> TokenFiles.withFile(issueArgs, file, n));
       issued += warmed.requests() - warmed.errors();
     }
     // --fill N: grow the store first, to measure a server that has issued N tokens already.
@@ -181,7 +185,7 @@ public final class LoadHarness {
                       connections,
                       issueUrls,
                       "post.lua",
-                      node -> withFile(issueArgs, file, node)));
+                      node -> TokenFiles.withFile(issueArgs, file, node)));
       issued += issue.requests() - issue.errors();
     }
     if (runs("floor")) {
@@ -213,7 +217,8 @@ public final class LoadHarness {
                   "check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args));
     }
     if (runs("consume")) {
-      spend(
+      TokenFiles.spend(
+          warm,
           "warm-up",
           nodes,
           path + "/elevated-tokens/introspect",
@@ -226,7 +231,8 @@ public final class LoadHarness {
           nodes::cpu,
           "introspect consume=true",
           () ->
-              spend(
+              TokenFiles.spend(
+                  wrk,
                   "consume",
                   nodes,
                   path + "/elevated-tokens/introspect",
@@ -242,17 +248,24 @@ public final class LoadHarness {
     for (String stock : List.of("stock0", "stock1", "stock2")) {
       String file = tokens + "-" + stock;
       WrkResult issue =
-          wrk.runOn("stock", 16, issueUrls, "post.lua", node -> withFile(issueArgs, file, node));
+          wrk.runOn(
+              "stock",
+              16,
+              issueUrls,
+              "post.lua",
+              node -> TokenFiles.withFile(issueArgs, file, node));
       issued += issue.requests() - issue.errors();
     }
     String action = path + "/wallets/" + subject.walletId() + "/export";
-    spend("warm-up", nodes, action, "action", session, tokens + "-stock0", tokens + "-none");
+    TokenFiles.spend(
+        warm, "warm-up", nodes, action, "action", session, tokens + "-stock0", tokens + "-none");
     rows.add(
         system,
         nodes::cpu,
         "POST /wallets/{id}/export",
         () ->
-            spend(
+            TokenFiles.spend(
+                wrk,
                 "protected action",
                 nodes,
                 action,
@@ -261,39 +274,6 @@ public final class LoadHarness {
                 tokens + "-stock1",
                 tokens + "-stock2"));
     return issued;
-  }
-
-  /** Four connections spending the tokens each node issued into the two files, on that node. */
-  private WrkResult spend(
-      String scenario,
-      ServerNodes nodes,
-      String path,
-      String mode,
-      String authorization,
-      String first,
-      String second)
-      throws Exception {
-    String threads = String.valueOf(Wrk.threads(4 / nodes.count()));
-    return (scenario.equals("warm-up") ? warm : wrk)
-        .runOn(
-            scenario,
-            4,
-            nodes.urls(path),
-            "spend.lua",
-            node ->
-                List.of(
-                    mode,
-                    authorization,
-                    first + "-n" + node + "," + second + "-n" + node,
-                    String.valueOf(Wrk.threads(16 / nodes.count())),
-                    threads));
-  }
-
-  /** The issue run's arguments with the file prefix its answers' tokens are written to. */
-  private static List<String> withFile(List<String> args, String prefix, int node) {
-    List<String> all = new ArrayList<>(args);
-    all.add(prefix + "-n" + node);
-    return all;
   }
 
   /** {@code --only issue,check}: run just those scenarios (consume and action issue their own). */

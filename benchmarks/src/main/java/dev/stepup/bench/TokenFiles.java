@@ -1,0 +1,46 @@
+package dev.stepup.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Issued tokens travel from issue runs to spend runs through files: an issue run writes each node's
+ * answers under a prefix, a spend run reads them back on the node that issued them.
+ */
+final class TokenFiles {
+
+  private TokenFiles() {}
+
+  /** The issue run's arguments with the file prefix its answers' tokens are written to. */
+  static List<String> withFile(List<String> args, String prefix, int node) {
+    List<String> all = new ArrayList<>(args);
+    all.add(prefix + "-n" + node);
+    return all;
+  }
+
+  /** Four connections spending the tokens each node issued into the two files, on that node. */
+  static WrkResult spend(
+      Wrk wrk,
+      String scenario,
+      ServerNodes nodes,
+      String path,
+      String mode,
+      String authorization,
+      String first,
+      String second)
+      throws Exception {
+    String threads = String.valueOf(Wrk.threads(4 / nodes.count()));
+    return wrk.runOn(
+        scenario,
+        4,
+        nodes.urls(path),
+        "spend.lua",
+        node ->
+            List.of(
+                mode,
+                authorization,
+                first + "-n" + node + "," + second + "-n" + node,
+                String.valueOf(Wrk.threads(16 / nodes.count())),
+                threads));
+  }
+}
