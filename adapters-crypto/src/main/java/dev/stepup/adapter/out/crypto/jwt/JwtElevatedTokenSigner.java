@@ -67,7 +67,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   private final SharedSigningKey signing;
   private final Es256Crypto crypto = new Es256Crypto();
   private volatile Instant lastReload = Instant.EPOCH;
-  private volatile PublishedKeys published;
+  private volatile PublishedKeys lastJwks;
 
   public JwtElevatedTokenSigner(
       SigningKeys store, SecretCipher cipher, String issuer, Duration rotationPeriod, Clock clock) {
@@ -85,7 +85,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
    */
   public void rotate() {
     signing.rotate();
-    published = null;
+    lastJwks = null;
   }
 
   @Override
@@ -214,7 +214,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
   public String jwksJson() {
     Instant now = clock.instant();
     String signingKid = signing.key().getKeyID();
-    PublishedKeys cached = published;
+    PublishedKeys cached = lastJwks;
     // Built at most once a second: verifiers hold the set for minutes (its Cache-Control) and
     // fetch it again on an unknown kid, so a second more changes nothing for them.
     if (cached != null
@@ -224,7 +224,7 @@ public final class JwtElevatedTokenSigner implements ElevatedTokenSigner, Verifi
       return cached.json();
     }
     String json = buildJwks(now);
-    published = new PublishedKeys(json, signingKid, now);
+    lastJwks = new PublishedKeys(json, signingKid, now);
     return json;
   }
 
