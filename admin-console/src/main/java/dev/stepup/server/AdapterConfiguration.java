@@ -81,8 +81,9 @@ class AdapterConfiguration {
   @Bean(destroyMethod = "close")
   GroupCommit transactionRunner(
       PlatformTransactionManager transactionManager,
-      @Value("${stepup.group-commit.max-group:64}") int maxGroup) {
-    return new GroupCommit(new JdbcTransactionRunner(transactionManager), maxGroup);
+      @Value("${stepup.group-commit.max-group:64}") int maxGroup,
+      @Value("${stepup.group-commit.linger:1ms}") Duration linger) {
+    return new GroupCommit(new JdbcTransactionRunner(transactionManager), maxGroup, linger);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dev.stepup.adapter.out.persistence;
 
 import dev.stepup.application.port.out.transaction.TransactionRunner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -32,16 +33,35 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
 
   private final TransactionRunner transactions;
   private final int maxGroup;
+  private final long lingerNanos;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final ReentrantLock leading = new ReentrantLock();
   private volatile boolean running = true;
 
+  /** How many works the last group held: the company a leader waits for, if it lingers. */
+  private volatile int lastGroup = 1;
+
+  /** The leader while it lingers, woken by the caller that completes its company. */
+  private volatile Thread lingering;
+
   public GroupCommit(TransactionRunner transactions, int maxGroup) {
+    this(transactions, maxGroup, Duration.ZERO);
+  }
+
+  /**
+   * @param linger how long a leader may wait for as many works as the last group held before it
+   *     commits (zero: never); a lone caller's groups hold one work, so it never waits
+   */
+  public GroupCommit(TransactionRunner transactions, int maxGroup, Duration linger) {
     if (maxGroup < 1) {
       throw new IllegalArgumentException("a group holds at least one work");
     }
+    if (linger.isNegative()) {
+      throw new IllegalArgumentException("a leader cannot linger for a negative time");
+    }
     this.transactions = transactions;
     this.maxGroup = maxGroup;
+    this.lingerNanos = linger.toNanos();
   }
 
   @Override
@@ -58,6 +78,10 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
     }
     Pending<T> pending = new Pending<>(work, Thread.currentThread());
     queue.add(pending);
+    Thread leader = lingering;
+    if (leader != null && queue.size() >= lastGroup) {
+      LockSupport.unpark(leader);
+    }
     boolean interrupted = false;
     while (!pending.done.isDone()) {
       if (leading.tryLock()) {
@@ -115,11 +139,13 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
   }
 
   private void commitNextGroup() {
+    lingerForCompany();
     List<Pending<?>> group = new ArrayList<>(maxGroup);
     queue.drainTo(group, maxGroup);
     if (group.isEmpty()) {
       return;
     }
+    lastGroup = group.size();
     if (group.size() == 1) {
       runAlone(group.get(0));
       return;
@@ -141,6 +167,31 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
     }
     for (int i = 0; i < group.size(); i++) {
       group.get(i).complete(results.get(i));
+    }
+  }
+
+  /**
+   * When the last group held several works, requests are arriving together: waiting briefly for as
+   * many to queue lets one commit serve them all, instead of the first paying a commit alone while
+   * the others queue behind it. The wait frees this core for the requests still on their way.
+   */
+  private void lingerForCompany() {
+    int company = Math.min(lastGroup, maxGroup);
+    if (lingerNanos == 0 || company <= 1 || queue.size() >= company) {
+      return;
+    }
+    long deadline = System.nanoTime() + lingerNanos;
+    lingering = Thread.currentThread();
+    try {
+      long left;
+      // An interrupted leader's park returns at once: it commits now rather than spin.
+      while (queue.size() < company
+          && (left = deadline - System.nanoTime()) > 0
+          && !Thread.currentThread().isInterrupted()) {
+        LockSupport.parkNanos(this, left);
+      }
+    } finally {
+      lingering = null;
     }
   }
 

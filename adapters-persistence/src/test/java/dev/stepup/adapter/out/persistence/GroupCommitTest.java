@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,7 @@ class GroupCommitTest {
   @TempDir Path dataDir;
   private JdbcClient jdbc;
   private final AtomicInteger commits = new AtomicInteger();
+  private TransactionRunner counted;
   private GroupCommit group;
   private final ExecutorService callers = Executors.newFixedThreadPool(12);
 
@@ -41,7 +43,7 @@ class GroupCommitTest {
     jdbc.sql("CREATE TABLE t (id INT PRIMARY KEY, v INT)").update();
     JdbcTransactionRunner jdbcTransactions =
         new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
-    TransactionRunner counted =
+    counted =
         new TransactionRunner() {
           @Override
           public <T> T inTransaction(Supplier<T> work) {
@@ -206,6 +208,53 @@ class GroupCommitTest {
                     }))
         .hasMessage("roll back");
     assertThat(rows()).isZero();
+  }
+
+  /** Makes the group's last group hold two works: two callers queued behind a held writer. */
+  private void commitAGroupOfTwo() throws Exception {
+    CountDownLatch release = holdWriter();
+    Future<Integer> first = callers.submit(() -> group.inSharedCommit(() -> insert(1)));
+    Future<Integer> second = callers.submit(() -> group.inSharedCommit(() -> insert(2)));
+    awaitQueued(2);
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS) + second.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(commits.get()).isEqualTo(2);
+  }
+
+  @Test
+  void afterAGroupOfTwoALeaderWaitsForASecondWorkAndCommitsBothOnce() throws Exception {
+    group.close();
+    group = new GroupCommit(counted, 64, Duration.ofSeconds(10));
+    commitAGroupOfTwo();
+
+    Future<Integer> leader = callers.submit(() -> group.inSharedCommit(() -> insert(3)));
+    awaitQueued(1);
+    Thread.sleep(100); // it lingers for company instead of committing alone
+    assertThat(leader).isNotDone();
+    assertThat(rows()).isEqualTo(3);
+
+    Future<Integer> company = callers.submit(() -> group.inSharedCommit(() -> insert(4)));
+    assertThat(leader.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(company.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(rows()).isEqualTo(5);
+    assertThat(commits.get()).isEqualTo(3);
+  }
+
+  @Test
+  void aLeaderWhoseCompanyNeverComesCommitsAloneWhenItsLingerEnds() throws Exception {
+    group.close();
+    group = new GroupCommit(counted, 64, Duration.ofMillis(50));
+    commitAGroupOfTwo();
+
+    assertThat(group.inSharedCommit(() -> insert(3))).isEqualTo(1);
+    assertThat(rows()).isEqualTo(4);
+    assertThat(commits.get()).isEqualTo(3);
+  }
+
+  @Test
+  void aNegativeLingerIsRefused() {
+    assertThatThrownBy(() -> new GroupCommit(counted, 64, Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
