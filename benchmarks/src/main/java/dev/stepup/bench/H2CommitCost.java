@@ -1,0 +1,160 @@
+package dev.stepup.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one durable commit of a spend costs in an H2 file the harness filled: run on a copy of its
+ * {@code data-h2} folder (it writes), {@code java -cp benchmarks.jar dev.stepup.bench.H2CommitCost
+ * <folder> [commits]}. One thread, one commit per spend, so the cost is not shared by a group; each
+ * variant leaves out part of the work and prints microseconds and bytes written per commit (H2's
+ * own write counter).
+ */
+public final class H2CommitCost {
+
+  private H2CommitCost() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = "jdbc:h2:file:" + args[0] + "/stepup;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+    int commits = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+    try (Connection connection = DriverManager.getConnection(url, "stepup", "")) {
+      List<String> tokens = unspentTokens(connection, 3 * commits);
+      long template = auditTemplate(connection);
+      Spend spend = new Spend(connection, template);
+      // A warm-up pass over the same kind of rows, so the JIT is not billed to the first variant.
+      run(
+          connection,
+          "warm-up (token and audit row)",
+          tokens.subList(0, commits),
+          spend,
+          true,
+          true);
+      run(
+          connection,
+          "token row + audit row",
+          tokens.subList(commits, 2 * commits),
+          spend,
+          true,
+          true);
+      run(
+          connection,
+          "token row only",
+          tokens.subList(2 * commits, 3 * commits),
+          spend,
+          true,
+          false);
+      run(connection, "audit row only", tokens.subList(0, commits), spend, false, true);
+    }
+  }
+
+  private static List<String> unspentTokens(Connection connection, int count) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT id FROM elevated_tokens WHERE consumed_at IS NULL AND single_use"
+                    + " FETCH FIRST "
+                    + count
+                    + " ROWS ONLY")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    if (ids.size() < count) {
+      throw new IllegalStateException("the file holds " + ids.size() + " unspent tokens");
+    }
+    return ids;
+  }
+
+  private static long auditTemplate(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT MAX(id) FROM audit_events WHERE type = 'token_consumed'")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static void run(
+      Connection connection,
+      String name,
+      List<String> tokens,
+      Spend spend,
+      boolean token,
+      boolean audit)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    long bytesBefore = writtenBytes(connection);
+    long start = System.nanoTime();
+    for (String id : tokens) {
+      spend.once(id, token, audit);
+      connection.commit();
+    }
+    long micros = (System.nanoTime() - start) / 1_000 / tokens.size();
+    long bytes = (writtenBytes(connection) - bytesBefore) / tokens.size();
+    connection.setAutoCommit(true);
+    System.out.printf(
+        "%-32s %6d µs per commit %8d bytes written per commit%n", name, micros, bytes);
+  }
+
+  private static long writtenBytes(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")) {
+      row.next();
+      return Long.parseLong(row.getString(1));
+    }
+  }
+
+  /** The statements of a consuming introspection: read the token, mark it spent, audit it. */
+  private static final class Spend {
+    private final PreparedStatement read;
+    private final PreparedStatement mark;
+    private final PreparedStatement audit;
+    private final long template;
+
+    Spend(Connection connection, long template) throws SQLException {
+      this.template = template;
+      String columns =
+          "at, environment_id, type, outcome, user_id, session_id, scopes, method, reason, actor,"
+              + " client_ip, user_agent";
+      read = connection.prepareStatement("SELECT * FROM elevated_tokens WHERE id = ?");
+      mark =
+          connection.prepareStatement(
+              "UPDATE elevated_tokens SET consumed_at = CURRENT_TIMESTAMP WHERE id = ?");
+      audit =
+          connection.prepareStatement(
+              "INSERT INTO audit_events ("
+                  + columns
+                  + ") SELECT "
+                  + columns
+                  + " FROM audit_events WHERE id = ?");
+    }
+
+    void once(String id, boolean token, boolean audited) throws SQLException {
+      read.setString(1, id);
+      try (ResultSet row = read.executeQuery()) {
+        row.next();
+      }
+      if (token) {
+        mark.setString(1, id);
+        mark.executeUpdate();
+      }
+      if (audited) {
+        audit.setLong(1, template);
+        if (audit.executeUpdate() != 1) {
+          throw new IllegalStateException("no token_consumed audit row to copy");
+        }
+      }
+    }
+  }
+}
