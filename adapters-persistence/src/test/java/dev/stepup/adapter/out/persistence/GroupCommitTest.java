@@ -210,8 +210,13 @@ class GroupCommitTest {
     assertThat(rows()).isZero();
   }
 
-  /** Makes the group's last group hold two works: two callers queued behind a held writer. */
-  private void commitAGroupOfTwo() throws Exception {
+  /**
+   * Replaces the group by one that lingers, and makes its last group hold two works: two callers
+   * queued behind a held writer.
+   */
+  private void lingerAfterAGroupOfTwo(Duration linger) throws Exception {
+    group.close();
+    group = new GroupCommit(counted, 64, linger);
     CountDownLatch release = holdWriter();
     Future<Integer> first = callers.submit(() -> group.inSharedCommit(() -> insert(1)));
     Future<Integer> second = callers.submit(() -> group.inSharedCommit(() -> insert(2)));
@@ -223,9 +228,7 @@ class GroupCommitTest {
 
   @Test
   void afterAGroupOfTwoALeaderWaitsForASecondWorkAndCommitsBothOnce() throws Exception {
-    group.close();
-    group = new GroupCommit(counted, 64, Duration.ofSeconds(10));
-    commitAGroupOfTwo();
+    lingerAfterAGroupOfTwo(Duration.ofSeconds(10));
 
     Future<Integer> leader = callers.submit(() -> group.inSharedCommit(() -> insert(3)));
     awaitQueued(1);
@@ -242,9 +245,7 @@ class GroupCommitTest {
 
   @Test
   void aLeaderWhoseCompanyNeverComesCommitsAloneWhenItsLingerEnds() throws Exception {
-    group.close();
-    group = new GroupCommit(counted, 64, Duration.ofMillis(50));
-    commitAGroupOfTwo();
+    lingerAfterAGroupOfTwo(Duration.ofMillis(50));
 
     assertThat(group.inSharedCommit(() -> insert(3))).isEqualTo(1);
     assertThat(rows()).isEqualTo(4);
