@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The tamper-evident audit trail: records are sealed into per-environment hash chains shortly after
- * they are written ({@code stepup.audit.seal-interval}, 1s; one node at a time), and the console
+ * they are written ({@code stepup.audit.seal-interval}, 100ms; one node at a time), and the console
  * verifies and exports the chains.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +49,7 @@ class AuditChainConfiguration {
 
   @Bean
   AuditSealSchedule auditSealSchedule(
-      SealAuditTrailService seal, @Value("${stepup.audit.seal-interval:1s}") Duration interval) {
+      SealAuditTrailService seal, @Value("${stepup.audit.seal-interval:100ms}") Duration interval) {
     return new AuditSealSchedule(seal, interval);
   }
 }
