@@ -1,5 +1,7 @@
 package dev.stepup.bench;
 
+import dev.stepup.adapter.out.persistence.H2Settings;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +23,7 @@ public final class H2CommitCost {
   private H2CommitCost() {}
 
   public static void main(String[] args) throws Exception {
-    String url = "jdbc:h2:file:" + args[0] + "/stepup;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+    String url = H2Settings.url(Path.of(args[0])); // opened as the server opens it
     int commits = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
     try (Connection connection = DriverManager.getConnection(url, "stepup", "")) {
       List<String> tokens = unspentTokens(connection, 3 * commits);
