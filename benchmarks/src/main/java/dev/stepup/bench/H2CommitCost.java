@@ -22,36 +22,35 @@ public final class H2CommitCost {
 
   private H2CommitCost() {}
 
+  /** What each commit holds. */
+  private enum Variant {
+    TOKEN_AND_AUDIT("token row + audit row", true, true),
+    TOKEN_ONLY("token row only", true, false),
+    AUDIT_ONLY("audit row only", false, true);
+
+    final String label;
+    final boolean token;
+    final boolean audit;
+
+    Variant(String label, boolean token, boolean audit) {
+      this.label = label;
+      this.token = token;
+      this.audit = audit;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     String url = H2Settings.url(Path.of(args[0])); // opened as the server opens it
     int commits = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
     try (Connection connection = DriverManager.getConnection(url, "stepup", "")) {
       List<String> tokens = unspentTokens(connection, 3 * commits);
-      long template = auditTemplate(connection);
-      Spend spend = new Spend(connection, template);
-      // A warm-up pass over the same kind of rows, so the JIT is not billed to the first variant.
-      run(
-          connection,
-          "warm-up (token and audit row)",
-          tokens.subList(0, commits),
-          spend,
-          true,
-          true);
-      run(
-          connection,
-          "token row + audit row",
-          tokens.subList(commits, 2 * commits),
-          spend,
-          true,
-          true);
-      run(
-          connection,
-          "token row only",
-          tokens.subList(2 * commits, 3 * commits),
-          spend,
-          true,
-          false);
-      run(connection, "audit row only", tokens.subList(0, commits), spend, false, true);
+      Spend spend = new Spend(connection, auditTemplate(connection));
+      // The warm-up spends the first tokens, so the JIT is not billed to the first variant; the
+      // audit-only variant reads those again (it spends nothing), the others take fresh ones.
+      run(connection, "warm-up", Variant.TOKEN_AND_AUDIT, tokens.subList(0, commits), spend);
+      run(connection, "", Variant.TOKEN_AND_AUDIT, tokens.subList(commits, 2 * commits), spend);
+      run(connection, "", Variant.TOKEN_ONLY, tokens.subList(2 * commits, 3 * commits), spend);
+      run(connection, "", Variant.AUDIT_ONLY, tokens.subList(0, commits), spend);
     }
   }
 
@@ -84,26 +83,23 @@ public final class H2CommitCost {
     }
   }
 
+  /** Commits each spend on its own and prints the mean time and bytes written per commit. */
   private static void run(
-      Connection connection,
-      String name,
-      List<String> tokens,
-      Spend spend,
-      boolean token,
-      boolean audit)
+      Connection connection, String label, Variant variant, List<String> tokens, Spend spend)
       throws SQLException {
     connection.setAutoCommit(false);
     long bytesBefore = writtenBytes(connection);
     long start = System.nanoTime();
     for (String id : tokens) {
-      spend.once(id, token, audit);
+      spend.once(id, variant);
       connection.commit();
     }
     long micros = (System.nanoTime() - start) / 1_000 / tokens.size();
     long bytes = (writtenBytes(connection) - bytesBefore) / tokens.size();
     connection.setAutoCommit(true);
     System.out.printf(
-        "%-32s %6d µs per commit %8d bytes written per commit%n", name, micros, bytes);
+        "%-32s %6d µs per commit %8d bytes written per commit%n",
+        label.isEmpty() ? variant.label : label + " (" + variant.label + ")", micros, bytes);
   }
 
   private static long writtenBytes(Connection connection) throws SQLException {
@@ -142,16 +138,16 @@ public final class H2CommitCost {
                   + " FROM audit_events WHERE id = ?");
     }
 
-    void once(String id, boolean token, boolean audited) throws SQLException {
+    void once(String id, Variant variant) throws SQLException {
       read.setString(1, id);
       try (ResultSet row = read.executeQuery()) {
         row.next();
       }
-      if (token) {
+      if (variant.token) {
         mark.setString(1, id);
         mark.executeUpdate();
       }
-      if (audited) {
+      if (variant.audit) {
         audit.setLong(1, template);
         if (audit.executeUpdate() != 1) {
           throw new IllegalStateException("no token_consumed audit row to copy");

@@ -133,7 +133,9 @@ class AuditChainApiIT extends ApiTestServer {
         .single();
   }
 
-  /** The chain once every record written so far is sealed (sealing runs every second). */
+  /**
+   * The chain once every record written so far is sealed (sealing runs every 100 ms by default).
+   */
   private ApiClient.Answer sealed() {
     ApiClient.Answer chain = api.get(ENV + "/audit/chain", API_KEY);
     for (int i = 0; i < 100 && chain.json().get("unsealed").asLong() > 0; i++) {

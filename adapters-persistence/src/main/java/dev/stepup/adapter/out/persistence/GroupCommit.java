@@ -176,8 +176,9 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
    * the others queue behind it. The wait frees this core for the requests still on their way.
    */
   private void lingerForCompany() {
-    int company = Math.min(lastGroup, maxGroup);
-    if (lingerNanos == 0 || company <= 1 || queue.size() >= company) {
+    int company = lastGroup;
+    // The leader's own work is queued, so after a group of one it never waits.
+    if (lingerNanos == 0 || queue.size() >= company) {
       return;
     }
     long deadline = System.nanoTime() + lingerNanos;

@@ -247,8 +247,23 @@ class GroupCommitTest {
   void aLeaderWhoseCompanyNeverComesCommitsAloneWhenItsLingerEnds() throws Exception {
     lingerAfterAGroupOfTwo(Duration.ofMillis(50));
 
-    assertThat(group.inSharedCommit(() -> insert(3))).isEqualTo(1);
+    Future<Integer> alone = callers.submit(() -> group.inSharedCommit(() -> insert(3)));
+    assertThat(alone.get(5, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(rows()).isEqualTo(4);
+    assertThat(commits.get()).isEqualTo(3);
+  }
+
+  @Test
+  void aLoneCallerNeverWaitsOutTheLinger() throws Exception {
+    group.close();
+    group = new GroupCommit(counted, 64, Duration.ofSeconds(30));
+
+    for (int id = 1; id <= 3; id++) {
+      int row = id;
+      // Each group holds one work, so no leader waits for company that is not coming.
+      Future<Integer> alone = callers.submit(() -> group.inSharedCommit(() -> insert(row)));
+      assertThat(alone.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+    }
     assertThat(commits.get()).isEqualTo(3);
   }
 
