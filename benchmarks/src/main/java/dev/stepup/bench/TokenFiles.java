@@ -14,8 +14,13 @@ final class TokenFiles {
   /** The issue run's arguments with the file prefix its answers' tokens are written to. */
   static List<String> withFile(List<String> args, String prefix, int node) {
     List<String> all = new ArrayList<>(args);
-    all.add(prefix + "-n" + node);
+    all.add(ofNode(prefix, node));
     return all;
+  }
+
+  /** Where a node's tokens under {@code prefix} are written, and read back from. */
+  private static String ofNode(String prefix, int node) {
+    return prefix + "-n" + node;
   }
 
   /** Four connections spending the tokens each node issued into the two files, on that node. */
@@ -39,7 +44,7 @@ final class TokenFiles {
             List.of(
                 mode,
                 authorization,
-                first + "-n" + node + "," + second + "-n" + node,
+                ofNode(first, node) + "," + ofNode(second, node),
                 String.valueOf(Wrk.threads(16 / nodes.count())),
                 threads));
   }
