@@ -131,7 +131,7 @@ public final class H2CommitCost {
               "UPDATE elevated_tokens SET consumed_at = CURRENT_TIMESTAMP WHERE id = ?");
       audit =
           connection.prepareStatement(
-              "INSERT INTO audit_events ("
+              "INSERT INTO audit_pending ("
                   + columns
                   + ") SELECT "
                   + columns

@@ -2,6 +2,7 @@ package dev.stepup.bench;
 
 import dev.stepup.adapter.out.persistence.H2Housekeeping;
 import dev.stepup.adapter.out.persistence.H2Settings;
+import dev.stepup.adapter.out.persistence.JdbcAuditSeals;
 import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
 import dev.stepup.adapter.out.persistence.JdbcDeadRows;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
@@ -11,6 +12,7 @@ import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.audit.SealAuditTrailService;
 import dev.stepup.application.service.operations.PurgeExpiredDataService;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.environment.StepUpSettings;
@@ -83,6 +85,15 @@ public final class StoreSoak {
             Duration.ofMinutes(5),
             "soak",
             clock);
+    SealAuditTrailService sealer =
+        new SealAuditTrailService(
+            new JdbcAuditSeals(dataSource),
+            transactions,
+            new JdbcJobLeases(jdbc),
+            500,
+            Duration.ofMinutes(5),
+            "soak",
+            clock);
     H2Housekeeping housekeeping = new H2Housekeeping(dataSource);
     Path file = data.resolve("stepup.mv.db");
     StepUpSettings settings = StepUpSettings.defaults();
@@ -126,6 +137,7 @@ public final class StoreSoak {
                       origin));
             }
           });
+      sealer.sealPending();
       housekeeping.run();
       clock.advance(step);
       if (!clock.instant().isBefore(nextPurge)) {
@@ -134,7 +146,7 @@ public final class StoreSoak {
       }
       if (!clock.instant().isBefore(nextReport)) {
         long live = count(jdbc, "elevated_tokens");
-        long audits = count(jdbc, "audit_events");
+        long audits = count(jdbc, "audit_trail");
         long bytes = Files.size(file);
         report.printf(
             Locale.ROOT,

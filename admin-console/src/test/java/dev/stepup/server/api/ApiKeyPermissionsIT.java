@@ -36,7 +36,7 @@ class ApiKeyPermissionsIT extends ApiTestServer {
 
   private long refusals(String reasonLike) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE type = 'api_key_refused' AND reason LIKE ?")
+            "SELECT COUNT(*) FROM audit_trail WHERE type = 'api_key_refused' AND reason LIKE ?")
         .param(reasonLike)
         .query(Long.class)
         .single();
@@ -99,7 +99,7 @@ class ApiKeyPermissionsIT extends ApiTestServer {
     assertThat(written).isBetween(1L, 3L);
     assertThat(refusals("unknown API key")).isPositive();
     List<Map<String, Object>> rows =
-        jdbc.sql("SELECT * FROM audit_events WHERE type = 'api_key_refused'").query().listOfRows();
+        jdbc.sql("SELECT * FROM audit_trail WHERE type = 'api_key_refused'").query().listOfRows();
     assertThat(rows.toString()).doesNotContain(bad).doesNotContain("flood_x");
   }
 
@@ -109,7 +109,7 @@ class ApiKeyPermissionsIT extends ApiTestServer {
     assertProblem(api.get(ENV + "/me", "st_made_up_token"), 401, "unauthenticated");
     assertThat(
             jdbc.sql(
-                    "SELECT reason FROM audit_events WHERE type = 'session_token_refused'"
+                    "SELECT reason FROM audit_trail WHERE type = 'session_token_refused'"
                         + " AND environment_id = 'demo'")
                 .query(String.class)
                 .list())

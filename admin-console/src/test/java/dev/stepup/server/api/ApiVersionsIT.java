@@ -235,7 +235,7 @@ class ApiVersionsIT extends ApiTestServer {
     assertThat(legacyCheck(session, Map.of()).code()).isEqualTo("legacy_api_retired");
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE type = 'settings_changed'"
+                    "SELECT COUNT(*) FROM audit_trail WHERE type = 'settings_changed'"
                         + " AND actor = ? AND reason = 'minimum API version 2026_04_01'")
                 .param(admin)
                 .query(Long.class)

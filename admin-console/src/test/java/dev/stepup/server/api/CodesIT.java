@@ -194,8 +194,8 @@ class CodesIT extends ApiTestServer {
 
   private List<String> reasons(String userId) {
     return jdbc.sql(
-            "SELECT reason FROM audit_events WHERE user_id = ? AND type = 'verification'"
-                + " AND outcome = 'failure' ORDER BY id")
+            "SELECT reason FROM audit_trail WHERE user_id = ? AND type = 'verification'"
+                + " AND outcome = 'failure' ORDER BY pending NULLS FIRST, id")
         .param(userId)
         .query(String.class)
         .list();

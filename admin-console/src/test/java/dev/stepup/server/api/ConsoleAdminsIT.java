@@ -65,8 +65,7 @@ class ConsoleAdminsIT extends ApiTestServer {
   }
 
   private long audited(String type, String outcome, String actor) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE type = ? AND outcome = ? AND actor = ?")
+    return jdbc.sql("SELECT COUNT(*) FROM audit_trail WHERE type = ? AND outcome = ? AND actor = ?")
         .params(type, outcome, actor)
         .query(Long.class)
         .single();
@@ -87,7 +86,7 @@ class ConsoleAdminsIT extends ApiTestServer {
     assertThat(leadBrowser.get("/admin/admins").body()).doesNotContain(opsPassword);
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE type = 'admin_added'"
+                    "SELECT COUNT(*) FROM audit_trail WHERE type = 'admin_added'"
                         + " AND outcome = 'success' AND actor = ? AND reason = ?")
                 .params(lead, "admin:" + ops)
                 .query(Long.class)

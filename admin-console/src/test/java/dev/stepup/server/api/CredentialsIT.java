@@ -76,7 +76,7 @@ class CredentialsIT extends ApiTestServer {
     List<String> events =
         jdbc.sql(
                 "SELECT type || ':' || outcome || ':' || client_ip || ':' || user_agent"
-                    + " FROM audit_events WHERE user_id = ? ORDER BY id")
+                    + " FROM audit_trail WHERE user_id = ? ORDER BY pending NULLS FIRST, id")
             .param(user.id())
             .query(String.class)
             .list();

@@ -79,7 +79,7 @@ class ElevatedTokenLifecycleIT extends ApiTestServer {
     assertThat(codes).hasSize(callers - 1).containsOnly("token_consumed");
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE user_id = ? AND type = 'token_consumed'")
+                    "SELECT COUNT(*) FROM audit_trail WHERE user_id = ? AND type = 'token_consumed'")
                 .param(user.id())
                 .query(Long.class)
                 .single())

@@ -65,7 +65,7 @@ class ExternalAuthRateLimitIT extends ApiTestServer {
     assertThat(host.status()).as(host.raw().body()).isEqualTo(201);
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE type = 'token_exchange_refused'"
+                    "SELECT COUNT(*) FROM audit_trail WHERE type = 'token_exchange_refused'"
                         + " AND reason = 'address_locked' AND client_ip = '127.0.0.2'")
                 .query(Integer.class)
                 .single())

@@ -127,7 +127,7 @@ class MonitorModeIT extends ApiTestServer {
         .isEqualTo(new Dashboard.Monitored(before.checks() + 1, before.actions() + 1));
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE environment_id = ?"
+                    "SELECT COUNT(*) FROM audit_trail WHERE environment_id = ?"
                         + " AND type = 'step_up_monitored' AND scopes = 'wallet:export'")
                 .param(MONITORED.value())
                 .query(Long.class)

@@ -70,7 +70,7 @@ class OperationBoundTokensIT extends ApiTestServer {
 
   private long refusals(TestUser user, String reason) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE user_id = ? AND type = 'token_refused'"
+            "SELECT COUNT(*) FROM audit_trail WHERE user_id = ? AND type = 'token_refused'"
                 + " AND reason = ?")
         .params(user.id(), reason)
         .query(Long.class)

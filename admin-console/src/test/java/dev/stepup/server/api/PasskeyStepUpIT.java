@@ -188,7 +188,7 @@ class PasskeyStepUpIT extends ApiTestServer {
     assertThat(refused.code()).isEqualTo("passkey_counter_regressed");
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE user_id = ? AND type = 'verification'"
+                    "SELECT COUNT(*) FROM audit_trail WHERE user_id = ? AND type = 'verification'"
                         + " AND reason = 'passkey_counter_regressed'")
                 .param(e.user().id())
                 .query(Long.class)

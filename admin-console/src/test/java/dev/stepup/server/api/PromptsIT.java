@@ -148,8 +148,8 @@ class PromptsIT extends ApiTestServer {
     assertThat(exchange(API_KEY, code).text("detail")).contains("already exchanged");
     List<String> audit =
         jdbc.sql(
-                "SELECT type || ' ' || outcome || ' ' || COALESCE(reason, '') FROM audit_events"
-                    + " WHERE user_id = ? ORDER BY id")
+                "SELECT type || ' ' || outcome || ' ' || COALESCE(reason, '') FROM audit_trail"
+                    + " WHERE user_id = ? ORDER BY pending NULLS FIRST, id")
             .param(ann.user().id())
             .query(String.class)
             .list();

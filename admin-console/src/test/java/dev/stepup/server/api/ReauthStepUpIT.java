@@ -79,7 +79,8 @@ public class ReauthStepUpIT extends ApiTestServer {
     assertThat(reused.text("detail")).doesNotContain("used");
 
     List<String> audit =
-        jdbc.sql("SELECT type || ' ' || outcome FROM audit_events WHERE user_id = ? ORDER BY id")
+        jdbc.sql(
+                "SELECT type || ' ' || outcome FROM audit_trail WHERE user_id = ? ORDER BY pending NULLS FIRST, id")
             .param(user.id())
             .query(String.class)
             .list();
@@ -87,7 +88,7 @@ public class ReauthStepUpIT extends ApiTestServer {
     assertThat(auditRowsMentioning(code)).isZero();
     assertThat(auditRowsMentioning(elevated.substring(elevated.lastIndexOf('.') + 1))).isZero();
     assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE user_id = ?")
+            jdbc.sql("SELECT COUNT(*) FROM audit_trail WHERE user_id = ?")
                 .param(user.id())
                 .query(Long.class)
                 .single())
@@ -157,7 +158,7 @@ public class ReauthStepUpIT extends ApiTestServer {
     ApiClient.Answer locked = verify(session, code);
     assertThat(locked.status()).isEqualTo(429);
     assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE user_id = ? AND type = 'lockout'")
+            jdbc.sql("SELECT COUNT(*) FROM audit_trail WHERE user_id = ? AND type = 'lockout'")
                 .param(user.id())
                 .query(Long.class)
                 .single())
@@ -200,7 +201,7 @@ public class ReauthStepUpIT extends ApiTestServer {
 
   private long auditRowsMentioning(String secret) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE CONCAT_WS('|', reason, actor, scopes,"
+            "SELECT COUNT(*) FROM audit_trail WHERE CONCAT_WS('|', reason, actor, scopes,"
                 + " method, user_agent) LIKE ?")
         .param("%" + secret + "%")
         .query(Long.class)

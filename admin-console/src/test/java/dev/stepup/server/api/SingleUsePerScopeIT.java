@@ -104,8 +104,8 @@ class SingleUsePerScopeIT extends ApiTestServer {
     // Each consumption record names the scope it spent.
     List<String> spent =
         jdbc.sql(
-                "SELECT scopes FROM audit_events WHERE user_id = ? AND type = 'token_consumed'"
-                    + " ORDER BY at, id")
+                "SELECT scopes FROM audit_trail WHERE user_id = ? AND type = 'token_consumed'"
+                    + " ORDER BY at, pending NULLS FIRST, id")
             .param(user.id())
             .query(String.class)
             .list();

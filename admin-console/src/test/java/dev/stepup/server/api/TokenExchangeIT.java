@@ -68,8 +68,8 @@ class TokenExchangeIT extends ApiTestServer {
     assertThat(me.json().get("credentials").toString()).contains(email.toLowerCase());
     assertThat(
             jdbc.sql(
-                    "SELECT reason FROM audit_events WHERE type = 'session_started'"
-                        + " AND user_id = ? ORDER BY id")
+                    "SELECT reason FROM audit_trail WHERE type = 'session_started'"
+                        + " AND user_id = ? ORDER BY pending NULLS FIRST, id")
                 .param(first.text("userId"))
                 .query(String.class)
                 .list())

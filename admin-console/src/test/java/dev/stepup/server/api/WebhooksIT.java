@@ -306,7 +306,7 @@ class WebhooksIT {
         .isEqualTo("dead|the webhook was removed");
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE environment_id = ?"
+                    "SELECT COUNT(*) FROM audit_trail WHERE environment_id = ?"
                         + " AND type = 'settings_changed' AND actor = ?"
                         + " AND reason LIKE 'webhook removed %'")
                 .params(env.value(), admin)

@@ -24,9 +24,9 @@ final class ClusterChecks {
     cluster
         .jdbc
         .sql(
-            "INSERT INTO audit_events (at, environment_id, type, outcome, scopes, client_ip,"
-                + " user_agent) SELECT TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', NULL,"
-                + " 'dead', 'success', '', '127.0.0.1', 'cluster-it' FROM generate_series(1, ?)")
+            "INSERT INTO audit_events (id, at, environment_id, type, outcome, scopes, client_ip,"
+                + " user_agent) SELECT -g, TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00', NULL,"
+                + " 'dead', 'success', '', '127.0.0.1', 'cluster-it' FROM generate_series(1, ?) g")
         .param(rows)
         .update();
   }
@@ -54,7 +54,7 @@ final class ClusterChecks {
   }
 
   long deadRows() {
-    return count("SELECT COUNT(*) FROM audit_events WHERE user_agent = 'cluster-it'");
+    return count("SELECT COUNT(*) FROM audit_trail WHERE user_agent = 'cluster-it'");
   }
 
   /** Introspection on every node and the signature against the JWKS fetched from every node. */

@@ -109,7 +109,7 @@ class MultiNodeIT {
     assertThat(checks.count("SELECT COUNT(*) FROM environments WHERE id = 'demo'")).isEqualTo(1);
     assertThat(checks.count("SELECT COUNT(*) FROM api_keys WHERE environment_id = 'demo'"))
         .isEqualTo(1);
-    assertThat(checks.count("SELECT COUNT(*) FROM audit_events WHERE type = 'bootstrap'"))
+    assertThat(checks.count("SELECT COUNT(*) FROM audit_trail WHERE type = 'bootstrap'"))
         .isEqualTo(1);
     // The operator is told the first-start details once, by the node that bootstrapped.
     assertThat(cluster.nodes.stream().filter(n -> n.output().contains("first start")).count())

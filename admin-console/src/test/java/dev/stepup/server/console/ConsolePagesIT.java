@@ -166,8 +166,8 @@ class ConsolePagesIT extends PagesTestServer {
         .isEqualTo(TokenUse.SINGLE);
     assertThat(
             jdbc.sql(
-                    "SELECT actor FROM audit_events WHERE type = 'settings_changed'"
-                        + " ORDER BY id DESC LIMIT 1")
+                    "SELECT actor FROM audit_trail WHERE type = 'settings_changed'"
+                        + " ORDER BY pending DESC NULLS LAST, id DESC LIMIT 1")
                 .query(String.class)
                 .single())
         .isEqualTo("admin");
@@ -310,7 +310,7 @@ class ConsolePagesIT extends PagesTestServer {
         .andExpect(status().isUnauthorized());
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE environment_id = 'staging'"
+                    "SELECT COUNT(*) FROM audit_trail WHERE environment_id = 'staging'"
                         + " AND type IN ('environment_created', 'environment_renamed',"
                         + " 'api_key_created', 'api_key_revoked') AND actor = 'admin'")
                 .query(Long.class)
@@ -400,7 +400,7 @@ class ConsolePagesIT extends PagesTestServer {
         .andExpect(status().isOk());
     assertThat(
             jdbc.sql(
-                    "SELECT reason FROM audit_events WHERE type = 'api_key_created'"
+                    "SELECT reason FROM audit_trail WHERE type = 'api_key_created'"
                         + " AND actor = 'admin' AND reason LIKE ?")
                 .param(keyId + "%")
                 .query(String.class)
@@ -444,7 +444,7 @@ class ConsolePagesIT extends PagesTestServer {
           .containsExactly("https://app.example.test", "http://localhost:3000");
       assertThat(
               jdbc.sql(
-                      "SELECT reason FROM audit_events WHERE type = 'browser_origins_changed'"
+                      "SELECT reason FROM audit_trail WHERE type = 'browser_origins_changed'"
                           + " AND actor = 'admin' AND environment_id = 'demo'")
                   .query(String.class)
                   .list())
@@ -539,7 +539,7 @@ class ConsolePagesIT extends PagesTestServer {
         .doesNotContain("provider-secret-value");
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_events WHERE actor = 'admin'"
+                    "SELECT COUNT(*) FROM audit_trail WHERE actor = 'admin'"
                         + " AND type IN ('redirects_changed', 'social_provider_registered')")
                 .query(Long.class)
                 .single())

@@ -115,8 +115,7 @@ class ConsoleUsersIT extends PagesTestServer {
   }
 
   private long auditCount(String type, String outcome, String actor) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE type = ? AND outcome = ? AND actor = ?")
+    return jdbc.sql("SELECT COUNT(*) FROM audit_trail WHERE type = ? AND outcome = ? AND actor = ?")
         .params(type, outcome, actor)
         .query(Long.class)
         .single();
@@ -145,7 +144,7 @@ class ConsoleUsersIT extends PagesTestServer {
 
     assertThat(
             jdbc.sql(
-                    "SELECT client_ip FROM audit_events WHERE type = 'admin_sign_in'"
+                    "SELECT client_ip FROM audit_trail WHERE type = 'admin_sign_in'"
                         + " AND outcome = 'success' AND actor = ?")
                 .param(admin)
                 .query(String.class)
@@ -184,8 +183,8 @@ class ConsoleUsersIT extends PagesTestServer {
     assertThat(auditCount("admin_sign_in", "failure", admin)).isEqualTo(6);
     assertThat(
             jdbc.sql(
-                    "SELECT reason FROM audit_events WHERE type = 'admin_sign_in' AND actor = ?"
-                        + " ORDER BY id DESC LIMIT 1")
+                    "SELECT reason FROM audit_trail WHERE type = 'admin_sign_in' AND actor = ?"
+                        + " ORDER BY pending DESC NULLS LAST, id DESC LIMIT 1")
                 .param(admin)
                 .query(String.class)
                 .single())
@@ -412,7 +411,7 @@ class ConsoleUsersIT extends PagesTestServer {
     assertThat(recoveryCodes.hasAny(enrolled.user().id())).isFalse();
     assertThat(
             jdbc.sql(
-                    "SELECT actor FROM audit_events WHERE type = 'mfa_reset' AND user_id = ?"
+                    "SELECT actor FROM audit_trail WHERE type = 'mfa_reset' AND user_id = ?"
                         + " AND environment_id = 'demo' AND outcome = 'success'")
                 .param(enrolled.user().id().value())
                 .query(String.class)
@@ -478,7 +477,7 @@ class ConsoleUsersIT extends PagesTestServer {
     assertThat(lockouts.find(user.id())).isEmpty();
     assertThat(
             jdbc.sql(
-                    "SELECT actor FROM audit_events WHERE type = 'lockout_reset' AND user_id = ?"
+                    "SELECT actor FROM audit_trail WHERE type = 'lockout_reset' AND user_id = ?"
                         + " AND environment_id = 'demo' AND outcome = 'success'")
                 .param(user.id().value())
                 .query(String.class)

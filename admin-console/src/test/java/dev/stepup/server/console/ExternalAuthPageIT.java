@@ -56,8 +56,8 @@ class ExternalAuthPageIT extends PagesTestServer {
         .hasValueSatisfying(p -> assertThat(p.audience()).isEqualTo("demo-app"));
     assertThat(
             jdbc.sql(
-                    "SELECT actor FROM audit_events WHERE type = 'external_idp_configured'"
-                        + " ORDER BY id DESC")
+                    "SELECT actor FROM audit_trail WHERE type = 'external_idp_configured'"
+                        + " ORDER BY pending DESC NULLS LAST, id DESC")
                 .query(String.class)
                 .list())
         .first()
@@ -116,7 +116,7 @@ class ExternalAuthPageIT extends PagesTestServer {
     mvc.perform(console.asAdmin(get(PAGE)))
         .andExpect(content().string(containsString("client-console-backend")));
     assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'backend_client_registered'")
+            jdbc.sql("SELECT COUNT(*) FROM audit_trail WHERE type = 'backend_client_registered'")
                 .query(Long.class)
                 .single())
         .isPositive();

@@ -65,7 +65,7 @@ class HostScopesConsoleIT extends PagesTestServer {
 
   private long audited(String type, String about) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE environment_id = 'demo' AND type = ?"
+            "SELECT COUNT(*) FROM audit_trail WHERE environment_id = 'demo' AND type = ?"
                 + " AND actor = 'admin' AND reason LIKE ?")
         .params(type, "%" + about + "%")
         .query(Long.class)

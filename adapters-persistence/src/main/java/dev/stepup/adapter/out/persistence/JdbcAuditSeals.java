@@ -14,14 +14,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The audit chains in {@code audit_events} (each record's position, link and hash) and {@code
- * audit_chains} (each chain's head). A seal is written only onto an unsealed record and moves the
- * head only from where the sealer read it, so two sealers can never fork a chain.
+ * The audit chains: records wait in {@code audit_pending} (one B-tree, written in the transaction
+ * they record), are numbered from {@code audit_ids}, and are stored sealed in {@code audit_events}
+ * (each record's id, position, link and hash), written there once; {@code audit_chains} holds each
+ * chain's head. A waiting record is stored only once, ids are numbered from the last one read, and
+ * a head moves only from where the sealer read it, so two sealers can never fork a chain.
  */
 public final class JdbcAuditSeals implements AuditSeals {
 
-  private static final String COLUMNS =
-      "id, at, environment_id, type, outcome, user_id, session_id, scopes, method, reason, actor,"
+  /** The sealed fields after the id, in {@link SealedRecord#FIELDS} order. */
+  private static final String FIELDS =
+      "at, environment_id, type, outcome, user_id, session_id, scopes, method, reason, actor,"
           + " client_ip, user_agent";
 
   private final JdbcClient jdbc;
@@ -33,19 +36,38 @@ public final class JdbcAuditSeals implements AuditSeals {
   }
 
   @Override
-  public List<Unsealed> unsealed(int limit) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM audit_events WHERE chain_seq IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY")
-        .param(limit)
-        .query(
-            (rs, n) ->
-                new Unsealed(
-                    rs.getLong("id"),
-                    Columns.optionalString(rs, "environment_id").orElse(""),
-                    fields(rs)))
-        .list();
+  public List<Unsealed> takeUnsealed(int limit) {
+    record Waiting(long pending, String chain, List<String> fieldsAfterId) {}
+    List<Waiting> waiting =
+        jdbc.sql(
+                "SELECT seq, "
+                    + FIELDS
+                    + " FROM audit_pending ORDER BY seq FETCH FIRST ? ROWS ONLY")
+            .param(limit)
+            .query(
+                (rs, n) ->
+                    new Waiting(
+                        rs.getLong("seq"),
+                        Columns.optionalString(rs, "environment_id").orElse(""),
+                        fieldsAfterId(rs)))
+            .list();
+    if (waiting.isEmpty()) {
+      return List.of();
+    }
+    long last = jdbc.sql("SELECT last FROM audit_ids").query(Long.class).single();
+    int numbered =
+        jdbc.sql("UPDATE audit_ids SET last = ? WHERE last = ?")
+            .params(last + waiting.size(), last)
+            .update();
+    if (numbered != 1) {
+      return List.of();
+    }
+    List<Unsealed> taken = new ArrayList<>(waiting.size());
+    for (Waiting w : waiting) {
+      long id = last + taken.size() + 1;
+      taken.add(new Unsealed(w.pending(), id, w.chain(), withId(id, w.fieldsAfterId())));
+    }
+    return taken;
   }
 
   @Override
@@ -58,21 +80,37 @@ public final class JdbcAuditSeals implements AuditSeals {
   }
 
   @Override
-  public boolean seal(String chain, Head from, List<SealedRecord> records) {
+  public boolean seal(String chain, Head from, List<Sealing> records) {
     if (records.isEmpty()) {
       return true;
     }
-    int[] sealed =
+    int[] stored =
         batch.batchUpdate(
-            "UPDATE audit_events SET chain_seq = ?, chain_prev = ?, chain_hash = ?"
-                + " WHERE id = ? AND chain_seq IS NULL",
+            "INSERT INTO audit_events (id, "
+                + FIELDS
+                + ", chain_seq, chain_prev, chain_hash) SELECT ?, "
+                + FIELDS
+                + ", ?, ?, ? FROM audit_pending WHERE seq = ?",
             records.stream()
-                .map(r -> new Object[] {r.seq(), r.previous(), r.hash(), r.id()})
+                .map(
+                    s ->
+                        new Object[] {
+                          s.record().id(),
+                          s.record().seq(),
+                          s.record().previous(),
+                          s.record().hash(),
+                          s.pending()
+                        })
                 .toList());
-    if (Arrays.stream(sealed).anyMatch(count -> count != 1)) {
+    int[] taken =
+        batch.batchUpdate(
+            "DELETE FROM audit_pending WHERE seq = ?",
+            records.stream().map(s -> new Object[] {s.pending()}).toList());
+    if (Arrays.stream(stored).anyMatch(count -> count != 1)
+        || Arrays.stream(taken).anyMatch(count -> count != 1)) {
       return false;
     }
-    SealedRecord last = records.get(records.size() - 1);
+    SealedRecord last = records.get(records.size() - 1).record();
     if (from.seq() == 0) {
       try {
         return jdbc.sql("INSERT INTO audit_chains (chain, seq, hash) VALUES (?, ?, ?)")
@@ -92,8 +130,8 @@ public final class JdbcAuditSeals implements AuditSeals {
   @Override
   public List<SealedRecord> sealedAfter(String chain, long afterSeq, int limit) {
     return jdbc.sql(
-            "SELECT "
-                + COLUMNS
+            "SELECT id, "
+                + FIELDS
                 + ", chain_seq, chain_prev, chain_hash FROM audit_events WHERE "
                 + inChain(chain)
                 + " AND chain_seq > ? ORDER BY chain_seq FETCH FIRST ? ROWS ONLY")
@@ -104,15 +142,14 @@ public final class JdbcAuditSeals implements AuditSeals {
                     rs.getLong("id"),
                     rs.getLong("chain_seq"),
                     rs.getString("chain_prev"),
-                    fields(rs),
+                    withId(rs.getLong("id"), fieldsAfterId(rs)),
                     rs.getString("chain_hash")))
         .list();
   }
 
   @Override
   public long unsealedCount(String chain) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM audit_events WHERE " + inChain(chain) + " AND chain_seq IS NULL")
+    return jdbc.sql("SELECT COUNT(*) FROM audit_pending WHERE " + inChain(chain))
         .params(chainParams(chain))
         .query(Long.class)
         .single();
@@ -131,10 +168,16 @@ public final class JdbcAuditSeals implements AuditSeals {
     return params;
   }
 
-  /** The sealed fields in {@link SealedRecord#FIELDS} order, as text exactly as stored. */
-  private static List<String> fields(ResultSet rs) throws SQLException {
+  private static List<String> withId(long id, List<String> fieldsAfterId) {
+    List<String> fields = new ArrayList<>(fieldsAfterId.size() + 1);
+    fields.add(Long.toString(id));
+    fields.addAll(fieldsAfterId);
+    return fields;
+  }
+
+  /** The sealed fields after the id, in {@link SealedRecord#FIELDS} order, as text as stored. */
+  private static List<String> fieldsAfterId(ResultSet rs) throws SQLException {
     return Arrays.asList(
-        Long.toString(rs.getLong("id")),
         Columns.instant(rs, "at").toString(),
         rs.getString("environment_id"),
         rs.getString("type"),

@@ -16,14 +16,19 @@ import dev.stepup.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The audit trail, append-only. */
+/**
+ * The audit trail, append-only. Records are written to {@code audit_pending}, where they wait to be
+ * sealed and moved to {@code audit_events} (ADR 0037); reads see both, the waiting ones newest.
+ */
 public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatistics {
 
   private final JdbcClient jdbc;
@@ -35,14 +40,14 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
   @Override
   public void record(AuditEvent e) {
     jdbc.sql(
-            "INSERT INTO audit_events (at, environment_id, type, outcome, user_id, session_id,"
+            "INSERT INTO audit_pending (at, environment_id, type, outcome, user_id, session_id,"
                 + " scopes, method, reason, actor, client_ip, user_agent)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             at(e.at()),
             e.environmentId().map(EnvironmentId::value).orElse(null),
             e.type().wire(),
-            e.outcome().name().toLowerCase(java.util.Locale.ROOT),
+            e.outcome().name().toLowerCase(Locale.ROOT),
             e.userId().map(UserId::value).orElse(null),
             e.sessionId().map(SessionId::value).orElse(null),
             Scope.joinWire(e.scopes()),
@@ -56,21 +61,49 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
 
   @Override
   public List<AuditEvent> search(AuditLog.Query q) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT at, environment_id, type, outcome, user_id, session_id, scopes, method,"
-                + " reason, actor, client_ip, user_agent FROM audit_events WHERE 1 = 1");
-    List<Object> params = new java.util.ArrayList<>();
-    q.environmentId().ifPresent(e -> add(sql, params, " AND environment_id = ?", e.value()));
-    q.userId().ifPresent(u -> add(sql, params, " AND user_id = ?", u.value()));
-    q.type().ifPresent(t -> add(sql, params, " AND type = ?", t.wire()));
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    q.environmentId().ifPresent(e -> add(where, params, " AND environment_id = ?", e.value()));
+    q.userId().ifPresent(u -> add(where, params, " AND user_id = ?", u.value()));
+    q.type().ifPresent(t -> add(where, params, " AND type = ?", t.wire()));
     q.outcome()
-        .ifPresent(
-            o -> add(sql, params, " AND outcome = ?", o.name().toLowerCase(java.util.Locale.ROOT)));
-    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
-    params.add(q.pageSize());
-    params.add((long) q.page() * q.pageSize());
-    return jdbc.sql(sql.toString()).params(params).query((rs, n) -> event(rs)).list();
+        .ifPresent(o -> add(where, params, " AND outcome = ?", o.name().toLowerCase(Locale.ROOT)));
+    long offset = (long) q.page() * q.pageSize();
+    // Every waiting record is newer than the sealed ones, and there are only a few: they come
+    // first.
+    List<AuditEvent> waiting =
+        page("audit_pending", where, params, "seq", offset + q.pageSize(), 0);
+    List<AuditEvent> found =
+        new ArrayList<>(waiting.subList((int) Math.min(offset, waiting.size()), waiting.size()));
+    if (found.size() < q.pageSize()) {
+      found.addAll(
+          page(
+              "audit_events",
+              where,
+              params,
+              "id",
+              q.pageSize() - found.size(),
+              Math.max(0, offset - waiting.size())));
+    }
+    return found;
+  }
+
+  private List<AuditEvent> page(
+      String table, CharSequence where, List<Object> filter, String order, long limit, long skip) {
+    List<Object> params = new ArrayList<>(filter);
+    params.add(limit);
+    params.add(skip);
+    return jdbc.sql(
+            "SELECT at, environment_id, type, outcome, user_id, session_id, scopes, method,"
+                + " reason, actor, client_ip, user_agent FROM "
+                + table
+                + where
+                + " ORDER BY "
+                + order
+                + " DESC LIMIT ? OFFSET ?")
+        .params(params)
+        .query((rs, n) -> event(rs))
+        .list();
   }
 
   private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
@@ -78,18 +111,31 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
     params.add(value);
   }
 
+  /** Both tables' rows matching {@code where}, with {@code columns}, for counting. */
+  private static String everyRecord(String columns, String where) {
+    return "(SELECT "
+        + columns
+        + " FROM audit_events WHERE "
+        + where
+        + " UNION ALL SELECT "
+        + columns
+        + " FROM audit_pending WHERE "
+        + where
+        + ") records";
+  }
+
   @Override
   public List<AuditStatistics.Count> countSince(EnvironmentId environmentId, Instant since) {
     return jdbc.sql(
-            "SELECT type, outcome, method, COUNT(*) AS n FROM audit_events"
-                + " WHERE environment_id = ? AND at >= ? GROUP BY type, outcome, method")
-        .params(environmentId.value(), at(since))
+            "SELECT type, outcome, method, COUNT(*) AS n FROM "
+                + everyRecord("type, outcome, method", "environment_id = ? AND at >= ?")
+                + " GROUP BY type, outcome, method")
+        .params(environmentId.value(), at(since), environmentId.value(), at(since))
         .query(
             (rs, n) ->
                 new AuditStatistics.Count(
-                    AuditEventType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)),
-                    AuditEvent.Outcome.valueOf(
-                        rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                    AuditEventType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+                    AuditEvent.Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
                     Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
                     rs.getLong("n")))
         .list();
@@ -101,10 +147,16 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
     record Group(String scopes, Optional<String> reason, long n) {}
     List<Group> groups =
         jdbc.sql(
-                "SELECT scopes, reason, COUNT(*) AS n FROM audit_events"
-                    + " WHERE environment_id = ? AND type = ? AND at >= ?"
+                "SELECT scopes, reason, COUNT(*) AS n FROM "
+                    + everyRecord("scopes, reason", "environment_id = ? AND type = ? AND at >= ?")
                     + " GROUP BY scopes, reason")
-            .params(environmentId.value(), type.wire(), at(since))
+            .params(
+                environmentId.value(),
+                type.wire(),
+                at(since),
+                environmentId.value(),
+                type.wire(),
+                at(since))
             .query(
                 (rs, n) ->
                     new Group(
@@ -119,7 +171,7 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
         Scope.fromWire(wire).ifPresent(s -> counts.merge(List.of(s, g.reason()), g.n(), Long::sum));
       }
     }
-    List<AuditStatistics.ScopeCount> found = new java.util.ArrayList<>();
+    List<AuditStatistics.ScopeCount> found = new ArrayList<>();
     counts.forEach(
         (key, n) -> {
           @SuppressWarnings("unchecked")
@@ -136,8 +188,8 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
     return new AuditEvent(
         Columns.instant(rs, "at"),
         Columns.optionalString(rs, "environment_id").map(EnvironmentId::new),
-        AuditEventType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)),
-        AuditEvent.Outcome.valueOf(rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+        AuditEventType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+        AuditEvent.Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
         Columns.optionalString(rs, "user_id").map(UserId::new),
         Columns.optionalString(rs, "session_id").map(SessionId::new),
         scopes,

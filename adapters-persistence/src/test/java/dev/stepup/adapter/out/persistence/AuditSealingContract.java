@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepup.application.port.in.audit.VerifyAuditChainUseCase.ChainReport;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
+import dev.stepup.application.port.out.audit.AuditLog;
+import dev.stepup.application.port.out.audit.AuditSeals;
+import dev.stepup.application.port.out.audit.AuditStatistics;
 import dev.stepup.application.port.out.audit.RequestOrigin;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
 import dev.stepup.application.service.audit.SealAuditTrailService;
@@ -72,20 +75,27 @@ abstract class AuditSealingContract {
 
   private void write(int n, Optional<EnvironmentId> environment) {
     for (int i = 0; i < n; i++) {
-      trail.record(
-          new AuditEvent(
-              T0.plusSeconds(i),
-              environment,
-              AuditEventType.VERIFICATION,
-              AuditEvent.Outcome.SUCCESS,
-              Optional.of(new UserId("usr_" + i)),
-              Optional.empty(),
-              Set.of(),
-              Optional.empty(),
-              Optional.of("code accepted é " + i),
-              Optional.empty(),
-              new RequestOrigin("203.0.113.9", "curl/8")));
+      trail.record(event(i, environment));
     }
+  }
+
+  private static AuditEvent event(int i) {
+    return event(i, Optional.of(ENV));
+  }
+
+  private static AuditEvent event(int i, Optional<EnvironmentId> environment) {
+    return new AuditEvent(
+        T0.plusSeconds(i),
+        environment,
+        AuditEventType.VERIFICATION,
+        AuditEvent.Outcome.SUCCESS,
+        Optional.of(new UserId("usr_" + i)),
+        Optional.empty(),
+        Set.of(),
+        Optional.empty(),
+        Optional.of("code accepted é " + i),
+        Optional.empty(),
+        new RequestOrigin("203.0.113.9", "curl/8"));
   }
 
   private long idOfSeq(long seq) {
@@ -210,18 +220,105 @@ abstract class AuditSealingContract {
     write(1, Optional.of(ENV));
     sealer("node-a").sealPending();
     write(1, Optional.of(ENV));
-    var pending = seals.unsealed(10).get(0);
-    SealedRecord forked =
-        new SealedRecord(pending.id(), 1, "0".repeat(64), pending.fields(), "f".repeat(64));
 
     boolean accepted =
         transactions.inTransaction(
-            () ->
-                seals.seal(
-                    "demo",
-                    new dev.stepup.application.port.out.audit.AuditSeals.Head(0, "0".repeat(64)),
-                    List.of(forked)));
+            () -> {
+              AuditSeals.Unsealed pending = seals.takeUnsealed(10).get(0);
+              SealedRecord forked =
+                  new SealedRecord(
+                      pending.id(), 1, "0".repeat(64), pending.fields(), "f".repeat(64));
+              return seals.seal(
+                  "demo",
+                  new AuditSeals.Head(0, "0".repeat(64)),
+                  List.of(new AuditSeals.Sealing(pending.pending(), forked)));
+            });
 
     assertThat(accepted).isFalse();
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private List<String> reasons(int page, int pageSize) {
+    return trail
+        .search(
+            new AuditLog.Query(
+                Optional.of(ENV),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                page,
+                pageSize))
+        .stream()
+        .map(e -> e.reason().orElseThrow())
+        .toList();
+  }
+
+  @Test
+  void aSealedRecordIsStoredOnceAndLeavesTheQueue() {
+    write(4, Optional.of(ENV));
+    assertThat(count("SELECT COUNT(*) FROM audit_pending")).isEqualTo(4);
+    assertThat(count("SELECT COUNT(*) FROM audit_events")).isZero();
+
+    sealer("node-a").sealPending();
+
+    assertThat(count("SELECT COUNT(*) FROM audit_pending")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM audit_events WHERE chain_hash IS NOT NULL"))
+        .isEqualTo(4);
+    assertThat(count("SELECT COUNT(*) FROM audit_trail")).isEqualTo(4);
+  }
+
+  @Test
+  void readersSeeWaitingRecordsNewestFirstThenSealedOnesAcrossPages() {
+    write(5, Optional.of(ENV));
+    sealer("node-a").sealPending();
+    for (int i = 5; i < 8; i++) {
+      trail.record(event(i));
+    }
+
+    assertThat(reasons(0, 4))
+        .containsExactly(
+            "code accepted é 7", "code accepted é 6", "code accepted é 5", "code accepted é 4");
+    assertThat(reasons(1, 4))
+        .containsExactly(
+            "code accepted é 3", "code accepted é 2", "code accepted é 1", "code accepted é 0");
+    assertThat(reasons(0, 2)).containsExactly("code accepted é 7", "code accepted é 6");
+    assertThat(reasons(1, 2)).containsExactly("code accepted é 5", "code accepted é 4");
+    assertThat(reasons(2, 4)).isEmpty();
+    assertThat(trail.countSince(ENV, T0).stream().mapToLong(AuditStatistics.Count::count).sum())
+        .isEqualTo(8);
+  }
+
+  @Test
+  void idsKeepGrowingAfterEverySealedRecordIsPurged() {
+    write(3, Optional.of(ENV));
+    sealer("node-a").sealPending();
+    jdbc.sql("DELETE FROM audit_events").update();
+
+    write(1, Optional.of(ENV));
+    sealer("node-a").sealPending();
+
+    assertThat(count("SELECT id FROM audit_events")).isEqualTo(4);
+  }
+
+  @Test
+  void idsTakenByATransactionThatRollsBackAreGivenBack() {
+    write(2, Optional.of(ENV));
+    try {
+      transactions.inTransaction(
+          () -> {
+            seals.takeUnsealed(10);
+            throw new IllegalStateException("the sealer stopped");
+          });
+    } catch (IllegalStateException expected) {
+      // rolled back
+    }
+
+    sealer("node-a").sealPending();
+
+    assertThat(jdbc.sql("SELECT id FROM audit_events ORDER BY id").query(Long.class).list())
+        .containsExactly(1L, 2L);
   }
 }

@@ -75,7 +75,7 @@ class BatchedAuditTrailTest {
   }
 
   private long stored(AuditEventType type) {
-    return jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = ?")
+    return jdbc.sql("SELECT COUNT(*) FROM audit_trail WHERE type = ?")
         .param(type.wire())
         .query(Long.class)
         .single();

@@ -202,8 +202,9 @@ abstract class PurgeContractTest {
           row[0],
           at);
       sql(
-          "INSERT INTO audit_events (at, environment_id, type, outcome, scopes, reason,"
-              + " client_ip, user_agent) VALUES (?, 'demo', 'check', 'ok', '', ?, '1', 'ua')",
+          "INSERT INTO audit_events (id, at, environment_id, type, outcome, scopes, reason,"
+              + " client_ip, user_agent) VALUES (?, ?, 'demo', 'check', 'ok', '', ?, '1', 'ua')",
+          row[0].equals("dead") ? 1 : 2,
           at,
           row[0]);
     }

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seals new audit records batch by batch, each batch one transaction, while holding the sealing
- * lease so one node at a time extends the chains. Records are sealed in id order; one that commits
- * late (a lower id than records already sealed) joins its chain at the next position all the same.
+ * Seals waiting audit records batch by batch, each batch one transaction, while holding the sealing
+ * lease so one node at a time extends the chains. Records are taken in the order they were written
+ * and numbered as they are sealed, so ids follow the chains' order; one that commits late joins its
+ * chain at the next position all the same.
  */
 public final class SealAuditTrailService implements SealAuditTrailUseCase {
 
@@ -67,17 +68,20 @@ public final class SealAuditTrailService implements SealAuditTrailUseCase {
   }
 
   private int sealBatch() {
-    List<AuditSeals.Unsealed> pending = seals.unsealed(batchSize);
+    List<AuditSeals.Unsealed> pending = seals.takeUnsealed(batchSize);
     Map<String, List<AuditSeals.Unsealed>> byChain = new LinkedHashMap<>();
     pending.forEach(r -> byChain.computeIfAbsent(r.chain(), c -> new ArrayList<>()).add(r));
     for (Map.Entry<String, List<AuditSeals.Unsealed>> chain : byChain.entrySet()) {
       AuditSeals.Head head = seals.head(chain.getKey());
-      List<SealedRecord> sealed = new ArrayList<>();
+      List<AuditSeals.Sealing> sealed = new ArrayList<>();
       long seq = head.seq();
       String previous = head.hash();
       for (AuditSeals.Unsealed record : chain.getValue()) {
         String hash = AuditChain.link(previous, record.fields());
-        sealed.add(new SealedRecord(record.id(), ++seq, previous, record.fields(), hash));
+        sealed.add(
+            new AuditSeals.Sealing(
+                record.pending(),
+                new SealedRecord(record.id(), ++seq, previous, record.fields(), hash)));
         previous = hash;
       }
       if (!seals.seal(chain.getKey(), head, sealed)) {
