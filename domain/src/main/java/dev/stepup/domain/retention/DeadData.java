@@ -26,6 +26,11 @@ public enum DeadData {
   /** The development outbox (message copies shown in the console). */
   OUTBOX_MESSAGES(Kept.OUTBOX),
   AUDIT_EVENTS(Kept.AUDIT),
+  /**
+   * Audit records still waiting to be sealed, kept as long as sealed ones: they wait that long only
+   * when no node seals.
+   */
+  AUDIT_PENDING(Kept.AUDIT),
   /** Host prompts past their lifetime (finished, or never finished). */
   PROMPTS(Kept.AFTER_END),
   /**

@@ -86,6 +86,8 @@ public final class JdbcDeadRows implements DeadRows {
     DEAD.put(
         DeadData.AUDIT_EVENTS, new Dead("audit_events", "id", "at < ?", JdbcDeadRows::atCutoff));
     DEAD.put(
+        DeadData.AUDIT_PENDING, new Dead("audit_pending", "seq", "at < ?", JdbcDeadRows::atCutoff));
+    DEAD.put(
         DeadData.PROMPTS,
         new Dead(
             "prompts",

@@ -207,6 +207,11 @@ abstract class PurgeContractTest {
           row[0].equals("dead") ? 1 : 2,
           at,
           row[0]);
+      sql(
+          "INSERT INTO audit_pending (at, environment_id, type, outcome, scopes, reason,"
+              + " client_ip, user_agent) VALUES (?, 'demo', 'check', 'ok', '', ?, '1', 'ua')",
+          at,
+          row[0]);
     }
 
     assertThat(purge(DeadData.DELIVERIES)).containsExactly(2, 0);
@@ -216,6 +221,9 @@ abstract class PurgeContractTest {
     assertThat(ids("SELECT recipient FROM outbox_messages")).containsExactly("keep");
     assertThat(purge(DeadData.AUDIT_EVENTS)).containsExactly(1);
     assertThat(ids("SELECT reason FROM audit_events")).containsExactly("keep");
+    // Records no node sealed are kept as long as sealed ones, then go too.
+    assertThat(purge(DeadData.AUDIT_PENDING)).containsExactly(1);
+    assertThat(ids("SELECT reason FROM audit_pending")).containsExactly("keep");
   }
 
   private void session(String id, Instant created, Instant expires, Instant ended) {
