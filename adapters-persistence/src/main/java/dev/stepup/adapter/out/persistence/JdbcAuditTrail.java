@@ -69,8 +69,8 @@ public final class JdbcAuditTrail implements AuditTrail, AuditLog, AuditStatisti
     q.outcome()
         .ifPresent(o -> add(where, params, " AND outcome = ?", o.name().toLowerCase(Locale.ROOT)));
     long offset = (long) q.page() * q.pageSize();
-    // Every waiting record is newer than the sealed ones, and there are only a few: they come
-    // first.
+    // Waiting records are few and come after the sealed ones in the order of writing and sealing
+    // (a late commit may carry an older time): they come first.
     List<AuditEvent> waiting =
         page("audit_pending", where, params, "seq", offset + q.pageSize(), 0);
     List<AuditEvent> found =
