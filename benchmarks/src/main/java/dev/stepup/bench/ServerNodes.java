@@ -87,6 +87,11 @@ final class ServerNodes implements AutoCloseable {
     return processes.stream().map(ServerProcess::cpu).reduce(Duration.ZERO, Duration::plus);
   }
 
+  /** CPU time every node's JIT compilers have used so far. */
+  Duration compilerCpu() {
+    return processes.stream().map(ServerProcess::compilerCpu).reduce(Duration.ZERO, Duration::plus);
+  }
+
   int count() {
     return ports.size();
   }

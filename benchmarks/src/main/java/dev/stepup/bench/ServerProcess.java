@@ -70,6 +70,11 @@ final class ServerProcess implements AutoCloseable {
         .reduce(own, Duration::plus);
   }
 
+  /** CPU time the JIT compiler threads of the process and its children have used so far. */
+  Duration compilerCpu() {
+    return JitCompilers.cpu(process.toHandle());
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
