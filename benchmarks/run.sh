@@ -3,7 +3,8 @@
 # Keycloak's client-credentials issuance beside it, and the JMH benchmarks; writes the table and
 # the plot to docs/perf/. Needs wrk (Debian: apt-get install wrk) and, for Keycloak, Java 21+
 # (KEYCLOAK_JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64). DURATION (seconds per run,
-# default 30), WARM_UP (seconds each path is warmed before it is measured, default 30), FILL
+# default 30), WARM_UP (seconds of each warm-up round, default 30; issuance, check and Keycloak
+# repeat rounds until their JIT compilers fall quiet, for at most WARM_UP_LIMIT seconds, 600), FILL
 # (tokens to issue before measuring), NODES (PostgreSQL node counts, default 1,2: one node, then two
 # on a fresh store) and SKIP_KEYCLOAK=1 / SKIP_JMH=1.
 set -euo pipefail
@@ -12,7 +13,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 mvn -B -q install -DskipTests
 out="benchmarks/target/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
-args=(--out "$out" --duration "${DURATION:-30}" --warm-up "${WARM_UP:-30}" --stores h2,postgres --nodes "${NODES:-1,2}"
+args=(--out "$out" --duration "${DURATION:-30}" --warm-up "${WARM_UP:-30}"
+      --warm-up-limit "${WARM_UP_LIMIT:-600}" --stores h2,postgres --nodes "${NODES:-1,2}"
       --machine "${MACHINE:-$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB}")
 if [ "${SKIP_KEYCLOAK:-0}" != 1 ]; then
   kc=benchmarks/target/keycloak

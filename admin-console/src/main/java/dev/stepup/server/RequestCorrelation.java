@@ -39,6 +39,8 @@ final class RequestCorrelation extends OncePerRequestFilter {
   /** Short, printable, no spaces or quotes: safe in a header and in any log format. */
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
 
+  private static final Pattern UNPRINTABLE = Pattern.compile("[^\\x21-\\x7e]");
+
   private static final Pattern ENVIRONMENT =
       // The shape of EnvironmentId: nothing else reaches the log.
       Pattern.compile("^/(?:api/v1/environments|hosted)/([a-z0-9][a-z0-9_-]{0,62})(?:/.*)?$");
@@ -105,7 +107,7 @@ final class RequestCorrelation extends OncePerRequestFilter {
   private static String route(HttpServletRequest request, String path) {
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     String route = pattern instanceof String p ? p : path;
-    route = route.replaceAll("[^\\x21-\\x7e]", "?");
+    route = UNPRINTABLE.matcher(route).replaceAll("?");
     return route.length() > 200 ? route.substring(0, 200) + "…" : route;
   }
 }

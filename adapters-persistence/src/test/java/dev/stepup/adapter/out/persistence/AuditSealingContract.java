@@ -16,6 +16,7 @@ import dev.stepup.domain.audit.ChainVerifier;
 import dev.stepup.domain.audit.SealedRecord;
 import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.user.UserId;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The tamper-evident audit trail on a real database: records are sealed into their environment's
@@ -43,6 +45,7 @@ abstract class AuditSealingContract {
   private static final EnvironmentId ENV = new EnvironmentId("demo");
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
+  private DataSource database;
   private JdbcClient jdbc;
   private JdbcAuditTrail trail;
   private JdbcAuditSeals seals;
@@ -53,7 +56,7 @@ abstract class AuditSealingContract {
 
   @BeforeEach
   void openStore() {
-    DataSource database = database();
+    database = database();
     Flyway.configure().dataSource(database).load().migrate();
     jdbc = JdbcClient.create(database);
     trail = new JdbcAuditTrail(jdbc);
@@ -289,6 +292,29 @@ abstract class AuditSealingContract {
     assertThat(reasons(2, 4)).isEmpty();
     assertThat(trail.countSince(ENV, T0).stream().mapToLong(AuditStatistics.Count::count).sum())
         .isEqualTo(8);
+  }
+
+  @Test
+  void recordsWrittenOnSeveralConnectionsWaitInTheOrderTheyWereWritten() throws Exception {
+    try (Connection first = database.getConnection();
+        Connection second = database.getConnection()) {
+      List<JdbcAuditTrail> writers =
+          List.of(
+              new JdbcAuditTrail(JdbcClient.create(new SingleConnectionDataSource(first, true))),
+              new JdbcAuditTrail(JdbcClient.create(new SingleConnectionDataSource(second, true))));
+      for (int i = 0; i < 6; i++) {
+        writers.get(i % 2).record(event(i));
+      }
+    }
+
+    assertThat(reasons(0, 10))
+        .containsExactly(
+            "code accepted é 5",
+            "code accepted é 4",
+            "code accepted é 3",
+            "code accepted é 2",
+            "code accepted é 1",
+            "code accepted é 0");
   }
 
   @Test

@@ -1,0 +1,144 @@
+package dev.stepup.adapter.in.web.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+class PrefixFilteredHandlerMappingTest {
+
+  @RestController
+  static class Routes {
+    @PostMapping("/api/v1/environments/{environmentId}/elevated-tokens")
+    String issue() {
+      return "issue";
+    }
+
+    @GetMapping("/api/v1/environments/{environmentId}/elevated-tokens/{tokenId}")
+    String read() {
+      return "read";
+    }
+
+    @PostMapping("/hosted/{environmentId}/step-up")
+    String hosted() {
+      return "hosted";
+    }
+
+    @GetMapping("/{page}")
+    String page() {
+      return "page";
+    }
+
+    @GetMapping("/.well-known/jwks.json")
+    String jwks() {
+      return "jwks";
+    }
+
+    @GetMapping("/files/**")
+    String files() {
+      return "files";
+    }
+  }
+
+  private final PrefixFilteredHandlerMapping filtered = started(new PrefixFilteredHandlerMapping());
+  private final RequestMappingHandlerMapping spring = started(new RequestMappingHandlerMapping());
+
+  @ParameterizedTest
+  @CsvSource({
+    "POST, /api/v1/environments/demo/elevated-tokens",
+    "POST, /api/v1/environments/%64emo/elevated-tokens",
+    "POST, /api/v1/environments/demo;v=1/elevated-tokens",
+    "POST, /api/v1/environments/demo/elevated-tokens/",
+    "GET, /api/v1/environments/demo/elevated-tokens/t1",
+    "GET, /API/v1/environments/demo/elevated-tokens/t1",
+    "GET, //api/v1/environments/demo/elevated-tokens/t1",
+    "PUT, /api/v1/environments/demo/elevated-tokens",
+    "POST, /hosted/demo/step-up",
+    "GET, /hosted/demo/step-up",
+    "GET, /about",
+    "GET, /.well-known/jwks.json",
+    "GET, /files/a/b",
+    "GET, /nowhere/at/all",
+    "GET, /"
+  })
+  void routesEveryRequestAsSpringDoes(String method, String path) {
+    assertThat(route(filtered, method, path)).isEqualTo(route(spring, method, path));
+  }
+
+  @Test
+  void setsAsideOnlyMappingsWhoseTextThePathCannotBeginWith() {
+    MockHttpServletRequest issue = request("POST", "/api/v1/environments/demo/elevated-tokens");
+    Map<String, Boolean> setAside = new java.util.TreeMap<>();
+    filtered
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) ->
+                setAside.put(handler.getMethod().getName(), filtered.setsAside(info, issue)));
+    assertThat(setAside)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "issue", false,
+                "read", false,
+                "hosted", true,
+                "page", false,
+                "jwks", true,
+                "files", true));
+  }
+
+  @Test
+  void aPathSpringDecodesIsLeftToSpring() {
+    RequestMappingInfo hosted =
+        filtered.getHandlerMethods().entrySet().stream()
+            .filter(entry -> entry.getValue().getMethod().getName().equals("hosted"))
+            .findFirst()
+            .orElseThrow()
+            .getKey();
+    assertThat(filtered.setsAside(hosted, request("POST", "/%68osted/demo/step-up"))).isFalse();
+    assertThat(filtered.setsAside(hosted, request("POST", "/api;x/demo/step-up"))).isFalse();
+    assertThat(filtered.setsAside(hosted, request("POST", "/api/demo/step-up"))).isTrue();
+  }
+
+  private static <M extends RequestMappingHandlerMapping> M started(M mapping) {
+    StaticApplicationContext context = new StaticApplicationContext();
+    context.registerSingleton("routes", Routes.class);
+    context.refresh();
+    mapping.setApplicationContext(context);
+    mapping.afterPropertiesSet();
+    return mapping;
+  }
+
+  private static MockHttpServletRequest request(String method, String path) {
+    MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+    org.springframework.web.util.ServletRequestPathUtils.parseAndCache(request);
+    return request;
+  }
+
+  /** The handler and path variables a request is routed to, or the refusal Spring raises. */
+  private static String route(RequestMappingHandlerMapping mapping, String method, String path) {
+    HttpServletRequest request = request(method, path);
+    try {
+      HandlerExecutionChain chain = mapping.getHandler(request);
+      if (chain == null) {
+        return "no handler";
+      }
+      return ((HandlerMethod) chain.getHandler()).getMethod().getName()
+          + " "
+          + request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    } catch (Exception refused) {
+      return refused.getClass().getSimpleName();
+    }
+  }
+}
