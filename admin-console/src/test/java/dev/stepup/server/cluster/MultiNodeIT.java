@@ -88,11 +88,15 @@ class MultiNodeIT {
       assertThat(health.text("status")).isEqualTo("UP");
     }
     Set<Integer> shipped = new TreeSet<>();
-    for (Resource r :
-        new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql")) {
-      Matcher v = VERSION.matcher(r.getFilename());
-      assertThat(v.lookingAt()).isTrue();
-      shipped.add(Integer.parseInt(v.group(1)));
+    // SQL migrations and the Java ones (db.migration.V*), which Flyway finds in the same place.
+    for (String kind : List.of("sql", "class")) {
+      for (Resource r :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:db/migration/V*." + kind)) {
+        Matcher v = VERSION.matcher(r.getFilename());
+        assertThat(v.lookingAt()).isTrue();
+        shipped.add(Integer.parseInt(v.group(1)));
+      }
     }
     List<String> applied =
         cluster
