@@ -9,6 +9,7 @@ import dev.stepup.adapter.out.crypto.totp.ZxingQrCodes;
 import dev.stepup.adapter.out.crypto.wallet.Web3jWallets;
 import dev.stepup.adapter.out.crypto.webauthn.YubicoWebAuthn;
 import dev.stepup.adapter.out.persistence.BatchedAuditTrail;
+import dev.stepup.adapter.out.persistence.ClosedDatabaseEviction;
 import dev.stepup.adapter.out.persistence.GroupCommit;
 import dev.stepup.adapter.out.persistence.H2Settings;
 import dev.stepup.adapter.out.persistence.JdbcAdminAccounts;
@@ -69,7 +70,8 @@ class AdapterConfiguration {
         properties.setUsername("stepup");
       }
     }
-    return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    return ClosedDatabaseEviction.install(
+        properties.initializeDataSourceBuilder().type(HikariDataSource.class).build());
   }
 
   @Bean

@@ -107,17 +107,9 @@ final class DeliveryWorker implements SmartLifecycle {
     if (t == null || p == null) {
       return;
     }
-    t.shutdownNow();
-    p.shutdown();
-    try {
-      // Let sends in progress finish and be marked; the timeouts bound them.
-      if (!p.awaitTermination(30, TimeUnit.SECONDS)) {
-        p.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      p.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    Quiescence.await(t, "delivery-schedule");
+    // Sends in progress finish and are marked; the mail and SMS timeouts bound them.
+    Quiescence.await(p, "delivery");
     ticker = null;
     pool = null;
   }

@@ -44,13 +44,17 @@ abstract class PeriodicTask implements SmartLifecycle {
     ticker.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * No further runs; a run in progress is waited for (bounded), never interrupted: an interrupt
+   * during one of H2's file reads or writes closes the embedded database for every connection.
+   */
   @Override
   public void stop() {
     running = false;
     ScheduledExecutorService t = ticker;
     if (t != null) {
-      t.shutdownNow(); // work in progress ends with its statement
       ticker = null;
+      Quiescence.await(t, name);
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,33 @@ class PurgeScheduleTest {
     Thread.sleep(100);
     schedule.stop();
     assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void stoppingWaitsForTheRunInProgressAndNeverInterruptsIt() throws Exception {
+    // An interrupt during one of H2's file writes would close the embedded database.
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    AtomicBoolean finished = new AtomicBoolean();
+    PurgeSchedule schedule =
+        new PurgeSchedule(
+            () -> {
+              started.countDown();
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                interrupted.set(true);
+              }
+              finished.set(true);
+              return new PurgeResult(true, Map.of());
+            },
+            Duration.ofMillis(10),
+            true);
+    schedule.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    schedule.stop();
+
+    assertThat(finished).isTrue();
+    assertThat(interrupted).isFalse();
   }
 }

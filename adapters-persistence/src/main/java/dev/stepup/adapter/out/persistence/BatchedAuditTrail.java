@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -98,19 +99,23 @@ public final class BatchedAuditTrail
     return trail.countByScopeSince(environmentId, type, since);
   }
 
+  /**
+   * Stops the writer and stores what is queued. The writer is woken, never interrupted: an
+   * interrupt during one of H2's file writes closes the embedded database for every connection.
+   */
   @Override
   public void close() throws InterruptedException {
     running = false;
-    writer.interrupt();
+    LockSupport.unpark(writer);
     writer.join(Duration.ofSeconds(10).toMillis());
     flush();
   }
 
   private void writeLoop() {
+    long pause = interval.toNanos();
     while (running) {
-      try {
-        Thread.sleep(interval.toMillis());
-      } catch (InterruptedException stopping) {
+      LockSupport.parkNanos(this, pause);
+      if (!running) {
         return;
       }
       try {
