@@ -35,6 +35,7 @@ import dev.stepup.adapter.out.persistence.JdbcTotpDevices;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
 import dev.stepup.adapter.out.persistence.JdbcUserDirectory;
 import dev.stepup.adapter.out.persistence.JdbcWalletChallenges;
+import dev.stepup.adapter.out.persistence.Migrations;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.security.SecretCipher;
 import dev.stepup.application.port.out.transaction.TransactionRunner;
@@ -44,6 +45,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +74,12 @@ class AdapterConfiguration {
     }
     return ClosedDatabaseEviction.install(
         properties.initializeDataSourceBuilder().type(HikariDataSource.class).build());
+  }
+
+  /** Flyway looks for the migrations where {@link Migrations} says they are. */
+  @Bean
+  FlywayConfigurationCustomizer migrationLocations() {
+    return Migrations.locations();
   }
 
   @Bean

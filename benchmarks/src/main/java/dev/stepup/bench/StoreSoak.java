@@ -8,6 +8,7 @@ import dev.stepup.adapter.out.persistence.JdbcDeadRows;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
 import dev.stepup.adapter.out.persistence.JdbcJobLeases;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
+import dev.stepup.adapter.out.persistence.Migrations;
 import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
@@ -32,7 +33,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -65,7 +65,7 @@ public final class StoreSoak {
   private void run(Path data, double rate, double days, PrintStream report) throws Exception {
     SingleConnectionDataSource dataSource =
         new SingleConnectionDataSource(H2Settings.url(data), "stepup", "", true);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     JdbcTransactionRunner transactions =
         new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));

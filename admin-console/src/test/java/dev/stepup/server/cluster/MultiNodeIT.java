@@ -8,6 +8,7 @@ import static dev.stepup.server.cluster.ClusterUsers.signedInUser;
 import static dev.stepup.server.cluster.ClusterUsers.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepup.adapter.out.persistence.Migrations;
 import dev.stepup.server.api.ApiClient;
 import dev.stepup.server.cluster.ClusterUsers.SignedIn;
 import java.net.http.HttpResponse;
@@ -88,11 +89,11 @@ class MultiNodeIT {
       assertThat(health.text("status")).isEqualTo("UP");
     }
     Set<Integer> shipped = new TreeSet<>();
-    // SQL migrations and the Java ones (db.migration.V*), which Flyway finds in the same place.
-    for (String kind : List.of("sql", "class")) {
+    // SQL migrations and Java ones, wherever the server tells Flyway to look.
+    for (String location : Migrations.LOCATIONS) {
       for (Resource r :
           new PathMatchingResourcePatternResolver()
-              .getResources("classpath*:db/migration/V*." + kind)) {
+              .getResources(location.replace("classpath:", "classpath*:") + "/V*.*")) {
         Matcher v = VERSION.matcher(r.getFilename());
         assertThat(v.lookingAt()).isTrue();
         shipped.add(Integer.parseInt(v.group(1)));

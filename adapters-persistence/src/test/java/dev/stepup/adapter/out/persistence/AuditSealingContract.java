@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +56,7 @@ abstract class AuditSealingContract {
   @BeforeEach
   void openStore() {
     database = database();
-    Flyway.configure().dataSource(database).load().migrate();
+    Migrations.flyway(database).load().migrate();
     jdbc = JdbcClient.create(database);
     trail = new JdbcAuditTrail(jdbc);
     seals = new JdbcAuditSeals(database);

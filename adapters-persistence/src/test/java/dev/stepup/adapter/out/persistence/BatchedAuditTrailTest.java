@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class BatchedAuditTrailTest {
   void setUp() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
     transactions = new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
   }

@@ -30,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +62,7 @@ abstract class DeliveryQueueContractTest {
   @BeforeEach
   void migrate() {
     DataSource dataSource = freshDatabase();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
     transactions = new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
     queue = new JdbcDeliveryQueue(jdbc, new XorSecretCipher(), clock, wakeUps::incrementAndGet);

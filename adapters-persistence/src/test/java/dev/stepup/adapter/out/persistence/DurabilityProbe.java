@@ -9,7 +9,6 @@ import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.token.ElevatedTokenId;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -27,7 +26,7 @@ public final class DurabilityProbe {
     var dataSource =
         new SimpleDriverDataSource(
             new org.h2.Driver(), H2Settings.url(Path.of(args[0])), "stepup", "");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     new JdbcEnvironments(jdbc).save(Environment.create(new EnvironmentId("demo"), "Demo"));
     JdbcElevatedTokens tokens = new JdbcElevatedTokens(jdbc);

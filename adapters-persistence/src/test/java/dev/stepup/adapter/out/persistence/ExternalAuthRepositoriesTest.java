@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +43,7 @@ class ExternalAuthRepositoriesTest {
   }
 
   static JdbcClient open(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     JdbcEnvironments environments = new JdbcEnvironments(jdbc);
     environments.save(Environment.create(ENV, "Demo"));

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +23,7 @@ class H2ApiKeyPermissionsMigrationTest {
   void aKeyCreatedBeforePermissionsHoldsEveryPermissionAndNoExpiryAfterTheUpgrade() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).target("12").load().migrate();
+    Migrations.flyway(dataSource).target("12").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     OffsetDateTime t0 = OffsetDateTime.of(2026, 1, 10, 8, 0, 0, 0, ZoneOffset.UTC);
     jdbc.sql("INSERT INTO environments (id, name, step_up_enabled) VALUES ('demo', 'Demo', TRUE)")
@@ -35,7 +34,7 @@ class H2ApiKeyPermissionsMigrationTest {
         .param(t0)
         .update();
 
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
 
     ApiKey old = new JdbcApiKeys(jdbc).findByDigest("digest-old").orElseThrow();
     assertThat(old.permissions()).isEqualTo(ApiPermission.ALL);

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,7 @@ class H2AuditPendingMigrationTest {
   void unsealedRecordsWaitAndAreSealedWithIdsAfterTheLastOne() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).target("29").load().migrate();
+    Migrations.flyway(dataSource).target("29").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     for (String env : new String[] {"old", "old", "demo"}) {
       jdbc.sql(
@@ -46,7 +45,7 @@ class H2AuditPendingMigrationTest {
                 + " WHERE environment_id = 'old'")
         .update();
 
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
 
     assertThat(jdbc.sql("SELECT reason FROM audit_pending").query(String.class).list())
         .containsExactly("written in demo");

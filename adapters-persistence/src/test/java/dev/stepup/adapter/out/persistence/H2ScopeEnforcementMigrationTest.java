@@ -9,7 +9,6 @@ import dev.stepup.domain.environment.StepUpSettings;
 import dev.stepup.domain.scope.Scope;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +28,7 @@ class H2ScopeEnforcementMigrationTest {
   void protectedRulesBecomeEnforcedAndUnprotectedOnesOff() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).target("22").load().migrate();
+    Migrations.flyway(dataSource).target("22").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     jdbc.sql("INSERT INTO environments (id, name, step_up_enabled) VALUES ('demo', 'Demo', TRUE)")
         .update();
@@ -39,7 +38,7 @@ class H2ScopeEnforcementMigrationTest {
                 + " ('demo', 'wallet:refresh', FALSE, 'MULTI')")
         .update();
 
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
 
     StepUpSettings settings = new JdbcEnvironments(jdbc).find(DEMO).orElseThrow().settings();
     assertThat(settings.action(Scope.WALLET_EXPORT).enforcement()).isEqualTo(Enforcement.ENFORCE);
@@ -50,7 +49,7 @@ class H2ScopeEnforcementMigrationTest {
   void aMonitoredScopeReadsAsProtectedToAnOldNodeAndAnOldNodesRowKeepsItsMeaning() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     JdbcEnvironments environments = new JdbcEnvironments(jdbc);
     Environment demo = Environment.create(DEMO, "Demo");

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +68,7 @@ class H2SingleUsePerScopeMigrationTest {
   private JdbcElevatedTokens migratedWithOldRows() {
     DataSource dataSource =
         new SimpleDriverDataSource(new org.h2.Driver(), H2Settings.url(dataDir), "stepup", "");
-    Flyway.configure().dataSource(dataSource).target("26").load().migrate();
+    Migrations.flyway(dataSource).target("26").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     String insert =
         "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
@@ -91,7 +90,7 @@ class H2SingleUsePerScopeMigrationTest {
         .params("tok_multi", false, Columns.at(T0), Columns.at(T0.plusSeconds(600)), null)
         .update();
 
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     return new JdbcElevatedTokens(jdbc);
   }
 }

@@ -34,7 +34,6 @@ import dev.stepup.application.port.out.version.LegacyMfaUses;
 import dev.stepup.application.port.out.wallet.EmbeddedWallets;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -86,7 +85,7 @@ final class JdbcStores implements Stores {
   }
 
   private JdbcStores(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     audit = new JdbcAuditTrail(jdbc);
     transactions = new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class PostgresCacheChangesTest {
   @BeforeEach
   void twoListeningNodes() {
     database = SharedPostgres.freshDatabase();
-    Flyway.configure().dataSource(database).load().migrate();
+    Migrations.flyway(database).load().migrate();
     jdbc = JdbcClient.create(database);
     new JdbcEnvironments(jdbc).save(Environment.create(ENV, "Demo"));
     newsOfA = new PostgresCacheChanges(jdbc, database::getConnection);

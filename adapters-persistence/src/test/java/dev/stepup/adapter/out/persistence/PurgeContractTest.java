@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +34,7 @@ abstract class PurgeContractTest {
   @BeforeEach
   void migrateAndConnect() {
     dataSource = freshDatabase();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
     deadRows = new JdbcDeadRows(jdbc);
     sql("INSERT INTO environments (id, name, step_up_enabled) VALUES ('demo', 'Demo', TRUE)");

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +30,7 @@ abstract class SealedStorageContractTest {
   @BeforeEach
   void migrateAndConnect() {
     DataSource dataSource = freshDatabase();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Migrations.flyway(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
     keys = new JdbcSealedKeys(jdbc);
     secrets = new JdbcSealedSecrets(jdbc);

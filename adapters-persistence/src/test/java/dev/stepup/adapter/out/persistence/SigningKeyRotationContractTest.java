@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,7 +42,7 @@ abstract class SigningKeyRotationContractTest {
   @Test
   void aRotationReplacesOnlyTheGenerationItRead() {
     DataSource db = freshDatabase();
-    Flyway.configure().dataSource(db).load().migrate();
+    Migrations.flyway(db).load().migrate();
     JdbcSigningKeys nodeA = node(db);
     JdbcSigningKeys nodeB = node(db);
 
@@ -65,7 +64,7 @@ abstract class SigningKeyRotationContractTest {
   @Test
   void ofNodesRotatingAtOnceExactlyOneWins() throws Exception {
     DataSource db = freshDatabase();
-    Flyway.configure().dataSource(db).load().migrate();
+    Migrations.flyway(db).load().migrate();
     node(db).rotate(0, key("k0", T0), T0);
     int nodes = 4;
     ExecutorService pool = Executors.newFixedThreadPool(nodes);
@@ -101,7 +100,7 @@ abstract class SigningKeyRotationContractTest {
   @Test
   void anUpgradedDatabaseKeepsSigningWithItsNewestActiveKey() {
     DataSource db = freshDatabase();
-    Flyway.configure().dataSource(db).target("12").load().migrate();
+    Migrations.flyway(db).target("12").load().migrate();
     JdbcClient jdbc = JdbcClient.create(db);
     for (String[] k : new String[][] {{"old", "0"}, {"newest", "120"}, {"retired", "300"}}) {
       jdbc.sql(
@@ -113,7 +112,7 @@ abstract class SigningKeyRotationContractTest {
               k[0].equals("retired") ? Columns.at(T0.plusSeconds(400)) : null)
           .update();
     }
-    Flyway.configure().dataSource(db).load().migrate();
+    Migrations.flyway(db).load().migrate();
 
     CurrentSigningKey current = node(db).current();
     assertThat(current.generation()).isZero();

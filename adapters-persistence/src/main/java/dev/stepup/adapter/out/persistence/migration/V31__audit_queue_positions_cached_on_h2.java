@@ -1,4 +1,4 @@
-package db.migration;
+package dev.stepup.adapter.out.persistence.migration;
 
 import java.sql.Connection;
 import java.sql.Statement;
