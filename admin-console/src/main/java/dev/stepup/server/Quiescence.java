@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Quiescence {
 
-  static final long PATIENCE_SECONDS = 30;
+  static final long PATIENCE_SECONDS = 10;
 
   private static final System.Logger LOG = System.getLogger(Quiescence.class.getName());
 
