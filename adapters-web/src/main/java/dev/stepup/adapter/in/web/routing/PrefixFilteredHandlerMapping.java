@@ -1,26 +1,27 @@
 package dev.stepup.adapter.in.web.routing;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * The controllers' handler mapping, which first sets aside every mapping whose patterns all begin
- * with text the request's path does not begin with. Spring tries a path with variables against
- * every mapping, each time evaluating its method (with a CORS pre-flight check), headers, media
- * types and pattern; that was about 8 % of an issuance's CPU with some 160 mappings.
+ * The controllers' handler mapping (htmx's, which adds its {@code @HxRequest} conditions), which
+ * first sets aside every mapping whose patterns all begin with text the request's path does not
+ * begin with. Spring tries a path with variables against every mapping, each time evaluating its
+ * method (with a CORS pre-flight check), headers, media types and pattern; that was about 8 % of an
+ * issuance's CPU with some 160 mappings.
  *
  * <p>Only exact text is compared, and only for a path with no percent-encoding and no {@code ;}
  * parameters, where Spring's pattern matching compares the same text; any other path is matched by
  * Spring alone, as before.
  */
-public class PrefixFilteredHandlerMapping extends RequestMappingHandlerMapping {
+public class PrefixFilteredHandlerMapping extends HtmxRequestMappingHandlerMapping {
 
   /** Each mapping's literal pattern beginnings; an empty array means it is never set aside. */
   private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
