@@ -7,6 +7,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxExceptionHandlerExceptionR
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.handler.HandlerExceptionResolverComposite;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -22,10 +23,7 @@ class RoutingIT extends ApiTestServer {
   void controllersAreRoutedByThePrefixFilteredMappingAndHtmxKeepsItsResolver() {
     assertThat(context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class))
         .isInstanceOf(PrefixFilteredHandlerMapping.class);
-    assertThat(
-            context.getBean(
-                "handlerExceptionResolver",
-                org.springframework.web.servlet.handler.HandlerExceptionResolverComposite.class))
+    assertThat(context.getBean("handlerExceptionResolver", HandlerExceptionResolverComposite.class))
         .satisfies(
             composite ->
                 assertThat(composite.getExceptionResolvers())

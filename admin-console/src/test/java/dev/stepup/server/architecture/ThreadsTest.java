@@ -38,7 +38,7 @@ class ThreadsTest {
   }
 
   @Test
-  void onlyAThreadItsOwnInterruptFlagIsRestored() {
+  void threadsAreInterruptedOnlyToRestoreTheirOwnFlag() {
     // Thread.interrupt() on the current thread restores a flag caught in InterruptedException;
     // these classes do only that. PostgresCacheChanges wakes its listener, which holds a
     // PostgreSQL connection and never touches H2.
