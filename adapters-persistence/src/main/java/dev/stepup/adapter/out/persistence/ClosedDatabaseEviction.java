@@ -8,11 +8,14 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * Lets the server recover when the embedded H2 database closes under its pool. H2 closes the
  * database for every connection when a thread is interrupted during one of its file reads or
- * writes; its connections then answer "database has been closed" forever, and the pool, which does
+ * writes; its connections then answer "database has been closed" (or, from a statement already
+ * under way, a general error caused by "this store is closed") forever, and the pool, which does
  * not know H2's error codes, would keep lending them out until the process restarts. On the first
  * such answer every pooled connection is retired; the next connection opens the file again, with
  * every committed change (commits are written at once, {@link H2Settings}).
@@ -54,8 +57,21 @@ public final class ClosedDatabaseEviction implements SQLExceptionOverride {
 
   private static boolean closedDatabase(SQLException e) {
     for (SQLException next = e; next != null; next = next.getNextException()) {
-      if (CLOSED.contains(next.getErrorCode())) {
+      if (CLOSED.contains(next.getErrorCode()) || closedStore(next)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean closedStore(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MVStoreException store
+          && store.getErrorCode() == DataUtils.ERROR_CLOSED) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
       }
     }
     return false;

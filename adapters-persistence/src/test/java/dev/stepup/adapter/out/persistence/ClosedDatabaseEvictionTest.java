@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class ClosedDatabaseEvictionTest {
 
     // The statement that meets a closed connection fails: it may have been a write.
     Throwable first = catchThrowable(() -> count("before"));
-    assertThat(first).hasMessageContaining("database has been closed");
+    assertThat(first.getMessage())
+        .containsAnyOf("database has been closed", "This store is closed");
 
     for (int i = 0; i < 10; i++) {
       assertThat(count("before")).isEqualTo(1);
@@ -62,8 +64,23 @@ class ClosedDatabaseEvictionTest {
   void otherFailuresAreLeftToThePoolsOwnRules() {
     SQLException syntax = new SQLException("Syntax error", "42000", ErrorCode.SYNTAX_ERROR_2);
     SQLException closed = new SQLException("closed", "90098", ErrorCode.DATABASE_IS_CLOSED);
+    SQLException storeClosed =
+        new SQLException(
+            "General error",
+            "HY000",
+            ErrorCode.GENERAL_ERROR_1,
+            DataUtils.newMVStoreException(DataUtils.ERROR_CLOSED, "This store is closed"));
+    SQLException otherStoreError =
+        new SQLException(
+            "General error",
+            "HY000",
+            ErrorCode.GENERAL_ERROR_1,
+            DataUtils.newMVStoreException(DataUtils.ERROR_FILE_CORRUPT, "corrupt"));
     assertThat(pool.getExceptionOverride().adjudicate(syntax)).isEqualTo(Override.CONTINUE_EVICT);
+    assertThat(pool.getExceptionOverride().adjudicate(otherStoreError))
+        .isEqualTo(Override.CONTINUE_EVICT);
     assertThat(pool.getExceptionOverride().adjudicate(closed)).isEqualTo(Override.MUST_EVICT);
+    assertThat(pool.getExceptionOverride().adjudicate(storeClosed)).isEqualTo(Override.MUST_EVICT);
     assertThat(count("before")).isEqualTo(1);
   }
 
