@@ -24,8 +24,8 @@ public final class H2CommitCost {
 
   /** What each commit holds. */
   private enum Variant {
-    TOKEN_AND_AUDIT("token row + audit row", true, true),
-    TOKEN_ONLY("token row only", true, false),
+    TOKEN_AND_AUDIT("spend row + audit row", true, true),
+    TOKEN_ONLY("spend row only", true, false),
     AUDIT_ONLY("audit row only", false, true);
 
     final String label;
@@ -59,8 +59,8 @@ public final class H2CommitCost {
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT id FROM elevated_tokens WHERE consumed_at IS NULL AND single_use"
-                    + " FETCH FIRST "
+                "SELECT id FROM elevated_tokens t WHERE single_use AND NOT EXISTS"
+                    + " (SELECT 1 FROM token_spends s WHERE s.token_id = t.id) FETCH FIRST "
                     + count
                     + " ROWS ONLY")) {
       while (rows.next()) {
@@ -125,10 +125,15 @@ public final class H2CommitCost {
       String columns =
           "at, environment_id, type, outcome, user_id, session_id, scopes, method, reason, actor,"
               + " client_ip, user_agent";
-      read = connection.prepareStatement("SELECT * FROM elevated_tokens WHERE id = ?");
+      read =
+          connection.prepareStatement(
+              "SELECT * FROM elevated_tokens t LEFT JOIN token_spends s ON s.token_id = t.id"
+                  + " WHERE t.id = ?");
       mark =
           connection.prepareStatement(
-              "UPDATE elevated_tokens SET consumed_at = CURRENT_TIMESTAMP WHERE id = ?");
+              "INSERT INTO token_spends (token_id, scope, spent_at) SELECT id, ?,"
+                  + " CURRENT_TIMESTAMP FROM elevated_tokens WHERE id = ? AND revoked_at IS NULL"
+                  + " AND NOT EXISTS (SELECT 1 FROM token_spends WHERE token_id = ? AND scope = ?)");
       audit =
           connection.prepareStatement(
               "INSERT INTO audit_pending ("
@@ -140,12 +145,19 @@ public final class H2CommitCost {
 
     void once(String id, Variant variant) throws SQLException {
       read.setString(1, id);
+      String scope;
       try (ResultSet row = read.executeQuery()) {
         row.next();
+        scope = row.getString("scopes").split(" ")[0];
       }
       if (variant.token) {
-        mark.setString(1, id);
-        mark.executeUpdate();
+        mark.setString(1, scope);
+        mark.setString(2, id);
+        mark.setString(3, id);
+        mark.setString(4, scope);
+        if (mark.executeUpdate() != 1) {
+          throw new IllegalStateException("token " + id + " was spent already");
+        }
       }
       if (variant.audit) {
         audit.setLong(1, template);

@@ -113,8 +113,9 @@ class HostedPagesBrowserIT extends ApiTestServer {
     screenshot("hosted-wallet-private-key");
     assertThat(
             jdbc.sql(
-                    "SELECT COUNT(*) FROM elevated_tokens WHERE consumed_at IS NOT NULL"
-                        + " AND session_id IN (SELECT id FROM sessions WHERE user_id = ?)")
+                    "SELECT COUNT(*) FROM token_spends WHERE token_id IN (SELECT id FROM"
+                        + " elevated_tokens WHERE session_id IN (SELECT id FROM sessions WHERE"
+                        + " user_id = ?))")
                 .param(user.id())
                 .query(Integer.class)
                 .single())

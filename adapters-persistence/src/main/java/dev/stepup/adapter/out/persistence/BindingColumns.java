@@ -27,8 +27,8 @@ final class BindingColumns {
     };
   }
 
-  /** Rebinds a token read from a row that carries a binding. */
-  static ElevatedToken bind(ElevatedToken token, ResultSet rs) throws SQLException {
+  /** The binding a token's row carries, if any. */
+  static Optional<OperationBinding> binding(ResultSet rs) throws SQLException {
     Optional<String> resource = Columns.optionalString(rs, "bound_resource");
     Optional<OperationDigest> digest =
         Columns.optionalString(rs, "bound_digest").map(OperationDigest::new);
@@ -38,8 +38,8 @@ final class BindingColumns {
             ? Optional.of(Amount.parse(cap.get(), rs.getString("bound_asset")))
             : Optional.empty();
     if (resource.isEmpty() && digest.isEmpty() && amountCap.isEmpty()) {
-      return token;
+      return Optional.empty();
     }
-    return token.bindTo(new OperationBinding(resource, digest, amountCap));
+    return Optional.of(new OperationBinding(resource, digest, amountCap));
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Deletes dead rows by primary key, a batch per statement ({@code FETCH FIRST}, the same on H2 and
  * PostgreSQL). The condition is repeated outside the key subquery so a row revived meanwhile (a
  * tally counting again) is left alone. No other table references these rows by foreign key (but an
- * HTTP session's attributes, which go with it).
+ * HTTP session's attributes and a token's spends, which go with it).
  */
 public final class JdbcDeadRows implements DeadRows {
 
@@ -31,7 +31,7 @@ public final class JdbcDeadRows implements DeadRows {
 
   static {
     // Tokens, challenges and codes end at expiry; spent ones are kept until then, since a
-    // consumed or revoked token's row is what makes it inactive.
+    // consumed or revoked token's rows are what make it inactive.
     for (DeadData kind :
         List.of(
             DeadData.ELEVATED_TOKENS,

@@ -5,42 +5,64 @@ import static dev.stepup.adapter.out.persistence.Columns.at;
 import dev.stepup.application.port.out.token.ElevatedTokens;
 import dev.stepup.application.port.out.token.TokenFingerprint;
 import dev.stepup.application.port.out.token.TokenSearch;
-import dev.stepup.domain.environment.EnvironmentId;
 import dev.stepup.domain.method.VerificationMethod;
 import dev.stepup.domain.scope.Scope;
 import dev.stepup.domain.session.SessionId;
 import dev.stepup.domain.token.ElevatedToken;
 import dev.stepup.domain.token.ElevatedTokenId;
 import dev.stepup.domain.user.UserId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Token records. Spending a scope and revocation are single conditional updates whose row count
- * says who won, so they stay atomic across threads and nodes (ADR 0003); how the scopes a token
- * spends one by one are stored is {@link ScopeUseColumns}'s.
+ * Token records. A spend is a row of {@code token_spends} whose primary key lets exactly one spend
+ * of a scope in, and revocation a single conditional update whose row count says who won (ADR 0003,
+ * 0039): both stay atomic across threads and nodes. Which scopes are single-use is {@link
+ * ScopeUseColumns}'s.
  */
 public final class JdbcElevatedTokens implements ElevatedTokens {
 
-  private static final String COLUMNS =
-      "SELECT id, environment_id, user_id, session_id, scopes, method, single_use, issued_at,"
-          + " expires_at, consumed_at, revoked_at, single_use_scopes, spent_scopes, "
-          + BindingColumns.NAMES
-          + " FROM elevated_tokens";
+  private static final String TOKEN_COLUMNS =
+      "id, environment_id, user_id, session_id, scopes, method, single_use, issued_at,"
+          + " expires_at, revoked_at, single_use_scopes, fingerprint, "
+          + BindingColumns.NAMES;
+
+  /** A token's row followed by one row per spend, all adjacent. */
+  private static final String WITH_SPENDS =
+      "SELECT "
+          + TOKEN_COLUMNS
+          + ", s.scope AS spent_scope, s.spent_at"
+          + " FROM %s t LEFT JOIN token_spends s ON s.token_id = t.id";
+
+  private static final String SPENDS =
+      "(SELECT COUNT(*) FROM token_spends s WHERE s.token_id = elevated_tokens.id)";
+
+  private static final String USED_UP = "spends_to_use_up <= " + SPENDS;
+
+  private static final String NOT_USED_UP =
+      "(spends_to_use_up IS NULL OR spends_to_use_up > " + SPENDS + ")";
 
   /** Still usable at the bound instant; mirrors ElevatedToken.state(). */
-  private static final String ACTIVE =
-      "consumed_at IS NULL AND revoked_at IS NULL AND expires_at > ?";
+  private static final String ACTIVE = "revoked_at IS NULL AND expires_at > ? AND " + NOT_USED_UP;
+
+  /**
+   * Writes the spend unless the token is revoked or the spend is there; a spend committed meanwhile
+   * by another transaction meets the primary key.
+   */
+  private static final String SPEND =
+      "INSERT INTO token_spends (token_id, scope, spent_at) SELECT id, ?, ? FROM elevated_tokens"
+          + " WHERE id = ? AND revoked_at IS NULL"
+          + " AND NOT EXISTS (SELECT 1 FROM token_spends WHERE token_id = ? AND scope = ?)";
 
   private final JdbcClient jdbc;
+
+  /** PostgreSQL aborts a transaction on a duplicate key, so there a lost race is not an error. */
+  private volatile String spend;
 
   public JdbcElevatedTokens(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -50,10 +72,10 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   public void add(ElevatedToken token, Optional<TokenFingerprint> fingerprint) {
     jdbc.sql(
             "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
-                + " single_use, issued_at, expires_at, consumed_at, revoked_at, fingerprint,"
-                + " single_use_scopes, spent_scopes, spent_count, "
+                + " single_use, issued_at, expires_at, revoked_at, fingerprint,"
+                + " single_use_scopes, spends_to_use_up, "
                 + BindingColumns.NAMES
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             token.id().value(),
             token.environmentId().value(),
@@ -64,42 +86,42 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
             token.singleUse(),
             at(token.issuedAt()),
             at(token.expiresAt()),
-            at(token.consumedAt()),
             at(token.revokedAt()),
             fingerprint.map(TokenFingerprint::value).orElse(null),
             ScopeUseColumns.singleUse(token),
-            ScopeUseColumns.spent(token),
-            ScopeUseColumns.spentCount(token))
+            ScopeUseColumns.spendsToUseUp(token))
         .params(BindingColumns.values(token))
         .update();
+    ScopeUseColumns.spends(token)
+        .forEach(
+            (scope, at) ->
+                jdbc.sql("INSERT INTO token_spends (token_id, scope, spent_at) VALUES (?, ?, ?)")
+                    .params(token.id().value(), scope, at(at))
+                    .update());
   }
 
   @Override
   public Optional<ElevatedToken> find(ElevatedTokenId id) {
-    return jdbc.sql(COLUMNS + " WHERE id = ?")
-        .param(id.value())
-        .query((rs, n) -> token(rs))
-        .optional();
+    return one(id).map(StoredToken::token);
   }
 
   @Override
   public Optional<ElevatedToken> findIssued(ElevatedTokenId id, TokenFingerprint fingerprint) {
-    return jdbc.sql(
-            "SELECT id, environment_id, user_id, session_id, scopes, method, single_use,"
-                + " issued_at, expires_at, consumed_at, revoked_at, single_use_scopes,"
-                + " spent_scopes, fingerprint, "
-                + BindingColumns.NAMES
-                + " FROM elevated_tokens WHERE id = ?")
+    return one(id)
+        .filter(
+            stored ->
+                stored.fingerprint() != null
+                    && fingerprint.matches(new TokenFingerprint(stored.fingerprint())))
+        .map(StoredToken::token);
+  }
+
+  private Optional<StoredToken> one(ElevatedTokenId id) {
+    return jdbc
+        .sql(WITH_SPENDS.formatted("elevated_tokens") + " WHERE t.id = ?")
         .param(id.value())
-        .query(
-            (rs, n) -> {
-              String recorded = rs.getString("fingerprint");
-              return recorded != null && fingerprint.matches(new TokenFingerprint(recorded))
-                  ? Optional.of(token(rs))
-                  : Optional.<ElevatedToken>empty();
-            })
-        .optional()
-        .flatMap(token -> token);
+        .query(StoredToken::readAll)
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -107,31 +129,27 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
     if (!token.uses().isSingleUse(scope)) {
       return false;
     }
-    if (token.uses().together()) {
-      // A token single-use as a whole (issued before V28, or a legacy MFA token): spent at once.
-      return jdbc.sql(
-                  "UPDATE elevated_tokens SET consumed_at = ? WHERE id = ? AND single_use = TRUE"
-                      + " AND consumed_at IS NULL AND revoked_at IS NULL")
-              .params(at(at), token.id().value())
+    String spent = ScopeUseColumns.spendOf(token, scope);
+    try {
+      return jdbc.sql(spendStatement())
+              .params(spent, at(at), token.id().value(), token.id().value(), spent)
               .update()
           == 1;
+    } catch (DuplicateKeyException lostTheRace) {
+      return false;
     }
-    // One statement decides and writes: the row lock orders concurrent spends, and each re-reads
-    // the row the previous one wrote (so one scope is spent once, two scopes both get spent).
-    return jdbc.sql(
-                "UPDATE elevated_tokens SET spent_scopes = CONCAT(COALESCE(spent_scopes, ''), ?),"
-                    + " spent_count = spent_count + 1,"
-                    + " consumed_at = CASE WHEN spent_count + 1 >= ? THEN ? ELSE consumed_at END"
-                    + " WHERE id = ? AND consumed_at IS NULL AND revoked_at IS NULL"
-                    + " AND POSITION(? IN COALESCE(spent_scopes, '')) = 0")
-            .params(
-                ScopeUseColumns.entry(scope, at),
-                ScopeUseColumns.spendsToUseUp(token),
-                at(at),
-                token.id().value(),
-                ScopeUseColumns.entryPrefix(scope))
-            .update()
-        == 1;
+  }
+
+  private String spendStatement() {
+    String statement = spend;
+    if (statement == null) {
+      ResultSetExtractor<String> productName =
+          rs -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+      String product = jdbc.sql("SELECT 1").query(productName);
+      statement = "PostgreSQL".equals(product) ? SPEND + " ON CONFLICT DO NOTHING" : SPEND;
+      spend = statement;
+    }
+    return statement;
   }
 
   @Override
@@ -162,10 +180,17 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
     List<Object> params = new ArrayList<>(filter.params());
     params.add(search.limit());
     params.add(search.offset());
-    return jdbc.sql(COLUMNS + filter.where() + " ORDER BY issued_at DESC, id LIMIT ? OFFSET ?")
+    String page =
+        "(SELECT * FROM elevated_tokens"
+            + filter.where()
+            + " ORDER BY issued_at DESC, id LIMIT ? OFFSET ?)";
+    return jdbc
+        .sql(WITH_SPENDS.formatted(page) + " ORDER BY t.issued_at DESC, t.id")
         .params(params)
-        .query((rs, n) -> token(rs))
-        .list();
+        .query(StoredToken::readAll)
+        .stream()
+        .map(StoredToken::token)
+        .toList();
   }
 
   @Override
@@ -204,11 +229,13 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
         .ifPresent(
             state -> {
               switch (state) {
-                case CONSUMED -> where.append(" AND consumed_at IS NOT NULL");
-                case REVOKED -> where.append(" AND consumed_at IS NULL AND revoked_at IS NOT NULL");
+                case CONSUMED -> where.append(" AND ").append(USED_UP);
+                case REVOKED ->
+                    where.append(" AND revoked_at IS NOT NULL AND ").append(NOT_USED_UP);
                 case EXPIRED -> {
-                  where.append(
-                      " AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at <= ?");
+                  where
+                      .append(" AND revoked_at IS NULL AND expires_at <= ? AND ")
+                      .append(NOT_USED_UP);
                   params.add(at(search.now()));
                 }
                 case ACTIVE -> {
@@ -218,31 +245,5 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
               }
             });
     return new Filter(where.toString(), params);
-  }
-
-  private static ElevatedToken token(ResultSet rs) throws SQLException {
-    return BindingColumns.bind(unbound(rs), rs);
-  }
-
-  private static ElevatedToken unbound(ResultSet rs) throws SQLException {
-    Set<Scope> scopes = new TreeSet<>();
-    Arrays.stream(rs.getString("scopes").split(" "))
-        .forEach(s -> Scope.fromWire(s).ifPresent(scopes::add));
-    return new ElevatedToken(
-        new ElevatedTokenId(rs.getString("id")),
-        new EnvironmentId(rs.getString("environment_id")),
-        new UserId(rs.getString("user_id")),
-        Columns.optionalString(rs, "session_id").map(SessionId::new),
-        scopes,
-        Columns.optionalString(rs, "method").flatMap(VerificationMethod::fromWire),
-        ScopeUseColumns.uses(
-            scopes,
-            rs.getBoolean("single_use"),
-            rs.getString("single_use_scopes"),
-            rs.getString("spent_scopes"),
-            Columns.instant(rs, "consumed_at")),
-        Columns.instant(rs, "issued_at"),
-        Columns.instant(rs, "expires_at"),
-        Columns.instant(rs, "revoked_at"));
   }
 }

@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a token's single-use scopes and their spends are kept in its own row (V28), compactly: no
- * column for a token single-use as a whole or multi-use, one character when every scope is
- * single-use, and a short {@code " scope@millis"} entry per spent scope.
+ * How a token's single-use scopes are kept in its row (V28), compactly: no column for a token
+ * single-use as a whole or multi-use, one character when every scope is single-use. Its spends are
+ * rows of {@code token_spends} (V32): one per spent scope, or one {@link #WHOLE} row for a token
+ * whose scopes are spent together.
  */
 final class ScopeUseColumns {
 
   /** Every scope of the token is single-use, each spent on its own. */
   static final String EVERY_SCOPE = "*";
+
+  /** The spend row of a token spent whole (no scope name holds this character). */
+  static final String WHOLE = "*";
 
   private ScopeUseColumns() {}
 
@@ -30,49 +34,35 @@ final class ScopeUseColumns {
     return uses.singleUse().equals(token.scopes()) ? EVERY_SCOPE : Scope.joinWire(uses.singleUse());
   }
 
-  /** The {@code spent_scopes} of a token as it is added (tests add spent tokens). */
-  static String spent(ElevatedToken token) {
-    if (token.uses().together() || token.uses().spent().isEmpty()) {
-      return null;
-    }
-    StringBuilder entries = new StringBuilder();
-    token.uses().spent().forEach((scope, at) -> entries.append(entry(scope, at)));
-    return entries.toString();
+  /** The spend row a use of {@code scope} writes. */
+  static String spendOf(ElevatedToken token, Scope scope) {
+    return token.uses().together() ? WHOLE : scope.wire();
   }
 
-  static int spentCount(ElevatedToken token) {
-    return token.uses().together() ? 0 : token.uses().spent().size();
-  }
-
-  /** What a spend appends to {@code spent_scopes}. */
-  static String entry(Scope scope, Instant at) {
-    return entryPrefix(scope) + at.toEpochMilli();
-  }
-
-  /** How an entry of {@code scope} begins: no other scope's entry contains it. */
-  static String entryPrefix(Scope scope) {
-    return " " + scope.wire() + "@";
+  /** The spend rows of a token as it is added (tests add spent tokens). */
+  static Map<String, Instant> spends(ElevatedToken token) {
+    Map<String, Instant> spends = new LinkedHashMap<>();
+    token.uses().spent().forEach((scope, at) -> spends.putIfAbsent(spendOf(token, scope), at));
+    return spends;
   }
 
   /**
-   * How many spends use the token up: its number of scopes when all are single-use, else never (a
-   * multi-use scope stays usable until the token expires).
+   * How many spend rows use the token up: one for a token spent whole, its number of scopes when
+   * each is single-use on its own; null (never) when a scope is multi-use.
    */
-  static int spendsToUseUp(ElevatedToken token) {
-    return token.uses().singleUse().equals(token.scopes())
-        ? token.scopes().size()
-        : Integer.MAX_VALUE;
+  static Integer spendsToUseUp(ElevatedToken token) {
+    ScopeUses uses = token.uses();
+    if (uses.together()) {
+      return 1;
+    }
+    return uses.singleUse().equals(token.scopes()) ? token.scopes().size() : null;
   }
 
-  /** Reads the columns back; a row without {@code single_use_scopes} keeps its whole-token rule. */
+  /** Reads a token's uses back; a row without {@code single_use_scopes} keeps its whole rule. */
   static ScopeUses uses(
-      Set<Scope> scopes,
-      boolean singleUse,
-      String singleUseScopes,
-      String spentScopes,
-      Instant consumedAt) {
+      Set<Scope> scopes, boolean singleUse, String singleUseScopes, Map<String, Instant> spends) {
     if (singleUseScopes == null) {
-      return ScopeUses.wholeToken(scopes, singleUse, consumedAt);
+      return ScopeUses.wholeToken(scopes, singleUse, singleUse ? spends.get(WHOLE) : null);
     }
     Set<Scope> single = new LinkedHashSet<>();
     if (EVERY_SCOPE.equals(singleUseScopes)) {
@@ -83,17 +73,9 @@ final class ScopeUseColumns {
       }
     }
     Map<Scope, Instant> spent = new LinkedHashMap<>();
-    if (spentScopes != null) {
-      for (String entry : spentScopes.trim().split(" ")) {
-        int at = entry.lastIndexOf('@');
-        if (at > 0) {
-          Instant when = Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1)));
-          Scope.fromWire(entry.substring(0, at))
-              .filter(single::contains)
-              .ifPresent(scope -> spent.putIfAbsent(scope, when));
-        }
-      }
-    }
+    spends.forEach(
+        (wire, at) ->
+            Scope.fromWire(wire).filter(single::contains).ifPresent(s -> spent.put(s, at)));
     return ScopeUses.perScope(single, spent);
   }
 }

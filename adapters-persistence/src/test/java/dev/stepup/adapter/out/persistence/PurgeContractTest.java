@@ -87,6 +87,9 @@ abstract class PurgeContractTest {
     assertThat(purge(DeadData.ELEVATED_TOKENS)).containsExactly(2, 1);
     assertThat(ids("SELECT id FROM elevated_tokens"))
         .containsExactlyInAnyOrder("keep_consumed_not_expired_long", "keep_live");
+    // A token's spends go with it, and only with it.
+    assertThat(ids("SELECT token_id FROM token_spends"))
+        .containsExactly("keep_consumed_not_expired_long");
   }
 
   @Test
@@ -241,13 +244,15 @@ abstract class PurgeContractTest {
   private void token(String id, Instant expires, Instant consumed, Instant revoked) {
     sql(
         "INSERT INTO elevated_tokens (id, environment_id, user_id, session_id, scopes, method,"
-            + " single_use, issued_at, expires_at, consumed_at, revoked_at)"
-            + " VALUES (?, 'demo', 'usr_1', 's', 'wallet:sign', 'totp', TRUE, ?, ?, ?, ?)",
+            + " single_use, issued_at, expires_at, revoked_at, spends_to_use_up)"
+            + " VALUES (?, 'demo', 'usr_1', 's', 'wallet:sign', 'totp', TRUE, ?, ?, ?, 1)",
         id,
         expires.minusSeconds(300),
         expires,
-        consumed,
         revoked);
+    if (consumed != null) {
+      sql("INSERT INTO token_spends (token_id, scope, spent_at) VALUES (?, '*', ?)", id, consumed);
+    }
   }
 
   @Test
