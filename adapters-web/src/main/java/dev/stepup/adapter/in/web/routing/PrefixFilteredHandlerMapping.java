@@ -2,9 +2,11 @@ package dev.stepup.adapter.in.web.routing;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.server.RequestPath;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -23,8 +25,51 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 public class PrefixFilteredHandlerMapping extends HtmxRequestMappingHandlerMapping {
 
-  /** Each mapping's literal pattern beginnings; an empty array means it is never set aside. */
-  private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
+  /**
+   * Each registered mapping's literal pattern beginnings, by identity (an empty array: never set
+   * aside). Written only while mappings are registered, as a new map each time, so a lookup reads
+   * it without locking: a concurrent map's lookup locked its bin on every collision, per mapping.
+   */
+  private volatile Map<RequestMappingInfo, String[]> beginnings = new IdentityHashMap<>();
+
+  /** The request this thread is routing and its plain path, worked out once per lookup. */
+  private static final ThreadLocal<Routing> ROUTING = new ThreadLocal<>();
+
+  private record Routing(HttpServletRequest request, String path) {}
+
+  @Override
+  protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+    super.registerHandlerMethod(handler, method, mapping);
+    remember(mapping);
+  }
+
+  @Override
+  public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+    super.registerMapping(mapping, handler, method);
+    remember(mapping);
+  }
+
+  private synchronized void remember(RequestMappingInfo mapping) {
+    Map<RequestMappingInfo, String[]> next = new IdentityHashMap<>(beginnings);
+    next.put(mapping, beginnings(mapping));
+    beginnings = next;
+  }
+
+  @Override
+  protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+      throws Exception {
+    Routing outer = ROUTING.get();
+    ROUTING.set(new Routing(request, plainPath(request)));
+    try {
+      return super.lookupHandlerMethod(lookupPath, request);
+    } finally {
+      if (outer == null) {
+        ROUTING.remove();
+      } else {
+        ROUTING.set(outer);
+      }
+    }
+  }
 
   @Override
   protected RequestMappingInfo getMatchingMapping(
@@ -34,11 +79,13 @@ public class PrefixFilteredHandlerMapping extends HtmxRequestMappingHandlerMappi
 
   /** Whether {@code info} certainly cannot match the request's path. */
   boolean setsAside(RequestMappingInfo info, HttpServletRequest request) {
-    String[] literal = beginnings.computeIfAbsent(info, PrefixFilteredHandlerMapping::beginnings);
-    if (literal.length == 0) {
-      return false;
+    String[] literal = beginnings.get(info);
+    if (literal == null || literal.length == 0) {
+      return false; // not registered here, or never set aside: Spring decides
     }
-    String path = plainPath(request);
+    Routing routing = ROUTING.get();
+    String path =
+        routing != null && routing.request() == request ? routing.path() : plainPath(request);
     return path != null && !beginsWithAny(path, literal);
   }
 

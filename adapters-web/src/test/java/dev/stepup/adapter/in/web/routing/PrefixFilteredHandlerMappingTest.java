@@ -111,6 +111,15 @@ class PrefixFilteredHandlerMappingTest {
     assertThat(filtered.setsAside(hosted, request("POST", "/api/demo/step-up"))).isTrue();
   }
 
+  @Test
+  void aMappingNotRegisteredHereIsLeftToSpring() {
+    RequestMappingInfo elsewhere =
+        RequestMappingInfo.paths("/hosted/{environmentId}/step-up")
+            .options(spring.getBuilderConfiguration())
+            .build();
+    assertThat(filtered.setsAside(elsewhere, request("POST", "/api/demo/step-up"))).isFalse();
+  }
+
   private static <M extends RequestMappingHandlerMapping> M started(M mapping) {
     StaticApplicationContext context = new StaticApplicationContext();
     context.registerSingleton("routes", Routes.class);
