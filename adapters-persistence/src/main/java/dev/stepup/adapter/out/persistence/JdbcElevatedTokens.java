@@ -39,6 +39,8 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
           + ", s.scope AS spent_scope, s.spent_at"
           + " FROM %s t LEFT JOIN token_spends s ON s.token_id = t.id";
 
+  private static final String ONE = WITH_SPENDS.formatted("elevated_tokens") + " WHERE t.id = ?";
+
   private static final String SPENDS =
       "(SELECT COUNT(*) FROM token_spends s WHERE s.token_id = elevated_tokens.id)";
 
@@ -116,12 +118,7 @@ public final class JdbcElevatedTokens implements ElevatedTokens {
   }
 
   private Optional<StoredToken> one(ElevatedTokenId id) {
-    return jdbc
-        .sql(WITH_SPENDS.formatted("elevated_tokens") + " WHERE t.id = ?")
-        .param(id.value())
-        .query(StoredToken::readAll)
-        .stream()
-        .findFirst();
+    return jdbc.sql(ONE).param(id.value()).query(StoredToken::readAll).stream().findFirst();
   }
 
   @Override

@@ -64,24 +64,23 @@ class ClosedDatabaseEvictionTest {
   void otherFailuresAreLeftToThePoolsOwnRules() {
     SQLException syntax = new SQLException("Syntax error", "42000", ErrorCode.SYNTAX_ERROR_2);
     SQLException closed = new SQLException("closed", "90098", ErrorCode.DATABASE_IS_CLOSED);
-    SQLException storeClosed =
-        new SQLException(
-            "General error",
-            "HY000",
-            ErrorCode.GENERAL_ERROR_1,
-            DataUtils.newMVStoreException(DataUtils.ERROR_CLOSED, "This store is closed"));
-    SQLException otherStoreError =
-        new SQLException(
-            "General error",
-            "HY000",
-            ErrorCode.GENERAL_ERROR_1,
-            DataUtils.newMVStoreException(DataUtils.ERROR_FILE_CORRUPT, "corrupt"));
+    SQLException storeClosed = storeError(DataUtils.ERROR_CLOSED);
+    SQLException otherStoreError = storeError(DataUtils.ERROR_FILE_CORRUPT);
     assertThat(pool.getExceptionOverride().adjudicate(syntax)).isEqualTo(Override.CONTINUE_EVICT);
     assertThat(pool.getExceptionOverride().adjudicate(otherStoreError))
         .isEqualTo(Override.CONTINUE_EVICT);
     assertThat(pool.getExceptionOverride().adjudicate(closed)).isEqualTo(Override.MUST_EVICT);
     assertThat(pool.getExceptionOverride().adjudicate(storeClosed)).isEqualTo(Override.MUST_EVICT);
     assertThat(count("before")).isEqualTo(1);
+  }
+
+  /** How H2 answers a statement whose store failed under it: a general error with the cause. */
+  private static SQLException storeError(int storeErrorCode) {
+    return new SQLException(
+        "General error",
+        "HY000",
+        ErrorCode.GENERAL_ERROR_1,
+        DataUtils.newMVStoreException(storeErrorCode, "store error"));
   }
 
   private long count(String body) {
