@@ -32,6 +32,21 @@ class PrefixFilteredHandlerMappingTest {
       return "read";
     }
 
+    @PostMapping("/api/v1/environments/{environmentId}/elevated-tokens/introspect")
+    String introspect() {
+      return "introspect";
+    }
+
+    @GetMapping("/api/v1/environments/{environmentId}/keys/{number:\\d+}")
+    String key() {
+      return "key";
+    }
+
+    @GetMapping("/api/v1/environments/{environmentId}/exports/{name}.json")
+    String export() {
+      return "export";
+    }
+
     @PostMapping("/hosted/{environmentId}/step-up")
     String hosted() {
       return "hosted";
@@ -63,6 +78,16 @@ class PrefixFilteredHandlerMappingTest {
     "POST, /api/v1/environments/demo;v=1/elevated-tokens",
     "POST, /api/v1/environments/demo/elevated-tokens/",
     "GET, /api/v1/environments/demo/elevated-tokens/t1",
+    "GET, /api/v1/environments/demo/elevated-tokens/t1/",
+    "GET, /api/v1/environments/demo/elevated-tokens/t1/more",
+    "GET, /api/v1/environments//elevated-tokens/t1",
+    "POST, /api/v1/environments/demo/elevated-tokens/introspect",
+    "GET, /api/v1/environments/demo/elevated-tokens/introspect",
+    "POST, /api/v1/environments/demo/Elevated-tokens/introspect",
+    "GET, /api/v1/environments/demo/keys/12",
+    "GET, /api/v1/environments/demo/keys/twelve",
+    "GET, /api/v1/environments/demo/exports/all.json",
+    "GET, /api/v1/environments/demo/exports/all",
     "GET, /API/v1/environments/demo/elevated-tokens/t1",
     "GET, //api/v1/environments/demo/elevated-tokens/t1",
     "PUT, /api/v1/environments/demo/elevated-tokens",
@@ -79,23 +104,54 @@ class PrefixFilteredHandlerMappingTest {
   }
 
   @Test
-  void setsAsideOnlyMappingsWhoseTextThePathCannotBeginWith() {
-    MockHttpServletRequest issue = request("POST", "/api/v1/environments/demo/elevated-tokens");
+  void setsAsideMappingsWhoseTextOrSegmentsThePathCannotHave() {
+    assertThat(setAside("/api/v1/environments/demo/elevated-tokens"))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "issue", false,
+                "read", true,
+                "introspect", true,
+                "key", false, // a regular expression: only its beginning is compared
+                "export", false,
+                "hosted", true,
+                "page", false,
+                "jwks", true,
+                "files", true));
+    assertThat(setAside("/api/v1/environments/demo/elevated-tokens/introspect"))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "issue", true,
+                "read", false,
+                "introspect", false,
+                "key", false,
+                "export", false,
+                "hosted", true,
+                "page", false,
+                "jwks", true,
+                "files", true));
+  }
+
+  @Test
+  void aPathWithAnEmptySegmentIsToldApartByItsBeginningOnly() {
+    assertThat(setAside("/api/v1/environments/demo/elevated-tokens/"))
+        .containsEntry("issue", false)
+        .containsEntry("read", false)
+        .containsEntry("hosted", true);
+    assertThat(setAside("/api/v1/environments//elevated-tokens"))
+        .containsEntry("issue", false)
+        .containsEntry("introspect", false);
+  }
+
+  /** Whether each route's mapping is set aside for a POST to {@code path}. */
+  private Map<String, Boolean> setAside(String path) {
+    MockHttpServletRequest request = request("POST", path);
     Map<String, Boolean> setAside = new java.util.TreeMap<>();
     filtered
         .getHandlerMethods()
         .forEach(
             (info, handler) ->
-                setAside.put(handler.getMethod().getName(), filtered.setsAside(info, issue)));
-    assertThat(setAside)
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "issue", false,
-                "read", false,
-                "hosted", true,
-                "page", false,
-                "jwks", true,
-                "files", true));
+                setAside.put(handler.getMethod().getName(), filtered.setsAside(info, request)));
+    return setAside;
   }
 
   @Test
