@@ -48,11 +48,20 @@ public final class BatchedAuditTrail
       Set<AuditEventType> deferred,
       Duration interval,
       int capacity) {
+    this(trail, transactions, deferred, interval, new ArrayBlockingQueue<>(capacity));
+  }
+
+  BatchedAuditTrail(
+      JdbcAuditTrail trail,
+      TransactionRunner transactions,
+      Set<AuditEventType> deferred,
+      Duration interval,
+      BlockingQueue<AuditEvent> queue) {
     this.trail = trail;
     this.transactions = transactions;
     this.deferred = Set.copyOf(deferred);
     this.interval = interval;
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.queue = queue;
     this.writer = new Thread(this::writeLoop, "audit-writer");
     writer.setDaemon(true);
     writer.start();
@@ -64,6 +73,9 @@ public final class BatchedAuditTrail
         && !TransactionSynchronizationManager.isActualTransactionActive()
         && running
         && queue.offer(event)) {
+      if (!running) {
+        flush(); // close() may have stored the queue between the check above and the offer
+      }
       return;
     }
     trail.record(event);

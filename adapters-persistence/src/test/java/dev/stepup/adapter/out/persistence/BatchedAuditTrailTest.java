@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,5 +169,41 @@ class BatchedAuditTrailTest {
     trail.close();
     trail = null;
     assertThat(stored(AuditEventType.STEP_UP_CHECK)).isEqualTo(recorded);
+  }
+
+  @Test
+  void aRecordQueuedWhileClosingIsStoredToo() throws Exception {
+    // The record passes the open-trail check, then close() stores the queue, then the offer lands.
+    CountDownLatch closed = new CountDownLatch(1);
+    CountDownLatch offering = new CountDownLatch(1);
+    BlockingQueue<AuditEvent> queue =
+        new ArrayBlockingQueue<>(100) {
+          @Override
+          public boolean offer(AuditEvent event) {
+            offering.countDown();
+            try {
+              closed.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.offer(event);
+          }
+        };
+    trail =
+        new BatchedAuditTrail(
+            new JdbcAuditTrail(jdbc),
+            transactions,
+            Set.of(AuditEventType.STEP_UP_CHECK),
+            Duration.ofHours(1),
+            queue);
+    Thread caller = new Thread(() -> trail.record(event(AuditEventType.STEP_UP_CHECK)));
+    caller.start();
+    offering.await();
+    trail.close();
+    closed.countDown();
+    caller.join();
+    trail = null;
+    assertThat(stored(AuditEventType.STEP_UP_CHECK)).isEqualTo(1);
+    assertThat(queue).isEmpty();
   }
 }
