@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the server, runs the load harness on fresh data folders (H2 and embedded PostgreSQL),
-# Keycloak's client-credentials issuance beside it, and the JMH benchmarks; writes the table and
+# Keycloak's client-credentials issuance right after each of the server's issuance runs (Keycloak
+# is started and warmed first and stays up), and the JMH benchmarks; writes the table and
 # the plot to docs/perf/. Needs wrk (Debian: apt-get install wrk) and, for Keycloak, Java 21+
 # (KEYCLOAK_JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64). DURATION (seconds per run,
 # default 30), WARM_UP (seconds of each warm-up round, default 30; issuance, check and Keycloak

@@ -30,6 +30,9 @@ final class KeycloakServer implements AutoCloseable {
          "attributes":{"access.token.signed.response.alg":"ES256"}}]}
       """;
 
+  private static final List<String> ISSUE_ARGS =
+      List.of("", "application/x-www-form-urlencoded", CLIENT_FORM, "200");
+
   private final ServerProcess process;
   private final int port;
 
@@ -63,33 +66,40 @@ final class KeycloakServer implements AutoCloseable {
   }
 
   /**
-   * Starts Keycloak, warms it up as the step-up server is warmed, and measures client-credentials
-   * issuance at 4 and 16 connections; answers the warm-up's note.
+   * Starts Keycloak and warms it up as the step-up server is warmed; {@code notes} gets the
+   * warm-up's note. It then stays up, idle, beside the step-up servers, so that its issuance is
+   * measured right after theirs ({@link #measureIssue}): on a shared machine that drifts, only runs
+   * made back to back compare.
    */
-  static String measure(
-      Path home, Path javaHome, Path log, Wrk wrk, Wrk warm, WarmUp warmUp, MeasuredRows rows)
+  static KeycloakServer startWarmed(
+      Path home, Path javaHome, Path log, Wrk warm, WarmUp warmUp, List<String> notes)
       throws Exception {
-    try (KeycloakServer keycloak = start(home, javaHome, log)) {
-      List<String> args = List.of("", "application/x-www-form-urlencoded", CLIENT_FORM, "200");
-      String warmed =
+    KeycloakServer keycloak = start(home, javaHome, log);
+    try {
+      notes.add(
           warmUp.repeat(
               "Keycloak: issuance",
               keycloak.process::compilerCpu,
               () -> {
                 for (int connections : new int[] {4, 16}) {
-                  warm.run("warm-up", connections, keycloak.tokenUrl(), "post.lua", args);
+                  warm.run("warm-up", connections, keycloak.tokenUrl(), "post.lua", ISSUE_ARGS);
                 }
                 return null;
-              });
-      for (int connections : new int[] {4, 16}) {
-        rows.add(
-            "Keycloak",
-            keycloak::cpu,
-            "client credentials, ES256",
-            () -> wrk.run("issue", connections, keycloak.tokenUrl(), "post.lua", args));
-      }
-      return warmed;
+              }));
+      return keycloak;
+    } catch (Exception | Error failed) {
+      keycloak.close();
+      throw failed;
     }
+  }
+
+  /** Measures client-credentials issuance at {@code connections}, as a row of {@code system}. */
+  void measureIssue(Wrk wrk, MeasuredRows rows, String system, int connections) throws Exception {
+    rows.add(
+        system,
+        this::cpu,
+        "client credentials, ES256",
+        () -> wrk.run("issue", connections, tokenUrl(), "post.lua", ISSUE_ARGS));
   }
 
   String base() {

@@ -12,13 +12,14 @@ import java.util.Map;
 /**
  * Starts the server on a fresh store, loads it with wrk — issue (c4, c16), check (c16), consume by
  * introspection (c4), a protected action (c4) — measures the store's raw durable UPDATE rate and
- * its size per token, optionally Keycloak's client-credentials issuance beside it, and writes
- * {@code results.md} and {@code results.svg}. Options: {@code --server-jar}, {@code --out}, {@code
- * --duration} (seconds per run), {@code --stores h2,postgres}, {@code --keycloak-home}, {@code
- * --java-home-keycloak}, {@code --machine}, {@code --fill}, {@code --server-args} and {@code
- * --server-jvm-args} (e.g. a flight recording into {@code {out}}) and {@code --warm-up} (seconds
- * each warm-up round lasts, 30 by default; issuance and check repeat their rounds until the JIT
- * falls quiet, at most {@code --warm-up-limit} seconds, 600 by default).
+ * its size per token, optionally Keycloak's client-credentials issuance (started and warmed first,
+ * then measured right after each of the server's issuance runs), and writes {@code results.md} and
+ * {@code results.svg}. Options: {@code --server-jar}, {@code --out}, {@code --duration} (seconds
+ * per run), {@code --stores h2,postgres}, {@code --keycloak-home}, {@code --java-home-keycloak},
+ * {@code --machine}, {@code --fill}, {@code --server-args} and {@code --server-jvm-args} (e.g. a
+ * flight recording into {@code {out}}) and {@code --warm-up} (seconds each warm-up round lasts, 30
+ * by default; issuance and check repeat their rounds until the JIT falls quiet, at most {@code
+ * --warm-up-limit} seconds, 600 by default).
  */
 public final class LoadHarness {
 
@@ -61,6 +62,35 @@ public final class LoadHarness {
   }
 
   private void run() throws Exception {
+    try (KeycloakServer keycloak = keycloak()) {
+      measureAll(keycloak);
+    }
+    String machine = option("machine", Runtime.getRuntime().availableProcessors() + " cores");
+    Report.write(out, machine, rows.list(), notes);
+    System.out.print(Report.markdown(machine, rows.list(), notes));
+    System.out.println("Written to " + out.resolve("results.md") + " and results.svg");
+  }
+
+  /** Keycloak started and warmed, if {@code --keycloak-home} names it; else null. */
+  private KeycloakServer keycloak() throws Exception {
+    if (!options.containsKey("keycloak-home")) {
+      return null;
+    }
+    return KeycloakServer.startWarmed(
+        Path.of(options.get("keycloak-home")),
+        Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64")),
+        out.resolve("keycloak.log"),
+        warm,
+        warmUp,
+        notes);
+  }
+
+  /**
+   * Every store's scenarios; each issuance run of a store is followed at once by Keycloak's at the
+   * same connections, and with no store ({@code --stores none}) Keycloak is measured alone.
+   */
+  private void measureAll(KeycloakServer keycloak) throws Exception {
+    boolean measured = false;
     for (String store : option("stores", "h2").split(",")) {
       String kind = store.strip().toLowerCase(Locale.ROOT);
       if (kind.equals("none")) {
@@ -69,34 +99,31 @@ public final class LoadHarness {
       // H2 is one process's file; PostgreSQL may serve several nodes (--nodes 1,2).
       for (String nodes :
           kind.equals("postgres") ? option("nodes", "1").split(",") : new String[] {"1"}) {
-        measure(kind, Integer.parseInt(nodes.strip()));
+        measure(kind, Integer.parseInt(nodes.strip()), keycloak);
+        measured = true;
       }
     }
-    if (options.containsKey("keycloak-home")) {
-      notes.add(
-          KeycloakServer.measure(
-              Path.of(options.get("keycloak-home")),
-              Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64")),
-              out.resolve("keycloak.log"),
-              wrk,
-              warm,
-              warmUp,
-              rows));
+    if (keycloak != null && !measured) {
+      for (int connections : new int[] {4, 16}) {
+        keycloak.measureIssue(wrk, rows, "Keycloak", connections);
+      }
     }
-    String machine = option("machine", Runtime.getRuntime().availableProcessors() + " cores");
-    Report.write(out, machine, rows.list(), notes);
-    System.out.print(Report.markdown(machine, rows.list(), notes));
-    System.out.println("Written to " + out.resolve("results.md") + " and results.svg");
   }
 
-  private void measure(String kind, int nodeCount) throws Exception {
+  private void measure(String kind, int nodeCount, KeycloakServer keycloak) throws Exception {
     Path dataDir = Files.createDirectories(out.resolve("data-" + kind));
     try (Store store = kind.equals("postgres") ? Store.postgres() : Store.h2(dataDir)) {
       String system =
           "step-up (" + store.name() + (nodeCount > 1 ? ", " + nodeCount + " nodes" : "") + ")";
       long issued;
       try (ServerNodes nodes = startServers(store, nodeCount, dataDir)) {
-        issued = scenarios.load(nodes, system);
+        Scenarios.Yardstick yardstick =
+            keycloak == null
+                ? connections -> {}
+                : connections ->
+                    keycloak.measureIssue(
+                        wrk, rows, "Keycloak, after " + system + "'s run", connections);
+        issued = scenarios.load(nodes, system, yardstick);
       }
       long bytes = store.bytes();
       notes.add(

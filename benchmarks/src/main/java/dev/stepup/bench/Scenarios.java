@@ -42,11 +42,16 @@ final class Scenarios {
     this.fill = fill;
   }
 
+  /** What each issuance run is compared with, measured right after it at the same connections. */
+  interface Yardstick {
+    void issueAfter(int connections) throws Exception;
+  }
+
   /**
    * Runs every scenario against started nodes, each run's connections shared among them; answers
    * the number of tokens it issued.
    */
-  long load(ServerNodes nodes, String system) throws Exception {
+  long load(ServerNodes nodes, String system, Yardstick yardstick) throws Exception {
     String path = "/api/v1/environments/demo";
     StepUpApi api = new StepUpApi(nodes.urls(path).get(0), LoadHarness.API_KEY);
     StepUpApi.Subject subject = api.signedInUser("bench@example.com");
@@ -100,7 +105,7 @@ final class Scenarios {
               issued,
               fill));
     }
-    for (int connections : runs("issue") || runs("consume") ? new int[] {4, 16} : new int[0]) {
+    for (int connections : runs("issue") ? new int[] {4, 16} : new int[0]) {
       String file = tokens + "-c" + connections;
       WrkResult issue =
           rows.add(
@@ -115,6 +120,7 @@ final class Scenarios {
                       "post.lua",
                       node -> TokenFiles.withFile(issueArgs, file, node)));
       issued += issue.requests() - issue.errors();
+      yardstick.issueAfter(connections);
     }
     if (runs("floor")) {
       wrk.runOn(
@@ -151,6 +157,7 @@ final class Scenarios {
                   "check", 16, nodes.urls(path + "/step-up/check"), "post.lua", node -> args));
     }
     if (runs("consume")) {
+      issued += stock(tokens, issueUrls, issueArgs, "spend0", "spend1", "spend2");
       TokenFiles.spend(
           warm,
           "warm-up",
@@ -158,8 +165,8 @@ final class Scenarios {
           path + "/elevated-tokens/introspect",
           "introspect",
           apiKey,
-          tokens + "-warm4",
-          tokens + "-warm16");
+          tokens + "-spend0",
+          tokens + "-none");
       rows.add(
           system,
           nodes::cpu,
@@ -172,24 +179,13 @@ final class Scenarios {
                   path + "/elevated-tokens/introspect",
                   "introspect",
                   apiKey,
-                  tokens + "-c4",
-                  tokens + "-c16"));
+                  tokens + "-spend1",
+                  tokens + "-spend2"));
     }
     if (!runs("action")) {
       return issued;
     }
-    // Tokens for the protected action, issued unrecorded: spending is faster than issuing.
-    for (String stock : List.of("stock0", "stock1", "stock2")) {
-      String file = tokens + "-" + stock;
-      WrkResult issue =
-          wrk.runOn(
-              "stock",
-              16,
-              issueUrls,
-              "post.lua",
-              node -> TokenFiles.withFile(issueArgs, file, node));
-      issued += issue.requests() - issue.errors();
-    }
+    issued += stock(tokens, issueUrls, issueArgs, "stock0", "stock1", "stock2");
     String action = path + "/wallets/" + subject.walletId() + "/export";
     TokenFiles.spend(
         warm, "warm-up", nodes, action, "action", session, tokens + "-stock0", tokens + "-none");
@@ -207,6 +203,24 @@ final class Scenarios {
                 session,
                 tokens + "-stock1",
                 tokens + "-stock2"));
+    return issued;
+  }
+
+  /**
+   * Issues tokens, unrecorded, into one file set per name, right before they are spent: a
+   * single-use token lives 5 minutes, less than the warm-ups before may take, and spending is
+   * faster than issuing. Answers how many it issued.
+   */
+  private long stock(String tokens, List<String> urls, List<String> issueArgs, String... names)
+      throws Exception {
+    long issued = 0;
+    for (String name : names) {
+      String file = tokens + "-" + name;
+      WrkResult issue =
+          wrk.runOn(
+              "stock", 16, urls, "post.lua", node -> TokenFiles.withFile(issueArgs, file, node));
+      issued += issue.requests() - issue.errors();
+    }
     return issued;
   }
 
