@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Keycloak from its Maven Central distribution ({@code org.keycloak:keycloak-quarkus-dist}),
@@ -93,13 +94,38 @@ final class KeycloakServer implements AutoCloseable {
     }
   }
 
-  /** Measures client-credentials issuance at {@code connections}, as a row of {@code system}. */
-  void measureIssue(Wrk wrk, MeasuredRows rows, String system, int connections) throws Exception {
+  /**
+   * Measures client-credentials issuance at {@code connections}, as a row of {@code system}, once
+   * Keycloak and the servers {@code besides} it (whose CPU time that is) are quiet.
+   */
+  void measureIssue(
+      Wrk wrk, MeasuredRows rows, String system, int connections, Supplier<Duration> besides)
+      throws Exception {
     rows.add(
         system,
         this::cpu,
+        besides,
         "client credentials, ES256",
         () -> wrk.run("issue", connections, tokenUrl(), "post.lua", ISSUE_ARGS));
+  }
+
+  /**
+   * Keycloak as the yardstick of {@code system}'s issuance: measured right after each of its runs,
+   * once its servers ({@code systemCpu}) are quiet too.
+   */
+  Scenarios.Yardstick after(
+      Wrk wrk, MeasuredRows rows, String system, Supplier<Duration> systemCpu) {
+    return new Scenarios.Yardstick() {
+      @Override
+      public void issueAfter(int connections) throws Exception {
+        measureIssue(wrk, rows, "Keycloak, after " + system + "'s run", connections, systemCpu);
+      }
+
+      @Override
+      public Duration cpu() {
+        return KeycloakServer.this.cpu();
+      }
+    };
   }
 
   String base() {

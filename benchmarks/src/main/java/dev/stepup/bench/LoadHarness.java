@@ -105,7 +105,7 @@ public final class LoadHarness {
     }
     if (keycloak != null && !measured) {
       for (int connections : new int[] {4, 16}) {
-        keycloak.measureIssue(wrk, rows, "Keycloak", connections);
+        keycloak.measureIssue(wrk, rows, "Keycloak", connections, () -> Duration.ZERO);
       }
     }
   }
@@ -119,10 +119,8 @@ public final class LoadHarness {
       try (ServerNodes nodes = startServers(store, nodeCount, dataDir)) {
         Scenarios.Yardstick yardstick =
             keycloak == null
-                ? connections -> {}
-                : connections ->
-                    keycloak.measureIssue(
-                        wrk, rows, "Keycloak, after " + system + "'s run", connections);
+                ? Scenarios.Yardstick.NONE
+                : keycloak.after(wrk, rows, system, nodes::cpu);
         issued = scenarios.load(nodes, system, yardstick);
       }
       long bytes = store.bytes();

@@ -24,7 +24,22 @@ final class MeasuredRows {
    */
   WrkResult add(String system, Supplier<Duration> serverCpu, String note, Callable<WrkResult> run)
       throws Exception {
-    awaitQuiet(serverCpu);
+    return add(system, serverCpu, () -> Duration.ZERO, note, run);
+  }
+
+  /**
+   * As {@link #add(String, Supplier, String, Callable)}, starting once {@code besides} (servers
+   * left running beside the measured one) is quiet too, so that their leftover work does not share
+   * the machine with this run; only the measured servers' CPU is billed.
+   */
+  WrkResult add(
+      String system,
+      Supplier<Duration> serverCpu,
+      Supplier<Duration> besides,
+      String note,
+      Callable<WrkResult> run)
+      throws Exception {
+    awaitQuiet(() -> serverCpu.get().plus(besides.get()));
     Duration before = serverCpu.get();
     WrkResult result = run.call();
     double millis = serverCpu.get().minus(before).toNanos() / 1e6;

@@ -1,6 +1,7 @@
 package dev.stepup.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +46,21 @@ final class Scenarios {
   /** What each issuance run is compared with, measured right after it at the same connections. */
   interface Yardstick {
     void issueAfter(int connections) throws Exception;
+
+    /** The CPU time it has used: an issuance run starts once it is quiet too. */
+    Duration cpu();
+
+    /** Nothing to compare with. */
+    Yardstick NONE =
+        new Yardstick() {
+          @Override
+          public void issueAfter(int connections) {}
+
+          @Override
+          public Duration cpu() {
+            return Duration.ZERO;
+          }
+        };
   }
 
   /**
@@ -111,6 +127,7 @@ final class Scenarios {
           rows.add(
               system,
               nodes::cpu,
+              yardstick::cpu,
               "POST /elevated-tokens",
               () ->
                   wrk.runOn(
