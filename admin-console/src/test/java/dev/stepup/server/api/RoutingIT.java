@@ -2,7 +2,7 @@ package dev.stepup.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepup.adapter.in.web.routing.PrefixFilteredHandlerMapping;
+import dev.stepup.adapter.in.web.routing.SievedHandlerMapping;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxExceptionHandlerExceptionResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * The running server routes controllers with the prefix-filtered mapping, and htmx's pieces of
+ * The running server routes controllers with the sieved mapping, and htmx's pieces of
  * Spring MVC stay in place beside it (two unranked registrations made Spring use neither).
  */
 class RoutingIT extends ApiTestServer {
@@ -32,9 +32,9 @@ class RoutingIT extends ApiTestServer {
   @Autowired ApplicationContext context;
 
   @Test
-  void controllersAreRoutedByThePrefixFilteredMappingAndHtmxKeepsItsResolver() {
+  void controllersAreRoutedByTheSievedMappingAndHtmxKeepsItsResolver() {
     assertThat(context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class))
-        .isInstanceOf(PrefixFilteredHandlerMapping.class);
+        .isInstanceOf(SievedHandlerMapping.class);
     assertThat(context.getBean("handlerExceptionResolver", HandlerExceptionResolverComposite.class))
         .satisfies(
             composite ->
@@ -55,8 +55,8 @@ class RoutingIT extends ApiTestServer {
    */
   @Test
   void everyMappingsPathsAreRoutedAsSpringRoutesThem() {
-    PrefixFilteredHandlerMapping filtered =
-        context.getBean("requestMappingHandlerMapping", PrefixFilteredHandlerMapping.class);
+    SievedHandlerMapping filtered =
+        context.getBean("requestMappingHandlerMapping", SievedHandlerMapping.class);
     RequestMappingHandlerMapping spring = new RequestMappingHandlerMapping();
     spring.setPatternParser(filtered.getPatternParser());
     spring.setEmbeddedValueResolver(

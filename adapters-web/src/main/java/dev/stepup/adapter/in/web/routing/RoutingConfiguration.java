@@ -11,10 +11,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Routes requests to controllers with {@link PrefixFilteredHandlerMapping}. Spring Boot uses
- * registrations only if they are unique or primary, and htmx's auto-configuration registers its
- * own: with two and neither primary, Spring silently used neither. These are primary and hand
- * htmx's adapter and exception resolver through, so its features stay as they were.
+ * Routes requests to controllers with {@link SievedHandlerMapping}. Spring Boot uses registrations
+ * only if they are unique or primary, and htmx's auto-configuration registers its own: with two and
+ * neither primary, Spring silently used neither. These are primary and hand htmx's adapter and
+ * exception resolver through, so its features stay as they were.
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
@@ -25,7 +25,7 @@ public class RoutingConfiguration {
     return new WebMvcRegistrations() {
       @Override
       public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-        return new PrefixFilteredHandlerMapping();
+        return new SievedHandlerMapping();
       }
 
       @Override

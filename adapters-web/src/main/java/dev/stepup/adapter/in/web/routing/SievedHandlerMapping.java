@@ -18,10 +18,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * was about 8 % of an issuance's CPU with some 160 mappings.
  *
  * <p>Only exact text is compared, and only for a path with no percent-encoding and no {@code ;}
- * parameters, where Spring's pattern matching compares the same text; any other path is matched by
- * Spring alone, as before.
+ * parameters, where Spring's pattern matching compares the same text, and only while patterns are
+ * matched case-sensitively (Spring's default); any other path is matched by Spring alone, as
+ * before.
  */
-public class PrefixFilteredHandlerMapping extends HtmxRequestMappingHandlerMapping {
+public class SievedHandlerMapping extends HtmxRequestMappingHandlerMapping {
 
   /**
    * Each registered mapping's sieve, by identity. Written only while mappings are registered, as a
@@ -57,7 +58,9 @@ public class PrefixFilteredHandlerMapping extends HtmxRequestMappingHandlerMappi
 
   private synchronized void remember(RequestMappingInfo mapping) {
     Map<RequestMappingInfo, PatternSieve> next = new IdentityHashMap<>(sieves);
-    next.put(mapping, PatternSieve.of(mapping));
+    // A case-insensitive parser matches text the sieve would tell apart: Spring alone decides.
+    boolean exactText = getPatternParser() == null || getPatternParser().isCaseSensitive();
+    next.put(mapping, exactText ? PatternSieve.of(mapping) : PatternSieve.NONE);
     sieves = next;
   }
 

@@ -3,6 +3,7 @@ package dev.stepup.adapter.in.web.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +18,9 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
 
-class PrefixFilteredHandlerMappingTest {
+class SievedHandlerMappingTest {
 
   @RestController
   static class Routes {
@@ -68,7 +70,7 @@ class PrefixFilteredHandlerMappingTest {
     }
   }
 
-  private final PrefixFilteredHandlerMapping filtered = started(new PrefixFilteredHandlerMapping());
+  private final SievedHandlerMapping filtered = started(new SievedHandlerMapping());
   private final RequestMappingHandlerMapping spring = started(new RequestMappingHandlerMapping());
 
   @ParameterizedTest
@@ -152,6 +154,28 @@ class PrefixFilteredHandlerMappingTest {
             (info, handler) ->
                 setAside.put(handler.getMethod().getName(), filtered.setsAside(info, request)));
     return setAside;
+  }
+
+  @Test
+  void withCaseInsensitivePatternsSpringAloneDecides() {
+    PathPatternParser insensitive = new PathPatternParser();
+    insensitive.setCaseSensitive(false);
+    SievedHandlerMapping sieved = new SievedHandlerMapping();
+    sieved.setPatternParser(insensitive);
+    RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
+    plain.setPatternParser(insensitive);
+    started(sieved);
+    started(plain);
+    for (String path :
+        List.of(
+            "/API/v1/environments/demo/elevated-tokens",
+            "/api/v1/environments/demo/ELEVATED-TOKENS/introspect",
+            "/Hosted/demo/step-up")) {
+      assertThat(route(sieved, "POST", path))
+          .as(path)
+          .isEqualTo(route(plain, "POST", path))
+          .isNotEqualTo("no handler");
+    }
   }
 
   @Test
