@@ -24,8 +24,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * The running server routes controllers with the sieved mapping, and htmx's pieces of
- * Spring MVC stay in place beside it (two unranked registrations made Spring use neither).
+ * The running server routes controllers with the sieved mapping, and htmx's pieces of Spring MVC
+ * stay in place beside it (two unranked registrations made Spring use neither).
  */
 class RoutingIT extends ApiTestServer {
 
