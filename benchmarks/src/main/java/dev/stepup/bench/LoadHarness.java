@@ -71,9 +71,12 @@ public final class LoadHarness {
     System.out.println("Written to " + out.resolve("results.md") + " and results.svg");
   }
 
-  /** Keycloak started and warmed, if {@code --keycloak-home} names it; else null. */
+  /**
+   * Keycloak started and warmed, if {@code --keycloak-home} names it and issuance is among the runs
+   * (its only yardstick); else null.
+   */
   private KeycloakServer keycloak() throws Exception {
-    if (!options.containsKey("keycloak-home")) {
+    if (!options.containsKey("keycloak-home") || !scenarios.runs("issue")) {
       return null;
     }
     return KeycloakServer.startWarmed(

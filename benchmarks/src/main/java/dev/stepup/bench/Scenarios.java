@@ -242,7 +242,7 @@ final class Scenarios {
   }
 
   /** {@code --only issue,check}: run just those scenarios (consume and action issue their own). */
-  private boolean runs(String scenario) {
+  boolean runs(String scenario) {
     return only.isEmpty() || List.of(only.split(",")).contains(scenario);
   }
 }
