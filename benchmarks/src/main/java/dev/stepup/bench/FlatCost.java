@@ -26,30 +26,43 @@ import java.util.Map;
  */
 public final class FlatCost {
 
-  private record Node(String label, Path dataDir, ServerNodes server, List<String> issueArgs) {
+  /** One of the two servers, and what it has issued and measured so far. */
+  private static final class Node {
+    final String label;
+    final Path dataDir;
+    final ServerNodes server;
+    final List<String> issueArgs;
+    long issued;
+    double measuredRates;
+
+    Node(String label, Path dataDir, ServerNodes server, List<String> issueArgs) {
+      this.label = label;
+      this.dataDir = dataDir;
+      this.server = server;
+      this.issueArgs = issueArgs;
+    }
 
     String url() {
       return server.urls("/api/v1/environments/demo/elevated-tokens").get(0);
     }
+
+    WrkResult count(WrkResult result) {
+      issued += result.requests() - result.errors();
+      return result;
+    }
   }
 
-  private final Map<String, String> options;
+  private final Options options;
   private final Path out;
   private final List<String> lines = new ArrayList<>();
-  private final Map<String, Long> issued = new HashMap<>();
-  private final Map<String, Double> rates = new HashMap<>();
 
-  private FlatCost(Map<String, String> options) throws Exception {
+  private FlatCost(Options options) throws Exception {
     this.options = options;
-    this.out = Files.createDirectories(Path.of(option("out", "target/flat-cost")));
+    this.out = Files.createDirectories(Path.of(option("out", "target/flat-cost")).toAbsolutePath());
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    new FlatCost(options).run();
+    new FlatCost(new Options(args)).run();
   }
 
   private void run() throws Exception {
@@ -65,28 +78,27 @@ public final class FlatCost {
       for (Node node : List.of(fresh, filled)) {
         notes.add(
             warmUp.repeat(
-                node.label() + ": issuance",
-                node.server()::compilerCpu,
-                () ->
-                    count(node, warm.run("warm-up", 4, node.url(), "post.lua", node.issueArgs()))));
+                node.label + ": issuance",
+                node.server::compilerCpu,
+                () -> node.count(warm.run("warm-up", 4, node.url(), "post.lua", node.issueArgs))));
       }
-      while (issued.getOrDefault(filled.label(), 0L) < fill) {
-        count(filled, wrk.run("fill", 16, filled.url(), "post.lua", filled.issueArgs()));
+      while (filled.issued < fill) {
+        filled.count(wrk.run("fill", 16, filled.url(), "post.lua", filled.issueArgs));
       }
       lines.add("| block | store | tokens before | req/s | p99 ms | errors |");
       lines.add("| ---: | --- | ---: | ---: | ---: | ---: |");
       for (int block = 1; block <= blocks; block++) {
         for (Node node : List.of(fresh, filled, filled, fresh)) {
-          long before = issued.getOrDefault(node.label(), 0L);
-          WrkResult result = wrk.run("issue", 4, node.url(), "post.lua", node.issueArgs());
-          count(node, result);
-          rates.merge(node.label(), result.requestsPerSecond(), Double::sum);
+          long before = node.issued;
+          WrkResult result =
+              node.count(wrk.run("issue", 4, node.url(), "post.lua", node.issueArgs));
+          node.measuredRates += result.requestsPerSecond();
           lines.add(
               String.format(
                   Locale.ROOT,
                   "| %d | %s | %,d | %,.0f | %.1f | %d |",
                   block,
-                  node.label(),
+                  node.label,
                   before,
                   result.requestsPerSecond(),
                   result.p99Millis(),
@@ -94,17 +106,17 @@ public final class FlatCost {
         }
       }
     } finally {
-      fresh.server().close();
-      filled.server().close();
+      fresh.server.close();
+      filled.server.close();
     }
     lines.add("");
     lines.add(
         String.format(
             Locale.ROOT,
             "Filled against fresh, summed over the blocks: %,.0f against %,.0f req/s = %.3f",
-            rates.get(filled.label()),
-            rates.get(fresh.label()),
-            rates.get(filled.label()) / rates.get(fresh.label())));
+            filled.measuredRates,
+            fresh.measuredRates,
+            filled.measuredRates / fresh.measuredRates));
     lines.add("");
     for (Node node : List.of(fresh, filled)) {
       lines.add("- " + size(node));
@@ -117,46 +129,22 @@ public final class FlatCost {
 
   private Node start(String label) throws Exception {
     Path dataDir = Files.createDirectories(out.resolve("data-" + label));
-    ServerNodes server =
-        ServerNodes.start(
-            1,
-            Store.h2(dataDir),
-            n -> dataDir,
-            out,
-            Path.of(option("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar")),
-            List.of(),
-            option("server-args", "").strip(),
-            Map.of(
-                "STEPUP_BOOTSTRAP_DEMO_API_KEY",
-                LoadHarness.API_KEY,
-                "STEPUP_BOOTSTRAP_ADMIN_PASSWORD",
-                "bench-admin-password"));
-    String base = server.urls("/api/v1/environments/demo").get(0);
+    ServerNodes server = LoadHarness.startServers(options, out, Store.h2(dataDir), 1, n -> dataDir);
     StepUpApi.Subject subject =
-        new StepUpApi(base, LoadHarness.API_KEY).signedInUser("bench@example.com");
-    String body =
-        "{\"userId\":\""
-            + subject.userId()
-            + "\",\"sessionId\":\""
-            + subject.sessionId()
-            + "\",\"scopes\":[\"wallet:export\"]}";
+        new StepUpApi(server.urls("/api/v1/environments/demo").get(0), LoadHarness.API_KEY)
+            .signedInUser("bench@example.com");
     return new Node(
         label,
         dataDir,
         server,
-        List.of("Bearer " + LoadHarness.API_KEY, "application/json", body, "201"));
-  }
-
-  private Void count(Node node, WrkResult result) {
-    issued.merge(node.label(), result.requests() - result.errors(), Long::sum);
-    return null;
+        List.of("Bearer " + LoadHarness.API_KEY, "application/json", subject.issueBody(), "201"));
   }
 
   /** The store's file against its tokens, read with the server stopped. */
   private String size(Node node) throws Exception {
-    Store store = Store.h2(node.dataDir());
+    Store store = Store.h2(node.dataDir);
     long bytes = store.bytes();
-    long tokens = issued.get(node.label());
+    long tokens = node.issued;
     try (Connection connection = DriverManager.getConnection(store.jdbcUrl(), store.user(), "");
         Statement statement = connection.createStatement()) {
       long stored = single(statement, "SELECT COUNT(*) FROM elevated_tokens");
@@ -178,7 +166,7 @@ public final class FlatCost {
           "%s: %,d tokens issued, %,d token rows and %,d audit records stored, file %,d bytes ="
               + " %,.0f bytes per issued token, %,.0f per stored token; H2 fill rate %s %%, chunks"
               + " %s %% live",
-          node.label(),
+          node.label,
           tokens,
           stored,
           audit,
@@ -198,6 +186,6 @@ public final class FlatCost {
   }
 
   private String option(String name, String fallback) {
-    return options.getOrDefault(name, fallback);
+    return options.get(name, fallback);
   }
 }

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Starts the server on a fresh store, loads it with wrk — issue (c4, c16), check (c16), consume by
@@ -25,7 +25,7 @@ public final class LoadHarness {
 
   static final String API_KEY = "sk_demo_bench_0123456789abcdefghij";
 
-  private final Map<String, String> options;
+  private final Options options;
   private final Path out;
   private final Wrk wrk;
   private final Wrk warm;
@@ -34,7 +34,7 @@ public final class LoadHarness {
   private final List<String> notes = new ArrayList<>();
   private final Scenarios scenarios;
 
-  private LoadHarness(Map<String, String> options) throws Exception {
+  private LoadHarness(Options options) throws Exception {
     this.options = options;
     this.out = Files.createDirectories(Path.of(option("out", "target/bench")).toAbsolutePath());
     this.wrk = new Wrk(out, Duration.ofSeconds(Long.parseLong(option("duration", "30"))));
@@ -54,11 +54,7 @@ public final class LoadHarness {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    new LoadHarness(options).run();
+    new LoadHarness(new Options(args)).run();
   }
 
   private void run() throws Exception {
@@ -76,11 +72,11 @@ public final class LoadHarness {
    * (its only yardstick); else null.
    */
   private KeycloakServer keycloak() throws Exception {
-    if (!options.containsKey("keycloak-home") || !scenarios.runs("issue")) {
+    if (!options.has("keycloak-home") || !scenarios.runs("issue")) {
       return null;
     }
     return KeycloakServer.startWarmed(
-        Path.of(options.get("keycloak-home")),
+        Path.of(option("keycloak-home", "")),
         Path.of(option("java-home-keycloak", "/usr/lib/jvm/temurin-25-jdk-amd64")),
         out.resolve("keycloak.log"),
         warm,
@@ -150,15 +146,31 @@ public final class LoadHarness {
   }
 
   private ServerNodes startServers(Store store, int count, Path dataDir) throws Exception {
-    String jvm = option("server-jvm-args", "").strip();
+    return startServers(
+        options,
+        out,
+        store,
+        count,
+        node -> node == 1 ? dataDir : out.resolve(dataDir.getFileName() + "-node" + node));
+  }
+
+  /**
+   * Starts {@code count} servers on {@code store} with the demo environment's API key set to {@link
+   * #API_KEY}, the jar, JVM and server arguments given by {@code --server-jar}, {@code
+   * --server-jvm-args} and {@code --server-args}.
+   */
+  static ServerNodes startServers(
+      Options options, Path out, Store store, int count, IntFunction<Path> dataDirs)
+      throws Exception {
+    String jvm = options.get("server-jvm-args", "").strip();
     return ServerNodes.start(
         count,
         store,
-        node -> node == 1 ? dataDir : out.resolve(dataDir.getFileName() + "-node" + node),
+        dataDirs,
         out,
-        Path.of(option("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar")),
+        Path.of(options.get("server-jar", "admin-console/target/admin-console-0.1.0-SNAPSHOT.jar")),
         jvm.isEmpty() ? List.of() : List.of(jvm.replace("{out}", out.toString()).split("\\s+")),
-        option("server-args", "").strip(),
+        options.get("server-args", "").strip(),
         Map.of(
             "STEPUP_BOOTSTRAP_DEMO_API_KEY",
             API_KEY,
@@ -167,6 +179,6 @@ public final class LoadHarness {
   }
 
   private String option(String name, String fallback) {
-    return options.getOrDefault(name, fallback);
+    return options.get(name, fallback);
   }
 }

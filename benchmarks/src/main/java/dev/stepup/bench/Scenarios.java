@@ -76,15 +76,9 @@ final class Scenarios {
     String apiKey = "Bearer " + LoadHarness.API_KEY;
     String session = "Bearer " + subject.sessionToken();
     String checkSession = "Bearer " + checking.sessionToken();
-    String issueBody =
-        "{\"userId\":\""
-            + subject.userId()
-            + "\",\"sessionId\":\""
-            + subject.sessionId()
-            + "\",\"scopes\":[\"wallet:export\"]}";
     String tokens = out.resolve("tokens-" + system.replaceAll("[^A-Za-z0-9]+", "-")).toString();
     List<String> issueUrls = nodes.urls(path + "/elevated-tokens");
-    List<String> issueArgs = List.of(apiKey, "application/json", issueBody, "201");
+    List<String> issueArgs = List.of(apiKey, "application/json", subject.issueBody(), "201");
     // Warm every path before anything is recorded: on two cores the JIT compiles for minutes, and
     // a path first met in its measured run would pay for its own compilation there.
     long[] warmIssued = {0};

@@ -12,7 +12,17 @@ import tools.jackson.databind.ObjectMapper;
 final class StepUpApi {
 
   /** A signed-in user with a server-held wallet whose export spends a single-use token. */
-  record Subject(String userId, String walletId, String sessionId, String sessionToken) {}
+  record Subject(String userId, String walletId, String sessionId, String sessionToken) {
+
+    /** The body of {@code POST /elevated-tokens} that issues this user a wallet-export token. */
+    String issueBody() {
+      return "{\"userId\":\""
+          + userId
+          + "\",\"sessionId\":\""
+          + sessionId
+          + "\",\"scopes\":[\"wallet:export\"]}";
+    }
+  }
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
