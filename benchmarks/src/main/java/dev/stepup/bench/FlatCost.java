@@ -82,9 +82,12 @@ public final class FlatCost {
                 node.server::compilerCpu,
                 () -> node.count(warm.run("warm-up", 4, node.url(), "post.lua", node.issueArgs))));
       }
+      List<long[]> growth = new ArrayList<>();
       while (filled.issued < fill) {
         filled.count(wrk.run("fill", 16, filled.url(), "post.lua", filled.issueArgs));
+        growth.add(new long[] {filled.issued, Store.h2(filled.dataDir).bytes()});
       }
+      reportGrowth(growth);
       lines.add("| block | store | tokens before | req/s | p99 ms | errors |");
       lines.add("| ---: | --- | ---: | ---: | ---: | ---: |");
       for (int block = 1; block <= blocks; block++) {
@@ -125,6 +128,35 @@ public final class FlatCost {
     String report = "Machine: " + option("machine", "?") + "\n\n" + String.join("\n", lines) + "\n";
     Files.writeString(out.resolve("flat-cost.md"), report);
     System.out.print(report);
+  }
+
+  /**
+   * The filled store's file after each fill run, and what the second half of the fill added per
+   * token: what the file holds per token beyond what it held once the load had settled.
+   */
+  private void reportGrowth(List<long[]> samples) {
+    lines.add("| filled: tokens issued | file MB | bytes per token |");
+    lines.add("| ---: | ---: | ---: |");
+    for (long[] sample : samples) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %,.1f | %,.0f |",
+              sample[0],
+              sample[1] / 1e6,
+              (double) sample[1] / sample[0]));
+    }
+    long[] middle = samples.get(samples.size() / 2);
+    long[] last = samples.get(samples.size() - 1);
+    lines.add("");
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "Second half of the fill, %,d to %,d tokens: the file grew by %,.0f bytes per token",
+            middle[0],
+            last[0],
+            (double) (last[1] - middle[1]) / Math.max(1, last[0] - middle[0])));
+    lines.add("");
   }
 
   private Node start(String label) throws Exception {

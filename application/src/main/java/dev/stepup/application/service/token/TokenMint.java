@@ -71,7 +71,7 @@ public final class TokenMint {
       Instant now) {
     ElevatedToken token =
         ElevatedToken.issue(
-            new ElevatedTokenId(RandomTokens.id("tok")),
+            new ElevatedTokenId(RandomTokens.orderedId("tok", now)),
             environment.id(),
             userId,
             sessionId,
