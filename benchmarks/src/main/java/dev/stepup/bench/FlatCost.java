@@ -20,9 +20,10 @@ import java.util.Map;
  * {@code --blocks} blocks of four runs, fresh-filled-filled-fresh: on a machine whose speed drifts
  * within minutes, only runs this close together compare. Writes {@code flat-cost.md}: every run,
  * the ratio of the summed rates, and each store's bytes per issued and per stored token with H2's
- * own fill figures. Options as {@link LoadHarness}: {@code --server-jar}, {@code --out}, {@code
- * --duration} (seconds per run, 10), {@code --warm-up}, {@code --warm-up-limit}, {@code --machine},
- * {@code --server-args}.
+ * own fill figures. {@code --users} (1) spreads issuance over that many signed-in users, each
+ * request one of them at random, as a deployment with many users would. Options as {@link
+ * LoadHarness}: {@code --server-jar}, {@code --out}, {@code --duration} (seconds per run, 10),
+ * {@code --warm-up}, {@code --warm-up-limit}, {@code --machine}, {@code --server-args}.
  */
 public final class FlatCost {
 
@@ -31,26 +32,33 @@ public final class FlatCost {
     final String label;
     final Path dataDir;
     final ServerNodes server;
+    final String script;
     final List<String> issueArgs;
     long issued;
     double measuredRates;
 
-    Node(String label, Path dataDir, ServerNodes server, List<String> issueArgs) {
+    Node(String label, Path dataDir, ServerNodes server, String script, List<String> issueArgs) {
       this.label = label;
       this.dataDir = dataDir;
       this.server = server;
+      this.script = script;
       this.issueArgs = issueArgs;
     }
 
-    String url() {
-      return server.urls("/api/v1/environments/demo/elevated-tokens").get(0);
-    }
-
-    WrkResult count(WrkResult result) {
+    WrkResult issue(Wrk wrk, String scenario, int connections) throws Exception {
+      WrkResult result =
+          wrk.run(
+              scenario,
+              connections,
+              server.urls("/api/v1/environments/demo/elevated-tokens").get(0),
+              script,
+              issueArgs);
       issued += result.requests() - result.errors();
       return result;
     }
   }
+
+  private static final String JSON = "application/json";
 
   private final Options options;
   private final Path out;
@@ -80,11 +88,11 @@ public final class FlatCost {
             warmUp.repeat(
                 node.label + ": issuance",
                 node.server::compilerCpu,
-                () -> node.count(warm.run("warm-up", 4, node.url(), "post.lua", node.issueArgs))));
+                () -> node.issue(warm, "warm-up", 4)));
       }
       List<long[]> growth = new ArrayList<>();
       while (filled.issued < fill) {
-        filled.count(wrk.run("fill", 16, filled.url(), "post.lua", filled.issueArgs));
+        filled.issue(wrk, "fill", 16);
         growth.add(new long[] {filled.issued, Store.h2(filled.dataDir).bytes()});
       }
       reportGrowth(growth);
@@ -93,8 +101,7 @@ public final class FlatCost {
       for (int block = 1; block <= blocks; block++) {
         for (Node node : List.of(fresh, filled, filled, fresh)) {
           long before = node.issued;
-          WrkResult result =
-              node.count(wrk.run("issue", 4, node.url(), "post.lua", node.issueArgs));
+          WrkResult result = node.issue(wrk, "issue", 4);
           node.measuredRates += result.requestsPerSecond();
           lines.add(
               String.format(
@@ -162,14 +169,26 @@ public final class FlatCost {
   private Node start(String label) throws Exception {
     Path dataDir = Files.createDirectories(out.resolve("data-" + label));
     ServerNodes server = LoadHarness.startServers(options, out, Store.h2(dataDir), 1, n -> dataDir);
-    StepUpApi.Subject subject =
-        new StepUpApi(server.urls("/api/v1/environments/demo").get(0), LoadHarness.API_KEY)
-            .signedInUser("bench@example.com");
+    StepUpApi api =
+        new StepUpApi(server.urls("/api/v1/environments/demo").get(0), LoadHarness.API_KEY);
+    int users = Integer.parseInt(option("users", "1"));
+    String authorization = "Bearer " + LoadHarness.API_KEY;
+    if (users == 1) {
+      String body = api.signedInUser("bench@example.com").issueBody();
+      return new Node(
+          label, dataDir, server, "post.lua", List.of(authorization, JSON, body, "201"));
+    }
+    List<String> bodies = new ArrayList<>();
+    for (int user = 1; user <= users; user++) {
+      bodies.add(api.signedInUser("bench-" + user + "@example.com").issueBody());
+    }
+    Path file = Files.write(out.resolve("bodies-" + label + ".txt"), bodies);
     return new Node(
         label,
         dataDir,
         server,
-        List.of("Bearer " + LoadHarness.API_KEY, "application/json", subject.issueBody(), "201"));
+        "post-bodies.lua",
+        List.of(authorization, JSON, file.toString(), "201"));
   }
 
   /** The store's file against its tokens, read with the server stopped. */
