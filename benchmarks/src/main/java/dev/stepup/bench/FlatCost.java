@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Does issuance cost the same after {@code --fill} tokens as on a fresh store, and how much file
- * does a token hold? Starts two servers on H2 stores of their own, warms both, fills one with
- * {@code --fill} tokens (200,000 by default), then measures issuance at 4 connections on both in
+ * does a token hold? Starts two servers on H2 stores of their own, warms both, fills one until it
+ * has issued {@code --fill} tokens (200,000 by default, its warm-up included), then measures issuance at 4 connections on both in
  * {@code --blocks} blocks of four runs, fresh-filled-filled-fresh: on a machine whose speed drifts
  * within minutes, only runs this close together compare. Writes {@code flat-cost.md}: every run,
  * the ratio of the summed rates, and each store's bytes per issued and per stored token with H2's
