@@ -16,14 +16,15 @@ import java.util.Map;
 /**
  * Does issuance cost the same after {@code --fill} tokens as on a fresh store, and how much file
  * does a token hold? Starts two servers on H2 stores of their own, warms both, fills one until it
- * has issued {@code --fill} tokens (200,000 by default, its warm-up included), then measures issuance at 4 connections on both in
- * {@code --blocks} blocks of four runs, fresh-filled-filled-fresh: on a machine whose speed drifts
- * within minutes, only runs this close together compare. Writes {@code flat-cost.md}: every run,
- * the ratio of the summed rates, and each store's bytes per issued and per stored token with H2's
- * own fill figures. {@code --users} (1) spreads issuance over that many signed-in users, each
- * request one of them at random, as a deployment with many users would. Options as {@link
- * LoadHarness}: {@code --server-jar}, {@code --out}, {@code --duration} (seconds per run, 10),
- * {@code --warm-up}, {@code --warm-up-limit}, {@code --machine}, {@code --server-args}.
+ * has issued {@code --fill} tokens (200,000 by default, its warm-up included), then measures
+ * issuance at 4 connections on both in {@code --blocks} blocks of four runs,
+ * fresh-filled-filled-fresh: on a machine whose speed drifts within minutes, only runs this close
+ * together compare. Writes {@code flat-cost.md}: every run, the ratio of the summed rates, and each
+ * store's bytes per issued and per stored token with H2's own fill figures. {@code --users} (1)
+ * spreads issuance over that many signed-in users, each request one of them at random, as a
+ * deployment with many users would. Options as {@link LoadHarness}: {@code --server-jar}, {@code
+ * --out}, {@code --duration} (seconds per run, 10), {@code --warm-up}, {@code --warm-up-limit},
+ * {@code --machine}, {@code --server-args}.
  */
 public final class FlatCost {
 
@@ -139,9 +140,15 @@ public final class FlatCost {
 
   /**
    * The filled store's file after each fill run, and what the second half of the fill added per
-   * token: what the file holds per token beyond what it held once the load had settled.
+   * token: unlike the file per token, this leaves out what does not grow with the tokens.
    */
   private void reportGrowth(List<long[]> samples) {
+    if (samples.size() < 2) {
+      lines.add(
+          "The warm-up issued most of the fill: too few fill runs to tell the file's growth.");
+      lines.add("");
+      return;
+    }
     lines.add("| filled: tokens issued | file MB | bytes per token |");
     lines.add("| ---: | ---: | ---: |");
     for (long[] sample : samples) {
