@@ -13,6 +13,7 @@ import dev.stepup.application.fakes.MutableClock;
 import dev.stepup.application.port.out.audit.AuditEvent;
 import dev.stepup.application.port.out.audit.AuditEventType;
 import dev.stepup.application.port.out.audit.RequestOrigin;
+import dev.stepup.application.service.RandomTokens;
 import dev.stepup.application.service.audit.SealAuditTrailService;
 import dev.stepup.application.service.operations.PurgeExpiredDataService;
 import dev.stepup.domain.environment.EnvironmentId;
@@ -32,7 +33,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -113,7 +113,7 @@ public final class StoreSoak {
             for (int i = 0; i < GROUP; i++) {
               ElevatedToken token =
                   ElevatedToken.issue(
-                      new ElevatedTokenId("tok_" + UUID.randomUUID()),
+                      new ElevatedTokenId(RandomTokens.orderedId("tok", now)),
                       ENV,
                       user,
                       session,
