@@ -59,6 +59,9 @@ public final class FlatCost {
     }
   }
 
+  /** The filled store's file after a fill run. */
+  private record FileSize(long tokens, long bytes) {}
+
   private static final String JSON = "application/json";
 
   private final Options options;
@@ -91,10 +94,10 @@ public final class FlatCost {
                 node.server::compilerCpu,
                 () -> node.issue(warm, "warm-up", 4)));
       }
-      List<long[]> growth = new ArrayList<>();
+      List<FileSize> growth = new ArrayList<>();
       while (filled.issued < fill) {
         filled.issue(wrk, "fill", 16);
-        growth.add(new long[] {filled.issued, Store.h2(filled.dataDir).bytes()});
+        growth.add(new FileSize(filled.issued, Store.h2(filled.dataDir).bytes()));
       }
       reportGrowth(growth);
       lines.add("| block | store | tokens before | req/s | p99 ms | errors |");
@@ -142,7 +145,7 @@ public final class FlatCost {
    * The filled store's file after each fill run, and what the second half of the fill added per
    * token: unlike the file per token, this leaves out what does not grow with the tokens.
    */
-  private void reportGrowth(List<long[]> samples) {
+  private void reportGrowth(List<FileSize> samples) {
     if (samples.size() < 2) {
       lines.add(
           "The warm-up issued most of the fill: too few fill runs to tell the file's growth.");
@@ -151,25 +154,26 @@ public final class FlatCost {
     }
     lines.add("| filled: tokens issued | file MB | bytes per token |");
     lines.add("| ---: | ---: | ---: |");
-    for (long[] sample : samples) {
+    for (FileSize sample : samples) {
       lines.add(
           String.format(
               Locale.ROOT,
               "| %,d | %,.1f | %,.0f |",
-              sample[0],
-              sample[1] / 1e6,
-              (double) sample[1] / sample[0]));
+              sample.tokens(),
+              sample.bytes() / 1e6,
+              (double) sample.bytes() / sample.tokens()));
     }
-    long[] middle = samples.get(samples.size() / 2);
-    long[] last = samples.get(samples.size() - 1);
+    FileSize middle = samples.get(samples.size() / 2);
+    FileSize last = samples.get(samples.size() - 1);
     lines.add("");
     lines.add(
         String.format(
             Locale.ROOT,
             "Second half of the fill, %,d to %,d tokens: the file grew by %,.0f bytes per token",
-            middle[0],
-            last[0],
-            (double) (last[1] - middle[1]) / Math.max(1, last[0] - middle[0])));
+            middle.tokens(),
+            last.tokens(),
+            (double) (last.bytes() - middle.bytes())
+                / Math.max(1, last.tokens() - middle.tokens())));
     lines.add("");
   }
 
