@@ -77,8 +77,9 @@ public final class BareIssuance {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     JdbcTransactionRunner runner =
         new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
-    // As the server's defaults: groups of up to 64, a leader lingers up to 1 ms.
-    GroupCommit transactions = new GroupCommit(runner, 64, Duration.ofMillis(1));
+    // As the server's defaults: groups of up to 64, a leader lingers up to 1 ms (or args[3] µs).
+    Duration linger = Duration.ofNanos(1_000 * (args.length > 3 ? Long.parseLong(args[3]) : 1_000));
+    GroupCommit transactions = new GroupCommit(runner, 64, linger);
     byte[] masterKey = new byte[32];
     new SecureRandom().nextBytes(masterKey);
     Clock clock = Clock.systemUTC();
