@@ -7,10 +7,8 @@ import dev.stepup.adapter.out.crypto.jwt.JwtElevatedTokenSigner;
 import dev.stepup.adapter.out.crypto.secret.AesGcmSecretCipher;
 import dev.stepup.adapter.out.persistence.GroupCommit;
 import dev.stepup.adapter.out.persistence.H2Settings;
-import dev.stepup.adapter.out.persistence.JdbcAuditSeals;
 import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
-import dev.stepup.adapter.out.persistence.JdbcJobLeases;
 import dev.stepup.adapter.out.persistence.JdbcSessions;
 import dev.stepup.adapter.out.persistence.JdbcSigningKeys;
 import dev.stepup.adapter.out.persistence.JdbcTransactionRunner;
@@ -97,15 +95,7 @@ public final class BareIssuance {
             new TokenMint(tokens, signer, audit, transactions, clock),
             new IntrospectElevatedTokenService(
                 new JdbcSessions(jdbc), tokens, signer, audit, transactions, clock));
-    SealAuditTrailService sealer =
-        new SealAuditTrailService(
-            new JdbcAuditSeals(dataSource),
-            transactions,
-            new JdbcJobLeases(jdbc),
-            500,
-            Duration.ofMinutes(5),
-            "bare",
-            clock);
+    SealAuditTrailService sealer = BenchSealer.of(dataSource, transactions, "bare", clock);
     ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
     schedule.scheduleWithFixedDelay(sealer::sealPending, 100, 100, TimeUnit.MILLISECONDS);
     HttpServer server =

@@ -2,7 +2,6 @@ package dev.stepup.bench;
 
 import dev.stepup.adapter.out.persistence.H2Housekeeping;
 import dev.stepup.adapter.out.persistence.H2Settings;
-import dev.stepup.adapter.out.persistence.JdbcAuditSeals;
 import dev.stepup.adapter.out.persistence.JdbcAuditTrail;
 import dev.stepup.adapter.out.persistence.JdbcDeadRows;
 import dev.stepup.adapter.out.persistence.JdbcElevatedTokens;
@@ -85,15 +84,7 @@ public final class StoreSoak {
             Duration.ofMinutes(5),
             "soak",
             clock);
-    SealAuditTrailService sealer =
-        new SealAuditTrailService(
-            new JdbcAuditSeals(dataSource),
-            transactions,
-            new JdbcJobLeases(jdbc),
-            500,
-            Duration.ofMinutes(5),
-            "soak",
-            clock);
+    SealAuditTrailService sealer = BenchSealer.of(dataSource, transactions, "soak", clock);
     H2Housekeeping housekeeping = new H2Housekeeping(dataSource);
     Path file = data.resolve("stepup.mv.db");
     StepUpSettings settings = StepUpSettings.defaults();
