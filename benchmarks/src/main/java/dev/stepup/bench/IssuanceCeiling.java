@@ -35,6 +35,9 @@ public final class IssuanceCeiling {
 
   public static void main(String[] args) throws Exception {
     Options options = new Options(args);
+    if (!options.has("keycloak-home")) {
+      throw new IllegalArgumentException("--keycloak-home names Keycloak 26.7.3, the yardstick");
+    }
     Path out =
         Files.createDirectories(Path.of(options.get("out", "target/ceiling")).toAbsolutePath());
     Wrk wrk = new Wrk(out, Duration.ofSeconds(Long.parseLong(options.get("duration", "30"))));
@@ -186,6 +189,11 @@ public final class IssuanceCeiling {
                 String.valueOf(threads)),
             Map.of(),
             out.resolve("bare.log"));
-    return bare.awaitReady("http://127.0.0.1:" + port + "/", Duration.ofMinutes(1));
+    try {
+      return bare.awaitReady("http://127.0.0.1:" + port + "/", Duration.ofMinutes(1));
+    } catch (Exception | Error failed) {
+      bare.close();
+      throw failed;
+    }
   }
 }
