@@ -1,9 +1,5 @@
 -- One GET, repeated. Argument: the expected status.
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "harness.lua")
 
 function init(args)
   wrk.method = "GET"
@@ -13,11 +9,4 @@ end
 
 function response(status, headers, body)
   if status ~= expected then bad = bad + 1 end
-end
-
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + (thread:get("bad") or 0) end
-  io.write(string.format("HARNESS bad=%d p50=%d p99=%d\n",
-    total, latency:percentile(50), latency:percentile(99)))
 end

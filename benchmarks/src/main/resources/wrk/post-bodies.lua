@@ -1,14 +1,7 @@
 -- As post.lua, with one of many bodies per request. Arguments: authorization, content type, a file
 -- of bodies (one per line), expected status. Each request takes a body at random, so the server
 -- sees the users of those bodies interleaved as it would in use.
-local threads = {}
-local next_id = 1
-
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "harness.lua")
 
 function init(args)
   wrk.method = "POST"
@@ -27,11 +20,4 @@ end
 
 function response(status, headers, body)
   if status ~= expected then bad = bad + 1 end
-end
-
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + (thread:get("bad") or 0) end
-  io.write(string.format("HARNESS bad=%d p50=%d p99=%d\n",
-    total, latency:percentile(50), latency:percentile(99)))
 end

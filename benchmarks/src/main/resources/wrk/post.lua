@@ -1,14 +1,7 @@
 -- One fixed request, repeated. Arguments: authorization, content type, body, expected status,
 -- and optionally a file prefix: each thread then appends the elevatedAccessToken of every answer
 -- to <prefix>-<thread>.txt, for the runs that spend tokens.
-local threads = {}
-local next_id = 1
-
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "harness.lua")
 
 function init(args)
   wrk.method = "POST"
@@ -30,11 +23,4 @@ function response(status, headers, body)
     local token = body:match('"elevatedAccessToken"%s*:%s*"([^"]+)"')
     if token then out:write(token, "\n") else bad = bad + 1 end
   end
-end
-
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + (thread:get("bad") or 0) end
-  io.write(string.format("HARNESS bad=%d p50=%d p99=%d\n",
-    total, latency:percentile(50), latency:percentile(99)))
 end

@@ -2,14 +2,7 @@
 -- "action" with a session token), authorization, the token files' prefixes (comma-separated),
 -- the number of files per prefix, the number of threads. A request after the tokens ran out, or any answer that did not spend
 -- a token, counts as bad.
-local threads = {}
-local next_id = 1
-
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "harness.lua")
 
 function init(args)
   mode = args[1]
@@ -51,11 +44,4 @@ function response(status, headers, body)
   elseif status ~= 200 then
     bad = bad + 1
   end
-end
-
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + (thread:get("bad") or 0) end
-  io.write(string.format("HARNESS bad=%d p50=%d p99=%d\n",
-    total, latency:percentile(50), latency:percentile(99)))
 end

@@ -29,7 +29,8 @@ final class Wrk {
   Wrk(Path workDir, Duration duration) throws IOException {
     this.scripts = Files.createDirectories(workDir.resolve("wrk"));
     this.duration = duration;
-    for (String name : List.of("post.lua", "post-bodies.lua", "spend.lua", "get.lua")) {
+    for (String name :
+        List.of("harness.lua", "post.lua", "post-bodies.lua", "spend.lua", "get.lua")) {
       try (InputStream in = Wrk.class.getResourceAsStream("/wrk/" + name)) {
         Files.copy(in, scripts.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       }
