@@ -34,18 +34,31 @@ final class TokenFiles {
       String first,
       String second)
       throws Exception {
-    String threads = String.valueOf(Wrk.threads(4 / nodes.count()));
+    return spend(wrk, scenario, nodes.urls(path), mode, authorization, first, second);
+  }
+
+  /** As above, on the nodes at {@code urls}, node 1 first. */
+  static WrkResult spend(
+      Wrk wrk,
+      String scenario,
+      List<String> urls,
+      String mode,
+      String authorization,
+      String first,
+      String second)
+      throws Exception {
+    String threads = String.valueOf(Wrk.threads(4 / urls.size()));
     return wrk.runOn(
         scenario,
         4,
-        nodes.urls(path),
+        urls,
         "spend.lua",
         node ->
             List.of(
                 mode,
                 authorization,
                 ofNode(first, node) + "," + ofNode(second, node),
-                String.valueOf(Wrk.threads(16 / nodes.count())),
+                String.valueOf(Wrk.threads(16 / urls.size())),
                 threads));
   }
 }

@@ -7,31 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How far issuance and spending could go on this machine with the server's store and signer,
- * whatever web stack stood in front of them. Issuance: {@link BareIssuance} (the product's issuance
- * core behind the JDK's HTTP server) and the full server, each followed at once by Keycloak's
- * client-credentials issuance at the same connections (4, then 16), all warmed until their JIT
- * falls quiet. Spending: a consuming introspection on the bare server at 4 connections, and the raw
- * durable UPDATE rate of its H2 file once it has stopped. Writes {@code results.md} and {@code
- * results.svg} as the harness does. Options as {@link LoadHarness}: {@code --server-jar}, {@code
- * --keycloak-home}, {@code --java-home-keycloak}, {@code --out}, {@code --duration}, {@code
+ * whatever web stack stood in front of them. Issuance: {@link BareTokenServer} (the product's
+ * issuance core behind the JDK's HTTP server) and the full server, each followed at once by
+ * Keycloak's client-credentials issuance at the same connections (4, then 16), all warmed until
+ * their JIT falls quiet. Spending: a consuming introspection on the bare server at 4 connections,
+ * and the raw durable UPDATE rate of its H2 file once it has stopped. Writes {@code results.md} and
+ * {@code results.svg} as the harness does. Options as {@link LoadHarness}: {@code --server-jar},
+ * {@code --keycloak-home}, {@code --java-home-keycloak}, {@code --out}, {@code --duration}, {@code
  * --warm-up}, {@code --warm-up-limit}, {@code --machine}; {@code --threads} (the bare server's
  * workers, 32).
  */
-public final class IssuanceCeiling {
+public final class TokenCoreCeiling {
 
   private static final String PATH = "/api/v1/environments/demo/elevated-tokens";
 
-  /** Where the bare server listens. */
-  private record Bare(int port) {
-    String url() {
-      return "http://127.0.0.1:" + port + PATH;
-    }
-  }
+  /** One of the two issuers measured against Keycloak. */
+  private record Issuer(
+      String system,
+      String note,
+      String url,
+      List<String> args,
+      Supplier<Duration> cpu,
+      Supplier<Duration> compilerCpu) {}
 
-  private IssuanceCeiling() {}
+  private TokenCoreCeiling() {}
 
   public static void main(String[] args) throws Exception {
     Options options = new Options(args);
@@ -46,7 +49,8 @@ public final class IssuanceCeiling {
         new WarmUp(Duration.ofSeconds(Long.parseLong(options.get("warm-up-limit", "600"))));
     MeasuredRows rows = new MeasuredRows();
     List<String> notes = new ArrayList<>();
-    Bare bareAt = new Bare(ServerProcess.freePort());
+    int barePort = ServerProcess.freePort();
+    String bareBase = "http://127.0.0.1:" + barePort;
     try (KeycloakServer keycloak =
             KeycloakServer.startWarmed(
                 Path.of(options.get("keycloak-home", "")),
@@ -56,7 +60,7 @@ public final class IssuanceCeiling {
                 warmUp,
                 notes);
         ServerProcess bare =
-            startBare(out, bareAt.port(), Integer.parseInt(options.get("threads", "32")));
+            startBare(out, barePort, Integer.parseInt(options.get("threads", "32")));
         ServerNodes server =
             LoadHarness.startServers(
                 options,
@@ -64,53 +68,55 @@ public final class IssuanceCeiling {
                 Store.h2(out.resolve("data-h2")),
                 1,
                 node -> out.resolve("data-h2"))) {
-      String serverUrl = server.urls(PATH).get(0);
       String body =
           new StepUpApi(server.urls("/api/v1/environments/demo").get(0), LoadHarness.API_KEY)
               .signedInUser("bench@example.com")
               .issueBody();
       // The bare server reads the same body and ignores it: it issues to one fixed user.
-      List<String> bareArgs = List.of("", "application/json", body, "201");
-      List<String> serverArgs =
-          List.of("Bearer " + LoadHarness.API_KEY, "application/json", body, "201");
-      for (String[] target :
-          List.of(new String[] {"bare", bareAt.url()}, new String[] {"server", serverUrl})) {
-        boolean isBare = target[0].equals("bare");
+      Issuer bareIssuer =
+          new Issuer(
+              "issuance core behind the JDK's HTTP server",
+              "TokenMint, H2 file, no web stack",
+              bareBase + PATH,
+              List.of("", "application/json", body, "201"),
+              bare::cpu,
+              bare::compilerCpu);
+      Issuer serverIssuer =
+          new Issuer(
+              "step-up (H2)",
+              "POST " + PATH,
+              server.urls(PATH).get(0),
+              List.of("Bearer " + LoadHarness.API_KEY, "application/json", body, "201"),
+              server::cpu,
+              server::compilerCpu);
+      List<Issuer> issuers = List.of(bareIssuer, serverIssuer);
+      for (Issuer issuer : issuers) {
         notes.add(
             warmUp.repeat(
-                target[0] + ": issuance",
-                isBare ? bare::compilerCpu : server::compilerCpu,
+                issuer.system() + ": issuance",
+                issuer.compilerCpu(),
                 () -> {
                   for (int connections : new int[] {4, 16}) {
-                    warm.run(
-                        "warm-up",
-                        connections,
-                        target[1],
-                        "post.lua",
-                        isBare ? bareArgs : serverArgs);
+                    warm.run("warm-up", connections, issuer.url(), "post.lua", issuer.args());
                   }
                   return null;
                 }));
       }
       for (int connections : new int[] {4, 16}) {
-        rows.add(
-            "issuance core behind the JDK's HTTP server",
-            bare::cpu,
-            () -> server.cpu().plus(keycloak.cpu()),
-            "TokenMint, H2 file, no web stack",
-            () -> wrk.run("issue", connections, bareAt.url(), "post.lua", bareArgs));
-        keycloak.measureIssue(
-            wrk, rows, "Keycloak, after the bare run", connections, () -> bare.cpu());
-        rows.add(
-            "step-up (H2)",
-            server::cpu,
-            () -> bare.cpu().plus(keycloak.cpu()),
-            "POST " + PATH,
-            () -> wrk.run("issue", connections, serverUrl, "post.lua", serverArgs));
-        keycloak.measureIssue(
-            wrk, rows, "Keycloak, after the server's run", connections, server::cpu);
+        for (Issuer issuer : issuers) {
+          Issuer other = issuer == bareIssuer ? serverIssuer : bareIssuer;
+          int c = connections;
+          rows.add(
+              issuer.system(),
+              issuer.cpu(),
+              () -> other.cpu().get().plus(keycloak.cpu()),
+              issuer.note(),
+              () -> wrk.run("issue", c, issuer.url(), "post.lua", issuer.args()));
+          keycloak.measureIssue(
+              wrk, rows, "Keycloak, after " + issuer.system(), connections, issuer.cpu());
+        }
       }
-      spendOnBare(out, wrk, warm, rows, bare, bareAt, bareArgs);
+      spendOnBare(out, wrk, warm, rows, bareIssuer, bareBase + "/spend");
     }
     double raw =
         RawUpdateRate.measure(
@@ -130,41 +136,26 @@ public final class IssuanceCeiling {
    * (as the harness spends them): warmed with one set, measured on two more.
    */
   private static void spendOnBare(
-      Path out,
-      Wrk wrk,
-      Wrk warm,
-      MeasuredRows rows,
-      ServerProcess bare,
-      Bare at,
-      List<String> issueArgs)
+      Path out, Wrk wrk, Wrk warm, MeasuredRows rows, Issuer bare, String spendUrl)
       throws Exception {
-    String prefix = out.resolve("tokens-bare").toString();
+    String tokens = out.resolve("tokens-bare").toString();
     for (String set : List.of("spend0", "spend1", "spend2")) {
-      List<String> args = new ArrayList<>(issueArgs);
-      args.add(prefix + "-" + set);
-      wrk.run("stock", 16, at.url(), "post.lua", args);
+      wrk.run(
+          "stock",
+          16,
+          bare.url(),
+          "post.lua",
+          TokenFiles.withFile(bare.args(), tokens + "-" + set, 1));
     }
-    String files = String.valueOf(Wrk.threads(16));
-    String threads = String.valueOf(Wrk.threads(4));
-    String spendUrl = "http://127.0.0.1:" + at.port() + "/spend";
-    warm.run(
-        "warm-up",
-        4,
-        spendUrl,
-        "spend.lua",
-        List.of("introspect", "", prefix + "-spend0", files, threads));
+    List<String> urls = List.of(spendUrl);
+    TokenFiles.spend(warm, "warm-up", urls, "introspect", "", tokens + "-spend0", tokens + "-none");
     rows.add(
-        "issuance core behind the JDK's HTTP server",
-        bare::cpu,
+        bare.system(),
+        bare.cpu(),
         "IntrospectElevatedTokenService, consume=true",
         () ->
-            wrk.run(
-                "consume",
-                4,
-                spendUrl,
-                "spend.lua",
-                List.of(
-                    "introspect", "", prefix + "-spend1," + prefix + "-spend2", files, threads)));
+            TokenFiles.spend(
+                wrk, "consume", urls, "introspect", "", tokens + "-spend1", tokens + "-spend2"));
   }
 
   private static ServerProcess startBare(Path out, int port, int threads) throws Exception {
@@ -177,13 +168,13 @@ public final class IssuanceCeiling {
                 "-Dsun.net.httpserver.nodelay=true",
                 "-cp",
                 Path.of(
-                        IssuanceCeiling.class
+                        TokenCoreCeiling.class
                             .getProtectionDomain()
                             .getCodeSource()
                             .getLocation()
                             .toURI())
                     .toString(),
-                BareIssuance.class.getName(),
+                BareTokenServer.class.getName(),
                 String.valueOf(port),
                 data.toString(),
                 String.valueOf(threads)),

@@ -35,6 +35,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -44,14 +45,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The server's issuance with nothing in front of it: the product's {@link TokenMint} (ES256
- * signature, token and audit record in one shared durable commit, ADR 0019) on its H2 file, and the
- * audit sealer every 100 ms, behind the JDK's own HTTP server, with no authentication, routing,
- * JSON binding or request log. What it reaches bounds what any web stack in front of the same store
- * could reach on the machine ({@code IssuanceCeiling}). Arguments: port, data folder, worker
- * threads. Run with {@code -Dsun.net.httpserver.nodelay=true}.
+ * The server's token core with nothing in front of it: issuance by the product's {@link TokenMint}
+ * (ES256 signature, token and audit record in one shared durable commit, ADR 0019) and spending by
+ * its {@link IntrospectElevatedTokenService}, on an H2 file opened as the server opens it, with the
+ * audit sealer every 100 ms, behind the JDK's own HTTP server: no authentication, routing, JSON
+ * binding or request log. {@code POST /} issues, {@code POST /spend} spends. What it reaches bounds
+ * what any web stack in front of the same core could reach on the machine ({@code
+ * TokenCoreCeiling}). Arguments: port, data folder, worker threads, optionally the group commit's
+ * linger in microseconds (1,000, the server's default). Run with {@code
+ * -Dsun.net.httpserver.nodelay=true}.
  */
-public final class BareIssuance {
+public final class BareTokenServer {
 
   private static final EnvironmentId ENV = new EnvironmentId("demo");
   private static final UserId USER = new UserId("usr_bench");
@@ -59,12 +63,14 @@ public final class BareIssuance {
 
   private final TokenMint mint;
   private final IntrospectElevatedTokenService introspection;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final StepUpSettings settings = StepUpSettings.defaults();
 
-  private BareIssuance(TokenMint mint, IntrospectElevatedTokenService introspection) {
+  private BareTokenServer(
+      TokenMint mint, IntrospectElevatedTokenService introspection, Clock clock) {
     this.mint = mint;
     this.introspection = introspection;
+    this.clock = clock;
   }
 
   public static void main(String[] args) throws IOException {
@@ -76,7 +82,8 @@ public final class BareIssuance {
     JdbcTransactionRunner runner =
         new JdbcTransactionRunner(new DataSourceTransactionManager(dataSource));
     // As the server's defaults: groups of up to 64, a leader lingers up to 1 ms (or args[3] µs).
-    Duration linger = Duration.ofNanos(1_000 * (args.length > 3 ? Long.parseLong(args[3]) : 1_000));
+    Duration linger =
+        Duration.of(args.length > 3 ? Long.parseLong(args[3]) : 1_000, ChronoUnit.MICROS);
     GroupCommit transactions = new GroupCommit(runner, 64, linger);
     byte[] masterKey = new byte[32];
     new SecureRandom().nextBytes(masterKey);
@@ -90,11 +97,12 @@ public final class BareIssuance {
             clock);
     JdbcElevatedTokens tokens = new JdbcElevatedTokens(jdbc);
     JdbcAuditTrail audit = new JdbcAuditTrail(jdbc);
-    BareIssuance issuance =
-        new BareIssuance(
+    BareTokenServer issuance =
+        new BareTokenServer(
             new TokenMint(tokens, signer, audit, transactions, clock),
             new IntrospectElevatedTokenService(
-                new JdbcSessions(jdbc), tokens, signer, audit, transactions, clock));
+                new JdbcSessions(jdbc), tokens, signer, audit, transactions, clock),
+            clock);
     SealAuditTrailService sealer = BenchSealer.of(dataSource, transactions, "bare", clock);
     ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
     schedule.scheduleWithFixedDelay(sealer::sealPending, 100, 100, TimeUnit.MILLISECONDS);
@@ -130,11 +138,19 @@ public final class BareIssuance {
         "{\"elevatedAccessToken\":\"" + mint.mint(token, ORIGIN).elevatedAccessToken() + "\"}");
   }
 
-  /** A consuming introspection of the token in {@code {"token":"..."}}; 200 either way. */
+  /**
+   * A consuming introspection of the token in {@code {"token":"..."}}: 200 whether it was spent or
+   * not, 400 for a body without one.
+   */
   private void spend(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
-    int start = body.indexOf("\"token\":\"") + 9;
-    String token = body.substring(start, body.indexOf('"', start));
+    int key = body.indexOf("\"token\":\"");
+    int end = key < 0 ? -1 : body.indexOf('"', key + 9);
+    if (end < 0) {
+      answer(exchange, 400, "{\"error\":\"no token in the body\"}");
+      return;
+    }
+    String token = body.substring(key + 9, end);
     boolean active =
         introspection
             .introspect(
