@@ -140,12 +140,13 @@ public final class TokenCoreCeiling {
       throws Exception {
     String tokens = out.resolve("tokens-bare").toString();
     for (String set : List.of("spend0", "spend1", "spend2")) {
-      wrk.run(
+      String file = tokens + "-" + set;
+      wrk.runOn(
           "stock",
           16,
-          bare.url(),
+          List.of(bare.url()),
           "post.lua",
-          TokenFiles.withFile(bare.args(), tokens + "-" + set, 1));
+          node -> TokenFiles.withFile(bare.args(), file, node));
     }
     List<String> urls = List.of(spendUrl);
     TokenFiles.spend(warm, "warm-up", urls, "introspect", "", tokens + "-spend0", tokens + "-none");

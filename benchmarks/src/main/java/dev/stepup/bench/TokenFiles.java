@@ -37,7 +37,7 @@ final class TokenFiles {
     return spend(wrk, scenario, nodes.urls(path), mode, authorization, first, second);
   }
 
-  /** As above, on the nodes at {@code urls}, node 1 first. */
+  /** As above, on the nodes at {@code urls}, numbered from 0 as {@link Wrk#runOn} numbers them. */
   static WrkResult spend(
       Wrk wrk,
       String scenario,
